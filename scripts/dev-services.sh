@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# Brings up the real services bake's tests use, idempotently:
+#   - a Docker engine (Debian's docker.io; dockerd is started when none answers)
+#   - the base images debian:bookworm and busybox:latest, pulled when a registry is
+#     reachable, otherwise built from Debian packages and imported (cached on disk)
+#   - a container registry bound to 127.0.0.1:5000 for push tests
+#   - ansible, sshpass and the OpenSSH client for the SSH tests
+# Run as root on Debian or Ubuntu. A second run costs seconds.
+set -euo pipefail
+
+CACHE_DIR="${BAKE_SERVICES_CACHE:-/var/cache/bake-services}"
+STATE_DIR="${BAKE_SERVICES_STATE:-/var/lib/bake-services}"
+REGISTRY_ADDR="${BAKE_TEST_REGISTRY:-127.0.0.1:5000}"
+SUITE="${BAKE_BASE_SUITE:-bookworm}"
+
+log() { printf '[services] %s\n' "$*" >&2; }
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "dev-services.sh must run as root (it installs packages and starts dockerd)." >&2
+  exit 1
+fi
+mkdir -p "$CACHE_DIR" "$STATE_DIR"
+
+# ---- packages -------------------------------------------------------------
+need=()
+command -v docker >/dev/null || need+=(docker.io)
+command -v debootstrap >/dev/null || need+=(debootstrap)
+command -v docker-registry >/dev/null || need+=(docker-registry)
+command -v ansible-playbook >/dev/null || need+=(ansible)
+command -v sshpass >/dev/null || need+=(sshpass)
+command -v ssh >/dev/null || need+=(openssh-client)
+command -v busybox >/dev/null || need+=(busybox-static)
+command -v curl >/dev/null || need+=(curl)
+if [ "${#need[@]}" -gt 0 ]; then
+  log "installing: ${need[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  # The registry package may start its own service on :5000 (all interfaces); we run
+  # our own bound to loopback instead.
+  if command -v systemctl >/dev/null && systemctl is-active --quiet docker-registry 2>/dev/null; then
+    systemctl stop docker-registry || true
+    systemctl disable docker-registry >/dev/null 2>&1 || true
+  fi
+fi
+
+# ---- docker engine --------------------------------------------------------
+if ! docker info >/dev/null 2>&1; then
+  log "starting dockerd"
+  setsid dockerd --host=unix:///var/run/docker.sock >"$STATE_DIR/dockerd.log" 2>&1 < /dev/null &
+  for _ in $(seq 1 60); do
+    docker info >/dev/null 2>&1 && break
+    sleep 0.5
+  done
+  docker info >/dev/null 2>&1 || { echo "dockerd did not start; see $STATE_DIR/dockerd.log" >&2; tail -20 "$STATE_DIR/dockerd.log" >&2; exit 1; }
+fi
+log "docker engine $(docker version --format '{{.Server.Version}}') is up"
+
+# ---- base images ----------------------------------------------------------
+have_image() { docker image inspect "$1" >/dev/null 2>&1; }
+try_pull() { timeout 60 docker pull -q "$1" >/dev/null 2>&1; }
+
+if ! have_image "debian:$SUITE" && ! try_pull "debian:$SUITE"; then
+  rootfs_tar="$CACHE_DIR/debian-$SUITE-rootfs.tar"
+  if [ ! -s "$rootfs_tar" ]; then
+    log "building debian:$SUITE with debootstrap (about 80 s, cached afterwards)"
+    dir="$(mktemp -d "$CACHE_DIR/rootfs.XXXXXX")"
+    trap 'rm -rf "$dir"' EXIT
+    debootstrap --variant=minbase --include=openssh-server,python3,sudo,ca-certificates \
+      "$SUITE" "$dir" >"$STATE_DIR/debootstrap.log" 2>&1 || {
+      echo "debootstrap failed; see $STATE_DIR/debootstrap.log" >&2; tail -20 "$STATE_DIR/debootstrap.log" >&2; exit 1; }
+    # An image that behaves like the official one: apt works, no cached package lists.
+    rm -rf "$dir"/var/lib/apt/lists/* "$dir"/var/cache/apt/archives/*.deb
+    rm -f "$dir"/etc/ssh/ssh_host_*
+    tar -C "$dir" -cf "$rootfs_tar.tmp" .
+    mv "$rootfs_tar.tmp" "$rootfs_tar"
+    rm -rf "$dir"
+    trap - EXIT
+  fi
+  log "importing debian:$SUITE"
+  docker import -c 'CMD ["bash"]' "$rootfs_tar" "debian:$SUITE" >/dev/null
+fi
+
+if ! have_image busybox:latest && ! try_pull busybox:latest; then
+  log "importing busybox:latest from busybox-static"
+  bb="$(mktemp -d)"
+  mkdir -p "$bb/bin" "$bb/tmp" "$bb/etc" "$bb/root"
+  cp "$(command -v busybox)" "$bb/bin/busybox"
+  for app in $("$bb/bin/busybox" --list); do
+    [ "$app" = busybox ] || ln -sf busybox "$bb/bin/$app"
+  done
+  echo 'root:x:0:0:root:/root:/bin/sh' >"$bb/etc/passwd"
+  echo 'root:x:0:' >"$bb/etc/group"
+  chmod 1777 "$bb/tmp"
+  tar -C "$bb" -c . | docker import -c 'CMD ["sh"]' - busybox:latest >/dev/null
+  rm -rf "$bb"
+fi
+log "base images: debian:$SUITE busybox:latest"
+
+# ---- local registry -------------------------------------------------------
+if ! curl -fsS "http://$REGISTRY_ADDR/v2/" >/dev/null 2>&1; then
+  log "starting registry on $REGISTRY_ADDR"
+  mkdir -p "$STATE_DIR/registry"
+  cat >"$STATE_DIR/registry.yml" <<CONF
+version: 0.1
+storage:
+  filesystem:
+    rootdirectory: $STATE_DIR/registry
+  delete:
+    enabled: true
+http:
+  addr: $REGISTRY_ADDR
+CONF
+  setsid docker-registry serve "$STATE_DIR/registry.yml" >"$STATE_DIR/registry.log" 2>&1 < /dev/null &
+  for _ in $(seq 1 40); do
+    curl -fsS "http://$REGISTRY_ADDR/v2/" >/dev/null 2>&1 && break
+    sleep 0.25
+  done
+  curl -fsS "http://$REGISTRY_ADDR/v2/" >/dev/null || { echo "registry did not start; see $STATE_DIR/registry.log" >&2; exit 1; }
+fi
+log "registry answers on $REGISTRY_ADDR"
+log "ready"
