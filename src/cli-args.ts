@@ -1,0 +1,158 @@
+export class UsageError extends Error {}
+
+export type Command = 'validate' | 'inspect' | 'plan' | 'build' | 'cleanup' | 'help' | 'version';
+export type OnError = 'cleanup' | 'abort' | 'run-cleanup-provisioner';
+
+export interface CliOptions {
+  command: Command;
+  spec: string;
+  vars: Record<string, string>;
+  varFiles: string[];
+  only: string[];
+  except: string[];
+  json: boolean;
+  parallelBuilds: number;
+  onError: OnError;
+  failFast: boolean;
+  events?: string;
+  ledger: string;
+  manifestDefault?: string;
+  color?: boolean;
+}
+
+export const HELP = `Usage: bake <command> [SPEC] [options]
+
+Commands:
+  validate   check the spec and report every error with its file:line:col
+  inspect    show resolved variables (sensitive ones redacted), builds and their steps
+  plan       list the build instances; --json prints a GitHub Actions matrix
+  build      run the builds
+  cleanup    remove what a killed run left behind (--ledger FILE)
+
+Options:
+  --var NAME=VALUE          set a variable (repeatable)
+  --var-file FILE           load variables from a YAML or JSON file (repeatable)
+  --only GLOB[,GLOB]        run only these builds (build.source names)
+  --except GLOB[,GLOB]      skip these builds
+  --parallel-builds N       at most N builds at once (0 = all, the default)
+  --on-error MODE           cleanup (default) | abort | run-cleanup-provisioner
+  --fail-fast               cancel the other builds when one fails
+  --events FILE             write every build event as JSON lines
+  --ledger FILE             resource ledger (default .bake/ledger.jsonl)
+  --json                    machine-readable output (plan)
+
+SPEC defaults to bake.yml. Variables also come from BAKE_VAR_<name> and *.auto.bakevars.yml.
+`;
+
+const COMMANDS: Command[] = ['validate', 'inspect', 'plan', 'build', 'cleanup', 'help', 'version'];
+
+export function parseArgs(argv: string[]): CliOptions {
+  const o: CliOptions = {
+    command: 'help',
+    spec: 'bake.yml',
+    vars: {},
+    varFiles: [],
+    only: [],
+    except: [],
+    json: false,
+    parallelBuilds: 0,
+    onError: 'cleanup',
+    failFast: false,
+    ledger: '.bake/ledger.jsonl',
+  };
+  const args = [...argv];
+  const cmd = args.shift();
+  if (cmd === undefined || cmd === '--help' || cmd === '-h') return o;
+  if (cmd === '--version') return { ...o, command: 'version' };
+  if (!COMMANDS.includes(cmd as Command))
+    throw new UsageError(`unknown command "${cmd}"; commands: ${COMMANDS.join(', ')}`);
+  o.command = cmd as Command;
+  let specSet = false;
+  const value = (flag: string, inline?: string): string => {
+    if (inline !== undefined) return inline;
+    const v = args.shift();
+    if (v === undefined) throw new UsageError(`${flag} needs a value`);
+    return v;
+  };
+  while (args.length) {
+    const a = args.shift()!;
+    const [flag, inline] =
+      a.startsWith('--') && a.includes('=')
+        ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
+        : [a, undefined];
+    switch (flag) {
+      case '--var': {
+        const kv = value(flag, inline);
+        const eq = kv.indexOf('=');
+        if (eq <= 0) throw new UsageError(`--var takes NAME=VALUE, got "${kv}"`);
+        o.vars[kv.slice(0, eq)] = kv.slice(eq + 1);
+        break;
+      }
+      case '--var-file':
+        o.varFiles.push(value(flag, inline));
+        break;
+      case '--only':
+        o.only.push(
+          ...value(flag, inline)
+            .split(',')
+            .map((x) => x.trim())
+            .filter(Boolean),
+        );
+        break;
+      case '--except':
+        o.except.push(
+          ...value(flag, inline)
+            .split(',')
+            .map((x) => x.trim())
+            .filter(Boolean),
+        );
+        break;
+      case '--json':
+        o.json = true;
+        break;
+      case '--fail-fast':
+        o.failFast = true;
+        break;
+      case '--parallel-builds': {
+        const v = value(flag, inline);
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 0)
+          throw new UsageError(`--parallel-builds takes a whole number ≥ 0, got "${v}"`);
+        o.parallelBuilds = n;
+        break;
+      }
+      case '--on-error': {
+        const v = value(flag, inline);
+        if (!['cleanup', 'abort', 'run-cleanup-provisioner'].includes(v))
+          throw new UsageError(
+            `--on-error takes cleanup, abort or run-cleanup-provisioner, got "${v}"`,
+          );
+        o.onError = v as OnError;
+        break;
+      }
+      case '--events':
+        o.events = value(flag, inline);
+        break;
+      case '--ledger':
+        o.ledger = value(flag, inline);
+        break;
+      case '--color':
+        o.color = true;
+        break;
+      case '--no-color':
+        o.color = false;
+        break;
+      case '-h':
+      case '--help':
+        o.command = 'help';
+        break;
+      default:
+        if (flag.startsWith('-')) throw new UsageError(`unknown option ${flag}`);
+        if (specSet)
+          throw new UsageError(`only one spec file may be given (got "${o.spec}" and "${a}")`);
+        o.spec = a;
+        specSet = true;
+    }
+  }
+  return o;
+}

@@ -1,0 +1,35 @@
+import { opt, req, s } from '../../../spec/schema';
+
+export const dockerBuilderSchema = s.object({
+  image: req(s.string(), 'the base image, e.g. debian:bookworm'),
+  pull: opt(s.enum(['always', 'missing', 'never']), 'when to pull the base image', 'missing'),
+  platform: opt(s.string(), 'platform of the base image, e.g. linux/amd64'),
+  entrypoint: opt(
+    s.list(s.string(), { single: true }),
+    'entrypoint of the build container (not of the image)',
+  ),
+  cmd: opt(s.list(s.string(), { single: true }), 'command that keeps the build container running', [
+    'sleep',
+    'infinity',
+  ]),
+  privileged: opt(s.bool(), 'run the build container privileged', false),
+  volumes: opt(s.map(s.string()), 'host path: container path'),
+  env: opt(s.map(s.string()), 'environment of the build container'),
+  tmpfs: opt(s.list(s.string()), 'tmpfs mounts, e.g. /run:size=64m'),
+  cap_add: opt(s.list(s.string())),
+  cap_drop: opt(s.list(s.string())),
+  devices: opt(s.list(s.string()), 'host devices, e.g. /dev/fuse'),
+  exec_user: opt(s.string(), 'user for provisioner commands (default: the image user)'),
+  container_dir: opt(s.string(), 'where provisioner scripts are placed', '/tmp'),
+  fix_upload_owner: opt(s.bool(), 'make uploads owned by exec_user', true),
+  changes: opt(
+    s.list(s.string()),
+    'Dockerfile instructions applied on commit: CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, USER, WORKDIR, VOLUME, ONBUILD, STOPSIGNAL',
+  ),
+  author: opt(s.string(), 'author of the committed image'),
+  message: opt(s.string(), 'commit message of the committed image'),
+  commit: opt(s.bool(), 'commit the container to an image (the default)'),
+  export_path: opt(s.string(), 'export the container filesystem to this tar file instead'),
+  discard: opt(s.bool(), 'throw the container away (provisioning test only)'),
+  runs_on: opt(s.string(), 'runner label for this source in the reusable workflow'),
+});

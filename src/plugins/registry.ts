@@ -1,0 +1,26 @@
+/**
+ * The one list of plugin types. Schemas load eagerly (they are small); implementations
+ * load on first use so that `bake validate` never pays for Docker or cloud SDKs.
+ */
+import { Schema } from '../spec/schema';
+import { dockerBuilderSchema } from './builders/docker/schema';
+import { postProcessorSchemas } from './post-processors/schemas';
+import { provisionerSchemas } from './provisioners/schemas';
+
+export interface BuilderInfo {
+  schema: Schema;
+  description: string;
+  /** Produces an artifact a post-processor of this kind understands. */
+  artifactKind: 'docker-image' | 'files' | 'none';
+}
+
+export const builders: Record<string, BuilderInfo> = {
+  docker: {
+    schema: dockerBuilderSchema,
+    description: 'a Docker image from a base image, through the Docker API',
+    artifactKind: 'docker-image',
+  },
+};
+
+export const provisioners = provisionerSchemas;
+export const postProcessors = postProcessorSchemas;

@@ -1,0 +1,534 @@
+/**
+ * The `${...}` expression language: HCL-like, parsed and evaluated here, never by JavaScript.
+ * The parser is a single left-to-right pass with bounded nesting, so time is linear in the
+ * input and no input can exhaust the stack.
+ */
+
+export type Value = string | number | boolean | null | Value[] | { [k: string]: Value };
+
+export type Expr =
+  | { t: 'lit'; v: Value; at: number }
+  | { t: 'tpl'; parts: (string | Expr)[]; at: number }
+  | { t: 'ref'; name: string; at: number }
+  | { t: 'attr'; obj: Expr; name: string; at: number }
+  | { t: 'index'; obj: Expr; key: Expr; at: number }
+  | { t: 'call'; name: string; args: Expr[]; at: number }
+  | { t: 'un'; op: '!' | '-'; e: Expr; at: number }
+  | { t: 'bin'; op: string; l: Expr; r: Expr; at: number }
+  | { t: 'cond'; c: Expr; a: Expr; b: Expr; at: number }
+  | { t: 'list'; items: Expr[]; at: number }
+  | { t: 'obj'; entries: [Expr, Expr][]; at: number };
+
+/** An error in an expression; `at` is the offset inside the string being evaluated. */
+export class ExprError extends Error {
+  constructor(
+    message: string,
+    readonly at: number,
+    readonly hint?: string,
+  ) {
+    super(message);
+    this.name = 'ExprError';
+  }
+}
+
+const MAX_NESTING = 64;
+
+/** True when the string holds at least one `${` that is not escaped as `$${`. */
+export function hasTemplate(s: string): boolean {
+  for (let i = s.indexOf('${'); i >= 0; i = s.indexOf('${', i + 2)) {
+    if (i === 0 || s[i - 1] !== '$') return true;
+  }
+  return false;
+}
+
+class Parser {
+  private pos = 0;
+  private depth = 0;
+  constructor(private readonly src: string) {}
+
+  /** Parses a whole template string: literal text with `${ }` interpolations. */
+  template(endQuote = false): Expr {
+    const start = this.pos;
+    const parts: (string | Expr)[] = [];
+    let text = '';
+    const s = this.src;
+    while (this.pos < s.length) {
+      const c = s[this.pos];
+      if (endQuote && c === '"') break;
+      if (c === '$' && s[this.pos + 1] === '$' && s[this.pos + 2] === '{') {
+        text += '${';
+        this.pos += 3;
+        continue;
+      }
+      if (c === '$' && s[this.pos + 1] === '{') {
+        if (text) parts.push(text);
+        text = '';
+        this.pos += 2;
+        this.nest();
+        const e = this.expr();
+        this.unnest();
+        this.ws();
+        if (s[this.pos] !== '}') {
+          throw new ExprError(
+            this.pos >= s.length
+              ? 'unclosed ${ ... }'
+              : `unexpected "${s[this.pos]}" in expression`,
+            this.pos,
+            this.pos >= s.length ? 'add the closing }' : undefined,
+          );
+        }
+        this.pos++;
+        parts.push(e);
+        continue;
+      }
+      if (endQuote && c === '\\') {
+        text += this.escape();
+        continue;
+      }
+      text += c;
+      this.pos++;
+    }
+    if (text || parts.length === 0) parts.push(text);
+    if (parts.length === 1 && typeof parts[0] === 'string')
+      return { t: 'lit', v: parts[0], at: start };
+    return { t: 'tpl', parts, at: start };
+  }
+
+  private escape(): string {
+    const s = this.src;
+    const n = s[this.pos + 1];
+    this.pos += 2;
+    switch (n) {
+      case 'n':
+        return '\n';
+      case 't':
+        return '\t';
+      case 'r':
+        return '\r';
+      case '"':
+        return '"';
+      case '\\':
+        return '\\';
+      case 'u': {
+        const hex = s.slice(this.pos, this.pos + 4);
+        if (!/^[0-9a-fA-F]{4}$/.test(hex)) throw new ExprError('bad \\u escape', this.pos - 2);
+        this.pos += 4;
+        return String.fromCharCode(parseInt(hex, 16));
+      }
+      default:
+        throw new ExprError(
+          `unknown escape \\${n ?? ''}`,
+          this.pos - 2,
+          'use \\\\ for a backslash',
+        );
+    }
+  }
+
+  private nest(): void {
+    if (++this.depth > MAX_NESTING)
+      throw new ExprError(`expression nested deeper than ${MAX_NESTING} levels`, this.pos);
+  }
+  private unnest(): void {
+    this.depth--;
+  }
+
+  private ws(): void {
+    const s = this.src;
+    while (this.pos < s.length && /\s/.test(s[this.pos])) this.pos++;
+  }
+
+  private peek(tok: string): boolean {
+    this.ws();
+    return this.src.startsWith(tok, this.pos);
+  }
+
+  private eat(tok: string): boolean {
+    if (this.peek(tok)) {
+      this.pos += tok.length;
+      return true;
+    }
+    return false;
+  }
+
+  private expect(tok: string): void {
+    if (!this.eat(tok)) {
+      const got = this.pos < this.src.length ? `"${this.src[this.pos]}"` : 'the end';
+      throw new ExprError(`expected "${tok}" but found ${got}`, this.pos);
+    }
+  }
+
+  expr(): Expr {
+    const c = this.or();
+    if (this.eat('?')) {
+      this.nest();
+      const a = this.expr();
+      this.expect(':');
+      const b = this.expr();
+      this.unnest();
+      return { t: 'cond', c, a, b, at: c.at };
+    }
+    return c;
+  }
+
+  private binary(next: () => Expr, ops: string[]): Expr {
+    let l = next();
+    for (;;) {
+      this.ws();
+      // Longer operators are listed first, so `<=` is never read as `<`.
+      const op = ops.find((o) => this.src.startsWith(o, this.pos));
+      if (!op) return l;
+      this.pos += op.length;
+      const r = next();
+      l = { t: 'bin', op, l, r, at: l.at };
+    }
+  }
+
+  private or = (): Expr => this.binary(this.and, ['||']);
+  private and = (): Expr => this.binary(this.eq, ['&&']);
+  private eq = (): Expr => this.binary(this.cmp, ['==', '!=']);
+  private cmp = (): Expr => this.binary(this.add, ['<=', '>=', '<', '>']);
+  private add = (): Expr => this.binary(this.mul, ['+', '-']);
+  private mul = (): Expr => this.binary(this.unary, ['*', '/', '%']);
+
+  private unary = (): Expr => {
+    this.ws();
+    const at = this.pos;
+    const c = this.src[this.pos];
+    if ((c === '!' && this.src[this.pos + 1] !== '=') || c === '-') {
+      this.pos++;
+      this.nest();
+      const e = this.unary();
+      this.unnest();
+      return { t: 'un', op: c, e, at };
+    }
+    return this.postfix();
+  };
+
+  private postfix(): Expr {
+    let e = this.primary();
+    for (;;) {
+      if (this.eat('.')) {
+        this.ws();
+        const at = this.pos;
+        const m = /^(?:[A-Za-z_][A-Za-z0-9_-]*|\d+)/.exec(this.src.slice(this.pos, this.pos + 256));
+        if (!m) throw new ExprError('expected an attribute name after "."', at);
+        this.pos += m[0].length;
+        e = /^\d+$/.test(m[0])
+          ? { t: 'index', obj: e, key: { t: 'lit', v: Number(m[0]), at }, at }
+          : { t: 'attr', obj: e, name: m[0], at };
+      } else if (this.peek('[')) {
+        const at = this.pos;
+        this.pos++;
+        this.nest();
+        const key = this.expr();
+        this.unnest();
+        this.expect(']');
+        e = { t: 'index', obj: e, key, at };
+      } else {
+        return e;
+      }
+    }
+  }
+
+  private primary(): Expr {
+    this.ws();
+    const s = this.src;
+    const at = this.pos;
+    if (at >= s.length) throw new ExprError('expected a value but the expression ended', at);
+    const c = s[at];
+    if (c === '(') {
+      this.pos++;
+      this.nest();
+      const e = this.expr();
+      this.unnest();
+      this.expect(')');
+      return e;
+    }
+    if (c === '"') {
+      this.pos++;
+      this.nest();
+      const e = this.template(true);
+      this.unnest();
+      if (s[this.pos] !== '"') throw new ExprError('unterminated string', at, 'add the closing "');
+      this.pos++;
+      return e.t === 'lit' ? { ...e, at } : e;
+    }
+    if (c === '[') {
+      this.pos++;
+      this.nest();
+      const items: Expr[] = [];
+      while (!this.eat(']')) {
+        items.push(this.expr());
+        if (!this.eat(',')) {
+          this.expect(']');
+          break;
+        }
+      }
+      this.unnest();
+      return { t: 'list', items, at };
+    }
+    if (c === '{') {
+      this.pos++;
+      this.nest();
+      const entries: [Expr, Expr][] = [];
+      while (!this.eat('}')) {
+        this.ws();
+        const kAt = this.pos;
+        const m = /^[A-Za-z_][A-Za-z0-9_-]*/.exec(s.slice(this.pos, this.pos + 256));
+        let key: Expr;
+        if (m && !this.src.startsWith('(', this.pos + m[0].length)) {
+          this.pos += m[0].length;
+          key = { t: 'lit', v: m[0], at: kAt };
+        } else {
+          key = this.expr();
+        }
+        if (!this.eat('=')) this.expect(':');
+        entries.push([key, this.expr()]);
+        if (!this.eat(',')) {
+          this.expect('}');
+          break;
+        }
+      }
+      this.unnest();
+      return { t: 'obj', entries, at };
+    }
+    const num = /^\d+(\.\d+)?([eE][+-]?\d+)?/.exec(s.slice(at, at + 64));
+    if (num) {
+      this.pos += num[0].length;
+      return { t: 'lit', v: Number(num[0]), at };
+    }
+    const id = /^[A-Za-z_][A-Za-z0-9_]*/.exec(s.slice(at, at + 256));
+    if (id) {
+      this.pos += id[0].length;
+      const name = id[0];
+      if (name === 'true' || name === 'false') return { t: 'lit', v: name === 'true', at };
+      if (name === 'null') return { t: 'lit', v: null, at };
+      if (this.eat('(')) {
+        this.nest();
+        const args: Expr[] = [];
+        while (!this.eat(')')) {
+          args.push(this.expr());
+          if (!this.eat(',')) {
+            this.expect(')');
+            break;
+          }
+        }
+        this.unnest();
+        return { t: 'call', name, args, at };
+      }
+      return { t: 'ref', name, at };
+    }
+    throw new ExprError(`unexpected "${c}" in expression`, at);
+  }
+
+  get offset(): number {
+    return this.pos;
+  }
+}
+
+/** Parses a string that may contain `${...}` interpolations. */
+export function parseTemplate(src: string): Expr {
+  return new Parser(src).template(false);
+}
+
+/** Parses a bare expression (no `${ }`), as used by validation conditions. */
+export function parseExpression(src: string): Expr {
+  const p = new Parser(src);
+  const e = p.expr();
+  if (src.slice(p.offset).trim())
+    throw new ExprError(
+      `unexpected "${src.slice(p.offset).trim()[0]}" after the expression`,
+      p.offset,
+    );
+  return e;
+}
+
+/** What an evaluation can see: references and functions. */
+export interface Scope {
+  /** Resolves `root.name` (var.x, local.y, source.name); undefined when not known. */
+  attr(root: string, name: string, at: number): Value | undefined;
+  /** Resolves a bare root (`var`, `path`...) as a whole value; undefined when not known. */
+  root(name: string, at: number): Value | undefined;
+  call(name: string, args: Expr[], at: number, evaluate: (e: Expr) => Value): Value;
+}
+
+export function typeName(v: Value | undefined): string {
+  if (v === null || v === undefined) return 'null';
+  if (Array.isArray(v)) return 'list';
+  return typeof v === 'object' ? 'map' : typeof v;
+}
+
+export function toText(v: Value, at: number): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (v === null) return '';
+  throw new ExprError(
+    `cannot put a ${typeName(v)} inside a string`,
+    at,
+    'use jsonencode() or join() to turn it into text',
+  );
+}
+
+export function evaluate(e: Expr, scope: Scope): Value {
+  const ev = (x: Expr): Value => evaluate(x, scope);
+  switch (e.t) {
+    case 'lit':
+      return e.v;
+    case 'tpl': {
+      // A string that is exactly one interpolation keeps the value's own type.
+      if (e.parts.length === 1 && typeof e.parts[0] !== 'string') return ev(e.parts[0]);
+      let out = '';
+      for (const p of e.parts) out += typeof p === 'string' ? p : toText(ev(p), p.at);
+      return out;
+    }
+    case 'ref': {
+      const v = scope.root(e.name, e.at);
+      if (v === undefined)
+        throw new ExprError(
+          `unknown name "${e.name}"`,
+          e.at,
+          'references look like var.NAME, local.NAME, source.name, build.name, path.root or github.sha',
+        );
+      return v;
+    }
+    case 'attr': {
+      if (e.obj.t === 'ref') {
+        const v = scope.attr(e.obj.name, e.name, e.at);
+        if (v !== undefined) return v;
+      }
+      const o = ev(e.obj);
+      if (o !== null && typeof o === 'object' && !Array.isArray(o)) {
+        if (Object.prototype.hasOwnProperty.call(o, e.name)) return o[e.name];
+        throw new ExprError(
+          `no attribute "${e.name}"`,
+          e.at,
+          `it has: ${Object.keys(o).join(', ') || 'nothing'}`,
+        );
+      }
+      throw new ExprError(`a ${typeName(o)} has no attribute "${e.name}"`, e.at);
+    }
+    case 'index': {
+      const o = ev(e.obj);
+      const k = ev(e.key);
+      if (Array.isArray(o)) {
+        if (typeof k !== 'number' || !Number.isInteger(k))
+          throw new ExprError('a list index must be a whole number', e.key.at);
+        if (k < 0 || k >= o.length)
+          throw new ExprError(
+            `index ${k} is out of range (the list has ${o.length} elements)`,
+            e.key.at,
+          );
+        return o[k];
+      }
+      if (o !== null && typeof o === 'object') {
+        const key = toText(k, e.key.at);
+        if (!Object.prototype.hasOwnProperty.call(o, key))
+          throw new ExprError(
+            `no key "${key}"`,
+            e.key.at,
+            `it has: ${Object.keys(o).join(', ') || 'nothing'}`,
+          );
+        return o[key];
+      }
+      throw new ExprError(`cannot index a ${typeName(o)}`, e.at);
+    }
+    case 'call':
+      return scope.call(e.name, e.args, e.at, ev);
+    case 'un': {
+      const v = ev(e.e);
+      if (e.op === '!') return !truthy(v, e.e.at);
+      return -num(v, e.e.at);
+    }
+    case 'cond':
+      return truthy(ev(e.c), e.c.at) ? ev(e.a) : ev(e.b);
+    case 'list':
+      return e.items.map(ev);
+    case 'obj': {
+      const o: { [k: string]: Value } = {};
+      for (const [k, v] of e.entries) {
+        const key = toText(ev(k), k.at);
+        Object.defineProperty(o, key, {
+          value: ev(v),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      }
+      return o;
+    }
+    case 'bin':
+      return binary(e.op, e.l, e.r, ev);
+  }
+}
+
+function truthy(v: Value, at: number): boolean {
+  if (typeof v === 'boolean') return v;
+  if (v === 'true') return true;
+  if (v === 'false') return false;
+  throw new ExprError(`expected a bool, got ${typeName(v)}`, at);
+}
+
+function num(v: Value, at: number): number {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v))) return Number(v);
+  throw new ExprError(
+    `expected a number, got ${typeName(v)}${typeof v === 'string' ? ` "${v.slice(0, 40)}"` : ''}`,
+    at,
+  );
+}
+
+export function deepEqual(a: Value, b: Value): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
+  if (
+    a &&
+    b &&
+    typeof a === 'object' &&
+    typeof b === 'object' &&
+    !Array.isArray(a) &&
+    !Array.isArray(b)
+  ) {
+    const ka = Object.keys(a);
+    return ka.length === Object.keys(b).length && ka.every((k) => k in b && deepEqual(a[k], b[k]));
+  }
+  return false;
+}
+
+function binary(op: string, l: Expr, r: Expr, ev: (e: Expr) => Value): Value {
+  if (op === '&&') return truthy(ev(l), l.at) && truthy(ev(r), r.at);
+  if (op === '||') return truthy(ev(l), l.at) || truthy(ev(r), r.at);
+  const a = ev(l);
+  const b = ev(r);
+  switch (op) {
+    case '==':
+      return deepEqual(a, b);
+    case '!=':
+      return !deepEqual(a, b);
+    case '<':
+      return num(a, l.at) < num(b, r.at);
+    case '<=':
+      return num(a, l.at) <= num(b, r.at);
+    case '>':
+      return num(a, l.at) > num(b, r.at);
+    case '>=':
+      return num(a, l.at) >= num(b, r.at);
+    case '+':
+      return num(a, l.at) + num(b, r.at);
+    case '-':
+      return num(a, l.at) - num(b, r.at);
+    case '*':
+      return num(a, l.at) * num(b, r.at);
+    case '/': {
+      const d = num(b, r.at);
+      if (d === 0) throw new ExprError('division by zero', r.at);
+      return num(a, l.at) / d;
+    }
+    case '%': {
+      const d = num(b, r.at);
+      if (d === 0) throw new ExprError('modulo by zero', r.at);
+      return num(a, l.at) % d;
+    }
+  }
+  throw new ExprError(`unknown operator ${op}`, l.at);
+}

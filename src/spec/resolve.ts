@@ -1,0 +1,719 @@
+/**
+ * From a checked spec and the user's inputs to a Plan: variables get their values, locals
+ * are computed, and every build × source becomes one fully evaluated build instance.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { minimatch } from 'minimatch';
+import { didYouMean, Position, Problem, SpecError } from './errors';
+import {
+  Expr,
+  ExprError,
+  Value,
+  evaluate,
+  hasTemplate,
+  parseExpression,
+  parseTemplate,
+  Scope,
+} from './expr';
+import { callFunction, FunctionContext } from './functions';
+import { LoadedFile, joinPath, loadYamlFile } from './load';
+import { check, parseDuration, positionOf } from './schema';
+import { RawSpec } from './spec';
+import { convertToType, parseVarType, showVarType, VarType } from './types';
+import { builders, postProcessors, provisioners } from '../plugins/registry';
+import { addSecret } from '../util/redact';
+
+export interface ResolveOptions {
+  /** `--var k=v` / the action's `vars` input, highest precedence. */
+  vars?: Record<string, string>;
+  /** `--var-file` paths, in order. */
+  varFiles?: string[];
+  env?: NodeJS.ProcessEnv;
+  now?: Date;
+  only?: string[];
+  except?: string[];
+  cwd?: string;
+}
+
+export interface PluginUse {
+  type: string;
+  /** Label for logs: name, else type. */
+  label: string;
+  /** Key path in the spec, for errors at run time. */
+  path: string;
+  config: Record<string, unknown>;
+}
+
+export interface ProvisionerUse extends PluginUse {
+  pauseBeforeMs: number;
+  maxRetries: number;
+  timeoutMs?: number;
+}
+
+export interface PostProcessorUse extends PluginUse {
+  keepInputArtifact?: boolean;
+}
+
+export interface BuildInstance {
+  /** `<build>.<source>` */
+  name: string;
+  build: string;
+  source: string;
+  type: string;
+  config: Record<string, unknown>;
+  provisioners: ProvisionerUse[];
+  errorCleanupProvisioner?: ProvisionerUse;
+  /** Chains of post-processors; each chain starts from the build's artifact. */
+  postProcessors: PostProcessorUse[][];
+  timeoutMs?: number;
+  runsOn?: string;
+  /** Local files the build reads (scripts, uploads, file()), for fingerprints. */
+  files: string[];
+}
+
+export interface ResolvedVariable {
+  name: string;
+  type: string;
+  value: unknown;
+  sensitive: boolean;
+  source: string;
+  description?: string;
+}
+
+export interface Plan {
+  specPath: string;
+  specDir: string;
+  runUuid: string;
+  now: Date;
+  variables: ResolvedVariable[];
+  locals: Record<string, unknown>;
+  instances: BuildInstance[];
+  /** Every instance name, before --only / --except. */
+  allNames: string[];
+}
+
+interface Assigned {
+  value: unknown;
+  source: string;
+  pos?: Position;
+  fromText: boolean;
+}
+
+const ENV_PREFIXES = ['BAKE_VAR_', 'PKR_VAR_'];
+
+function varFileNames(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => /\.auto\.bakevars\.(ya?ml|json)$/.test(f))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+function githubContext(env: NodeJS.ProcessEnv, cwd: string): Record<string, () => Value> {
+  let sha: string | undefined;
+  return {
+    sha: () => {
+      if (env.GITHUB_SHA) return env.GITHUB_SHA;
+      try {
+        sha ??= execFileSync('git', ['rev-parse', 'HEAD'], {
+          cwd,
+          stdio: ['ignore', 'pipe', 'ignore'],
+          timeout: 5000,
+        })
+          .toString()
+          .trim();
+      } catch {
+        sha = '';
+      }
+      return sha;
+    },
+    ref_name: () => env.GITHUB_REF_NAME ?? '',
+    run_id: () => env.GITHUB_RUN_ID ?? '',
+    run_attempt: () => env.GITHUB_RUN_ATTEMPT ?? '',
+    repository: () => env.GITHUB_REPOSITORY ?? '',
+    actor: () => env.GITHUB_ACTOR ?? '',
+    event_name: () => env.GITHUB_EVENT_NAME ?? '',
+    pr: () => {
+      const m = /^refs\/pull\/(\d+)\//.exec(env.GITHUB_REF ?? '');
+      return m ? m[1] : '';
+    },
+  };
+}
+
+export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
+  const env = opts.env ?? process.env;
+  const now = opts.now ?? new Date();
+  const cwd = opts.cwd ?? process.cwd();
+  const problems: Problem[] = [];
+  const file = spec.file;
+  const at = (p: string, key = false) => positionOf(file, p, key);
+  const fctx: FunctionContext = { now, baseDir: resolve(spec.dir), env };
+  const github = githubContext(env, spec.dir);
+
+  // ---- variables: default < env < var files (auto, then given) < --var
+  const decls = new Map<
+    string,
+    {
+      type: VarType;
+      sensitive: boolean;
+      nullable: boolean;
+      path: string;
+      description?: string;
+      hasDefault: boolean;
+    }
+  >();
+  for (const [name, d] of Object.entries(spec.variables)) {
+    const decl = d ?? {};
+    decls.set(name, {
+      type: parseVarType(String(decl.type ?? 'string')) ?? { k: 'any' },
+      sensitive: decl.sensitive === true || decl.sensitive === 'true',
+      nullable: decl.nullable === true,
+      path: joinPath('variables', name),
+      description: typeof decl.description === 'string' ? decl.description : undefined,
+      hasDefault: 'default' in decl,
+    });
+  }
+  const assigned = new Map<string, Assigned>();
+  const declaredList = () => [...decls.keys()].join(', ') || 'none';
+  const assign = (name: string, a: Assigned, where: string, pos?: Position) => {
+    if (!decls.has(name)) {
+      const near = didYouMean(name, decls.keys());
+      problems.push({
+        message: `${where} sets variable "${name}", which the spec does not declare`,
+        pos,
+        hint: near ? `did you mean "${near}"?` : `declared variables: ${declaredList()}`,
+      });
+      return;
+    }
+    assigned.set(name, a);
+  };
+  for (const [name, d] of Object.entries(spec.variables)) {
+    if (d && 'default' in d)
+      assigned.set(name, {
+        value: d.default,
+        source: 'default',
+        pos: at(joinPath(joinPath('variables', name), 'default')),
+        fromText: false,
+      });
+  }
+  for (const prefix of ENV_PREFIXES.slice().reverse()) {
+    for (const [k, v] of Object.entries(env)) {
+      if (!k.startsWith(prefix) || v === undefined) continue;
+      const name = k.slice(prefix.length);
+      // Stray environment variables are common in CI; only declared ones are taken.
+      if (decls.has(name)) assigned.set(name, { value: v, source: `env ${k}`, fromText: true });
+    }
+  }
+  const varFiles = [...varFileNames(spec.dir), ...(opts.varFiles ?? [])];
+  for (const vf of varFiles) {
+    let loaded: LoadedFile;
+    try {
+      loaded = loadYamlFile(vf, 'var');
+    } catch (e) {
+      if (e instanceof SpecError) {
+        problems.push(...e.problems);
+        continue;
+      }
+      throw e;
+    }
+    if (loaded.value === null) continue;
+    if (typeof loaded.value !== 'object' || Array.isArray(loaded.value)) {
+      problems.push({
+        message: 'a var file is a mapping of variable names to values',
+        pos: { file: vf, line: 1, col: 1 },
+      });
+      continue;
+    }
+    for (const [k, v] of Object.entries(loaded.value)) {
+      assign(
+        k,
+        { value: v, source: `var file ${vf}`, pos: positionOf(loaded, k), fromText: false },
+        `var file ${vf}`,
+        positionOf(loaded, k, true),
+      );
+    }
+  }
+  for (const [k, v] of Object.entries(opts.vars ?? {}))
+    assign(k, { value: v, source: `--var ${k}`, fromText: true }, `--var ${k}=…`);
+
+  const varValues: Record<string, Value> = {};
+  const resolvedVars: ResolvedVariable[] = [];
+  for (const [name, d] of decls) {
+    const a = assigned.get(name);
+    if (!a) {
+      problems.push({
+        message: `variable "${name}" is required but has no value`,
+        path: d.path,
+        pos: at(d.path, true),
+        hint: `set it with --var ${name}=VALUE, the action input "vars: ${name}=VALUE", env BAKE_VAR_${name}, a var file, or give it a default`,
+      });
+      continue;
+    }
+    let value = a.value;
+    if (value === null && !d.nullable) {
+      if (!d.hasDefault || a.source !== 'default') {
+        problems.push({
+          message: `variable "${name}" is null`,
+          pos: a.pos,
+          path: d.path,
+          hint: 'give it a value, or declare it with nullable: true',
+        });
+        continue;
+      }
+    }
+    if (value !== null) {
+      const r = convertToType(value, d.type, a.fromText);
+      if (!r.ok) {
+        problems.push({
+          message: `variable "${name}" (${showVarType(d.type)}) from ${a.source}: ${r.error}`,
+          pos: a.pos ?? at(d.path, true),
+          path: d.path,
+        });
+        continue;
+      }
+      value = r.value;
+    }
+    if (d.sensitive) addSecret(value);
+    varValues[name] = value as Value;
+    resolvedVars.push({
+      name,
+      type: showVarType(d.type),
+      value,
+      sensitive: d.sensitive,
+      source: a.source,
+      description: d.description,
+    });
+  }
+  if (problems.length) throw new SpecError(problems);
+
+  // ---- scope shared by locals and instances
+  const localsRaw = spec.locals;
+  const localValues = new Map<string, Value>();
+  const localStack: string[] = [];
+  const pathRoot = resolve(spec.dir);
+
+  const makeScope = (extra: Record<string, Record<string, Value>>): Scope => {
+    const scope: Scope = {
+      root: (name) => {
+        if (name === 'var') return varValues;
+        if (name in extra) return extra[name];
+        if (name === 'path') return { root: pathRoot, cwd };
+        if (name === 'local')
+          return Object.fromEntries(Object.keys(localsRaw).map((k) => [k, localValue(k)]));
+        if (name === 'github')
+          return Object.fromEntries(Object.entries(github).map(([k, f]) => [k, f()]));
+        return undefined;
+      },
+      attr: (root, name, pos) => {
+        if (root === 'var') {
+          if (name in varValues) return varValues[name];
+          const near = didYouMean(name, Object.keys(varValues));
+          throw new ExprError(
+            `unknown variable var.${name}`,
+            pos,
+            near ? `did you mean var.${near}?` : `declared variables: ${declaredList()}`,
+          );
+        }
+        if (root === 'local') {
+          if (!(name in localsRaw)) {
+            const near = didYouMean(name, Object.keys(localsRaw));
+            throw new ExprError(
+              `unknown local local.${name}`,
+              pos,
+              near
+                ? `did you mean local.${near}?`
+                : `defined locals: ${Object.keys(localsRaw).join(', ') || 'none'}`,
+            );
+          }
+          return localValue(name);
+        }
+        if (root === 'github') {
+          if (name in github) return github[name]();
+          throw new ExprError(
+            `unknown github.${name}`,
+            pos,
+            `known: ${Object.keys(github)
+              .map((k) => 'github.' + k)
+              .join(', ')}`,
+          );
+        }
+        if (root in extra) {
+          if (name in extra[root]) return extra[root][name];
+          throw new ExprError(
+            `unknown ${root}.${name}`,
+            pos,
+            `known: ${Object.keys(extra[root])
+              .map((k) => root + '.' + k)
+              .join(', ')}`,
+          );
+        }
+        if (root === 'path') {
+          if (name === 'root') return pathRoot;
+          if (name === 'cwd') return cwd;
+          throw new ExprError(`unknown path.${name}`, pos, 'known: path.root, path.cwd');
+        }
+        if (root === 'source' || root === 'build') {
+          throw new ExprError(
+            `${root}.${name} is only known inside a build (sources and builds), not in variables or locals`,
+            pos,
+          );
+        }
+        return undefined;
+      },
+      call: (name: string, args: Expr[], pos: number, ev: (e: Expr) => Value) =>
+        callFunction(name, args, pos, ev, fctx, scope),
+    };
+    return scope;
+  };
+  const baseScope = makeScope({});
+
+  const evalTree = (value: unknown, path: string, scope: Scope, errs: Problem[]): unknown => {
+    if (typeof value === 'string') {
+      if (!hasTemplate(value))
+        return value.includes('$${') ? value.replace(/\$\$\{/g, '${') : value;
+      try {
+        return evaluate(parseTemplate(value), scope);
+      } catch (e) {
+        if (e instanceof ExprError) {
+          errs.push({
+            message: `${e.message} in ${JSON.stringify(value.length > 60 ? value.slice(0, 60) + '…' : value)}`,
+            path,
+            pos: at(path),
+            hint: e.hint,
+          });
+          return undefined;
+        }
+        if (e instanceof LocalCycle) throw e;
+        throw e;
+      }
+    }
+    if (Array.isArray(value))
+      return value.map((v, i) => evalTree(v, joinPath(path, i), scope, errs));
+    if (value && typeof value === 'object') {
+      return Object.fromEntries(
+        Object.entries(value).map(([k, v]) => [k, evalTree(v, joinPath(path, k), scope, errs)]),
+      );
+    }
+    return value;
+  };
+
+  class LocalCycle extends Error {}
+  const localErrors: Problem[] = [];
+  function localValue(name: string): Value {
+    if (localValues.has(name)) return localValues.get(name)!;
+    const p = joinPath('locals', name);
+    if (localStack.includes(name)) {
+      const cycle = [...localStack.slice(localStack.indexOf(name)), name]
+        .map((n) => 'local.' + n)
+        .join(' → ');
+      throw new ExprError(
+        `locals refer to each other in a cycle: ${cycle}`,
+        0,
+        'break the cycle by computing one of them from variables only',
+      );
+    }
+    localStack.push(name);
+    try {
+      const errs: Problem[] = [];
+      const v = evalTree(localsRaw[name], p, baseScope, errs) as Value;
+      if (errs.length) {
+        localErrors.push(...errs);
+        throw new ExprError(`local.${name} has an error`, 0);
+      }
+      localValues.set(name, v);
+      return v;
+    } finally {
+      localStack.pop();
+    }
+  }
+  for (const name of Object.keys(localsRaw)) {
+    try {
+      localValue(name);
+    } catch (e) {
+      if (!(e instanceof ExprError)) throw e;
+      if (!/has an error$/.test(e.message)) {
+        const p = joinPath('locals', name);
+        problems.push({ message: e.message, path: p, pos: at(p), hint: e.hint });
+      }
+    }
+  }
+  problems.push(...dedupe(localErrors));
+
+  // ---- variable validation rules (they may use functions but not locals of builds)
+  for (const [name, d] of Object.entries(spec.variables)) {
+    if (!(name in varValues) || !d || !Array.isArray(d.validation)) continue;
+    (d.validation as Record<string, unknown>[]).forEach((rule, i) => {
+      const rp = joinPath(joinPath(joinPath('variables', name), 'validation'), i);
+      const cond = String(rule.condition ?? '');
+      let ok: unknown;
+      try {
+        ok = hasTemplate(cond)
+          ? evaluate(parseTemplate(cond), baseScope)
+          : evaluate(parseExpression(cond), baseScope);
+      } catch (e) {
+        if (!(e instanceof ExprError)) throw e;
+        problems.push({
+          message: `validation condition of variable "${name}" fails to evaluate: ${e.message}`,
+          path: joinPath(rp, 'condition'),
+          pos: at(joinPath(rp, 'condition')),
+          hint: e.hint,
+        });
+        return;
+      }
+      if (ok !== true && ok !== 'true') {
+        const shown = decls.get(name)?.sensitive ? '(sensitive)' : JSON.stringify(varValues[name]);
+        problems.push({
+          message: `variable "${name}" = ${shown} is invalid: ${String(rule.error_message)}`,
+          path: decls.get(name)!.path,
+          pos: assigned.get(name)?.pos ?? at(rp),
+          hint: `from ${assigned.get(name)?.source}; the rule is at line ${at(rp).line}`,
+        });
+      }
+    });
+  }
+  if (problems.length) throw new SpecError(problems);
+
+  // ---- build instances
+  const instances: BuildInstance[] = [];
+  const errs: Problem[] = [];
+  for (const [buildName, build] of Object.entries(spec.builds)) {
+    const bp = joinPath('builds', buildName);
+    const srcNames = (build.sources as unknown[]).map(String);
+    for (const srcName of srcNames) {
+      const src = spec.sources[srcName];
+      const type = String(src.type);
+      const scope = makeScope({
+        source: { name: srcName, type },
+        build: { name: buildName, type, source_name: srcName },
+      });
+      const sp = joinPath('sources', srcName);
+      const config = evalTree(src, sp, scope, errs) as Record<string, unknown>;
+      delete config.type;
+      const runsOn = typeof config.runs_on === 'string' ? config.runs_on : undefined;
+      delete config.runs_on;
+      check(
+        { type, ...config },
+        {
+          ...builders[type].schema,
+          fields: {
+            type: { schema: { kind: 'string' } },
+            ...(builders[type].schema as { fields: object }).fields,
+          },
+        } as never,
+        sp,
+        { file, problems: errs, phase: 'resolved' },
+      );
+
+      const matches = (list: unknown, what: string): boolean =>
+        (Array.isArray(list) ? list : [list]).some(
+          (g) =>
+            minimatch(srcName, String(g)) ||
+            minimatch(`${type}.${srcName}`, String(g)) ||
+            minimatch(`${buildName}.${srcName}`, String(g)) ||
+            what === '',
+        );
+      const selected = (raw: Record<string, unknown>) =>
+        (raw.only === undefined || matches(raw.only, 'only')) &&
+        (raw.except === undefined || !matches(raw.except, 'except'));
+
+      const useProvisioner = (
+        raw: Record<string, unknown>,
+        path: string,
+      ): ProvisionerUse | undefined => {
+        if (!selected(raw)) return undefined;
+        let merged: Record<string, unknown> = { ...raw };
+        const override = raw.override as Record<string, Record<string, unknown>> | undefined;
+        if (override && override[srcName]) merged = { ...merged, ...override[srcName] };
+        delete merged.override;
+        const cfg = evalTree(merged, path, scope, errs) as Record<string, unknown>;
+        const info = provisioners[String(raw.type)];
+        check(
+          cfg,
+          {
+            ...info.schema,
+            fields: {
+              ...(info.schema as { fields: object }).fields,
+              type: { schema: { kind: 'string' } },
+              only: { schema: { kind: 'any' } },
+              except: { schema: { kind: 'any' } },
+              pause_before: { schema: { kind: 'duration' } },
+              max_retries: { schema: { kind: 'number', integer: true, min: 0 } },
+              timeout: { schema: { kind: 'duration' } },
+              name: { schema: { kind: 'string' } },
+            },
+          } as never,
+          path,
+          { file, problems: errs, phase: 'resolved' },
+        );
+        const use: ProvisionerUse = {
+          type: String(raw.type),
+          label: typeof cfg.name === 'string' ? cfg.name : String(raw.type),
+          path,
+          config: stripCommon(cfg, [
+            'type',
+            'only',
+            'except',
+            'pause_before',
+            'max_retries',
+            'timeout',
+            'name',
+          ]),
+          pauseBeforeMs: parseDuration(cfg.pause_before) ?? 0,
+          maxRetries: Number(cfg.max_retries ?? 0),
+          timeoutMs: cfg.timeout === undefined ? undefined : parseDuration(cfg.timeout),
+        };
+        return use;
+      };
+      const provs: ProvisionerUse[] = [];
+      ((build.provisioners ?? []) as Record<string, unknown>[]).forEach((raw, i) => {
+        const u = useProvisioner(raw, joinPath(joinPath(bp, 'provisioners'), i));
+        if (u) provs.push(u);
+      });
+      const ecp = build['error-cleanup-provisioner'] as Record<string, unknown> | undefined;
+      const errorCleanup = ecp
+        ? useProvisioner(ecp, joinPath(bp, 'error-cleanup-provisioner'))
+        : undefined;
+
+      const chains: PostProcessorUse[][] = [];
+      ((build['post-processors'] ?? []) as unknown[]).forEach((item, i) => {
+        const cp = joinPath(joinPath(bp, 'post-processors'), i);
+        const chain = (Array.isArray(item) ? item : [item]) as Record<string, unknown>[];
+        const uses: PostProcessorUse[] = [];
+        chain.forEach((raw, j) => {
+          const pp = Array.isArray(item) ? joinPath(cp, j) : cp;
+          if (!selected(raw)) return;
+          const cfg = evalTree(raw, pp, scope, errs) as Record<string, unknown>;
+          const info = postProcessors[String(raw.type)];
+          check(
+            cfg,
+            {
+              ...info.schema,
+              fields: {
+                ...(info.schema as { fields: object }).fields,
+                type: { schema: { kind: 'string' } },
+                only: { schema: { kind: 'any' } },
+                except: { schema: { kind: 'any' } },
+                keep_input_artifact: { schema: { kind: 'bool' } },
+                name: { schema: { kind: 'string' } },
+              },
+            } as never,
+            pp,
+            { file, problems: errs, phase: 'resolved' },
+          );
+          uses.push({
+            type: String(raw.type),
+            label: typeof cfg.name === 'string' ? cfg.name : String(raw.type),
+            path: pp,
+            config: stripCommon(cfg, ['type', 'only', 'except', 'keep_input_artifact', 'name']),
+            keepInputArtifact:
+              cfg.keep_input_artifact === undefined
+                ? undefined
+                : cfg.keep_input_artifact === true || cfg.keep_input_artifact === 'true',
+          });
+        });
+        if (uses.length) chains.push(uses);
+      });
+      const timeout =
+        build.timeout === undefined
+          ? undefined
+          : parseDuration(evalTree(build.timeout, joinPath(bp, 'timeout'), scope, errs));
+      instances.push({
+        name: `${buildName}.${srcName}`,
+        build: buildName,
+        source: srcName,
+        type,
+        config,
+        provisioners: provs,
+        errorCleanupProvisioner: errorCleanup,
+        postProcessors: chains,
+        timeoutMs: timeout,
+        runsOn,
+        files: localFiles(provs, spec.dir),
+      });
+    }
+  }
+  problems.push(...dedupe(errs));
+  if (problems.length) throw new SpecError(problems);
+
+  const allNames = instances.map((i) => i.name);
+  const selectedInstances = selectInstances(instances, opts.only, opts.except);
+  return {
+    specPath: spec.path,
+    specDir: spec.dir,
+    runUuid: fctx.uuids?.values().next().value ?? cryptoRandomUuid(),
+    now,
+    variables: resolvedVars,
+    locals: Object.fromEntries(localValues),
+    instances: selectedInstances,
+    allNames,
+  };
+}
+
+function cryptoRandomUuid(): string {
+  return globalThis.crypto.randomUUID();
+}
+
+function stripCommon(cfg: Record<string, unknown>, keys: string[]): Record<string, unknown> {
+  const out = { ...cfg };
+  for (const k of keys) delete out[k];
+  for (const [k, v] of Object.entries(out)) if (v === null || v === undefined) delete out[k];
+  return out;
+}
+
+function localFiles(provs: ProvisionerUse[], dir: string): string[] {
+  const out: string[] = [];
+  for (const p of provs) {
+    const c = p.config;
+    if (p.type === 'file' && (c.direction ?? 'upload') === 'upload') {
+      if (typeof c.source === 'string') out.push(resolve(dir, c.source));
+      if (Array.isArray(c.sources)) out.push(...c.sources.map((x) => resolve(dir, String(x))));
+    }
+    if (p.type === 'shell' || p.type === 'shell-local') {
+      if (typeof c.script === 'string') out.push(resolve(dir, c.script));
+      if (Array.isArray(c.scripts)) out.push(...c.scripts.map((x) => resolve(dir, String(x))));
+    }
+  }
+  return out;
+}
+
+function dedupe(list: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return list.filter((p) => {
+    const k = `${p.pos?.line}:${p.pos?.col}:${p.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** Applies --only / --except (globs over instance names); a pattern matching nothing is an error. */
+export function selectInstances<T extends { name: string; source: string }>(
+  instances: T[],
+  only?: string[],
+  except?: string[],
+): T[] {
+  const names = instances.map((i) => i.name);
+  const problems: Problem[] = [];
+  const test = (pattern: string, i: T) =>
+    minimatch(i.name, pattern) || minimatch(i.source, pattern);
+  for (const [flag, list] of [
+    ['--only', only],
+    ['--except', except],
+  ] as const) {
+    for (const pattern of list ?? []) {
+      if (!instances.some((i) => test(pattern, i))) {
+        problems.push({
+          message: `${flag} pattern "${pattern}" matches no build`,
+          hint: `build names: ${names.join(', ')}`,
+        });
+      }
+    }
+  }
+  if (problems.length) throw new SpecError(problems);
+  return instances.filter(
+    (i) =>
+      (!only?.length || only.some((p) => test(p, i))) && !(except ?? []).some((p) => test(p, i)),
+  );
+}

@@ -1,0 +1,292 @@
+/**
+ * The spec's shape: top-level keys, and the checks that need the whole file (references
+ * between sources and builds, plugin types). Everything here runs before anything is built.
+ */
+import { dirname } from 'node:path';
+import { didYouMean, Problem, SpecError } from './errors';
+import { LoadedFile, joinPath, loadYamlFile } from './load';
+import { check, Field, opt, positionOf, req, s, Schema } from './schema';
+import { parseVarType } from './types';
+import { builders, postProcessors, provisioners } from '../plugins/registry';
+import { postProcessorCommon } from '../plugins/post-processors/schemas';
+import { provisionerCommon } from '../plugins/provisioners/schemas';
+import { hasTemplate, parseTemplate, ExprError } from './expr';
+
+export const NAME_RE = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+
+export const variableSchema = s.object({
+  type: opt(s.string(), 'string, number, bool, any, object, list(T) or map(T)', 'string'),
+  default: opt(
+    s.any(),
+    'value used when nothing else sets one; without it the variable is required',
+  ),
+  description: opt(s.string()),
+  sensitive: opt(s.bool(), 'redact the value from logs, outputs, manifests and comments', false),
+  nullable: opt(s.bool(), 'allow null as a value', false),
+  validation: opt(
+    s.list(
+      s.object({
+        condition: req(
+          s.string(),
+          'an expression that must be true, e.g. ${length(var.region) > 0}',
+        ),
+        error_message: req(s.string(), 'shown when the condition is false'),
+      }),
+    ),
+  ),
+});
+
+const buildFields: Record<string, Field> = {
+  description: opt(s.string()),
+  sources: req(s.list(s.string(), { minItems: 1 }), 'names of the sources this build runs'),
+  provisioners: opt(s.list(s.any()), 'steps that configure the machine, in order'),
+  'post-processors': opt(s.list(s.any()), 'what happens to the artifact; a nested list is a chain'),
+  'error-cleanup-provisioner': opt(
+    s.any(),
+    'runs when a provisioner fails, before the machine is removed',
+  ),
+  timeout: opt(s.duration(), 'fail the whole build when it runs longer'),
+};
+
+export const topSchema = s.object({
+  variables: opt(s.map(s.any()), 'inputs of the spec'),
+  locals: opt(s.map(s.any()), 'named values computed from variables and functions'),
+  sources: req(s.map(s.any()), 'machines to build from: name → {type, ...}'),
+  builds: req(s.map(s.any()), 'what to build: name → {sources, provisioners, post-processors}'),
+});
+
+export interface RawSpec {
+  file: LoadedFile;
+  path: string;
+  dir: string;
+  variables: Record<string, Record<string, unknown>>;
+  locals: Record<string, unknown>;
+  sources: Record<string, Record<string, unknown>>;
+  builds: Record<string, Record<string, unknown>>;
+}
+
+function pluginSchema(own: Schema, common: Record<string, Field>): Schema {
+  if (own.kind !== 'object') return own;
+  return { ...own, fields: { type: req(s.string()), ...common, ...own.fields } };
+}
+
+/** Loads a spec file and checks everything that can be checked without evaluating it. */
+export function loadSpec(path: string): RawSpec {
+  const file = loadYamlFile(path, 'spec');
+  const problems: Problem[] = [];
+  const ctx = { file, problems, phase: 'raw' as const };
+  if (file.value === null || file.value === undefined) {
+    throw new SpecError({
+      message: `${path} is empty`,
+      pos: { file: path, line: 1, col: 1 },
+      hint: 'a spec needs at least `sources:` and `builds:`; see examples/ for a starting point',
+    });
+  }
+  check(file.value, topSchema, '', ctx);
+  if (problems.length) throw new SpecError(problems);
+  const top = file.value as Record<string, Record<string, unknown>>;
+  const spec: RawSpec = {
+    file,
+    path,
+    dir: dirname(path),
+    variables: (top.variables ?? {}) as RawSpec['variables'],
+    locals: top.locals ?? {},
+    sources: (top.sources ?? {}) as RawSpec['sources'],
+    builds: (top.builds ?? {}) as RawSpec['builds'],
+  };
+  const at = (p: string, key = false) => positionOf(file, p, key);
+
+  for (const [name, decl] of Object.entries(spec.variables)) {
+    const p = joinPath('variables', name);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+      problems.push({
+        message: `variable name "${name}" is not valid`,
+        path: p,
+        pos: at(p, true),
+        hint: 'use letters, digits and _ (it is referenced as var.NAME)',
+      });
+    }
+    check(decl, variableSchema, p, ctx);
+    const t = decl && typeof decl === 'object' ? decl.type : undefined;
+    if (typeof t === 'string' && !parseVarType(t)) {
+      problems.push({
+        message: `unknown variable type "${t}"`,
+        path: joinPath(p, 'type'),
+        pos: at(joinPath(p, 'type')),
+        hint: 'use string, number, bool, any, object, list(T) or map(T)',
+      });
+    }
+  }
+  for (const name of Object.keys(spec.locals)) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+      const p = joinPath('locals', name);
+      problems.push({
+        message: `local name "${name}" is not valid`,
+        path: p,
+        pos: at(p, true),
+        hint: 'use letters, digits and _ (it is referenced as local.NAME)',
+      });
+    }
+  }
+  for (const [name, src] of Object.entries(spec.sources)) {
+    const p = joinPath('sources', name);
+    if (!NAME_RE.test(name))
+      problems.push({
+        message: `source name "${name}" is not valid`,
+        path: p,
+        pos: at(p, true),
+        hint: 'use letters, digits, - and _',
+      });
+    if (!src || typeof src !== 'object' || Array.isArray(src)) {
+      problems.push({
+        message: 'a source is a mapping with a type, e.g. {type: docker, image: debian:bookworm}',
+        path: p,
+        pos: at(p),
+      });
+      continue;
+    }
+    const type = src.type;
+    if (typeof type !== 'string') {
+      problems.push({
+        message: 'missing required key "type"',
+        path: p,
+        pos: at(p),
+        hint: `builder types: ${Object.keys(builders).join(', ')}`,
+      });
+      continue;
+    }
+    const info = builders[type];
+    if (!info) {
+      const near = didYouMean(type, Object.keys(builders));
+      problems.push({
+        message: `unknown builder type "${type}"`,
+        path: joinPath(p, 'type'),
+        pos: at(joinPath(p, 'type')),
+        hint: near
+          ? `did you mean "${near}"?`
+          : `builder types: ${Object.keys(builders).join(', ')}`,
+      });
+      continue;
+    }
+    check(src, pluginSchema(info.schema, {}), p, ctx);
+  }
+  for (const [name, build] of Object.entries(spec.builds)) {
+    const p = joinPath('builds', name);
+    if (!NAME_RE.test(name))
+      problems.push({
+        message: `build name "${name}" is not valid`,
+        path: p,
+        pos: at(p, true),
+        hint: 'use letters, digits, - and _',
+      });
+    const before = problems.length;
+    check(build, s.object(buildFields), p, ctx);
+    if (problems.length > before) continue;
+    const srcNames = (build.sources as unknown[]).map(String);
+    srcNames.forEach((sn, i) => {
+      if (!(sn in spec.sources)) {
+        const sp = joinPath(joinPath(p, 'sources'), i);
+        const near = didYouMean(sn, Object.keys(spec.sources));
+        problems.push({
+          message: `build "${name}" uses source "${sn}", which is not defined`,
+          path: sp,
+          pos: at(sp),
+          hint: near
+            ? `did you mean "${near}"?`
+            : `defined sources: ${Object.keys(spec.sources).join(', ') || 'none'}`,
+        });
+      }
+    });
+    const provs = (build.provisioners ?? []) as unknown[];
+    provs.forEach((pv, i) =>
+      checkPlugin(pv, joinPath(joinPath(p, 'provisioners'), i), 'provisioner', ctx),
+    );
+    if (build['error-cleanup-provisioner'] !== undefined)
+      checkPlugin(
+        build['error-cleanup-provisioner'],
+        joinPath(p, 'error-cleanup-provisioner'),
+        'provisioner',
+        ctx,
+      );
+    const pps = (build['post-processors'] ?? []) as unknown[];
+    pps.forEach((pp, i) => {
+      const pp0 = joinPath(joinPath(p, 'post-processors'), i);
+      if (Array.isArray(pp))
+        pp.forEach((x, j) => checkPlugin(x, joinPath(pp0, j), 'post-processor', ctx));
+      else checkPlugin(pp, pp0, 'post-processor', ctx);
+    });
+  }
+  checkExpressions(file.value, '', ctx.problems, file);
+  if (problems.length) throw new SpecError(problems);
+  return spec;
+}
+
+function checkPlugin(
+  value: unknown,
+  path: string,
+  kind: 'provisioner' | 'post-processor',
+  ctx: { file: LoadedFile; problems: Problem[]; phase: 'raw' },
+): void {
+  const registry = kind === 'provisioner' ? provisioners : postProcessors;
+  const common = kind === 'provisioner' ? provisionerCommon : postProcessorCommon;
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    ctx.problems.push({
+      message: `a ${kind} is a mapping with a type, e.g. {type: shell, inline: [...]}`,
+      path,
+      pos: positionOf(ctx.file, path),
+    });
+    return;
+  }
+  const type = (value as Record<string, unknown>).type;
+  if (typeof type !== 'string') {
+    ctx.problems.push({
+      message: `missing required key "type"`,
+      path,
+      pos: positionOf(ctx.file, path),
+      hint: `${kind} types: ${Object.keys(registry).join(', ')}`,
+    });
+    return;
+  }
+  const info = registry[type];
+  if (!info) {
+    const near = didYouMean(type, Object.keys(registry));
+    const tp = joinPath(path, 'type');
+    ctx.problems.push({
+      message: `unknown ${kind} type "${type}"`,
+      path: tp,
+      pos: positionOf(ctx.file, tp),
+      hint: near ? `did you mean "${near}"?` : `${kind} types: ${Object.keys(registry).join(', ')}`,
+    });
+    return;
+  }
+  check(value, pluginSchema(info.schema, common), path, ctx);
+}
+
+/** Parses every `${...}` once up front so that syntax errors are reported with the rest. */
+function checkExpressions(
+  value: unknown,
+  path: string,
+  problems: Problem[],
+  file: LoadedFile,
+): void {
+  if (typeof value === 'string') {
+    if (!hasTemplate(value)) return;
+    try {
+      parseTemplate(value);
+    } catch (e) {
+      if (!(e instanceof ExprError)) throw e;
+      problems.push({
+        message: `${e.message} in ${JSON.stringify(value.length > 60 ? value.slice(0, 60) + '…' : value)} at offset ${e.at}`,
+        path,
+        pos: positionOf(file, path),
+        hint: e.hint,
+      });
+    }
+    return;
+  }
+  if (Array.isArray(value))
+    value.forEach((v, i) => checkExpressions(v, joinPath(path, i), problems, file));
+  else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value))
+      checkExpressions(v, joinPath(path, k), problems, file);
+}
