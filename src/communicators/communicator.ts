@@ -1,0 +1,67 @@
+/** How provisioners reach the machine being built: commands and file transfer. */
+export interface ExecOptions {
+  signal: AbortSignal;
+  onStdout?: (line: string) => void;
+  onStderr?: (line: string) => void;
+  env?: Record<string, string>;
+}
+
+export interface ExecResult {
+  exitCode: number;
+  /** The last lines of output, kept for error messages. */
+  tail: string[];
+}
+
+export interface Communicator {
+  /** Runs a command with /bin/sh -c; output is streamed line by line. */
+  exec(command: string, opts: ExecOptions): Promise<ExecResult>;
+  /** Uploads a local file or directory; a directory source ending in / copies its contents. */
+  upload(localPath: string, remotePath: string, signal: AbortSignal): Promise<void>;
+  /** Writes bytes to a remote file with the given mode. */
+  uploadContent(
+    content: Buffer | string,
+    remotePath: string,
+    mode: number,
+    signal: AbortSignal,
+  ): Promise<void>;
+  /** Downloads a remote file or directory to a local path. */
+  download(remotePath: string, localPath: string, signal: AbortSignal): Promise<void>;
+  /** How a person reaches the machine (for on-error=abort). */
+  describe(): string;
+}
+
+/** Splits a byte stream into lines, holding back a partial last line. */
+export class LineSplitter {
+  private rest = '';
+  constructor(private readonly emit: (line: string) => void) {}
+  write(chunk: Buffer | string): void {
+    const text = this.rest + chunk.toString();
+    const lines = text.split(/\r?\n/);
+    this.rest = lines.pop() ?? '';
+    if (this.rest.length > 64 * 1024) {
+      lines.push(this.rest);
+      this.rest = '';
+    }
+    for (const l of lines) this.emit(l);
+  }
+  end(): void {
+    if (this.rest) this.emit(this.rest);
+    this.rest = '';
+  }
+}
+
+export function tailKeeper(max = 20): { push: (l: string) => void; lines: string[] } {
+  const lines: string[] = [];
+  return {
+    lines,
+    push: (l: string) => {
+      lines.push(l);
+      if (lines.length > max) lines.shift();
+    },
+  };
+}
+
+/** Quotes a string for POSIX sh. */
+export function shQuote(s: string): string {
+  return /^[A-Za-z0-9_\-./=:@%+,]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}

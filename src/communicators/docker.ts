@@ -1,0 +1,227 @@
+/**
+ * Talks to a build container through the Docker API: exec with demultiplexed, live output,
+ * and file transfer as tar streams (no temporary copies, modes kept).
+ */
+import {
+  createReadStream,
+  createWriteStream,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readlinkSync,
+} from 'node:fs';
+import { dirname, join, posix, relative, resolve } from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type Docker from 'dockerode';
+import * as tar from 'tar-stream';
+import { Communicator, ExecOptions, ExecResult, LineSplitter, tailKeeper } from './communicator';
+import { raceSignal } from '../engine/steps';
+
+export interface DockerCommunicatorOptions {
+  execUser?: string;
+  fixUploadOwner: boolean;
+}
+
+export class DockerCommunicator implements Communicator {
+  private owner?: { uid: number; gid: number };
+
+  constructor(
+    private readonly docker: Docker,
+    private readonly container: Docker.Container,
+    private readonly opts: DockerCommunicatorOptions,
+  ) {}
+
+  describe(): string {
+    return `docker exec -it ${this.container.id.slice(0, 12)} /bin/sh`;
+  }
+
+  async exec(command: string, o: ExecOptions): Promise<ExecResult> {
+    const exec = await this.container.exec({
+      Cmd: ['/bin/sh', '-c', command],
+      AttachStdout: true,
+      AttachStderr: true,
+      User: this.opts.execUser ?? '',
+      Env: o.env ? Object.entries(o.env).map(([k, v]) => `${k}=${v}`) : undefined,
+    });
+    const stream = await exec.start({ hijack: true, stdin: false });
+    const tail = tailKeeper();
+    const out = new LineSplitter((l) => {
+      tail.push(l);
+      o.onStdout?.(l);
+    });
+    const err = new LineSplitter((l) => {
+      tail.push(l);
+      o.onStderr?.(l);
+    });
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    stdout.on('data', (c: Buffer) => out.write(c));
+    stderr.on('data', (c: Buffer) => err.write(c));
+    this.docker.modem.demuxStream(stream, stdout, stderr);
+    const done = new Promise<void>((res, rej) => {
+      stream.on('end', res);
+      stream.on('close', res);
+      stream.on('error', rej);
+    });
+    try {
+      await raceSignal(done, o.signal);
+    } finally {
+      if (o.signal.aborted) stream.destroy();
+    }
+    out.end();
+    err.end();
+    const info = await exec.inspect();
+    return { exitCode: info.ExitCode ?? -1, tail: tail.lines };
+  }
+
+  private async uploadOwner(
+    signal: AbortSignal,
+  ): Promise<{ uid: number; gid: number } | undefined> {
+    if (!this.opts.fixUploadOwner || !this.opts.execUser) return undefined;
+    if (this.owner) return this.owner;
+    let text = '';
+    const r = await this.exec('echo "$(id -u) $(id -g)"', { signal, onStdout: (l) => (text += l) });
+    const [uid, gid] = text.trim().split(' ').map(Number);
+    if (r.exitCode === 0 && Number.isInteger(uid) && Number.isInteger(gid))
+      this.owner = { uid, gid };
+    return this.owner;
+  }
+
+  async upload(localPath: string, remotePath: string, signal: AbortSignal): Promise<void> {
+    const src = resolve(localPath);
+    const st = lstatSync(src);
+    const owner = await this.uploadOwner(signal);
+    const pack = tar.pack();
+    let extractTo: string;
+    if (st.isDirectory()) {
+      // Like Packer: "dir/" uploads the contents into remotePath, "dir" uploads dir itself.
+      const contentsOnly = localPath.endsWith('/');
+      const base = contentsOnly ? remotePath : posix.join(remotePath, posix.basename(src));
+      extractTo = '/';
+      const rootInTar = base.replace(/^\/+/, '');
+      void this.packDirectory(pack, src, rootInTar, owner).then(
+        () => pack.finalize(),
+        (e: Error) => pack.destroy(e),
+      );
+    } else {
+      extractTo = posix.dirname(remotePath);
+      const name = posix.basename(remotePath);
+      void this.packFile(pack, src, name, st.mode, st.size, owner).then(
+        () => pack.finalize(),
+        (e: Error) => pack.destroy(e),
+      );
+    }
+    await this.ensureDir(extractTo, signal);
+    await raceSignal(
+      this.container.putArchive(pack as unknown as Readable, { path: extractTo }),
+      signal,
+    );
+  }
+
+  private ensureDirCache = new Set<string>(['/', '/tmp']);
+  private async ensureDir(dir: string, signal: AbortSignal): Promise<void> {
+    if (this.ensureDirCache.has(dir)) return;
+    const r = await this.exec(`mkdir -p '${dir.replace(/'/g, `'\\''`)}'`, { signal });
+    if (r.exitCode !== 0)
+      throw new Error(`cannot create ${dir} in the container: ${r.tail.join(' ')}`);
+    this.ensureDirCache.add(dir);
+  }
+
+  private packFile(
+    pack: tar.Pack,
+    path: string,
+    name: string,
+    mode: number,
+    size: number,
+    owner?: { uid: number; gid: number },
+  ): Promise<void> {
+    return new Promise((res, rej) => {
+      const entry = pack.entry({ name, mode: mode & 0o7777, size, ...(owner ?? {}) }, (err) =>
+        err ? rej(err) : res(),
+      );
+      createReadStream(path).on('error', rej).pipe(entry);
+    });
+  }
+
+  private async packDirectory(
+    pack: tar.Pack,
+    dir: string,
+    prefix: string,
+    owner?: { uid: number; gid: number },
+  ): Promise<void> {
+    const st = lstatSync(dir);
+    if (prefix)
+      pack.entry({
+        name: prefix + '/',
+        type: 'directory',
+        mode: st.mode & 0o7777,
+        ...(owner ?? {}),
+      });
+    for (const name of readdirSync(dir).sort()) {
+      const p = join(dir, name);
+      const s = lstatSync(p);
+      const inTar = prefix ? `${prefix}/${name}` : name;
+      if (s.isDirectory()) await this.packDirectory(pack, p, inTar, owner);
+      else if (s.isSymbolicLink())
+        pack.entry({ name: inTar, type: 'symlink', linkname: readlinkSync(p), ...(owner ?? {}) });
+      else if (s.isFile()) await this.packFile(pack, p, inTar, s.mode, s.size, owner);
+    }
+  }
+
+  async uploadContent(
+    content: Buffer | string,
+    remotePath: string,
+    mode: number,
+    signal: AbortSignal,
+  ): Promise<void> {
+    const owner = await this.uploadOwner(signal);
+    const pack = tar.pack();
+    const buf = Buffer.isBuffer(content) ? content : Buffer.from(content);
+    pack.entry({ name: posix.basename(remotePath), mode, size: buf.length, ...(owner ?? {}) }, buf);
+    pack.finalize();
+    const dir = posix.dirname(remotePath);
+    await this.ensureDir(dir, signal);
+    await raceSignal(this.container.putArchive(pack as unknown as Readable, { path: dir }), signal);
+  }
+
+  async download(remotePath: string, localPath: string, signal: AbortSignal): Promise<void> {
+    const stream = (await raceSignal(
+      this.container.getArchive({ path: remotePath }),
+      signal,
+    )) as NodeJS.ReadableStream;
+    const extract = tar.extract();
+    const target = resolve(localPath);
+    let first: string | undefined;
+    let rootIsDir = false;
+    extract.on('entry', (header, body, next) => {
+      // The archive's root is the remote file or directory itself.
+      first ??= header.name.replace(/\/$/, '');
+      if (header.name.replace(/\/$/, '') === first) rootIsDir = header.type === 'directory';
+      const rel = relative(first, header.name.replace(/\/$/, ''));
+      if (rel.startsWith('..')) {
+        body.resume();
+        return next();
+      }
+      const out = rel === '' ? target : join(target, rel);
+      if (!out.startsWith(target)) {
+        body.resume();
+        return next();
+      }
+      if (header.type === 'directory') {
+        mkdirSync(out, { recursive: true, mode: header.mode });
+        body.resume();
+        return next();
+      }
+      if (header.type === 'file') {
+        mkdirSync(dirname(out), { recursive: true });
+        pipeline(body, createWriteStream(out, { mode: header.mode })).then(() => next(), next);
+        return;
+      }
+      body.resume();
+      next();
+    });
+    await raceSignal(pipeline(stream as Readable, extract), signal);
+    void rootIsDir;
+  }
+}

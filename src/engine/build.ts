@@ -1,0 +1,369 @@
+/**
+ * Runs one build instance: the builder's steps with the provisioners in the middle, then the
+ * post-processor chains. Reports everything as events; never throws for a build failure.
+ */
+import type Docker from 'dockerode';
+import { Artifact } from './artifact';
+import { BuildEnv, BuildError, BuildState } from './context';
+import { ArtifactRecord, BuildStatus, EventBus, now, recordOf } from './events';
+import { ResourceLedger } from './ledger';
+import { builderImpls, postProcessorImpls, provisionerImpls } from './plugins';
+import { CancelledError, runSteps, sleep, Step } from './steps';
+import type { BuildInstance, ProvisionerUse } from '../spec/resolve';
+import { redact } from '../util/redact';
+import type { OnError } from '../cli-args';
+
+export interface StepTiming {
+  name: string;
+  start: string;
+  durationMs: number;
+  ok: boolean;
+}
+
+export interface BuildResult {
+  name: string;
+  build: string;
+  source: string;
+  builder: string;
+  status: BuildStatus;
+  durationMs: number;
+  artifact?: ArtifactRecord;
+  error?: string;
+  hint?: string;
+  failedStep?: string;
+  tail?: string[];
+  steps: StepTiming[];
+  /** With on-error=abort: how to reach what was left running. */
+  leftRunning?: string;
+}
+
+export interface BuildOptions {
+  specDir: string;
+  runUuid: string;
+  ledger: ResourceLedger;
+  bus: EventBus;
+  docker: () => Docker;
+  signal: AbortSignal;
+  onError: OnError;
+}
+
+class TimeoutError extends Error {}
+
+function provisionerStep(use: ProvisionerUse, index: number, env: BuildEnv): Step<BuildState> {
+  const impl = provisionerImpls[use.type];
+  return {
+    name: `provisioner ${index + 1}: ${use.label}`,
+    async run(state, ctx) {
+      if (use.pauseBeforeMs) {
+        env.out('info', `pausing ${use.pauseBeforeMs / 1000}s before ${use.label}`);
+        await sleep(use.pauseBeforeMs, ctx.signal);
+      }
+      for (let attempt = 0; ; attempt++) {
+        const signal = use.timeoutMs
+          ? AbortSignal.any([ctx.signal, AbortSignal.timeout(use.timeoutMs)])
+          : ctx.signal;
+        try {
+          await impl.run(use, state.communicator, env, signal);
+          return;
+        } catch (e) {
+          if (ctx.signal.aborted) throw e;
+          const timedOut = use.timeoutMs !== undefined && signal.aborted;
+          const err = timedOut
+            ? new BuildError(
+                `${use.label} timed out after ${use.timeoutMs! / 1000}s`,
+                `raise timeout at ${use.path}`,
+              )
+            : e;
+          if (attempt >= use.maxRetries) throw err;
+          env.out(
+            'info',
+            `${use.label} failed (${(err as Error).message}); retry ${attempt + 1} of ${use.maxRetries}`,
+          );
+          await sleep(Math.min(2000 * (attempt + 1), 10_000), ctx.signal);
+        }
+      }
+    },
+  };
+}
+
+export async function runBuild(inst: BuildInstance, o: BuildOptions): Promise<BuildResult> {
+  const t0 = performance.now();
+  const timings: StepTiming[] = [];
+  const { bus } = o;
+  const emitOut = (stream: 'stdout' | 'stderr' | 'info', line: string) =>
+    bus.emit({ type: 'output', time: now(), build: inst.name, stream, line: redact(line) });
+  bus.emit({ type: 'build-start', time: now(), build: inst.name, builder: inst.type });
+
+  const timeoutCtl = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  if (inst.timeoutMs)
+    timer = setTimeout(
+      () =>
+        timeoutCtl.abort(new TimeoutError(`build timeout of ${inst.timeoutMs! / 1000}s exceeded`)),
+      inst.timeoutMs,
+    );
+  const signal = AbortSignal.any([o.signal, timeoutCtl.signal]);
+
+  const env: BuildEnv = {
+    instance: inst,
+    specDir: o.specDir,
+    runUuid: o.runUuid,
+    ledger: o.ledger,
+    docker: o.docker,
+    out: emitOut,
+    generated: {},
+  };
+  const result: BuildResult = {
+    name: inst.name,
+    build: inst.build,
+    source: inst.source,
+    builder: inst.type,
+    status: 'succeeded',
+    durationMs: 0,
+    steps: timings,
+  };
+  const state: BuildState = {};
+  const fail = (e: unknown, step?: string) => {
+    const cancelled = o.signal.aborted && !timeoutCtl.signal.aborted;
+    result.status = cancelled ? 'cancelled' : 'failed';
+    result.failedStep ??= step;
+    const err = timeoutCtl.signal.aborted ? (timeoutCtl.signal.reason as Error) : (e as Error);
+    result.error ??= redact(cancelled ? 'cancelled' : (err?.message ?? String(e)));
+    if (e instanceof BuildError) {
+      result.hint ??= e.hint;
+      result.tail ??= e.tail?.map(redact);
+    }
+  };
+
+  try {
+    const impl = builderImpls[inst.type];
+    const marker: Step<BuildState> = { name: 'provision', run: async () => undefined };
+    const provSteps = inst.provisioners.map((p, i) => provisionerStep(p, i, env));
+    const steps = impl.steps(env, marker).flatMap((s) => (s === marker ? provSteps : [s]));
+    let aborted = false;
+    const r = await runSteps(
+      steps,
+      state,
+      { signal, log: (l) => emitOut('info', l) },
+      {
+        onStepStart: (name) =>
+          bus.emit({ type: 'step-start', time: now(), build: inst.name, step: name }),
+        onStepEnd: (name, ms, error) => {
+          timings.push({
+            name,
+            start: new Date(Date.now() - ms).toISOString(),
+            durationMs: Math.round(ms),
+            ok: !error,
+          });
+          bus.emit({
+            type: 'step-end',
+            time: now(),
+            build: inst.name,
+            step: name,
+            durationMs: Math.round(ms),
+            ok: !error,
+            ...(error ? { error: redact((error as Error).message ?? String(error)) } : {}),
+          });
+        },
+        onCleanupError: (name, error) => {
+          emitOut(
+            'stderr',
+            `cleanup of "${name}" failed: ${(error as Error).message}; the resource stays in the ledger for "bake cleanup"`,
+          );
+          bus.emit({
+            type: 'cleanup',
+            time: now(),
+            build: inst.name,
+            resource: name,
+            ok: false,
+            error: redact(String((error as Error).message)),
+          });
+        },
+      },
+      {
+        skipCleanup: () => {
+          if (o.signal.aborted) return false;
+          if (o.onError === 'abort' || o.onError === 'run-cleanup-provisioner') {
+            aborted = true;
+            return true;
+          }
+          return false;
+        },
+      },
+    );
+    if (!r.ok) {
+      fail(r.error, r.failedStep);
+      if (aborted) {
+        if (o.onError === 'run-cleanup-provisioner' && inst.errorCleanupProvisioner) {
+          emitOut('info', 'running the error-cleanup-provisioner');
+          try {
+            await provisionerImpls[inst.errorCleanupProvisioner.type].run(
+              inst.errorCleanupProvisioner,
+              state.communicator,
+              env,
+              AbortSignal.timeout(inst.errorCleanupProvisioner.timeoutMs ?? 300_000),
+            );
+          } catch (e) {
+            emitOut('stderr', `error-cleanup-provisioner failed: ${(e as Error).message}`);
+          }
+        }
+        for (const entry of ResourceLedger.pending(o.ledger.file).filter(
+          (x) => x.run === o.runUuid && x.build === inst.name,
+        ))
+          o.ledger.keep(entry);
+        result.leftRunning = state.communicator
+          ? `left running for debugging: ${state.communicator.describe()}; remove it with "bake cleanup --ledger ${o.ledger.file}"`
+          : `resources left for debugging; remove them with "bake cleanup --ledger ${o.ledger.file}"`;
+        emitOut('info', result.leftRunning);
+      } else if (state.artifact) {
+        await destroyHalfMade(state.artifact, env);
+      }
+      return result;
+    }
+    const built = state.artifact;
+    if (built?.ledgerEntry) {
+      o.ledger.done(built.ledgerEntry);
+      built.ledgerEntry = undefined;
+    }
+    if (built) {
+      result.artifact = recordOf(built);
+      bus.emit({
+        type: 'artifact',
+        time: now(),
+        build: inst.name,
+        artifact: redactRecord(result.artifact),
+      });
+    }
+    if (built && inst.postProcessors.length)
+      await runChains(inst, built, env, bus, signal, result, timings);
+  } catch (e) {
+    fail(e);
+  } finally {
+    if (timer) clearTimeout(timer);
+    result.durationMs = Math.round(performance.now() - t0);
+    bus.emit({
+      type: 'build-end',
+      time: now(),
+      build: inst.name,
+      status: result.status,
+      durationMs: result.durationMs,
+      ...(result.error ? { error: result.error } : {}),
+      ...(result.failedStep ? { failedStep: result.failedStep } : {}),
+    });
+  }
+  return result;
+}
+
+function redactRecord(r: ArtifactRecord): ArtifactRecord {
+  return JSON.parse(redact(JSON.stringify(r))) as ArtifactRecord;
+}
+
+async function destroyHalfMade(a: Artifact, env: BuildEnv): Promise<void> {
+  try {
+    await a.destroy?.();
+    if (a.ledgerEntry) env.ledger.done(a.ledgerEntry);
+    env.out('info', `removed the unfinished artifact ${a.id}`);
+  } catch (e) {
+    env.out(
+      'stderr',
+      `could not remove the unfinished artifact ${a.id}: ${(e as Error).message}; it stays in the ledger`,
+    );
+  }
+}
+
+/** Each chain starts from the build's artifact; a failing chain does not stop the others. */
+async function runChains(
+  inst: BuildInstance,
+  built: Artifact,
+  env: BuildEnv,
+  events: EventBus,
+  signal: AbortSignal,
+  result: BuildResult,
+  timings: StepTiming[],
+): Promise<void> {
+  const merged: Artifact = {
+    ...built,
+    tags: [...(built.tags ?? [])],
+    digests: [...(built.digests ?? [])],
+    files: [...(built.files ?? [])],
+  };
+  let keepBuilt = false;
+  for (const [ci, chain] of inst.postProcessors.entries()) {
+    let input = built;
+    for (const [pi, use] of chain.entries()) {
+      const name = `post-processor ${ci + 1}.${pi + 1}: ${use.label}`;
+      const t = performance.now();
+      events.emit({ type: 'step-start', time: now(), build: inst.name, step: name });
+      try {
+        if (signal.aborted) throw new CancelledError();
+        const out = await postProcessorImpls[use.type].run(use, input, env, signal);
+        const keep =
+          out.keepInput || use.keepInputArtifact === true || out.artifact.id === input.id;
+        if (input === built) keepBuilt ||= keep || use.keepInputArtifact !== false;
+        else if (!keep) await input.destroy?.().catch(() => undefined);
+        input = out.artifact;
+        mergeInto(merged, out.artifact);
+        const ms = performance.now() - t;
+        timings.push({
+          name,
+          start: new Date(Date.now() - ms).toISOString(),
+          durationMs: Math.round(ms),
+          ok: true,
+        });
+        events.emit({
+          type: 'step-end',
+          time: now(),
+          build: inst.name,
+          step: name,
+          durationMs: Math.round(ms),
+          ok: true,
+        });
+      } catch (e) {
+        const ms = performance.now() - t;
+        timings.push({
+          name,
+          start: new Date(Date.now() - ms).toISOString(),
+          durationMs: Math.round(ms),
+          ok: false,
+        });
+        events.emit({
+          type: 'step-end',
+          time: now(),
+          build: inst.name,
+          step: name,
+          durationMs: Math.round(ms),
+          ok: false,
+          error: redact((e as Error).message),
+        });
+        env.out(
+          'stderr',
+          `${name} failed: ${redact((e as Error).message)}; the other chains go on`,
+        );
+        if (result.status === 'succeeded') {
+          result.status = signal.aborted ? 'cancelled' : 'failed';
+          result.failedStep = name;
+          result.error = redact((e as Error).message);
+          if (e instanceof BuildError) {
+            result.hint = e.hint;
+            result.tail = e.tail?.map(redact);
+          }
+        }
+        keepBuilt = true;
+        break;
+      }
+    }
+  }
+  result.artifact = recordOf(merged);
+  if (!keepBuilt && built.destroy) {
+    // Every chain consumed the build's artifact without keeping it (Packer's default).
+    await built
+      .destroy()
+      .catch((e: Error) => env.out('stderr', `could not remove ${built.id}: ${e.message}`));
+  }
+}
+
+function mergeInto(m: Artifact, a: Artifact): void {
+  for (const t of a.tags ?? []) if (!m.tags!.includes(t)) m.tags!.push(t);
+  for (const d of a.digests ?? []) if (!m.digests!.includes(d)) m.digests!.push(d);
+  for (const f of a.files ?? []) if (!m.files!.includes(f)) m.files!.push(f);
+}

@@ -1,0 +1,81 @@
+/** One typed stream of what happens in a run; the console, the events file and reports read it. */
+import { Artifact } from './artifact';
+
+export type BuildStatus = 'succeeded' | 'failed' | 'cancelled' | 'skipped';
+
+export type BakeEvent =
+  | { type: 'run-start'; time: string; runUuid: string; builds: string[] }
+  | { type: 'build-start'; time: string; build: string; builder: string }
+  | { type: 'step-start'; time: string; build: string; step: string }
+  | {
+      type: 'step-end';
+      time: string;
+      build: string;
+      step: string;
+      durationMs: number;
+      ok: boolean;
+      error?: string;
+    }
+  | {
+      type: 'output';
+      time: string;
+      build: string;
+      stream: 'stdout' | 'stderr' | 'info';
+      line: string;
+    }
+  | { type: 'artifact'; time: string; build: string; artifact: ArtifactRecord }
+  | { type: 'cleanup'; time: string; build: string; resource: string; ok: boolean; error?: string }
+  | {
+      type: 'build-end';
+      time: string;
+      build: string;
+      status: BuildStatus;
+      durationMs: number;
+      error?: string;
+      failedStep?: string;
+    }
+  | { type: 'run-end'; time: string; ok: boolean; durationMs: number };
+
+/** The serialisable part of an artifact, as it appears in events, outputs and manifests. */
+export interface ArtifactRecord {
+  id: string;
+  builderType: string;
+  tags?: string[];
+  digests?: string[];
+  files?: string[];
+  description?: string;
+}
+
+export function recordOf(a: Artifact): ArtifactRecord {
+  return {
+    id: a.id,
+    builderType: a.builderType,
+    ...(a.tags?.length ? { tags: [...a.tags] } : {}),
+    ...(a.digests?.length ? { digests: [...a.digests] } : {}),
+    ...(a.files?.length ? { files: [...a.files] } : {}),
+    ...(a.description ? { description: a.description } : {}),
+  };
+}
+
+type Listener = (e: BakeEvent) => void;
+
+export class EventBus {
+  private listeners: Listener[] = [];
+  on(l: Listener): () => void {
+    this.listeners.push(l);
+    return () => {
+      this.listeners = this.listeners.filter((x) => x !== l);
+    };
+  }
+  emit(e: BakeEvent): void {
+    for (const l of this.listeners) {
+      try {
+        l(e);
+      } catch {
+        // A failing reporter must never break a build.
+      }
+    }
+  }
+}
+
+export const now = (): string => new Date().toISOString();

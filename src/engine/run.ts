@@ -1,0 +1,224 @@
+/** `bake build` and `bake cleanup`: scheduling, signals, events file, final report. */
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Docker from 'dockerode';
+import { BuildResult, runBuild } from './build';
+import { cleaners } from './cleaners';
+import { attachConsole } from './console';
+import { EventBus, now } from './events';
+import { ResourceLedger } from './ledger';
+import { CancelledError } from './steps';
+import type { CliOptions } from '../cli-args';
+import type { Plan } from '../spec/resolve';
+import { redact, redactValue } from '../util/redact';
+
+let sharedDocker: Docker | undefined;
+export function dockerClient(): Docker {
+  sharedDocker ??= new Docker();
+  return sharedDocker;
+}
+
+export interface RunOptions {
+  parallelBuilds: number;
+  failFast: boolean;
+  onError: CliOptions['onError'];
+  ledger: string;
+  events?: string;
+  signal?: AbortSignal;
+  bus?: EventBus;
+  /** Console output; false to keep quiet (the caller attaches its own reporter). */
+  console?: boolean;
+  write?: (text: string) => void;
+}
+
+export interface RunSummary {
+  runUuid: string;
+  results: BuildResult[];
+  ok: boolean;
+  durationMs: number;
+}
+
+/** Runs every instance of the plan, at most parallelBuilds at a time (0 = all). */
+export async function runPlan(plan: Plan, o: RunOptions): Promise<RunSummary> {
+  const t0 = performance.now();
+  const bus = o.bus ?? new EventBus();
+  const write = o.write ?? ((t: string) => process.stdout.write(t));
+  if (o.console !== false) {
+    attachConsole(bus, {
+      write,
+      color: !!process.stdout.isTTY && !process.env.NO_COLOR,
+      github: process.env.GITHUB_ACTIONS === 'true',
+      parallel: plan.instances.length > 1 && o.parallelBuilds !== 1,
+    });
+  }
+  if (o.events) {
+    const file = resolve(o.events);
+    mkdirSync(dirname(file), { recursive: true });
+    bus.on((e) => appendFileSync(file, JSON.stringify(redactValue(e)) + '\n'));
+  }
+  const ledger = new ResourceLedger(resolve(o.ledger), plan.runUuid);
+  const failFast = new AbortController();
+  const signal = o.signal ? AbortSignal.any([o.signal, failFast.signal]) : failFast.signal;
+  bus.emit({
+    type: 'run-start',
+    time: now(),
+    runUuid: plan.runUuid,
+    builds: plan.instances.map((i) => i.name),
+  });
+
+  const results: BuildResult[] = new Array(plan.instances.length);
+  const limit = o.parallelBuilds > 0 ? o.parallelBuilds : plan.instances.length;
+  let next = 0;
+  const worker = async () => {
+    while (next < plan.instances.length) {
+      const i = next++;
+      const inst = plan.instances[i];
+      if (signal.aborted) {
+        results[i] = {
+          name: inst.name,
+          build: inst.build,
+          source: inst.source,
+          builder: inst.type,
+          status: o.signal?.aborted ? 'cancelled' : 'skipped',
+          durationMs: 0,
+          steps: [],
+          error: o.signal?.aborted
+            ? 'cancelled'
+            : 'not started: another build failed and --fail-fast is set',
+        };
+        continue;
+      }
+      const r = await runBuild(inst, {
+        specDir: resolve(plan.specDir),
+        runUuid: plan.runUuid,
+        ledger,
+        bus,
+        docker: dockerClient,
+        signal,
+        onError: o.onError,
+      });
+      results[i] = r;
+      if (r.status === 'failed' && o.failFast)
+        failFast.abort(
+          new CancelledError('cancelled: another build failed and --fail-fast is set'),
+        );
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, limit) }, worker));
+  const ok = results.every((r) => r.status === 'succeeded');
+  const durationMs = Math.round(performance.now() - t0);
+  bus.emit({ type: 'run-end', time: now(), ok, durationMs });
+  return { runUuid: plan.runUuid, results, ok, durationMs };
+}
+
+export function formatSummary(s: RunSummary): string {
+  const lines: string[] = [''];
+  const good = s.results.filter((r) => r.status === 'succeeded');
+  const bad = s.results.filter((r) => r.status !== 'succeeded');
+  if (good.length) {
+    lines.push('==> Builds finished. The artifacts of successful builds are:');
+    for (const r of good) {
+      const a = r.artifact;
+      lines.push(
+        `--> ${r.name}: ${a ? a.id : '(no artifact)'}${a?.tags?.length ? `  tags: ${a.tags.join(', ')}` : ''}${a?.digests?.length ? `  digests: ${a.digests.join(', ')}` : ''}  (${(r.durationMs / 1000).toFixed(1)}s)`,
+      );
+    }
+  }
+  if (bad.length) {
+    lines.push(`==> ${bad.length} build${bad.length === 1 ? '' : 's'} did not succeed:`);
+    for (const r of bad) {
+      lines.push(
+        `--> ${r.name}: ${r.status}${r.failedStep ? ` in "${r.failedStep}"` : ''}: ${r.error ?? ''}`,
+      );
+      if (r.hint) lines.push(`    hint: ${r.hint}`);
+      if (r.tail?.length)
+        lines.push('    last output:', ...r.tail.slice(-10).map((l) => `      ${l}`));
+      if (r.leftRunning) lines.push(`    ${r.leftRunning}`);
+    }
+  }
+  return redact(lines.join('\n')) + '\n';
+}
+
+/** Cancels on SIGINT/SIGTERM; cleanups still run (each with its own budget). */
+export function cancelOnSignals(write: (t: string) => void): {
+  signal: AbortSignal;
+  dispose: () => void;
+} {
+  const ctl = new AbortController();
+  let count = 0;
+  const handler = (sig: NodeJS.Signals) => {
+    count++;
+    if (count === 1) {
+      write(`\n==> ${sig} received: cancelling every build and cleaning up\n`);
+      ctl.abort(new CancelledError(`cancelled by ${sig}`));
+    } else {
+      write(
+        `==> ${sig} again: still cleaning up; anything not removed stays in the ledger for "bake cleanup"\n`,
+      );
+    }
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+  return {
+    signal: ctl.signal,
+    dispose: () => {
+      process.off('SIGINT', handler);
+      process.off('SIGTERM', handler);
+    },
+  };
+}
+
+export async function runBuildCommand(plan: Plan, o: CliOptions): Promise<number> {
+  const write = (t: string) => process.stdout.write(t);
+  const sig = cancelOnSignals((t) => process.stderr.write(t));
+  try {
+    const summary = await runPlan(plan, {
+      parallelBuilds: o.parallelBuilds,
+      failFast: o.failFast,
+      onError: o.onError,
+      ledger: o.ledger,
+      events: o.events,
+      signal: sig.signal,
+      write,
+    });
+    write(formatSummary(summary));
+    return summary.ok ? 0 : 1;
+  } finally {
+    sig.dispose();
+  }
+}
+
+/** Removes what the ledger still lists; safe to run again and again. */
+export async function cleanupLedger(
+  file: string,
+  _o?: CliOptions,
+  write: (t: string) => void = (t) => process.stdout.write(t),
+): Promise<number> {
+  const path = resolve(file);
+  const pending = ResourceLedger.pending(path);
+  if (!pending.length) {
+    write(`nothing to clean up in ${path}\n`);
+    return 0;
+  }
+  const ledger = new ResourceLedger(path, 'cleanup');
+  let failed = 0;
+  for (const e of pending.reverse()) {
+    const cleaner = cleaners[e.kind];
+    if (!cleaner) {
+      write(
+        `cannot clean ${e.kind} ${JSON.stringify(e.ref)} (${e.description}): no cleaner for this kind; remove it by hand\n`,
+      );
+      failed++;
+      continue;
+    }
+    try {
+      await cleaner(e, dockerClient);
+      ledger.done(e);
+      write(`removed ${e.description} (${e.build})\n`);
+    } catch (err) {
+      failed++;
+      write(`could not remove ${e.description} (${e.build}): ${redact((err as Error).message)}\n`);
+    }
+  }
+  return failed ? 1 : 0;
+}

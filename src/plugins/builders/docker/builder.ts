@@ -1,0 +1,262 @@
+/**
+ * The docker builder: pull → create → start → provision → commit | export | discard.
+ * Everything goes through the Docker API (dockerode); the container is in the ledger from
+ * the moment it exists and is removed by cleanup whatever happens.
+ */
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type Docker from 'dockerode';
+import { DockerCommunicator } from '../../../communicators/docker';
+import { BuildEnv, BuildError, BuildState, BuilderImpl } from '../../../engine/context';
+import { LedgerEntry } from '../../../engine/ledger';
+import { raceSignal, Step } from '../../../engine/steps';
+
+export const CHANGE_INSTRUCTIONS = [
+  'CMD',
+  'ENTRYPOINT',
+  'ENV',
+  'EXPOSE',
+  'LABEL',
+  'USER',
+  'WORKDIR',
+  'VOLUME',
+  'ONBUILD',
+  'STOPSIGNAL',
+];
+
+interface DockerState extends BuildState {
+  container?: Docker.Container;
+  containerEntry?: LedgerEntry;
+}
+
+function asList(v: unknown): string[] | undefined {
+  if (v === undefined) return undefined;
+  return Array.isArray(v) ? v.map(String) : [String(v)];
+}
+
+export function validateChanges(changes: string[]): void {
+  for (const ch of changes) {
+    const word = ch.trim().split(/\s+/)[0]?.toUpperCase();
+    if (!CHANGE_INSTRUCTIONS.includes(word)) {
+      throw new BuildError(
+        `changes: "${ch}" is not an instruction docker commit accepts`,
+        `use one of ${CHANGE_INSTRUCTIONS.join(', ')}`,
+      );
+    }
+  }
+}
+
+/** Follows a pull stream to its end; a failure anywhere in it is an error. */
+export async function followPull(
+  docker: Docker,
+  stream: NodeJS.ReadableStream,
+  signal: AbortSignal,
+): Promise<void> {
+  await raceSignal(
+    new Promise<void>((res, rej) =>
+      docker.modem.followProgress(stream, (err: Error | null, output: { error?: string }[]) => {
+        if (err) return rej(err);
+        const failed = output?.find((o) => o.error);
+        return failed ? rej(new Error(failed.error)) : res();
+      }),
+    ),
+    signal,
+  );
+}
+
+export const dockerBuilder: BuilderImpl = {
+  steps(env: BuildEnv, provision: Step<BuildState>): Step<DockerState>[] {
+    const c = env.instance.config;
+    const docker = env.docker();
+    const image = String(c.image);
+    const outputs = [
+      c.commit === true,
+      typeof c.export_path === 'string',
+      c.discard === true,
+    ].filter(Boolean).length;
+    if (outputs > 1)
+      throw new BuildError(
+        'set only one of commit, export_path and discard',
+        `source ${env.instance.source}`,
+      );
+    const mode =
+      typeof c.export_path === 'string' ? 'export' : c.discard === true ? 'discard' : 'commit';
+    const changes = asList(c.changes) ?? [];
+    validateChanges(changes);
+
+    return [
+      {
+        name: 'pull',
+        async run(_s, ctx) {
+          const policy = String(c.pull ?? 'missing');
+          let present = true;
+          try {
+            await docker.getImage(image).inspect();
+          } catch {
+            present = false;
+          }
+          if (policy === 'never' && !present)
+            throw new BuildError(
+              `image ${image} is not present and pull is "never"`,
+              'pull it first, or set pull: missing',
+            );
+          if (policy === 'always' || (policy === 'missing' && !present)) {
+            ctx.log(`pulling ${image}`);
+            try {
+              const stream = (await docker.pull(
+                image,
+                c.platform ? { platform: String(c.platform) } : {},
+              )) as NodeJS.ReadableStream;
+              await followPull(docker, stream, ctx.signal);
+            } catch (e) {
+              if (ctx.signal.aborted) throw e;
+              if (present)
+                ctx.log(`pull failed (${(e as Error).message}); using the local ${image}`);
+              else
+                throw new BuildError(
+                  `cannot pull ${image}: ${(e as Error).message}`,
+                  'check the image name and that the registry is reachable (and logged in, for private images)',
+                );
+            }
+          }
+        },
+      },
+      {
+        name: 'create container',
+        async run(s, ctx) {
+          const binds = Object.entries((c.volumes as Record<string, string> | undefined) ?? {}).map(
+            ([h, ctr]) => `${resolve(env.specDir, h)}:${ctr}`,
+          );
+          const tmpfs = Object.fromEntries(
+            ((c.tmpfs as string[] | undefined) ?? []).map((t) => [
+              t.split(':')[0],
+              t.split(':').slice(1).join(':'),
+            ]),
+          );
+          const entrypoint = asList(c.entrypoint);
+          const cmd = asList(c.cmd);
+          const container = await docker.createContainer({
+            Image: image,
+            // Like Packer: an interactive shell keeps the container alive in any image.
+            Entrypoint: entrypoint ?? (cmd ? undefined : ['/bin/sh']),
+            Cmd: cmd ?? [],
+            Tty: !cmd,
+            OpenStdin: !cmd,
+            Env: Object.entries((c.env as Record<string, string> | undefined) ?? {}).map(
+              ([k, v]) => `${k}=${v}`,
+            ),
+            Labels: { 'bake.run': env.runUuid, 'bake.build': env.instance.name },
+            HostConfig: {
+              Privileged: c.privileged === true,
+              Binds: binds.length ? binds : undefined,
+              Tmpfs: Object.keys(tmpfs).length ? tmpfs : undefined,
+              CapAdd: asList(c.cap_add),
+              CapDrop: asList(c.cap_drop),
+              Devices: asList(c.devices)?.map((d) => {
+                const [host, inner, perms] = d.split(':');
+                return {
+                  PathOnHost: host,
+                  PathInContainer: inner ?? host,
+                  CgroupPermissions: perms ?? 'rwm',
+                };
+              }),
+            },
+            ...(c.platform ? { platform: String(c.platform) } : {}),
+          });
+          s.container = container;
+          s.containerEntry = env.ledger.add(
+            env.instance.name,
+            'docker-container',
+            { id: container.id },
+            `container ${container.id.slice(0, 12)} from ${image}`,
+          );
+          env.generated.ID = container.id;
+          ctx.log(`container ${container.id.slice(0, 12)} created`);
+        },
+        async cleanup(s) {
+          if (!s.container) return;
+          await removeContainer(s.container);
+          if (s.containerEntry) env.ledger.done(s.containerEntry);
+        },
+        cleanupBudgetMs: 6_000,
+      },
+      {
+        name: 'start container',
+        async run(s) {
+          await s.container!.start();
+          s.communicator = new DockerCommunicator(docker, s.container!, {
+            execUser: typeof c.exec_user === 'string' ? c.exec_user : undefined,
+            fixUploadOwner: c.fix_upload_owner !== false,
+          });
+        },
+      },
+      provision as Step<DockerState>,
+      {
+        name: mode,
+        async run(s, ctx) {
+          const ctr = s.container!;
+          if (mode === 'discard') {
+            s.artifact = undefined;
+            ctx.log('discard: the container is thrown away');
+            return;
+          }
+          if (mode === 'export') {
+            const path = resolve(env.specDir, String(c.export_path));
+            mkdirSync(dirname(path), { recursive: true });
+            const stream = (await ctr.export()) as NodeJS.ReadableStream;
+            await raceSignal(pipeline(stream, createWriteStream(path)), ctx.signal);
+            s.artifact = {
+              id: path,
+              builderType: 'docker',
+              files: [path],
+              description: `container filesystem exported to ${path}`,
+            };
+            return;
+          }
+          const res = (await raceSignal(
+            ctr.commit({
+              changes,
+              author: typeof c.author === 'string' ? c.author : undefined,
+              comment: typeof c.message === 'string' ? c.message : undefined,
+            }),
+            ctx.signal,
+          )) as { Id: string };
+          const id = res.Id;
+          // Until the build ends well the new image is a half-made result: ledger it.
+          const entry = env.ledger.add(
+            env.instance.name,
+            'docker-image',
+            { id },
+            `image ${id.slice(7, 19)}`,
+          );
+          s.artifact = {
+            id,
+            builderType: 'docker',
+            description: `image ${id}`,
+            ledgerEntry: entry,
+            destroy: async () => {
+              await docker
+                .getImage(id)
+                .remove({ noprune: false })
+                .catch((e: { statusCode?: number }) => {
+                  if (e.statusCode !== 404) throw e;
+                });
+            },
+          };
+          ctx.log(`committed ${id}`);
+        },
+      },
+    ];
+  },
+};
+
+export async function removeContainer(container: Docker.Container): Promise<void> {
+  try {
+    await container.remove({ force: true, v: true });
+  } catch (e) {
+    const code = (e as { statusCode?: number }).statusCode;
+    // 404: already gone; 409: removal already in progress.
+    if (code !== 404 && code !== 409) throw e;
+  }
+}

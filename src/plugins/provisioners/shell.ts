@@ -1,0 +1,117 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { Communicator, shQuote } from '../../communicators/communicator';
+import { BuildEnv, BuildError, ProvisionerImpl } from '../../engine/context';
+import type { ProvisionerUse } from '../../spec/resolve';
+import { parseDuration } from '../../spec/schema';
+import { sleep } from '../../engine/steps';
+
+export const DEFAULT_EXECUTE = 'chmod +x {{.Path}}; {{.Vars}} {{.Path}}';
+
+/** The environment every script sees: bake's names and Packer's, for carried-over scripts. */
+export function buildVars(use: ProvisionerUse, env: BuildEnv): Record<string, string> {
+  const c = use.config;
+  const vars: Record<string, string> = {
+    BAKE_BUILD_NAME: env.instance.name,
+    BAKE_BUILDER_TYPE: env.instance.type,
+    PACKER_BUILD_NAME: env.instance.source,
+    PACKER_BUILDER_TYPE: env.instance.type,
+  };
+  for (const kv of (c.environment_vars as string[] | undefined) ?? []) {
+    const eq = kv.indexOf('=');
+    if (eq > 0) vars[kv.slice(0, eq)] = kv.slice(eq + 1);
+    else throw new BuildError(`environment_vars entry "${kv}" is not KEY=value`, `see ${use.path}`);
+  }
+  Object.assign(vars, (c.env as Record<string, string> | undefined) ?? {});
+  return vars;
+}
+
+export function scriptsOf(use: ProvisionerUse, specDir: string): { name: string; body: Buffer }[] {
+  const c = use.config;
+  const out: { name: string; body: Buffer }[] = [];
+  if (Array.isArray(c.inline)) {
+    const shebang = String(c.inline_shebang ?? '/bin/sh -e');
+    out.push({
+      name: 'inline',
+      body: Buffer.from(`#!${shebang}\n${(c.inline as string[]).join('\n')}\n`),
+    });
+  }
+  const files = [
+    ...(typeof c.script === 'string' ? [c.script] : []),
+    ...((c.scripts as string[] | undefined) ?? []),
+  ];
+  for (const f of files) {
+    try {
+      out.push({ name: f, body: readFileSync(resolve(specDir, f)) });
+    } catch (e) {
+      throw new BuildError(
+        `cannot read script ${f}: ${(e as NodeJS.ErrnoException).code ?? e}`,
+        `paths are relative to the spec's directory (${specDir})`,
+      );
+    }
+  }
+  if (!out.length)
+    throw new BuildError(
+      'shell provisioner has nothing to run',
+      `set inline, script or scripts (${use.path})`,
+    );
+  return out;
+}
+
+export const shell: ProvisionerImpl = {
+  async run(use, comm: Communicator | undefined, env, signal) {
+    if (!comm)
+      throw new BuildError(
+        'the shell provisioner needs a machine to run in',
+        'this builder has no communicator; use shell-local',
+      );
+    const c = use.config;
+    const vars = buildVars(use, env);
+    const varsText = Object.entries(vars)
+      .map(([k, v]) => `${k}=${shQuote(v)}`)
+      .join(' ');
+    const valid = ((c.valid_exit_codes as number[] | undefined) ?? [0]).map(Number);
+    const folder = String(c.remote_folder ?? '/tmp');
+    for (const script of scriptsOf(use, env.specDir)) {
+      const remote =
+        typeof c.remote_path === 'string'
+          ? c.remote_path
+          : `${folder}/${typeof c.remote_file === 'string' ? c.remote_file : `bake-script-${randomBytes(4).toString('hex')}.sh`}`;
+      await comm.uploadContent(script.body, remote, 0o755, signal);
+      const execute = String(c.execute_command ?? DEFAULT_EXECUTE)
+        .replace(/\{\{\s*\.Path\s*\}\}/g, shQuote(remote))
+        .replace(/\{\{\s*\.Vars\s*\}\}/g, varsText);
+      // Removing the script in the same exec saves a round trip per script.
+      const command =
+        c.skip_clean === true
+          ? execute
+          : `${execute}\n__bake_rc=$?; rm -f ${shQuote(remote)}; exit $__bake_rc`;
+      let result;
+      try {
+        result = await comm.exec(command, {
+          signal,
+          onStdout: (l) => env.out('stdout', l),
+          onStderr: (l) => env.out('stderr', l),
+        });
+      } catch (e) {
+        if (c.expect_disconnect === true && !signal.aborted) {
+          env.out('info', 'connection dropped, as expect_disconnect allows');
+          continue;
+        }
+        throw e;
+      }
+      if (!valid.includes(result.exitCode)) {
+        throw new BuildError(
+          `script ${script.name === 'inline' ? '(inline)' : script.name} exited with code ${result.exitCode}`,
+          valid.length === 1 && valid[0] === 0
+            ? 'set valid_exit_codes if this code means success'
+            : `valid exit codes: ${valid.join(', ')}`,
+          result.tail,
+        );
+      }
+    }
+    const pause = parseDuration(c.pause_after);
+    if (pause) await sleep(pause, signal);
+  },
+};
