@@ -457,7 +457,7 @@ export function evaluate(e: Expr, scope: Scope): Value {
       return o;
     }
     case 'bin':
-      return binary(e.op, e.l, e.r, ev);
+      return binaryChain(e, ev);
   }
 }
 
@@ -495,11 +495,32 @@ export function deepEqual(a: Value, b: Value): boolean {
   return false;
 }
 
-function binary(op: string, l: Expr, r: Expr, ev: (e: Expr) => Value): Value {
-  if (op === '&&') return truthy(ev(l), l.at) && truthy(ev(r), r.at);
-  if (op === '||') return truthy(ev(l), l.at) || truthy(ev(r), r.at);
-  const a = ev(l);
-  const b = ev(r);
+/**
+ * Left-associative chains (`1 + 2 + ... + n`) parse into a left-deep tree; walking its
+ * spine with a loop keeps evaluation off the call stack however long the chain is.
+ */
+function binaryChain(e: Extract<Expr, { t: 'bin' }>, ev: (e: Expr) => Value): Value {
+  const spine: Extract<Expr, { t: 'bin' }>[] = [];
+  let left: Expr = e;
+  while (left.t === 'bin') {
+    spine.push(left);
+    left = left.l;
+  }
+  let acc = ev(left);
+  let accAt = left.at;
+  for (let i = spine.length - 1; i >= 0; i--) {
+    const node = spine[i];
+    if (node.op === '&&') acc = truthy(acc, accAt) && truthy(ev(node.r), node.r.at);
+    else if (node.op === '||') acc = truthy(acc, accAt) || truthy(ev(node.r), node.r.at);
+    else acc = applyBinary(node.op, acc, ev(node.r), accAt, node.r.at);
+    accAt = node.at;
+  }
+  return acc;
+}
+
+function applyBinary(op: string, a: Value, b: Value, la: number, ra: number): Value {
+  const l = { at: la };
+  const r = { at: ra };
   switch (op) {
     case '==':
       return deepEqual(a, b);
@@ -530,5 +551,5 @@ function binary(op: string, l: Expr, r: Expr, ev: (e: Expr) => Value): Value {
       return num(a, l.at) % d;
     }
   }
-  throw new ExprError(`unknown operator ${op}`, l.at);
+  throw new ExprError(`unknown operator ${op}`, la);
 }

@@ -111,7 +111,7 @@ export function parseYaml(text: string, file: string): LoadedFile {
     for (const err of doc.errors) {
       problems.push({
         message: yamlMessage(err.code, err.message),
-        pos: posAt(err.pos[0]),
+        pos: posAt(errorOffset(text, err.code, err.message, err.pos[0])),
         hint: yamlHint(err.code),
       });
     }
@@ -206,6 +206,19 @@ export function parseYaml(text: string, file: string): LoadedFile {
   };
   out.value = walk(doc.contents, '', 0, 0);
   return out;
+}
+
+/** Moves an error's offset to where a person would look: the token, not the indentation. */
+function errorOffset(text: string, code: string, message: string, offset: number): number {
+  if (code === 'TAB_AS_INDENT') return offset;
+  if (code === 'MISSING_CHAR' && /quote/.test(message)) {
+    const quote = message.includes("'") && !message.includes('"') ? "'" : '"';
+    const open = text.lastIndexOf(quote, Math.min(offset, text.length) - 1);
+    if (open >= 0) return open;
+  }
+  let o = offset;
+  while (o < text.length && (text[o] === ' ' || text[o] === '\t')) o++;
+  return o < text.length && text[o] !== '\n' ? o : offset;
 }
 
 function yamlMessage(code: string, message: string): string {

@@ -196,7 +196,11 @@ export function check(value: unknown, schema: Schema, path: string, ctx: CheckCo
       const obj = value as Record<string, unknown>;
       for (const [k, f] of Object.entries(schema.fields)) {
         if (f.required && (obj[k] === undefined || obj[k] === null))
-          add(`missing required key "${k}"`, f.description ? `${k}: ${f.description}` : undefined);
+          add(
+            `missing required key "${k}"`,
+            f.description ? `${k}: ${f.description}` : undefined,
+            true,
+          );
       }
       for (const [k, v] of Object.entries(obj)) {
         const f = schema.fields[k];

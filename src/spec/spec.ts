@@ -179,10 +179,9 @@ export function loadSpec(path: string): RawSpec {
         pos: at(p, true),
         hint: 'use letters, digits, - and _',
       });
-    const before = problems.length;
     check(build, s.object(buildFields), p, ctx);
-    if (problems.length > before) continue;
-    const srcNames = (build.sources as unknown[]).map(String);
+    if (!build || typeof build !== 'object' || Array.isArray(build)) continue;
+    const srcNames = Array.isArray(build.sources) ? build.sources.map(String) : [];
     srcNames.forEach((sn, i) => {
       if (!(sn in spec.sources)) {
         const sp = joinPath(joinPath(p, 'sources'), i);
@@ -197,7 +196,7 @@ export function loadSpec(path: string): RawSpec {
         });
       }
     });
-    const provs = (build.provisioners ?? []) as unknown[];
+    const provs = Array.isArray(build.provisioners) ? (build.provisioners as unknown[]) : [];
     provs.forEach((pv, i) =>
       checkPlugin(pv, joinPath(joinPath(p, 'provisioners'), i), 'provisioner', ctx),
     );
@@ -208,7 +207,9 @@ export function loadSpec(path: string): RawSpec {
         'provisioner',
         ctx,
       );
-    const pps = (build['post-processors'] ?? []) as unknown[];
+    const pps = Array.isArray(build['post-processors'])
+      ? (build['post-processors'] as unknown[])
+      : [];
     pps.forEach((pp, i) => {
       const pp0 = joinPath(joinPath(p, 'post-processors'), i);
       if (Array.isArray(pp))
