@@ -10,7 +10,7 @@ function rejection(path: string): SpecError {
     loadSpec(path);
   } catch (e) {
     if (e instanceof SpecError) return e;
-    throw new Error(`expected a SpecError, got ${String(e)}`);
+    throw new Error(`expected a SpecError, got ${String(e)}`, { cause: e });
   }
   throw new Error('expected the file to be refused');
 }

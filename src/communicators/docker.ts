@@ -21,6 +21,8 @@ import { raceSignal } from '../engine/steps';
 export interface DockerCommunicatorOptions {
   execUser?: string;
   fixUploadOwner: boolean;
+  /** Environment for every command; kept out of the container's config and so the image. */
+  env?: Record<string, string>;
 }
 
 export class DockerCommunicator implements Communicator {
@@ -42,7 +44,7 @@ export class DockerCommunicator implements Communicator {
       AttachStdout: true,
       AttachStderr: true,
       User: this.opts.execUser ?? '',
-      Env: o.env ? Object.entries(o.env).map(([k, v]) => `${k}=${v}`) : undefined,
+      Env: Object.entries({ ...this.opts.env, ...o.env }).map(([k, v]) => `${k}=${v}`),
     });
     const stream = await exec.start({ hijack: true, stdin: false });
     const tail = tailKeeper();
@@ -185,7 +187,12 @@ export class DockerCommunicator implements Communicator {
     await raceSignal(this.container.putArchive(pack as unknown as Readable, { path: dir }), signal);
   }
 
-  async download(remotePath: string, localPath: string, signal: AbortSignal): Promise<void> {
+  async download(
+    remotePath: string,
+    localPath: string,
+    signal: AbortSignal,
+    depth = 0,
+  ): Promise<void> {
     const stream = (await raceSignal(
       this.container.getArchive({ path: remotePath }),
       signal,
@@ -193,18 +200,16 @@ export class DockerCommunicator implements Communicator {
     const extract = tar.extract();
     const target = resolve(localPath);
     let first: string | undefined;
-    let rootIsDir = false;
+    let rootLink: string | undefined;
     extract.on('entry', (header, body, next) => {
       // The archive's root is the remote file or directory itself.
-      first ??= header.name.replace(/\/$/, '');
-      if (header.name.replace(/\/$/, '') === first) rootIsDir = header.type === 'directory';
-      const rel = relative(first, header.name.replace(/\/$/, ''));
-      if (rel.startsWith('..')) {
-        body.resume();
-        return next();
-      }
+      const name = header.name.replace(/\/$/, '');
+      first ??= name;
+      if (name === first && header.type === 'symlink') rootLink = header.linkname ?? '';
+      const rel = relative(first, name);
       const out = rel === '' ? target : join(target, rel);
-      if (!out.startsWith(target)) {
+      // Never write outside the target, whatever names the archive holds.
+      if (rel.startsWith('..') || !(out === target || out.startsWith(target + '/'))) {
         body.resume();
         return next();
       }
@@ -222,6 +227,13 @@ export class DockerCommunicator implements Communicator {
       next();
     });
     await raceSignal(pipeline(stream as Readable, extract), signal);
-    void rootIsDir;
+    if (rootLink !== undefined) {
+      // A link as the thing asked for (like /etc/os-release): fetch what it points to.
+      if (depth > 8) throw new Error(`${remotePath}: too many levels of symbolic links`);
+      const real = rootLink.startsWith('/')
+        ? rootLink
+        : posix.join(posix.dirname(remotePath), rootLink);
+      await this.download(real, localPath, signal, depth + 1);
+    }
   }
 }

@@ -8,7 +8,7 @@ import { BuildEnv, BuildError, BuildState } from './context';
 import { ArtifactRecord, BuildStatus, EventBus, now, recordOf } from './events';
 import { ResourceLedger } from './ledger';
 import { builderImpls, postProcessorImpls, provisionerImpls } from './plugins';
-import { CancelledError, runSteps, sleep, Step } from './steps';
+import { CancelledError, runSteps, sleep, Step, withTimeout } from './steps';
 import type { BuildInstance, ProvisionerUse } from '../spec/resolve';
 import { redact } from '../util/redact';
 import type { OnError } from '../cli-args';
@@ -59,9 +59,8 @@ function provisionerStep(use: ProvisionerUse, index: number, env: BuildEnv): Ste
         await sleep(use.pauseBeforeMs, ctx.signal);
       }
       for (let attempt = 0; ; attempt++) {
-        const signal = use.timeoutMs
-          ? AbortSignal.any([ctx.signal, AbortSignal.timeout(use.timeoutMs)])
-          : ctx.signal;
+        const deadline = withTimeout(ctx.signal, use.timeoutMs);
+        const signal = deadline.signal;
         try {
           await impl.run(use, state.communicator, env, signal);
           return;
@@ -80,6 +79,8 @@ function provisionerStep(use: ProvisionerUse, index: number, env: BuildEnv): Ste
             `${use.label} failed (${(err as Error).message}); retry ${attempt + 1} of ${use.maxRetries}`,
           );
           await sleep(Math.min(2000 * (attempt + 1), 10_000), ctx.signal);
+        } finally {
+          deadline.clear();
         }
       }
     },
@@ -201,7 +202,7 @@ export async function runBuild(inst: BuildInstance, o: BuildOptions): Promise<Bu
               inst.errorCleanupProvisioner,
               state.communicator,
               env,
-              AbortSignal.timeout(inst.errorCleanupProvisioner.timeoutMs ?? 300_000),
+              withTimeout(undefined, inst.errorCleanupProvisioner.timeoutMs ?? 300_000).signal,
             );
           } catch (e) {
             emitOut('stderr', `error-cleanup-provisioner failed: ${(e as Error).message}`);
@@ -221,10 +222,6 @@ export async function runBuild(inst: BuildInstance, o: BuildOptions): Promise<Bu
       return result;
     }
     const built = state.artifact;
-    if (built?.ledgerEntry) {
-      o.ledger.done(built.ledgerEntry);
-      built.ledgerEntry = undefined;
-    }
     if (built) {
       result.artifact = recordOf(built);
       bus.emit({
@@ -234,8 +231,22 @@ export async function runBuild(inst: BuildInstance, o: BuildOptions): Promise<Bu
         artifact: redactRecord(result.artifact),
       });
     }
-    if (built && inst.postProcessors.length)
-      await runChains(inst, built, env, bus, signal, result, timings);
+    try {
+      if (built && inst.postProcessors.length)
+        await runChains(inst, built, env, bus, signal, result, timings);
+      if (signal.aborted)
+        throw signal.reason instanceof Error ? signal.reason : new CancelledError();
+    } catch (e) {
+      // Cancelled while post-processing: the image is not a finished result; remove it.
+      fail(e, result.failedStep);
+      if (built) await destroyHalfMade(built, env);
+      return result;
+    }
+    // The build's artifact is now the result: it leaves the ledger, kept on purpose.
+    if (built?.ledgerEntry) {
+      o.ledger.done(built.ledgerEntry);
+      built.ledgerEntry = undefined;
+    }
   } catch (e) {
     fail(e);
   } finally {
@@ -297,9 +308,10 @@ async function runChains(
       try {
         if (signal.aborted) throw new CancelledError();
         const out = await postProcessorImpls[use.type].run(use, input, env, signal);
+        if (signal.aborted) throw new CancelledError();
         const keep =
           out.keepInput || use.keepInputArtifact === true || out.artifact.id === input.id;
-        if (input === built) keepBuilt ||= keep || use.keepInputArtifact !== false;
+        if (input === built) keepBuilt ||= keep;
         else if (!keep) await input.destroy?.().catch(() => undefined);
         input = out.artifact;
         mergeInto(merged, out.artifact);
@@ -335,12 +347,16 @@ async function runChains(
           ok: false,
           error: redact((e as Error).message),
         });
+        if (signal.aborted) {
+          result.failedStep = name;
+          throw e;
+        }
         env.out(
           'stderr',
           `${name} failed: ${redact((e as Error).message)}; the other chains go on`,
         );
         if (result.status === 'succeeded') {
-          result.status = signal.aborted ? 'cancelled' : 'failed';
+          result.status = 'failed';
           result.failedStep = name;
           result.error = redact((e as Error).message);
           if (e instanceof BuildError) {

@@ -79,6 +79,36 @@ export function raceSignal<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
+export class TimeoutError extends Error {
+  constructor(ms: number) {
+    super(`timed out after ${ms / 1000}s`);
+    this.name = 'TimeoutError';
+  }
+}
+
+/**
+ * A signal that aborts when the parent does or when ms pass. A plain timer, not
+ * AbortSignal.timeout(): inside AbortSignal.any() that one can be collected and never fire.
+ */
+export function withTimeout(
+  parent: AbortSignal | undefined,
+  ms?: number,
+): { signal: AbortSignal; clear: () => void } {
+  const ctl = new AbortController();
+  const onAbort = () => ctl.abort(parent!.reason);
+  if (parent?.aborted) ctl.abort(parent.reason);
+  else parent?.addEventListener('abort', onAbort, { once: true });
+  const timer =
+    ms === undefined ? undefined : setTimeout(() => ctl.abort(new TimeoutError(ms)), ms);
+  return {
+    signal: ctl.signal,
+    clear: () => {
+      if (timer) clearTimeout(timer);
+      parent?.removeEventListener('abort', onAbort);
+    },
+  };
+}
+
 export async function runSteps<S>(
   steps: Step<S>[],
   state: S,
@@ -113,11 +143,13 @@ export async function runSteps<S>(
   if (!result.ok && opts.skipCleanup?.()) return result;
   for (const step of started.reverse()) {
     if (!step.cleanup) continue;
-    const budget = AbortSignal.timeout(step.cleanupBudgetMs ?? 30_000);
+    const budget = withTimeout(undefined, step.cleanupBudgetMs ?? 30_000);
     try {
-      await raceSignal(step.cleanup(state, { signal: budget, log: ctx.log }), budget);
+      await raceSignal(step.cleanup(state, { signal: budget.signal, log: ctx.log }), budget.signal);
     } catch (error) {
       hooks.onCleanupError?.(step.name, error);
+    } finally {
+      budget.clear();
     }
   }
   return result;

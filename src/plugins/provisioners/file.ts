@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, writeFileSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { BuildError, ProvisionerImpl } from '../../engine/context';
 
@@ -49,11 +49,14 @@ export const file: ProvisionerImpl = {
           `file provisioner: ${s} does not exist`,
           `paths are relative to the spec's directory (${env.specDir})`,
         );
-      // Several sources, or a destination ending in /, go into the destination directory.
+      // A directory goes into the destination as Packer does it: "dir" creates dest/dir,
+      // "dir/" copies its contents. A file goes into dest/ when dest ends in / or when
+      // several sources are given, and becomes dest otherwise.
+      const isDir = statSync(local).isDirectory();
       const target =
-        sources.length > 1 || dest.endsWith('/')
+        !isDir && (sources.length > 1 || dest.endsWith('/'))
           ? `${dest.replace(/\/$/, '')}/${local.split('/').pop()}`
-          : dest;
+          : dest.replace(/(.)\/$/, '$1');
       env.out('info', `uploading ${s} → ${target}`);
       await comm.upload(s.endsWith('/') ? local + '/' : local, target, signal);
     }

@@ -143,10 +143,9 @@ export const dockerBuilder: BuilderImpl = {
             Cmd: cmd ?? [],
             Tty: !cmd,
             OpenStdin: !cmd,
-            Env: Object.entries((c.env as Record<string, string> | undefined) ?? {}).map(
-              ([k, v]) => `${k}=${v}`,
-            ),
-            Labels: { 'bake.run': env.runUuid, 'bake.build': env.instance.name },
+            // No Env here: what the container's config holds ends up in the image.
+            // Found by name (not labels: a container's labels would be committed into the image).
+            name: containerName(env.instance.name, env.runUuid),
             HostConfig: {
               Privileged: c.privileged === true,
               Binds: binds.length ? binds : undefined,
@@ -188,6 +187,7 @@ export const dockerBuilder: BuilderImpl = {
           s.communicator = new DockerCommunicator(docker, s.container!, {
             execUser: typeof c.exec_user === 'string' ? c.exec_user : undefined,
             fixUploadOwner: c.fix_upload_owner !== false,
+            env: (c.env as Record<string, string> | undefined) ?? {},
           });
         },
       },
@@ -214,11 +214,26 @@ export const dockerBuilder: BuilderImpl = {
             };
             return;
           }
+          // The build container runs a shell bake chose; the image must keep the base
+          // image's own entrypoint and command unless `changes` says otherwise.
+          const base = (await docker.getImage(image).inspect()).Config;
           const res = (await raceSignal(
             ctr.commit({
-              changes,
-              author: typeof c.author === 'string' ? c.author : undefined,
-              comment: typeof c.message === 'string' ? c.message : undefined,
+              _query: {
+                container: ctr.id,
+                changes,
+                author: typeof c.author === 'string' ? c.author : undefined,
+                comment: typeof c.message === 'string' ? c.message : undefined,
+              },
+              _body: {
+                // [] rather than null: null would let the daemon copy the container's shell.
+                Entrypoint: base?.Entrypoint ?? [],
+                Cmd: base?.Cmd ?? null,
+                Tty: false,
+                OpenStdin: false,
+                StdinOnce: false,
+                AttachStdin: false,
+              },
             }),
             ctx.signal,
           )) as { Id: string };
@@ -250,6 +265,10 @@ export const dockerBuilder: BuilderImpl = {
     ];
   },
 };
+
+export function containerName(build: string, run: string): string {
+  return `bake-${build.replace(/[^A-Za-z0-9_.-]/g, '-')}-${run.slice(0, 8)}`;
+}
 
 export async function removeContainer(container: Docker.Container): Promise<void> {
   try {

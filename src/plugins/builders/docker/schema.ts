@@ -14,7 +14,7 @@ export const dockerBuilderSchema = s.object({
   ]),
   privileged: opt(s.bool(), 'run the build container privileged', false),
   volumes: opt(s.map(s.string()), 'host path: container path'),
-  env: opt(s.map(s.string()), 'environment of the build container'),
+  env: opt(s.map(s.string()), 'environment of every provisioner command (not kept in the image)'),
   tmpfs: opt(s.list(s.string()), 'tmpfs mounts, e.g. /run:size=64m'),
   cap_add: opt(s.list(s.string())),
   cap_drop: opt(s.list(s.string())),

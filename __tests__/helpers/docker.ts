@@ -1,0 +1,53 @@
+import Docker from 'dockerode';
+import { ResourceLedger } from '../../src/engine/ledger';
+
+export const docker = new Docker();
+export const REGISTRY = process.env.BAKE_TEST_REGISTRY ?? '127.0.0.1:5000';
+
+/** Fails loudly when the real engine is missing: these tests never fake it. */
+export async function requireDocker(): Promise<void> {
+  try {
+    await docker.ping();
+  } catch (e) {
+    throw new Error(
+      `no Docker engine answers (${(e as Error).message}); run "sudo scripts/dev-services.sh" first`,
+      { cause: e },
+    );
+  }
+}
+
+export async function containersOfRun(run: string): Promise<Docker.ContainerInfo[]> {
+  const all = await docker.listContainers({
+    all: true,
+    filters: { name: [`-${run.slice(0, 8)}`] },
+  });
+  return all.filter((c) =>
+    c.Names.some((n) => n.startsWith('/bake-') && n.endsWith(`-${run.slice(0, 8)}`)),
+  );
+}
+
+export function pendingOf(ledgerFile: string, run?: string) {
+  return ResourceLedger.pending(ledgerFile).filter((e) => !run || e.run === run);
+}
+
+export async function imageExists(id: string): Promise<boolean> {
+  try {
+    await docker.getImage(id).inspect();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Runs a command in a throwaway container of the image and returns its output. */
+export async function runIn(image: string, cmd?: string[]): Promise<{ code: number; out: string }> {
+  const c = await docker.createContainer({ Image: image, Cmd: cmd, Tty: true });
+  try {
+    await c.start();
+    const { StatusCode } = (await c.wait()) as { StatusCode: number };
+    const logs = (await c.logs({ stdout: true, stderr: true, follow: false })) as unknown as Buffer;
+    return { code: StatusCode, out: logs.toString() };
+  } finally {
+    await c.remove({ force: true });
+  }
+}
