@@ -10,4 +10,5 @@ module.exports = {
   testTimeout: 120000,
   maxWorkers: 2,
   verbose: false,
+  reporters: ['default', '<rootDir>/scripts/jest-summary-reporter.cjs'],
 };

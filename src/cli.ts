@@ -2,7 +2,7 @@
  * The `bake` command: validate | inspect | plan | build | cleanup. The same engine the
  * action uses; heavy modules (Docker, cloud SDKs) load only for the commands that need them.
  */
-import { readFileSync } from 'node:fs';
+import pkg from '../package.json';
 import { formatProblem, SpecError } from './spec/errors';
 import { loadSpec } from './spec/spec';
 import { Plan, resolvePlan } from './spec/resolve';
@@ -125,13 +125,5 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 function version(): string {
-  try {
-    return (
-      JSON.parse(readFileSync(new URL('../package.json', 'file://' + __filename), 'utf8')) as {
-        version: string;
-      }
-    ).version;
-  } catch {
-    return 'unknown';
-  }
+  return pkg.version;
 }

@@ -97,7 +97,15 @@ class ResourceLedger {
         }
     }
     add(build, kind, ref, description) {
-        const entry = { id: (0,external_node_crypto_.randomUUID)(), kind, ref, build, run: this.run, description, time: new Date().toISOString() };
+        const entry = {
+            id: (0,external_node_crypto_.randomUUID)(),
+            kind,
+            ref,
+            build,
+            run: this.run,
+            description,
+            time: new Date().toISOString(),
+        };
         this.append({ op: 'add', ...entry });
         return entry;
     }
@@ -223,6 +231,33 @@ function raceSignal(p, signal) {
         });
     });
 }
+class TimeoutError extends Error {
+    constructor(ms) {
+        super(`timed out after ${ms / 1000}s`);
+        this.name = 'TimeoutError';
+    }
+}
+/**
+ * A signal that aborts when the parent does or when ms pass. A plain timer, not
+ * AbortSignal.timeout(): inside AbortSignal.any() that one can be collected and never fire.
+ */
+function withTimeout(parent, ms) {
+    const ctl = new AbortController();
+    const onAbort = () => ctl.abort(parent.reason);
+    if (parent?.aborted)
+        ctl.abort(parent.reason);
+    else
+        parent?.addEventListener('abort', onAbort, { once: true });
+    const timer = ms === undefined ? undefined : setTimeout(() => ctl.abort(new TimeoutError(ms)), ms);
+    return {
+        signal: ctl.signal,
+        clear: () => {
+            if (timer)
+                clearTimeout(timer);
+            parent?.removeEventListener('abort', onAbort);
+        },
+    };
+}
 async function runSteps(steps, state, ctx, hooks = {}, opts = {}) {
     const started = [];
     let result = { ok: true, cancelled: false };
@@ -240,7 +275,12 @@ async function runSteps(steps, state, ctx, hooks = {}, opts = {}) {
         }
         catch (error) {
             hooks.onStepEnd?.(step.name, performance.now() - t0, error);
-            result = { ok: false, error, failedStep: step.name, cancelled: ctx.signal.aborted || error instanceof CancelledError };
+            result = {
+                ok: false,
+                error,
+                failedStep: step.name,
+                cancelled: ctx.signal.aborted || error instanceof CancelledError,
+            };
             break;
         }
     }
@@ -249,12 +289,15 @@ async function runSteps(steps, state, ctx, hooks = {}, opts = {}) {
     for (const step of started.reverse()) {
         if (!step.cleanup)
             continue;
-        const budget = AbortSignal.timeout(step.cleanupBudgetMs ?? 30_000);
+        const budget = withTimeout(undefined, step.cleanupBudgetMs ?? 30_000);
         try {
-            await raceSignal(step.cleanup(state, { signal: budget, log: ctx.log }), budget);
+            await raceSignal(step.cleanup(state, { signal: budget.signal, log: ctx.log }), budget.signal);
         }
         catch (error) {
             hooks.onCleanupError?.(step.name, error);
+        }
+        finally {
+            budget.clear();
         }
     }
     return result;
@@ -291,7 +334,7 @@ class DockerCommunicator {
             AttachStdout: true,
             AttachStderr: true,
             User: this.opts.execUser ?? '',
-            Env: o.env ? Object.entries(o.env).map(([k, v]) => `${k}=${v}`) : undefined,
+            Env: Object.entries({ ...this.opts.env, ...o.env }).map(([k, v]) => `${k}=${v}`),
         });
         const stream = await exec.start({ hijack: true, stdin: false });
         const tail = tailKeeper();
@@ -370,14 +413,19 @@ class DockerCommunicator {
     }
     packFile(pack, path, name, mode, size, owner) {
         return new Promise((res, rej) => {
-            const entry = pack.entry({ name, mode: mode & 0o7777, size, ...(owner ?? {}) }, (err) => (err ? rej(err) : res()));
+            const entry = pack.entry({ name, mode: mode & 0o7777, size, ...(owner ?? {}) }, (err) => err ? rej(err) : res());
             (0,external_node_fs_.createReadStream)(path).on('error', rej).pipe(entry);
         });
     }
     async packDirectory(pack, dir, prefix, owner) {
         const st = (0,external_node_fs_.lstatSync)(dir);
         if (prefix)
-            pack.entry({ name: prefix + '/', type: 'directory', mode: st.mode & 0o7777, ...(owner ?? {}) });
+            pack.entry({
+                name: prefix + '/',
+                type: 'directory',
+                mode: st.mode & 0o7777,
+                ...(owner ?? {}),
+            });
         for (const name of (0,external_node_fs_.readdirSync)(dir).sort()) {
             const p = (0,external_node_path_.join)(dir, name);
             const s = (0,external_node_fs_.lstatSync)(p);
@@ -400,24 +448,22 @@ class DockerCommunicator {
         await this.ensureDir(dir, signal);
         await raceSignal(this.container.putArchive(pack, { path: dir }), signal);
     }
-    async download(remotePath, localPath, signal) {
+    async download(remotePath, localPath, signal, depth = 0) {
         const stream = (await raceSignal(this.container.getArchive({ path: remotePath }), signal));
         const extract = tar_stream.extract();
         const target = (0,external_node_path_.resolve)(localPath);
         let first;
-        let rootIsDir = false;
+        let rootLink;
         extract.on('entry', (header, body, next) => {
             // The archive's root is the remote file or directory itself.
-            first ??= header.name.replace(/\/$/, '');
-            if (header.name.replace(/\/$/, '') === first)
-                rootIsDir = header.type === 'directory';
-            const rel = (0,external_node_path_.relative)(first, header.name.replace(/\/$/, ''));
-            if (rel.startsWith('..')) {
-                body.resume();
-                return next();
-            }
+            const name = header.name.replace(/\/$/, '');
+            first ??= name;
+            if (name === first && header.type === 'symlink')
+                rootLink = header.linkname ?? '';
+            const rel = (0,external_node_path_.relative)(first, name);
             const out = rel === '' ? target : (0,external_node_path_.join)(target, rel);
-            if (!out.startsWith(target)) {
+            // Never write outside the target, whatever names the archive holds.
+            if (rel.startsWith('..') || !(out === target || out.startsWith(target + '/'))) {
                 body.resume();
                 return next();
             }
@@ -435,7 +481,15 @@ class DockerCommunicator {
             next();
         });
         await raceSignal((0,promises_.pipeline)(stream, extract), signal);
-        void rootIsDir;
+        if (rootLink !== undefined) {
+            // A link as the thing asked for (like /etc/os-release): fetch what it points to.
+            if (depth > 8)
+                throw new Error(`${remotePath}: too many levels of symbolic links`);
+            const real = rootLink.startsWith('/')
+                ? rootLink
+                : external_node_path_.posix.join(external_node_path_.posix.dirname(remotePath), rootLink);
+            await this.download(real, localPath, signal, depth + 1);
+        }
     }
 }
 
@@ -451,7 +505,18 @@ class DockerCommunicator {
 
 
 
-const CHANGE_INSTRUCTIONS = ['CMD', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'LABEL', 'USER', 'WORKDIR', 'VOLUME', 'ONBUILD', 'STOPSIGNAL'];
+const CHANGE_INSTRUCTIONS = [
+    'CMD',
+    'ENTRYPOINT',
+    'ENV',
+    'EXPOSE',
+    'LABEL',
+    'USER',
+    'WORKDIR',
+    'VOLUME',
+    'ONBUILD',
+    'STOPSIGNAL',
+];
 function asList(v) {
     if (v === undefined)
         return undefined;
@@ -479,7 +544,11 @@ const dockerBuilder = {
         const c = env.instance.config;
         const docker = env.docker();
         const image = String(c.image);
-        const outputs = [c.commit === true, typeof c.export_path === 'string', c.discard === true].filter(Boolean).length;
+        const outputs = [
+            c.commit === true,
+            typeof c.export_path === 'string',
+            c.discard === true,
+        ].filter(Boolean).length;
         if (outputs > 1)
             throw new BuildError('set only one of commit, export_path and discard', `source ${env.instance.source}`);
         const mode = typeof c.export_path === 'string' ? 'export' : c.discard === true ? 'discard' : 'commit';
@@ -520,7 +589,10 @@ const dockerBuilder = {
                 name: 'create container',
                 async run(s, ctx) {
                     const binds = Object.entries(c.volumes ?? {}).map(([h, ctr]) => `${(0,external_node_path_.resolve)(env.specDir, h)}:${ctr}`);
-                    const tmpfs = Object.fromEntries((c.tmpfs ?? []).map((t) => [t.split(':')[0], t.split(':').slice(1).join(':')]));
+                    const tmpfs = Object.fromEntries((c.tmpfs ?? []).map((t) => [
+                        t.split(':')[0],
+                        t.split(':').slice(1).join(':'),
+                    ]));
                     const entrypoint = asList(c.entrypoint);
                     const cmd = asList(c.cmd);
                     const container = await docker.createContainer({
@@ -530,8 +602,9 @@ const dockerBuilder = {
                         Cmd: cmd ?? [],
                         Tty: !cmd,
                         OpenStdin: !cmd,
-                        Env: Object.entries(c.env ?? {}).map(([k, v]) => `${k}=${v}`),
-                        Labels: { 'bake.run': env.runUuid, 'bake.build': env.instance.name },
+                        // No Env here: what the container's config holds ends up in the image.
+                        // Found by name (not labels: a container's labels would be committed into the image).
+                        name: containerName(env.instance.name, env.runUuid),
                         HostConfig: {
                             Privileged: c.privileged === true,
                             Binds: binds.length ? binds : undefined,
@@ -540,7 +613,11 @@ const dockerBuilder = {
                             CapDrop: asList(c.cap_drop),
                             Devices: asList(c.devices)?.map((d) => {
                                 const [host, inner, perms] = d.split(':');
-                                return { PathOnHost: host, PathInContainer: inner ?? host, CgroupPermissions: perms ?? 'rwm' };
+                                return {
+                                    PathOnHost: host,
+                                    PathInContainer: inner ?? host,
+                                    CgroupPermissions: perms ?? 'rwm',
+                                };
                             }),
                         },
                         ...(c.platform ? { platform: String(c.platform) } : {}),
@@ -566,6 +643,7 @@ const dockerBuilder = {
                     s.communicator = new DockerCommunicator(docker, s.container, {
                         execUser: typeof c.exec_user === 'string' ? c.exec_user : undefined,
                         fixUploadOwner: c.fix_upload_owner !== false,
+                        env: c.env ?? {},
                     });
                 },
             },
@@ -584,13 +662,33 @@ const dockerBuilder = {
                         (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true });
                         const stream = (await ctr.export());
                         await raceSignal((0,promises_.pipeline)(stream, (0,external_node_fs_.createWriteStream)(path)), ctx.signal);
-                        s.artifact = { id: path, builderType: 'docker', files: [path], description: `container filesystem exported to ${path}` };
+                        s.artifact = {
+                            id: path,
+                            builderType: 'docker',
+                            files: [path],
+                            description: `container filesystem exported to ${path}`,
+                        };
                         return;
                     }
+                    // The build container runs a shell bake chose; the image must keep the base
+                    // image's own entrypoint and command unless `changes` says otherwise.
+                    const base = (await docker.getImage(image).inspect()).Config;
                     const res = (await raceSignal(ctr.commit({
-                        changes,
-                        author: typeof c.author === 'string' ? c.author : undefined,
-                        comment: typeof c.message === 'string' ? c.message : undefined,
+                        _query: {
+                            container: ctr.id,
+                            changes,
+                            author: typeof c.author === 'string' ? c.author : undefined,
+                            comment: typeof c.message === 'string' ? c.message : undefined,
+                        },
+                        _body: {
+                            // [] rather than null: null would let the daemon copy the container's shell.
+                            Entrypoint: base?.Entrypoint ?? [],
+                            Cmd: base?.Cmd ?? null,
+                            Tty: false,
+                            OpenStdin: false,
+                            StdinOnce: false,
+                            AttachStdin: false,
+                        },
                     }), ctx.signal));
                     const id = res.Id;
                     // Until the build ends well the new image is a half-made result: ledger it.
@@ -601,7 +699,10 @@ const dockerBuilder = {
                         description: `image ${id}`,
                         ledgerEntry: entry,
                         destroy: async () => {
-                            await docker.getImage(id).remove({ noprune: false }).catch((e) => {
+                            await docker
+                                .getImage(id)
+                                .remove({ noprune: false })
+                                .catch((e) => {
                                 if (e.statusCode !== 404)
                                     throw e;
                             });
@@ -613,6 +714,9 @@ const dockerBuilder = {
         ];
     },
 };
+function containerName(build, run) {
+    return `bake-${build.replace(/[^A-Za-z0-9_.-]/g, '-')}-${run.slice(0, 8)}`;
+}
 async function removeContainer(container) {
     try {
         await container.remove({ force: true, v: true });
@@ -660,9 +764,15 @@ function scriptsOf(use, specDir) {
     const out = [];
     if (Array.isArray(c.inline)) {
         const shebang = String(c.inline_shebang ?? '/bin/sh -e');
-        out.push({ name: 'inline', body: Buffer.from(`#!${shebang}\n${c.inline.join('\n')}\n`) });
+        out.push({
+            name: 'inline',
+            body: Buffer.from(`#!${shebang}\n${c.inline.join('\n')}\n`),
+        });
     }
-    const files = [...(typeof c.script === 'string' ? [c.script] : []), ...(c.scripts ?? [])];
+    const files = [
+        ...(typeof c.script === 'string' ? [c.script] : []),
+        ...(c.scripts ?? []),
+    ];
     for (const f of files) {
         try {
             out.push({ name: f, body: (0,external_node_fs_.readFileSync)((0,external_node_path_.resolve)(specDir, f)) });
@@ -687,13 +797,17 @@ const shell = {
         const valid = (c.valid_exit_codes ?? [0]).map(Number);
         const folder = String(c.remote_folder ?? '/tmp');
         for (const script of scriptsOf(use, env.specDir)) {
-            const remote = typeof c.remote_path === 'string' ? c.remote_path : `${folder}/${typeof c.remote_file === 'string' ? c.remote_file : `bake-script-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.sh`}`;
+            const remote = typeof c.remote_path === 'string'
+                ? c.remote_path
+                : `${folder}/${typeof c.remote_file === 'string' ? c.remote_file : `bake-script-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.sh`}`;
             await comm.uploadContent(script.body, remote, 0o755, signal);
             const execute = String(c.execute_command ?? DEFAULT_EXECUTE)
                 .replace(/\{\{\s*\.Path\s*\}\}/g, shQuote(remote))
                 .replace(/\{\{\s*\.Vars\s*\}\}/g, varsText);
             // Removing the script in the same exec saves a round trip per script.
-            const command = c.skip_clean === true ? execute : `${execute}\n__bake_rc=$?; rm -f ${shQuote(remote)}; exit $__bake_rc`;
+            const command = c.skip_clean === true
+                ? execute
+                : `${execute}\n__bake_rc=$?; rm -f ${shQuote(remote)}; exit $__bake_rc`;
             let result;
             try {
                 result = await comm.exec(command, {
@@ -710,7 +824,9 @@ const shell = {
                 throw e;
             }
             if (!valid.includes(result.exitCode)) {
-                throw new BuildError(`script ${script.name === 'inline' ? '(inline)' : script.name} exited with code ${result.exitCode}`, valid.length === 1 && valid[0] === 0 ? 'set valid_exit_codes if this code means success' : `valid exit codes: ${valid.join(', ')}`, result.tail);
+                throw new BuildError(`script ${script.name === 'inline' ? '(inline)' : script.name} exited with code ${result.exitCode}`, valid.length === 1 && valid[0] === 0
+                    ? 'set valid_exit_codes if this code means success'
+                    : `valid exit codes: ${valid.join(', ')}`, result.tail);
             }
         }
         const pause = (0,schema/* parseDuration */.E9)(c.pause_after);
@@ -730,7 +846,10 @@ const file = {
         const c = use.config;
         const dest = String(c.destination);
         if ((c.direction ?? 'upload') === 'download') {
-            const sources = [...(typeof c.source === 'string' ? [c.source] : []), ...(c.sources ?? [])];
+            const sources = [
+                ...(typeof c.source === 'string' ? [c.source] : []),
+                ...(c.sources ?? []),
+            ];
             if (!sources.length)
                 throw new BuildError('a download needs source (the remote path)', use.path);
             for (const s of sources) {
@@ -748,15 +867,23 @@ const file = {
             await comm.uploadContent(c.content, dest, 0o644, signal);
             return;
         }
-        const sources = [...(typeof c.source === 'string' ? [c.source] : []), ...(c.sources ?? [])];
+        const sources = [
+            ...(typeof c.source === 'string' ? [c.source] : []),
+            ...(c.sources ?? []),
+        ];
         if (!sources.length)
             throw new BuildError('the file provisioner needs source, sources or content', use.path);
         for (const s of sources) {
             const local = (0,external_node_path_.resolve)(env.specDir, s);
             if (!(0,external_node_fs_.existsSync)(local))
                 throw new BuildError(`file provisioner: ${s} does not exist`, `paths are relative to the spec's directory (${env.specDir})`);
-            // Several sources, or a destination ending in /, go into the destination directory.
-            const target = sources.length > 1 || dest.endsWith('/') ? `${dest.replace(/\/$/, '')}/${local.split('/').pop()}` : dest;
+            // A directory goes into the destination as Packer does it: "dir" creates dest/dir,
+            // "dir/" copies its contents. A file goes into dest/ when dest ends in / or when
+            // several sources are given, and becomes dest otherwise.
+            const isDir = (0,external_node_fs_.statSync)(local).isDirectory();
+            const target = !isDir && (sources.length > 1 || dest.endsWith('/'))
+                ? `${dest.replace(/\/$/, '')}/${local.split('/').pop()}`
+                : dest.replace(/(.)\/$/, '$1');
             env.out('info', `uploading ${s} → ${target}`);
             await comm.upload(s.endsWith('/') ? local + '/' : local, target, signal);
         }
@@ -786,7 +913,14 @@ const shellLocal = {
         const vars = { ...buildVars(use, env) };
         for (const [k, v] of Object.entries(env.generated))
             vars[`BAKE_${k.toUpperCase()}`] = v;
-        const scripts = typeof c.command === 'string' ? [{ name: 'command', body: Buffer.from(`#!${String(c.inline_shebang ?? '/bin/sh -e')}\n${c.command}\n`) }] : scriptsOf(use, env.specDir);
+        const scripts = typeof c.command === 'string'
+            ? [
+                {
+                    name: 'command',
+                    body: Buffer.from(`#!${String(c.inline_shebang ?? '/bin/sh -e')}\n${c.command}\n`),
+                },
+            ]
+            : scriptsOf(use, env.specDir);
         const valid = (c.valid_exit_codes ?? [0]).map(Number);
         const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'bake-local-'));
         try {
@@ -795,7 +929,13 @@ const shellLocal = {
                 (0,external_node_fs_.writeFileSync)(path, s.body, { mode: 0o700 });
                 const tail = tailKeeper();
                 const code = await new Promise((res, rej) => {
-                    const child = (0,external_node_child_process_.spawn)(path, [], { cwd: env.specDir, env: { ...process.env, ...vars }, stdio: ['ignore', 'pipe', 'pipe'], signal, detached: false });
+                    const child = (0,external_node_child_process_.spawn)(path, [], {
+                        cwd: env.specDir,
+                        env: { ...process.env, ...vars },
+                        stdio: ['ignore', 'pipe', 'pipe'],
+                        signal,
+                        detached: false,
+                    });
                     const out = new LineSplitter((l) => (tail.push(l), env.out('stdout', l)));
                     const err = new LineSplitter((l) => (tail.push(l), env.out('stderr', l)));
                     child.stdout.on('data', (d) => out.write(d));
@@ -847,12 +987,21 @@ const dockerTag = {
             added.push(`${repo}:${tag}`);
             env.out('info', `tagged ${repo}:${tag}`);
         }
-        return { artifact: { ...input, tags: [...(input.tags ?? []), ...added], description: `image ${input.id} tagged ${added.join(', ')}` }, keepInput: true };
+        return {
+            artifact: {
+                ...input,
+                tags: [...(input.tags ?? []), ...added],
+                description: `image ${input.id} tagged ${added.join(', ')}`,
+            },
+            keepInput: true,
+        };
     },
 };
 function registryOf(ref) {
     const first = ref.split('/')[0];
-    return ref.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost') ? first : 'docker.io';
+    return ref.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost')
+        ? first
+        : 'docker.io';
 }
 const dockerPush = {
     async run(use, input, env, signal) {
@@ -870,15 +1019,25 @@ const dockerPush = {
             const at = ref.lastIndexOf(':');
             const repo = ref.slice(0, at);
             const tag = ref.slice(at + 1);
-            const authconfig = c.login === true || username ? { username, password, serveraddress: c.login_server ?? registryOf(ref) } : undefined;
+            const authconfig = c.login === true || username
+                ? {
+                    username,
+                    password,
+                    serveraddress: c.login_server ?? registryOf(ref),
+                }
+                : undefined;
             env.out('info', `pushing ${ref}`);
-            const stream = (await docker.getImage(repo).push({ tag, ...(authconfig ? { authconfig } : {}) }));
+            const stream = (await docker
+                .getImage(repo)
+                .push({ tag, ...(authconfig ? { authconfig } : {}) }));
             let digest;
             await raceSignal(new Promise((res, rej) => docker.modem.followProgress(stream, (err, out) => {
                 if (err)
                     return rej(err);
                 const bad = out.find((o) => o.error);
-                return bad ? rej(new BuildError(`push of ${ref} failed: ${bad.error}`, 'check the registry address and credentials (login_username/login_password or BAKE_REGISTRY_USERNAME/PASSWORD)')) : res();
+                return bad
+                    ? rej(new BuildError(`push of ${ref} failed: ${bad.error}`, 'check the registry address and credentials (login_username/login_password or BAKE_REGISTRY_USERNAME/PASSWORD)'))
+                    : res();
             }, (ev) => {
                 if (ev.aux?.Digest)
                     digest = ev.aux.Digest;
@@ -888,7 +1047,10 @@ const dockerPush = {
             digests.push(`${repo}@${digest}`);
             env.out('info', `pushed ${repo}@${digest}`);
         }
-        return { artifact: { ...input, digests: [...(input.digests ?? []), ...digests] }, keepInput: true };
+        return {
+            artifact: { ...input, digests: [...(input.digests ?? []), ...digests] },
+            keepInput: true,
+        };
     },
 };
 const dockerSave = {
@@ -897,13 +1059,23 @@ const dockerSave = {
         const path = (0,external_node_path_.resolve)(env.specDir, String(use.config.path));
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true });
         const gzip = use.config.compress === true || path.endsWith('.gz');
-        const stream = (await env.docker().getImage(input.tags?.[0] ?? input.id).get());
+        const stream = (await env
+            .docker()
+            .getImage(input.tags?.[0] ?? input.id)
+            .get());
         if (gzip)
             await raceSignal((0,promises_.pipeline)(stream, (0,external_node_zlib_.createGzip)(), (0,external_node_fs_.createWriteStream)(path)), signal);
         else
             await raceSignal((0,promises_.pipeline)(stream, (0,external_node_fs_.createWriteStream)(path)), signal);
         env.out('info', `saved ${input.tags?.[0] ?? input.id} to ${path}`);
-        return { artifact: { id: path, builderType: input.builderType, files: [path], description: `image saved to ${path}` } };
+        return {
+            artifact: {
+                id: path,
+                builderType: input.builderType,
+                files: [path],
+                description: `image saved to ${path}`,
+            },
+        };
     },
 };
 
@@ -931,7 +1103,11 @@ const checksum = {
         const types = use.config.checksum_types ?? ['sha256'];
         const out = [];
         for (const t of types) {
-            const path = (0,external_node_path_.resolve)(env.specDir, fill(String(use.config.output ?? '{{.BuildName}}_{{.ChecksumType}}.checksum'), { BuildName: env.instance.name, BuilderType: env.instance.type, ChecksumType: t }));
+            const path = (0,external_node_path_.resolve)(env.specDir, fill(String(use.config.output ?? '{{.BuildName}}_{{.ChecksumType}}.checksum'), {
+                BuildName: env.instance.name,
+                BuilderType: env.instance.type,
+                ChecksumType: t,
+            }));
             (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true });
             const lines = [];
             for (const f of input.files)
@@ -948,7 +1124,10 @@ const compress = {
     async run(use, input, env, signal) {
         if (!input.files?.length)
             throw new BuildError('compress needs an artifact with files', 'use it after export_path or docker-save');
-        const path = (0,external_node_path_.resolve)(env.specDir, fill(String(use.config.output), { BuildName: env.instance.name, BuilderType: env.instance.type }));
+        const path = (0,external_node_path_.resolve)(env.specDir, fill(String(use.config.output), {
+            BuildName: env.instance.name,
+            BuilderType: env.instance.type,
+        }));
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true });
         const pack = tar_stream.pack();
         const level = Number(use.config.compression_level ?? 6);
@@ -963,7 +1142,14 @@ const compress = {
         pack.finalize();
         await done;
         env.out('info', `compressed ${input.files.length} file(s) into ${path}`);
-        return { artifact: { id: path, builderType: input.builderType, files: [path], description: `archive ${path}` } };
+        return {
+            artifact: {
+                id: path,
+                builderType: input.builderType,
+                files: [path],
+                description: `archive ${path}`,
+            },
+        };
     },
 };
 
@@ -1032,7 +1218,10 @@ const manifest = {
         const path = (0,external_node_path_.resolve)(env.specDir, String(use.config.output ?? 'bake-manifest.json'));
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true });
         const files = input.files?.length
-            ? input.files.map((f) => ({ name: use.config.strip_path === true ? (0,external_node_path_.basename)(f) : f, size: (0,external_node_fs_.existsSync)(f) ? (0,external_node_fs_.statSync)(f).size : 0 }))
+            ? input.files.map((f) => ({
+                name: use.config.strip_path === true ? (0,external_node_path_.basename)(f) : f,
+                size: (0,external_node_fs_.existsSync)(f) ? (0,external_node_fs_.statSync)(f).size : 0,
+            }))
             : null;
         const entry = (0,redact/* redactValue */.FI)({
             name: env.instance.source,
@@ -1061,7 +1250,11 @@ const manifest = {
 
 
 const builderImpls = { docker: dockerBuilder };
-const provisionerImpls = { shell: shell, file: file, 'shell-local': shellLocal };
+const provisionerImpls = {
+    shell: shell,
+    file: file,
+    'shell-local': shellLocal,
+};
 const postProcessorImpls = {
     'docker-tag': dockerTag,
     'docker-push': dockerPush,
@@ -1078,7 +1271,7 @@ const postProcessorImpls = {
 
 
 
-class TimeoutError extends Error {
+class build_TimeoutError extends Error {
 }
 function provisionerStep(use, index, env) {
     const impl = provisionerImpls[use.type];
@@ -1090,7 +1283,8 @@ function provisionerStep(use, index, env) {
                 await sleep(use.pauseBeforeMs, ctx.signal);
             }
             for (let attempt = 0;; attempt++) {
-                const signal = use.timeoutMs ? AbortSignal.any([ctx.signal, AbortSignal.timeout(use.timeoutMs)]) : ctx.signal;
+                const deadline = withTimeout(ctx.signal, use.timeoutMs);
+                const signal = deadline.signal;
                 try {
                     await impl.run(use, state.communicator, env, signal);
                     return;
@@ -1099,11 +1293,16 @@ function provisionerStep(use, index, env) {
                     if (ctx.signal.aborted)
                         throw e;
                     const timedOut = use.timeoutMs !== undefined && signal.aborted;
-                    const err = timedOut ? new BuildError(`${use.label} timed out after ${use.timeoutMs / 1000}s`, `raise timeout at ${use.path}`) : e;
+                    const err = timedOut
+                        ? new BuildError(`${use.label} timed out after ${use.timeoutMs / 1000}s`, `raise timeout at ${use.path}`)
+                        : e;
                     if (attempt >= use.maxRetries)
                         throw err;
                     env.out('info', `${use.label} failed (${err.message}); retry ${attempt + 1} of ${use.maxRetries}`);
                     await sleep(Math.min(2000 * (attempt + 1), 10_000), ctx.signal);
+                }
+                finally {
+                    deadline.clear();
                 }
             }
         },
@@ -1118,7 +1317,7 @@ async function runBuild(inst, o) {
     const timeoutCtl = new AbortController();
     let timer;
     if (inst.timeoutMs)
-        timer = setTimeout(() => timeoutCtl.abort(new TimeoutError(`build timeout of ${inst.timeoutMs / 1000}s exceeded`)), inst.timeoutMs);
+        timer = setTimeout(() => timeoutCtl.abort(new build_TimeoutError(`build timeout of ${inst.timeoutMs / 1000}s exceeded`)), inst.timeoutMs);
     const signal = AbortSignal.any([o.signal, timeoutCtl.signal]);
     const env = {
         instance: inst,
@@ -1129,7 +1328,15 @@ async function runBuild(inst, o) {
         out: emitOut,
         generated: {},
     };
-    const result = { name: inst.name, build: inst.build, source: inst.source, builder: inst.type, status: 'succeeded', durationMs: 0, steps: timings };
+    const result = {
+        name: inst.name,
+        build: inst.build,
+        source: inst.source,
+        builder: inst.type,
+        status: 'succeeded',
+        durationMs: 0,
+        steps: timings,
+    };
     const state = {};
     const fail = (e, step) => {
         const cancelled = o.signal.aborted && !timeoutCtl.signal.aborted;
@@ -1151,12 +1358,32 @@ async function runBuild(inst, o) {
         const r = await runSteps(steps, state, { signal, log: (l) => emitOut('info', l) }, {
             onStepStart: (name) => bus.emit({ type: 'step-start', time: now(), build: inst.name, step: name }),
             onStepEnd: (name, ms, error) => {
-                timings.push({ name, start: new Date(Date.now() - ms).toISOString(), durationMs: Math.round(ms), ok: !error });
-                bus.emit({ type: 'step-end', time: now(), build: inst.name, step: name, durationMs: Math.round(ms), ok: !error, ...(error ? { error: (0,redact/* redact */.E$)(error.message ?? String(error)) } : {}) });
+                timings.push({
+                    name,
+                    start: new Date(Date.now() - ms).toISOString(),
+                    durationMs: Math.round(ms),
+                    ok: !error,
+                });
+                bus.emit({
+                    type: 'step-end',
+                    time: now(),
+                    build: inst.name,
+                    step: name,
+                    durationMs: Math.round(ms),
+                    ok: !error,
+                    ...(error ? { error: (0,redact/* redact */.E$)(error.message ?? String(error)) } : {}),
+                });
             },
             onCleanupError: (name, error) => {
                 emitOut('stderr', `cleanup of "${name}" failed: ${error.message}; the resource stays in the ledger for "bake cleanup"`);
-                bus.emit({ type: 'cleanup', time: now(), build: inst.name, resource: name, ok: false, error: (0,redact/* redact */.E$)(String(error.message)) });
+                bus.emit({
+                    type: 'cleanup',
+                    time: now(),
+                    build: inst.name,
+                    resource: name,
+                    ok: false,
+                    error: (0,redact/* redact */.E$)(String(error.message)),
+                });
             },
         }, {
             skipCleanup: () => {
@@ -1175,7 +1402,7 @@ async function runBuild(inst, o) {
                 if (o.onError === 'run-cleanup-provisioner' && inst.errorCleanupProvisioner) {
                     emitOut('info', 'running the error-cleanup-provisioner');
                     try {
-                        await provisionerImpls[inst.errorCleanupProvisioner.type].run(inst.errorCleanupProvisioner, state.communicator, env, AbortSignal.timeout(inst.errorCleanupProvisioner.timeoutMs ?? 300_000));
+                        await provisionerImpls[inst.errorCleanupProvisioner.type].run(inst.errorCleanupProvisioner, state.communicator, env, withTimeout(undefined, inst.errorCleanupProvisioner.timeoutMs ?? 300_000).signal);
                     }
                     catch (e) {
                         emitOut('stderr', `error-cleanup-provisioner failed: ${e.message}`);
@@ -1183,7 +1410,9 @@ async function runBuild(inst, o) {
                 }
                 for (const entry of ResourceLedger.pending(o.ledger.file).filter((x) => x.run === o.runUuid && x.build === inst.name))
                     o.ledger.keep(entry);
-                result.leftRunning = state.communicator ? `left running for debugging: ${state.communicator.describe()}; remove it with "bake cleanup --ledger ${o.ledger.file}"` : `resources left for debugging; remove them with "bake cleanup --ledger ${o.ledger.file}"`;
+                result.leftRunning = state.communicator
+                    ? `left running for debugging: ${state.communicator.describe()}; remove it with "bake cleanup --ledger ${o.ledger.file}"`
+                    : `resources left for debugging; remove them with "bake cleanup --ledger ${o.ledger.file}"`;
                 emitOut('info', result.leftRunning);
             }
             else if (state.artifact) {
@@ -1192,16 +1421,33 @@ async function runBuild(inst, o) {
             return result;
         }
         const built = state.artifact;
+        if (built) {
+            result.artifact = recordOf(built);
+            bus.emit({
+                type: 'artifact',
+                time: now(),
+                build: inst.name,
+                artifact: redactRecord(result.artifact),
+            });
+        }
+        try {
+            if (built && inst.postProcessors.length)
+                await runChains(inst, built, env, bus, signal, result, timings);
+            if (signal.aborted)
+                throw signal.reason instanceof Error ? signal.reason : new CancelledError();
+        }
+        catch (e) {
+            // Cancelled while post-processing: the image is not a finished result; remove it.
+            fail(e, result.failedStep);
+            if (built)
+                await destroyHalfMade(built, env);
+            return result;
+        }
+        // The build's artifact is now the result: it leaves the ledger, kept on purpose.
         if (built?.ledgerEntry) {
             o.ledger.done(built.ledgerEntry);
             built.ledgerEntry = undefined;
         }
-        if (built) {
-            result.artifact = recordOf(built);
-            bus.emit({ type: 'artifact', time: now(), build: inst.name, artifact: redactRecord(result.artifact) });
-        }
-        if (built && inst.postProcessors.length)
-            await runChains(inst, built, env, bus, signal, result, timings);
     }
     catch (e) {
         fail(e);
@@ -1210,7 +1456,15 @@ async function runBuild(inst, o) {
         if (timer)
             clearTimeout(timer);
         result.durationMs = Math.round(performance.now() - t0);
-        bus.emit({ type: 'build-end', time: now(), build: inst.name, status: result.status, durationMs: result.durationMs, ...(result.error ? { error: result.error } : {}), ...(result.failedStep ? { failedStep: result.failedStep } : {}) });
+        bus.emit({
+            type: 'build-end',
+            time: now(),
+            build: inst.name,
+            status: result.status,
+            durationMs: result.durationMs,
+            ...(result.error ? { error: result.error } : {}),
+            ...(result.failedStep ? { failedStep: result.failedStep } : {}),
+        });
     }
     return result;
 }
@@ -1230,37 +1484,72 @@ async function destroyHalfMade(a, env) {
 }
 /** Each chain starts from the build's artifact; a failing chain does not stop the others. */
 async function runChains(inst, built, env, events, signal, result, timings) {
-    const merged = { ...built, tags: [...(built.tags ?? [])], digests: [...(built.digests ?? [])], files: [...(built.files ?? [])] };
+    const merged = {
+        ...built,
+        tags: [...(built.tags ?? [])],
+        digests: [...(built.digests ?? [])],
+        files: [...(built.files ?? [])],
+    };
     let keepBuilt = false;
     for (const [ci, chain] of inst.postProcessors.entries()) {
         let input = built;
         for (const [pi, use] of chain.entries()) {
             const name = `post-processor ${ci + 1}.${pi + 1}: ${use.label}`;
             const t = performance.now();
-            env.out('info', `running ${name}`);
             events.emit({ type: 'step-start', time: now(), build: inst.name, step: name });
             try {
                 if (signal.aborted)
                     throw new CancelledError();
                 const out = await postProcessorImpls[use.type].run(use, input, env, signal);
-                const keep = out.keepInput || use.keepInputArtifact === true || (out.artifact.id === input.id);
+                if (signal.aborted)
+                    throw new CancelledError();
+                const keep = out.keepInput || use.keepInputArtifact === true || out.artifact.id === input.id;
                 if (input === built)
-                    keepBuilt ||= keep || use.keepInputArtifact !== false;
+                    keepBuilt ||= keep;
                 else if (!keep)
                     await input.destroy?.().catch(() => undefined);
                 input = out.artifact;
                 mergeInto(merged, out.artifact);
                 const ms = performance.now() - t;
-                timings.push({ name, start: new Date(Date.now() - ms).toISOString(), durationMs: Math.round(ms), ok: true });
-                events.emit({ type: 'step-end', time: now(), build: inst.name, step: name, durationMs: Math.round(ms), ok: true });
+                timings.push({
+                    name,
+                    start: new Date(Date.now() - ms).toISOString(),
+                    durationMs: Math.round(ms),
+                    ok: true,
+                });
+                events.emit({
+                    type: 'step-end',
+                    time: now(),
+                    build: inst.name,
+                    step: name,
+                    durationMs: Math.round(ms),
+                    ok: true,
+                });
             }
             catch (e) {
                 const ms = performance.now() - t;
-                timings.push({ name, start: new Date(Date.now() - ms).toISOString(), durationMs: Math.round(ms), ok: false });
-                events.emit({ type: 'step-end', time: now(), build: inst.name, step: name, durationMs: Math.round(ms), ok: false, error: (0,redact/* redact */.E$)(e.message) });
+                timings.push({
+                    name,
+                    start: new Date(Date.now() - ms).toISOString(),
+                    durationMs: Math.round(ms),
+                    ok: false,
+                });
+                events.emit({
+                    type: 'step-end',
+                    time: now(),
+                    build: inst.name,
+                    step: name,
+                    durationMs: Math.round(ms),
+                    ok: false,
+                    error: (0,redact/* redact */.E$)(e.message),
+                });
+                if (signal.aborted) {
+                    result.failedStep = name;
+                    throw e;
+                }
                 env.out('stderr', `${name} failed: ${(0,redact/* redact */.E$)(e.message)}; the other chains go on`);
                 if (result.status === 'succeeded') {
-                    result.status = signal.aborted ? 'cancelled' : 'failed';
+                    result.status = 'failed';
                     result.failedStep = name;
                     result.error = (0,redact/* redact */.E$)(e.message);
                     if (e instanceof BuildError) {
@@ -1276,7 +1565,9 @@ async function runChains(inst, built, env, events, signal, result, timings) {
     result.artifact = recordOf(merged);
     if (!keepBuilt && built.destroy) {
         // Every chain consumed the build's artifact without keeping it (Packer's default).
-        await built.destroy().catch((e) => env.out('stderr', `could not remove ${built.id}: ${e.message}`));
+        await built
+            .destroy()
+            .catch((e) => env.out('stderr', `could not remove ${built.id}: ${e.message}`));
     }
 }
 function mergeInto(m, a) {
@@ -1363,7 +1654,9 @@ function attachConsole(bus, o) {
                     o.write('::endgroup::\n');
                 }
                 const secs = (e.durationMs / 1000).toFixed(1);
-                const msg = e.status === 'succeeded' ? `finished in ${secs}s` : `${e.status} after ${secs}s${e.failedStep ? ` in "${e.failedStep}"` : ''}: ${e.error ?? ''}`;
+                const msg = e.status === 'succeeded'
+                    ? `finished in ${secs}s`
+                    : `${e.status} after ${secs}s${e.failedStep ? ` in "${e.failedStep}"` : ''}: ${e.error ?? ''}`;
                 live(e.build, msg);
                 if (o.github && !o.parallel)
                     o.write('::endgroup::\n');
@@ -1418,7 +1711,12 @@ async function runPlan(plan, o) {
     const ledger = new ResourceLedger((0,external_node_path_.resolve)(o.ledger), plan.runUuid);
     const failFast = new AbortController();
     const signal = o.signal ? AbortSignal.any([o.signal, failFast.signal]) : failFast.signal;
-    bus.emit({ type: 'run-start', time: now(), runUuid: plan.runUuid, builds: plan.instances.map((i) => i.name) });
+    bus.emit({
+        type: 'run-start',
+        time: now(),
+        runUuid: plan.runUuid,
+        builds: plan.instances.map((i) => i.name),
+    });
     const results = new Array(plan.instances.length);
     const limit = o.parallelBuilds > 0 ? o.parallelBuilds : plan.instances.length;
     let next = 0;
@@ -1427,10 +1725,29 @@ async function runPlan(plan, o) {
             const i = next++;
             const inst = plan.instances[i];
             if (signal.aborted) {
-                results[i] = { name: inst.name, build: inst.build, source: inst.source, builder: inst.type, status: o.signal?.aborted ? 'cancelled' : 'skipped', durationMs: 0, steps: [], error: o.signal?.aborted ? 'cancelled' : 'not started: another build failed and --fail-fast is set' };
+                results[i] = {
+                    name: inst.name,
+                    build: inst.build,
+                    source: inst.source,
+                    builder: inst.type,
+                    status: o.signal?.aborted ? 'cancelled' : 'skipped',
+                    durationMs: 0,
+                    steps: [],
+                    error: o.signal?.aborted
+                        ? 'cancelled'
+                        : 'not started: another build failed and --fail-fast is set',
+                };
                 continue;
             }
-            const r = await runBuild(inst, { specDir: (0,external_node_path_.resolve)(plan.specDir), runUuid: plan.runUuid, ledger, bus, docker: dockerClient, signal, onError: o.onError });
+            const r = await runBuild(inst, {
+                specDir: (0,external_node_path_.resolve)(plan.specDir),
+                runUuid: plan.runUuid,
+                ledger,
+                bus,
+                docker: dockerClient,
+                signal,
+                onError: o.onError,
+            });
             results[i] = r;
             if (r.status === 'failed' && o.failFast)
                 failFast.abort(new CancelledError('cancelled: another build failed and --fail-fast is set'));
@@ -1495,7 +1812,15 @@ async function runBuildCommand(plan, o) {
     const write = (t) => process.stdout.write(t);
     const sig = cancelOnSignals((t) => process.stderr.write(t));
     try {
-        const summary = await runPlan(plan, { parallelBuilds: o.parallelBuilds, failFast: o.failFast, onError: o.onError, ledger: o.ledger, events: o.events, signal: sig.signal, write });
+        const summary = await runPlan(plan, {
+            parallelBuilds: o.parallelBuilds,
+            failFast: o.failFast,
+            onError: o.onError,
+            ledger: o.ledger,
+            events: o.events,
+            signal: sig.signal,
+            write,
+        });
         write(formatSummary(summary));
         return summary.ok ? 0 : 1;
     }

@@ -159,7 +159,9 @@ class Parser {
                 this.unnest();
                 this.ws();
                 if (s[this.pos] !== '}') {
-                    throw new ExprError(this.pos >= s.length ? 'unclosed ${ ... }' : `unexpected "${s[this.pos]}" in expression`, this.pos, this.pos >= s.length ? 'add the closing }' : undefined);
+                    throw new ExprError(this.pos >= s.length
+                        ? 'unclosed ${ ... }'
+                        : `unexpected "${s[this.pos]}" in expression`, this.pos, this.pos >= s.length ? 'add the closing }' : undefined);
                 }
                 this.pos++;
                 parts.push(e);
@@ -287,7 +289,9 @@ class Parser {
                 if (!m)
                     throw new ExprError('expected an attribute name after "."', at);
                 this.pos += m[0].length;
-                e = /^\d+$/.test(m[0]) ? { t: 'index', obj: e, key: { t: 'lit', v: Number(m[0]), at }, at } : { t: 'attr', obj: e, name: m[0], at };
+                e = /^\d+$/.test(m[0])
+                    ? { t: 'index', obj: e, key: { t: 'lit', v: Number(m[0]), at }, at }
+                    : { t: 'attr', obj: e, name: m[0], at };
             }
             else if (this.peek('[')) {
                 const at = this.pos;
@@ -499,12 +503,17 @@ function evaluate(e, scope) {
             const o = {};
             for (const [k, v] of e.entries) {
                 const key = toText(ev(k), k.at);
-                Object.defineProperty(o, key, { value: ev(v), enumerable: true, writable: true, configurable: true });
+                Object.defineProperty(o, key, {
+                    value: ev(v),
+                    enumerable: true,
+                    writable: true,
+                    configurable: true,
+                });
             }
             return o;
         }
         case 'bin':
-            return binary(e.op, e.l, e.r, ev);
+            return binaryChain(e, ev);
     }
 }
 function truthy(v, at) {
@@ -528,19 +537,45 @@ function deepEqual(a, b) {
         return true;
     if (Array.isArray(a) && Array.isArray(b))
         return a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
-    if (a && b && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b)) {
+    if (a &&
+        b &&
+        typeof a === 'object' &&
+        typeof b === 'object' &&
+        !Array.isArray(a) &&
+        !Array.isArray(b)) {
         const ka = Object.keys(a);
         return ka.length === Object.keys(b).length && ka.every((k) => k in b && deepEqual(a[k], b[k]));
     }
     return false;
 }
-function binary(op, l, r, ev) {
-    if (op === '&&')
-        return truthy(ev(l), l.at) && truthy(ev(r), r.at);
-    if (op === '||')
-        return truthy(ev(l), l.at) || truthy(ev(r), r.at);
-    const a = ev(l);
-    const b = ev(r);
+/**
+ * Left-associative chains (`1 + 2 + ... + n`) parse into a left-deep tree; walking its
+ * spine with a loop keeps evaluation off the call stack however long the chain is.
+ */
+function binaryChain(e, ev) {
+    const spine = [];
+    let left = e;
+    while (left.t === 'bin') {
+        spine.push(left);
+        left = left.l;
+    }
+    let acc = ev(left);
+    let accAt = left.at;
+    for (let i = spine.length - 1; i >= 0; i--) {
+        const node = spine[i];
+        if (node.op === '&&')
+            acc = truthy(acc, accAt) && truthy(ev(node.r), node.r.at);
+        else if (node.op === '||')
+            acc = truthy(acc, accAt) || truthy(ev(node.r), node.r.at);
+        else
+            acc = applyBinary(node.op, acc, ev(node.r), accAt, node.r.at);
+        accAt = node.at;
+    }
+    return acc;
+}
+function applyBinary(op, a, b, la, ra) {
+    const l = { at: la };
+    const r = { at: ra };
     switch (op) {
         case '==':
             return deepEqual(a, b);
@@ -573,7 +608,7 @@ function binary(op, l, r, ev) {
             return num(a, l.at) % d;
         }
     }
-    throw new ExprError(`unknown operator ${op}`, l.at);
+    throw new ExprError(`unknown operator ${op}`, la);
 }
 
 
@@ -625,7 +660,9 @@ function loadYamlFile(file, what = 'spec') {
             throw e;
         const code = e.code;
         throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .SpecError */ .G8({
-            message: code === 'ENOENT' ? `${what} file ${file} does not exist` : `cannot read ${file}: ${code ?? String(e)}`,
+            message: code === 'ENOENT'
+                ? `${what} file ${file} does not exist`
+                : `cannot read ${file}: ${code ?? String(e)}`,
             hint: code === 'ENOENT' ? 'check the path; it is relative to the working directory' : undefined,
         });
     }
@@ -688,7 +725,11 @@ function parseYaml(text, file) {
     const list = Array.isArray(docs) ? docs : [docs];
     for (const doc of list) {
         for (const err of doc.errors) {
-            problems.push({ message: yamlMessage(err.code, err.message), pos: posAt(err.pos[0]), hint: yamlHint(err.code) });
+            problems.push({
+                message: yamlMessage(err.code, err.message),
+                pos: posAt(errorOffset(text, err.code, err.message, err.pos[0])),
+                hint: yamlHint(err.code),
+            });
         }
     }
     if (problems.length)
@@ -717,7 +758,11 @@ function parseYaml(text, file) {
             });
         }
         if (depth > MAX_DEPTH) {
-            throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .SpecError */ .G8({ message: `nesting deeper than ${MAX_DEPTH} levels`, pos: nodePos(node), path });
+            throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .SpecError */ .G8({
+                message: `nesting deeper than ${MAX_DEPTH} levels`,
+                pos: nodePos(node),
+                path,
+            });
         }
         if ((0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isAlias */ .Vj)(node)) {
             if (aliasDepth > 50)
@@ -749,7 +794,11 @@ function parseYaml(text, file) {
                     continue;
                 }
                 if (key !== null && typeof key === 'object') {
-                    throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .SpecError */ .G8({ message: 'a mapping key must be a plain string, not a list or mapping', pos: nodePos(keyNode), path });
+                    throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .SpecError */ .G8({
+                        message: 'a mapping key must be a plain string, not a list or mapping',
+                        pos: nodePos(keyNode),
+                        path,
+                    });
                 }
                 const k = String(key);
                 const childPath = joinPath(path, k);
@@ -783,6 +832,21 @@ function parseYaml(text, file) {
     };
     out.value = walk(doc.contents, '', 0, 0);
     return out;
+}
+/** Moves an error's offset to where a person would look: the token, not the indentation. */
+function errorOffset(text, code, message, offset) {
+    if (code === 'TAB_AS_INDENT')
+        return offset;
+    if (code === 'MISSING_CHAR' && /quote/.test(message)) {
+        const quote = message.includes("'") && !message.includes('"') ? "'" : '"';
+        const open = text.lastIndexOf(quote, Math.min(offset, text.length) - 1);
+        if (open >= 0)
+            return open;
+    }
+    let o = offset;
+    while (o < text.length && (text[o] === ' ' || text[o] === '\t'))
+        o++;
+    return o < text.length && text[o] !== '\n' ? o : offset;
 }
 function yamlMessage(code, message) {
     const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
@@ -836,13 +900,27 @@ function yamlHint(code) {
 
 
 const s = {
-    string: (o = {}) => ({ kind: 'string', ...o }),
-    enum: (values, description) => ({ kind: 'string', enum: values, description }),
-    number: (o = {}) => ({ kind: 'number', ...o }),
+    string: (o = {}) => ({
+        kind: 'string',
+        ...o,
+    }),
+    enum: (values, description) => ({
+        kind: 'string',
+        enum: values,
+        description,
+    }),
+    number: (o = {}) => ({
+        kind: 'number',
+        ...o,
+    }),
     int: (min, max) => ({ kind: 'number', integer: true, min, max }),
     bool: () => ({ kind: 'bool' }),
     duration: () => ({ kind: 'duration' }),
-    list: (of, o = {}) => ({ kind: 'list', of, ...o }),
+    list: (of, o = {}) => ({
+        kind: 'list',
+        of,
+        ...o,
+    }),
     map: (of) => ({ kind: 'map', of }),
     object: (fields, o = {}) => ({
         kind: 'object',
@@ -903,7 +981,10 @@ function positionOf(file, path, key = false) {
 function check(value, schema, path, ctx) {
     const add = (message, hint, key = false) => void ctx.problems.push({ message, path, pos: positionOf(ctx.file, path, key), hint });
     // Before evaluation an expression stands in for any type; it is checked again after.
-    if (ctx.phase === 'raw' && typeof value === 'string' && (0,_expr__WEBPACK_IMPORTED_MODULE_2__/* .hasTemplate */ .rJ)(value) && schema.kind !== 'string')
+    if (ctx.phase === 'raw' &&
+        typeof value === 'string' &&
+        (0,_expr__WEBPACK_IMPORTED_MODULE_2__/* .hasTemplate */ .rJ)(value) &&
+        schema.kind !== 'string')
         return;
     switch (schema.kind) {
         case 'any':
@@ -947,7 +1028,9 @@ function check(value, schema, path, ctx) {
             if (!Array.isArray(value)) {
                 if (schema.single && value !== null && typeof value !== 'object')
                     return check(value, schema.of, path, ctx);
-                return add(`expected a list, got ${describeType(value)}`, schema.single ? 'give one value or a list of values' : 'write it as [a, b] or as lines starting with "- "');
+                return add(`expected a list, got ${describeType(value)}`, schema.single
+                    ? 'give one value or a list of values'
+                    : 'write it as [a, b] or as lines starting with "- "');
             }
             if (schema.minItems && value.length < schema.minItems)
                 add(`expected at least ${schema.minItems} item${schema.minItems > 1 ? 's' : ''}`);
@@ -967,7 +1050,7 @@ function check(value, schema, path, ctx) {
             const obj = value;
             for (const [k, f] of Object.entries(schema.fields)) {
                 if (f.required && (obj[k] === undefined || obj[k] === null))
-                    add(`missing required key "${k}"`, f.description ? `${k}: ${f.description}` : undefined);
+                    add(`missing required key "${k}"`, f.description ? `${k}: ${f.description}` : undefined, true);
             }
             for (const [k, v] of Object.entries(obj)) {
                 const f = schema.fields[k];
@@ -980,7 +1063,9 @@ function check(value, schema, path, ctx) {
                         message: `unknown key "${k}"`,
                         path: childPath,
                         pos: positionOf(ctx.file, childPath, true),
-                        hint: near ? `did you mean "${near}"?` : `allowed keys: ${Object.keys(schema.fields).sort().join(', ')}`,
+                        hint: near
+                            ? `did you mean "${near}"?`
+                            : `allowed keys: ${Object.keys(schema.fields).sort().join(', ')}`,
                     });
                     continue;
                 }
@@ -1003,11 +1088,25 @@ function toJsonSchema(schema, description) {
         case 'string':
             return withDesc(schema.enum ? { anyOf: [{ enum: [...schema.enum] }, EXPR] } : { type: 'string' });
         case 'number':
-            return withDesc({ anyOf: [{ type: schema.integer ? 'integer' : 'number', ...(schema.min !== undefined ? { minimum: schema.min } : {}) }, EXPR] });
+            return withDesc({
+                anyOf: [
+                    {
+                        type: schema.integer ? 'integer' : 'number',
+                        ...(schema.min !== undefined ? { minimum: schema.min } : {}),
+                    },
+                    EXPR,
+                ],
+            });
         case 'bool':
             return withDesc({ anyOf: [{ type: 'boolean' }, EXPR] });
         case 'duration':
-            return withDesc({ anyOf: [{ type: 'string', pattern: '^((\\d+(\\.\\d+)?)(ms|s|m|h))+$|^0$' }, { type: 'number' }, EXPR] });
+            return withDesc({
+                anyOf: [
+                    { type: 'string', pattern: '^((\\d+(\\.\\d+)?)(ms|s|m|h))+$|^0$' },
+                    { type: 'number' },
+                    EXPR,
+                ],
+            });
         case 'list': {
             const arr = { type: 'array', items: toJsonSchema(schema.of) };
             return withDesc(schema.single ? { anyOf: [arr, toJsonSchema(schema.of), EXPR] } : { anyOf: [arr, EXPR] });
@@ -1022,8 +1121,15 @@ function toJsonSchema(schema, description) {
                     p.default = f.default;
                 properties[k] = p;
             }
-            const required = Object.entries(schema.fields).filter(([, f]) => f.required).map(([k]) => k);
-            return withDesc({ type: 'object', properties, ...(required.length ? { required } : {}), additionalProperties: !!schema.open });
+            const required = Object.entries(schema.fields)
+                .filter(([, f]) => f.required)
+                .map(([k]) => k);
+            return withDesc({
+                type: 'object',
+                properties,
+                ...(required.length ? { required } : {}),
+                additionalProperties: !!schema.open,
+            });
         }
     }
 }
@@ -10023,8 +10129,8 @@ exports.visitAsync = visitAsync;
 /************************************************************************/
 var __webpack_exports__ = {};
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = {"rE":"0.1.0"};
 // EXTERNAL MODULE: ./src/spec/errors.ts
 var errors = __nccwpck_require__(7800);
 // EXTERNAL MODULE: external "node:path"
@@ -10056,7 +10162,10 @@ function showVarType(t) {
  * Returns an error message, or the converted value.
  */
 function convertToType(value, type, fromText) {
-    const fail = (what) => ({ ok: false, error: `expected ${what}, got ${describe(value)}` });
+    const fail = (what) => ({
+        ok: false,
+        error: `expected ${what}, got ${describe(value)}`,
+    });
     switch (type.k) {
         case 'any':
             return { ok: true, value };
@@ -10088,7 +10197,10 @@ function convertToType(value, type, fromText) {
                     v = JSON.parse(v);
                 }
                 catch {
-                    return { ok: false, error: `expected ${type.k === 'list' ? 'a list' : 'a map'} written as JSON, like ${type.k === 'list' ? '["a","b"]' : '{"k":"v"}'}, got ${describe(value)}` };
+                    return {
+                        ok: false,
+                        error: `expected ${type.k === 'list' ? 'a list' : 'a map'} written as JSON, like ${type.k === 'list' ? '["a","b"]' : '{"k":"v"}'}, got ${describe(value)}`,
+                    };
                 }
             }
             if (type.k === 'list') {
@@ -10138,10 +10250,13 @@ const dockerBuilderSchema = schema.s.object({
     pull: (0,schema/* opt */.m7)(schema.s.enum(['always', 'missing', 'never']), 'when to pull the base image', 'missing'),
     platform: (0,schema/* opt */.m7)(schema.s.string(), 'platform of the base image, e.g. linux/amd64'),
     entrypoint: (0,schema/* opt */.m7)(schema.s.list(schema.s.string(), { single: true }), 'entrypoint of the build container (not of the image)'),
-    cmd: (0,schema/* opt */.m7)(schema.s.list(schema.s.string(), { single: true }), 'command that keeps the build container running', ['sleep', 'infinity']),
+    cmd: (0,schema/* opt */.m7)(schema.s.list(schema.s.string(), { single: true }), 'command that keeps the build container running', [
+        'sleep',
+        'infinity',
+    ]),
     privileged: (0,schema/* opt */.m7)(schema.s.bool(), 'run the build container privileged', false),
     volumes: (0,schema/* opt */.m7)(schema.s.map(schema.s.string()), 'host path: container path'),
-    env: (0,schema/* opt */.m7)(schema.s.map(schema.s.string()), 'environment of the build container'),
+    env: (0,schema/* opt */.m7)(schema.s.map(schema.s.string()), 'environment of every provisioner command (not kept in the image)'),
     tmpfs: (0,schema/* opt */.m7)(schema.s.list(schema.s.string()), 'tmpfs mounts, e.g. /run:size=64m'),
     cap_add: (0,schema/* opt */.m7)(schema.s.list(schema.s.string())),
     cap_drop: (0,schema/* opt */.m7)(schema.s.list(schema.s.string())),
@@ -10196,7 +10311,9 @@ const postProcessorSchemas = {
     checksum: {
         description: 'write checksums of the files a build produced',
         schema: schema.s.object({
-            checksum_types: (0,schema/* opt */.m7)(schema.s.list(schema.s.enum(['sha256', 'sha512', 'sha1', 'md5'])), undefined, ['sha256']),
+            checksum_types: (0,schema/* opt */.m7)(schema.s.list(schema.s.enum(['sha256', 'sha512', 'sha1', 'md5'])), undefined, [
+                'sha256',
+            ]),
             output: (0,schema/* opt */.m7)(schema.s.string(), 'output file; {{.BuildName}} and {{.ChecksumType}} are replaced', '{{.BuildName}}_{{.ChecksumType}}.checksum'),
         }),
     },
@@ -10248,7 +10365,11 @@ const shellLocalSchema = schema.s.object({
     scripts: (0,schema/* opt */.m7)(schema.s.list(schema.s.string())),
     environment_vars: (0,schema/* opt */.m7)(schema.s.list(schema.s.string())),
     env: (0,schema/* opt */.m7)(schema.s.map(schema.s.string())),
-    execute_command: (0,schema/* opt */.m7)(schema.s.list(schema.s.string()), 'argv that runs a script; {{.Script}} is replaced', ['/bin/sh', '-c', '{{.Vars}} {{.Script}}']),
+    execute_command: (0,schema/* opt */.m7)(schema.s.list(schema.s.string()), 'argv that runs a script; {{.Script}} is replaced', [
+        '/bin/sh',
+        '-c',
+        '{{.Vars}} {{.Script}}',
+    ]),
     inline_shebang: (0,schema/* opt */.m7)(schema.s.string(), undefined, '/bin/sh -e'),
     valid_exit_codes: (0,schema/* opt */.m7)(schema.s.list(schema.s.int(0, 255)), undefined, [0]),
 });
@@ -10263,9 +10384,15 @@ const provisionerCommon = {
     name: (0,schema/* opt */.m7)(schema.s.string(), 'a label shown in logs'),
 };
 const provisionerSchemas = {
-    shell: { schema: shellSchema, description: 'run shell commands or scripts in the machine being built' },
+    shell: {
+        schema: shellSchema,
+        description: 'run shell commands or scripts in the machine being built',
+    },
     file: { schema: fileSchema, description: 'upload or download files and directories' },
-    'shell-local': { schema: shellLocalSchema, description: 'run commands on the machine running bake' },
+    'shell-local': {
+        schema: shellLocalSchema,
+        description: 'run commands on the machine running bake',
+    },
 };
 
 ;// CONCATENATED MODULE: ./src/plugins/registry.ts
@@ -10273,7 +10400,11 @@ const provisionerSchemas = {
 
 
 const builders = {
-    docker: { schema: dockerBuilderSchema, description: 'a Docker image from a base image, through the Docker API', artifactKind: 'docker-image' },
+    docker: {
+        schema: dockerBuilderSchema,
+        description: 'a Docker image from a base image, through the Docker API',
+        artifactKind: 'docker-image',
+    },
 };
 const provisioners = provisionerSchemas;
 const postProcessors = postProcessorSchemas;
@@ -10354,37 +10485,73 @@ function loadSpec(path) {
     for (const [name, decl] of Object.entries(spec.variables)) {
         const p = (0,load/* joinPath */.uJ)('variables', name);
         if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
-            problems.push({ message: `variable name "${name}" is not valid`, path: p, pos: at(p, true), hint: 'use letters, digits and _ (it is referenced as var.NAME)' });
+            problems.push({
+                message: `variable name "${name}" is not valid`,
+                path: p,
+                pos: at(p, true),
+                hint: 'use letters, digits and _ (it is referenced as var.NAME)',
+            });
         }
         (0,schema/* check */.z6)(decl, variableSchema, p, ctx);
         const t = decl && typeof decl === 'object' ? decl.type : undefined;
         if (typeof t === 'string' && !parseVarType(t)) {
-            problems.push({ message: `unknown variable type "${t}"`, path: (0,load/* joinPath */.uJ)(p, 'type'), pos: at((0,load/* joinPath */.uJ)(p, 'type')), hint: 'use string, number, bool, any, object, list(T) or map(T)' });
+            problems.push({
+                message: `unknown variable type "${t}"`,
+                path: (0,load/* joinPath */.uJ)(p, 'type'),
+                pos: at((0,load/* joinPath */.uJ)(p, 'type')),
+                hint: 'use string, number, bool, any, object, list(T) or map(T)',
+            });
         }
     }
     for (const name of Object.keys(spec.locals)) {
         if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
             const p = (0,load/* joinPath */.uJ)('locals', name);
-            problems.push({ message: `local name "${name}" is not valid`, path: p, pos: at(p, true), hint: 'use letters, digits and _ (it is referenced as local.NAME)' });
+            problems.push({
+                message: `local name "${name}" is not valid`,
+                path: p,
+                pos: at(p, true),
+                hint: 'use letters, digits and _ (it is referenced as local.NAME)',
+            });
         }
     }
     for (const [name, src] of Object.entries(spec.sources)) {
         const p = (0,load/* joinPath */.uJ)('sources', name);
         if (!NAME_RE.test(name))
-            problems.push({ message: `source name "${name}" is not valid`, path: p, pos: at(p, true), hint: 'use letters, digits, - and _' });
+            problems.push({
+                message: `source name "${name}" is not valid`,
+                path: p,
+                pos: at(p, true),
+                hint: 'use letters, digits, - and _',
+            });
         if (!src || typeof src !== 'object' || Array.isArray(src)) {
-            problems.push({ message: 'a source is a mapping with a type, e.g. {type: docker, image: debian:bookworm}', path: p, pos: at(p) });
+            problems.push({
+                message: 'a source is a mapping with a type, e.g. {type: docker, image: debian:bookworm}',
+                path: p,
+                pos: at(p),
+            });
             continue;
         }
         const type = src.type;
         if (typeof type !== 'string') {
-            problems.push({ message: 'missing required key "type"', path: p, pos: at(p), hint: `builder types: ${Object.keys(builders).join(', ')}` });
+            problems.push({
+                message: 'missing required key "type"',
+                path: p,
+                pos: at(p),
+                hint: `builder types: ${Object.keys(builders).join(', ')}`,
+            });
             continue;
         }
         const info = builders[type];
         if (!info) {
             const near = (0,errors/* didYouMean */.au)(type, Object.keys(builders));
-            problems.push({ message: `unknown builder type "${type}"`, path: (0,load/* joinPath */.uJ)(p, 'type'), pos: at((0,load/* joinPath */.uJ)(p, 'type')), hint: near ? `did you mean "${near}"?` : `builder types: ${Object.keys(builders).join(', ')}` });
+            problems.push({
+                message: `unknown builder type "${type}"`,
+                path: (0,load/* joinPath */.uJ)(p, 'type'),
+                pos: at((0,load/* joinPath */.uJ)(p, 'type')),
+                hint: near
+                    ? `did you mean "${near}"?`
+                    : `builder types: ${Object.keys(builders).join(', ')}`,
+            });
             continue;
         }
         (0,schema/* check */.z6)(src, pluginSchema(info.schema, {}), p, ctx);
@@ -10392,24 +10559,37 @@ function loadSpec(path) {
     for (const [name, build] of Object.entries(spec.builds)) {
         const p = (0,load/* joinPath */.uJ)('builds', name);
         if (!NAME_RE.test(name))
-            problems.push({ message: `build name "${name}" is not valid`, path: p, pos: at(p, true), hint: 'use letters, digits, - and _' });
-        const before = problems.length;
+            problems.push({
+                message: `build name "${name}" is not valid`,
+                path: p,
+                pos: at(p, true),
+                hint: 'use letters, digits, - and _',
+            });
         (0,schema/* check */.z6)(build, schema.s.object(buildFields), p, ctx);
-        if (problems.length > before)
+        if (!build || typeof build !== 'object' || Array.isArray(build))
             continue;
-        const srcNames = build.sources.map(String);
+        const srcNames = Array.isArray(build.sources) ? build.sources.map(String) : [];
         srcNames.forEach((sn, i) => {
             if (!(sn in spec.sources)) {
                 const sp = (0,load/* joinPath */.uJ)((0,load/* joinPath */.uJ)(p, 'sources'), i);
                 const near = (0,errors/* didYouMean */.au)(sn, Object.keys(spec.sources));
-                problems.push({ message: `build "${name}" uses source "${sn}", which is not defined`, path: sp, pos: at(sp), hint: near ? `did you mean "${near}"?` : `defined sources: ${Object.keys(spec.sources).join(', ') || 'none'}` });
+                problems.push({
+                    message: `build "${name}" uses source "${sn}", which is not defined`,
+                    path: sp,
+                    pos: at(sp),
+                    hint: near
+                        ? `did you mean "${near}"?`
+                        : `defined sources: ${Object.keys(spec.sources).join(', ') || 'none'}`,
+                });
             }
         });
-        const provs = (build.provisioners ?? []);
+        const provs = Array.isArray(build.provisioners) ? build.provisioners : [];
         provs.forEach((pv, i) => checkPlugin(pv, (0,load/* joinPath */.uJ)((0,load/* joinPath */.uJ)(p, 'provisioners'), i), 'provisioner', ctx));
         if (build['error-cleanup-provisioner'] !== undefined)
             checkPlugin(build['error-cleanup-provisioner'], (0,load/* joinPath */.uJ)(p, 'error-cleanup-provisioner'), 'provisioner', ctx);
-        const pps = (build['post-processors'] ?? []);
+        const pps = Array.isArray(build['post-processors'])
+            ? build['post-processors']
+            : [];
         pps.forEach((pp, i) => {
             const pp0 = (0,load/* joinPath */.uJ)((0,load/* joinPath */.uJ)(p, 'post-processors'), i);
             if (Array.isArray(pp))
@@ -10427,19 +10607,33 @@ function checkPlugin(value, path, kind, ctx) {
     const registry = kind === 'provisioner' ? provisioners : postProcessors;
     const common = kind === 'provisioner' ? provisionerCommon : postProcessorCommon;
     if (!value || typeof value !== 'object' || Array.isArray(value)) {
-        ctx.problems.push({ message: `a ${kind} is a mapping with a type, e.g. {type: shell, inline: [...]}`, path, pos: (0,schema/* positionOf */.df)(ctx.file, path) });
+        ctx.problems.push({
+            message: `a ${kind} is a mapping with a type, e.g. {type: shell, inline: [...]}`,
+            path,
+            pos: (0,schema/* positionOf */.df)(ctx.file, path),
+        });
         return;
     }
     const type = value.type;
     if (typeof type !== 'string') {
-        ctx.problems.push({ message: `missing required key "type"`, path, pos: (0,schema/* positionOf */.df)(ctx.file, path), hint: `${kind} types: ${Object.keys(registry).join(', ')}` });
+        ctx.problems.push({
+            message: `missing required key "type"`,
+            path,
+            pos: (0,schema/* positionOf */.df)(ctx.file, path),
+            hint: `${kind} types: ${Object.keys(registry).join(', ')}`,
+        });
         return;
     }
     const info = registry[type];
     if (!info) {
         const near = (0,errors/* didYouMean */.au)(type, Object.keys(registry));
         const tp = (0,load/* joinPath */.uJ)(path, 'type');
-        ctx.problems.push({ message: `unknown ${kind} type "${type}"`, path: tp, pos: (0,schema/* positionOf */.df)(ctx.file, tp), hint: near ? `did you mean "${near}"?` : `${kind} types: ${Object.keys(registry).join(', ')}` });
+        ctx.problems.push({
+            message: `unknown ${kind} type "${type}"`,
+            path: tp,
+            pos: (0,schema/* positionOf */.df)(ctx.file, tp),
+            hint: near ? `did you mean "${near}"?` : `${kind} types: ${Object.keys(registry).join(', ')}`,
+        });
         return;
     }
     (0,schema/* check */.z6)(value, pluginSchema(info.schema, common), path, ctx);
@@ -10455,7 +10649,12 @@ function checkExpressions(value, path, problems, file) {
         catch (e) {
             if (!(e instanceof expr/* ExprError */._M))
                 throw e;
-            problems.push({ message: `${e.message} in ${JSON.stringify(value.length > 60 ? value.slice(0, 60) + '…' : value)} at offset ${e.at}`, path, pos: (0,schema/* positionOf */.df)(file, path), hint: e.hint });
+            problems.push({
+                message: `${e.message} in ${JSON.stringify(value.length > 60 ? value.slice(0, 60) + '…' : value)} at offset ${e.at}`,
+                path,
+                pos: (0,schema/* positionOf */.df)(file, path),
+                hint: e.hint,
+            });
         }
         return;
     }
@@ -10466,6 +10665,8 @@ function checkExpressions(value, path, problems, file) {
             checkExpressions(v, (0,load/* joinPath */.uJ)(path, k), problems, file);
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
 ;// CONCATENATED MODULE: ./node_modules/balanced-match/dist/esm/index.js
@@ -14060,7 +14261,20 @@ function fromJson(v) {
     return v;
 }
 const pad = (n, w = 2) => String(n).padStart(w, '0');
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 /** Packer's (HCL's) formatdate: YYYY, MM, DD, hh (24 h), mm, ss, 'literal' and friends. */
 function formatDate(spec, ts, at) {
@@ -14156,8 +14370,10 @@ function flatten(v) {
 }
 const fns = {
     // Time and identity: fixed for the whole run so every reference agrees.
-    timestamp: (a, at, _ev, ctx) => (arity('timestamp', a, 0, 0, at), ctx.now.toISOString().replace(/\.\d{3}Z$/, 'Z')),
-    formatdate: (a, at, ev) => (arity('formatdate', a, 2, 2, at), formatDate(str(ev(a[0]), at, 'formatdate'), str(ev(a[1]), at, 'formatdate'), at)),
+    timestamp: (a, at, _ev, ctx) => (arity('timestamp', a, 0, 0, at),
+        ctx.now.toISOString().replace(/\.\d{3}Z$/, 'Z')),
+    formatdate: (a, at, ev) => (arity('formatdate', a, 2, 2, at),
+        formatDate(str(ev(a[0]), at, 'formatdate'), str(ev(a[1]), at, 'formatdate'), at)),
     uuidv4: (a, at, _ev, ctx) => {
         arity('uuidv4', a, 0, 0, at);
         ctx.uuids ??= new Map();
@@ -14171,7 +14387,8 @@ const fns = {
         return ctx.env[str(ev(a[0]), at, 'env')] ?? '';
     },
     // Files, relative to the spec.
-    file: (a, at, ev, ctx) => (arity('file', a, 1, 1, at), readSpecFile(str(ev(a[0]), at, 'file'), at, ctx, 'file')),
+    file: (a, at, ev, ctx) => (arity('file', a, 1, 1, at),
+        readSpecFile(str(ev(a[0]), at, 'file'), at, ctx, 'file')),
     fileexists: (a, at, ev, ctx) => {
         arity('fileexists', a, 1, 1, at);
         try {
@@ -14200,14 +14417,18 @@ const fns = {
             throw e;
         }
     },
-    abspath: (a, at, ev, ctx) => (arity('abspath', a, 1, 1, at), (0,external_node_path_.resolve)(ctx.baseDir, str(ev(a[0]), at, 'abspath'))),
-    basename: (a, at, ev) => (arity('basename', a, 1, 1, at), (0,external_node_path_.basename)(str(ev(a[0]), at, 'basename'))),
+    abspath: (a, at, ev, ctx) => (arity('abspath', a, 1, 1, at),
+        (0,external_node_path_.resolve)(ctx.baseDir, str(ev(a[0]), at, 'abspath'))),
+    basename: (a, at, ev) => (arity('basename', a, 1, 1, at),
+        (0,external_node_path_.basename)(str(ev(a[0]), at, 'basename'))),
     dirname: (a, at, ev) => (arity('dirname', a, 1, 1, at), (0,external_node_path_.dirname)(str(ev(a[0]), at, 'dirname'))),
     // Strings.
     lower: (a, at, ev) => (arity('lower', a, 1, 1, at), str(ev(a[0]), at, 'lower').toLowerCase()),
     upper: (a, at, ev) => (arity('upper', a, 1, 1, at), str(ev(a[0]), at, 'upper').toUpperCase()),
-    title: (a, at, ev) => (arity('title', a, 1, 1, at), str(ev(a[0]), at, 'title').replace(/\b\w/g, (c) => c.toUpperCase())),
-    trimspace: (a, at, ev) => (arity('trimspace', a, 1, 1, at), str(ev(a[0]), at, 'trimspace').trim()),
+    title: (a, at, ev) => (arity('title', a, 1, 1, at),
+        str(ev(a[0]), at, 'title').replace(/\b\w/g, (c) => c.toUpperCase())),
+    trimspace: (a, at, ev) => (arity('trimspace', a, 1, 1, at),
+        str(ev(a[0]), at, 'trimspace').trim()),
     trim: (a, at, ev) => {
         arity('trim', a, 1, 2, at);
         const s = str(ev(a[0]), at, 'trim');
@@ -14234,8 +14455,10 @@ const fns = {
         const p = str(ev(a[1]), at, 'trimsuffix');
         return p && s.endsWith(p) ? s.slice(0, -p.length) : s;
     },
-    startswith: (a, at, ev) => (arity('startswith', a, 2, 2, at), str(ev(a[0]), at, 'startswith').startsWith(str(ev(a[1]), at, 'startswith'))),
-    endswith: (a, at, ev) => (arity('endswith', a, 2, 2, at), str(ev(a[0]), at, 'endswith').endsWith(str(ev(a[1]), at, 'endswith'))),
+    startswith: (a, at, ev) => (arity('startswith', a, 2, 2, at),
+        str(ev(a[0]), at, 'startswith').startsWith(str(ev(a[1]), at, 'startswith'))),
+    endswith: (a, at, ev) => (arity('endswith', a, 2, 2, at),
+        str(ev(a[0]), at, 'endswith').endsWith(str(ev(a[1]), at, 'endswith'))),
     replace: (a, at, ev) => {
         arity('replace', a, 3, 3, at);
         const s = str(ev(a[0]), at, 'replace');
@@ -14246,7 +14469,8 @@ const fns = {
             return s.replace(regex(sub.slice(1, -1), at, 'g'), rep);
         return s.split(sub).join(rep);
     },
-    regex_replace: (a, at, ev) => (arity('regex_replace', a, 3, 3, at), str(ev(a[0]), at, 'regex_replace').replace(regex(str(ev(a[1]), at, 'regex_replace'), at, 'g'), str(ev(a[2]), at, 'regex_replace'))),
+    regex_replace: (a, at, ev) => (arity('regex_replace', a, 3, 3, at),
+        str(ev(a[0]), at, 'regex_replace').replace(regex(str(ev(a[1]), at, 'regex_replace'), at, 'g'), str(ev(a[2]), at, 'regex_replace'))),
     regex: (a, at, ev) => {
         arity('regex', a, 2, 2, at);
         const m = regex(str(ev(a[0]), at, 'regex'), at).exec(str(ev(a[1]), at, 'regex'));
@@ -14256,13 +14480,17 @@ const fns = {
             return { ...m.groups };
         return m.length > 1 ? m.slice(1).map((x) => x ?? null) : m[0];
     },
-    split: (a, at, ev) => (arity('split', a, 2, 2, at), str(ev(a[1]), at, 'split').split(str(ev(a[0]), at, 'split'))),
+    split: (a, at, ev) => (arity('split', a, 2, 2, at),
+        str(ev(a[1]), at, 'split').split(str(ev(a[0]), at, 'split'))),
     join: (a, at, ev) => {
         arity('join', a, 2, 2, at);
         const sep = str(ev(a[0]), at, 'join');
-        return list(ev(a[1]), at, 'join').map((x) => (0,expr/* toText */.fE)(x, at)).join(sep);
+        return list(ev(a[1]), at, 'join')
+            .map((x) => (0,expr/* toText */.fE)(x, at))
+            .join(sep);
     },
-    format: (a, at, ev) => (arity('format', a, 1, Infinity, at), format(str(ev(a[0]), at, 'format'), a.slice(1).map(ev), at)),
+    format: (a, at, ev) => (arity('format', a, 1, Infinity, at),
+        format(str(ev(a[0]), at, 'format'), a.slice(1).map(ev), at)),
     substr: (a, at, ev) => {
         arity('substr', a, 3, 3, at);
         const s = [...str(ev(a[0]), at, 'substr')];
@@ -14271,8 +14499,10 @@ const fns = {
         const start = off < 0 ? s.length + off : off;
         return s.slice(start, len < 0 ? undefined : start + len).join('');
     },
-    strrev: (a, at, ev) => (arity('strrev', a, 1, 1, at), [...str(ev(a[0]), at, 'strrev')].reverse().join('')),
-    indent: (a, at, ev) => (arity('indent', a, 2, 2, at), str(ev(a[1]), at, 'indent').replace(/\n/g, '\n' + ' '.repeat(numArg(ev(a[0]), at, 'indent')))),
+    strrev: (a, at, ev) => (arity('strrev', a, 1, 1, at),
+        [...str(ev(a[0]), at, 'strrev')].reverse().join('')),
+    indent: (a, at, ev) => (arity('indent', a, 2, 2, at),
+        str(ev(a[1]), at, 'indent').replace(/\n/g, '\n' + ' '.repeat(numArg(ev(a[0]), at, 'indent')))),
     // Collections.
     length: (a, at, ev) => {
         arity('length', a, 1, 1, at);
@@ -14297,12 +14527,15 @@ const fns = {
             return ev(a[2]);
         throw new expr/* ExprError */._M(`lookup(): no key "${k}" and no default`, at, 'pass a default as the third argument');
     },
-    contains: (a, at, ev) => (arity('contains', a, 2, 2, at), list(ev(a[0]), at, 'contains').some((x) => (0,expr/* deepEqual */.bD)(x, ev(a[1])))),
+    contains: (a, at, ev) => (arity('contains', a, 2, 2, at),
+        list(ev(a[0]), at, 'contains').some((x) => (0,expr/* deepEqual */.bD)(x, ev(a[1])))),
     keys: (a, at, ev) => (arity('keys', a, 1, 1, at), Object.keys(map(ev(a[0]), at, 'keys')).sort()),
     values: (a, at, ev) => {
         arity('values', a, 1, 1, at);
         const m = map(ev(a[0]), at, 'values');
-        return Object.keys(m).sort().map((k) => m[k]);
+        return Object.keys(m)
+            .sort()
+            .map((k) => m[k]);
     },
     element: (a, at, ev) => {
         arity('element', a, 2, 2, at);
@@ -14397,7 +14630,8 @@ const fns = {
             throw new expr/* ExprError */._M(`yamldecode(): ${e.message.split('\n')[0]}`, at);
         }
     },
-    base64encode: (a, at, ev) => (arity('base64encode', a, 1, 1, at), Buffer.from(str(ev(a[0]), at, 'base64encode')).toString('base64')),
+    base64encode: (a, at, ev) => (arity('base64encode', a, 1, 1, at),
+        Buffer.from(str(ev(a[0]), at, 'base64encode')).toString('base64')),
     base64decode: (a, at, ev) => {
         arity('base64decode', a, 1, 1, at);
         const s = str(ev(a[0]), at, 'base64decode');
@@ -14405,9 +14639,18 @@ const fns = {
             throw new expr/* ExprError */._M('base64decode(): not valid base64', at);
         return Buffer.from(s, 'base64').toString('utf8');
     },
-    sha256: (a, at, ev) => (arity('sha256', a, 1, 1, at), (0,external_node_crypto_.createHash)('sha256').update(str(ev(a[0]), at, 'sha256')).digest('hex')),
-    sha1: (a, at, ev) => (arity('sha1', a, 1, 1, at), (0,external_node_crypto_.createHash)('sha1').update(str(ev(a[0]), at, 'sha1')).digest('hex')),
-    md5: (a, at, ev) => (arity('md5', a, 1, 1, at), (0,external_node_crypto_.createHash)('md5').update(str(ev(a[0]), at, 'md5')).digest('hex')),
+    sha256: (a, at, ev) => (arity('sha256', a, 1, 1, at),
+        (0,external_node_crypto_.createHash)('sha256')
+            .update(str(ev(a[0]), at, 'sha256'))
+            .digest('hex')),
+    sha1: (a, at, ev) => (arity('sha1', a, 1, 1, at),
+        (0,external_node_crypto_.createHash)('sha1')
+            .update(str(ev(a[0]), at, 'sha1'))
+            .digest('hex')),
+    md5: (a, at, ev) => (arity('md5', a, 1, 1, at),
+        (0,external_node_crypto_.createHash)('md5')
+            .update(str(ev(a[0]), at, 'md5'))
+            .digest('hex')),
 };
 const FUNCTION_NAMES = Object.keys(fns).sort();
 function callFunction(name, args, at, ev, ctx, scope) {
@@ -14457,7 +14700,13 @@ function githubContext(env, cwd) {
             if (env.GITHUB_SHA)
                 return env.GITHUB_SHA;
             try {
-                sha ??= (0,external_node_child_process_.execFileSync)('git', ['rev-parse', 'HEAD'], { cwd, stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 }).toString().trim();
+                sha ??= (0,external_node_child_process_.execFileSync)('git', ['rev-parse', 'HEAD'], {
+                    cwd,
+                    stdio: ['ignore', 'pipe', 'ignore'],
+                    timeout: 5000,
+                })
+                    .toString()
+                    .trim();
             }
             catch {
                 sha = '';
@@ -14503,14 +14752,23 @@ function resolvePlan(spec, opts = {}) {
     const assign = (name, a, where, pos) => {
         if (!decls.has(name)) {
             const near = (0,errors/* didYouMean */.au)(name, decls.keys());
-            problems.push({ message: `${where} sets variable "${name}", which the spec does not declare`, pos, hint: near ? `did you mean "${near}"?` : `declared variables: ${declaredList()}` });
+            problems.push({
+                message: `${where} sets variable "${name}", which the spec does not declare`,
+                pos,
+                hint: near ? `did you mean "${near}"?` : `declared variables: ${declaredList()}`,
+            });
             return;
         }
         assigned.set(name, a);
     };
     for (const [name, d] of Object.entries(spec.variables)) {
         if (d && 'default' in d)
-            assigned.set(name, { value: d.default, source: 'default', pos: at((0,load/* joinPath */.uJ)((0,load/* joinPath */.uJ)('variables', name), 'default')), fromText: false });
+            assigned.set(name, {
+                value: d.default,
+                source: 'default',
+                pos: at((0,load/* joinPath */.uJ)((0,load/* joinPath */.uJ)('variables', name), 'default')),
+                fromText: false,
+            });
     }
     for (const prefix of ENV_PREFIXES.slice().reverse()) {
         for (const [k, v] of Object.entries(env)) {
@@ -14538,7 +14796,10 @@ function resolvePlan(spec, opts = {}) {
         if (loaded.value === null)
             continue;
         if (typeof loaded.value !== 'object' || Array.isArray(loaded.value)) {
-            problems.push({ message: 'a var file is a mapping of variable names to values', pos: { file: vf, line: 1, col: 1 } });
+            problems.push({
+                message: 'a var file is a mapping of variable names to values',
+                pos: { file: vf, line: 1, col: 1 },
+            });
             continue;
         }
         for (const [k, v] of Object.entries(loaded.value)) {
@@ -14563,14 +14824,23 @@ function resolvePlan(spec, opts = {}) {
         let value = a.value;
         if (value === null && !d.nullable) {
             if (!d.hasDefault || a.source !== 'default') {
-                problems.push({ message: `variable "${name}" is null`, pos: a.pos, path: d.path, hint: 'give it a value, or declare it with nullable: true' });
+                problems.push({
+                    message: `variable "${name}" is null`,
+                    pos: a.pos,
+                    path: d.path,
+                    hint: 'give it a value, or declare it with nullable: true',
+                });
                 continue;
             }
         }
         if (value !== null) {
             const r = convertToType(value, d.type, a.fromText);
             if (!r.ok) {
-                problems.push({ message: `variable "${name}" (${showVarType(d.type)}) from ${a.source}: ${r.error}`, pos: a.pos ?? at(d.path, true), path: d.path });
+                problems.push({
+                    message: `variable "${name}" (${showVarType(d.type)}) from ${a.source}: ${r.error}`,
+                    pos: a.pos ?? at(d.path, true),
+                    path: d.path,
+                });
                 continue;
             }
             value = r.value;
@@ -14578,7 +14848,14 @@ function resolvePlan(spec, opts = {}) {
         if (d.sensitive)
             (0,redact/* addSecret */.Ck)(value);
         varValues[name] = value;
-        resolvedVars.push({ name, type: showVarType(d.type), value, sensitive: d.sensitive, source: a.source, description: d.description });
+        resolvedVars.push({
+            name,
+            type: showVarType(d.type),
+            value,
+            sensitive: d.sensitive,
+            source: a.source,
+            description: d.description,
+        });
     }
     if (problems.length)
         throw new errors/* SpecError */.G8(problems);
@@ -14612,19 +14889,25 @@ function resolvePlan(spec, opts = {}) {
                 if (root === 'local') {
                     if (!(name in localsRaw)) {
                         const near = (0,errors/* didYouMean */.au)(name, Object.keys(localsRaw));
-                        throw new expr/* ExprError */._M(`unknown local local.${name}`, pos, near ? `did you mean local.${near}?` : `defined locals: ${Object.keys(localsRaw).join(', ') || 'none'}`);
+                        throw new expr/* ExprError */._M(`unknown local local.${name}`, pos, near
+                            ? `did you mean local.${near}?`
+                            : `defined locals: ${Object.keys(localsRaw).join(', ') || 'none'}`);
                     }
                     return localValue(name);
                 }
                 if (root === 'github') {
                     if (name in github)
                         return github[name]();
-                    throw new expr/* ExprError */._M(`unknown github.${name}`, pos, `known: ${Object.keys(github).map((k) => 'github.' + k).join(', ')}`);
+                    throw new expr/* ExprError */._M(`unknown github.${name}`, pos, `known: ${Object.keys(github)
+                        .map((k) => 'github.' + k)
+                        .join(', ')}`);
                 }
                 if (root in extra) {
                     if (name in extra[root])
                         return extra[root][name];
-                    throw new expr/* ExprError */._M(`unknown ${root}.${name}`, pos, `known: ${Object.keys(extra[root]).map((k) => root + '.' + k).join(', ')}`);
+                    throw new expr/* ExprError */._M(`unknown ${root}.${name}`, pos, `known: ${Object.keys(extra[root])
+                        .map((k) => root + '.' + k)
+                        .join(', ')}`);
                 }
                 if (root === 'path') {
                     if (name === 'root')
@@ -14652,7 +14935,12 @@ function resolvePlan(spec, opts = {}) {
             }
             catch (e) {
                 if (e instanceof expr/* ExprError */._M) {
-                    errs.push({ message: `${e.message} in ${JSON.stringify(value.length > 60 ? value.slice(0, 60) + '…' : value)}`, path, pos: at(path), hint: e.hint });
+                    errs.push({
+                        message: `${e.message} in ${JSON.stringify(value.length > 60 ? value.slice(0, 60) + '…' : value)}`,
+                        path,
+                        pos: at(path),
+                        hint: e.hint,
+                    });
                     return undefined;
                 }
                 if (e instanceof LocalCycle)
@@ -14675,7 +14963,9 @@ function resolvePlan(spec, opts = {}) {
             return localValues.get(name);
         const p = (0,load/* joinPath */.uJ)('locals', name);
         if (localStack.includes(name)) {
-            const cycle = [...localStack.slice(localStack.indexOf(name)), name].map((n) => 'local.' + n).join(' → ');
+            const cycle = [...localStack.slice(localStack.indexOf(name)), name]
+                .map((n) => 'local.' + n)
+                .join(' → ');
             throw new expr/* ExprError */._M(`locals refer to each other in a cycle: ${cycle}`, 0, 'break the cycle by computing one of them from variables only');
         }
         localStack.push(name);
@@ -14716,17 +15006,29 @@ function resolvePlan(spec, opts = {}) {
             const cond = String(rule.condition ?? '');
             let ok;
             try {
-                ok = (0,expr/* hasTemplate */.rJ)(cond) ? (0,expr/* evaluate */._3)((0,expr/* parseTemplate */.QC)(cond), baseScope) : (0,expr/* evaluate */._3)((0,expr/* parseExpression */.YK)(cond), baseScope);
+                ok = (0,expr/* hasTemplate */.rJ)(cond)
+                    ? (0,expr/* evaluate */._3)((0,expr/* parseTemplate */.QC)(cond), baseScope)
+                    : (0,expr/* evaluate */._3)((0,expr/* parseExpression */.YK)(cond), baseScope);
             }
             catch (e) {
                 if (!(e instanceof expr/* ExprError */._M))
                     throw e;
-                problems.push({ message: `validation condition of variable "${name}" fails to evaluate: ${e.message}`, path: (0,load/* joinPath */.uJ)(rp, 'condition'), pos: at((0,load/* joinPath */.uJ)(rp, 'condition')), hint: e.hint });
+                problems.push({
+                    message: `validation condition of variable "${name}" fails to evaluate: ${e.message}`,
+                    path: (0,load/* joinPath */.uJ)(rp, 'condition'),
+                    pos: at((0,load/* joinPath */.uJ)(rp, 'condition')),
+                    hint: e.hint,
+                });
                 return;
             }
             if (ok !== true && ok !== 'true') {
                 const shown = decls.get(name)?.sensitive ? '(sensitive)' : JSON.stringify(varValues[name]);
-                problems.push({ message: `variable "${name}" = ${shown} is invalid: ${String(rule.error_message)}`, path: decls.get(name).path, pos: assigned.get(name)?.pos ?? at(rp), hint: `from ${assigned.get(name)?.source}; the rule is at line ${at(rp).line}` });
+                problems.push({
+                    message: `variable "${name}" = ${shown} is invalid: ${String(rule.error_message)}`,
+                    path: decls.get(name).path,
+                    pos: assigned.get(name)?.pos ?? at(rp),
+                    hint: `from ${assigned.get(name)?.source}; the rule is at line ${at(rp).line}`,
+                });
             }
         });
     }
@@ -14741,15 +15043,28 @@ function resolvePlan(spec, opts = {}) {
         for (const srcName of srcNames) {
             const src = spec.sources[srcName];
             const type = String(src.type);
-            const scope = makeScope({ source: { name: srcName, type }, build: { name: buildName, type, source_name: srcName } });
+            const scope = makeScope({
+                source: { name: srcName, type },
+                build: { name: buildName, type, source_name: srcName },
+            });
             const sp = (0,load/* joinPath */.uJ)('sources', srcName);
             const config = evalTree(src, sp, scope, errs);
             delete config.type;
             const runsOn = typeof config.runs_on === 'string' ? config.runs_on : undefined;
             delete config.runs_on;
-            (0,schema/* check */.z6)({ type, ...config }, { ...builders[type].schema, fields: { type: { schema: { kind: 'string' } }, ...builders[type].schema.fields } }, sp, { file, problems: errs, phase: 'resolved' });
-            const matches = (list, what) => (Array.isArray(list) ? list : [list]).some((g) => minimatch(srcName, String(g)) || minimatch(`${type}.${srcName}`, String(g)) || minimatch(`${buildName}.${srcName}`, String(g)) || what === '');
-            const selected = (raw) => (raw.only === undefined || matches(raw.only, 'only')) && (raw.except === undefined || !matches(raw.except, 'except'));
+            (0,schema/* check */.z6)({ type, ...config }, {
+                ...builders[type].schema,
+                fields: {
+                    type: { schema: { kind: 'string' } },
+                    ...builders[type].schema.fields,
+                },
+            }, sp, { file, problems: errs, phase: 'resolved' });
+            const matches = (list, what) => (Array.isArray(list) ? list : [list]).some((g) => minimatch(srcName, String(g)) ||
+                minimatch(`${type}.${srcName}`, String(g)) ||
+                minimatch(`${buildName}.${srcName}`, String(g)) ||
+                what === '');
+            const selected = (raw) => (raw.only === undefined || matches(raw.only, 'only')) &&
+                (raw.except === undefined || !matches(raw.except, 'except'));
             const useProvisioner = (raw, path) => {
                 if (!selected(raw))
                     return undefined;
@@ -14760,12 +15075,32 @@ function resolvePlan(spec, opts = {}) {
                 delete merged.override;
                 const cfg = evalTree(merged, path, scope, errs);
                 const info = provisioners[String(raw.type)];
-                (0,schema/* check */.z6)(cfg, { ...info.schema, fields: { ...info.schema.fields, type: { schema: { kind: 'string' } }, only: { schema: { kind: 'any' } }, except: { schema: { kind: 'any' } }, pause_before: { schema: { kind: 'duration' } }, max_retries: { schema: { kind: 'number', integer: true, min: 0 } }, timeout: { schema: { kind: 'duration' } }, name: { schema: { kind: 'string' } } } }, path, { file, problems: errs, phase: 'resolved' });
+                (0,schema/* check */.z6)(cfg, {
+                    ...info.schema,
+                    fields: {
+                        ...info.schema.fields,
+                        type: { schema: { kind: 'string' } },
+                        only: { schema: { kind: 'any' } },
+                        except: { schema: { kind: 'any' } },
+                        pause_before: { schema: { kind: 'duration' } },
+                        max_retries: { schema: { kind: 'number', integer: true, min: 0 } },
+                        timeout: { schema: { kind: 'duration' } },
+                        name: { schema: { kind: 'string' } },
+                    },
+                }, path, { file, problems: errs, phase: 'resolved' });
                 const use = {
                     type: String(raw.type),
                     label: typeof cfg.name === 'string' ? cfg.name : String(raw.type),
                     path,
-                    config: stripCommon(cfg, ['type', 'only', 'except', 'pause_before', 'max_retries', 'timeout', 'name']),
+                    config: stripCommon(cfg, [
+                        'type',
+                        'only',
+                        'except',
+                        'pause_before',
+                        'max_retries',
+                        'timeout',
+                        'name',
+                    ]),
                     pauseBeforeMs: (0,schema/* parseDuration */.E9)(cfg.pause_before) ?? 0,
                     maxRetries: Number(cfg.max_retries ?? 0),
                     timeoutMs: cfg.timeout === undefined ? undefined : (0,schema/* parseDuration */.E9)(cfg.timeout),
@@ -14779,7 +15114,9 @@ function resolvePlan(spec, opts = {}) {
                     provs.push(u);
             });
             const ecp = build['error-cleanup-provisioner'];
-            const errorCleanup = ecp ? useProvisioner(ecp, (0,load/* joinPath */.uJ)(bp, 'error-cleanup-provisioner')) : undefined;
+            const errorCleanup = ecp
+                ? useProvisioner(ecp, (0,load/* joinPath */.uJ)(bp, 'error-cleanup-provisioner'))
+                : undefined;
             const chains = [];
             (build['post-processors'] ?? []).forEach((item, i) => {
                 const cp = (0,load/* joinPath */.uJ)((0,load/* joinPath */.uJ)(bp, 'post-processors'), i);
@@ -14791,19 +15128,33 @@ function resolvePlan(spec, opts = {}) {
                         return;
                     const cfg = evalTree(raw, pp, scope, errs);
                     const info = postProcessors[String(raw.type)];
-                    (0,schema/* check */.z6)(cfg, { ...info.schema, fields: { ...info.schema.fields, type: { schema: { kind: 'string' } }, only: { schema: { kind: 'any' } }, except: { schema: { kind: 'any' } }, keep_input_artifact: { schema: { kind: 'bool' } }, name: { schema: { kind: 'string' } } } }, pp, { file, problems: errs, phase: 'resolved' });
+                    (0,schema/* check */.z6)(cfg, {
+                        ...info.schema,
+                        fields: {
+                            ...info.schema.fields,
+                            type: { schema: { kind: 'string' } },
+                            only: { schema: { kind: 'any' } },
+                            except: { schema: { kind: 'any' } },
+                            keep_input_artifact: { schema: { kind: 'bool' } },
+                            name: { schema: { kind: 'string' } },
+                        },
+                    }, pp, { file, problems: errs, phase: 'resolved' });
                     uses.push({
                         type: String(raw.type),
                         label: typeof cfg.name === 'string' ? cfg.name : String(raw.type),
                         path: pp,
                         config: stripCommon(cfg, ['type', 'only', 'except', 'keep_input_artifact', 'name']),
-                        keepInputArtifact: cfg.keep_input_artifact === undefined ? undefined : cfg.keep_input_artifact === true || cfg.keep_input_artifact === 'true',
+                        keepInputArtifact: cfg.keep_input_artifact === undefined
+                            ? undefined
+                            : cfg.keep_input_artifact === true || cfg.keep_input_artifact === 'true',
                     });
                 });
                 if (uses.length)
                     chains.push(uses);
             });
-            const timeout = build.timeout === undefined ? undefined : (0,schema/* parseDuration */.E9)(evalTree(build.timeout, (0,load/* joinPath */.uJ)(bp, 'timeout'), scope, errs));
+            const timeout = build.timeout === undefined
+                ? undefined
+                : (0,schema/* parseDuration */.E9)(evalTree(build.timeout, (0,load/* joinPath */.uJ)(bp, 'timeout'), scope, errs));
             instances.push({
                 name: `${buildName}.${srcName}`,
                 build: buildName,
@@ -14881,10 +15232,16 @@ function selectInstances(instances, only, except) {
     const names = instances.map((i) => i.name);
     const problems = [];
     const test = (pattern, i) => minimatch(i.name, pattern) || minimatch(i.source, pattern);
-    for (const [flag, list] of [['--only', only], ['--except', except]]) {
+    for (const [flag, list] of [
+        ['--only', only],
+        ['--except', except],
+    ]) {
         for (const pattern of list ?? []) {
             if (!instances.some((i) => test(pattern, i))) {
-                problems.push({ message: `${flag} pattern "${pattern}" matches no build`, hint: `build names: ${names.join(', ')}` });
+                problems.push({
+                    message: `${flag} pattern "${pattern}" matches no build`,
+                    hint: `build names: ${names.join(', ')}`,
+                });
             }
         }
     }
@@ -14954,7 +15311,9 @@ function parseArgs(argv) {
     };
     while (args.length) {
         const a = args.shift();
-        const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+        const [flag, inline] = a.startsWith('--') && a.includes('=')
+            ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
+            : [a, undefined];
         switch (flag) {
             case '--var': {
                 const kv = value(flag, inline);
@@ -14968,10 +15327,16 @@ function parseArgs(argv) {
                 o.varFiles.push(value(flag, inline));
                 break;
             case '--only':
-                o.only.push(...value(flag, inline).split(',').map((x) => x.trim()).filter(Boolean));
+                o.only.push(...value(flag, inline)
+                    .split(',')
+                    .map((x) => x.trim())
+                    .filter(Boolean));
                 break;
             case '--except':
-                o.except.push(...value(flag, inline).split(',').map((x) => x.trim()).filter(Boolean));
+                o.except.push(...value(flag, inline)
+                    .split(',')
+                    .map((x) => x.trim())
+                    .filter(Boolean));
                 break;
             case '--json':
                 o.json = true;
@@ -15044,7 +15409,13 @@ function planFor(o) {
 }
 function matrixOf(plan) {
     return {
-        include: plan.instances.map((i) => ({ name: i.name, build: i.build, source: i.source, type: i.type, ...(i.runsOn ? { runs_on: i.runsOn } : {}) })),
+        include: plan.instances.map((i) => ({
+            name: i.name,
+            build: i.build,
+            source: i.source,
+            type: i.type,
+            ...(i.runsOn ? { runs_on: i.runsOn } : {}),
+        })),
     };
 }
 function inspect(plan) {
@@ -15139,12 +15510,7 @@ async function main(argv) {
     return 0;
 }
 function version() {
-    try {
-        return JSON.parse((0,external_node_fs_.readFileSync)(__nccwpck_require__.ab + "package.json", 'utf8')).version;
-    }
-    catch {
-        return 'unknown';
-    }
+    return package_namespaceObject.rE;
 }
 
 ;// CONCATENATED MODULE: ./src/bin.ts

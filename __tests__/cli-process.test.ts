@@ -1,0 +1,178 @@
+/**
+ * The bundled `bake` command as a user runs it: signals, a killed run, and several
+ * processes writing one manifest. Uses dist/cli (rebuilt by `npm run build`).
+ */
+import { spawn, spawnSync, ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { containersOfRun, docker, pendingOf, requireDocker } from './helpers/docker';
+import { tempProject } from './helpers/spec';
+import { ResourceLedger } from '../src/engine/ledger';
+
+const CLI = resolve('dist/cli/index.js');
+
+beforeAll(async () => {
+  await requireDocker();
+  if (!existsSync(CLI)) throw new Error('dist/cli/index.js is missing: run "npm run build" first');
+});
+
+const SLOW = `sources:
+  t: {type: docker, image: busybox:latest, commit: true}
+builds:
+  b:
+    sources: [t]
+    provisioners:
+      - type: shell
+        inline: ['echo started', 'sleep 120']
+`;
+
+const children: ChildProcess[] = [];
+afterEach(() => {
+  // A failed assertion must not leave a build process running.
+  for (const c of children.splice(0))
+    if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+});
+
+function start(
+  args: string[],
+  cwd: string,
+): {
+  child: ChildProcess;
+  output: () => string;
+  exit: Promise<{ code: number | null; signal: string | null }>;
+} {
+  const child = spawn(process.execPath, [CLI, ...args], {
+    cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, GITHUB_ACTIONS: '' },
+  });
+  children.push(child);
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  const exit = new Promise<{ code: number | null; signal: string | null }>((res) =>
+    child.on('exit', (code, signal) => res({ code, signal })),
+  );
+  return { child, output: () => out, exit };
+}
+
+async function waitFor(cond: () => boolean, ms: number, what: string): Promise<void> {
+  const end = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function runOf(ledger: string): string {
+  const line = readFileSync(ledger, 'utf8').split('\n')[0];
+  return (JSON.parse(line) as { run: string }).run;
+}
+
+describe.each(['SIGINT', 'SIGTERM'] as const)('%s during a build', (sig) => {
+  it('cancels, removes the container within 7 s, and leaves an empty ledger', async () => {
+    const dir = tempProject({ 'bake.yml': SLOW });
+    const p = start(['build', 'bake.yml'], dir);
+    await waitFor(() => /\| started$/m.test(p.output()), 60_000, 'the provisioner to start');
+    const ledger = join(dir, '.bake/ledger.jsonl');
+    const run = runOf(ledger);
+    expect(await containersOfRun(run)).toHaveLength(1);
+    const t0 = Date.now();
+    p.child.kill(sig);
+    const { code } = await p.exit;
+    const took = Date.now() - t0;
+    expect(took).toBeLessThan(7_000);
+    expect(code).toBe(1);
+    expect(p.output()).toMatch(new RegExp(`${sig} received: cancelling`));
+    expect(p.output()).toMatch(/b\.t: cancelled/);
+    expect(await containersOfRun(run)).toEqual([]);
+    expect(pendingOf(ledger)).toEqual([]);
+  });
+});
+
+describe('a killed run', () => {
+  it('leaves its container in the ledger; bake cleanup removes it, and is idempotent', async () => {
+    const dir = tempProject({ 'bake.yml': SLOW });
+    const p = start(['build', 'bake.yml', '--ledger', 'state/ledger.jsonl'], dir);
+    await waitFor(() => /\| started$/m.test(p.output()), 60_000, 'the provisioner to start');
+    p.child.kill('SIGKILL');
+    await p.exit;
+    const ledger = join(dir, 'state/ledger.jsonl');
+    const run = runOf(ledger);
+    expect(await containersOfRun(run)).toHaveLength(1);
+    expect(ResourceLedger.pending(ledger).map((e) => e.kind)).toEqual(['docker-container']);
+
+    const first = spawnSync(process.execPath, [CLI, 'cleanup', '--ledger', 'state/ledger.jsonl'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
+    expect(first.status).toBe(0);
+    expect(first.stdout).toMatch(/removed container [0-9a-f]{12} from busybox:latest \(b\.t\)/);
+    expect(await containersOfRun(run)).toEqual([]);
+    const again = spawnSync(process.execPath, [CLI, 'cleanup', '--ledger', 'state/ledger.jsonl'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
+    expect(again.status).toBe(0);
+    expect(again.stdout).toMatch(/nothing to clean up/);
+  });
+});
+
+describe('parallel builds writing one manifest', () => {
+  it('lose no entry: three processes with three builds each', async () => {
+    const spec = `sources:\n  a: {type: docker, image: busybox:latest, commit: true}\n  b: {type: docker, image: busybox:latest, commit: true}\n  c: {type: docker, image: busybox:latest, commit: true}\nbuilds:\n  m:\n    sources: [a, b, c]\n    post-processors:\n      - type: manifest\n        output: shared/manifest.json\n`;
+    const dir = tempProject({ 'bake.yml': spec });
+    const runs = [1, 2, 3].map((i) => start(['build', 'bake.yml', '--ledger', `l${i}.jsonl`], dir));
+    const exits = await Promise.all(runs.map((r) => r.exit));
+    expect(exits.map((e) => e.code)).toEqual([0, 0, 0]);
+    const m = JSON.parse(readFileSync(join(dir, 'shared/manifest.json'), 'utf8')) as {
+      builds: { name: string; artifact_id: string; bake_run_uuid: string }[];
+    };
+    expect(m.builds).toHaveLength(9);
+    expect(new Set(m.builds.map((b) => b.bake_run_uuid)).size).toBe(3);
+    expect(m.builds.map((b) => b.name).sort()).toEqual([
+      'a',
+      'a',
+      'a',
+      'b',
+      'b',
+      'b',
+      'c',
+      'c',
+      'c',
+    ]);
+    for (const b of m.builds)
+      await docker
+        .getImage(b.artifact_id)
+        .remove({ force: true })
+        .catch(() => undefined);
+  });
+});
+
+describe('exit codes and output', () => {
+  it('exits 0 and lists the artifact on success, 1 when a build fails', async () => {
+    const ok = tempProject({
+      'bake.yml': `sources:\n  t: {type: docker, image: busybox:latest, commit: true}\nbuilds:\n  b: {sources: [t]}\n`,
+    });
+    const r = spawnSync(process.execPath, [CLI, 'build', 'bake.yml'], {
+      cwd: ok,
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(0);
+    const m = /--> b\.t: (sha256:[0-9a-f]{64})/.exec(r.stdout);
+    expect(m).not.toBeNull();
+    await docker.getImage(m![1]).remove();
+    const bad = tempProject({
+      'bake.yml': `sources:\n  t: {type: docker, image: busybox:latest, commit: true}\nbuilds:\n  b:\n    sources: [t]\n    provisioners: [{type: shell, inline: ['exit 4']}]\n`,
+    });
+    const f = spawnSync(process.execPath, [CLI, 'build', 'bake.yml'], {
+      cwd: bad,
+      encoding: 'utf8',
+    });
+    expect(f.status).toBe(1);
+    expect(f.stdout).toMatch(
+      /--> b\.t: failed in "provisioner 1: shell": script \(inline\) exited with code 4/,
+    );
+    expect(f.stdout + f.stderr).not.toMatch(/\n\s+at /);
+  });
+});

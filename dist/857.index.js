@@ -1,0 +1,1882 @@
+"use strict";
+exports.id = 857;
+exports.ids = [857,309];
+exports.modules = {
+
+/***/ 5309:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ResourceLedger: () => (/* binding */ ResourceLedger)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_2__);
+/**
+ * The resource ledger: every resource a build creates is written here the moment it exists
+ * (JSON lines, fsynced) and marked done once cleaned. A killed run leaves its open entries
+ * for `bake cleanup` and the action's post step.
+ */
+
+
+
+class ResourceLedger {
+    file;
+    run;
+    constructor(file, run) {
+        this.file = file;
+        this.run = run;
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(file), { recursive: true });
+    }
+    append(line) {
+        const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(this.file, 'a', 0o600);
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeSync)(fd, JSON.stringify(line) + '\n');
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fsyncSync)(fd);
+        }
+        finally {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+        }
+    }
+    add(build, kind, ref, description) {
+        const entry = {
+            id: (0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.randomUUID)(),
+            kind,
+            ref,
+            build,
+            run: this.run,
+            description,
+            time: new Date().toISOString(),
+        };
+        this.append({ op: 'add', ...entry });
+        return entry;
+    }
+    done(entry) {
+        this.append({ op: 'done', id: entry.id, time: new Date().toISOString() });
+    }
+    keep(entry) {
+        this.append({ op: 'keep', id: entry.id, time: new Date().toISOString() });
+    }
+    /** Entries that were added and never marked done, oldest first. */
+    static pending(file) {
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
+            return [];
+        const open = new Map();
+        for (const raw of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8').split('\n')) {
+            if (!raw.trim())
+                continue;
+            let line;
+            try {
+                line = JSON.parse(raw);
+            }
+            catch {
+                continue; // a torn last line from a killed process
+            }
+            if (line.op === 'add')
+                open.set(line.id, line);
+            else if (line.op === 'done')
+                open.delete(line.id);
+            else if (line.op === 'keep' && open.has(line.id))
+                open.get(line.id).kept = true;
+        }
+        return [...open.values()];
+    }
+}
+
+
+/***/ }),
+
+/***/ 7857:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  cancelOnSignals: () => (/* binding */ cancelOnSignals),
+  cleanupLedger: () => (/* binding */ cleanupLedger),
+  runPlan: () => (/* binding */ runPlan)
+});
+
+// UNUSED EXPORTS: dockerClient, formatSummary, runBuildCommand
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./node_modules/dockerode/lib/docker.js
+var docker = __webpack_require__(9040);
+var docker_default = /*#__PURE__*/__webpack_require__.n(docker);
+;// CONCATENATED MODULE: ./src/engine/context.ts
+/** A failure a user can act on: which step, what happened, the last lines of output. */
+class BuildError extends Error {
+    hint;
+    tail;
+    constructor(message, hint, tail) {
+        super(message);
+        this.hint = hint;
+        this.tail = tail;
+        this.name = 'BuildError';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/events.ts
+function recordOf(a) {
+    return {
+        id: a.id,
+        builderType: a.builderType,
+        ...(a.tags?.length ? { tags: [...a.tags] } : {}),
+        ...(a.digests?.length ? { digests: [...a.digests] } : {}),
+        ...(a.files?.length ? { files: [...a.files] } : {}),
+        ...(a.description ? { description: a.description } : {}),
+    };
+}
+class EventBus {
+    listeners = [];
+    on(l) {
+        this.listeners.push(l);
+        return () => {
+            this.listeners = this.listeners.filter((x) => x !== l);
+        };
+    }
+    emit(e) {
+        for (const l of this.listeners) {
+            try {
+                l(e);
+            }
+            catch {
+                // A failing reporter must never break a build.
+            }
+        }
+    }
+}
+const now = () => new Date().toISOString();
+
+// EXTERNAL MODULE: ./src/engine/ledger.ts
+var engine_ledger = __webpack_require__(5309);
+// EXTERNAL MODULE: external "node:stream/promises"
+var promises_ = __webpack_require__(6466);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
+// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
+var tar_stream = __webpack_require__(6118);
+;// CONCATENATED MODULE: ./src/communicators/communicator.ts
+/** Splits a byte stream into lines, holding back a partial last line. */
+class LineSplitter {
+    emit;
+    rest = '';
+    constructor(emit) {
+        this.emit = emit;
+    }
+    write(chunk) {
+        const text = this.rest + chunk.toString();
+        const lines = text.split(/\r?\n/);
+        this.rest = lines.pop() ?? '';
+        if (this.rest.length > 64 * 1024) {
+            lines.push(this.rest);
+            this.rest = '';
+        }
+        for (const l of lines)
+            this.emit(l);
+    }
+    end() {
+        if (this.rest)
+            this.emit(this.rest);
+        this.rest = '';
+    }
+}
+function tailKeeper(max = 20) {
+    const lines = [];
+    return {
+        lines,
+        push: (l) => {
+            lines.push(l);
+            if (lines.length > max)
+                lines.shift();
+        },
+    };
+}
+/** Quotes a string for POSIX sh. */
+function shQuote(s) {
+    return /^[A-Za-z0-9_\-./=:@%+,]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+;// CONCATENATED MODULE: ./src/engine/steps.ts
+class CancelledError extends Error {
+    constructor(message = 'cancelled') {
+        super(message);
+        this.name = 'CancelledError';
+    }
+}
+function throwIfCancelled(signal) {
+    if (signal.aborted)
+        throw signal.reason instanceof Error ? signal.reason : new CancelledError();
+}
+/** Waits ms, or rejects as soon as the signal aborts. */
+function sleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(signal.reason instanceof Error ? signal.reason : new CancelledError());
+        const t = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        const onAbort = () => {
+            clearTimeout(t);
+            reject(signal.reason instanceof Error ? signal.reason : new CancelledError());
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+/** Resolves with the promise, or rejects when the signal aborts first (the work may go on). */
+function raceSignal(p, signal) {
+    if (signal.aborted)
+        return Promise.reject(signal.reason instanceof Error ? signal.reason : new CancelledError());
+    return new Promise((resolve, reject) => {
+        const onAbort = () => reject(signal.reason instanceof Error ? signal.reason : new CancelledError());
+        signal.addEventListener('abort', onAbort, { once: true });
+        p.then((v) => {
+            signal.removeEventListener('abort', onAbort);
+            resolve(v);
+        }, (e) => {
+            signal.removeEventListener('abort', onAbort);
+            reject(e);
+        });
+    });
+}
+class TimeoutError extends Error {
+    constructor(ms) {
+        super(`timed out after ${ms / 1000}s`);
+        this.name = 'TimeoutError';
+    }
+}
+/**
+ * A signal that aborts when the parent does or when ms pass. A plain timer, not
+ * AbortSignal.timeout(): inside AbortSignal.any() that one can be collected and never fire.
+ */
+function withTimeout(parent, ms) {
+    const ctl = new AbortController();
+    const onAbort = () => ctl.abort(parent.reason);
+    if (parent?.aborted)
+        ctl.abort(parent.reason);
+    else
+        parent?.addEventListener('abort', onAbort, { once: true });
+    const timer = ms === undefined ? undefined : setTimeout(() => ctl.abort(new TimeoutError(ms)), ms);
+    return {
+        signal: ctl.signal,
+        clear: () => {
+            if (timer)
+                clearTimeout(timer);
+            parent?.removeEventListener('abort', onAbort);
+        },
+    };
+}
+async function runSteps(steps, state, ctx, hooks = {}, opts = {}) {
+    const started = [];
+    let result = { ok: true, cancelled: false };
+    for (const step of steps) {
+        if (ctx.signal.aborted) {
+            result = { ok: false, cancelled: true, error: new CancelledError(), failedStep: step.name };
+            break;
+        }
+        started.push(step);
+        const t0 = performance.now();
+        hooks.onStepStart?.(step.name);
+        try {
+            await step.run(state, ctx);
+            hooks.onStepEnd?.(step.name, performance.now() - t0);
+        }
+        catch (error) {
+            hooks.onStepEnd?.(step.name, performance.now() - t0, error);
+            result = {
+                ok: false,
+                error,
+                failedStep: step.name,
+                cancelled: ctx.signal.aborted || error instanceof CancelledError,
+            };
+            break;
+        }
+    }
+    if (!result.ok && opts.skipCleanup?.())
+        return result;
+    for (const step of started.reverse()) {
+        if (!step.cleanup)
+            continue;
+        const budget = withTimeout(undefined, step.cleanupBudgetMs ?? 30_000);
+        try {
+            await raceSignal(step.cleanup(state, { signal: budget.signal, log: ctx.log }), budget.signal);
+        }
+        catch (error) {
+            hooks.onCleanupError?.(step.name, error);
+        }
+        finally {
+            budget.clear();
+        }
+    }
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/communicators/docker.ts
+/**
+ * Talks to a build container through the Docker API: exec with demultiplexed, live output,
+ * and file transfer as tar streams (no temporary copies, modes kept).
+ */
+
+
+
+
+
+
+
+class DockerCommunicator {
+    docker;
+    container;
+    opts;
+    owner;
+    constructor(docker, container, opts) {
+        this.docker = docker;
+        this.container = container;
+        this.opts = opts;
+    }
+    describe() {
+        return `docker exec -it ${this.container.id.slice(0, 12)} /bin/sh`;
+    }
+    async exec(command, o) {
+        const exec = await this.container.exec({
+            Cmd: ['/bin/sh', '-c', command],
+            AttachStdout: true,
+            AttachStderr: true,
+            User: this.opts.execUser ?? '',
+            Env: Object.entries({ ...this.opts.env, ...o.env }).map(([k, v]) => `${k}=${v}`),
+        });
+        const stream = await exec.start({ hijack: true, stdin: false });
+        const tail = tailKeeper();
+        const out = new LineSplitter((l) => {
+            tail.push(l);
+            o.onStdout?.(l);
+        });
+        const err = new LineSplitter((l) => {
+            tail.push(l);
+            o.onStderr?.(l);
+        });
+        const stdout = new external_node_stream_.PassThrough();
+        const stderr = new external_node_stream_.PassThrough();
+        stdout.on('data', (c) => out.write(c));
+        stderr.on('data', (c) => err.write(c));
+        this.docker.modem.demuxStream(stream, stdout, stderr);
+        const done = new Promise((res, rej) => {
+            stream.on('end', res);
+            stream.on('close', res);
+            stream.on('error', rej);
+        });
+        try {
+            await raceSignal(done, o.signal);
+        }
+        finally {
+            if (o.signal.aborted)
+                stream.destroy();
+        }
+        out.end();
+        err.end();
+        const info = await exec.inspect();
+        return { exitCode: info.ExitCode ?? -1, tail: tail.lines };
+    }
+    async uploadOwner(signal) {
+        if (!this.opts.fixUploadOwner || !this.opts.execUser)
+            return undefined;
+        if (this.owner)
+            return this.owner;
+        let text = '';
+        const r = await this.exec('echo "$(id -u) $(id -g)"', { signal, onStdout: (l) => (text += l) });
+        const [uid, gid] = text.trim().split(' ').map(Number);
+        if (r.exitCode === 0 && Number.isInteger(uid) && Number.isInteger(gid))
+            this.owner = { uid, gid };
+        return this.owner;
+    }
+    async upload(localPath, remotePath, signal) {
+        const src = (0,external_node_path_.resolve)(localPath);
+        const st = (0,external_node_fs_.lstatSync)(src);
+        const owner = await this.uploadOwner(signal);
+        const pack = tar_stream.pack();
+        let extractTo;
+        if (st.isDirectory()) {
+            // Like Packer: "dir/" uploads the contents into remotePath, "dir" uploads dir itself.
+            const contentsOnly = localPath.endsWith('/');
+            const base = contentsOnly ? remotePath : external_node_path_.posix.join(remotePath, external_node_path_.posix.basename(src));
+            extractTo = '/';
+            const rootInTar = base.replace(/^\/+/, '');
+            void this.packDirectory(pack, src, rootInTar, owner).then(() => pack.finalize(), (e) => pack.destroy(e));
+        }
+        else {
+            extractTo = external_node_path_.posix.dirname(remotePath);
+            const name = external_node_path_.posix.basename(remotePath);
+            void this.packFile(pack, src, name, st.mode, st.size, owner).then(() => pack.finalize(), (e) => pack.destroy(e));
+        }
+        await this.ensureDir(extractTo, signal);
+        await raceSignal(this.container.putArchive(pack, { path: extractTo }), signal);
+    }
+    ensureDirCache = new Set(['/', '/tmp']);
+    async ensureDir(dir, signal) {
+        if (this.ensureDirCache.has(dir))
+            return;
+        const r = await this.exec(`mkdir -p '${dir.replace(/'/g, `'\\''`)}'`, { signal });
+        if (r.exitCode !== 0)
+            throw new Error(`cannot create ${dir} in the container: ${r.tail.join(' ')}`);
+        this.ensureDirCache.add(dir);
+    }
+    packFile(pack, path, name, mode, size, owner) {
+        return new Promise((res, rej) => {
+            const entry = pack.entry({ name, mode: mode & 0o7777, size, ...(owner ?? {}) }, (err) => err ? rej(err) : res());
+            (0,external_node_fs_.createReadStream)(path).on('error', rej).pipe(entry);
+        });
+    }
+    async packDirectory(pack, dir, prefix, owner) {
+        const st = (0,external_node_fs_.lstatSync)(dir);
+        if (prefix)
+            pack.entry({
+                name: prefix + '/',
+                type: 'directory',
+                mode: st.mode & 0o7777,
+                ...(owner ?? {}),
+            });
+        for (const name of (0,external_node_fs_.readdirSync)(dir).sort()) {
+            const p = (0,external_node_path_.join)(dir, name);
+            const s = (0,external_node_fs_.lstatSync)(p);
+            const inTar = prefix ? `${prefix}/${name}` : name;
+            if (s.isDirectory())
+                await this.packDirectory(pack, p, inTar, owner);
+            else if (s.isSymbolicLink())
+                pack.entry({ name: inTar, type: 'symlink', linkname: (0,external_node_fs_.readlinkSync)(p), ...(owner ?? {}) });
+            else if (s.isFile())
+                await this.packFile(pack, p, inTar, s.mode, s.size, owner);
+        }
+    }
+    async uploadContent(content, remotePath, mode, signal) {
+        const owner = await this.uploadOwner(signal);
+        const pack = tar_stream.pack();
+        const buf = Buffer.isBuffer(content) ? content : Buffer.from(content);
+        pack.entry({ name: external_node_path_.posix.basename(remotePath), mode, size: buf.length, ...(owner ?? {}) }, buf);
+        pack.finalize();
+        const dir = external_node_path_.posix.dirname(remotePath);
+        await this.ensureDir(dir, signal);
+        await raceSignal(this.container.putArchive(pack, { path: dir }), signal);
+    }
+    async download(remotePath, localPath, signal, depth = 0) {
+        const stream = (await raceSignal(this.container.getArchive({ path: remotePath }), signal));
+        const extract = tar_stream.extract();
+        const target = (0,external_node_path_.resolve)(localPath);
+        let first;
+        let rootLink;
+        extract.on('entry', (header, body, next) => {
+            // The archive's root is the remote file or directory itself.
+            const name = header.name.replace(/\/$/, '');
+            first ??= name;
+            if (name === first && header.type === 'symlink')
+                rootLink = header.linkname ?? '';
+            const rel = (0,external_node_path_.relative)(first, name);
+            const out = rel === '' ? target : (0,external_node_path_.join)(target, rel);
+            // Never write outside the target, whatever names the archive holds.
+            if (rel.startsWith('..') || !(out === target || out.startsWith(target + '/'))) {
+                body.resume();
+                return next();
+            }
+            if (header.type === 'directory') {
+                (0,external_node_fs_.mkdirSync)(out, { recursive: true, mode: header.mode });
+                body.resume();
+                return next();
+            }
+            if (header.type === 'file') {
+                (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(out), { recursive: true });
+                (0,promises_.pipeline)(body, (0,external_node_fs_.createWriteStream)(out, { mode: header.mode })).then(() => next(), next);
+                return;
+            }
+            body.resume();
+            next();
+        });
+        await raceSignal((0,promises_.pipeline)(stream, extract), signal);
+        if (rootLink !== undefined) {
+            // A link as the thing asked for (like /etc/os-release): fetch what it points to.
+            if (depth > 8)
+                throw new Error(`${remotePath}: too many levels of symbolic links`);
+            const real = rootLink.startsWith('/')
+                ? rootLink
+                : external_node_path_.posix.join(external_node_path_.posix.dirname(remotePath), rootLink);
+            await this.download(real, localPath, signal, depth + 1);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/plugins/builders/docker/builder.ts
+/**
+ * The docker builder: pull → create → start → provision → commit | export | discard.
+ * Everything goes through the Docker API (dockerode); the container is in the ledger from
+ * the moment it exists and is removed by cleanup whatever happens.
+ */
+
+
+
+
+
+
+const CHANGE_INSTRUCTIONS = [
+    'CMD',
+    'ENTRYPOINT',
+    'ENV',
+    'EXPOSE',
+    'LABEL',
+    'USER',
+    'WORKDIR',
+    'VOLUME',
+    'ONBUILD',
+    'STOPSIGNAL',
+];
+function asList(v) {
+    if (v === undefined)
+        return undefined;
+    return Array.isArray(v) ? v.map(String) : [String(v)];
+}
+function validateChanges(changes) {
+    for (const ch of changes) {
+        const word = ch.trim().split(/\s+/)[0]?.toUpperCase();
+        if (!CHANGE_INSTRUCTIONS.includes(word)) {
+            throw new BuildError(`changes: "${ch}" is not an instruction docker commit accepts`, `use one of ${CHANGE_INSTRUCTIONS.join(', ')}`);
+        }
+    }
+}
+/** Follows a pull stream to its end; a failure anywhere in it is an error. */
+async function followPull(docker, stream, signal) {
+    await raceSignal(new Promise((res, rej) => docker.modem.followProgress(stream, (err, output) => {
+        if (err)
+            return rej(err);
+        const failed = output?.find((o) => o.error);
+        return failed ? rej(new Error(failed.error)) : res();
+    })), signal);
+}
+const dockerBuilder = {
+    steps(env, provision) {
+        const c = env.instance.config;
+        const docker = env.docker();
+        const image = String(c.image);
+        const outputs = [
+            c.commit === true,
+            typeof c.export_path === 'string',
+            c.discard === true,
+        ].filter(Boolean).length;
+        if (outputs > 1)
+            throw new BuildError('set only one of commit, export_path and discard', `source ${env.instance.source}`);
+        const mode = typeof c.export_path === 'string' ? 'export' : c.discard === true ? 'discard' : 'commit';
+        const changes = asList(c.changes) ?? [];
+        validateChanges(changes);
+        return [
+            {
+                name: 'pull',
+                async run(_s, ctx) {
+                    const policy = String(c.pull ?? 'missing');
+                    let present = true;
+                    try {
+                        await docker.getImage(image).inspect();
+                    }
+                    catch {
+                        present = false;
+                    }
+                    if (policy === 'never' && !present)
+                        throw new BuildError(`image ${image} is not present and pull is "never"`, 'pull it first, or set pull: missing');
+                    if (policy === 'always' || (policy === 'missing' && !present)) {
+                        ctx.log(`pulling ${image}`);
+                        try {
+                            const stream = (await docker.pull(image, c.platform ? { platform: String(c.platform) } : {}));
+                            await followPull(docker, stream, ctx.signal);
+                        }
+                        catch (e) {
+                            if (ctx.signal.aborted)
+                                throw e;
+                            if (present)
+                                ctx.log(`pull failed (${e.message}); using the local ${image}`);
+                            else
+                                throw new BuildError(`cannot pull ${image}: ${e.message}`, 'check the image name and that the registry is reachable (and logged in, for private images)');
+                        }
+                    }
+                },
+            },
+            {
+                name: 'create container',
+                async run(s, ctx) {
+                    const binds = Object.entries(c.volumes ?? {}).map(([h, ctr]) => `${(0,external_node_path_.resolve)(env.specDir, h)}:${ctr}`);
+                    const tmpfs = Object.fromEntries((c.tmpfs ?? []).map((t) => [
+                        t.split(':')[0],
+                        t.split(':').slice(1).join(':'),
+                    ]));
+                    const entrypoint = asList(c.entrypoint);
+                    const cmd = asList(c.cmd);
+                    const container = await docker.createContainer({
+                        Image: image,
+                        // Like Packer: an interactive shell keeps the container alive in any image.
+                        Entrypoint: entrypoint ?? (cmd ? undefined : ['/bin/sh']),
+                        Cmd: cmd ?? [],
+                        Tty: !cmd,
+                        OpenStdin: !cmd,
+                        // No Env here: what the container's config holds ends up in the image.
+                        // Found by name (not labels: a container's labels would be committed into the image).
+                        name: containerName(env.instance.name, env.runUuid),
+                        HostConfig: {
+                            Privileged: c.privileged === true,
+                            Binds: binds.length ? binds : undefined,
+                            Tmpfs: Object.keys(tmpfs).length ? tmpfs : undefined,
+                            CapAdd: asList(c.cap_add),
+                            CapDrop: asList(c.cap_drop),
+                            Devices: asList(c.devices)?.map((d) => {
+                                const [host, inner, perms] = d.split(':');
+                                return {
+                                    PathOnHost: host,
+                                    PathInContainer: inner ?? host,
+                                    CgroupPermissions: perms ?? 'rwm',
+                                };
+                            }),
+                        },
+                        ...(c.platform ? { platform: String(c.platform) } : {}),
+                    });
+                    s.container = container;
+                    s.containerEntry = env.ledger.add(env.instance.name, 'docker-container', { id: container.id }, `container ${container.id.slice(0, 12)} from ${image}`);
+                    env.generated.ID = container.id;
+                    ctx.log(`container ${container.id.slice(0, 12)} created`);
+                },
+                async cleanup(s) {
+                    if (!s.container)
+                        return;
+                    await removeContainer(s.container);
+                    if (s.containerEntry)
+                        env.ledger.done(s.containerEntry);
+                },
+                cleanupBudgetMs: 6_000,
+            },
+            {
+                name: 'start container',
+                async run(s) {
+                    await s.container.start();
+                    s.communicator = new DockerCommunicator(docker, s.container, {
+                        execUser: typeof c.exec_user === 'string' ? c.exec_user : undefined,
+                        fixUploadOwner: c.fix_upload_owner !== false,
+                        env: c.env ?? {},
+                    });
+                },
+            },
+            provision,
+            {
+                name: mode,
+                async run(s, ctx) {
+                    const ctr = s.container;
+                    if (mode === 'discard') {
+                        s.artifact = undefined;
+                        ctx.log('discard: the container is thrown away');
+                        return;
+                    }
+                    if (mode === 'export') {
+                        const path = (0,external_node_path_.resolve)(env.specDir, String(c.export_path));
+                        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true });
+                        const stream = (await ctr.export());
+                        await raceSignal((0,promises_.pipeline)(stream, (0,external_node_fs_.createWriteStream)(path)), ctx.signal);
+                        s.artifact = {
+                            id: path,
+                            builderType: 'docker',
+                            files: [path],
+                            description: `container filesystem exported to ${path}`,
+                        };
+                        return;
+                    }
+                    // The build container runs a shell bake chose; the image must keep the base
+                    // image's own entrypoint and command unless `changes` says otherwise.
+                    const base = (await docker.getImage(image).inspect()).Config;
+                    const res = (await raceSignal(ctr.commit({
+                        _query: {
+                            container: ctr.id,
+                            changes,
+                            author: typeof c.author === 'string' ? c.author : undefined,
+                            comment: typeof c.message === 'string' ? c.message : undefined,
+                        },
+                        _body: {
+                            // [] rather than null: null would let the daemon copy the container's shell.
+                            Entrypoint: base?.Entrypoint ?? [],
+                            Cmd: base?.Cmd ?? null,
+                            Tty: false,
+                            OpenStdin: false,
+                            StdinOnce: false,
+                            AttachStdin: false,
+                        },
+                    }), ctx.signal));
+                    const id = res.Id;
+                    // Until the build ends well the new image is a half-made result: ledger it.
+                    const entry = env.ledger.add(env.instance.name, 'docker-image', { id }, `image ${id.slice(7, 19)}`);
+                    s.artifact = {
+                        id,
+                        builderType: 'docker',
+                        description: `image ${id}`,
+                        ledgerEntry: entry,
+                        destroy: async () => {
+                            await docker
+                                .getImage(id)
+                                .remove({ noprune: false })
+                                .catch((e) => {
+                                if (e.statusCode !== 404)
+                                    throw e;
+                            });
+                        },
+                    };
+                    ctx.log(`committed ${id}`);
+                },
+            },
+        ];
+    },
+};
+function containerName(build, run) {
+    return `bake-${build.replace(/[^A-Za-z0-9_.-]/g, '-')}-${run.slice(0, 8)}`;
+}
+async function removeContainer(container) {
+    try {
+        await container.remove({ force: true, v: true });
+    }
+    catch (e) {
+        const code = e.statusCode;
+        // 404: already gone; 409: removal already in progress.
+        if (code !== 404 && code !== 409)
+            throw e;
+    }
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/spec/schema.ts
+var schema = __webpack_require__(7280);
+;// CONCATENATED MODULE: ./src/plugins/provisioners/shell.ts
+
+
+
+
+
+
+
+const DEFAULT_EXECUTE = 'chmod +x {{.Path}}; {{.Vars}} {{.Path}}';
+/** The environment every script sees: bake's names and Packer's, for carried-over scripts. */
+function buildVars(use, env) {
+    const c = use.config;
+    const vars = {
+        BAKE_BUILD_NAME: env.instance.name,
+        BAKE_BUILDER_TYPE: env.instance.type,
+        PACKER_BUILD_NAME: env.instance.source,
+        PACKER_BUILDER_TYPE: env.instance.type,
+    };
+    for (const kv of c.environment_vars ?? []) {
+        const eq = kv.indexOf('=');
+        if (eq > 0)
+            vars[kv.slice(0, eq)] = kv.slice(eq + 1);
+        else
+            throw new BuildError(`environment_vars entry "${kv}" is not KEY=value`, `see ${use.path}`);
+    }
+    Object.assign(vars, c.env ?? {});
+    return vars;
+}
+function scriptsOf(use, specDir) {
+    const c = use.config;
+    const out = [];
+    if (Array.isArray(c.inline)) {
+        const shebang = String(c.inline_shebang ?? '/bin/sh -e');
+        out.push({
+            name: 'inline',
+            body: Buffer.from(`#!${shebang}\n${c.inline.join('\n')}\n`),
+        });
+    }
+    const files = [
+        ...(typeof c.script === 'string' ? [c.script] : []),
+        ...(c.scripts ?? []),
+    ];
+    for (const f of files) {
+        try {
+            out.push({ name: f, body: (0,external_node_fs_.readFileSync)((0,external_node_path_.resolve)(specDir, f)) });
+        }
+        catch (e) {
+            throw new BuildError(`cannot read script ${f}: ${e.code ?? e}`, `paths are relative to the spec's directory (${specDir})`);
+        }
+    }
+    if (!out.length)
+        throw new BuildError('shell provisioner has nothing to run', `set inline, script or scripts (${use.path})`);
+    return out;
+}
+const shell = {
+    async run(use, comm, env, signal) {
+        if (!comm)
+            throw new BuildError('the shell provisioner needs a machine to run in', 'this builder has no communicator; use shell-local');
+        const c = use.config;
+        const vars = buildVars(use, env);
+        const varsText = Object.entries(vars)
+            .map(([k, v]) => `${k}=${shQuote(v)}`)
+            .join(' ');
+        const valid = (c.valid_exit_codes ?? [0]).map(Number);
+        const folder = String(c.remote_folder ?? '/tmp');
+        for (const script of scriptsOf(use, env.specDir)) {
+            const remote = typeof c.remote_path === 'string'
+                ? c.remote_path
+                : `${folder}/${typeof c.remote_file === 'string' ? c.remote_file : `bake-script-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.sh`}`;
+            await comm.uploadContent(script.body, remote, 0o755, signal);
+            const execute = String(c.execute_command ?? DEFAULT_EXECUTE)
+                .replace(/\{\{\s*\.Path\s*\}\}/g, shQuote(remote))
+                .replace(/\{\{\s*\.Vars\s*\}\}/g, varsText);
+            // Removing the script in the same exec saves a round trip per script.
+            const command = c.skip_clean === true
+                ? execute
+                : `${execute}\n__bake_rc=$?; rm -f ${shQuote(remote)}; exit $__bake_rc`;
+            let result;
+            try {
+                result = await comm.exec(command, {
+                    signal,
+                    onStdout: (l) => env.out('stdout', l),
+                    onStderr: (l) => env.out('stderr', l),
+                });
+            }
+            catch (e) {
+                if (c.expect_disconnect === true && !signal.aborted) {
+                    env.out('info', 'connection dropped, as expect_disconnect allows');
+                    continue;
+                }
+                throw e;
+            }
+            if (!valid.includes(result.exitCode)) {
+                throw new BuildError(`script ${script.name === 'inline' ? '(inline)' : script.name} exited with code ${result.exitCode}`, valid.length === 1 && valid[0] === 0
+                    ? 'set valid_exit_codes if this code means success'
+                    : `valid exit codes: ${valid.join(', ')}`, result.tail);
+            }
+        }
+        const pause = (0,schema/* parseDuration */.E9)(c.pause_after);
+        if (pause)
+            await sleep(pause, signal);
+    },
+};
+
+;// CONCATENATED MODULE: ./src/plugins/provisioners/file.ts
+
+
+
+const file = {
+    async run(use, comm, env, signal) {
+        if (!comm)
+            throw new BuildError('the file provisioner needs a machine to copy to', 'this builder has no communicator');
+        const c = use.config;
+        const dest = String(c.destination);
+        if ((c.direction ?? 'upload') === 'download') {
+            const sources = [
+                ...(typeof c.source === 'string' ? [c.source] : []),
+                ...(c.sources ?? []),
+            ];
+            if (!sources.length)
+                throw new BuildError('a download needs source (the remote path)', use.path);
+            for (const s of sources) {
+                const local = (0,external_node_path_.resolve)(env.specDir, dest.endsWith('/') ? dest + s.split('/').filter(Boolean).pop() : dest);
+                (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(local), { recursive: true });
+                env.out('info', `downloading ${s} → ${local}`);
+                await comm.download(s, local, signal);
+            }
+            return;
+        }
+        if (typeof c.content === 'string') {
+            if (c.source !== undefined || c.sources !== undefined)
+                throw new BuildError('set either content or source/sources, not both', use.path);
+            env.out('info', `writing ${dest}`);
+            await comm.uploadContent(c.content, dest, 0o644, signal);
+            return;
+        }
+        const sources = [
+            ...(typeof c.source === 'string' ? [c.source] : []),
+            ...(c.sources ?? []),
+        ];
+        if (!sources.length)
+            throw new BuildError('the file provisioner needs source, sources or content', use.path);
+        for (const s of sources) {
+            const local = (0,external_node_path_.resolve)(env.specDir, s);
+            if (!(0,external_node_fs_.existsSync)(local))
+                throw new BuildError(`file provisioner: ${s} does not exist`, `paths are relative to the spec's directory (${env.specDir})`);
+            // A directory goes into the destination as Packer does it: "dir" creates dest/dir,
+            // "dir/" copies its contents. A file goes into dest/ when dest ends in / or when
+            // several sources are given, and becomes dest otherwise.
+            const isDir = (0,external_node_fs_.statSync)(local).isDirectory();
+            const target = !isDir && (sources.length > 1 || dest.endsWith('/'))
+                ? `${dest.replace(/\/$/, '')}/${local.split('/').pop()}`
+                : dest.replace(/(.)\/$/, '$1');
+            env.out('info', `uploading ${s} → ${target}`);
+            await comm.upload(s.endsWith('/') ? local + '/' : local, target, signal);
+        }
+    },
+};
+function writeLocal(path, content) {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, content);
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+;// CONCATENATED MODULE: ./src/plugins/provisioners/shell-local.ts
+
+
+
+
+
+
+
+/** Runs on the machine running bake (the runner), with the build's generated data in env. */
+const shellLocal = {
+    async run(use, _comm, env, signal) {
+        const c = use.config;
+        const vars = { ...buildVars(use, env) };
+        for (const [k, v] of Object.entries(env.generated))
+            vars[`BAKE_${k.toUpperCase()}`] = v;
+        const scripts = typeof c.command === 'string'
+            ? [
+                {
+                    name: 'command',
+                    body: Buffer.from(`#!${String(c.inline_shebang ?? '/bin/sh -e')}\n${c.command}\n`),
+                },
+            ]
+            : scriptsOf(use, env.specDir);
+        const valid = (c.valid_exit_codes ?? [0]).map(Number);
+        const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'bake-local-'));
+        try {
+            for (const [i, s] of scripts.entries()) {
+                const path = (0,external_node_path_.join)(dir, `script-${i}.sh`);
+                (0,external_node_fs_.writeFileSync)(path, s.body, { mode: 0o700 });
+                const tail = tailKeeper();
+                const code = await new Promise((res, rej) => {
+                    const child = (0,external_node_child_process_.spawn)(path, [], {
+                        cwd: env.specDir,
+                        env: { ...process.env, ...vars },
+                        stdio: ['ignore', 'pipe', 'pipe'],
+                        signal,
+                        detached: false,
+                    });
+                    const out = new LineSplitter((l) => (tail.push(l), env.out('stdout', l)));
+                    const err = new LineSplitter((l) => (tail.push(l), env.out('stderr', l)));
+                    child.stdout.on('data', (d) => out.write(d));
+                    child.stderr.on('data', (d) => err.write(d));
+                    child.on('error', rej);
+                    child.on('close', (code) => {
+                        out.end();
+                        err.end();
+                        res(code ?? -1);
+                    });
+                });
+                if (!valid.includes(code))
+                    throw new BuildError(`local script ${s.name === 'inline' ? '(inline)' : s.name} exited with code ${code}`, undefined, tail.lines);
+            }
+        }
+        finally {
+            (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+        }
+    },
+};
+
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(8522);
+// EXTERNAL MODULE: ./src/util/redact.ts
+var util_redact = __webpack_require__(767);
+;// CONCATENATED MODULE: ./src/plugins/post-processors/docker.ts
+
+
+
+
+
+
+
+function requireImage(id, type) {
+    if (!id.startsWith('sha256:'))
+        throw new BuildError(`${type} needs a Docker image artifact, got "${id}"`, 'use it after a docker builder with commit: true');
+}
+const dockerTag = {
+    async run(use, input, env) {
+        requireImage(input.id, 'docker-tag');
+        const repo = String(use.config.repository);
+        const tags = use.config.tags ?? ['latest'];
+        const image = env.docker().getImage(input.id);
+        const added = [];
+        for (const tag of tags) {
+            if (!/^[\w][\w.-]{0,127}$/.test(tag))
+                throw new BuildError(`"${tag}" is not a valid Docker tag`, 'tags use letters, digits, _, . and -, up to 128 characters');
+            await image.tag({ repo, tag });
+            added.push(`${repo}:${tag}`);
+            env.out('info', `tagged ${repo}:${tag}`);
+        }
+        return {
+            artifact: {
+                ...input,
+                tags: [...(input.tags ?? []), ...added],
+                description: `image ${input.id} tagged ${added.join(', ')}`,
+            },
+            keepInput: true,
+        };
+    },
+};
+function registryOf(ref) {
+    const first = ref.split('/')[0];
+    return ref.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost')
+        ? first
+        : 'docker.io';
+}
+const dockerPush = {
+    async run(use, input, env, signal) {
+        requireImage(input.id, 'docker-push');
+        const c = use.config;
+        if (!input.tags?.length)
+            throw new BuildError('docker-push has no tag to push', 'put a docker-tag post-processor before it in the same chain');
+        const docker = env.docker();
+        const username = c.login_username ?? process.env.BAKE_REGISTRY_USERNAME;
+        const password = c.login_password ?? process.env.BAKE_REGISTRY_PASSWORD;
+        if (password)
+            (0,util_redact/* addSecret */.Ck)(password);
+        const digests = [];
+        for (const ref of input.tags) {
+            const at = ref.lastIndexOf(':');
+            const repo = ref.slice(0, at);
+            const tag = ref.slice(at + 1);
+            const authconfig = c.login === true || username
+                ? {
+                    username,
+                    password,
+                    serveraddress: c.login_server ?? registryOf(ref),
+                }
+                : undefined;
+            env.out('info', `pushing ${ref}`);
+            const stream = (await docker
+                .getImage(repo)
+                .push({ tag, ...(authconfig ? { authconfig } : {}) }));
+            let digest;
+            await raceSignal(new Promise((res, rej) => docker.modem.followProgress(stream, (err, out) => {
+                if (err)
+                    return rej(err);
+                const bad = out.find((o) => o.error);
+                return bad
+                    ? rej(new BuildError(`push of ${ref} failed: ${bad.error}`, 'check the registry address and credentials (login_username/login_password or BAKE_REGISTRY_USERNAME/PASSWORD)'))
+                    : res();
+            }, (ev) => {
+                if (ev.aux?.Digest)
+                    digest = ev.aux.Digest;
+            })), signal);
+            if (!digest)
+                throw new BuildError(`push of ${ref} reported no digest`);
+            digests.push(`${repo}@${digest}`);
+            env.out('info', `pushed ${repo}@${digest}`);
+        }
+        return {
+            artifact: { ...input, digests: [...(input.digests ?? []), ...digests] },
+            keepInput: true,
+        };
+    },
+};
+const dockerSave = {
+    async run(use, input, env, signal) {
+        requireImage(input.id, 'docker-save');
+        const path = (0,external_node_path_.resolve)(env.specDir, String(use.config.path));
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true });
+        const gzip = use.config.compress === true || path.endsWith('.gz');
+        const stream = (await env
+            .docker()
+            .getImage(input.tags?.[0] ?? input.id)
+            .get());
+        if (gzip)
+            await raceSignal((0,promises_.pipeline)(stream, (0,external_node_zlib_.createGzip)(), (0,external_node_fs_.createWriteStream)(path)), signal);
+        else
+            await raceSignal((0,promises_.pipeline)(stream, (0,external_node_fs_.createWriteStream)(path)), signal);
+        env.out('info', `saved ${input.tags?.[0] ?? input.id} to ${path}`);
+        return {
+            artifact: {
+                id: path,
+                builderType: input.builderType,
+                files: [path],
+                description: `image saved to ${path}`,
+            },
+        };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/plugins/post-processors/files.ts
+
+
+
+
+
+
+
+
+function fill(template, vars) {
+    return template.replace(/\{\{\s*\.(\w+)\s*\}\}/g, (m, k) => vars[k] ?? m);
+}
+async function hashFile(path, algo) {
+    const h = (0,external_node_crypto_.createHash)(algo);
+    await (0,promises_.pipeline)((0,external_node_fs_.createReadStream)(path), h);
+    return h.digest('hex');
+}
+const checksum = {
+    async run(use, input, env) {
+        if (!input.files?.length)
+            throw new BuildError('checksum needs an artifact with files', 'use it after export_path, docker-save or compress');
+        const types = use.config.checksum_types ?? ['sha256'];
+        const out = [];
+        for (const t of types) {
+            const path = (0,external_node_path_.resolve)(env.specDir, fill(String(use.config.output ?? '{{.BuildName}}_{{.ChecksumType}}.checksum'), {
+                BuildName: env.instance.name,
+                BuilderType: env.instance.type,
+                ChecksumType: t,
+            }));
+            (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true });
+            const lines = [];
+            for (const f of input.files)
+                lines.push(`${await hashFile(f, t)}\t${(0,external_node_path_.basename)(f)}`);
+            (0,external_node_fs_.writeFileSync)(path + '.tmp', lines.join('\n') + '\n');
+            (0,external_node_fs_.renameSync)(path + '.tmp', path);
+            out.push(path);
+            env.out('info', `${t} checksums written to ${path}`);
+        }
+        return { artifact: { ...input, files: [...input.files, ...out] }, keepInput: true };
+    },
+};
+const compress = {
+    async run(use, input, env, signal) {
+        if (!input.files?.length)
+            throw new BuildError('compress needs an artifact with files', 'use it after export_path or docker-save');
+        const path = (0,external_node_path_.resolve)(env.specDir, fill(String(use.config.output), {
+            BuildName: env.instance.name,
+            BuilderType: env.instance.type,
+        }));
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true });
+        const pack = tar_stream.pack();
+        const level = Number(use.config.compression_level ?? 6);
+        const done = raceSignal((0,promises_.pipeline)(pack, (0,external_node_zlib_.createGzip)({ level }), (0,external_node_fs_.createWriteStream)(path)), signal);
+        for (const f of input.files) {
+            const st = (0,external_node_fs_.statSync)(f);
+            await new Promise((res, rej) => {
+                const entry = pack.entry({ name: (0,external_node_path_.basename)(f), size: st.size, mode: st.mode & 0o777, mtime: st.mtime }, (e) => (e ? rej(e) : res()));
+                (0,external_node_fs_.createReadStream)(f).on('error', rej).pipe(entry);
+            });
+        }
+        pack.finalize();
+        await done;
+        env.out('info', `compressed ${input.files.length} file(s) into ${path}`);
+        return {
+            artifact: {
+                id: path,
+                builderType: input.builderType,
+                files: [path],
+                description: `archive ${path}`,
+            },
+        };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/plugins/post-processors/manifest.ts
+/**
+ * The manifest post-processor: Packer's packer-manifest.json shape, written atomically and
+ * merged across runs and across processes writing at once (a lock file serialises them).
+ */
+
+
+
+
+const STALE_LOCK_MS = 30_000;
+async function withFileLock(path, signal, fn) {
+    const lock = path + '.lock';
+    for (let attempt = 0;; attempt++) {
+        try {
+            (0,external_node_fs_.closeSync)((0,external_node_fs_.openSync)(lock, 'wx'));
+            break;
+        }
+        catch (e) {
+            if (e.code !== 'EEXIST')
+                throw e;
+            try {
+                if (Date.now() - (0,external_node_fs_.statSync)(lock).mtimeMs > STALE_LOCK_MS)
+                    (0,external_node_fs_.unlinkSync)(lock);
+            }
+            catch {
+                // the holder released it meanwhile
+            }
+            await sleep(Math.min(5 + attempt * 2, 50), signal);
+        }
+    }
+    try {
+        return fn();
+    }
+    finally {
+        try {
+            (0,external_node_fs_.unlinkSync)(lock);
+        }
+        catch {
+            // already gone
+        }
+    }
+}
+function addToManifest(path, entry, runUuid) {
+    let m = { builds: [], last_run_uuid: runUuid };
+    if ((0,external_node_fs_.existsSync)(path)) {
+        try {
+            const old = JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
+            if (Array.isArray(old.builds))
+                m.builds = old.builds;
+        }
+        catch {
+            // A manifest that no longer parses is kept aside, never silently overwritten.
+            (0,external_node_fs_.renameSync)(path, `${path}.corrupt-${Date.now()}`);
+        }
+    }
+    m = { builds: [...m.builds, entry], last_run_uuid: runUuid };
+    const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    (0,external_node_fs_.writeFileSync)(tmp, JSON.stringify(m, null, 2) + '\n');
+    (0,external_node_fs_.renameSync)(tmp, path);
+}
+const manifest = {
+    async run(use, input, env, signal) {
+        const path = (0,external_node_path_.resolve)(env.specDir, String(use.config.output ?? 'bake-manifest.json'));
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true });
+        const files = input.files?.length
+            ? input.files.map((f) => ({
+                name: use.config.strip_path === true ? (0,external_node_path_.basename)(f) : f,
+                size: (0,external_node_fs_.existsSync)(f) ? (0,external_node_fs_.statSync)(f).size : 0,
+            }))
+            : null;
+        const entry = (0,util_redact/* redactValue */.FI)({
+            name: env.instance.source,
+            builder_type: env.instance.type,
+            build_time: Math.floor(Date.now() / 1000),
+            files,
+            artifact_id: input.id,
+            packer_run_uuid: env.runUuid,
+            bake_run_uuid: env.runUuid,
+            custom_data: use.config.custom_data ?? null,
+            ...(input.tags?.length ? { tags: input.tags } : {}),
+            ...(input.digests?.length ? { digests: input.digests } : {}),
+        });
+        await withFileLock(path, signal, () => addToManifest(path, entry, env.runUuid));
+        env.out('info', `manifest updated: ${path}`);
+        return { artifact: input, keepInput: true };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/engine/plugins.ts
+
+
+
+
+
+
+
+const builderImpls = { docker: dockerBuilder };
+const provisionerImpls = {
+    shell: shell,
+    file: file,
+    'shell-local': shellLocal,
+};
+const postProcessorImpls = {
+    'docker-tag': dockerTag,
+    'docker-push': dockerPush,
+    'docker-save': dockerSave,
+    manifest: manifest,
+    checksum: checksum,
+    compress: compress,
+};
+
+;// CONCATENATED MODULE: ./src/engine/build.ts
+
+
+
+
+
+
+class build_TimeoutError extends Error {
+}
+function provisionerStep(use, index, env) {
+    const impl = provisionerImpls[use.type];
+    return {
+        name: `provisioner ${index + 1}: ${use.label}`,
+        async run(state, ctx) {
+            if (use.pauseBeforeMs) {
+                env.out('info', `pausing ${use.pauseBeforeMs / 1000}s before ${use.label}`);
+                await sleep(use.pauseBeforeMs, ctx.signal);
+            }
+            for (let attempt = 0;; attempt++) {
+                const deadline = withTimeout(ctx.signal, use.timeoutMs);
+                const signal = deadline.signal;
+                try {
+                    await impl.run(use, state.communicator, env, signal);
+                    return;
+                }
+                catch (e) {
+                    if (ctx.signal.aborted)
+                        throw e;
+                    const timedOut = use.timeoutMs !== undefined && signal.aborted;
+                    const err = timedOut
+                        ? new BuildError(`${use.label} timed out after ${use.timeoutMs / 1000}s`, `raise timeout at ${use.path}`)
+                        : e;
+                    if (attempt >= use.maxRetries)
+                        throw err;
+                    env.out('info', `${use.label} failed (${err.message}); retry ${attempt + 1} of ${use.maxRetries}`);
+                    await sleep(Math.min(2000 * (attempt + 1), 10_000), ctx.signal);
+                }
+                finally {
+                    deadline.clear();
+                }
+            }
+        },
+    };
+}
+async function runBuild(inst, o) {
+    const t0 = performance.now();
+    const timings = [];
+    const { bus } = o;
+    const emitOut = (stream, line) => bus.emit({ type: 'output', time: now(), build: inst.name, stream, line: (0,util_redact/* redact */.E$)(line) });
+    bus.emit({ type: 'build-start', time: now(), build: inst.name, builder: inst.type });
+    const timeoutCtl = new AbortController();
+    let timer;
+    if (inst.timeoutMs)
+        timer = setTimeout(() => timeoutCtl.abort(new build_TimeoutError(`build timeout of ${inst.timeoutMs / 1000}s exceeded`)), inst.timeoutMs);
+    const signal = AbortSignal.any([o.signal, timeoutCtl.signal]);
+    const env = {
+        instance: inst,
+        specDir: o.specDir,
+        runUuid: o.runUuid,
+        ledger: o.ledger,
+        docker: o.docker,
+        out: emitOut,
+        generated: {},
+    };
+    const result = {
+        name: inst.name,
+        build: inst.build,
+        source: inst.source,
+        builder: inst.type,
+        status: 'succeeded',
+        durationMs: 0,
+        steps: timings,
+    };
+    const state = {};
+    const fail = (e, step) => {
+        const cancelled = o.signal.aborted && !timeoutCtl.signal.aborted;
+        result.status = cancelled ? 'cancelled' : 'failed';
+        result.failedStep ??= step;
+        const err = timeoutCtl.signal.aborted ? timeoutCtl.signal.reason : e;
+        result.error ??= (0,util_redact/* redact */.E$)(cancelled ? 'cancelled' : (err?.message ?? String(e)));
+        if (e instanceof BuildError) {
+            result.hint ??= e.hint;
+            result.tail ??= e.tail?.map(util_redact/* redact */.E$);
+        }
+    };
+    try {
+        const impl = builderImpls[inst.type];
+        const marker = { name: 'provision', run: async () => undefined };
+        const provSteps = inst.provisioners.map((p, i) => provisionerStep(p, i, env));
+        const steps = impl.steps(env, marker).flatMap((s) => (s === marker ? provSteps : [s]));
+        let aborted = false;
+        const r = await runSteps(steps, state, { signal, log: (l) => emitOut('info', l) }, {
+            onStepStart: (name) => bus.emit({ type: 'step-start', time: now(), build: inst.name, step: name }),
+            onStepEnd: (name, ms, error) => {
+                timings.push({
+                    name,
+                    start: new Date(Date.now() - ms).toISOString(),
+                    durationMs: Math.round(ms),
+                    ok: !error,
+                });
+                bus.emit({
+                    type: 'step-end',
+                    time: now(),
+                    build: inst.name,
+                    step: name,
+                    durationMs: Math.round(ms),
+                    ok: !error,
+                    ...(error ? { error: (0,util_redact/* redact */.E$)(error.message ?? String(error)) } : {}),
+                });
+            },
+            onCleanupError: (name, error) => {
+                emitOut('stderr', `cleanup of "${name}" failed: ${error.message}; the resource stays in the ledger for "bake cleanup"`);
+                bus.emit({
+                    type: 'cleanup',
+                    time: now(),
+                    build: inst.name,
+                    resource: name,
+                    ok: false,
+                    error: (0,util_redact/* redact */.E$)(String(error.message)),
+                });
+            },
+        }, {
+            skipCleanup: () => {
+                if (o.signal.aborted)
+                    return false;
+                if (o.onError === 'abort' || o.onError === 'run-cleanup-provisioner') {
+                    aborted = true;
+                    return true;
+                }
+                return false;
+            },
+        });
+        if (!r.ok) {
+            fail(r.error, r.failedStep);
+            if (aborted) {
+                if (o.onError === 'run-cleanup-provisioner' && inst.errorCleanupProvisioner) {
+                    emitOut('info', 'running the error-cleanup-provisioner');
+                    try {
+                        await provisionerImpls[inst.errorCleanupProvisioner.type].run(inst.errorCleanupProvisioner, state.communicator, env, withTimeout(undefined, inst.errorCleanupProvisioner.timeoutMs ?? 300_000).signal);
+                    }
+                    catch (e) {
+                        emitOut('stderr', `error-cleanup-provisioner failed: ${e.message}`);
+                    }
+                }
+                for (const entry of engine_ledger.ResourceLedger.pending(o.ledger.file).filter((x) => x.run === o.runUuid && x.build === inst.name))
+                    o.ledger.keep(entry);
+                result.leftRunning = state.communicator
+                    ? `left running for debugging: ${state.communicator.describe()}; remove it with "bake cleanup --ledger ${o.ledger.file}"`
+                    : `resources left for debugging; remove them with "bake cleanup --ledger ${o.ledger.file}"`;
+                emitOut('info', result.leftRunning);
+            }
+            else if (state.artifact) {
+                await destroyHalfMade(state.artifact, env);
+            }
+            return result;
+        }
+        const built = state.artifact;
+        if (built) {
+            result.artifact = recordOf(built);
+            bus.emit({
+                type: 'artifact',
+                time: now(),
+                build: inst.name,
+                artifact: redactRecord(result.artifact),
+            });
+        }
+        try {
+            if (built && inst.postProcessors.length)
+                await runChains(inst, built, env, bus, signal, result, timings);
+            if (signal.aborted)
+                throw signal.reason instanceof Error ? signal.reason : new CancelledError();
+        }
+        catch (e) {
+            // Cancelled while post-processing: the image is not a finished result; remove it.
+            fail(e, result.failedStep);
+            if (built)
+                await destroyHalfMade(built, env);
+            return result;
+        }
+        // The build's artifact is now the result: it leaves the ledger, kept on purpose.
+        if (built?.ledgerEntry) {
+            o.ledger.done(built.ledgerEntry);
+            built.ledgerEntry = undefined;
+        }
+    }
+    catch (e) {
+        fail(e);
+    }
+    finally {
+        if (timer)
+            clearTimeout(timer);
+        result.durationMs = Math.round(performance.now() - t0);
+        bus.emit({
+            type: 'build-end',
+            time: now(),
+            build: inst.name,
+            status: result.status,
+            durationMs: result.durationMs,
+            ...(result.error ? { error: result.error } : {}),
+            ...(result.failedStep ? { failedStep: result.failedStep } : {}),
+        });
+    }
+    return result;
+}
+function redactRecord(r) {
+    return JSON.parse((0,util_redact/* redact */.E$)(JSON.stringify(r)));
+}
+async function destroyHalfMade(a, env) {
+    try {
+        await a.destroy?.();
+        if (a.ledgerEntry)
+            env.ledger.done(a.ledgerEntry);
+        env.out('info', `removed the unfinished artifact ${a.id}`);
+    }
+    catch (e) {
+        env.out('stderr', `could not remove the unfinished artifact ${a.id}: ${e.message}; it stays in the ledger`);
+    }
+}
+/** Each chain starts from the build's artifact; a failing chain does not stop the others. */
+async function runChains(inst, built, env, events, signal, result, timings) {
+    const merged = {
+        ...built,
+        tags: [...(built.tags ?? [])],
+        digests: [...(built.digests ?? [])],
+        files: [...(built.files ?? [])],
+    };
+    let keepBuilt = false;
+    for (const [ci, chain] of inst.postProcessors.entries()) {
+        let input = built;
+        for (const [pi, use] of chain.entries()) {
+            const name = `post-processor ${ci + 1}.${pi + 1}: ${use.label}`;
+            const t = performance.now();
+            events.emit({ type: 'step-start', time: now(), build: inst.name, step: name });
+            try {
+                if (signal.aborted)
+                    throw new CancelledError();
+                const out = await postProcessorImpls[use.type].run(use, input, env, signal);
+                if (signal.aborted)
+                    throw new CancelledError();
+                const keep = out.keepInput || use.keepInputArtifact === true || out.artifact.id === input.id;
+                if (input === built)
+                    keepBuilt ||= keep;
+                else if (!keep)
+                    await input.destroy?.().catch(() => undefined);
+                input = out.artifact;
+                mergeInto(merged, out.artifact);
+                const ms = performance.now() - t;
+                timings.push({
+                    name,
+                    start: new Date(Date.now() - ms).toISOString(),
+                    durationMs: Math.round(ms),
+                    ok: true,
+                });
+                events.emit({
+                    type: 'step-end',
+                    time: now(),
+                    build: inst.name,
+                    step: name,
+                    durationMs: Math.round(ms),
+                    ok: true,
+                });
+            }
+            catch (e) {
+                const ms = performance.now() - t;
+                timings.push({
+                    name,
+                    start: new Date(Date.now() - ms).toISOString(),
+                    durationMs: Math.round(ms),
+                    ok: false,
+                });
+                events.emit({
+                    type: 'step-end',
+                    time: now(),
+                    build: inst.name,
+                    step: name,
+                    durationMs: Math.round(ms),
+                    ok: false,
+                    error: (0,util_redact/* redact */.E$)(e.message),
+                });
+                if (signal.aborted) {
+                    result.failedStep = name;
+                    throw e;
+                }
+                env.out('stderr', `${name} failed: ${(0,util_redact/* redact */.E$)(e.message)}; the other chains go on`);
+                if (result.status === 'succeeded') {
+                    result.status = 'failed';
+                    result.failedStep = name;
+                    result.error = (0,util_redact/* redact */.E$)(e.message);
+                    if (e instanceof BuildError) {
+                        result.hint = e.hint;
+                        result.tail = e.tail?.map(util_redact/* redact */.E$);
+                    }
+                }
+                keepBuilt = true;
+                break;
+            }
+        }
+    }
+    result.artifact = recordOf(merged);
+    if (!keepBuilt && built.destroy) {
+        // Every chain consumed the build's artifact without keeping it (Packer's default).
+        await built
+            .destroy()
+            .catch((e) => env.out('stderr', `could not remove ${built.id}: ${e.message}`));
+    }
+}
+function mergeInto(m, a) {
+    for (const t of a.tags ?? [])
+        if (!m.tags.includes(t))
+            m.tags.push(t);
+    for (const d of a.digests ?? [])
+        if (!m.digests.includes(d))
+            m.digests.push(d);
+    for (const f of a.files ?? [])
+        if (!m.files.includes(f))
+            m.files.push(f);
+}
+
+;// CONCATENATED MODULE: ./src/engine/cleaners.ts
+/** How each kind of ledgered resource is removed; shared by the engine, `bake cleanup` and the post step. */
+
+const ignoreMissing = (e) => {
+    const code = e.statusCode;
+    if (code !== 404 && code !== 409)
+        throw e;
+};
+const cleaners = {
+    'docker-container': async (e, docker) => {
+        await docker().getContainer(e.ref.id).remove({ force: true, v: true }).catch(ignoreMissing);
+    },
+    'docker-image': async (e, docker) => {
+        await docker().getImage(e.ref.id).remove({ force: true }).catch(ignoreMissing);
+    },
+    'local-file': async (e) => {
+        (0,external_node_fs_.rmSync)(e.ref.path, { recursive: true, force: true });
+    },
+};
+
+;// CONCATENATED MODULE: ./src/engine/console.ts
+
+const COLORS = [36, 33, 35, 32, 34, 91, 96, 93];
+function attachConsole(bus, o) {
+    const colorOf = new Map();
+    const buffers = new Map();
+    const width = { n: 0 };
+    const tag = (build) => {
+        if (!colorOf.has(build))
+            colorOf.set(build, COLORS[colorOf.size % COLORS.length]);
+        width.n = Math.max(width.n, build.length);
+        const name = build.padEnd(width.n);
+        return o.color ? `\x1b[${colorOf.get(build)}m${name}\x1b[0m | ` : `${name} | `;
+    };
+    const line = (build, text) => {
+        const t = (0,util_redact/* redact */.E$)(text);
+        if (o.github && o.parallel) {
+            buffers.get(build)?.push(t);
+            return;
+        }
+        o.write(o.github ? `${t}\n` : `${tag(build)}${t}\n`);
+    };
+    const live = (build, text) => o.write(o.github && !o.parallel ? `${(0,util_redact/* redact */.E$)(text)}\n` : `${tag(build)}${(0,util_redact/* redact */.E$)(text)}\n`);
+    bus.on((e) => {
+        switch (e.type) {
+            case 'build-start':
+                if (o.github && !o.parallel)
+                    o.write(`::group::${e.build} (${e.builder})\n`);
+                if (o.github && o.parallel)
+                    buffers.set(e.build, []);
+                live(e.build, `build started (${e.builder})`);
+                return;
+            case 'step-start':
+                live(e.build, `==> ${e.step}`);
+                return;
+            case 'step-end':
+                if (!e.ok)
+                    live(e.build, `✗ ${e.step} failed after ${(e.durationMs / 1000).toFixed(1)}s: ${e.error ?? ''}`);
+                return;
+            case 'output':
+                line(e.build, e.stream === 'stderr' ? `${e.line}` : e.line);
+                return;
+            case 'artifact':
+                return;
+            case 'build-end': {
+                if (o.github && o.parallel) {
+                    o.write(`::group::${e.build} output\n`);
+                    for (const l of buffers.get(e.build) ?? [])
+                        o.write(`${l}\n`);
+                    o.write('::endgroup::\n');
+                }
+                const secs = (e.durationMs / 1000).toFixed(1);
+                const msg = e.status === 'succeeded'
+                    ? `finished in ${secs}s`
+                    : `${e.status} after ${secs}s${e.failedStep ? ` in "${e.failedStep}"` : ''}: ${e.error ?? ''}`;
+                live(e.build, msg);
+                if (o.github && !o.parallel)
+                    o.write('::endgroup::\n');
+                if (o.github && e.status === 'failed')
+                    o.write(`::error title=${e.build} failed::${escapeData((0,util_redact/* redact */.E$)(`${e.failedStep ? e.failedStep + ': ' : ''}${e.error ?? ''}`))}\n`);
+                return;
+            }
+            default:
+                return;
+        }
+    });
+}
+function escapeData(s) {
+    return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+;// CONCATENATED MODULE: ./src/engine/run.ts
+/** `bake build` and `bake cleanup`: scheduling, signals, events file, final report. */
+
+
+
+
+
+
+
+
+
+
+let sharedDocker;
+function dockerClient() {
+    sharedDocker ??= new (docker_default())();
+    return sharedDocker;
+}
+/** Runs every instance of the plan, at most parallelBuilds at a time (0 = all). */
+async function runPlan(plan, o) {
+    const t0 = performance.now();
+    const bus = o.bus ?? new EventBus();
+    const write = o.write ?? ((t) => process.stdout.write(t));
+    if (o.console !== false) {
+        attachConsole(bus, {
+            write,
+            color: !!process.stdout.isTTY && !process.env.NO_COLOR,
+            github: process.env.GITHUB_ACTIONS === 'true',
+            parallel: plan.instances.length > 1 && o.parallelBuilds !== 1,
+        });
+    }
+    if (o.events) {
+        const file = (0,external_node_path_.resolve)(o.events);
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(file), { recursive: true });
+        bus.on((e) => (0,external_node_fs_.appendFileSync)(file, JSON.stringify((0,util_redact/* redactValue */.FI)(e)) + '\n'));
+    }
+    const ledger = new engine_ledger.ResourceLedger((0,external_node_path_.resolve)(o.ledger), plan.runUuid);
+    const failFast = new AbortController();
+    const signal = o.signal ? AbortSignal.any([o.signal, failFast.signal]) : failFast.signal;
+    bus.emit({
+        type: 'run-start',
+        time: now(),
+        runUuid: plan.runUuid,
+        builds: plan.instances.map((i) => i.name),
+    });
+    const results = new Array(plan.instances.length);
+    const limit = o.parallelBuilds > 0 ? o.parallelBuilds : plan.instances.length;
+    let next = 0;
+    const worker = async () => {
+        while (next < plan.instances.length) {
+            const i = next++;
+            const inst = plan.instances[i];
+            if (signal.aborted) {
+                results[i] = {
+                    name: inst.name,
+                    build: inst.build,
+                    source: inst.source,
+                    builder: inst.type,
+                    status: o.signal?.aborted ? 'cancelled' : 'skipped',
+                    durationMs: 0,
+                    steps: [],
+                    error: o.signal?.aborted
+                        ? 'cancelled'
+                        : 'not started: another build failed and --fail-fast is set',
+                };
+                continue;
+            }
+            const r = await runBuild(inst, {
+                specDir: (0,external_node_path_.resolve)(plan.specDir),
+                runUuid: plan.runUuid,
+                ledger,
+                bus,
+                docker: dockerClient,
+                signal,
+                onError: o.onError,
+            });
+            results[i] = r;
+            if (r.status === 'failed' && o.failFast)
+                failFast.abort(new CancelledError('cancelled: another build failed and --fail-fast is set'));
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, limit) }, worker));
+    const ok = results.every((r) => r.status === 'succeeded');
+    const durationMs = Math.round(performance.now() - t0);
+    bus.emit({ type: 'run-end', time: now(), ok, durationMs });
+    return { runUuid: plan.runUuid, results, ok, durationMs };
+}
+function formatSummary(s) {
+    const lines = [''];
+    const good = s.results.filter((r) => r.status === 'succeeded');
+    const bad = s.results.filter((r) => r.status !== 'succeeded');
+    if (good.length) {
+        lines.push('==> Builds finished. The artifacts of successful builds are:');
+        for (const r of good) {
+            const a = r.artifact;
+            lines.push(`--> ${r.name}: ${a ? a.id : '(no artifact)'}${a?.tags?.length ? `  tags: ${a.tags.join(', ')}` : ''}${a?.digests?.length ? `  digests: ${a.digests.join(', ')}` : ''}  (${(r.durationMs / 1000).toFixed(1)}s)`);
+        }
+    }
+    if (bad.length) {
+        lines.push(`==> ${bad.length} build${bad.length === 1 ? '' : 's'} did not succeed:`);
+        for (const r of bad) {
+            lines.push(`--> ${r.name}: ${r.status}${r.failedStep ? ` in "${r.failedStep}"` : ''}: ${r.error ?? ''}`);
+            if (r.hint)
+                lines.push(`    hint: ${r.hint}`);
+            if (r.tail?.length)
+                lines.push('    last output:', ...r.tail.slice(-10).map((l) => `      ${l}`));
+            if (r.leftRunning)
+                lines.push(`    ${r.leftRunning}`);
+        }
+    }
+    return redact(lines.join('\n')) + '\n';
+}
+/** Cancels on SIGINT/SIGTERM; cleanups still run (each with its own budget). */
+function cancelOnSignals(write) {
+    const ctl = new AbortController();
+    let count = 0;
+    const handler = (sig) => {
+        count++;
+        if (count === 1) {
+            write(`\n==> ${sig} received: cancelling every build and cleaning up\n`);
+            ctl.abort(new CancelledError(`cancelled by ${sig}`));
+        }
+        else {
+            write(`==> ${sig} again: still cleaning up; anything not removed stays in the ledger for "bake cleanup"\n`);
+        }
+    };
+    process.on('SIGINT', handler);
+    process.on('SIGTERM', handler);
+    return {
+        signal: ctl.signal,
+        dispose: () => {
+            process.off('SIGINT', handler);
+            process.off('SIGTERM', handler);
+        },
+    };
+}
+async function runBuildCommand(plan, o) {
+    const write = (t) => process.stdout.write(t);
+    const sig = cancelOnSignals((t) => process.stderr.write(t));
+    try {
+        const summary = await runPlan(plan, {
+            parallelBuilds: o.parallelBuilds,
+            failFast: o.failFast,
+            onError: o.onError,
+            ledger: o.ledger,
+            events: o.events,
+            signal: sig.signal,
+            write,
+        });
+        write(formatSummary(summary));
+        return summary.ok ? 0 : 1;
+    }
+    finally {
+        sig.dispose();
+    }
+}
+/** Removes what the ledger still lists; safe to run again and again. */
+async function cleanupLedger(file, _o, write = (t) => process.stdout.write(t)) {
+    const path = (0,external_node_path_.resolve)(file);
+    const pending = engine_ledger.ResourceLedger.pending(path);
+    if (!pending.length) {
+        write(`nothing to clean up in ${path}\n`);
+        return 0;
+    }
+    const ledger = new engine_ledger.ResourceLedger(path, 'cleanup');
+    let failed = 0;
+    for (const e of pending.reverse()) {
+        const cleaner = cleaners[e.kind];
+        if (!cleaner) {
+            write(`cannot clean ${e.kind} ${JSON.stringify(e.ref)} (${e.description}): no cleaner for this kind; remove it by hand\n`);
+            failed++;
+            continue;
+        }
+        try {
+            await cleaner(e, dockerClient);
+            ledger.done(e);
+            write(`removed ${e.description} (${e.build})\n`);
+        }
+        catch (err) {
+            failed++;
+            write(`could not remove ${e.description} (${e.build}): ${(0,util_redact/* redact */.E$)(err.message)}\n`);
+        }
+    }
+    return failed ? 1 : 0;
+}
+
+
+/***/ })
+
+};
+;

@@ -1,0 +1,86 @@
+/**
+ * The one PR comment per spec: found by a hidden marker AND by its author (the token's own
+ * identity), so nobody else's comment carrying the marker can be taken over. Updated in place.
+ */
+import * as core from '@actions/core';
+import * as github from '@actions/github';
+import { redact } from '../util/redact';
+
+export function markerFor(header: string): string {
+  return `<!-- bake-action comment${header ? `: ${header.replace(/-->/g, '')}` : ''} -->`;
+}
+
+type Octokit = ReturnType<typeof github.getOctokit>;
+
+async function identity(octokit: Octokit): Promise<string> {
+  try {
+    const { data } = await octokit.rest.users.getAuthenticated();
+    return data.login;
+  } catch {
+    // Installation tokens (GITHUB_TOKEN) cannot ask who they are; they comment as this bot.
+    return 'github-actions[bot]';
+  }
+}
+
+export interface CommentTarget {
+  owner: string;
+  repo: string;
+  issueNumber: number;
+}
+
+export function pullRequestTarget(): CommentTarget | undefined {
+  const ctx = github.context;
+  const pr =
+    ctx.payload.pull_request?.number ??
+    (ctx.payload.issue?.pull_request ? ctx.payload.issue.number : undefined);
+  if (!pr) return undefined;
+  return { owner: ctx.repo.owner, repo: ctx.repo.repo, issueNumber: pr };
+}
+
+/** Creates or updates the comment. Returns its URL, or undefined when it could not be written. */
+export async function upsertComment(
+  token: string,
+  target: CommentTarget,
+  header: string,
+  body: string,
+): Promise<string | undefined> {
+  const octokit = github.getOctokit(token);
+  const marker = markerFor(header);
+  const text = `${marker}\n${redact(body)}`;
+  const me = await identity(octokit);
+  try {
+    const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+      owner: target.owner,
+      repo: target.repo,
+      issue_number: target.issueNumber,
+      per_page: 100,
+    });
+    const mine = comments.find((c) => c.user?.login === me && (c.body ?? '').includes(marker));
+    if (mine) {
+      const { data } = await octokit.rest.issues.updateComment({
+        owner: target.owner,
+        repo: target.repo,
+        comment_id: mine.id,
+        body: text,
+      });
+      return data.html_url;
+    }
+    const { data } = await octokit.rest.issues.createComment({
+      owner: target.owner,
+      repo: target.repo,
+      issue_number: target.issueNumber,
+      body: text,
+    });
+    return data.html_url;
+  } catch (e) {
+    const status = (e as { status?: number }).status;
+    if (status === 403 || status === 404) {
+      core.warning(
+        `could not write the PR comment (HTTP ${status}): the token is read-only, as on pull requests from forks. ` +
+          'The build itself is unaffected; see examples/workflows/comment-from-fork.yml for commenting from the base repository.',
+      );
+      return undefined;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,89 @@
+/** The action's inputs, read and checked once into one typed object. */
+import * as core from '@actions/core';
+import type { OnError } from '../cli-args';
+
+export type ActionCommand = 'validate' | 'plan' | 'build' | 'report';
+
+export interface ActionInputs {
+  spec: string;
+  command: ActionCommand;
+  only: string[];
+  except: string[];
+  vars: Record<string, string>;
+  varFiles: string[];
+  parallelBuilds: number;
+  onError: OnError;
+  failFast: boolean;
+  workingDirectory: string;
+  comment: 'auto' | 'always' | 'never';
+  commentHeader: string;
+  summary: boolean;
+  skipUnchanged: boolean;
+}
+
+export class InputError extends Error {}
+
+function list(name: string): string[] {
+  return core
+    .getInput(name)
+    .split(/[\n,]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+function oneOf<T extends string>(name: string, allowed: readonly T[], dflt: T): T {
+  const v = (core.getInput(name) || dflt).trim() as T;
+  if (!allowed.includes(v))
+    throw new InputError(`input "${name}" is "${v}"; it must be one of: ${allowed.join(', ')}`);
+  return v;
+}
+
+function bool(name: string, dflt: boolean): boolean {
+  const v = core.getInput(name).trim().toLowerCase();
+  if (v === '') return dflt;
+  if (['true', 'yes', '1'].includes(v)) return true;
+  if (['false', 'no', '0'].includes(v)) return false;
+  throw new InputError(`input "${name}" is "${v}"; it must be true or false`);
+}
+
+export function parseVarsInput(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) return;
+    const eq = line.indexOf('=');
+    if (eq <= 0)
+      throw new InputError(
+        `input "vars", line ${i + 1}: expected NAME=VALUE, got "${line.length > 40 ? line.slice(0, 40) + '…' : line}"`,
+      );
+    out[line.slice(0, eq).trim()] = line.slice(eq + 1);
+  });
+  return out;
+}
+
+export function readInputs(): ActionInputs {
+  const pb = core.getInput('parallel-builds').trim() || '0';
+  const parallelBuilds = Number(pb);
+  if (!Number.isInteger(parallelBuilds) || parallelBuilds < 0)
+    throw new InputError(`input "parallel-builds" is "${pb}"; it must be a whole number ≥ 0`);
+  return {
+    spec: core.getInput('spec').trim() || 'bake.yml',
+    command: oneOf('command', ['validate', 'plan', 'build', 'report'] as const, 'build'),
+    only: list('only'),
+    except: list('except'),
+    vars: parseVarsInput(core.getInput('vars')),
+    varFiles: core
+      .getInput('var-files')
+      .split(/\r?\n/)
+      .map((s) => s.trim())
+      .filter(Boolean),
+    parallelBuilds,
+    onError: oneOf('on-error', ['cleanup', 'abort', 'run-cleanup-provisioner'] as const, 'cleanup'),
+    failFast: bool('fail-fast', false),
+    workingDirectory: core.getInput('working-directory').trim() || '.',
+    comment: oneOf('comment', ['auto', 'always', 'never'] as const, 'auto'),
+    commentHeader: core.getInput('comment-header').trim(),
+    summary: bool('summary', true),
+    skipUnchanged: bool('skip-unchanged', false),
+  };
+}
