@@ -1,0 +1,140 @@
+#!/usr/bin/env node
+// Benchmarks, side by side in one run: bake against Packer (Debian's packer 1.6.6) and
+// against the raw docker CLI doing the same work. Reports medians and ratios.
+//
+//   node bench/run.mjs [--runs N] [--only B1,B3,V1]
+//
+// Needs: the services (scripts/dev-services.sh), `npm run build`, and Debian's `packer`.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const args = process.argv.slice(2);
+const RUNS = Number(args[args.indexOf('--runs') + 1] || 5) || 5;
+const ONLY = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : ['B1', 'B3', 'V1'];
+const ROOT = resolve(new URL('..', import.meta.url).pathname);
+const BAKE = join(ROOT, 'dist/cli/index.js');
+const IMAGE = 'debian:bookworm';
+
+for (const [what, ok] of [
+  ['dist/cli/index.js (npm run build)', existsSync(BAKE)],
+  ['packer (apt-get install packer)', spawnSync('packer', ['version']).status === 0],
+  ['a Docker engine (scripts/dev-services.sh)', spawnSync('docker', ['info']).status === 0],
+]) {
+  if (!ok) {
+    console.error(`bench needs ${what}`);
+    process.exit(2);
+  }
+}
+
+const work = mkdtempSync(join(tmpdir(), 'bake-bench-'));
+writeFileSync(join(work, 'config.txt'), 'listen 8080\nworkers 4\n');
+const SHELL = ['echo provisioning', 'mkdir -p /opt/app', 'echo done > /opt/app/marker'];
+
+function timeIt(cmd, argv, opts = {}) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(cmd, argv, { cwd: work, encoding: 'utf8', maxBuffer: 64 << 20, ...opts });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 0) throw new Error(`${cmd} ${argv.join(' ')} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
+  return ms;
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+function cleanupImages() {
+  const ids = execFileSync('docker', ['images', '-q', '--filter', 'reference=bench/*'], { encoding: 'utf8' }).split('\n').filter(Boolean);
+  if (ids.length) spawnSync('docker', ['rmi', '-f', ...new Set(ids)]);
+}
+
+// ---- the same build, three ways -------------------------------------------
+function bakeSpec(n) {
+  const sources = Array.from({ length: n }, (_, i) => `  s${i}:\n    type: docker\n    image: ${IMAGE}\n    commit: true\n`).join('');
+  return `sources:\n${sources}builds:\n  app:\n    sources: [${Array.from({ length: n }, (_, i) => `s${i}`).join(', ')}]\n    provisioners:\n      - type: shell\n        inline: ${JSON.stringify(SHELL)}\n      - type: file\n        source: config.txt\n        destination: /opt/app/config.txt\n    post-processors:\n      - type: docker-tag\n        repository: bench/bake-\${source.name}\n        tags: [latest]\n`;
+}
+
+function packerTemplate(n) {
+  return JSON.stringify(
+    {
+      builders: Array.from({ length: n }, (_, i) => ({ type: 'docker', name: `s${i}`, image: IMAGE, pull: false, commit: true })),
+      provisioners: [
+        { type: 'shell', inline: SHELL },
+        { type: 'file', source: 'config.txt', destination: '/opt/app/config.txt' },
+      ],
+      'post-processors': [{ type: 'docker-tag', repository: 'bench/packer-{{build_name}}', tag: 'latest' }],
+    },
+    null,
+    2,
+  );
+}
+
+function rawScript(n) {
+  const one = (i) => `(
+  c=$(docker run -d -i -t --entrypoint /bin/sh ${IMAGE})
+  docker exec "$c" /bin/sh -c '${SHELL.join(' && ')}'
+  docker cp config.txt "$c":/opt/app/config.txt
+  id=$(docker commit "$c")
+  docker tag "$id" bench/raw-s${i}:latest
+  docker rm -f "$c" >/dev/null
+) &`;
+  return `set -e\n${Array.from({ length: n }, (_, i) => one(i)).join('\n')}\nwait\n`;
+}
+
+function compareBuild(name, n) {
+  writeFileSync(join(work, `bake-${n}.yml`), bakeSpec(n));
+  writeFileSync(join(work, `packer-${n}.json`), packerTemplate(n));
+  writeFileSync(join(work, `raw-${n}.sh`), rawScript(n));
+  const env = { ...process.env, PACKER_LOG: '', CHECKPOINT_DISABLE: '1' };
+  const tools = {
+    bake: () => timeIt(process.execPath, [BAKE, 'build', `bake-${n}.yml`, '--ledger', join(work, 'ledger.jsonl')], { env }),
+    packer: () => timeIt('packer', ['build', '-color=false', `packer-${n}.json`], { env }),
+    'docker CLI': () => timeIt('bash', [`raw-${n}.sh`], { env }),
+  };
+  const times = Object.fromEntries(Object.keys(tools).map((k) => [k, []]));
+  // Warm-up, then interleave the tools so drift hits all of them alike.
+  for (const f of Object.values(tools)) f();
+  cleanupImages();
+  for (let r = 0; r < RUNS; r++) {
+    for (const [k, f] of Object.entries(tools)) times[k].push(f());
+    cleanupImages();
+  }
+  const m = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
+  console.log(`\n${name}: ${n === 1 ? 'one build' : `${n} builds in parallel`} (3-line shell, one small upload, commit, tag); median of ${RUNS}`);
+  for (const [k, v] of Object.entries(m)) console.log(`  ${k.padEnd(11)} ${(v / 1000).toFixed(2)} s`);
+  console.log(`  ratio bake / packer     = ${(m.bake / m.packer).toFixed(2)}`);
+  console.log(`  ratio bake / docker CLI = ${(m.bake / m['docker CLI']).toFixed(2)}`);
+  return m;
+}
+
+function compareValidate() {
+  const n = 20;
+  const sources = Array.from({ length: n }, (_, i) => `  s${i}:\n    type: docker\n    image: ${IMAGE}\n    commit: true\n`).join('');
+  const builds = Array.from({ length: n }, (_, i) => `  b${i}:\n    sources: [s${i}]\n    provisioners:\n      - type: shell\n        inline: ["echo \${build.name}"]\n    post-processors:\n      - type: docker-tag\n        repository: bench/v\${source.name}\n`).join('');
+  writeFileSync(join(work, 'validate.yml'), `sources:\n${sources}builds:\n${builds}`);
+  writeFileSync(join(work, 'validate.json'), packerTemplate(n));
+  const bake = [];
+  const packer = [];
+  timeIt(process.execPath, [BAKE, 'validate', 'validate.yml']);
+  for (let r = 0; r < RUNS; r++) {
+    bake.push(timeIt(process.execPath, [BAKE, 'validate', 'validate.yml']));
+    packer.push(timeIt('packer', ['validate', 'validate.json'], { env: { ...process.env, CHECKPOINT_DISABLE: '1' } }));
+  }
+  console.log(`\nV1: validate a spec of 20 builds (whole process); median of ${RUNS}`);
+  console.log(`  bake        ${median(bake).toFixed(0)} ms`);
+  console.log(`  packer      ${median(packer).toFixed(0)} ms`);
+  console.log(`  ratio bake / packer = ${(median(bake) / median(packer)).toFixed(3)}`);
+}
+
+try {
+  console.log(`bench in ${work}; node ${process.version}; ${execFileSync('packer', ['version'], { encoding: 'utf8' }).trim()}`);
+  if (ONLY.includes('B1')) compareBuild('B1', 1);
+  if (ONLY.includes('B3')) compareBuild('B3', 4);
+  if (ONLY.includes('V1')) compareValidate();
+} finally {
+  cleanupImages();
+  spawnSync('sh', ['-c', 'docker ps -aq --filter ancestor=' + IMAGE + ' | xargs -r docker rm -f'], { stdio: 'ignore' });
+  rmSync(work, { recursive: true, force: true });
+}
