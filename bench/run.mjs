@@ -12,7 +12,9 @@ import { join, resolve } from 'node:path';
 
 const args = process.argv.slice(2);
 const RUNS = Number(args[args.indexOf('--runs') + 1] || 5) || 5;
-const ONLY = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : ['B1', 'B3', 'V1'];
+const ONLY = args.includes('--only')
+  ? args[args.indexOf('--only') + 1].split(',')
+  : ['B1', 'B3', 'V1'];
 const ROOT = resolve(new URL('..', import.meta.url).pathname);
 const BAKE = join(ROOT, 'dist/cli/index.js');
 const IMAGE = 'debian:bookworm';
@@ -36,7 +38,8 @@ function timeIt(cmd, argv, opts = {}) {
   const t0 = process.hrtime.bigint();
   const r = spawnSync(cmd, argv, { cwd: work, encoding: 'utf8', maxBuffer: 64 << 20, ...opts });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  if (r.status !== 0) throw new Error(`${cmd} ${argv.join(' ')} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
+  if (r.status !== 0)
+    throw new Error(`${cmd} ${argv.join(' ')} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
   return ms;
 }
 
@@ -46,25 +49,40 @@ const median = (xs) => {
 };
 
 function cleanupImages() {
-  const ids = execFileSync('docker', ['images', '-q', '--filter', 'reference=bench/*'], { encoding: 'utf8' }).split('\n').filter(Boolean);
+  const ids = execFileSync('docker', ['images', '-q', '--filter', 'reference=bench/*'], {
+    encoding: 'utf8',
+  })
+    .split('\n')
+    .filter(Boolean);
   if (ids.length) spawnSync('docker', ['rmi', '-f', ...new Set(ids)]);
 }
 
 // ---- the same build, three ways -------------------------------------------
 function bakeSpec(n) {
-  const sources = Array.from({ length: n }, (_, i) => `  s${i}:\n    type: docker\n    image: ${IMAGE}\n    commit: true\n`).join('');
+  const sources = Array.from(
+    { length: n },
+    (_, i) => `  s${i}:\n    type: docker\n    image: ${IMAGE}\n    commit: true\n`,
+  ).join('');
   return `sources:\n${sources}builds:\n  app:\n    sources: [${Array.from({ length: n }, (_, i) => `s${i}`).join(', ')}]\n    provisioners:\n      - type: shell\n        inline: ${JSON.stringify(SHELL)}\n      - type: file\n        source: config.txt\n        destination: /opt/app/config.txt\n    post-processors:\n      - type: docker-tag\n        repository: bench/bake-\${source.name}\n        tags: [latest]\n`;
 }
 
 function packerTemplate(n) {
   return JSON.stringify(
     {
-      builders: Array.from({ length: n }, (_, i) => ({ type: 'docker', name: `s${i}`, image: IMAGE, pull: false, commit: true })),
+      builders: Array.from({ length: n }, (_, i) => ({
+        type: 'docker',
+        name: `s${i}`,
+        image: IMAGE,
+        pull: false,
+        commit: true,
+      })),
       provisioners: [
         { type: 'shell', inline: SHELL },
         { type: 'file', source: 'config.txt', destination: '/opt/app/config.txt' },
       ],
-      'post-processors': [{ type: 'docker-tag', repository: 'bench/packer-{{build_name}}', tag: 'latest' }],
+      'post-processors': [
+        { type: 'docker-tag', repository: 'bench/packer-{{build_name}}', tag: 'latest' },
+      ],
     },
     null,
     2,
@@ -89,7 +107,12 @@ function compareBuild(name, n) {
   writeFileSync(join(work, `raw-${n}.sh`), rawScript(n));
   const env = { ...process.env, PACKER_LOG: '', CHECKPOINT_DISABLE: '1' };
   const tools = {
-    bake: () => timeIt(process.execPath, [BAKE, 'build', `bake-${n}.yml`, '--ledger', join(work, 'ledger.jsonl')], { env }),
+    bake: () =>
+      timeIt(
+        process.execPath,
+        [BAKE, 'build', `bake-${n}.yml`, '--ledger', join(work, 'ledger.jsonl')],
+        { env },
+      ),
     packer: () => timeIt('packer', ['build', '-color=false', `packer-${n}.json`], { env }),
     'docker CLI': () => timeIt('bash', [`raw-${n}.sh`], { env }),
   };
@@ -102,8 +125,11 @@ function compareBuild(name, n) {
     cleanupImages();
   }
   const m = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
-  console.log(`\n${name}: ${n === 1 ? 'one build' : `${n} builds in parallel`} (3-line shell, one small upload, commit, tag); median of ${RUNS}`);
-  for (const [k, v] of Object.entries(m)) console.log(`  ${k.padEnd(11)} ${(v / 1000).toFixed(2)} s`);
+  console.log(
+    `\n${name}: ${n === 1 ? 'one build' : `${n} builds in parallel`} (3-line shell, one small upload, commit, tag); median of ${RUNS}`,
+  );
+  for (const [k, v] of Object.entries(m))
+    console.log(`  ${k.padEnd(11)} ${(v / 1000).toFixed(2)} s`);
   console.log(`  ratio bake / packer     = ${(m.bake / m.packer).toFixed(2)}`);
   console.log(`  ratio bake / docker CLI = ${(m.bake / m['docker CLI']).toFixed(2)}`);
   return m;
@@ -111,8 +137,15 @@ function compareBuild(name, n) {
 
 function compareValidate() {
   const n = 20;
-  const sources = Array.from({ length: n }, (_, i) => `  s${i}:\n    type: docker\n    image: ${IMAGE}\n    commit: true\n`).join('');
-  const builds = Array.from({ length: n }, (_, i) => `  b${i}:\n    sources: [s${i}]\n    provisioners:\n      - type: shell\n        inline: ["echo \${build.name}"]\n    post-processors:\n      - type: docker-tag\n        repository: bench/v\${source.name}\n`).join('');
+  const sources = Array.from(
+    { length: n },
+    (_, i) => `  s${i}:\n    type: docker\n    image: ${IMAGE}\n    commit: true\n`,
+  ).join('');
+  const builds = Array.from(
+    { length: n },
+    (_, i) =>
+      `  b${i}:\n    sources: [s${i}]\n    provisioners:\n      - type: shell\n        inline: ["echo \${build.name}"]\n    post-processors:\n      - type: docker-tag\n        repository: bench/v\${source.name}\n`,
+  ).join('');
   writeFileSync(join(work, 'validate.yml'), `sources:\n${sources}builds:\n${builds}`);
   writeFileSync(join(work, 'validate.json'), packerTemplate(n));
   const bake = [];
@@ -120,7 +153,11 @@ function compareValidate() {
   timeIt(process.execPath, [BAKE, 'validate', 'validate.yml']);
   for (let r = 0; r < RUNS; r++) {
     bake.push(timeIt(process.execPath, [BAKE, 'validate', 'validate.yml']));
-    packer.push(timeIt('packer', ['validate', 'validate.json'], { env: { ...process.env, CHECKPOINT_DISABLE: '1' } }));
+    packer.push(
+      timeIt('packer', ['validate', 'validate.json'], {
+        env: { ...process.env, CHECKPOINT_DISABLE: '1' },
+      }),
+    );
   }
   console.log(`\nV1: validate a spec of 20 builds (whole process); median of ${RUNS}`);
   console.log(`  bake        ${median(bake).toFixed(0)} ms`);
@@ -129,12 +166,16 @@ function compareValidate() {
 }
 
 try {
-  console.log(`bench in ${work}; node ${process.version}; ${execFileSync('packer', ['version'], { encoding: 'utf8' }).trim()}`);
+  console.log(
+    `bench in ${work}; node ${process.version}; ${execFileSync('packer', ['version'], { encoding: 'utf8' }).trim()}`,
+  );
   if (ONLY.includes('B1')) compareBuild('B1', 1);
   if (ONLY.includes('B3')) compareBuild('B3', 4);
   if (ONLY.includes('V1')) compareValidate();
 } finally {
   cleanupImages();
-  spawnSync('sh', ['-c', 'docker ps -aq --filter ancestor=' + IMAGE + ' | xargs -r docker rm -f'], { stdio: 'ignore' });
+  spawnSync('sh', ['-c', 'docker ps -aq --filter ancestor=' + IMAGE + ' | xargs -r docker rm -f'], {
+    stdio: 'ignore',
+  });
   rmSync(work, { recursive: true, force: true });
 }
