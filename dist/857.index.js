@@ -232,8 +232,11 @@ function sleep(ms, signal) {
 }
 /** Resolves with the promise, or rejects when the signal aborts first (the work may go on). */
 function raceSignal(p, signal) {
-    if (signal.aborted)
+    if (signal.aborted) {
+        // The work goes on without a listener: keep its failure from becoming unhandled.
+        p.catch(() => undefined);
         return Promise.reject(signal.reason instanceof Error ? signal.reason : new CancelledError());
+    }
     return new Promise((resolve, reject) => {
         const onAbort = () => reject(signal.reason instanceof Error ? signal.reason : new CancelledError());
         signal.addEventListener('abort', onAbort, { once: true });
@@ -688,7 +691,10 @@ const dockerBuilder = {
                     // The build container runs a shell bake chose; the image must keep the base
                     // image's own entrypoint and command unless `changes` says otherwise.
                     const base = (await docker.getImage(image).inspect()).Config;
-                    const res = (await raceSignal(ctr.commit({
+                    throwIfCancelled(ctx.signal);
+                    // Not raced against cancellation: a commit that finishes after a cancel would
+                    // leave an image nobody knows of. It takes well under a second; wait, then undo.
+                    const res = (await ctr.commit({
                         _query: {
                             container: ctr.id,
                             changes,
@@ -704,7 +710,7 @@ const dockerBuilder = {
                             StdinOnce: false,
                             AttachStdin: false,
                         },
-                    }), ctx.signal));
+                    }));
                     const id = res.Id;
                     // Until the build ends well the new image is a half-made result: ledger it.
                     const entry = env.ledger.add(env.instance.name, 'docker-image', { id }, `image ${id.slice(7, 19)}`);
@@ -724,6 +730,7 @@ const dockerBuilder = {
                         },
                     };
                     ctx.log(`committed ${id}`);
+                    throwIfCancelled(ctx.signal);
                 },
             },
         ];

@@ -60,8 +60,11 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 
 /** Resolves with the promise, or rejects when the signal aborts first (the work may go on). */
 export function raceSignal<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted)
+  if (signal.aborted) {
+    // The work goes on without a listener: keep its failure from becoming unhandled.
+    p.catch(() => undefined);
     return Promise.reject(signal.reason instanceof Error ? signal.reason : new CancelledError());
+  }
   return new Promise<T>((resolve, reject) => {
     const onAbort = () =>
       reject(signal.reason instanceof Error ? signal.reason : new CancelledError());

@@ -10,7 +10,7 @@ import type Docker from 'dockerode';
 import { DockerCommunicator } from '../../../communicators/docker';
 import { BuildEnv, BuildError, BuildState, BuilderImpl } from '../../../engine/context';
 import { LedgerEntry } from '../../../engine/ledger';
-import { raceSignal, Step } from '../../../engine/steps';
+import { raceSignal, Step, throwIfCancelled } from '../../../engine/steps';
 
 export const CHANGE_INSTRUCTIONS = [
   'CMD',
@@ -217,26 +217,26 @@ export const dockerBuilder: BuilderImpl = {
           // The build container runs a shell bake chose; the image must keep the base
           // image's own entrypoint and command unless `changes` says otherwise.
           const base = (await docker.getImage(image).inspect()).Config;
-          const res = (await raceSignal(
-            ctr.commit({
-              _query: {
-                container: ctr.id,
-                changes,
-                author: typeof c.author === 'string' ? c.author : undefined,
-                comment: typeof c.message === 'string' ? c.message : undefined,
-              },
-              _body: {
-                // [] rather than null: null would let the daemon copy the container's shell.
-                Entrypoint: base?.Entrypoint ?? [],
-                Cmd: base?.Cmd ?? null,
-                Tty: false,
-                OpenStdin: false,
-                StdinOnce: false,
-                AttachStdin: false,
-              },
-            }),
-            ctx.signal,
-          )) as { Id: string };
+          throwIfCancelled(ctx.signal);
+          // Not raced against cancellation: a commit that finishes after a cancel would
+          // leave an image nobody knows of. It takes well under a second; wait, then undo.
+          const res = (await ctr.commit({
+            _query: {
+              container: ctr.id,
+              changes,
+              author: typeof c.author === 'string' ? c.author : undefined,
+              comment: typeof c.message === 'string' ? c.message : undefined,
+            },
+            _body: {
+              // [] rather than null: null would let the daemon copy the container's shell.
+              Entrypoint: base?.Entrypoint ?? [],
+              Cmd: base?.Cmd ?? null,
+              Tty: false,
+              OpenStdin: false,
+              StdinOnce: false,
+              AttachStdin: false,
+            },
+          })) as { Id: string };
           const id = res.Id;
           // Until the build ends well the new image is a half-made result: ledger it.
           const entry = env.ledger.add(
@@ -260,6 +260,7 @@ export const dockerBuilder: BuilderImpl = {
             },
           };
           ctx.log(`committed ${id}`);
+          throwIfCancelled(ctx.signal);
         },
       },
     ];
