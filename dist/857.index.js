@@ -304,20 +304,27 @@ async function runSteps(steps, state, ctx, hooks = {}, opts = {}) {
     }
     if (!result.ok && opts.skipCleanup?.())
         return result;
-    for (const step of started.reverse()) {
-        if (!step.cleanup)
-            continue;
-        const budget = withTimeout(undefined, step.cleanupBudgetMs ?? 30_000);
-        try {
-            await raceSignal(step.cleanup(state, { signal: budget.signal, log: ctx.log }), budget.signal);
+    const cleanups = (async () => {
+        for (const step of started.reverse()) {
+            if (!step.cleanup)
+                continue;
+            const budget = withTimeout(undefined, step.cleanupBudgetMs ?? 30_000);
+            try {
+                await raceSignal(step.cleanup(state, { signal: budget.signal, log: ctx.log }), budget.signal);
+            }
+            catch (error) {
+                hooks.onCleanupError?.(step.name, error);
+            }
+            finally {
+                budget.clear();
+            }
         }
-        catch (error) {
-            hooks.onCleanupError?.(step.name, error);
-        }
-        finally {
-            budget.clear();
-        }
-    }
+    })();
+    // After a success the caller may overlap the cleanups with its next work (removing a
+    // container while post-processors run); it must await `cleanup` before it finishes.
+    if (result.ok && opts.deferCleanup)
+        return { ...result, cleanup: cleanups };
+    await cleanups;
     return result;
 }
 
@@ -333,6 +340,12 @@ async function runSteps(steps, state, ctx, hooks = {}, opts = {}) {
 
 
 
+/** Where to extract an archive and the entry name of a file in it. */
+function placement(remotePath) {
+    if (external_node_path_.posix.isAbsolute(remotePath))
+        return ['/', external_node_path_.posix.normalize(remotePath).replace(/^\/+/, '')];
+    return [external_node_path_.posix.dirname(remotePath), external_node_path_.posix.basename(remotePath)];
+}
 class DockerCommunicator {
     docker;
     container;
@@ -404,6 +417,7 @@ class DockerCommunicator {
         const owner = await this.uploadOwner(signal);
         const pack = tar_stream.pack();
         let extractTo;
+        let name;
         if (st.isDirectory()) {
             // Like Packer: "dir/" uploads the contents into remotePath, "dir" uploads dir itself.
             const contentsOnly = localPath.endsWith('/');
@@ -413,8 +427,9 @@ class DockerCommunicator {
             void this.packDirectory(pack, src, rootInTar, owner).then(() => pack.finalize(), (e) => pack.destroy(e));
         }
         else {
-            extractTo = external_node_path_.posix.dirname(remotePath);
-            const name = external_node_path_.posix.basename(remotePath);
+            // An absolute path goes in as a full path from /: the daemon creates missing parent
+            // directories itself, which saves a `mkdir -p` round trip.
+            [extractTo, name] = placement(remotePath);
             void this.packFile(pack, src, name, st.mode, st.size, owner).then(() => pack.finalize(), (e) => pack.destroy(e));
         }
         await this.ensureDir(extractTo, signal);
@@ -460,9 +475,9 @@ class DockerCommunicator {
         const owner = await this.uploadOwner(signal);
         const pack = tar_stream.pack();
         const buf = Buffer.isBuffer(content) ? content : Buffer.from(content);
-        pack.entry({ name: external_node_path_.posix.basename(remotePath), mode, size: buf.length, ...(owner ?? {}) }, buf);
+        const [dir, name] = placement(remotePath);
+        pack.entry({ name, mode, size: buf.length, ...(owner ?? {}) }, buf);
         pack.finalize();
-        const dir = external_node_path_.posix.dirname(remotePath);
         await this.ensureDir(dir, signal);
         await raceSignal(this.container.putArchive(pack, { path: dir }), signal);
     }
@@ -809,6 +824,20 @@ function scriptsOf(use, specDir) {
         throw new BuildError('shell provisioner has nothing to run', `set inline, script or scripts (${use.path})`);
     return out;
 }
+const MAX_HEREDOC = 64 * 1024;
+/** `cat > path <<'TAG' ... TAG` for a text script, or undefined when it must be uploaded. */
+function hereDocument(body, remote) {
+    if (body.length > MAX_HEREDOC || body.includes(0))
+        return undefined;
+    const text = body.toString('utf8');
+    if (!Buffer.from(text, 'utf8').equals(body))
+        return undefined;
+    let tag;
+    do
+        tag = `BAKE_SCRIPT_${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
+    while (text.includes(tag));
+    return `cat > ${shQuote(remote)} <<'${tag}'\n${text}${text.endsWith('\n') ? '' : '\n'}${tag}\nchmod 0755 ${shQuote(remote)}`;
+}
 const shell = {
     async run(use, comm, env, signal) {
         if (!comm)
@@ -824,14 +853,21 @@ const shell = {
             const remote = typeof c.remote_path === 'string'
                 ? c.remote_path
                 : `${folder}/${typeof c.remote_file === 'string' ? c.remote_file : `bake-script-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.sh`}`;
-            await comm.uploadContent(script.body, remote, 0o755, signal);
             const execute = String(c.execute_command ?? DEFAULT_EXECUTE)
                 .replace(/\{\{\s*\.Path\s*\}\}/g, shQuote(remote))
                 .replace(/\{\{\s*\.Vars\s*\}\}/g, varsText);
-            // Removing the script in the same exec saves a round trip per script.
-            const command = c.skip_clean === true
-                ? execute
-                : `${execute}\n__bake_rc=$?; rm -f ${shQuote(remote)}; exit $__bake_rc`;
+            // Writing the script (as a here-document) and removing it in the same command as
+            // running it saves two round trips per script; binary or huge scripts are uploaded.
+            const heredoc = hereDocument(script.body, remote);
+            if (!heredoc)
+                await comm.uploadContent(script.body, remote, 0o755, signal);
+            const command = [
+                heredoc ?? '',
+                execute,
+                c.skip_clean === true ? '' : `__bake_rc=$?; rm -f ${shQuote(remote)}; exit $__bake_rc`,
+            ]
+                .filter(Boolean)
+                .join('\n');
             let result;
             try {
                 result = await comm.exec(command, {
@@ -1410,6 +1446,7 @@ async function runBuild(inst, o) {
                 });
             },
         }, {
+            deferCleanup: true,
             skipCleanup: () => {
                 if (o.signal.aborted)
                     return false;
@@ -1457,11 +1494,13 @@ async function runBuild(inst, o) {
         try {
             if (built && inst.postProcessors.length)
                 await runChains(inst, built, env, bus, signal, result, timings);
+            await r.cleanup;
             if (signal.aborted)
                 throw signal.reason instanceof Error ? signal.reason : new CancelledError();
         }
         catch (e) {
             // Cancelled while post-processing: the image is not a finished result; remove it.
+            await r.cleanup;
             fail(e, result.failedStep);
             if (built)
                 await destroyHalfMade(built, env);

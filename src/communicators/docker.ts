@@ -25,6 +25,12 @@ export interface DockerCommunicatorOptions {
   env?: Record<string, string>;
 }
 
+/** Where to extract an archive and the entry name of a file in it. */
+function placement(remotePath: string): [string, string] {
+  if (posix.isAbsolute(remotePath)) return ['/', posix.normalize(remotePath).replace(/^\/+/, '')];
+  return [posix.dirname(remotePath), posix.basename(remotePath)];
+}
+
 export class DockerCommunicator implements Communicator {
   private owner?: { uid: number; gid: number };
 
@@ -96,6 +102,7 @@ export class DockerCommunicator implements Communicator {
     const owner = await this.uploadOwner(signal);
     const pack = tar.pack();
     let extractTo: string;
+    let name: string;
     if (st.isDirectory()) {
       // Like Packer: "dir/" uploads the contents into remotePath, "dir" uploads dir itself.
       const contentsOnly = localPath.endsWith('/');
@@ -107,8 +114,9 @@ export class DockerCommunicator implements Communicator {
         (e: Error) => pack.destroy(e),
       );
     } else {
-      extractTo = posix.dirname(remotePath);
-      const name = posix.basename(remotePath);
+      // An absolute path goes in as a full path from /: the daemon creates missing parent
+      // directories itself, which saves a `mkdir -p` round trip.
+      [extractTo, name] = placement(remotePath);
       void this.packFile(pack, src, name, st.mode, st.size, owner).then(
         () => pack.finalize(),
         (e: Error) => pack.destroy(e),
@@ -180,9 +188,9 @@ export class DockerCommunicator implements Communicator {
     const owner = await this.uploadOwner(signal);
     const pack = tar.pack();
     const buf = Buffer.isBuffer(content) ? content : Buffer.from(content);
-    pack.entry({ name: posix.basename(remotePath), mode, size: buf.length, ...(owner ?? {}) }, buf);
+    const [dir, name] = placement(remotePath);
+    pack.entry({ name, mode, size: buf.length, ...(owner ?? {}) }, buf);
     pack.finalize();
-    const dir = posix.dirname(remotePath);
     await this.ensureDir(dir, signal);
     await raceSignal(this.container.putArchive(pack as unknown as Readable, { path: dir }), signal);
   }

@@ -182,6 +182,7 @@ export async function runBuild(inst: BuildInstance, o: BuildOptions): Promise<Bu
         },
       },
       {
+        deferCleanup: true,
         skipCleanup: () => {
           if (o.signal.aborted) return false;
           if (o.onError === 'abort' || o.onError === 'run-cleanup-provisioner') {
@@ -234,10 +235,12 @@ export async function runBuild(inst: BuildInstance, o: BuildOptions): Promise<Bu
     try {
       if (built && inst.postProcessors.length)
         await runChains(inst, built, env, bus, signal, result, timings);
+      await r.cleanup;
       if (signal.aborted)
         throw signal.reason instanceof Error ? signal.reason : new CancelledError();
     } catch (e) {
       // Cancelled while post-processing: the image is not a finished result; remove it.
+      await r.cleanup;
       fail(e, result.failedStep);
       if (built) await destroyHalfMade(built, env);
       return result;

@@ -25,6 +25,8 @@ export interface StepHooks {
 
 export interface StepsResult {
   ok: boolean;
+  /** With deferCleanup, the cleanups still running after a success. */
+  cleanup?: Promise<void>;
   error?: unknown;
   failedStep?: string;
   cancelled: boolean;
@@ -117,7 +119,7 @@ export async function runSteps<S>(
   state: S,
   ctx: StepContext,
   hooks: StepHooks = {},
-  opts: { skipCleanup?: () => boolean } = {},
+  opts: { skipCleanup?: () => boolean; deferCleanup?: boolean } = {},
 ): Promise<StepsResult> {
   const started: Step<S>[] = [];
   let result: StepsResult = { ok: true, cancelled: false };
@@ -144,16 +146,25 @@ export async function runSteps<S>(
     }
   }
   if (!result.ok && opts.skipCleanup?.()) return result;
-  for (const step of started.reverse()) {
-    if (!step.cleanup) continue;
-    const budget = withTimeout(undefined, step.cleanupBudgetMs ?? 30_000);
-    try {
-      await raceSignal(step.cleanup(state, { signal: budget.signal, log: ctx.log }), budget.signal);
-    } catch (error) {
-      hooks.onCleanupError?.(step.name, error);
-    } finally {
-      budget.clear();
+  const cleanups = (async () => {
+    for (const step of started.reverse()) {
+      if (!step.cleanup) continue;
+      const budget = withTimeout(undefined, step.cleanupBudgetMs ?? 30_000);
+      try {
+        await raceSignal(
+          step.cleanup(state, { signal: budget.signal, log: ctx.log }),
+          budget.signal,
+        );
+      } catch (error) {
+        hooks.onCleanupError?.(step.name, error);
+      } finally {
+        budget.clear();
+      }
     }
-  }
+  })();
+  // After a success the caller may overlap the cleanups with its next work (removing a
+  // container while post-processors run); it must await `cleanup` before it finishes.
+  if (result.ok && opts.deferCleanup) return { ...result, cleanup: cleanups };
+  await cleanups;
   return result;
 }

@@ -59,6 +59,19 @@ export function scriptsOf(use: ProvisionerUse, specDir: string): { name: string;
   return out;
 }
 
+const MAX_HEREDOC = 64 * 1024;
+
+/** `cat > path <<'TAG' ... TAG` for a text script, or undefined when it must be uploaded. */
+export function hereDocument(body: Buffer, remote: string): string | undefined {
+  if (body.length > MAX_HEREDOC || body.includes(0)) return undefined;
+  const text = body.toString('utf8');
+  if (!Buffer.from(text, 'utf8').equals(body)) return undefined;
+  let tag: string;
+  do tag = `BAKE_SCRIPT_${randomBytes(6).toString('hex')}`;
+  while (text.includes(tag));
+  return `cat > ${shQuote(remote)} <<'${tag}'\n${text}${text.endsWith('\n') ? '' : '\n'}${tag}\nchmod 0755 ${shQuote(remote)}`;
+}
+
 export const shell: ProvisionerImpl = {
   async run(use, comm: Communicator | undefined, env, signal) {
     if (!comm)
@@ -78,15 +91,20 @@ export const shell: ProvisionerImpl = {
         typeof c.remote_path === 'string'
           ? c.remote_path
           : `${folder}/${typeof c.remote_file === 'string' ? c.remote_file : `bake-script-${randomBytes(4).toString('hex')}.sh`}`;
-      await comm.uploadContent(script.body, remote, 0o755, signal);
       const execute = String(c.execute_command ?? DEFAULT_EXECUTE)
         .replace(/\{\{\s*\.Path\s*\}\}/g, shQuote(remote))
         .replace(/\{\{\s*\.Vars\s*\}\}/g, varsText);
-      // Removing the script in the same exec saves a round trip per script.
-      const command =
-        c.skip_clean === true
-          ? execute
-          : `${execute}\n__bake_rc=$?; rm -f ${shQuote(remote)}; exit $__bake_rc`;
+      // Writing the script (as a here-document) and removing it in the same command as
+      // running it saves two round trips per script; binary or huge scripts are uploaded.
+      const heredoc = hereDocument(script.body, remote);
+      if (!heredoc) await comm.uploadContent(script.body, remote, 0o755, signal);
+      const command = [
+        heredoc ?? '',
+        execute,
+        c.skip_clean === true ? '' : `__bake_rc=$?; rm -f ${shQuote(remote)}; exit $__bake_rc`,
+      ]
+        .filter(Boolean)
+        .join('\n');
       let result;
       try {
         result = await comm.exec(command, {
