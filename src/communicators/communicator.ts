@@ -28,6 +28,9 @@ export interface Communicator {
   download(remotePath: string, localPath: string, signal: AbortSignal): Promise<void>;
   /** How a person reaches the machine (for on-error=abort). */
   describe(): string;
+  /** Waits for the machine to go down after a restart command, then connects again. */
+  awaitRestart?(signal: AbortSignal, timeoutMs: number): Promise<void>;
+  close?(): void;
 }
 
 /** Splits a byte stream into lines, holding back a partial last line. */

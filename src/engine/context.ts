@@ -1,6 +1,7 @@
 import type Docker from 'dockerode';
 import type { BuildInstance, ProvisionerUse, PostProcessorUse } from '../spec/resolve';
 import type { Communicator } from '../communicators/communicator';
+import type { SshOptions } from '../communicators/ssh';
 import type { Artifact } from './artifact';
 import type { ResourceLedger } from './ledger';
 import type { Step } from './steps';
@@ -16,7 +17,12 @@ export interface BuildEnv {
   out(stream: 'stdout' | 'stderr' | 'info', line: string): void;
   /** Values other steps may use: container id, host, user (shell-local gets them as env). */
   generated: Record<string, string>;
+  /** How the machine is reached, for provisioners that bring their own client (Ansible). */
+  connection?: ConnectionInfo;
 }
+
+export type ConnectionInfo =
+  { type: 'ssh'; options: SshOptions } | { type: 'docker'; containerId: string; user?: string };
 
 export interface BuildState {
   communicator?: Communicator;

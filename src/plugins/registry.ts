@@ -4,6 +4,7 @@
  */
 import { Schema } from '../spec/schema';
 import { dockerBuilderSchema } from './builders/docker/schema';
+import { nullBuilderSchema } from './builders/null/schema';
 import { postProcessorSchemas } from './post-processors/schemas';
 import { provisionerSchemas } from './provisioners/schemas';
 
@@ -15,6 +16,11 @@ export interface BuilderInfo {
 }
 
 export const builders: Record<string, BuilderInfo> = {
+  null: {
+    schema: nullBuilderSchema,
+    description: 'provisions an existing machine over SSH; no artifact',
+    artifactKind: 'none',
+  },
   docker: {
     schema: dockerBuilderSchema,
     description: 'a Docker image from a base image, through the Docker API',

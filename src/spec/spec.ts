@@ -145,6 +145,8 @@ export function loadSpec(path: string): RawSpec {
       });
       continue;
     }
+    // `type: null` is YAML's null, and can only mean Packer's null builder.
+    if ('type' in src && src.type === null) src.type = 'null';
     const type = src.type;
     if (typeof type !== 'string') {
       problems.push({

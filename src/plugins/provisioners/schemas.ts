@@ -46,6 +46,29 @@ export const shellLocalSchema = s.object({
   valid_exit_codes: opt(s.list(s.int(0, 255)), undefined, [0]),
 });
 
+export const restartSchema = s.object({
+  restart_command: opt(s.string(), 'command that reboots the machine', 'shutdown -r now'),
+  restart_check_command: opt(s.string(), 'must succeed once the machine is back'),
+  restart_timeout: opt(s.duration(), 'how long the machine may take to come back', '5m'),
+});
+
+export const ansibleSchema = s.object({
+  playbook_file: req(s.string(), 'the playbook to run'),
+  extra_arguments: opt(
+    s.list(s.string()),
+    'more ansible-playbook arguments, e.g. ["--tags", "web"]',
+  ),
+  ansible_env_vars: opt(s.list(s.string()), 'KEY=value environment for ansible-playbook'),
+  user: opt(s.string(), "remote user (default: the build's SSH user)"),
+  groups: opt(s.list(s.string()), 'inventory groups the machine is in'),
+  host_alias: opt(s.string(), 'inventory name of the machine', 'default'),
+  galaxy_file: opt(s.string(), 'requirements file for ansible-galaxy, installed first'),
+  roles_path: opt(s.string()),
+  collections_path: opt(s.string()),
+  use_sftp: opt(s.bool(), 'transfer files with sftp (default scp/piped)'),
+  command: opt(s.string(), 'the ansible-playbook command', 'ansible-playbook'),
+});
+
 /** Options every provisioner takes, whatever its type. */
 export const provisionerCommon: Record<string, ReturnType<typeof opt>> = {
   only: opt(s.list(s.string(), { single: true }), 'run only for these sources (globs)'),
@@ -66,5 +89,13 @@ export const provisionerSchemas: Record<string, { schema: Schema; description: s
   'shell-local': {
     schema: shellLocalSchema,
     description: 'run commands on the machine running bake',
+  },
+  restart: {
+    schema: restartSchema,
+    description: 'reboot the machine and wait for it to come back',
+  },
+  ansible: {
+    schema: ansibleSchema,
+    description: 'run an Ansible playbook from this machine against the build',
   },
 };

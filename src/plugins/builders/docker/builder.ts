@@ -184,6 +184,11 @@ export const dockerBuilder: BuilderImpl = {
         name: 'start container',
         async run(s) {
           await s.container!.start();
+          env.connection = {
+            type: 'docker',
+            containerId: s.container!.id,
+            user: typeof c.exec_user === 'string' ? c.exec_user : undefined,
+          };
           s.communicator = new DockerCommunicator(docker, s.container!, {
             execUser: typeof c.exec_user === 'string' ? c.exec_user : undefined,
             fixUploadOwner: c.fix_upload_owner !== false,

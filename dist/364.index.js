@@ -1,19 +1,106 @@
 "use strict";
-exports.id = 342;
-exports.ids = [342];
+exports.id = 364;
+exports.ids = [364,309];
 exports.modules = {
 
-/***/ 6342:
+/***/ 5309:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ResourceLedger: () => (/* binding */ ResourceLedger)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_2__);
+/**
+ * The resource ledger: every resource a build creates is written here the moment it exists
+ * (JSON lines, fsynced) and marked done once cleaned. A killed run leaves its open entries
+ * for `bake cleanup` and the action's post step.
+ */
+
+
+
+class ResourceLedger {
+    file;
+    run;
+    constructor(file, run) {
+        this.file = file;
+        this.run = run;
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(file), { recursive: true });
+    }
+    append(line) {
+        const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(this.file, 'a', 0o600);
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeSync)(fd, JSON.stringify(line) + '\n');
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fsyncSync)(fd);
+        }
+        finally {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+        }
+    }
+    add(build, kind, ref, description) {
+        const entry = {
+            id: (0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.randomUUID)(),
+            kind,
+            ref,
+            build,
+            run: this.run,
+            description,
+            time: new Date().toISOString(),
+        };
+        this.append({ op: 'add', ...entry });
+        return entry;
+    }
+    done(entry) {
+        this.append({ op: 'done', id: entry.id, time: new Date().toISOString() });
+    }
+    keep(entry) {
+        this.append({ op: 'keep', id: entry.id, time: new Date().toISOString() });
+    }
+    /** Entries that were added and never marked done, oldest first. */
+    static pending(file) {
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
+            return [];
+        const open = new Map();
+        for (const raw of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8').split('\n')) {
+            if (!raw.trim())
+                continue;
+            let line;
+            try {
+                line = JSON.parse(raw);
+            }
+            catch {
+                continue; // a torn last line from a killed process
+            }
+            if (line.op === 'add')
+                open.set(line.id, line);
+            else if (line.op === 'done')
+                open.delete(line.id);
+            else if (line.op === 'keep' && open.has(line.id))
+                open.get(line.id).kept = true;
+        }
+        return [...open.values()];
+    }
+}
+
+
+/***/ }),
+
+/***/ 7364:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  cancelOnSignals: () => (/* binding */ cancelOnSignals),
   cleanupLedger: () => (/* binding */ cleanupLedger),
-  runBuildCommand: () => (/* binding */ runBuildCommand)
+  runPlan: () => (/* binding */ runPlan)
 });
 
-// UNUSED EXPORTS: cancelOnSignals, dockerClient, formatSummary, runPlan
+// UNUSED EXPORTS: dockerClient, formatSummary, runBuildCommand
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
@@ -22,19 +109,8 @@ var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./node_modules/dockerode/lib/docker.js
 var docker = __webpack_require__(9040);
 var docker_default = /*#__PURE__*/__webpack_require__.n(docker);
-;// CONCATENATED MODULE: ./src/engine/context.ts
-/** A failure a user can act on: which step, what happened, the last lines of output. */
-class BuildError extends Error {
-    hint;
-    tail;
-    constructor(message, hint, tail) {
-        super(message);
-        this.hint = hint;
-        this.tail = tail;
-        this.name = 'BuildError';
-    }
-}
-
+// EXTERNAL MODULE: ./src/engine/context.ts
+var context = __webpack_require__(6173);
 ;// CONCATENATED MODULE: ./src/engine/events.ts
 function recordOf(a) {
     return {
@@ -67,80 +143,8 @@ class EventBus {
 }
 const now = () => new Date().toISOString();
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-;// CONCATENATED MODULE: ./src/engine/ledger.ts
-/**
- * The resource ledger: every resource a build creates is written here the moment it exists
- * (JSON lines, fsynced) and marked done once cleaned. A killed run leaves its open entries
- * for `bake cleanup` and the action's post step.
- */
-
-
-
-class ResourceLedger {
-    file;
-    run;
-    constructor(file, run) {
-        this.file = file;
-        this.run = run;
-        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(file), { recursive: true });
-    }
-    append(line) {
-        const fd = (0,external_node_fs_.openSync)(this.file, 'a', 0o600);
-        try {
-            (0,external_node_fs_.writeSync)(fd, JSON.stringify(line) + '\n');
-            (0,external_node_fs_.fsyncSync)(fd);
-        }
-        finally {
-            (0,external_node_fs_.closeSync)(fd);
-        }
-    }
-    add(build, kind, ref, description) {
-        const entry = {
-            id: (0,external_node_crypto_.randomUUID)(),
-            kind,
-            ref,
-            build,
-            run: this.run,
-            description,
-            time: new Date().toISOString(),
-        };
-        this.append({ op: 'add', ...entry });
-        return entry;
-    }
-    done(entry) {
-        this.append({ op: 'done', id: entry.id, time: new Date().toISOString() });
-    }
-    keep(entry) {
-        this.append({ op: 'keep', id: entry.id, time: new Date().toISOString() });
-    }
-    /** Entries that were added and never marked done, oldest first. */
-    static pending(file) {
-        if (!(0,external_node_fs_.existsSync)(file))
-            return [];
-        const open = new Map();
-        for (const raw of (0,external_node_fs_.readFileSync)(file, 'utf8').split('\n')) {
-            if (!raw.trim())
-                continue;
-            let line;
-            try {
-                line = JSON.parse(raw);
-            }
-            catch {
-                continue; // a torn last line from a killed process
-            }
-            if (line.op === 'add')
-                open.set(line.id, line);
-            else if (line.op === 'done')
-                open.delete(line.id);
-            else if (line.op === 'keep' && open.has(line.id))
-                open.get(line.id).kept = true;
-        }
-        return [...open.values()];
-    }
-}
-
+// EXTERNAL MODULE: ./src/engine/ledger.ts
+var engine_ledger = __webpack_require__(5309);
 // EXTERNAL MODULE: external "node:stream/promises"
 var promises_ = __webpack_require__(6466);
 // EXTERNAL MODULE: external "node:stream"
@@ -544,7 +548,7 @@ function validateChanges(changes) {
     for (const ch of changes) {
         const word = ch.trim().split(/\s+/)[0]?.toUpperCase();
         if (!CHANGE_INSTRUCTIONS.includes(word)) {
-            throw new BuildError(`changes: "${ch}" is not an instruction docker commit accepts`, `use one of ${CHANGE_INSTRUCTIONS.join(', ')}`);
+            throw new context/* BuildError */.z(`changes: "${ch}" is not an instruction docker commit accepts`, `use one of ${CHANGE_INSTRUCTIONS.join(', ')}`);
         }
     }
 }
@@ -568,7 +572,7 @@ const dockerBuilder = {
             c.discard === true,
         ].filter(Boolean).length;
         if (outputs > 1)
-            throw new BuildError('set only one of commit, export_path and discard', `source ${env.instance.source}`);
+            throw new context/* BuildError */.z('set only one of commit, export_path and discard', `source ${env.instance.source}`);
         const mode = typeof c.export_path === 'string' ? 'export' : c.discard === true ? 'discard' : 'commit';
         const changes = asList(c.changes) ?? [];
         validateChanges(changes);
@@ -585,7 +589,7 @@ const dockerBuilder = {
                         present = false;
                     }
                     if (policy === 'never' && !present)
-                        throw new BuildError(`image ${image} is not present and pull is "never"`, 'pull it first, or set pull: missing');
+                        throw new context/* BuildError */.z(`image ${image} is not present and pull is "never"`, 'pull it first, or set pull: missing');
                     if (policy === 'always' || (policy === 'missing' && !present)) {
                         ctx.log(`pulling ${image}`);
                         try {
@@ -598,7 +602,7 @@ const dockerBuilder = {
                             if (present)
                                 ctx.log(`pull failed (${e.message}); using the local ${image}`);
                             else
-                                throw new BuildError(`cannot pull ${image}: ${e.message}`, 'check the image name and that the registry is reachable (and logged in, for private images)');
+                                throw new context/* BuildError */.z(`cannot pull ${image}: ${e.message}`, 'check the image name and that the registry is reachable (and logged in, for private images)');
                         }
                     }
                 },
@@ -658,6 +662,11 @@ const dockerBuilder = {
                 name: 'start container',
                 async run(s) {
                     await s.container.start();
+                    env.connection = {
+                        type: 'docker',
+                        containerId: s.container.id,
+                        user: typeof c.exec_user === 'string' ? c.exec_user : undefined,
+                    };
                     s.communicator = new DockerCommunicator(docker, s.container, {
                         execUser: typeof c.exec_user === 'string' ? c.exec_user : undefined,
                         fixUploadOwner: c.fix_upload_owner !== false,
@@ -751,8 +760,498 @@ async function removeContainer(container) {
     }
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./node_modules/ssh2/lib/index.js
+var lib = __webpack_require__(5472);
+;// CONCATENATED MODULE: ./src/communicators/ssh.ts
+/**
+ * SSH communicator on ssh2: one connection per build, reused by every provisioner and
+ * re-established after a reboot. Connects in a loop until ssh_timeout, surviving refused
+ * connections, unreachable hosts and banner timeouts while a machine boots; stops early
+ * when the credentials are plainly wrong.
+ */
+
+
+
+
+
+
+
+
+
+/** The connection dropped while a command ran (a reboot, a network blip). */
+class DisconnectedError extends Error {
+    constructor(message = 'the SSH connection dropped') {
+        super(message);
+        this.name = 'DisconnectedError';
+    }
+}
+function fingerprint(key) {
+    return 'SHA256:' + (0,external_node_crypto_.createHash)('sha256').update(key).digest('base64').replace(/=+$/, '');
+}
+function keyBlobOf(line) {
+    const parts = line.trim().split(/\s+/);
+    for (const p of parts) {
+        if (/^AAAA[0-9A-Za-z+/]+=*$/.test(p))
+            return Buffer.from(p, 'base64');
+    }
+    return undefined;
+}
+/** Host keys a known_hosts file lists for host:port (plain entries; hashed ones too). */
+function knownHostKeys(file, host, port) {
+    const names = port === 22 ? [host, `[${host}]:22`] : [`[${host}]:${port}`];
+    const out = [];
+    for (const line of (0,external_node_fs_.readFileSync)(file, 'utf8').split('\n')) {
+        const t = line.trim();
+        if (!t || t.startsWith('#'))
+            continue;
+        const [hosts, ...rest] = t.split(/\s+/);
+        const matches = hosts.split(',').some((h) => {
+            if (h.startsWith('|1|')) {
+                const [, , salt, hash] = h.split('|');
+                return salt !== undefined && names.some((n) => hmacMatches(salt, n, hash));
+            }
+            return names.includes(h);
+        });
+        if (!matches)
+            continue;
+        const blob = keyBlobOf(rest.join(' '));
+        if (blob)
+            out.push(blob);
+    }
+    return out;
+}
+function hmacMatches(salt, name, hash) {
+    return (0,external_node_crypto_.createHmac)('sha1', Buffer.from(salt, 'base64')).update(name).digest('base64') === hash;
+}
+function describeConnectError(e) {
+    if (e.level === 'client-authentication')
+        return 'authentication failed';
+    switch (e.code) {
+        case 'ECONNREFUSED':
+            return 'connection refused (sshd not listening yet?)';
+        case 'EHOSTUNREACH':
+        case 'ENETUNREACH':
+            return 'no route to host';
+        case 'ETIMEDOUT':
+            return 'connection timed out';
+        case 'ECONNRESET':
+            return 'connection reset';
+        default:
+            return e.message;
+    }
+}
+/** Connects once; resolves with a ready client or rejects with ssh2's error. */
+function connectOnce(cfg, signal) {
+    return new Promise((res, rej) => {
+        const client = new lib.Client();
+        const onAbort = () => {
+            client.destroy();
+            rej(signal.reason instanceof Error ? signal.reason : new Error('cancelled'));
+        };
+        signal.addEventListener('abort', onAbort, { once: true });
+        client.once('ready', () => {
+            signal.removeEventListener('abort', onAbort);
+            res(client);
+        });
+        client.once('error', (e) => {
+            signal.removeEventListener('abort', onAbort);
+            client.destroy();
+            rej(e);
+        });
+        client.connect(cfg);
+    });
+}
+class SshCommunicator {
+    o;
+    client;
+    bastion;
+    sftpSession;
+    hasTar;
+    firstHostKey;
+    constructor(o) {
+        this.o = o;
+    }
+    describe() {
+        const via = this.o.bastion
+            ? ` -J ${this.o.bastion.username}@${this.o.bastion.host}:${this.o.bastion.port}`
+            : '';
+        return `ssh${via} -p ${this.o.port} ${this.o.username}@${this.o.host}`;
+    }
+    hostVerifier(host, port) {
+        return (key) => {
+            const fp = fingerprint(key);
+            if (this.o.hostKey) {
+                const want = this.o.hostKey.trim();
+                const blob = keyBlobOf(want);
+                return blob ? blob.equals(key) : want.replace(/=+$/, '') === fp;
+            }
+            if (this.o.knownHostsFile) {
+                const keys = knownHostKeys(this.o.knownHostsFile, host, port);
+                return keys.some((k) => k.equals(key));
+            }
+            // Trust on first use: log it, and hold every later connection of the build to it.
+            if (!this.firstHostKey) {
+                this.firstHostKey = fp;
+                this.o.log?.(`host key of ${host}:${port} is ${fp} (pin it with ssh_host_key)`);
+            }
+            return this.firstHostKey === fp;
+        };
+    }
+    auth(e) {
+        return {
+            username: e.username,
+            ...(e.password !== undefined ? { password: e.password } : {}),
+            ...(e.privateKey !== undefined ? { privateKey: e.privateKey, passphrase: e.passphrase } : {}),
+            ...(e.agent ? { agent: e.agent } : {}),
+            tryKeyboard: e.password !== undefined,
+        };
+    }
+    /** Connects (again) within ssh_timeout, or the given budget after a reboot. */
+    async connect(signal, budgetMs = this.o.timeoutMs) {
+        const deadline = Date.now() + budgetMs;
+        let authFailures = 0;
+        let lastError = '';
+        let wait = 250;
+        for (let attempt = 1;; attempt++) {
+            if (signal.aborted)
+                throw signal.reason instanceof Error ? signal.reason : new Error('cancelled');
+            try {
+                await this.connectThroughBastion(signal, Math.max(1000, Math.min(20_000, deadline - Date.now())));
+                if (attempt > 1)
+                    this.o.log?.(`connected to ${this.o.host}:${this.o.port} after ${attempt} attempts`);
+                return;
+            }
+            catch (e) {
+                if (signal.aborted)
+                    throw e;
+                const err = e;
+                lastError = describeConnectError(err);
+                if (err.level === 'client-authentication') {
+                    authFailures++;
+                    if (authFailures >= this.o.handshakeAttempts) {
+                        throw new context/* BuildError */.z(`SSH authentication as "${this.o.username}" on ${this.o.host}:${this.o.port} failed ${authFailures} times`, this.o.password !== undefined
+                            ? 'check ssh_username and ssh_password'
+                            : 'check ssh_username and that the private key matches an authorized key on the machine');
+                    }
+                }
+                if (err instanceof context/* BuildError */.z)
+                    throw err;
+                if (Date.now() + wait > deadline) {
+                    throw new context/* BuildError */.z(`could not connect to ${this.o.host}:${this.o.port} over SSH within ${Math.round(budgetMs / 1000)}s (${attempt} attempts); last error: ${lastError}`, lastError.startsWith('connection refused')
+                        ? 'the machine answers but sshd does not: is it installed and started?'
+                        : lastError.startsWith('no route') || lastError.includes('timed out')
+                            ? 'the address is not reachable from here: check the network, security group / firewall and ssh_interface'
+                            : 'raise ssh_timeout if the machine boots slowly');
+                }
+                if (attempt === 1 || attempt % 10 === 0)
+                    this.o.log?.(`waiting for SSH on ${this.o.host}:${this.o.port}: ${lastError}`);
+                await sleep(wait, signal);
+                wait = Math.min(wait * 2, 2000);
+            }
+        }
+    }
+    async connectThroughBastion(signal, readyTimeout) {
+        this.closeQuietly();
+        const common = {
+            readyTimeout,
+            keepaliveInterval: this.o.keepAliveMs,
+            keepaliveCountMax: 3,
+            algorithms: {
+                serverHostKey: [
+                    'ssh-ed25519',
+                    'ecdsa-sha2-nistp256',
+                    'ecdsa-sha2-nistp384',
+                    'ecdsa-sha2-nistp521',
+                    'rsa-sha2-512',
+                    'rsa-sha2-256',
+                    'ssh-rsa',
+                ],
+            },
+        };
+        let sock;
+        if (this.o.bastion) {
+            const b = this.o.bastion;
+            this.bastion = await connectOnce({ ...common, host: b.host, port: b.port, ...this.auth(b) }, signal);
+            sock = await new Promise((res, rej) => this.bastion.forwardOut('127.0.0.1', 0, this.o.host, this.o.port, (err, stream) => err ? rej(err) : res(stream)));
+        }
+        this.client = await connectOnce({
+            ...common,
+            ...(sock ? { sock } : { host: this.o.host, port: this.o.port }),
+            ...this.auth(this.o),
+            hostVerifier: this.hostVerifier(this.o.host, this.o.port),
+        }, signal);
+        this.client.on('error', () => undefined);
+        this.client.on('close', () => {
+            this.client = undefined;
+            this.sftpSession = undefined;
+        });
+    }
+    async ready(signal) {
+        if (!this.client)
+            await this.connect(signal);
+        return this.client;
+    }
+    async exec(command, o) {
+        const client = await this.ready(o.signal);
+        const tail = tailKeeper();
+        const out = new LineSplitter((l) => (tail.push(l), o.onStdout?.(l)));
+        const err = new LineSplitter((l) => (tail.push(l), o.onStderr?.(l)));
+        const envPrefix = o.env && Object.keys(o.env).length
+            ? Object.entries(o.env)
+                .map(([k, v]) => `${k}=${shQuote(v)}`)
+                .join(' ') + ' '
+            : '';
+        const full = envPrefix ? `export ${envPrefix.trim()}; ${command}` : command;
+        const code = await raceSignal(new Promise((res, rej) => {
+            client.exec(full, this.o.pty ? { pty: true } : {}, (e, stream) => {
+                if (e)
+                    return rej(e);
+                let exitCode;
+                stream.on('data', (d) => out.write(d));
+                stream.stderr.on('data', (d) => err.write(d));
+                stream.on('exit', (c, sig) => {
+                    exitCode = c ?? (sig ? 128 : -1);
+                });
+                stream.on('close', () => {
+                    out.end();
+                    err.end();
+                    if (exitCode === undefined)
+                        rej(new DisconnectedError());
+                    else
+                        res(exitCode);
+                });
+            });
+            client.once('close', () => rej(new DisconnectedError()));
+        }), o.signal);
+        return { exitCode: code, tail: tail.lines };
+    }
+    async sftp(signal) {
+        const client = await this.ready(signal);
+        if (this.sftpSession)
+            return this.sftpSession;
+        this.sftpSession = await new Promise((res, rej) => client.sftp((e, s) => (e ? rej(e) : res(s))));
+        return this.sftpSession;
+    }
+    async remoteHasTar(signal) {
+        if (this.hasTar === undefined)
+            this.hasTar = (await this.exec('command -v tar >/dev/null 2>&1', { signal })).exitCode === 0;
+        return this.hasTar;
+    }
+    async mkdirs(dir, signal) {
+        const r = await this.exec(`mkdir -p ${shQuote(dir)}`, { signal });
+        if (r.exitCode !== 0)
+            throw new context/* BuildError */.z(`cannot create ${dir} on the machine: ${r.tail.join(' ')}`);
+    }
+    async upload(localPath, remotePath, signal) {
+        const src = (0,external_node_path_.resolve)(localPath);
+        const st = (0,external_node_fs_.lstatSync)(src);
+        if (!st.isDirectory()) {
+            const sftp = await this.sftp(signal);
+            await raceSignal(new Promise((res, rej) => sftp.fastPut(src, remotePath, { concurrency: 64, chunkSize: 32768, mode: st.mode & 0o7777 }, (e) => (e ? rej(e) : res()))), signal);
+            return;
+        }
+        const contentsOnly = localPath.endsWith('/');
+        const target = contentsOnly ? remotePath : external_node_path_.posix.join(remotePath, external_node_path_.posix.basename(src));
+        if (await this.remoteHasTar(signal)) {
+            // One tar stream into `tar -x`: far fewer round trips than a file-by-file walk.
+            await this.mkdirs(target, signal);
+            const client = await this.ready(signal);
+            const pack = tar_stream.pack();
+            const packing = packDir(pack, src, '').then(() => pack.finalize());
+            const r = await raceSignal(new Promise((res, rej) => {
+                client.exec(`tar -x -m -f - -C ${shQuote(target)}`, (e, stream) => {
+                    if (e)
+                        return rej(e);
+                    let stderr = '';
+                    let code = -1;
+                    stream.stderr.on('data', (d) => (stderr += d.toString()));
+                    stream.on('exit', (c) => (code = c));
+                    stream.on('close', () => res({ code, stderr }));
+                    stream.on('data', () => undefined);
+                    pack.pipe(stream);
+                });
+            }), signal);
+            await packing;
+            if (r.code !== 0)
+                throw new context/* BuildError */.z(`upload of ${localPath} to ${target} failed: ${r.stderr.trim()}`);
+            return;
+        }
+        const sftp = await this.sftp(signal);
+        await this.mkdirs(target, signal);
+        await sftpWalkUpload(sftp, src, target, signal);
+    }
+    async uploadContent(content, remotePath, mode, signal) {
+        const sftp = await this.sftp(signal);
+        const buf = Buffer.isBuffer(content) ? content : Buffer.from(content);
+        await raceSignal(new Promise((res, rej) => sftp.writeFile(remotePath, buf, { mode }, (e) => (e ? rej(e) : res()))), signal);
+    }
+    async download(remotePath, localPath, signal) {
+        const sftp = await this.sftp(signal);
+        const st = await new Promise((res, rej) => sftp.stat(remotePath, (e, s) => e ? rej(new context/* BuildError */.z(`${remotePath} not found on the machine: ${e.message}`)) : res(s)));
+        const target = (0,external_node_path_.resolve)(localPath);
+        if (!st.isDirectory()) {
+            (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(target), { recursive: true });
+            await raceSignal(new Promise((res, rej) => sftp.fastGet(remotePath, target, { concurrency: 64, chunkSize: 32768 }, (e) => e ? rej(e) : res())), signal);
+            return;
+        }
+        const client = await this.ready(signal);
+        (0,external_node_fs_.mkdirSync)(target, { recursive: true });
+        const extract = tar_stream.extract();
+        extract.on('entry', (header, body, next) => {
+            const rel = header.name.replace(/^\.\/?/, '').replace(/\/$/, '');
+            const out = rel ? (0,external_node_path_.join)(target, rel) : target;
+            if (!(out === target || out.startsWith(target + '/'))) {
+                body.resume();
+                return next();
+            }
+            if (header.type === 'directory') {
+                (0,external_node_fs_.mkdirSync)(out, { recursive: true });
+                body.resume();
+                return next();
+            }
+            if (header.type === 'file') {
+                (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(out), { recursive: true });
+                (0,promises_.pipeline)(body, (0,external_node_fs_.createWriteStream)(out, { mode: header.mode })).then(() => next(), next);
+                return;
+            }
+            body.resume();
+            next();
+        });
+        await raceSignal(new Promise((res, rej) => {
+            client.exec(`tar -c -f - -C ${shQuote(remotePath)} .`, (e, stream) => {
+                if (e)
+                    return rej(e);
+                (0,promises_.pipeline)(stream, extract).then(res, rej);
+            });
+        }), signal);
+    }
+    /** After a restart command: wait until the connection drops, then reconnect. */
+    async awaitRestart(signal, timeoutMs) {
+        const deadline = Date.now() + timeoutMs;
+        while (this.client) {
+            if (Date.now() > deadline)
+                throw new context/* BuildError */.z(`the machine did not go down within ${Math.round(timeoutMs / 1000)}s of the restart command`, 'check restart_command (it must reboot the machine)');
+            // A no-op command notices a dead connection quickly (and keep-alives do the rest).
+            const probe = withTimeout(signal, 3000);
+            try {
+                await this.exec('true', { signal: probe.signal });
+                await sleep(500, signal);
+            }
+            catch (e) {
+                if (signal.aborted)
+                    throw e;
+                this.closeQuietly();
+            }
+            finally {
+                probe.clear();
+            }
+        }
+        this.o.log?.('the machine went down; waiting for it to come back');
+        await this.connect(signal, Math.max(1000, deadline - Date.now()));
+    }
+    closeQuietly() {
+        try {
+            this.client?.end();
+        }
+        catch {
+            // already closed
+        }
+        try {
+            this.bastion?.end();
+        }
+        catch {
+            // already closed
+        }
+        this.client = undefined;
+        this.bastion = undefined;
+        this.sftpSession = undefined;
+    }
+    close() {
+        this.closeQuietly();
+    }
+}
+async function packDir(pack, dir, prefix) {
+    for (const name of (0,external_node_fs_.readdirSync)(dir).sort()) {
+        const p = (0,external_node_path_.join)(dir, name);
+        const s = (0,external_node_fs_.lstatSync)(p);
+        const inTar = prefix ? `${prefix}/${name}` : name;
+        if (s.isDirectory()) {
+            pack.entry({ name: inTar + '/', type: 'directory', mode: s.mode & 0o7777 });
+            await packDir(pack, p, inTar);
+        }
+        else if (s.isSymbolicLink()) {
+            pack.entry({ name: inTar, type: 'symlink', linkname: (0,external_node_fs_.readlinkSync)(p) });
+        }
+        else if (s.isFile()) {
+            await new Promise((res, rej) => {
+                const entry = pack.entry({ name: inTar, size: s.size, mode: s.mode & 0o7777 }, (e) => e ? rej(e) : res());
+                (0,external_node_fs_.createReadStream)(p).on('error', rej).pipe(entry);
+            });
+        }
+    }
+}
+async function sftpWalkUpload(sftp, dir, remote, signal) {
+    for (const name of (0,external_node_fs_.readdirSync)(dir).sort()) {
+        const p = (0,external_node_path_.join)(dir, name);
+        const s = (0,external_node_fs_.lstatSync)(p);
+        const r = external_node_path_.posix.join(remote, name);
+        if (s.isDirectory()) {
+            await new Promise((res) => sftp.mkdir(r, { mode: s.mode & 0o7777 }, () => res()));
+            await sftpWalkUpload(sftp, p, r, signal);
+        }
+        else if (s.isFile()) {
+            await raceSignal(new Promise((res, rej) => sftp.fastPut(p, r, { mode: s.mode & 0o7777 }, (e) => (e ? rej(e) : res()))), signal);
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./src/communicators/ssh-config.ts
+var ssh_config = __webpack_require__(6042);
 // EXTERNAL MODULE: ./src/spec/schema.ts
 var schema = __webpack_require__(7280);
+;// CONCATENATED MODULE: ./src/plugins/builders/null/builder.ts
+/**
+ * The null builder (Packer's name): provisions a machine that already exists, over SSH.
+ * It makes no artifact; its result is the build report.
+ */
+
+
+
+
+const nullBuilder = {
+    steps(env, provision) {
+        const c = env.instance.config;
+        return [
+            {
+                name: 'connect',
+                async run(s, ctx) {
+                    const options = (0,ssh_config/* sshOptions */.bN)(c, env.specDir);
+                    const pause = (0,schema/* parseDuration */.E9)(c.pause_before_connecting);
+                    if (pause)
+                        await sleep(pause, ctx.signal);
+                    s.ssh = new SshCommunicator({ ...options, log: ctx.log });
+                    await s.ssh.connect(ctx.signal);
+                    s.communicator = s.ssh;
+                    env.connection = { type: 'ssh', options };
+                    Object.assign(env.generated, {
+                        Host: options.host,
+                        Port: String(options.port),
+                        User: options.username,
+                    });
+                    ctx.log(`connected to ${options.username}@${options.host}:${options.port}`);
+                },
+                async cleanup(s) {
+                    s.ssh?.close();
+                },
+                cleanupBudgetMs: 2000,
+            },
+            provision,
+        ];
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/plugins/provisioners/shell.ts
 
 
@@ -776,7 +1275,7 @@ function buildVars(use, env) {
         if (eq > 0)
             vars[kv.slice(0, eq)] = kv.slice(eq + 1);
         else
-            throw new BuildError(`environment_vars entry "${kv}" is not KEY=value`, `see ${use.path}`);
+            throw new context/* BuildError */.z(`environment_vars entry "${kv}" is not KEY=value`, `see ${use.path}`);
     }
     Object.assign(vars, c.env ?? {});
     return vars;
@@ -800,11 +1299,11 @@ function scriptsOf(use, specDir) {
             out.push({ name: f, body: (0,external_node_fs_.readFileSync)((0,external_node_path_.resolve)(specDir, f)) });
         }
         catch (e) {
-            throw new BuildError(`cannot read script ${f}: ${e.code ?? e}`, `paths are relative to the spec's directory (${specDir})`);
+            throw new context/* BuildError */.z(`cannot read script ${f}: ${e.code ?? e}`, `paths are relative to the spec's directory (${specDir})`);
         }
     }
     if (!out.length)
-        throw new BuildError('shell provisioner has nothing to run', `set inline, script or scripts (${use.path})`);
+        throw new context/* BuildError */.z('shell provisioner has nothing to run', `set inline, script or scripts (${use.path})`);
     return out;
 }
 const MAX_HEREDOC = 64 * 1024;
@@ -824,7 +1323,7 @@ function hereDocument(body, remote) {
 const shell = {
     async run(use, comm, env, signal) {
         if (!comm)
-            throw new BuildError('the shell provisioner needs a machine to run in', 'this builder has no communicator; use shell-local');
+            throw new context/* BuildError */.z('the shell provisioner needs a machine to run in', 'this builder has no communicator; use shell-local');
         const c = use.config;
         const vars = buildVars(use, env);
         const varsText = Object.entries(vars)
@@ -867,7 +1366,7 @@ const shell = {
                 throw e;
             }
             if (!valid.includes(result.exitCode)) {
-                throw new BuildError(`script ${script.name === 'inline' ? '(inline)' : script.name} exited with code ${result.exitCode}`, valid.length === 1 && valid[0] === 0
+                throw new context/* BuildError */.z(`script ${script.name === 'inline' ? '(inline)' : script.name} exited with code ${result.exitCode}`, valid.length === 1 && valid[0] === 0
                     ? 'set valid_exit_codes if this code means success'
                     : `valid exit codes: ${valid.join(', ')}`, result.tail);
             }
@@ -885,7 +1384,7 @@ const shell = {
 const file = {
     async run(use, comm, env, signal) {
         if (!comm)
-            throw new BuildError('the file provisioner needs a machine to copy to', 'this builder has no communicator');
+            throw new context/* BuildError */.z('the file provisioner needs a machine to copy to', 'this builder has no communicator');
         const c = use.config;
         const dest = String(c.destination);
         if ((c.direction ?? 'upload') === 'download') {
@@ -894,7 +1393,7 @@ const file = {
                 ...(c.sources ?? []),
             ];
             if (!sources.length)
-                throw new BuildError('a download needs source (the remote path)', use.path);
+                throw new context/* BuildError */.z('a download needs source (the remote path)', use.path);
             for (const s of sources) {
                 const local = (0,external_node_path_.resolve)(env.specDir, dest.endsWith('/') ? dest + s.split('/').filter(Boolean).pop() : dest);
                 (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(local), { recursive: true });
@@ -905,7 +1404,7 @@ const file = {
         }
         if (typeof c.content === 'string') {
             if (c.source !== undefined || c.sources !== undefined)
-                throw new BuildError('set either content or source/sources, not both', use.path);
+                throw new context/* BuildError */.z('set either content or source/sources, not both', use.path);
             env.out('info', `writing ${dest}`);
             await comm.uploadContent(c.content, dest, 0o644, signal);
             return;
@@ -915,11 +1414,11 @@ const file = {
             ...(c.sources ?? []),
         ];
         if (!sources.length)
-            throw new BuildError('the file provisioner needs source, sources or content', use.path);
+            throw new context/* BuildError */.z('the file provisioner needs source, sources or content', use.path);
         for (const s of sources) {
             const local = (0,external_node_path_.resolve)(env.specDir, s);
             if (!(0,external_node_fs_.existsSync)(local))
-                throw new BuildError(`file provisioner: ${s} does not exist`, `paths are relative to the spec's directory (${env.specDir})`);
+                throw new context/* BuildError */.z(`file provisioner: ${s} does not exist`, `paths are relative to the spec's directory (${env.specDir})`);
             // A directory goes into the destination as Packer does it: "dir" creates dest/dir,
             // "dir/" copies its contents. A file goes into dest/ when dest ends in / or when
             // several sources are given, and becomes dest otherwise.
@@ -991,8 +1490,200 @@ const shellLocal = {
                     });
                 });
                 if (!valid.includes(code))
-                    throw new BuildError(`local script ${s.name === 'inline' ? '(inline)' : s.name} exited with code ${code}`, undefined, tail.lines);
+                    throw new context/* BuildError */.z(`local script ${s.name === 'inline' ? '(inline)' : s.name} exited with code ${code}`, undefined, tail.lines);
             }
+        }
+        finally {
+            (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/plugins/provisioners/restart.ts
+
+
+/** Reboots the machine, waits for it to go down and come back, then checks it. */
+const restart = {
+    async run(use, comm, env, signal) {
+        if (!comm?.awaitRestart)
+            throw new context/* BuildError */.z('the restart provisioner needs an SSH machine', 'a Docker build cannot reboot; drop this provisioner or use only/except');
+        const c = use.config;
+        const timeout = (0,schema/* parseDuration */.E9)(c.restart_timeout ?? '5m') ?? 300_000;
+        env.out('info', `restarting: ${String(c.restart_command ?? 'shutdown -r now')}`);
+        try {
+            await comm.exec(String(c.restart_command ?? 'shutdown -r now'), {
+                signal,
+                onStdout: (l) => env.out('stdout', l),
+                onStderr: (l) => env.out('stderr', l),
+            });
+        }
+        catch (e) {
+            if (signal.aborted)
+                throw e;
+            // The connection dropping under the command is the restart working.
+        }
+        await comm.awaitRestart(signal, timeout);
+        env.out('info', 'the machine is back');
+        if (typeof c.restart_check_command === 'string') {
+            const r = await comm.exec(c.restart_check_command, {
+                signal,
+                onStdout: (l) => env.out('stdout', l),
+                onStderr: (l) => env.out('stderr', l),
+            });
+            if (r.exitCode !== 0)
+                throw new context/* BuildError */.z(`restart_check_command exited with code ${r.exitCode}`, undefined, r.tail);
+        }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/plugins/provisioners/ansible.ts
+/**
+ * Runs ansible-playbook on this machine against the build: over SSH with the build's own
+ * credentials (a temporary 0600 key file, removed afterwards), or into a Docker build
+ * container through Ansible's docker connection.
+ */
+
+
+
+
+
+
+function iniValue(v) {
+    return /^[\w./@:-]+$/.test(v) ? v : `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+let dockerConnection;
+function hasDockerConnection(command) {
+    if (dockerConnection === undefined) {
+        const doc = command.replace(/ansible-playbook$/, 'ansible-doc');
+        const r = (0,external_node_child_process_.spawnSync)(doc, ['-t', 'connection', '-l'], { encoding: 'utf8', timeout: 60_000 });
+        dockerConnection = r.status === 0 && /(^|\s)(community\.docker\.)?docker\s/m.test(r.stdout);
+    }
+    return dockerConnection;
+}
+function run(cmd, args, cwd, environment, env, signal) {
+    return new Promise((res, rej) => {
+        const tail = tailKeeper(30);
+        const child = (0,external_node_child_process_.spawn)(cmd, args, {
+            cwd,
+            env: environment,
+            stdio: ['ignore', 'pipe', 'pipe'],
+            signal,
+        });
+        const out = new LineSplitter((l) => (tail.push(l), env.out('stdout', l)));
+        const err = new LineSplitter((l) => (tail.push(l), env.out('stderr', l)));
+        child.stdout.on('data', (d) => out.write(d));
+        child.stderr.on('data', (d) => err.write(d));
+        child.on('error', (e) => {
+            if (e.code === 'ENOENT')
+                rej(new context/* BuildError */.z(`${cmd} is not installed on this machine`, 'install Ansible (apt-get install ansible, or pip install ansible)'));
+            else
+                rej(e);
+        });
+        child.on('close', (code) => {
+            out.end();
+            err.end();
+            res({ code: code ?? -1, tail: tail.lines });
+        });
+    });
+}
+const ansible = {
+    async run(use, _comm, env, signal) {
+        const c = use.config;
+        const conn = env.connection;
+        if (!conn)
+            throw new context/* BuildError */.z('the ansible provisioner needs a machine', 'use it with a builder that reaches a machine (docker, null, cloud builders)');
+        const command = String(c.command ?? 'ansible-playbook');
+        const alias = String(c.host_alias ?? 'default');
+        const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'bake-ansible-'));
+        try {
+            const hostVars = {};
+            if (conn.type === 'ssh') {
+                const o = conn.options;
+                hostVars.ansible_host = o.host;
+                hostVars.ansible_port = String(o.port);
+                hostVars.ansible_user = String(c.user ?? o.username);
+                const sshArgs = [
+                    '-o StrictHostKeyChecking=no',
+                    '-o UserKnownHostsFile=/dev/null',
+                    '-o IdentitiesOnly=yes',
+                ];
+                if (o.privateKey !== undefined) {
+                    const keyFile = (0,external_node_path_.join)(dir, 'key');
+                    (0,external_node_fs_.writeFileSync)(keyFile, o.privateKey.toString().trimEnd() + '\n', { mode: 0o600 });
+                    hostVars.ansible_ssh_private_key_file = keyFile;
+                }
+                else if (o.password !== undefined) {
+                    hostVars.ansible_password = o.password;
+                }
+                if (o.bastion) {
+                    if (o.bastion.password !== undefined && o.bastion.privateKey === undefined) {
+                        throw new context/* BuildError */.z('ansible cannot pass a password to a bastion host', 'give the bastion a private key (ssh_bastion_private_key_file) or use an agent');
+                    }
+                    let proxy = `-o ProxyCommand="ssh -W %h:%p -p ${o.bastion.port} -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null`;
+                    if (o.bastion.privateKey !== undefined) {
+                        const bkey = (0,external_node_path_.join)(dir, 'bastion-key');
+                        (0,external_node_fs_.writeFileSync)(bkey, o.bastion.privateKey.toString().trimEnd() + '\n', { mode: 0o600 });
+                        proxy += ` -i ${bkey}`;
+                    }
+                    sshArgs.push(`${proxy} ${o.bastion.username}@${o.bastion.host}"`);
+                }
+                hostVars.ansible_ssh_common_args = sshArgs.join(' ');
+                if (c.use_sftp === true)
+                    hostVars.ansible_ssh_transfer_method = 'sftp';
+            }
+            else {
+                if (!hasDockerConnection(command)) {
+                    throw new context/* BuildError */.z("Ansible's docker connection plugin is not installed", 'install it with: ansible-galaxy collection install community.docker');
+                }
+                hostVars.ansible_connection = 'community.docker.docker';
+                hostVars.ansible_host = conn.containerId;
+                if (c.user ?? conn.user)
+                    hostVars.ansible_user = String(c.user ?? conn.user);
+            }
+            const groups = c.groups ?? [];
+            const hostLine = `${alias} ${Object.entries(hostVars)
+                .map(([k, v]) => `${k}=${iniValue(v)}`)
+                .join(' ')}`;
+            const inventory = [hostLine, ...groups.flatMap((g) => ['', `[${g}]`, alias])].join('\n') + '\n';
+            const inventoryFile = (0,external_node_path_.join)(dir, 'inventory.ini');
+            (0,external_node_fs_.writeFileSync)(inventoryFile, inventory, { mode: 0o600 });
+            const environment = {
+                ...process.env,
+                ANSIBLE_HOST_KEY_CHECKING: 'False',
+                ANSIBLE_RETRY_FILES_ENABLED: 'False',
+                ANSIBLE_NOCOLOR: '1',
+                PYTHONUNBUFFERED: '1',
+            };
+            if (typeof c.roles_path === 'string')
+                environment.ANSIBLE_ROLES_PATH = (0,external_node_path_.resolve)(env.specDir, c.roles_path);
+            if (typeof c.collections_path === 'string')
+                environment.ANSIBLE_COLLECTIONS_PATH = (0,external_node_path_.resolve)(env.specDir, c.collections_path);
+            for (const kv of c.ansible_env_vars ?? []) {
+                const eq = kv.indexOf('=');
+                if (eq <= 0)
+                    throw new context/* BuildError */.z(`ansible_env_vars entry "${kv}" is not KEY=value`, use.path);
+                environment[kv.slice(0, eq)] = kv.slice(eq + 1);
+            }
+            if (typeof c.galaxy_file === 'string') {
+                const galaxy = command.replace(/ansible-playbook$/, 'ansible-galaxy');
+                const args = ['install', '-r', (0,external_node_path_.resolve)(env.specDir, c.galaxy_file)];
+                if (typeof c.roles_path === 'string')
+                    args.push('-p', (0,external_node_path_.resolve)(env.specDir, c.roles_path));
+                const g = await run(galaxy, args, env.specDir, environment, env, signal);
+                if (g.code !== 0)
+                    throw new context/* BuildError */.z(`ansible-galaxy install exited with code ${g.code}`, undefined, g.tail);
+            }
+            const args = [
+                '-i',
+                inventoryFile,
+                '--limit',
+                alias,
+                ...(c.extra_arguments ?? []),
+                (0,external_node_path_.resolve)(env.specDir, String(c.playbook_file)),
+            ];
+            const r = await run(command, args, env.specDir, environment, env, signal);
+            if (r.code !== 0)
+                throw new context/* BuildError */.z(`ansible-playbook exited with code ${r.code}`, 'the playbook output above says which task failed', r.tail);
         }
         finally {
             (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
@@ -1003,7 +1694,7 @@ const shellLocal = {
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(8522);
 // EXTERNAL MODULE: ./src/util/redact.ts
-var redact = __webpack_require__(767);
+var util_redact = __webpack_require__(767);
 ;// CONCATENATED MODULE: ./src/plugins/post-processors/docker.ts
 
 
@@ -1014,7 +1705,7 @@ var redact = __webpack_require__(767);
 
 function requireImage(id, type) {
     if (!id.startsWith('sha256:'))
-        throw new BuildError(`${type} needs a Docker image artifact, got "${id}"`, 'use it after a docker builder with commit: true');
+        throw new context/* BuildError */.z(`${type} needs a Docker image artifact, got "${id}"`, 'use it after a docker builder with commit: true');
 }
 const dockerTag = {
     async run(use, input, env) {
@@ -1025,7 +1716,7 @@ const dockerTag = {
         const added = [];
         for (const tag of tags) {
             if (!/^[\w][\w.-]{0,127}$/.test(tag))
-                throw new BuildError(`"${tag}" is not a valid Docker tag`, 'tags use letters, digits, _, . and -, up to 128 characters');
+                throw new context/* BuildError */.z(`"${tag}" is not a valid Docker tag`, 'tags use letters, digits, _, . and -, up to 128 characters');
             await image.tag({ repo, tag });
             added.push(`${repo}:${tag}`);
             env.out('info', `tagged ${repo}:${tag}`);
@@ -1051,12 +1742,12 @@ const dockerPush = {
         requireImage(input.id, 'docker-push');
         const c = use.config;
         if (!input.tags?.length)
-            throw new BuildError('docker-push has no tag to push', 'put a docker-tag post-processor before it in the same chain');
+            throw new context/* BuildError */.z('docker-push has no tag to push', 'put a docker-tag post-processor before it in the same chain');
         const docker = env.docker();
         const username = c.login_username ?? process.env.BAKE_REGISTRY_USERNAME;
         const password = c.login_password ?? process.env.BAKE_REGISTRY_PASSWORD;
         if (password)
-            (0,redact/* addSecret */.Ck)(password);
+            (0,util_redact/* addSecret */.Ck)(password);
         const digests = [];
         for (const ref of input.tags) {
             const at = ref.lastIndexOf(':');
@@ -1079,14 +1770,14 @@ const dockerPush = {
                     return rej(err);
                 const bad = out.find((o) => o.error);
                 return bad
-                    ? rej(new BuildError(`push of ${ref} failed: ${bad.error}`, 'check the registry address and credentials (login_username/login_password or BAKE_REGISTRY_USERNAME/PASSWORD)'))
+                    ? rej(new context/* BuildError */.z(`push of ${ref} failed: ${bad.error}`, 'check the registry address and credentials (login_username/login_password or BAKE_REGISTRY_USERNAME/PASSWORD)'))
                     : res();
             }, (ev) => {
                 if (ev.aux?.Digest)
                     digest = ev.aux.Digest;
             })), signal);
             if (!digest)
-                throw new BuildError(`push of ${ref} reported no digest`);
+                throw new context/* BuildError */.z(`push of ${ref} reported no digest`);
             digests.push(`${repo}@${digest}`);
             env.out('info', `pushed ${repo}@${digest}`);
         }
@@ -1142,7 +1833,7 @@ async function hashFile(path, algo) {
 const checksum = {
     async run(use, input, env) {
         if (!input.files?.length)
-            throw new BuildError('checksum needs an artifact with files', 'use it after export_path, docker-save or compress');
+            throw new context/* BuildError */.z('checksum needs an artifact with files', 'use it after export_path, docker-save or compress');
         const types = use.config.checksum_types ?? ['sha256'];
         const out = [];
         for (const t of types) {
@@ -1166,7 +1857,7 @@ const checksum = {
 const compress = {
     async run(use, input, env, signal) {
         if (!input.files?.length)
-            throw new BuildError('compress needs an artifact with files', 'use it after export_path or docker-save');
+            throw new context/* BuildError */.z('compress needs an artifact with files', 'use it after export_path or docker-save');
         const path = (0,external_node_path_.resolve)(env.specDir, fill(String(use.config.output), {
             BuildName: env.instance.name,
             BuilderType: env.instance.type,
@@ -1266,7 +1957,7 @@ const manifest = {
                 size: (0,external_node_fs_.existsSync)(f) ? (0,external_node_fs_.statSync)(f).size : 0,
             }))
             : null;
-        const entry = (0,redact/* redactValue */.FI)({
+        const entry = (0,util_redact/* redactValue */.FI)({
             name: env.instance.source,
             builder_type: env.instance.type,
             build_time: Math.floor(Date.now() / 1000),
@@ -1292,11 +1983,19 @@ const manifest = {
 
 
 
-const builderImpls = { docker: dockerBuilder };
+
+
+
+const builderImpls = {
+    docker: dockerBuilder,
+    null: nullBuilder,
+};
 const provisionerImpls = {
     shell: shell,
     file: file,
     'shell-local': shellLocal,
+    restart: restart,
+    ansible: ansible,
 };
 const postProcessorImpls = {
     'docker-tag': dockerTag,
@@ -1337,7 +2036,7 @@ function provisionerStep(use, index, env) {
                         throw e;
                     const timedOut = use.timeoutMs !== undefined && signal.aborted;
                     const err = timedOut
-                        ? new BuildError(`${use.label} timed out after ${use.timeoutMs / 1000}s`, `raise timeout at ${use.path}`)
+                        ? new context/* BuildError */.z(`${use.label} timed out after ${use.timeoutMs / 1000}s`, `raise timeout at ${use.path}`)
                         : e;
                     if (attempt >= use.maxRetries)
                         throw err;
@@ -1355,7 +2054,7 @@ async function runBuild(inst, o) {
     const t0 = performance.now();
     const timings = [];
     const { bus } = o;
-    const emitOut = (stream, line) => bus.emit({ type: 'output', time: now(), build: inst.name, stream, line: (0,redact/* redact */.E$)(line) });
+    const emitOut = (stream, line) => bus.emit({ type: 'output', time: now(), build: inst.name, stream, line: (0,util_redact/* redact */.E$)(line) });
     bus.emit({ type: 'build-start', time: now(), build: inst.name, builder: inst.type });
     const timeoutCtl = new AbortController();
     let timer;
@@ -1386,10 +2085,10 @@ async function runBuild(inst, o) {
         result.status = cancelled ? 'cancelled' : 'failed';
         result.failedStep ??= step;
         const err = timeoutCtl.signal.aborted ? timeoutCtl.signal.reason : e;
-        result.error ??= (0,redact/* redact */.E$)(cancelled ? 'cancelled' : (err?.message ?? String(e)));
-        if (e instanceof BuildError) {
+        result.error ??= (0,util_redact/* redact */.E$)(cancelled ? 'cancelled' : (err?.message ?? String(e)));
+        if (e instanceof context/* BuildError */.z) {
             result.hint ??= e.hint;
-            result.tail ??= e.tail?.map(redact/* redact */.E$);
+            result.tail ??= e.tail?.map(util_redact/* redact */.E$);
         }
     };
     try {
@@ -1414,7 +2113,7 @@ async function runBuild(inst, o) {
                     step: name,
                     durationMs: Math.round(ms),
                     ok: !error,
-                    ...(error ? { error: (0,redact/* redact */.E$)(error.message ?? String(error)) } : {}),
+                    ...(error ? { error: (0,util_redact/* redact */.E$)(error.message ?? String(error)) } : {}),
                 });
             },
             onCleanupError: (name, error) => {
@@ -1425,7 +2124,7 @@ async function runBuild(inst, o) {
                     build: inst.name,
                     resource: name,
                     ok: false,
-                    error: (0,redact/* redact */.E$)(String(error.message)),
+                    error: (0,util_redact/* redact */.E$)(String(error.message)),
                 });
             },
         }, {
@@ -1452,7 +2151,7 @@ async function runBuild(inst, o) {
                         emitOut('stderr', `error-cleanup-provisioner failed: ${e.message}`);
                     }
                 }
-                for (const entry of ResourceLedger.pending(o.ledger.file).filter((x) => x.run === o.runUuid && x.build === inst.name))
+                for (const entry of engine_ledger.ResourceLedger.pending(o.ledger.file).filter((x) => x.run === o.runUuid && x.build === inst.name))
                     o.ledger.keep(entry);
                 result.leftRunning = state.communicator
                     ? `left running for debugging: ${state.communicator.describe()}; remove it with "bake cleanup --ledger ${o.ledger.file}"`
@@ -1515,7 +2214,7 @@ async function runBuild(inst, o) {
     return result;
 }
 function redactRecord(r) {
-    return JSON.parse((0,redact/* redact */.E$)(JSON.stringify(r)));
+    return JSON.parse((0,util_redact/* redact */.E$)(JSON.stringify(r)));
 }
 async function destroyHalfMade(a, env) {
     try {
@@ -1587,20 +2286,20 @@ async function runChains(inst, built, env, events, signal, result, timings) {
                     step: name,
                     durationMs: Math.round(ms),
                     ok: false,
-                    error: (0,redact/* redact */.E$)(e.message),
+                    error: (0,util_redact/* redact */.E$)(e.message),
                 });
                 if (signal.aborted) {
                     result.failedStep = name;
                     throw e;
                 }
-                env.out('stderr', `${name} failed: ${(0,redact/* redact */.E$)(e.message)}; the other chains go on`);
+                env.out('stderr', `${name} failed: ${(0,util_redact/* redact */.E$)(e.message)}; the other chains go on`);
                 if (result.status === 'succeeded') {
                     result.status = 'failed';
                     result.failedStep = name;
-                    result.error = (0,redact/* redact */.E$)(e.message);
-                    if (e instanceof BuildError) {
+                    result.error = (0,util_redact/* redact */.E$)(e.message);
+                    if (e instanceof context/* BuildError */.z) {
                         result.hint = e.hint;
-                        result.tail = e.tail?.map(redact/* redact */.E$);
+                        result.tail = e.tail?.map(util_redact/* redact */.E$);
                     }
                 }
                 keepBuilt = true;
@@ -1663,14 +2362,14 @@ function attachConsole(bus, o) {
         return o.color ? `\x1b[${colorOf.get(build)}m${name}\x1b[0m | ` : `${name} | `;
     };
     const line = (build, text) => {
-        const t = (0,redact/* redact */.E$)(text);
+        const t = (0,util_redact/* redact */.E$)(text);
         if (o.github && o.parallel) {
             buffers.get(build)?.push(t);
             return;
         }
         o.write(o.github ? `${t}\n` : `${tag(build)}${t}\n`);
     };
-    const live = (build, text) => o.write(o.github && !o.parallel ? `${(0,redact/* redact */.E$)(text)}\n` : `${tag(build)}${(0,redact/* redact */.E$)(text)}\n`);
+    const live = (build, text) => o.write(o.github && !o.parallel ? `${(0,util_redact/* redact */.E$)(text)}\n` : `${tag(build)}${(0,util_redact/* redact */.E$)(text)}\n`);
     bus.on((e) => {
         switch (e.type) {
             case 'build-start':
@@ -1707,7 +2406,7 @@ function attachConsole(bus, o) {
                 if (o.github && !o.parallel)
                     o.write('::endgroup::\n');
                 if (o.github && e.status === 'failed')
-                    o.write(`::error title=${e.build} failed::${escapeData((0,redact/* redact */.E$)(`${e.failedStep ? e.failedStep + ': ' : ''}${e.error ?? ''}`))}\n`);
+                    o.write(`::error title=${e.build} failed::${escapeData((0,util_redact/* redact */.E$)(`${e.failedStep ? e.failedStep + ': ' : ''}${e.error ?? ''}`))}\n`);
                 return;
             }
             default:
@@ -1752,9 +2451,9 @@ async function runPlan(plan, o) {
     if (o.events) {
         const file = (0,external_node_path_.resolve)(o.events);
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(file), { recursive: true });
-        bus.on((e) => (0,external_node_fs_.appendFileSync)(file, JSON.stringify((0,redact/* redactValue */.FI)(e)) + '\n'));
+        bus.on((e) => (0,external_node_fs_.appendFileSync)(file, JSON.stringify((0,util_redact/* redactValue */.FI)(e)) + '\n'));
     }
-    const ledger = new ResourceLedger((0,external_node_path_.resolve)(o.ledger), plan.runUuid);
+    const ledger = new engine_ledger.ResourceLedger((0,external_node_path_.resolve)(o.ledger), plan.runUuid);
     const failFast = new AbortController();
     const signal = o.signal ? AbortSignal.any([o.signal, failFast.signal]) : failFast.signal;
     bus.emit({
@@ -1828,7 +2527,7 @@ function formatSummary(s) {
                 lines.push(`    ${r.leftRunning}`);
         }
     }
-    return (0,redact/* redact */.E$)(lines.join('\n')) + '\n';
+    return redact(lines.join('\n')) + '\n';
 }
 /** Cancels on SIGINT/SIGTERM; cleanups still run (each with its own budget). */
 function cancelOnSignals(write) {
@@ -1877,12 +2576,12 @@ async function runBuildCommand(plan, o) {
 /** Removes what the ledger still lists; safe to run again and again. */
 async function cleanupLedger(file, _o, write = (t) => process.stdout.write(t)) {
     const path = (0,external_node_path_.resolve)(file);
-    const pending = ResourceLedger.pending(path);
+    const pending = engine_ledger.ResourceLedger.pending(path);
     if (!pending.length) {
         write(`nothing to clean up in ${path}\n`);
         return 0;
     }
-    const ledger = new ResourceLedger(path, 'cleanup');
+    const ledger = new engine_ledger.ResourceLedger(path, 'cleanup');
     let failed = 0;
     for (const e of pending.reverse()) {
         const cleaner = cleaners[e.kind];
@@ -1898,7 +2597,7 @@ async function cleanupLedger(file, _o, write = (t) => process.stdout.write(t)) {
         }
         catch (err) {
             failed++;
-            write(`could not remove ${e.description} (${e.build}): ${(0,redact/* redact */.E$)(err.message)}\n`);
+            write(`could not remove ${e.description} (${e.build}): ${(0,util_redact/* redact */.E$)(err.message)}\n`);
         }
     }
     return failed ? 1 : 0;

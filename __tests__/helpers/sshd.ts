@@ -1,0 +1,69 @@
+/** Real sshd in containers made from the base image, for the SSH communicator tests. */
+import { docker } from './docker';
+import { randomBytes } from 'node:crypto';
+
+export interface Sshd {
+  id: string;
+  /** The address tests connect to (the container's address on its first network). */
+  ip: string;
+  ips: Record<string, string>;
+  password: string;
+  remove(): Promise<void>;
+}
+
+/**
+ * Starts sshd in a debian:bookworm container. `delaySeconds` keeps sshd down that long after
+ * start (a booting machine). Creating /tmp/reboot makes the container "reboot": every sshd
+ * process dies, and sshd comes back 3 s later.
+ */
+export async function startSshd(
+  opts: {
+    delaySeconds?: number;
+    authorizedKey?: string;
+    networks?: string[];
+    extraSetup?: string;
+  } = {},
+): Promise<Sshd> {
+  const password = 'pw-' + randomBytes(6).toString('hex');
+  const script = `
+set -e
+ssh-keygen -A >/dev/null
+mkdir -p /run/sshd /root/.ssh
+echo "root:${password}" | chpasswd
+printf 'PermitRootLogin yes\\nPasswordAuthentication yes\\nUseDNS no\\n' >> /etc/ssh/sshd_config
+echo "${opts.authorizedKey ?? ''}" > /root/.ssh/authorized_keys
+chmod 700 /root/.ssh; chmod 600 /root/.ssh/authorized_keys
+${opts.extraSetup ?? ''}
+sleep ${opts.delaySeconds ?? 0}
+killall_sshd() { for p in /proc/[0-9]*; do [ "$(cat $p/comm 2>/dev/null)" = sshd ] && kill -9 \${p#/proc/} 2>/dev/null; done; return 0; }
+while true; do
+  /usr/sbin/sshd -D -e 2>/dev/null &
+  while [ ! -e /tmp/reboot ]; do sleep 0.2; done
+  rm -f /tmp/reboot
+  killall_sshd
+  sleep 3
+done
+`;
+  const [first, ...rest] = opts.networks ?? ['bridge'];
+  const c = await docker.createContainer({
+    Image: 'debian:bookworm',
+    Cmd: ['/bin/bash', '-c', script],
+    HostConfig: { NetworkMode: first },
+  });
+  for (const n of rest) await docker.getNetwork(n).connect({ Container: c.id });
+  // networks: ['container:<id>'] shares another container's network namespace.
+  await c.start();
+  const info = await c.inspect();
+  const ips = Object.fromEntries(
+    Object.entries(info.NetworkSettings.Networks ?? {}).map(([k, v]) => [k, v.IPAddress]),
+  );
+  return {
+    id: c.id,
+    ip: ips[first],
+    ips,
+    password,
+    remove: async () => {
+      await c.remove({ force: true }).catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,155 @@
+/**
+ * The ssh_* settings every builder that reaches a machine over SSH shares (Packer's names),
+ * and their translation into SshOptions.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { utils } from 'ssh2';
+import { Field, opt, parseDuration, s } from '../spec/schema';
+import { BuildError } from '../engine/context';
+import { addSecret } from '../util/redact';
+import type { SshEndpoint, SshOptions } from './ssh';
+
+export const sshFields: Record<string, Field> = {
+  ssh_host: opt(s.string(), 'address of the machine'),
+  ssh_port: opt(s.int(1, 65535), undefined, 22),
+  ssh_username: opt(s.string(), 'user to log in as'),
+  ssh_password: opt(s.string(), 'use a sensitive variable'),
+  ssh_private_key_file: opt(s.string(), 'private key (RSA, ECDSA or ed25519; OpenSSH or PEM)'),
+  ssh_private_key: opt(s.string(), 'private key content, e.g. from a sensitive variable'),
+  ssh_private_key_passphrase: opt(s.string()),
+  ssh_agent_auth: opt(s.bool(), 'authenticate with the agent at SSH_AUTH_SOCK', false),
+  ssh_timeout: opt(s.duration(), 'how long to keep trying to connect', '5m'),
+  ssh_handshake_attempts: opt(
+    s.int(1, 1000),
+    'authentication failures tolerated while the machine boots',
+    10,
+  ),
+  ssh_keep_alive_interval: opt(s.duration(), undefined, '5s'),
+  ssh_pty: opt(s.bool(), 'request a pseudo-terminal', false),
+  ssh_host_key: opt(s.string(), 'pinned host key: SHA256:... fingerprint or a public key line'),
+  ssh_known_hosts_file: opt(s.string(), 'known_hosts file to check the host key against'),
+  ssh_bastion_host: opt(s.string(), 'jump host'),
+  ssh_bastion_port: opt(s.int(1, 65535), undefined, 22),
+  ssh_bastion_username: opt(s.string()),
+  ssh_bastion_password: opt(s.string()),
+  ssh_bastion_private_key_file: opt(s.string()),
+  ssh_bastion_agent_auth: opt(s.bool()),
+  ssh_file_transfer_method: opt(
+    s.enum(['sftp']),
+    'file transfer: sftp (tar streams for directories)',
+    'sftp',
+  ),
+  pause_before_connecting: opt(s.duration(), 'wait before the first connection attempt'),
+};
+
+function readKey(path: string, specDir: string, what: string): Buffer {
+  const full = resolve(specDir, path);
+  try {
+    return readFileSync(full);
+  } catch (e) {
+    throw new BuildError(
+      `${what} ${path} cannot be read: ${(e as NodeJS.ErrnoException).code}`,
+      `paths are relative to the spec's directory (${specDir})`,
+    );
+  }
+}
+
+function checkKey(key: Buffer | string, passphrase: string | undefined, what: string): void {
+  const parsed = utils.parseKey(key, passphrase);
+  if (parsed instanceof Error) {
+    const enc = /encrypted|passphrase/i.test(parsed.message);
+    throw new BuildError(
+      `${what} is not a usable private key: ${parsed.message}`,
+      enc
+        ? 'set ssh_private_key_passphrase'
+        : 'use an OpenSSH or PEM private key (RSA, ECDSA or ed25519)',
+    );
+  }
+}
+
+/** Reads the ssh_* settings; `host` and `username` may come from the builder instead. */
+export function sshOptions(
+  c: Record<string, unknown>,
+  specDir: string,
+  over: Partial<SshEndpoint> = {},
+): SshOptions {
+  const host = over.host ?? (c.ssh_host as string | undefined);
+  const username = over.username ?? (c.ssh_username as string | undefined);
+  if (!host) throw new BuildError('no SSH host', 'set ssh_host');
+  if (!username) throw new BuildError('no SSH user', 'set ssh_username');
+  const passphrase = c.ssh_private_key_passphrase as string | undefined;
+  let privateKey: Buffer | string | undefined = over.privateKey;
+  if (privateKey === undefined && typeof c.ssh_private_key === 'string')
+    privateKey = c.ssh_private_key;
+  if (privateKey === undefined && typeof c.ssh_private_key_file === 'string')
+    privateKey = readKey(c.ssh_private_key_file, specDir, 'ssh_private_key_file');
+  if (privateKey !== undefined) {
+    checkKey(privateKey, passphrase, 'the SSH private key');
+    addSecret(privateKey.toString());
+  }
+  const password = over.password ?? (c.ssh_password as string | undefined);
+  if (password) addSecret(password);
+  if (passphrase) addSecret(passphrase);
+  const agent = c.ssh_agent_auth === true ? process.env.SSH_AUTH_SOCK : undefined;
+  if (c.ssh_agent_auth === true && !agent)
+    throw new BuildError(
+      'ssh_agent_auth is set but SSH_AUTH_SOCK is not',
+      'start an agent (eval $(ssh-agent)) and add the key (ssh-add)',
+    );
+  if (password === undefined && privateKey === undefined && !agent) {
+    throw new BuildError(
+      'no SSH credentials',
+      'set ssh_password, ssh_private_key_file, ssh_private_key or ssh_agent_auth',
+    );
+  }
+  let bastion: SshEndpoint | undefined;
+  if (typeof c.ssh_bastion_host === 'string') {
+    const bk =
+      typeof c.ssh_bastion_private_key_file === 'string'
+        ? readKey(c.ssh_bastion_private_key_file, specDir, 'ssh_bastion_private_key_file')
+        : undefined;
+    if (bk) checkKey(bk, undefined, 'the bastion private key');
+    if (typeof c.ssh_bastion_password === 'string') addSecret(c.ssh_bastion_password);
+    bastion = {
+      host: c.ssh_bastion_host,
+      port: Number(c.ssh_bastion_port ?? 22),
+      username: String(c.ssh_bastion_username ?? username),
+      password: c.ssh_bastion_password as string | undefined,
+      privateKey: bk,
+      agent: c.ssh_bastion_agent_auth === true ? process.env.SSH_AUTH_SOCK : undefined,
+    };
+  }
+  return {
+    host,
+    port: Number(over.port ?? c.ssh_port ?? 22),
+    username,
+    password,
+    privateKey,
+    passphrase,
+    agent,
+    timeoutMs: parseDuration(c.ssh_timeout ?? '5m') ?? 300_000,
+    handshakeAttempts: Number(c.ssh_handshake_attempts ?? 10),
+    keepAliveMs: parseDuration(c.ssh_keep_alive_interval ?? '5s') ?? 5000,
+    pty: c.ssh_pty === true,
+    hostKey: c.ssh_host_key as string | undefined,
+    knownHostsFile:
+      typeof c.ssh_known_hosts_file === 'string'
+        ? resolve(specDir, c.ssh_known_hosts_file)
+        : undefined,
+    bastion,
+  };
+}
+
+/** A temporary key pair for one build: ed25519 by default, or RSA (3072 bits). */
+export function temporaryKeyPair(
+  type: 'ed25519' | 'rsa' = 'ed25519',
+  comment = 'bake-temporary',
+): { privateKey: string; publicKey: string } {
+  const pair =
+    type === 'rsa'
+      ? utils.generateKeyPairSync('rsa', { bits: 3072, comment })
+      : utils.generateKeyPairSync('ed25519', { comment });
+  addSecret(pair.private);
+  return { privateKey: pair.private, publicKey: pair.public };
+}

@@ -1,0 +1,557 @@
+/**
+ * SSH communicator on ssh2: one connection per build, reused by every provisioner and
+ * re-established after a reboot. Connects in a loop until ssh_timeout, surviving refused
+ * connections, unreachable hosts and banner timeouts while a machine boots; stops early
+ * when the credentials are plainly wrong.
+ */
+import { createHash, createHmac } from 'node:crypto';
+import {
+  lstatSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  createReadStream,
+  createWriteStream,
+  mkdirSync,
+} from 'node:fs';
+import { dirname, join, posix, resolve } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import { Client, ClientChannel, ConnectConfig, SFTPWrapper } from 'ssh2';
+import * as tar from 'tar-stream';
+import {
+  Communicator,
+  ExecOptions,
+  ExecResult,
+  LineSplitter,
+  shQuote,
+  tailKeeper,
+} from './communicator';
+import { BuildError } from '../engine/context';
+import { raceSignal, sleep, withTimeout } from '../engine/steps';
+
+export interface SshEndpoint {
+  host: string;
+  port: number;
+  username: string;
+  password?: string;
+  privateKey?: string | Buffer;
+  passphrase?: string;
+  agent?: string;
+}
+
+export interface SshOptions extends SshEndpoint {
+  timeoutMs: number;
+  handshakeAttempts: number;
+  keepAliveMs: number;
+  pty: boolean;
+  /** A pinned host key: "SHA256:base64" fingerprint or an OpenSSH public key line. */
+  hostKey?: string;
+  knownHostsFile?: string;
+  bastion?: SshEndpoint;
+  log?: (line: string) => void;
+}
+
+/** The connection dropped while a command ran (a reboot, a network blip). */
+export class DisconnectedError extends Error {
+  constructor(message = 'the SSH connection dropped') {
+    super(message);
+    this.name = 'DisconnectedError';
+  }
+}
+
+export function fingerprint(key: Buffer): string {
+  return 'SHA256:' + createHash('sha256').update(key).digest('base64').replace(/=+$/, '');
+}
+
+function keyBlobOf(line: string): Buffer | undefined {
+  const parts = line.trim().split(/\s+/);
+  for (const p of parts) {
+    if (/^AAAA[0-9A-Za-z+/]+=*$/.test(p)) return Buffer.from(p, 'base64');
+  }
+  return undefined;
+}
+
+/** Host keys a known_hosts file lists for host:port (plain entries; hashed ones too). */
+export function knownHostKeys(file: string, host: string, port: number): Buffer[] {
+  const names = port === 22 ? [host, `[${host}]:22`] : [`[${host}]:${port}`];
+  const out: Buffer[] = [];
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const t = line.trim();
+    if (!t || t.startsWith('#')) continue;
+    const [hosts, ...rest] = t.split(/\s+/);
+    const matches = hosts.split(',').some((h) => {
+      if (h.startsWith('|1|')) {
+        const [, , salt, hash] = h.split('|');
+        return salt !== undefined && names.some((n) => hmacMatches(salt, n, hash));
+      }
+      return names.includes(h);
+    });
+    if (!matches) continue;
+    const blob = keyBlobOf(rest.join(' '));
+    if (blob) out.push(blob);
+  }
+  return out;
+}
+
+function hmacMatches(salt: string, name: string, hash: string): boolean {
+  return createHmac('sha1', Buffer.from(salt, 'base64')).update(name).digest('base64') === hash;
+}
+
+function describeConnectError(e: Error & { code?: string; level?: string }): string {
+  if (e.level === 'client-authentication') return 'authentication failed';
+  switch (e.code) {
+    case 'ECONNREFUSED':
+      return 'connection refused (sshd not listening yet?)';
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return 'no route to host';
+    case 'ETIMEDOUT':
+      return 'connection timed out';
+    case 'ECONNRESET':
+      return 'connection reset';
+    default:
+      return e.message;
+  }
+}
+
+/** Connects once; resolves with a ready client or rejects with ssh2's error. */
+function connectOnce(cfg: ConnectConfig, signal: AbortSignal): Promise<Client> {
+  return new Promise((res, rej) => {
+    const client = new Client();
+    const onAbort = () => {
+      client.destroy();
+      rej(signal.reason instanceof Error ? signal.reason : new Error('cancelled'));
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    client.once('ready', () => {
+      signal.removeEventListener('abort', onAbort);
+      res(client);
+    });
+    client.once('error', (e) => {
+      signal.removeEventListener('abort', onAbort);
+      client.destroy();
+      rej(e);
+    });
+    client.connect(cfg);
+  });
+}
+
+export class SshCommunicator implements Communicator {
+  private client?: Client;
+  private bastion?: Client;
+  private sftpSession?: SFTPWrapper;
+  private hasTar?: boolean;
+  private firstHostKey?: string;
+
+  constructor(private readonly o: SshOptions) {}
+
+  describe(): string {
+    const via = this.o.bastion
+      ? ` -J ${this.o.bastion.username}@${this.o.bastion.host}:${this.o.bastion.port}`
+      : '';
+    return `ssh${via} -p ${this.o.port} ${this.o.username}@${this.o.host}`;
+  }
+
+  private hostVerifier(host: string, port: number) {
+    return (key: Buffer): boolean => {
+      const fp = fingerprint(key);
+      if (this.o.hostKey) {
+        const want = this.o.hostKey.trim();
+        const blob = keyBlobOf(want);
+        return blob ? blob.equals(key) : want.replace(/=+$/, '') === fp;
+      }
+      if (this.o.knownHostsFile) {
+        const keys = knownHostKeys(this.o.knownHostsFile, host, port);
+        return keys.some((k) => k.equals(key));
+      }
+      // Trust on first use: log it, and hold every later connection of the build to it.
+      if (!this.firstHostKey) {
+        this.firstHostKey = fp;
+        this.o.log?.(`host key of ${host}:${port} is ${fp} (pin it with ssh_host_key)`);
+      }
+      return this.firstHostKey === fp;
+    };
+  }
+
+  private auth(e: SshEndpoint): Partial<ConnectConfig> {
+    return {
+      username: e.username,
+      ...(e.password !== undefined ? { password: e.password } : {}),
+      ...(e.privateKey !== undefined ? { privateKey: e.privateKey, passphrase: e.passphrase } : {}),
+      ...(e.agent ? { agent: e.agent } : {}),
+      tryKeyboard: e.password !== undefined,
+    };
+  }
+
+  /** Connects (again) within ssh_timeout, or the given budget after a reboot. */
+  async connect(signal: AbortSignal, budgetMs = this.o.timeoutMs): Promise<void> {
+    const deadline = Date.now() + budgetMs;
+    let authFailures = 0;
+    let lastError = '';
+    let wait = 250;
+    for (let attempt = 1; ; attempt++) {
+      if (signal.aborted)
+        throw signal.reason instanceof Error ? signal.reason : new Error('cancelled');
+      try {
+        await this.connectThroughBastion(
+          signal,
+          Math.max(1000, Math.min(20_000, deadline - Date.now())),
+        );
+        if (attempt > 1)
+          this.o.log?.(`connected to ${this.o.host}:${this.o.port} after ${attempt} attempts`);
+        return;
+      } catch (e) {
+        if (signal.aborted) throw e;
+        const err = e as Error & { code?: string; level?: string };
+        lastError = describeConnectError(err);
+        if (err.level === 'client-authentication') {
+          authFailures++;
+          if (authFailures >= this.o.handshakeAttempts) {
+            throw new BuildError(
+              `SSH authentication as "${this.o.username}" on ${this.o.host}:${this.o.port} failed ${authFailures} times`,
+              this.o.password !== undefined
+                ? 'check ssh_username and ssh_password'
+                : 'check ssh_username and that the private key matches an authorized key on the machine',
+            );
+          }
+        }
+        if (err instanceof BuildError) throw err;
+        if (Date.now() + wait > deadline) {
+          throw new BuildError(
+            `could not connect to ${this.o.host}:${this.o.port} over SSH within ${Math.round(budgetMs / 1000)}s (${attempt} attempts); last error: ${lastError}`,
+            lastError.startsWith('connection refused')
+              ? 'the machine answers but sshd does not: is it installed and started?'
+              : lastError.startsWith('no route') || lastError.includes('timed out')
+                ? 'the address is not reachable from here: check the network, security group / firewall and ssh_interface'
+                : 'raise ssh_timeout if the machine boots slowly',
+          );
+        }
+        if (attempt === 1 || attempt % 10 === 0)
+          this.o.log?.(`waiting for SSH on ${this.o.host}:${this.o.port}: ${lastError}`);
+        await sleep(wait, signal);
+        wait = Math.min(wait * 2, 2000);
+      }
+    }
+  }
+
+  private async connectThroughBastion(signal: AbortSignal, readyTimeout: number): Promise<void> {
+    this.closeQuietly();
+    const common: Partial<ConnectConfig> = {
+      readyTimeout,
+      keepaliveInterval: this.o.keepAliveMs,
+      keepaliveCountMax: 3,
+      algorithms: {
+        serverHostKey: [
+          'ssh-ed25519',
+          'ecdsa-sha2-nistp256',
+          'ecdsa-sha2-nistp384',
+          'ecdsa-sha2-nistp521',
+          'rsa-sha2-512',
+          'rsa-sha2-256',
+          'ssh-rsa',
+        ],
+      },
+    };
+    let sock: ConnectConfig['sock'];
+    if (this.o.bastion) {
+      const b = this.o.bastion;
+      this.bastion = await connectOnce(
+        { ...common, host: b.host, port: b.port, ...this.auth(b) } as ConnectConfig,
+        signal,
+      );
+      sock = await new Promise((res, rej) =>
+        this.bastion!.forwardOut('127.0.0.1', 0, this.o.host, this.o.port, (err, stream) =>
+          err ? rej(err) : res(stream),
+        ),
+      );
+    }
+    this.client = await connectOnce(
+      {
+        ...common,
+        ...(sock ? { sock } : { host: this.o.host, port: this.o.port }),
+        ...this.auth(this.o),
+        hostVerifier: this.hostVerifier(this.o.host, this.o.port),
+      } as ConnectConfig,
+      signal,
+    );
+    this.client.on('error', () => undefined);
+    this.client.on('close', () => {
+      this.client = undefined;
+      this.sftpSession = undefined;
+    });
+  }
+
+  private async ready(signal: AbortSignal): Promise<Client> {
+    if (!this.client) await this.connect(signal);
+    return this.client!;
+  }
+
+  async exec(command: string, o: ExecOptions): Promise<ExecResult> {
+    const client = await this.ready(o.signal);
+    const tail = tailKeeper();
+    const out = new LineSplitter((l) => (tail.push(l), o.onStdout?.(l)));
+    const err = new LineSplitter((l) => (tail.push(l), o.onStderr?.(l)));
+    const envPrefix =
+      o.env && Object.keys(o.env).length
+        ? Object.entries(o.env)
+            .map(([k, v]) => `${k}=${shQuote(v)}`)
+            .join(' ') + ' '
+        : '';
+    const full = envPrefix ? `export ${envPrefix.trim()}; ${command}` : command;
+    const code = await raceSignal(
+      new Promise<number>((res, rej) => {
+        client.exec(full, this.o.pty ? { pty: true } : {}, (e, stream: ClientChannel) => {
+          if (e) return rej(e);
+          let exitCode: number | undefined;
+          stream.on('data', (d: Buffer) => out.write(d));
+          stream.stderr.on('data', (d: Buffer) => err.write(d));
+          stream.on('exit', (c: number | null, sig?: string) => {
+            exitCode = c ?? (sig ? 128 : -1);
+          });
+          stream.on('close', () => {
+            out.end();
+            err.end();
+            if (exitCode === undefined) rej(new DisconnectedError());
+            else res(exitCode);
+          });
+        });
+        client.once('close', () => rej(new DisconnectedError()));
+      }),
+      o.signal,
+    );
+    return { exitCode: code, tail: tail.lines };
+  }
+
+  private async sftp(signal: AbortSignal): Promise<SFTPWrapper> {
+    const client = await this.ready(signal);
+    if (this.sftpSession) return this.sftpSession;
+    this.sftpSession = await new Promise<SFTPWrapper>((res, rej) =>
+      client.sftp((e, s) => (e ? rej(e) : res(s))),
+    );
+    return this.sftpSession;
+  }
+
+  private async remoteHasTar(signal: AbortSignal): Promise<boolean> {
+    if (this.hasTar === undefined)
+      this.hasTar = (await this.exec('command -v tar >/dev/null 2>&1', { signal })).exitCode === 0;
+    return this.hasTar;
+  }
+
+  private async mkdirs(dir: string, signal: AbortSignal): Promise<void> {
+    const r = await this.exec(`mkdir -p ${shQuote(dir)}`, { signal });
+    if (r.exitCode !== 0)
+      throw new BuildError(`cannot create ${dir} on the machine: ${r.tail.join(' ')}`);
+  }
+
+  async upload(localPath: string, remotePath: string, signal: AbortSignal): Promise<void> {
+    const src = resolve(localPath);
+    const st = lstatSync(src);
+    if (!st.isDirectory()) {
+      const sftp = await this.sftp(signal);
+      await raceSignal(
+        new Promise<void>((res, rej) =>
+          sftp.fastPut(
+            src,
+            remotePath,
+            { concurrency: 64, chunkSize: 32768, mode: st.mode & 0o7777 },
+            (e) => (e ? rej(e) : res()),
+          ),
+        ),
+        signal,
+      );
+      return;
+    }
+    const contentsOnly = localPath.endsWith('/');
+    const target = contentsOnly ? remotePath : posix.join(remotePath, posix.basename(src));
+    if (await this.remoteHasTar(signal)) {
+      // One tar stream into `tar -x`: far fewer round trips than a file-by-file walk.
+      await this.mkdirs(target, signal);
+      const client = await this.ready(signal);
+      const pack = tar.pack();
+      const packing = packDir(pack, src, '').then(() => pack.finalize());
+      const r = await raceSignal(
+        new Promise<{ code: number; stderr: string }>((res, rej) => {
+          client.exec(`tar -x -m -f - -C ${shQuote(target)}`, (e, stream) => {
+            if (e) return rej(e);
+            let stderr = '';
+            let code = -1;
+            stream.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+            stream.on('exit', (c: number) => (code = c));
+            stream.on('close', () => res({ code, stderr }));
+            stream.on('data', () => undefined);
+            pack.pipe(stream);
+          });
+        }),
+        signal,
+      );
+      await packing;
+      if (r.code !== 0)
+        throw new BuildError(`upload of ${localPath} to ${target} failed: ${r.stderr.trim()}`);
+      return;
+    }
+    const sftp = await this.sftp(signal);
+    await this.mkdirs(target, signal);
+    await sftpWalkUpload(sftp, src, target, signal);
+  }
+
+  async uploadContent(
+    content: Buffer | string,
+    remotePath: string,
+    mode: number,
+    signal: AbortSignal,
+  ): Promise<void> {
+    const sftp = await this.sftp(signal);
+    const buf = Buffer.isBuffer(content) ? content : Buffer.from(content);
+    await raceSignal(
+      new Promise<void>((res, rej) =>
+        sftp.writeFile(remotePath, buf, { mode }, (e) => (e ? rej(e) : res())),
+      ),
+      signal,
+    );
+  }
+
+  async download(remotePath: string, localPath: string, signal: AbortSignal): Promise<void> {
+    const sftp = await this.sftp(signal);
+    const st = await new Promise<{ isDirectory(): boolean; mode: number }>((res, rej) =>
+      sftp.stat(remotePath, (e, s) =>
+        e ? rej(new BuildError(`${remotePath} not found on the machine: ${e.message}`)) : res(s),
+      ),
+    );
+    const target = resolve(localPath);
+    if (!st.isDirectory()) {
+      mkdirSync(dirname(target), { recursive: true });
+      await raceSignal(
+        new Promise<void>((res, rej) =>
+          sftp.fastGet(remotePath, target, { concurrency: 64, chunkSize: 32768 }, (e) =>
+            e ? rej(e) : res(),
+          ),
+        ),
+        signal,
+      );
+      return;
+    }
+    const client = await this.ready(signal);
+    mkdirSync(target, { recursive: true });
+    const extract = tar.extract();
+    extract.on('entry', (header, body, next) => {
+      const rel = header.name.replace(/^\.\/?/, '').replace(/\/$/, '');
+      const out = rel ? join(target, rel) : target;
+      if (!(out === target || out.startsWith(target + '/'))) {
+        body.resume();
+        return next();
+      }
+      if (header.type === 'directory') {
+        mkdirSync(out, { recursive: true });
+        body.resume();
+        return next();
+      }
+      if (header.type === 'file') {
+        mkdirSync(dirname(out), { recursive: true });
+        pipeline(body, createWriteStream(out, { mode: header.mode })).then(() => next(), next);
+        return;
+      }
+      body.resume();
+      next();
+    });
+    await raceSignal(
+      new Promise<void>((res, rej) => {
+        client.exec(`tar -c -f - -C ${shQuote(remotePath)} .`, (e, stream) => {
+          if (e) return rej(e);
+          pipeline(stream as unknown as Readable, extract).then(res, rej);
+        });
+      }),
+      signal,
+    );
+  }
+
+  /** After a restart command: wait until the connection drops, then reconnect. */
+  async awaitRestart(signal: AbortSignal, timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.client) {
+      if (Date.now() > deadline)
+        throw new BuildError(
+          `the machine did not go down within ${Math.round(timeoutMs / 1000)}s of the restart command`,
+          'check restart_command (it must reboot the machine)',
+        );
+      // A no-op command notices a dead connection quickly (and keep-alives do the rest).
+      const probe = withTimeout(signal, 3000);
+      try {
+        await this.exec('true', { signal: probe.signal });
+        await sleep(500, signal);
+      } catch (e) {
+        if (signal.aborted) throw e;
+        this.closeQuietly();
+      } finally {
+        probe.clear();
+      }
+    }
+    this.o.log?.('the machine went down; waiting for it to come back');
+    await this.connect(signal, Math.max(1000, deadline - Date.now()));
+  }
+
+  private closeQuietly(): void {
+    try {
+      this.client?.end();
+    } catch {
+      // already closed
+    }
+    try {
+      this.bastion?.end();
+    } catch {
+      // already closed
+    }
+    this.client = undefined;
+    this.bastion = undefined;
+    this.sftpSession = undefined;
+  }
+
+  close(): void {
+    this.closeQuietly();
+  }
+}
+
+async function packDir(pack: tar.Pack, dir: string, prefix: string): Promise<void> {
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    const s = lstatSync(p);
+    const inTar = prefix ? `${prefix}/${name}` : name;
+    if (s.isDirectory()) {
+      pack.entry({ name: inTar + '/', type: 'directory', mode: s.mode & 0o7777 });
+      await packDir(pack, p, inTar);
+    } else if (s.isSymbolicLink()) {
+      pack.entry({ name: inTar, type: 'symlink', linkname: readlinkSync(p) });
+    } else if (s.isFile()) {
+      await new Promise<void>((res, rej) => {
+        const entry = pack.entry({ name: inTar, size: s.size, mode: s.mode & 0o7777 }, (e) =>
+          e ? rej(e) : res(),
+        );
+        createReadStream(p).on('error', rej).pipe(entry);
+      });
+    }
+  }
+}
+
+async function sftpWalkUpload(
+  sftp: SFTPWrapper,
+  dir: string,
+  remote: string,
+  signal: AbortSignal,
+): Promise<void> {
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    const s = lstatSync(p);
+    const r = posix.join(remote, name);
+    if (s.isDirectory()) {
+      await new Promise<void>((res) => sftp.mkdir(r, { mode: s.mode & 0o7777 }, () => res()));
+      await sftpWalkUpload(sftp, p, r, signal);
+    } else if (s.isFile()) {
+      await raceSignal(
+        new Promise<void>((res, rej) =>
+          sftp.fastPut(p, r, { mode: s.mode & 0o7777 }, (e) => (e ? rej(e) : res())),
+        ),
+        signal,
+      );
+    }
+  }
+}
