@@ -16,6 +16,9 @@ describe('schema/bake.schema.json', () => {
     const text = readFileSync(PATH, 'utf8');
     for (const t of [
       'docker',
+      'null',
+      'restart',
+      'ansible',
       'shell',
       'file',
       'shell-local',

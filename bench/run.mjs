@@ -165,12 +165,99 @@ function compareValidate() {
   console.log(`  ratio bake / packer = ${(median(bake) / median(packer)).toFixed(3)}`);
 }
 
+// ---- over SSH: 3 commands, a 100 MiB upload, sha256 on the machine --------
+function compareSsh() {
+  const pw = 'bench-' + Date.now();
+  const script = `ssh-keygen -A >/dev/null; mkdir -p /run/sshd; echo "root:${pw}" | chpasswd; printf 'PermitRootLogin yes\\nPasswordAuthentication yes\\nUseDNS no\\n' >> /etc/ssh/sshd_config; exec /usr/sbin/sshd -D -e`;
+  const id = execFileSync('docker', ['run', '-d', IMAGE, '/bin/bash', '-c', script], {
+    encoding: 'utf8',
+  }).trim();
+  try {
+    const ip = execFileSync('docker', ['inspect', '-f', '{{.NetworkSettings.IPAddress}}', id], {
+      encoding: 'utf8',
+    }).trim();
+    const ssh = ['-o', 'StrictHostKeyChecking=no', '-o', 'UserKnownHostsFile=/dev/null'];
+    for (
+      let i = 0;
+      i < 50 && spawnSync('sshpass', ['-p', pw, 'ssh', ...ssh, `root@${ip}`, 'true']).status !== 0;
+      i++
+    )
+      spawnSync('sleep', ['0.2']);
+    execFileSync('dd', ['if=/dev/urandom', `of=${join(work, 'big.bin')}`, 'bs=1M', 'count=100'], {
+      stdio: 'ignore',
+    });
+    const cmds = ['echo one', 'uname -r', 'mkdir -p /opt/app'];
+    const provisioners = [
+      { type: 'shell', inline: cmds },
+      { type: 'file', source: 'big.bin', destination: '/opt/app/big.bin' },
+      { type: 'shell', inline: ['sha256sum /opt/app/big.bin'] },
+    ];
+    writeFileSync(
+      join(work, 'ssh.yml'),
+      JSON.stringify({
+        sources: { box: { type: 'null', ssh_host: ip, ssh_username: 'root', ssh_password: pw } },
+        builds: { b: { sources: ['box'], provisioners } },
+      }),
+    );
+    writeFileSync(
+      join(work, 'ssh.json'),
+      JSON.stringify({
+        builders: [{ type: 'null', ssh_host: ip, ssh_username: 'root', ssh_password: pw }],
+        provisioners,
+      }),
+    );
+    writeFileSync(join(work, 'sftp.batch'), 'put big.bin /tmp/sftp.bin\n');
+    const tools = {
+      bake: () =>
+        timeIt(process.execPath, [
+          BAKE,
+          'build',
+          'ssh.yml',
+          '--ledger',
+          join(work, 'ledger.jsonl'),
+        ]),
+      packer: () =>
+        timeIt('packer', ['build', '-color=false', 'ssh.json'], {
+          env: { ...process.env, CHECKPOINT_DISABLE: '1' },
+        }),
+      'sftp upload': () =>
+        timeIt('sshpass', [
+          '-p',
+          pw,
+          'sftp',
+          ...ssh,
+          '-o',
+          'BatchMode=no',
+          '-b',
+          'sftp.batch',
+          `root@${ip}`,
+        ]),
+    };
+    const times = Object.fromEntries(Object.keys(tools).map((k) => [k, []]));
+    for (const f of Object.values(tools)) f();
+    for (let r = 0; r < RUNS; r++) for (const [k, f] of Object.entries(tools)) times[k].push(f());
+    const m = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
+    console.log(
+      `\nB2: over SSH, 3 commands + 100 MiB upload + sha256 (null builder); median of ${RUNS}`,
+    );
+    for (const [k, v] of Object.entries(m))
+      console.log(`  ${k.padEnd(11)} ${(v / 1000).toFixed(2)} s`);
+    console.log(`  ratio bake / packer = ${(m.bake / m.packer).toFixed(2)}`);
+    console.log(
+      `  (the whole bake run against the sftp upload alone: ${(m.bake / m['sftp upload']).toFixed(2)})`,
+    );
+  } finally {
+    spawnSync('docker', ['rm', '-f', id], { stdio: 'ignore' });
+  }
+}
+
 try {
   console.log(
     `bench in ${work}; node ${process.version}; ${execFileSync('packer', ['version'], { encoding: 'utf8' }).trim()}`,
   );
   if (ONLY.includes('B1')) compareBuild('B1', 1);
   if (ONLY.includes('B3')) compareBuild('B3', 4);
+  if (ONLY.includes('B2')) compareSsh();
   if (ONLY.includes('V1')) compareValidate();
 } finally {
   cleanupImages();

@@ -895,7 +895,7 @@ class SshCommunicator {
     async connect(signal, budgetMs = this.o.timeoutMs) {
         const deadline = Date.now() + budgetMs;
         let authFailures = 0;
-        let lastError = '';
+        let lastError;
         let wait = 250;
         for (let attempt = 1;; attempt++) {
             if (signal.aborted)
@@ -942,6 +942,21 @@ class SshCommunicator {
             keepaliveInterval: this.o.keepAliveMs,
             keepaliveCountMax: 3,
             algorithms: {
+                // Measured here with a 100 MiB SFTP upload: aes128-ctr 0.9 s, aes128-gcm 1.4 s,
+                // chacha20-poly1305 1.4 s (ssh2 runs without its native addon).
+                cipher: [
+                    'aes128-ctr',
+                    'aes256-ctr',
+                    'aes128-gcm@openssh.com',
+                    'aes256-gcm@openssh.com',
+                    'chacha20-poly1305@openssh.com',
+                ],
+                hmac: [
+                    'hmac-sha2-256-etm@openssh.com',
+                    'hmac-sha2-512-etm@openssh.com',
+                    'hmac-sha2-256',
+                    'hmac-sha2-512',
+                ],
                 serverHostKey: [
                     'ssh-ed25519',
                     'ecdsa-sha2-nistp256',
