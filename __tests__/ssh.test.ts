@@ -6,7 +6,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync, chmodSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { utils } from 'ssh2';
+import ssh2 from 'ssh2';
+
+const { utils } = ssh2;
 import { SshCommunicator, SshOptions, fingerprint } from '../src/communicators/ssh';
 import { EventBus } from '../src/engine/events';
 import { runPlan } from '../src/engine/run';

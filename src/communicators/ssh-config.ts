@@ -4,44 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { utils } from 'ssh2';
-import { Field, opt, parseDuration, s } from '../spec/schema';
+import ssh2 from 'ssh2';
+import { parseDuration } from '../spec/schema';
 import { BuildError } from '../engine/context';
 import { addSecret } from '../util/redact';
 import type { SshEndpoint, SshOptions } from './ssh';
-
-export const sshFields: Record<string, Field> = {
-  ssh_host: opt(s.string(), 'address of the machine'),
-  ssh_port: opt(s.int(1, 65535), undefined, 22),
-  ssh_username: opt(s.string(), 'user to log in as'),
-  ssh_password: opt(s.string(), 'use a sensitive variable'),
-  ssh_private_key_file: opt(s.string(), 'private key (RSA, ECDSA or ed25519; OpenSSH or PEM)'),
-  ssh_private_key: opt(s.string(), 'private key content, e.g. from a sensitive variable'),
-  ssh_private_key_passphrase: opt(s.string()),
-  ssh_agent_auth: opt(s.bool(), 'authenticate with the agent at SSH_AUTH_SOCK', false),
-  ssh_timeout: opt(s.duration(), 'how long to keep trying to connect', '5m'),
-  ssh_handshake_attempts: opt(
-    s.int(1, 1000),
-    'authentication failures tolerated while the machine boots',
-    10,
-  ),
-  ssh_keep_alive_interval: opt(s.duration(), undefined, '5s'),
-  ssh_pty: opt(s.bool(), 'request a pseudo-terminal', false),
-  ssh_host_key: opt(s.string(), 'pinned host key: SHA256:... fingerprint or a public key line'),
-  ssh_known_hosts_file: opt(s.string(), 'known_hosts file to check the host key against'),
-  ssh_bastion_host: opt(s.string(), 'jump host'),
-  ssh_bastion_port: opt(s.int(1, 65535), undefined, 22),
-  ssh_bastion_username: opt(s.string()),
-  ssh_bastion_password: opt(s.string()),
-  ssh_bastion_private_key_file: opt(s.string()),
-  ssh_bastion_agent_auth: opt(s.bool()),
-  ssh_file_transfer_method: opt(
-    s.enum(['sftp']),
-    'file transfer: sftp (tar streams for directories)',
-    'sftp',
-  ),
-  pause_before_connecting: opt(s.duration(), 'wait before the first connection attempt'),
-};
 
 function readKey(path: string, specDir: string, what: string): Buffer {
   const full = resolve(specDir, path);
@@ -56,7 +23,7 @@ function readKey(path: string, specDir: string, what: string): Buffer {
 }
 
 function checkKey(key: Buffer | string, passphrase: string | undefined, what: string): void {
-  const parsed = utils.parseKey(key, passphrase);
+  const parsed = ssh2.utils.parseKey(key, passphrase);
   if (parsed instanceof Error) {
     const enc = /encrypted|passphrase/i.test(parsed.message);
     throw new BuildError(
@@ -148,8 +115,8 @@ export function temporaryKeyPair(
 ): { privateKey: string; publicKey: string } {
   const pair =
     type === 'rsa'
-      ? utils.generateKeyPairSync('rsa', { bits: 3072, comment })
-      : utils.generateKeyPairSync('ed25519', { comment });
+      ? ssh2.utils.generateKeyPairSync('rsa', { bits: 3072, comment })
+      : ssh2.utils.generateKeyPairSync('ed25519', { comment });
   addSecret(pair.private);
   return { privateKey: pair.private, publicKey: pair.public };
 }

@@ -17,7 +17,8 @@ import {
 import { dirname, join, posix, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
-import { Client, ClientChannel, ConnectConfig, SFTPWrapper } from 'ssh2';
+import ssh2 from 'ssh2';
+import type { Client, ClientChannel, ConnectConfig, SFTPWrapper } from 'ssh2';
 import * as tar from 'tar-stream';
 import {
   Communicator,
@@ -118,7 +119,7 @@ function describeConnectError(e: Error & { code?: string; level?: string }): str
 /** Connects once; resolves with a ready client or rejects with ssh2's error. */
 function connectOnce(cfg: ConnectConfig, signal: AbortSignal): Promise<Client> {
   return new Promise((res, rej) => {
-    const client = new Client();
+    const client = new ssh2.Client();
     const onAbort = () => {
       client.destroy();
       rej(signal.reason instanceof Error ? signal.reason : new Error('cancelled'));

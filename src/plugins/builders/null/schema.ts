@@ -1,5 +1,5 @@
 import { s } from '../../../spec/schema';
-import { sshFields } from '../../../communicators/ssh-config';
+import { sshFields } from '../../../communicators/ssh-schema';
 
 export const nullBuilderSchema = s.object({
   ...sshFields,

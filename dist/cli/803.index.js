@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 688;
-exports.ids = [688];
+exports.id = 803;
+exports.ids = [803];
 exports.modules = {
 
-/***/ 688:
+/***/ 803:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -22,8 +22,19 @@ var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./node_modules/dockerode/lib/docker.js
 var docker = __webpack_require__(9040);
 var docker_default = /*#__PURE__*/__webpack_require__.n(docker);
-// EXTERNAL MODULE: ./src/engine/context.ts
-var context = __webpack_require__(6173);
+;// CONCATENATED MODULE: ./src/engine/context.ts
+/** A failure a user can act on: which step, what happened, the last lines of output. */
+class BuildError extends Error {
+    hint;
+    tail;
+    constructor(message, hint, tail) {
+        super(message);
+        this.hint = hint;
+        this.tail = tail;
+        this.name = 'BuildError';
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/engine/events.ts
 function recordOf(a) {
     return {
@@ -533,7 +544,7 @@ function validateChanges(changes) {
     for (const ch of changes) {
         const word = ch.trim().split(/\s+/)[0]?.toUpperCase();
         if (!CHANGE_INSTRUCTIONS.includes(word)) {
-            throw new context/* BuildError */.z(`changes: "${ch}" is not an instruction docker commit accepts`, `use one of ${CHANGE_INSTRUCTIONS.join(', ')}`);
+            throw new BuildError(`changes: "${ch}" is not an instruction docker commit accepts`, `use one of ${CHANGE_INSTRUCTIONS.join(', ')}`);
         }
     }
 }
@@ -557,7 +568,7 @@ const dockerBuilder = {
             c.discard === true,
         ].filter(Boolean).length;
         if (outputs > 1)
-            throw new context/* BuildError */.z('set only one of commit, export_path and discard', `source ${env.instance.source}`);
+            throw new BuildError('set only one of commit, export_path and discard', `source ${env.instance.source}`);
         const mode = typeof c.export_path === 'string' ? 'export' : c.discard === true ? 'discard' : 'commit';
         const changes = asList(c.changes) ?? [];
         validateChanges(changes);
@@ -574,7 +585,7 @@ const dockerBuilder = {
                         present = false;
                     }
                     if (policy === 'never' && !present)
-                        throw new context/* BuildError */.z(`image ${image} is not present and pull is "never"`, 'pull it first, or set pull: missing');
+                        throw new BuildError(`image ${image} is not present and pull is "never"`, 'pull it first, or set pull: missing');
                     if (policy === 'always' || (policy === 'missing' && !present)) {
                         ctx.log(`pulling ${image}`);
                         try {
@@ -587,7 +598,7 @@ const dockerBuilder = {
                             if (present)
                                 ctx.log(`pull failed (${e.message}); using the local ${image}`);
                             else
-                                throw new context/* BuildError */.z(`cannot pull ${image}: ${e.message}`, 'check the image name and that the registry is reachable (and logged in, for private images)');
+                                throw new BuildError(`cannot pull ${image}: ${e.message}`, 'check the image name and that the registry is reachable (and logged in, for private images)');
                         }
                     }
                 },
@@ -747,6 +758,7 @@ async function removeContainer(container) {
 
 // EXTERNAL MODULE: ./node_modules/ssh2/lib/index.js
 var lib = __webpack_require__(5472);
+var lib_default = /*#__PURE__*/__webpack_require__.n(lib);
 ;// CONCATENATED MODULE: ./src/communicators/ssh.ts
 /**
  * SSH communicator on ssh2: one connection per build, reused by every provisioner and
@@ -828,7 +840,7 @@ function describeConnectError(e) {
 /** Connects once; resolves with a ready client or rejects with ssh2's error. */
 function connectOnce(cfg, signal) {
     return new Promise((res, rej) => {
-        const client = new lib.Client();
+        const client = new (lib_default()).Client();
         const onAbort = () => {
             client.destroy();
             rej(signal.reason instanceof Error ? signal.reason : new Error('cancelled'));
@@ -914,15 +926,15 @@ class SshCommunicator {
                 if (err.level === 'client-authentication') {
                     authFailures++;
                     if (authFailures >= this.o.handshakeAttempts) {
-                        throw new context/* BuildError */.z(`SSH authentication as "${this.o.username}" on ${this.o.host}:${this.o.port} failed ${authFailures} times`, this.o.password !== undefined
+                        throw new BuildError(`SSH authentication as "${this.o.username}" on ${this.o.host}:${this.o.port} failed ${authFailures} times`, this.o.password !== undefined
                             ? 'check ssh_username and ssh_password'
                             : 'check ssh_username and that the private key matches an authorized key on the machine');
                     }
                 }
-                if (err instanceof context/* BuildError */.z)
+                if (err instanceof BuildError)
                     throw err;
                 if (Date.now() + wait > deadline) {
-                    throw new context/* BuildError */.z(`could not connect to ${this.o.host}:${this.o.port} over SSH within ${Math.round(budgetMs / 1000)}s (${attempt} attempts); last error: ${lastError}`, lastError.startsWith('connection refused')
+                    throw new BuildError(`could not connect to ${this.o.host}:${this.o.port} over SSH within ${Math.round(budgetMs / 1000)}s (${attempt} attempts); last error: ${lastError}`, lastError.startsWith('connection refused')
                         ? 'the machine answers but sshd does not: is it installed and started?'
                         : lastError.startsWith('no route') || lastError.includes('timed out')
                             ? 'the address is not reachable from here: check the network, security group / firewall and ssh_interface'
@@ -1040,7 +1052,7 @@ class SshCommunicator {
     async mkdirs(dir, signal) {
         const r = await this.exec(`mkdir -p ${shQuote(dir)}`, { signal });
         if (r.exitCode !== 0)
-            throw new context/* BuildError */.z(`cannot create ${dir} on the machine: ${r.tail.join(' ')}`);
+            throw new BuildError(`cannot create ${dir} on the machine: ${r.tail.join(' ')}`);
     }
     async upload(localPath, remotePath, signal) {
         const src = (0,external_node_path_.resolve)(localPath);
@@ -1073,7 +1085,7 @@ class SshCommunicator {
             }), signal);
             await packing;
             if (r.code !== 0)
-                throw new context/* BuildError */.z(`upload of ${localPath} to ${target} failed: ${r.stderr.trim()}`);
+                throw new BuildError(`upload of ${localPath} to ${target} failed: ${r.stderr.trim()}`);
             return;
         }
         const sftp = await this.sftp(signal);
@@ -1087,7 +1099,7 @@ class SshCommunicator {
     }
     async download(remotePath, localPath, signal) {
         const sftp = await this.sftp(signal);
-        const st = await new Promise((res, rej) => sftp.stat(remotePath, (e, s) => e ? rej(new context/* BuildError */.z(`${remotePath} not found on the machine: ${e.message}`)) : res(s)));
+        const st = await new Promise((res, rej) => sftp.stat(remotePath, (e, s) => e ? rej(new BuildError(`${remotePath} not found on the machine: ${e.message}`)) : res(s)));
         const target = (0,external_node_path_.resolve)(localPath);
         if (!st.isDirectory()) {
             (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(target), { recursive: true });
@@ -1130,7 +1142,7 @@ class SshCommunicator {
         const deadline = Date.now() + timeoutMs;
         while (this.client) {
             if (Date.now() > deadline)
-                throw new context/* BuildError */.z(`the machine did not go down within ${Math.round(timeoutMs / 1000)}s of the restart command`, 'check restart_command (it must reboot the machine)');
+                throw new BuildError(`the machine did not go down within ${Math.round(timeoutMs / 1000)}s of the restart command`, 'check restart_command (it must reboot the machine)');
             // A no-op command notices a dead connection quickly (and keep-alives do the rest).
             const probe = withTimeout(signal, 3000);
             try {
@@ -1205,10 +1217,114 @@ async function sftpWalkUpload(sftp, dir, remote, signal) {
     }
 }
 
-// EXTERNAL MODULE: ./src/communicators/ssh-config.ts
-var ssh_config = __webpack_require__(6042);
 // EXTERNAL MODULE: ./src/spec/schema.ts
 var schema = __webpack_require__(7280);
+// EXTERNAL MODULE: ./src/util/redact.ts
+var redact = __webpack_require__(767);
+;// CONCATENATED MODULE: ./src/communicators/ssh-config.ts
+/**
+ * The ssh_* settings every builder that reaches a machine over SSH shares (Packer's names),
+ * and their translation into SshOptions.
+ */
+
+
+
+
+
+
+function readKey(path, specDir, what) {
+    const full = (0,external_node_path_.resolve)(specDir, path);
+    try {
+        return (0,external_node_fs_.readFileSync)(full);
+    }
+    catch (e) {
+        throw new BuildError(`${what} ${path} cannot be read: ${e.code}`, `paths are relative to the spec's directory (${specDir})`);
+    }
+}
+function checkKey(key, passphrase, what) {
+    const parsed = lib_default().utils.parseKey(key, passphrase);
+    if (parsed instanceof Error) {
+        const enc = /encrypted|passphrase/i.test(parsed.message);
+        throw new BuildError(`${what} is not a usable private key: ${parsed.message}`, enc
+            ? 'set ssh_private_key_passphrase'
+            : 'use an OpenSSH or PEM private key (RSA, ECDSA or ed25519)');
+    }
+}
+/** Reads the ssh_* settings; `host` and `username` may come from the builder instead. */
+function sshOptions(c, specDir, over = {}) {
+    const host = over.host ?? c.ssh_host;
+    const username = over.username ?? c.ssh_username;
+    if (!host)
+        throw new BuildError('no SSH host', 'set ssh_host');
+    if (!username)
+        throw new BuildError('no SSH user', 'set ssh_username');
+    const passphrase = c.ssh_private_key_passphrase;
+    let privateKey = over.privateKey;
+    if (privateKey === undefined && typeof c.ssh_private_key === 'string')
+        privateKey = c.ssh_private_key;
+    if (privateKey === undefined && typeof c.ssh_private_key_file === 'string')
+        privateKey = readKey(c.ssh_private_key_file, specDir, 'ssh_private_key_file');
+    if (privateKey !== undefined) {
+        checkKey(privateKey, passphrase, 'the SSH private key');
+        (0,redact/* addSecret */.Ck)(privateKey.toString());
+    }
+    const password = over.password ?? c.ssh_password;
+    if (password)
+        (0,redact/* addSecret */.Ck)(password);
+    if (passphrase)
+        (0,redact/* addSecret */.Ck)(passphrase);
+    const agent = c.ssh_agent_auth === true ? process.env.SSH_AUTH_SOCK : undefined;
+    if (c.ssh_agent_auth === true && !agent)
+        throw new BuildError('ssh_agent_auth is set but SSH_AUTH_SOCK is not', 'start an agent (eval $(ssh-agent)) and add the key (ssh-add)');
+    if (password === undefined && privateKey === undefined && !agent) {
+        throw new BuildError('no SSH credentials', 'set ssh_password, ssh_private_key_file, ssh_private_key or ssh_agent_auth');
+    }
+    let bastion;
+    if (typeof c.ssh_bastion_host === 'string') {
+        const bk = typeof c.ssh_bastion_private_key_file === 'string'
+            ? readKey(c.ssh_bastion_private_key_file, specDir, 'ssh_bastion_private_key_file')
+            : undefined;
+        if (bk)
+            checkKey(bk, undefined, 'the bastion private key');
+        if (typeof c.ssh_bastion_password === 'string')
+            (0,redact/* addSecret */.Ck)(c.ssh_bastion_password);
+        bastion = {
+            host: c.ssh_bastion_host,
+            port: Number(c.ssh_bastion_port ?? 22),
+            username: String(c.ssh_bastion_username ?? username),
+            password: c.ssh_bastion_password,
+            privateKey: bk,
+            agent: c.ssh_bastion_agent_auth === true ? process.env.SSH_AUTH_SOCK : undefined,
+        };
+    }
+    return {
+        host,
+        port: Number(over.port ?? c.ssh_port ?? 22),
+        username,
+        password,
+        privateKey,
+        passphrase,
+        agent,
+        timeoutMs: (0,schema/* parseDuration */.E9)(c.ssh_timeout ?? '5m') ?? 300_000,
+        handshakeAttempts: Number(c.ssh_handshake_attempts ?? 10),
+        keepAliveMs: (0,schema/* parseDuration */.E9)(c.ssh_keep_alive_interval ?? '5s') ?? 5000,
+        pty: c.ssh_pty === true,
+        hostKey: c.ssh_host_key,
+        knownHostsFile: typeof c.ssh_known_hosts_file === 'string'
+            ? (0,external_node_path_.resolve)(specDir, c.ssh_known_hosts_file)
+            : undefined,
+        bastion,
+    };
+}
+/** A temporary key pair for one build: ed25519 by default, or RSA (3072 bits). */
+function temporaryKeyPair(type = 'ed25519', comment = 'bake-temporary') {
+    const pair = type === 'rsa'
+        ? ssh2.utils.generateKeyPairSync('rsa', { bits: 3072, comment })
+        : ssh2.utils.generateKeyPairSync('ed25519', { comment });
+    addSecret(pair.private);
+    return { privateKey: pair.private, publicKey: pair.public };
+}
+
 ;// CONCATENATED MODULE: ./src/plugins/builders/null/builder.ts
 /**
  * The null builder (Packer's name): provisions a machine that already exists, over SSH.
@@ -1225,7 +1341,7 @@ const nullBuilder = {
             {
                 name: 'connect',
                 async run(s, ctx) {
-                    const options = (0,ssh_config/* sshOptions */.bN)(c, env.specDir);
+                    const options = sshOptions(c, env.specDir);
                     const pause = (0,schema/* parseDuration */.E9)(c.pause_before_connecting);
                     if (pause)
                         await sleep(pause, ctx.signal);
@@ -1273,7 +1389,7 @@ function buildVars(use, env) {
         if (eq > 0)
             vars[kv.slice(0, eq)] = kv.slice(eq + 1);
         else
-            throw new context/* BuildError */.z(`environment_vars entry "${kv}" is not KEY=value`, `see ${use.path}`);
+            throw new BuildError(`environment_vars entry "${kv}" is not KEY=value`, `see ${use.path}`);
     }
     Object.assign(vars, c.env ?? {});
     return vars;
@@ -1297,11 +1413,11 @@ function scriptsOf(use, specDir) {
             out.push({ name: f, body: (0,external_node_fs_.readFileSync)((0,external_node_path_.resolve)(specDir, f)) });
         }
         catch (e) {
-            throw new context/* BuildError */.z(`cannot read script ${f}: ${e.code ?? e}`, `paths are relative to the spec's directory (${specDir})`);
+            throw new BuildError(`cannot read script ${f}: ${e.code ?? e}`, `paths are relative to the spec's directory (${specDir})`);
         }
     }
     if (!out.length)
-        throw new context/* BuildError */.z('shell provisioner has nothing to run', `set inline, script or scripts (${use.path})`);
+        throw new BuildError('shell provisioner has nothing to run', `set inline, script or scripts (${use.path})`);
     return out;
 }
 const MAX_HEREDOC = 64 * 1024;
@@ -1321,7 +1437,7 @@ function hereDocument(body, remote) {
 const shell = {
     async run(use, comm, env, signal) {
         if (!comm)
-            throw new context/* BuildError */.z('the shell provisioner needs a machine to run in', 'this builder has no communicator; use shell-local');
+            throw new BuildError('the shell provisioner needs a machine to run in', 'this builder has no communicator; use shell-local');
         const c = use.config;
         const vars = buildVars(use, env);
         const varsText = Object.entries(vars)
@@ -1364,7 +1480,7 @@ const shell = {
                 throw e;
             }
             if (!valid.includes(result.exitCode)) {
-                throw new context/* BuildError */.z(`script ${script.name === 'inline' ? '(inline)' : script.name} exited with code ${result.exitCode}`, valid.length === 1 && valid[0] === 0
+                throw new BuildError(`script ${script.name === 'inline' ? '(inline)' : script.name} exited with code ${result.exitCode}`, valid.length === 1 && valid[0] === 0
                     ? 'set valid_exit_codes if this code means success'
                     : `valid exit codes: ${valid.join(', ')}`, result.tail);
             }
@@ -1382,7 +1498,7 @@ const shell = {
 const file = {
     async run(use, comm, env, signal) {
         if (!comm)
-            throw new context/* BuildError */.z('the file provisioner needs a machine to copy to', 'this builder has no communicator');
+            throw new BuildError('the file provisioner needs a machine to copy to', 'this builder has no communicator');
         const c = use.config;
         const dest = String(c.destination);
         if ((c.direction ?? 'upload') === 'download') {
@@ -1391,7 +1507,7 @@ const file = {
                 ...(c.sources ?? []),
             ];
             if (!sources.length)
-                throw new context/* BuildError */.z('a download needs source (the remote path)', use.path);
+                throw new BuildError('a download needs source (the remote path)', use.path);
             for (const s of sources) {
                 const local = (0,external_node_path_.resolve)(env.specDir, dest.endsWith('/') ? dest + s.split('/').filter(Boolean).pop() : dest);
                 (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(local), { recursive: true });
@@ -1402,7 +1518,7 @@ const file = {
         }
         if (typeof c.content === 'string') {
             if (c.source !== undefined || c.sources !== undefined)
-                throw new context/* BuildError */.z('set either content or source/sources, not both', use.path);
+                throw new BuildError('set either content or source/sources, not both', use.path);
             env.out('info', `writing ${dest}`);
             await comm.uploadContent(c.content, dest, 0o644, signal);
             return;
@@ -1412,11 +1528,11 @@ const file = {
             ...(c.sources ?? []),
         ];
         if (!sources.length)
-            throw new context/* BuildError */.z('the file provisioner needs source, sources or content', use.path);
+            throw new BuildError('the file provisioner needs source, sources or content', use.path);
         for (const s of sources) {
             const local = (0,external_node_path_.resolve)(env.specDir, s);
             if (!(0,external_node_fs_.existsSync)(local))
-                throw new context/* BuildError */.z(`file provisioner: ${s} does not exist`, `paths are relative to the spec's directory (${env.specDir})`);
+                throw new BuildError(`file provisioner: ${s} does not exist`, `paths are relative to the spec's directory (${env.specDir})`);
             // A directory goes into the destination as Packer does it: "dir" creates dest/dir,
             // "dir/" copies its contents. A file goes into dest/ when dest ends in / or when
             // several sources are given, and becomes dest otherwise.
@@ -1488,7 +1604,7 @@ const shellLocal = {
                     });
                 });
                 if (!valid.includes(code))
-                    throw new context/* BuildError */.z(`local script ${s.name === 'inline' ? '(inline)' : s.name} exited with code ${code}`, undefined, tail.lines);
+                    throw new BuildError(`local script ${s.name === 'inline' ? '(inline)' : s.name} exited with code ${code}`, undefined, tail.lines);
             }
         }
         finally {
@@ -1504,7 +1620,7 @@ const shellLocal = {
 const restart = {
     async run(use, comm, env, signal) {
         if (!comm?.awaitRestart)
-            throw new context/* BuildError */.z('the restart provisioner needs an SSH machine', 'a Docker build cannot reboot; drop this provisioner or use only/except');
+            throw new BuildError('the restart provisioner needs an SSH machine', 'a Docker build cannot reboot; drop this provisioner or use only/except');
         const c = use.config;
         const timeout = (0,schema/* parseDuration */.E9)(c.restart_timeout ?? '5m') ?? 300_000;
         env.out('info', `restarting: ${String(c.restart_command ?? 'shutdown -r now')}`);
@@ -1529,7 +1645,7 @@ const restart = {
                 onStderr: (l) => env.out('stderr', l),
             });
             if (r.exitCode !== 0)
-                throw new context/* BuildError */.z(`restart_check_command exited with code ${r.exitCode}`, undefined, r.tail);
+                throw new BuildError(`restart_check_command exited with code ${r.exitCode}`, undefined, r.tail);
         }
     },
 };
@@ -1573,7 +1689,7 @@ function run(cmd, args, cwd, environment, env, signal) {
         child.stderr.on('data', (d) => err.write(d));
         child.on('error', (e) => {
             if (e.code === 'ENOENT')
-                rej(new context/* BuildError */.z(`${cmd} is not installed on this machine`, 'install Ansible (apt-get install ansible, or pip install ansible)'));
+                rej(new BuildError(`${cmd} is not installed on this machine`, 'install Ansible (apt-get install ansible, or pip install ansible)'));
             else
                 rej(e);
         });
@@ -1589,7 +1705,7 @@ const ansible = {
         const c = use.config;
         const conn = env.connection;
         if (!conn)
-            throw new context/* BuildError */.z('the ansible provisioner needs a machine', 'use it with a builder that reaches a machine (docker, null, cloud builders)');
+            throw new BuildError('the ansible provisioner needs a machine', 'use it with a builder that reaches a machine (docker, null, cloud builders)');
         const command = String(c.command ?? 'ansible-playbook');
         const alias = String(c.host_alias ?? 'default');
         const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'bake-ansible-'));
@@ -1615,7 +1731,7 @@ const ansible = {
                 }
                 if (o.bastion) {
                     if (o.bastion.password !== undefined && o.bastion.privateKey === undefined) {
-                        throw new context/* BuildError */.z('ansible cannot pass a password to a bastion host', 'give the bastion a private key (ssh_bastion_private_key_file) or use an agent');
+                        throw new BuildError('ansible cannot pass a password to a bastion host', 'give the bastion a private key (ssh_bastion_private_key_file) or use an agent');
                     }
                     let proxy = `-o ProxyCommand="ssh -W %h:%p -p ${o.bastion.port} -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null`;
                     if (o.bastion.privateKey !== undefined) {
@@ -1631,7 +1747,7 @@ const ansible = {
             }
             else {
                 if (!hasDockerConnection(command)) {
-                    throw new context/* BuildError */.z("Ansible's docker connection plugin is not installed", 'install it with: ansible-galaxy collection install community.docker');
+                    throw new BuildError("Ansible's docker connection plugin is not installed", 'install it with: ansible-galaxy collection install community.docker');
                 }
                 hostVars.ansible_connection = 'community.docker.docker';
                 hostVars.ansible_host = conn.containerId;
@@ -1659,7 +1775,7 @@ const ansible = {
             for (const kv of c.ansible_env_vars ?? []) {
                 const eq = kv.indexOf('=');
                 if (eq <= 0)
-                    throw new context/* BuildError */.z(`ansible_env_vars entry "${kv}" is not KEY=value`, use.path);
+                    throw new BuildError(`ansible_env_vars entry "${kv}" is not KEY=value`, use.path);
                 environment[kv.slice(0, eq)] = kv.slice(eq + 1);
             }
             if (typeof c.galaxy_file === 'string') {
@@ -1669,7 +1785,7 @@ const ansible = {
                     args.push('-p', (0,external_node_path_.resolve)(env.specDir, c.roles_path));
                 const g = await run(galaxy, args, env.specDir, environment, env, signal);
                 if (g.code !== 0)
-                    throw new context/* BuildError */.z(`ansible-galaxy install exited with code ${g.code}`, undefined, g.tail);
+                    throw new BuildError(`ansible-galaxy install exited with code ${g.code}`, undefined, g.tail);
             }
             const args = [
                 '-i',
@@ -1681,7 +1797,7 @@ const ansible = {
             ];
             const r = await run(command, args, env.specDir, environment, env, signal);
             if (r.code !== 0)
-                throw new context/* BuildError */.z(`ansible-playbook exited with code ${r.code}`, 'the playbook output above says which task failed', r.tail);
+                throw new BuildError(`ansible-playbook exited with code ${r.code}`, 'the playbook output above says which task failed', r.tail);
         }
         finally {
             (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
@@ -1691,8 +1807,6 @@ const ansible = {
 
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(8522);
-// EXTERNAL MODULE: ./src/util/redact.ts
-var redact = __webpack_require__(767);
 ;// CONCATENATED MODULE: ./src/plugins/post-processors/docker.ts
 
 
@@ -1703,7 +1817,7 @@ var redact = __webpack_require__(767);
 
 function requireImage(id, type) {
     if (!id.startsWith('sha256:'))
-        throw new context/* BuildError */.z(`${type} needs a Docker image artifact, got "${id}"`, 'use it after a docker builder with commit: true');
+        throw new BuildError(`${type} needs a Docker image artifact, got "${id}"`, 'use it after a docker builder with commit: true');
 }
 const dockerTag = {
     async run(use, input, env) {
@@ -1714,7 +1828,7 @@ const dockerTag = {
         const added = [];
         for (const tag of tags) {
             if (!/^[\w][\w.-]{0,127}$/.test(tag))
-                throw new context/* BuildError */.z(`"${tag}" is not a valid Docker tag`, 'tags use letters, digits, _, . and -, up to 128 characters');
+                throw new BuildError(`"${tag}" is not a valid Docker tag`, 'tags use letters, digits, _, . and -, up to 128 characters');
             await image.tag({ repo, tag });
             added.push(`${repo}:${tag}`);
             env.out('info', `tagged ${repo}:${tag}`);
@@ -1740,7 +1854,7 @@ const dockerPush = {
         requireImage(input.id, 'docker-push');
         const c = use.config;
         if (!input.tags?.length)
-            throw new context/* BuildError */.z('docker-push has no tag to push', 'put a docker-tag post-processor before it in the same chain');
+            throw new BuildError('docker-push has no tag to push', 'put a docker-tag post-processor before it in the same chain');
         const docker = env.docker();
         const username = c.login_username ?? process.env.BAKE_REGISTRY_USERNAME;
         const password = c.login_password ?? process.env.BAKE_REGISTRY_PASSWORD;
@@ -1768,14 +1882,14 @@ const dockerPush = {
                     return rej(err);
                 const bad = out.find((o) => o.error);
                 return bad
-                    ? rej(new context/* BuildError */.z(`push of ${ref} failed: ${bad.error}`, 'check the registry address and credentials (login_username/login_password or BAKE_REGISTRY_USERNAME/PASSWORD)'))
+                    ? rej(new BuildError(`push of ${ref} failed: ${bad.error}`, 'check the registry address and credentials (login_username/login_password or BAKE_REGISTRY_USERNAME/PASSWORD)'))
                     : res();
             }, (ev) => {
                 if (ev.aux?.Digest)
                     digest = ev.aux.Digest;
             })), signal);
             if (!digest)
-                throw new context/* BuildError */.z(`push of ${ref} reported no digest`);
+                throw new BuildError(`push of ${ref} reported no digest`);
             digests.push(`${repo}@${digest}`);
             env.out('info', `pushed ${repo}@${digest}`);
         }
@@ -1831,7 +1945,7 @@ async function hashFile(path, algo) {
 const checksum = {
     async run(use, input, env) {
         if (!input.files?.length)
-            throw new context/* BuildError */.z('checksum needs an artifact with files', 'use it after export_path, docker-save or compress');
+            throw new BuildError('checksum needs an artifact with files', 'use it after export_path, docker-save or compress');
         const types = use.config.checksum_types ?? ['sha256'];
         const out = [];
         for (const t of types) {
@@ -1855,7 +1969,7 @@ const checksum = {
 const compress = {
     async run(use, input, env, signal) {
         if (!input.files?.length)
-            throw new context/* BuildError */.z('compress needs an artifact with files', 'use it after export_path or docker-save');
+            throw new BuildError('compress needs an artifact with files', 'use it after export_path or docker-save');
         const path = (0,external_node_path_.resolve)(env.specDir, fill(String(use.config.output), {
             BuildName: env.instance.name,
             BuilderType: env.instance.type,
@@ -2034,7 +2148,7 @@ function provisionerStep(use, index, env) {
                         throw e;
                     const timedOut = use.timeoutMs !== undefined && signal.aborted;
                     const err = timedOut
-                        ? new context/* BuildError */.z(`${use.label} timed out after ${use.timeoutMs / 1000}s`, `raise timeout at ${use.path}`)
+                        ? new BuildError(`${use.label} timed out after ${use.timeoutMs / 1000}s`, `raise timeout at ${use.path}`)
                         : e;
                     if (attempt >= use.maxRetries)
                         throw err;
@@ -2084,7 +2198,7 @@ async function runBuild(inst, o) {
         result.failedStep ??= step;
         const err = timeoutCtl.signal.aborted ? timeoutCtl.signal.reason : e;
         result.error ??= (0,redact/* redact */.E$)(cancelled ? 'cancelled' : (err?.message ?? String(e)));
-        if (e instanceof context/* BuildError */.z) {
+        if (e instanceof BuildError) {
             result.hint ??= e.hint;
             result.tail ??= e.tail?.map(redact/* redact */.E$);
         }
@@ -2295,7 +2409,7 @@ async function runChains(inst, built, env, events, signal, result, timings) {
                     result.status = 'failed';
                     result.failedStep = name;
                     result.error = (0,redact/* redact */.E$)(e.message);
-                    if (e instanceof context/* BuildError */.z) {
+                    if (e instanceof BuildError) {
                         result.hint = e.hint;
                         result.tail = e.tail?.map(redact/* redact */.E$);
                     }
