@@ -48156,6 +48156,7 @@ const topSchema = schema.s.object({
     sources: (0,schema/* req */.DQ)(schema.s.map(schema.s.any()), 'machines to build from: name → {type, ...}'),
     builds: (0,schema/* req */.DQ)(schema.s.map(schema.s.any()), 'what to build: name → {sources, provisioners, post-processors}'),
 });
+/** A plugin's own schema plus `type` and the options every plugin of its kind takes. */
 function pluginSchema(own, common) {
     if (own.kind !== 'object')
         return own;
@@ -52388,6 +52389,9 @@ function callFunction(name, args, at, ev, ctx, scope) {
 
 
 
+
+
+
 const ENV_PREFIXES = ['BAKE_VAR_', 'PKR_VAR_'];
 function varFileNames(dir) {
     if (!(0,external_node_fs_.existsSync)(dir))
@@ -52756,13 +52760,11 @@ function resolvePlan(spec, opts = {}) {
             delete config.type;
             const runsOn = typeof config.runs_on === 'string' ? config.runs_on : undefined;
             delete config.runs_on;
-            (0,schema/* check */.z6)({ type, ...config }, {
-                ...builders[type].schema,
-                fields: {
-                    type: { schema: { kind: 'string' } },
-                    ...builders[type].schema.fields,
-                },
-            }, sp, { file, problems: errs, phase: 'resolved' });
+            (0,schema/* check */.z6)({ type, ...config }, pluginSchema(builders[type].schema, {}), sp, {
+                file,
+                problems: errs,
+                phase: 'resolved',
+            });
             const matches = (list, what) => (Array.isArray(list) ? list : [list]).some((g) => minimatch(srcName, String(g)) ||
                 minimatch(`${type}.${srcName}`, String(g)) ||
                 minimatch(`${buildName}.${srcName}`, String(g)) ||
@@ -52779,19 +52781,11 @@ function resolvePlan(spec, opts = {}) {
                 delete merged.override;
                 const cfg = evalTree(merged, path, scope, errs);
                 const info = provisioners[String(raw.type)];
-                (0,schema/* check */.z6)(cfg, {
-                    ...info.schema,
-                    fields: {
-                        ...info.schema.fields,
-                        type: { schema: { kind: 'string' } },
-                        only: { schema: { kind: 'any' } },
-                        except: { schema: { kind: 'any' } },
-                        pause_before: { schema: { kind: 'duration' } },
-                        max_retries: { schema: { kind: 'number', integer: true, min: 0 } },
-                        timeout: { schema: { kind: 'duration' } },
-                        name: { schema: { kind: 'string' } },
-                    },
-                }, path, { file, problems: errs, phase: 'resolved' });
+                (0,schema/* check */.z6)(cfg, pluginSchema(info.schema, provisionerCommon), path, {
+                    file,
+                    problems: errs,
+                    phase: 'resolved',
+                });
                 const use = {
                     type: String(raw.type),
                     label: typeof cfg.name === 'string' ? cfg.name : String(raw.type),
@@ -52832,17 +52826,11 @@ function resolvePlan(spec, opts = {}) {
                         return;
                     const cfg = evalTree(raw, pp, scope, errs);
                     const info = postProcessors[String(raw.type)];
-                    (0,schema/* check */.z6)(cfg, {
-                        ...info.schema,
-                        fields: {
-                            ...info.schema.fields,
-                            type: { schema: { kind: 'string' } },
-                            only: { schema: { kind: 'any' } },
-                            except: { schema: { kind: 'any' } },
-                            keep_input_artifact: { schema: { kind: 'bool' } },
-                            name: { schema: { kind: 'string' } },
-                        },
-                    }, pp, { file, problems: errs, phase: 'resolved' });
+                    (0,schema/* check */.z6)(cfg, pluginSchema(info.schema, postProcessorCommon), pp, {
+                        file,
+                        problems: errs,
+                        phase: 'resolved',
+                    });
                     uses.push({
                         type: String(raw.type),
                         label: typeof cfg.name === 'string' ? cfg.name : String(raw.type),
@@ -52952,6 +52940,18 @@ function selectInstances(instances, only, except) {
     if (problems.length)
         throw new errors/* SpecError */.G8(problems);
     return instances.filter((i) => (!only?.length || only.some((p) => test(p, i))) && !(except ?? []).some((p) => test(p, i)));
+}
+/** The instances as a GitHub Actions matrix (`strategy.matrix: ${{ fromJSON(...) }}`). */
+function matrixOf(plan) {
+    return {
+        include: plan.instances.map((i) => ({
+            name: i.name,
+            build: i.build,
+            source: i.source,
+            type: i.type,
+            ...(i.runsOn ? { runs_on: i.runsOn } : {}),
+        })),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
@@ -53092,15 +53092,7 @@ async function main() {
     const inputs = readInputs();
     process.chdir((0,external_node_path_.resolve)(inputs.workingDirectory));
     const plan = planFor(inputs);
-    const matrix = {
-        include: plan.instances.map((i) => ({
-            name: i.name,
-            build: i.build,
-            source: i.source,
-            type: i.type,
-            ...(i.runsOn ? { runs_on: i.runsOn } : {}),
-        })),
-    };
+    const matrix = matrixOf(plan);
     setOutput('matrix', JSON.stringify(matrix));
     if (inputs.command === 'validate' || inputs.command === 'plan') {
         info(`${inputs.spec}: valid, ${plan.instances.length} build(s): ${plan.instances.map((i) => i.name).join(', ')}`);
@@ -53111,7 +53103,7 @@ async function main() {
     }
     const ledger = (0,external_node_path_.resolve)(process.env.RUNNER_TEMP ?? '.bake', `bake-ledger-${process.env.GITHUB_RUN_ID ?? 'local'}-${process.env.GITHUB_ACTION ?? 'bake'}.jsonl`);
     saveState(STATE_LEDGER, ledger);
-    const { runPlan, cancelOnSignals } = await Promise.all(/* import() */[__nccwpck_require__.e(819), __nccwpck_require__.e(686)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1686));
+    const { runPlan, cancelOnSignals } = await Promise.all(/* import() */[__nccwpck_require__.e(819), __nccwpck_require__.e(791)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2791));
     const events = process.env.RUNNER_TEMP
         ? (0,external_node_path_.join)(process.env.RUNNER_TEMP, 'bake-events.jsonl')
         : undefined;
@@ -53184,7 +53176,7 @@ async function post() {
     }
     if (!pending.length)
         return;
-    const { cleanupLedger } = await Promise.all(/* import() */[__nccwpck_require__.e(819), __nccwpck_require__.e(686)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1686));
+    const { cleanupLedger } = await Promise.all(/* import() */[__nccwpck_require__.e(819), __nccwpck_require__.e(791)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2791));
     const lines = [];
     const code = await cleanupLedger(ledger, undefined, (t) => lines.push(t));
     info(lines.join(''));

@@ -5,7 +5,7 @@
 import pkg from '../package.json';
 import { formatProblem, SpecError } from './spec/errors';
 import { loadSpec } from './spec/spec';
-import { Plan, resolvePlan } from './spec/resolve';
+import { Plan, matrixOf, resolvePlan } from './spec/resolve';
 import { redact, REDACTED } from './util/redact';
 import { UsageError, parseArgs, CliOptions, HELP } from './cli-args';
 
@@ -18,18 +18,6 @@ function printProblems(e: SpecError): void {
 function planFor(o: CliOptions): Plan {
   const spec = loadSpec(o.spec);
   return resolvePlan(spec, { vars: o.vars, varFiles: o.varFiles, only: o.only, except: o.except });
-}
-
-export function matrixOf(plan: Plan) {
-  return {
-    include: plan.instances.map((i) => ({
-      name: i.name,
-      build: i.build,
-      source: i.source,
-      type: i.type,
-      ...(i.runsOn ? { runs_on: i.runsOn } : {}),
-    })),
-  };
 }
 
 function inspect(plan: Plan): string {

@@ -10524,6 +10524,7 @@ const topSchema = schema.s.object({
     sources: (0,schema/* req */.DQ)(schema.s.map(schema.s.any()), 'machines to build from: name → {type, ...}'),
     builds: (0,schema/* req */.DQ)(schema.s.map(schema.s.any()), 'what to build: name → {sources, provisioners, post-processors}'),
 });
+/** A plugin's own schema plus `type` and the options every plugin of its kind takes. */
 function pluginSchema(own, common) {
     if (own.kind !== 'object')
         return own;
@@ -14760,6 +14761,9 @@ var redact = __nccwpck_require__(767);
 
 
 
+
+
+
 const ENV_PREFIXES = ['BAKE_VAR_', 'PKR_VAR_'];
 function varFileNames(dir) {
     if (!(0,external_node_fs_.existsSync)(dir))
@@ -15128,13 +15132,11 @@ function resolvePlan(spec, opts = {}) {
             delete config.type;
             const runsOn = typeof config.runs_on === 'string' ? config.runs_on : undefined;
             delete config.runs_on;
-            (0,schema/* check */.z6)({ type, ...config }, {
-                ...builders[type].schema,
-                fields: {
-                    type: { schema: { kind: 'string' } },
-                    ...builders[type].schema.fields,
-                },
-            }, sp, { file, problems: errs, phase: 'resolved' });
+            (0,schema/* check */.z6)({ type, ...config }, pluginSchema(builders[type].schema, {}), sp, {
+                file,
+                problems: errs,
+                phase: 'resolved',
+            });
             const matches = (list, what) => (Array.isArray(list) ? list : [list]).some((g) => minimatch(srcName, String(g)) ||
                 minimatch(`${type}.${srcName}`, String(g)) ||
                 minimatch(`${buildName}.${srcName}`, String(g)) ||
@@ -15151,19 +15153,11 @@ function resolvePlan(spec, opts = {}) {
                 delete merged.override;
                 const cfg = evalTree(merged, path, scope, errs);
                 const info = provisioners[String(raw.type)];
-                (0,schema/* check */.z6)(cfg, {
-                    ...info.schema,
-                    fields: {
-                        ...info.schema.fields,
-                        type: { schema: { kind: 'string' } },
-                        only: { schema: { kind: 'any' } },
-                        except: { schema: { kind: 'any' } },
-                        pause_before: { schema: { kind: 'duration' } },
-                        max_retries: { schema: { kind: 'number', integer: true, min: 0 } },
-                        timeout: { schema: { kind: 'duration' } },
-                        name: { schema: { kind: 'string' } },
-                    },
-                }, path, { file, problems: errs, phase: 'resolved' });
+                (0,schema/* check */.z6)(cfg, pluginSchema(info.schema, provisionerCommon), path, {
+                    file,
+                    problems: errs,
+                    phase: 'resolved',
+                });
                 const use = {
                     type: String(raw.type),
                     label: typeof cfg.name === 'string' ? cfg.name : String(raw.type),
@@ -15204,17 +15198,11 @@ function resolvePlan(spec, opts = {}) {
                         return;
                     const cfg = evalTree(raw, pp, scope, errs);
                     const info = postProcessors[String(raw.type)];
-                    (0,schema/* check */.z6)(cfg, {
-                        ...info.schema,
-                        fields: {
-                            ...info.schema.fields,
-                            type: { schema: { kind: 'string' } },
-                            only: { schema: { kind: 'any' } },
-                            except: { schema: { kind: 'any' } },
-                            keep_input_artifact: { schema: { kind: 'bool' } },
-                            name: { schema: { kind: 'string' } },
-                        },
-                    }, pp, { file, problems: errs, phase: 'resolved' });
+                    (0,schema/* check */.z6)(cfg, pluginSchema(info.schema, postProcessorCommon), pp, {
+                        file,
+                        problems: errs,
+                        phase: 'resolved',
+                    });
                     uses.push({
                         type: String(raw.type),
                         label: typeof cfg.name === 'string' ? cfg.name : String(raw.type),
@@ -15324,6 +15312,18 @@ function selectInstances(instances, only, except) {
     if (problems.length)
         throw new errors/* SpecError */.G8(problems);
     return instances.filter((i) => (!only?.length || only.some((p) => test(p, i))) && !(except ?? []).some((p) => test(p, i)));
+}
+/** The instances as a GitHub Actions matrix (`strategy.matrix: ${{ fromJSON(...) }}`). */
+function matrixOf(plan) {
+    return {
+        include: plan.instances.map((i) => ({
+            name: i.name,
+            build: i.build,
+            source: i.source,
+            type: i.type,
+            ...(i.runsOn ? { runs_on: i.runsOn } : {}),
+        })),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/cli-args.ts
@@ -15483,17 +15483,6 @@ function planFor(o) {
     const spec = loadSpec(o.spec);
     return resolvePlan(spec, { vars: o.vars, varFiles: o.varFiles, only: o.only, except: o.except });
 }
-function matrixOf(plan) {
-    return {
-        include: plan.instances.map((i) => ({
-            name: i.name,
-            build: i.build,
-            source: i.source,
-            type: i.type,
-            ...(i.runsOn ? { runs_on: i.runsOn } : {}),
-        })),
-    };
-}
 function inspect(plan) {
     const lines = [];
     lines.push(`spec: ${plan.specPath}`, '', 'variables:');
@@ -15559,11 +15548,11 @@ async function main(argv) {
             }
             case 'build': {
                 const plan = planFor(o);
-                const { runBuildCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(819), __nccwpck_require__.e(803)]).then(__nccwpck_require__.bind(__nccwpck_require__, 803));
+                const { runBuildCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(819), __nccwpck_require__.e(733)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7733));
                 return await runBuildCommand(plan, o);
             }
             case 'cleanup': {
-                const { cleanupLedger } = await Promise.all(/* import() */[__nccwpck_require__.e(819), __nccwpck_require__.e(803)]).then(__nccwpck_require__.bind(__nccwpck_require__, 803));
+                const { cleanupLedger } = await Promise.all(/* import() */[__nccwpck_require__.e(819), __nccwpck_require__.e(733)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7733));
                 return await cleanupLedger(o.ledger, o);
             }
         }

@@ -9,7 +9,7 @@ import { ActionInputs, InputError, readInputs } from './inputs';
 import { pullRequestTarget, upsertComment } from './comment';
 import { SpecError, formatProblem } from '../spec/errors';
 import { loadSpec } from '../spec/spec';
-import { Plan, resolvePlan } from '../spec/resolve';
+import { Plan, matrixOf, resolvePlan } from '../spec/resolve';
 import { onSecret, redact, redactValue } from '../util/redact';
 import type { BuildResult } from '../engine/build';
 import { failureDetails, resultsTable, timeline } from '../report/markdown';
@@ -79,15 +79,8 @@ async function main(): Promise<void> {
   const inputs = readInputs();
   process.chdir(resolve(inputs.workingDirectory));
   const plan = planFor(inputs);
-  const matrix = {
-    include: plan.instances.map((i) => ({
-      name: i.name,
-      build: i.build,
-      source: i.source,
-      type: i.type,
-      ...(i.runsOn ? { runs_on: i.runsOn } : {}),
-    })),
-  };
+  const matrix = matrixOf(plan);
+
   core.setOutput('matrix', JSON.stringify(matrix));
   if (inputs.command === 'validate' || inputs.command === 'plan') {
     core.info(

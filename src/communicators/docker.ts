@@ -2,19 +2,13 @@
  * Talks to a build container through the Docker API: exec with demultiplexed, live output,
  * and file transfer as tar streams (no temporary copies, modes kept).
  */
-import {
-  createReadStream,
-  createWriteStream,
-  lstatSync,
-  mkdirSync,
-  readdirSync,
-  readlinkSync,
-} from 'node:fs';
-import { dirname, join, posix, relative, resolve } from 'node:path';
+import { createReadStream, lstatSync, readdirSync, readlinkSync } from 'node:fs';
+import { join, posix, relative, resolve } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type Docker from 'dockerode';
 import * as tar from 'tar-stream';
+import { extractInto } from './tar';
 import { Communicator, ExecOptions, ExecResult, LineSplitter, tailKeeper } from './communicator';
 import { raceSignal } from '../engine/steps';
 
@@ -205,34 +199,15 @@ export class DockerCommunicator implements Communicator {
       this.container.getArchive({ path: remotePath }),
       signal,
     )) as NodeJS.ReadableStream;
-    const extract = tar.extract();
     const target = resolve(localPath);
     let first: string | undefined;
     let rootLink: string | undefined;
-    extract.on('entry', (header, body, next) => {
-      // The archive's root is the remote file or directory itself.
+    // The archive's root is the remote file or directory itself.
+    const extract = extractInto(target, (header) => {
       const name = header.name.replace(/\/$/, '');
       first ??= name;
       if (name === first && header.type === 'symlink') rootLink = header.linkname ?? '';
-      const rel = relative(first, name);
-      const out = rel === '' ? target : join(target, rel);
-      // Never write outside the target, whatever names the archive holds.
-      if (rel.startsWith('..') || !(out === target || out.startsWith(target + '/'))) {
-        body.resume();
-        return next();
-      }
-      if (header.type === 'directory') {
-        mkdirSync(out, { recursive: true, mode: header.mode });
-        body.resume();
-        return next();
-      }
-      if (header.type === 'file') {
-        mkdirSync(dirname(out), { recursive: true });
-        pipeline(body, createWriteStream(out, { mode: header.mode })).then(() => next(), next);
-        return;
-      }
-      body.resume();
-      next();
+      return relative(first ?? name, name);
     });
     await raceSignal(pipeline(stream as Readable, extract), signal);
     if (rootLink !== undefined) {

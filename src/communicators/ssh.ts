@@ -11,7 +11,6 @@ import {
   readFileSync,
   readlinkSync,
   createReadStream,
-  createWriteStream,
   mkdirSync,
 } from 'node:fs';
 import { dirname, join, posix, resolve } from 'node:path';
@@ -20,6 +19,7 @@ import { Readable } from 'node:stream';
 import ssh2 from 'ssh2';
 import type { Client, ClientChannel, ConnectConfig, SFTPWrapper } from 'ssh2';
 import * as tar from 'tar-stream';
+import { extractInto } from './tar';
 import {
   Communicator,
   ExecOptions,
@@ -449,27 +449,9 @@ export class SshCommunicator implements Communicator {
     }
     const client = await this.ready(signal);
     mkdirSync(target, { recursive: true });
-    const extract = tar.extract();
-    extract.on('entry', (header, body, next) => {
-      const rel = header.name.replace(/^\.\/?/, '').replace(/\/$/, '');
-      const out = rel ? join(target, rel) : target;
-      if (!(out === target || out.startsWith(target + '/'))) {
-        body.resume();
-        return next();
-      }
-      if (header.type === 'directory') {
-        mkdirSync(out, { recursive: true });
-        body.resume();
-        return next();
-      }
-      if (header.type === 'file') {
-        mkdirSync(dirname(out), { recursive: true });
-        pipeline(body, createWriteStream(out, { mode: header.mode })).then(() => next(), next);
-        return;
-      }
-      body.resume();
-      next();
-    });
+    const extract = extractInto(target, (header) =>
+      header.name.replace(/^\.\/?/, '').replace(/\/$/, ''),
+    );
     await raceSignal(
       new Promise<void>((res, rej) => {
         client.exec(`tar -c -f - -C ${shQuote(remotePath)} .`, (e, stream) => {

@@ -307,6 +307,19 @@ async function runChains(
     for (const [pi, use] of chain.entries()) {
       const name = `post-processor ${ci + 1}.${pi + 1}: ${use.label}`;
       const t = performance.now();
+      const finish = (ok: boolean, error?: string) => {
+        const ms = Math.round(performance.now() - t);
+        timings.push({ name, start: new Date(Date.now() - ms).toISOString(), durationMs: ms, ok });
+        events.emit({
+          type: 'step-end',
+          time: now(),
+          build: inst.name,
+          step: name,
+          durationMs: ms,
+          ok,
+          ...(error ? { error } : {}),
+        });
+      };
       events.emit({ type: 'step-start', time: now(), build: inst.name, step: name });
       try {
         if (signal.aborted) throw new CancelledError();
@@ -318,38 +331,9 @@ async function runChains(
         else if (!keep) await input.destroy?.().catch(() => undefined);
         input = out.artifact;
         mergeInto(merged, out.artifact);
-        const ms = performance.now() - t;
-        timings.push({
-          name,
-          start: new Date(Date.now() - ms).toISOString(),
-          durationMs: Math.round(ms),
-          ok: true,
-        });
-        events.emit({
-          type: 'step-end',
-          time: now(),
-          build: inst.name,
-          step: name,
-          durationMs: Math.round(ms),
-          ok: true,
-        });
+        finish(true);
       } catch (e) {
-        const ms = performance.now() - t;
-        timings.push({
-          name,
-          start: new Date(Date.now() - ms).toISOString(),
-          durationMs: Math.round(ms),
-          ok: false,
-        });
-        events.emit({
-          type: 'step-end',
-          time: now(),
-          build: inst.name,
-          step: name,
-          durationMs: Math.round(ms),
-          ok: false,
-          error: redact((e as Error).message),
-        });
+        finish(false, redact((e as Error).message));
         if (signal.aborted) {
           result.failedStep = name;
           throw e;

@@ -20,7 +20,9 @@ import {
 import { callFunction, FunctionContext } from './functions';
 import { LoadedFile, joinPath, loadYamlFile } from './load';
 import { check, parseDuration, positionOf } from './schema';
-import { RawSpec } from './spec';
+import { RawSpec, pluginSchema } from './spec';
+import { provisionerCommon } from '../plugins/provisioners/schemas';
+import { postProcessorCommon } from '../plugins/post-processors/schemas';
 import { convertToType, parseVarType, showVarType, VarType } from './types';
 import { builders, postProcessors, provisioners } from '../plugins/registry';
 import { addSecret } from '../util/redact';
@@ -493,18 +495,11 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
       delete config.type;
       const runsOn = typeof config.runs_on === 'string' ? config.runs_on : undefined;
       delete config.runs_on;
-      check(
-        { type, ...config },
-        {
-          ...builders[type].schema,
-          fields: {
-            type: { schema: { kind: 'string' } },
-            ...(builders[type].schema as { fields: object }).fields,
-          },
-        } as never,
-        sp,
-        { file, problems: errs, phase: 'resolved' },
-      );
+      check({ type, ...config }, pluginSchema(builders[type].schema, {}), sp, {
+        file,
+        problems: errs,
+        phase: 'resolved',
+      });
 
       const matches = (list: unknown, what: string): boolean =>
         (Array.isArray(list) ? list : [list]).some(
@@ -529,24 +524,11 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
         delete merged.override;
         const cfg = evalTree(merged, path, scope, errs) as Record<string, unknown>;
         const info = provisioners[String(raw.type)];
-        check(
-          cfg,
-          {
-            ...info.schema,
-            fields: {
-              ...(info.schema as { fields: object }).fields,
-              type: { schema: { kind: 'string' } },
-              only: { schema: { kind: 'any' } },
-              except: { schema: { kind: 'any' } },
-              pause_before: { schema: { kind: 'duration' } },
-              max_retries: { schema: { kind: 'number', integer: true, min: 0 } },
-              timeout: { schema: { kind: 'duration' } },
-              name: { schema: { kind: 'string' } },
-            },
-          } as never,
-          path,
-          { file, problems: errs, phase: 'resolved' },
-        );
+        check(cfg, pluginSchema(info.schema, provisionerCommon), path, {
+          file,
+          problems: errs,
+          phase: 'resolved',
+        });
         const use: ProvisionerUse = {
           type: String(raw.type),
           label: typeof cfg.name === 'string' ? cfg.name : String(raw.type),
@@ -586,22 +568,11 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
           if (!selected(raw)) return;
           const cfg = evalTree(raw, pp, scope, errs) as Record<string, unknown>;
           const info = postProcessors[String(raw.type)];
-          check(
-            cfg,
-            {
-              ...info.schema,
-              fields: {
-                ...(info.schema as { fields: object }).fields,
-                type: { schema: { kind: 'string' } },
-                only: { schema: { kind: 'any' } },
-                except: { schema: { kind: 'any' } },
-                keep_input_artifact: { schema: { kind: 'bool' } },
-                name: { schema: { kind: 'string' } },
-              },
-            } as never,
-            pp,
-            { file, problems: errs, phase: 'resolved' },
-          );
+          check(cfg, pluginSchema(info.schema, postProcessorCommon), pp, {
+            file,
+            problems: errs,
+            phase: 'resolved',
+          });
           uses.push({
             type: String(raw.type),
             label: typeof cfg.name === 'string' ? cfg.name : String(raw.type),
@@ -716,4 +687,17 @@ export function selectInstances<T extends { name: string; source: string }>(
     (i) =>
       (!only?.length || only.some((p) => test(p, i))) && !(except ?? []).some((p) => test(p, i)),
   );
+}
+
+/** The instances as a GitHub Actions matrix (`strategy.matrix: ${{ fromJSON(...) }}`). */
+export function matrixOf(plan: Plan) {
+  return {
+    include: plan.instances.map((i) => ({
+      name: i.name,
+      build: i.build,
+      source: i.source,
+      type: i.type,
+      ...(i.runsOn ? { runs_on: i.runsOn } : {}),
+    })),
+  };
 }

@@ -65,7 +65,8 @@ export interface RawSpec {
   builds: Record<string, Record<string, unknown>>;
 }
 
-function pluginSchema(own: Schema, common: Record<string, Field>): Schema {
+/** A plugin's own schema plus `type` and the options every plugin of its kind takes. */
+export function pluginSchema(own: Schema, common: Record<string, Field>): Schema {
   if (own.kind !== 'object') return own;
   return { ...own, fields: { type: req(s.string()), ...common, ...own.fields } };
 }

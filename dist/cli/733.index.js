@@ -1,106 +1,19 @@
 "use strict";
-exports.id = 686;
-exports.ids = [686,309];
+exports.id = 733;
+exports.ids = [733];
 exports.modules = {
 
-/***/ 5309:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   ResourceLedger: () => (/* binding */ ResourceLedger)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_2__);
-/**
- * The resource ledger: every resource a build creates is written here the moment it exists
- * (JSON lines, fsynced) and marked done once cleaned. A killed run leaves its open entries
- * for `bake cleanup` and the action's post step.
- */
-
-
-
-class ResourceLedger {
-    file;
-    run;
-    constructor(file, run) {
-        this.file = file;
-        this.run = run;
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(file), { recursive: true });
-    }
-    append(line) {
-        const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(this.file, 'a', 0o600);
-        try {
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeSync)(fd, JSON.stringify(line) + '\n');
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fsyncSync)(fd);
-        }
-        finally {
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
-        }
-    }
-    add(build, kind, ref, description) {
-        const entry = {
-            id: (0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.randomUUID)(),
-            kind,
-            ref,
-            build,
-            run: this.run,
-            description,
-            time: new Date().toISOString(),
-        };
-        this.append({ op: 'add', ...entry });
-        return entry;
-    }
-    done(entry) {
-        this.append({ op: 'done', id: entry.id, time: new Date().toISOString() });
-    }
-    keep(entry) {
-        this.append({ op: 'keep', id: entry.id, time: new Date().toISOString() });
-    }
-    /** Entries that were added and never marked done, oldest first. */
-    static pending(file) {
-        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
-            return [];
-        const open = new Map();
-        for (const raw of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8').split('\n')) {
-            if (!raw.trim())
-                continue;
-            let line;
-            try {
-                line = JSON.parse(raw);
-            }
-            catch {
-                continue; // a torn last line from a killed process
-            }
-            if (line.op === 'add')
-                open.set(line.id, line);
-            else if (line.op === 'done')
-                open.delete(line.id);
-            else if (line.op === 'keep' && open.has(line.id))
-                open.get(line.id).kept = true;
-        }
-        return [...open.values()];
-    }
-}
-
-
-/***/ }),
-
-/***/ 1686:
+/***/ 7733:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  cancelOnSignals: () => (/* binding */ cancelOnSignals),
   cleanupLedger: () => (/* binding */ cleanupLedger),
-  runPlan: () => (/* binding */ runPlan)
+  runBuildCommand: () => (/* binding */ runBuildCommand)
 });
 
-// UNUSED EXPORTS: dockerClient, formatSummary, runBuildCommand
+// UNUSED EXPORTS: cancelOnSignals, dockerClient, formatSummary, runPlan
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
@@ -154,14 +67,119 @@ class EventBus {
 }
 const now = () => new Date().toISOString();
 
-// EXTERNAL MODULE: ./src/engine/ledger.ts
-var engine_ledger = __webpack_require__(5309);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/engine/ledger.ts
+/**
+ * The resource ledger: every resource a build creates is written here the moment it exists
+ * (JSON lines, fsynced) and marked done once cleaned. A killed run leaves its open entries
+ * for `bake cleanup` and the action's post step.
+ */
+
+
+
+class ResourceLedger {
+    file;
+    run;
+    constructor(file, run) {
+        this.file = file;
+        this.run = run;
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(file), { recursive: true });
+    }
+    append(line) {
+        const fd = (0,external_node_fs_.openSync)(this.file, 'a', 0o600);
+        try {
+            (0,external_node_fs_.writeSync)(fd, JSON.stringify(line) + '\n');
+            (0,external_node_fs_.fsyncSync)(fd);
+        }
+        finally {
+            (0,external_node_fs_.closeSync)(fd);
+        }
+    }
+    add(build, kind, ref, description) {
+        const entry = {
+            id: (0,external_node_crypto_.randomUUID)(),
+            kind,
+            ref,
+            build,
+            run: this.run,
+            description,
+            time: new Date().toISOString(),
+        };
+        this.append({ op: 'add', ...entry });
+        return entry;
+    }
+    done(entry) {
+        this.append({ op: 'done', id: entry.id, time: new Date().toISOString() });
+    }
+    keep(entry) {
+        this.append({ op: 'keep', id: entry.id, time: new Date().toISOString() });
+    }
+    /** Entries that were added and never marked done, oldest first. */
+    static pending(file) {
+        if (!(0,external_node_fs_.existsSync)(file))
+            return [];
+        const open = new Map();
+        for (const raw of (0,external_node_fs_.readFileSync)(file, 'utf8').split('\n')) {
+            if (!raw.trim())
+                continue;
+            let line;
+            try {
+                line = JSON.parse(raw);
+            }
+            catch {
+                continue; // a torn last line from a killed process
+            }
+            if (line.op === 'add')
+                open.set(line.id, line);
+            else if (line.op === 'done')
+                open.delete(line.id);
+            else if (line.op === 'keep' && open.has(line.id))
+                open.get(line.id).kept = true;
+        }
+        return [...open.values()];
+    }
+}
+
 // EXTERNAL MODULE: external "node:stream/promises"
 var promises_ = __webpack_require__(6466);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: ./node_modules/tar-stream/index.js
 var tar_stream = __webpack_require__(6118);
+;// CONCATENATED MODULE: ./src/communicators/tar.ts
+/** Unpacking a downloaded tar stream into a local directory, shared by the communicators. */
+
+
+
+
+/**
+ * A tar extractor that writes files and directories (modes kept) under `target`.
+ * `relativeName` maps an entry to its path below target ('' for target itself), or
+ * undefined to skip it. Nothing is ever written outside target, whatever the archive says.
+ */
+function extractInto(target, relativeName) {
+    const extract = tar_stream.extract();
+    extract.on('entry', (header, body, next) => {
+        const rel = relativeName(header);
+        const out = rel ? (0,external_node_path_.join)(target, rel) : target;
+        const inside = rel !== undefined &&
+            !rel.startsWith('..') &&
+            (out === target || out.startsWith(target + '/'));
+        if (inside && header.type === 'directory') {
+            (0,external_node_fs_.mkdirSync)(out, { recursive: true, mode: header.mode });
+        }
+        else if (inside && header.type === 'file') {
+            (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(out), { recursive: true });
+            (0,promises_.pipeline)(body, (0,external_node_fs_.createWriteStream)(out, { mode: header.mode })).then(() => next(), next);
+            return;
+        }
+        body.resume();
+        next();
+    });
+    return extract;
+}
+
 ;// CONCATENATED MODULE: ./src/communicators/communicator.ts
 /** Splits a byte stream into lines, holding back a partial last line. */
 class LineSplitter {
@@ -340,6 +358,7 @@ async function runSteps(steps, state, ctx, hooks = {}, opts = {}) {
 
 
 
+
 /** Where to extract an archive and the entry name of a file in it. */
 function placement(remotePath) {
     if (external_node_path_.posix.isAbsolute(remotePath))
@@ -483,35 +502,16 @@ class DockerCommunicator {
     }
     async download(remotePath, localPath, signal, depth = 0) {
         const stream = (await raceSignal(this.container.getArchive({ path: remotePath }), signal));
-        const extract = tar_stream.extract();
         const target = (0,external_node_path_.resolve)(localPath);
         let first;
         let rootLink;
-        extract.on('entry', (header, body, next) => {
-            // The archive's root is the remote file or directory itself.
+        // The archive's root is the remote file or directory itself.
+        const extract = extractInto(target, (header) => {
             const name = header.name.replace(/\/$/, '');
             first ??= name;
             if (name === first && header.type === 'symlink')
                 rootLink = header.linkname ?? '';
-            const rel = (0,external_node_path_.relative)(first, name);
-            const out = rel === '' ? target : (0,external_node_path_.join)(target, rel);
-            // Never write outside the target, whatever names the archive holds.
-            if (rel.startsWith('..') || !(out === target || out.startsWith(target + '/'))) {
-                body.resume();
-                return next();
-            }
-            if (header.type === 'directory') {
-                (0,external_node_fs_.mkdirSync)(out, { recursive: true, mode: header.mode });
-                body.resume();
-                return next();
-            }
-            if (header.type === 'file') {
-                (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(out), { recursive: true });
-                (0,promises_.pipeline)(body, (0,external_node_fs_.createWriteStream)(out, { mode: header.mode })).then(() => next(), next);
-                return;
-            }
-            body.resume();
-            next();
+            return (0,external_node_path_.relative)(first ?? name, name);
         });
         await raceSignal((0,promises_.pipeline)(stream, extract), signal);
         if (rootLink !== undefined) {
@@ -771,8 +771,6 @@ async function removeContainer(container) {
     }
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./node_modules/ssh2/lib/index.js
 var lib = __webpack_require__(5472);
 var lib_default = /*#__PURE__*/__webpack_require__.n(lib);
@@ -783,6 +781,7 @@ var lib_default = /*#__PURE__*/__webpack_require__.n(lib);
  * connections, unreachable hosts and banner timeouts while a machine boots; stops early
  * when the credentials are plainly wrong.
  */
+
 
 
 
@@ -1125,27 +1124,7 @@ class SshCommunicator {
         }
         const client = await this.ready(signal);
         (0,external_node_fs_.mkdirSync)(target, { recursive: true });
-        const extract = tar_stream.extract();
-        extract.on('entry', (header, body, next) => {
-            const rel = header.name.replace(/^\.\/?/, '').replace(/\/$/, '');
-            const out = rel ? (0,external_node_path_.join)(target, rel) : target;
-            if (!(out === target || out.startsWith(target + '/'))) {
-                body.resume();
-                return next();
-            }
-            if (header.type === 'directory') {
-                (0,external_node_fs_.mkdirSync)(out, { recursive: true });
-                body.resume();
-                return next();
-            }
-            if (header.type === 'file') {
-                (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(out), { recursive: true });
-                (0,promises_.pipeline)(body, (0,external_node_fs_.createWriteStream)(out, { mode: header.mode })).then(() => next(), next);
-                return;
-            }
-            body.resume();
-            next();
-        });
+        const extract = extractInto(target, (header) => header.name.replace(/^\.\/?/, '').replace(/\/$/, ''));
         await raceSignal(new Promise((res, rej) => {
             client.exec(`tar -c -f - -C ${shQuote(remotePath)} .`, (e, stream) => {
                 if (e)
@@ -1237,7 +1216,7 @@ async function sftpWalkUpload(sftp, dir, remote, signal) {
 // EXTERNAL MODULE: ./src/spec/schema.ts
 var schema = __webpack_require__(7280);
 // EXTERNAL MODULE: ./src/util/redact.ts
-var util_redact = __webpack_require__(767);
+var redact = __webpack_require__(767);
 ;// CONCATENATED MODULE: ./src/communicators/ssh-config.ts
 /**
  * The ssh_* settings every builder that reaches a machine over SSH shares (Packer's names),
@@ -1283,13 +1262,13 @@ function sshOptions(c, specDir, over = {}) {
         privateKey = readKey(c.ssh_private_key_file, specDir, 'ssh_private_key_file');
     if (privateKey !== undefined) {
         checkKey(privateKey, passphrase, 'the SSH private key');
-        (0,util_redact/* addSecret */.Ck)(privateKey.toString());
+        (0,redact/* addSecret */.Ck)(privateKey.toString());
     }
     const password = over.password ?? c.ssh_password;
     if (password)
-        (0,util_redact/* addSecret */.Ck)(password);
+        (0,redact/* addSecret */.Ck)(password);
     if (passphrase)
-        (0,util_redact/* addSecret */.Ck)(passphrase);
+        (0,redact/* addSecret */.Ck)(passphrase);
     const agent = c.ssh_agent_auth === true ? process.env.SSH_AUTH_SOCK : undefined;
     if (c.ssh_agent_auth === true && !agent)
         throw new BuildError('ssh_agent_auth is set but SSH_AUTH_SOCK is not', 'start an agent (eval $(ssh-agent)) and add the key (ssh-add)');
@@ -1304,7 +1283,7 @@ function sshOptions(c, specDir, over = {}) {
         if (bk)
             checkKey(bk, undefined, 'the bastion private key');
         if (typeof c.ssh_bastion_password === 'string')
-            (0,util_redact/* addSecret */.Ck)(c.ssh_bastion_password);
+            (0,redact/* addSecret */.Ck)(c.ssh_bastion_password);
         bastion = {
             host: c.ssh_bastion_host,
             port: Number(c.ssh_bastion_port ?? 22),
@@ -1876,7 +1855,7 @@ const dockerPush = {
         const username = c.login_username ?? process.env.BAKE_REGISTRY_USERNAME;
         const password = c.login_password ?? process.env.BAKE_REGISTRY_PASSWORD;
         if (password)
-            (0,util_redact/* addSecret */.Ck)(password);
+            (0,redact/* addSecret */.Ck)(password);
         const digests = [];
         for (const ref of input.tags) {
             const at = ref.lastIndexOf(':');
@@ -2086,7 +2065,7 @@ const manifest = {
                 size: (0,external_node_fs_.existsSync)(f) ? (0,external_node_fs_.statSync)(f).size : 0,
             }))
             : null;
-        const entry = (0,util_redact/* redactValue */.FI)({
+        const entry = (0,redact/* redactValue */.FI)({
             name: env.instance.source,
             builder_type: env.instance.type,
             build_time: Math.floor(Date.now() / 1000),
@@ -2183,7 +2162,7 @@ async function runBuild(inst, o) {
     const t0 = performance.now();
     const timings = [];
     const { bus } = o;
-    const emitOut = (stream, line) => bus.emit({ type: 'output', time: now(), build: inst.name, stream, line: (0,util_redact/* redact */.E$)(line) });
+    const emitOut = (stream, line) => bus.emit({ type: 'output', time: now(), build: inst.name, stream, line: (0,redact/* redact */.E$)(line) });
     bus.emit({ type: 'build-start', time: now(), build: inst.name, builder: inst.type });
     const timeoutCtl = new AbortController();
     let timer;
@@ -2214,10 +2193,10 @@ async function runBuild(inst, o) {
         result.status = cancelled ? 'cancelled' : 'failed';
         result.failedStep ??= step;
         const err = timeoutCtl.signal.aborted ? timeoutCtl.signal.reason : e;
-        result.error ??= (0,util_redact/* redact */.E$)(cancelled ? 'cancelled' : (err?.message ?? String(e)));
+        result.error ??= (0,redact/* redact */.E$)(cancelled ? 'cancelled' : (err?.message ?? String(e)));
         if (e instanceof BuildError) {
             result.hint ??= e.hint;
-            result.tail ??= e.tail?.map(util_redact/* redact */.E$);
+            result.tail ??= e.tail?.map(redact/* redact */.E$);
         }
     };
     try {
@@ -2242,7 +2221,7 @@ async function runBuild(inst, o) {
                     step: name,
                     durationMs: Math.round(ms),
                     ok: !error,
-                    ...(error ? { error: (0,util_redact/* redact */.E$)(error.message ?? String(error)) } : {}),
+                    ...(error ? { error: (0,redact/* redact */.E$)(error.message ?? String(error)) } : {}),
                 });
             },
             onCleanupError: (name, error) => {
@@ -2253,7 +2232,7 @@ async function runBuild(inst, o) {
                     build: inst.name,
                     resource: name,
                     ok: false,
-                    error: (0,util_redact/* redact */.E$)(String(error.message)),
+                    error: (0,redact/* redact */.E$)(String(error.message)),
                 });
             },
         }, {
@@ -2280,7 +2259,7 @@ async function runBuild(inst, o) {
                         emitOut('stderr', `error-cleanup-provisioner failed: ${e.message}`);
                     }
                 }
-                for (const entry of engine_ledger.ResourceLedger.pending(o.ledger.file).filter((x) => x.run === o.runUuid && x.build === inst.name))
+                for (const entry of ResourceLedger.pending(o.ledger.file).filter((x) => x.run === o.runUuid && x.build === inst.name))
                     o.ledger.keep(entry);
                 result.leftRunning = state.communicator
                     ? `left running for debugging: ${state.communicator.describe()}; remove it with "bake cleanup --ledger ${o.ledger.file}"`
@@ -2343,7 +2322,7 @@ async function runBuild(inst, o) {
     return result;
 }
 function redactRecord(r) {
-    return JSON.parse((0,util_redact/* redact */.E$)(JSON.stringify(r)));
+    return JSON.parse((0,redact/* redact */.E$)(JSON.stringify(r)));
 }
 async function destroyHalfMade(a, env) {
     try {
@@ -2370,6 +2349,19 @@ async function runChains(inst, built, env, events, signal, result, timings) {
         for (const [pi, use] of chain.entries()) {
             const name = `post-processor ${ci + 1}.${pi + 1}: ${use.label}`;
             const t = performance.now();
+            const finish = (ok, error) => {
+                const ms = Math.round(performance.now() - t);
+                timings.push({ name, start: new Date(Date.now() - ms).toISOString(), durationMs: ms, ok });
+                events.emit({
+                    type: 'step-end',
+                    time: now(),
+                    build: inst.name,
+                    step: name,
+                    durationMs: ms,
+                    ok,
+                    ...(error ? { error } : {}),
+                });
+            };
             events.emit({ type: 'step-start', time: now(), build: inst.name, step: name });
             try {
                 if (signal.aborted)
@@ -2384,51 +2376,22 @@ async function runChains(inst, built, env, events, signal, result, timings) {
                     await input.destroy?.().catch(() => undefined);
                 input = out.artifact;
                 mergeInto(merged, out.artifact);
-                const ms = performance.now() - t;
-                timings.push({
-                    name,
-                    start: new Date(Date.now() - ms).toISOString(),
-                    durationMs: Math.round(ms),
-                    ok: true,
-                });
-                events.emit({
-                    type: 'step-end',
-                    time: now(),
-                    build: inst.name,
-                    step: name,
-                    durationMs: Math.round(ms),
-                    ok: true,
-                });
+                finish(true);
             }
             catch (e) {
-                const ms = performance.now() - t;
-                timings.push({
-                    name,
-                    start: new Date(Date.now() - ms).toISOString(),
-                    durationMs: Math.round(ms),
-                    ok: false,
-                });
-                events.emit({
-                    type: 'step-end',
-                    time: now(),
-                    build: inst.name,
-                    step: name,
-                    durationMs: Math.round(ms),
-                    ok: false,
-                    error: (0,util_redact/* redact */.E$)(e.message),
-                });
+                finish(false, (0,redact/* redact */.E$)(e.message));
                 if (signal.aborted) {
                     result.failedStep = name;
                     throw e;
                 }
-                env.out('stderr', `${name} failed: ${(0,util_redact/* redact */.E$)(e.message)}; the other chains go on`);
+                env.out('stderr', `${name} failed: ${(0,redact/* redact */.E$)(e.message)}; the other chains go on`);
                 if (result.status === 'succeeded') {
                     result.status = 'failed';
                     result.failedStep = name;
-                    result.error = (0,util_redact/* redact */.E$)(e.message);
+                    result.error = (0,redact/* redact */.E$)(e.message);
                     if (e instanceof BuildError) {
                         result.hint = e.hint;
-                        result.tail = e.tail?.map(util_redact/* redact */.E$);
+                        result.tail = e.tail?.map(redact/* redact */.E$);
                     }
                 }
                 keepBuilt = true;
@@ -2491,14 +2454,14 @@ function attachConsole(bus, o) {
         return o.color ? `\x1b[${colorOf.get(build)}m${name}\x1b[0m | ` : `${name} | `;
     };
     const line = (build, text) => {
-        const t = (0,util_redact/* redact */.E$)(text);
+        const t = (0,redact/* redact */.E$)(text);
         if (o.github && o.parallel) {
             buffers.get(build)?.push(t);
             return;
         }
         o.write(o.github ? `${t}\n` : `${tag(build)}${t}\n`);
     };
-    const live = (build, text) => o.write(o.github && !o.parallel ? `${(0,util_redact/* redact */.E$)(text)}\n` : `${tag(build)}${(0,util_redact/* redact */.E$)(text)}\n`);
+    const live = (build, text) => o.write(o.github && !o.parallel ? `${(0,redact/* redact */.E$)(text)}\n` : `${tag(build)}${(0,redact/* redact */.E$)(text)}\n`);
     bus.on((e) => {
         switch (e.type) {
             case 'build-start':
@@ -2535,7 +2498,7 @@ function attachConsole(bus, o) {
                 if (o.github && !o.parallel)
                     o.write('::endgroup::\n');
                 if (o.github && e.status === 'failed')
-                    o.write(`::error title=${e.build} failed::${escapeData((0,util_redact/* redact */.E$)(`${e.failedStep ? e.failedStep + ': ' : ''}${e.error ?? ''}`))}\n`);
+                    o.write(`::error title=${e.build} failed::${escapeData((0,redact/* redact */.E$)(`${e.failedStep ? e.failedStep + ': ' : ''}${e.error ?? ''}`))}\n`);
                 return;
             }
             default:
@@ -2580,9 +2543,9 @@ async function runPlan(plan, o) {
     if (o.events) {
         const file = (0,external_node_path_.resolve)(o.events);
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(file), { recursive: true });
-        bus.on((e) => (0,external_node_fs_.appendFileSync)(file, JSON.stringify((0,util_redact/* redactValue */.FI)(e)) + '\n'));
+        bus.on((e) => (0,external_node_fs_.appendFileSync)(file, JSON.stringify((0,redact/* redactValue */.FI)(e)) + '\n'));
     }
-    const ledger = new engine_ledger.ResourceLedger((0,external_node_path_.resolve)(o.ledger), plan.runUuid);
+    const ledger = new ResourceLedger((0,external_node_path_.resolve)(o.ledger), plan.runUuid);
     const failFast = new AbortController();
     const signal = o.signal ? AbortSignal.any([o.signal, failFast.signal]) : failFast.signal;
     bus.emit({
@@ -2656,7 +2619,7 @@ function formatSummary(s) {
                 lines.push(`    ${r.leftRunning}`);
         }
     }
-    return redact(lines.join('\n')) + '\n';
+    return (0,redact/* redact */.E$)(lines.join('\n')) + '\n';
 }
 /** Cancels on SIGINT/SIGTERM; cleanups still run (each with its own budget). */
 function cancelOnSignals(write) {
@@ -2705,12 +2668,12 @@ async function runBuildCommand(plan, o) {
 /** Removes what the ledger still lists; safe to run again and again. */
 async function cleanupLedger(file, _o, write = (t) => process.stdout.write(t)) {
     const path = (0,external_node_path_.resolve)(file);
-    const pending = engine_ledger.ResourceLedger.pending(path);
+    const pending = ResourceLedger.pending(path);
     if (!pending.length) {
         write(`nothing to clean up in ${path}\n`);
         return 0;
     }
-    const ledger = new engine_ledger.ResourceLedger(path, 'cleanup');
+    const ledger = new ResourceLedger(path, 'cleanup');
     let failed = 0;
     for (const e of pending.reverse()) {
         const cleaner = cleaners[e.kind];
@@ -2726,7 +2689,7 @@ async function cleanupLedger(file, _o, write = (t) => process.stdout.write(t)) {
         }
         catch (err) {
             failed++;
-            write(`could not remove ${e.description} (${e.build}): ${(0,util_redact/* redact */.E$)(err.message)}\n`);
+            write(`could not remove ${e.description} (${e.build}): ${(0,redact/* redact */.E$)(err.message)}\n`);
         }
     }
     return failed ? 1 : 0;
