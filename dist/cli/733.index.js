@@ -866,7 +866,9 @@ function connectOnce(cfg, signal) {
             signal.removeEventListener('abort', onAbort);
             res(client);
         });
-        client.once('error', (e) => {
+        // ssh2 may emit several errors for one failure (and more after `ready`); an emitter
+        // without a listener would throw them at the process, so one stays attached for good.
+        client.on('error', (e) => {
             signal.removeEventListener('abort', onAbort);
             client.destroy();
             rej(e);
@@ -1029,7 +1031,17 @@ class SshCommunicator {
                 .join(' ') + ' '
             : '';
         const full = envPrefix ? `export ${envPrefix.trim()}; ${command}` : command;
-        const code = await raceSignal(new Promise((res, rej) => {
+        const code = await raceSignal(new Promise((resolveCode, rejectCode) => {
+            const onClose = () => rej(new DisconnectedError());
+            const res = (c) => {
+                client.off('close', onClose);
+                resolveCode(c);
+            };
+            const rej = (e) => {
+                client.off('close', onClose);
+                rejectCode(e);
+            };
+            client.once('close', onClose);
             client.exec(full, this.o.pty ? { pty: true } : {}, (e, stream) => {
                 if (e)
                     return rej(e);
@@ -1048,7 +1060,6 @@ class SshCommunicator {
                         res(exitCode);
                 });
             });
-            client.once('close', () => rej(new DisconnectedError()));
         }), o.signal);
         return { exitCode: code, tail: tail.lines };
     }

@@ -129,7 +129,9 @@ function connectOnce(cfg: ConnectConfig, signal: AbortSignal): Promise<Client> {
       signal.removeEventListener('abort', onAbort);
       res(client);
     });
-    client.once('error', (e) => {
+    // ssh2 may emit several errors for one failure (and more after `ready`); an emitter
+    // without a listener would throw them at the process, so one stays attached for good.
+    client.on('error', (e) => {
       signal.removeEventListener('abort', onAbort);
       client.destroy();
       rej(e);
@@ -315,7 +317,17 @@ export class SshCommunicator implements Communicator {
         : '';
     const full = envPrefix ? `export ${envPrefix.trim()}; ${command}` : command;
     const code = await raceSignal(
-      new Promise<number>((res, rej) => {
+      new Promise<number>((resolveCode, rejectCode) => {
+        const onClose = () => rej(new DisconnectedError());
+        const res = (c: number) => {
+          client.off('close', onClose);
+          resolveCode(c);
+        };
+        const rej = (e: Error) => {
+          client.off('close', onClose);
+          rejectCode(e);
+        };
+        client.once('close', onClose);
         client.exec(full, this.o.pty ? { pty: true } : {}, (e, stream: ClientChannel) => {
           if (e) return rej(e);
           let exitCode: number | undefined;
@@ -331,7 +343,6 @@ export class SshCommunicator implements Communicator {
             else res(exitCode);
           });
         });
-        client.once('close', () => rej(new DisconnectedError()));
       }),
       o.signal,
     );
