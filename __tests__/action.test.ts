@@ -6,7 +6,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { docker, requireDocker } from './helpers/docker';
 import { tempProject } from './helpers/spec';
@@ -360,5 +360,56 @@ describe('the action, other paths', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/removed container [0-9a-f]{12}/);
     await expect(c.inspect()).rejects.toMatchObject({ statusCode: 404 });
+  });
+});
+
+describe('the report step of the reusable workflow', () => {
+  it("gathers the legs' results, counts a leg with no result as failed, and publishes once", async () => {
+    const spec = `sources:\n  a: {type: docker, image: busybox:latest, commit: true}\n  b: {type: docker, image: busybox:latest, commit: true}\n  c: {type: docker, image: busybox:latest, commit: true}\nbuilds:\n  m:\n    sources: [a, b, c]\n    provisioners:\n      - {type: shell, inline: ['test "$PACKER_BUILD_NAME" != b']}\n`;
+    const dir = tempProject({ 'bake.yml': spec });
+    const legs = join(dir, 'legs');
+    // Two legs ran (a succeeded, b failed); c's runner died and left nothing.
+    const ids: string[] = [];
+    for (const [i, only] of ['m.a', 'm.b'].entries()) {
+      const legTemp = join(dir, `leg${i}`);
+      mkdirSync(legTemp, { recursive: true });
+      const r = await runAction(
+        dir,
+        { spec: 'bake.yml', only, comment: 'never' },
+        { RUNNER_TEMP: legTemp },
+      );
+      mkdirSync(join(legs, `bake-result-${i}`), { recursive: true });
+      copyFileSync(r.outputs.manifest, join(legs, `bake-result-${i}`, 'result.json'));
+      const id = JSON.parse(r.outputs['artifact-ids'])['m.a'];
+      if (id) ids.push(id);
+    }
+    const expected = JSON.stringify({ include: ['m.a', 'm.b', 'm.c'].map((name) => ({ name })) });
+    const report = await runAction(dir, {
+      spec: 'bake.yml',
+      command: 'report',
+      results: legs,
+      expected,
+      comment: 'never',
+    });
+    expect(report.main.status).toBe(1);
+    const artifacts = JSON.parse(report.outputs.artifacts);
+    expect(Object.keys(artifacts)).toEqual(['m.a', 'm.b', 'm.c']);
+    expect(artifacts['m.a']).toMatchObject({ status: 'succeeded', id: ids[0] });
+    expect(artifacts['m.b']).toMatchObject({
+      status: 'failed',
+      failed_step: 'provisioner 1: shell',
+    });
+    expect(artifacts['m.c']).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/left no result/),
+    });
+    expect(JSON.parse(report.outputs.failed)).toEqual(['m.b', 'm.c']);
+    expect(report.summary).toMatch(/\| m\.a \| docker \| ✅ succeeded \|/);
+    expect(report.summary).toMatch(/<details><summary>m\.b failed/);
+    for (const id of ids)
+      await docker
+        .getImage(id)
+        .remove({ force: true })
+        .catch(() => undefined);
   });
 });

@@ -41075,7 +41075,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary_summary = _summary;
+const summary = _summary;
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
@@ -42690,7 +42690,8 @@ function readInputs() {
         comment: oneOf('comment', ['auto', 'always', 'never'], 'auto'),
         commentHeader: getInput('comment-header').trim(),
         summary: bool('summary', true),
-        skipUnchanged: bool('skip-unchanged', false),
+        results: getInput('results').trim(),
+        expected: getInput('expected').trim(),
     };
 }
 
@@ -47758,7 +47759,7 @@ async function upsertComment(token, target, header, body) {
         const status = e.status;
         if (status === 403 || status === 404) {
             warning(`could not write the PR comment (HTTP ${status}): the token is read-only, as on pull requests from forks. ` +
-                'The build itself is unaffected; see examples/workflows/comment-from-fork.yml for commenting from the base repository.');
+                'The build itself is unaffected; its results are in the job summary.');
             return undefined;
         }
         throw e;
@@ -53099,7 +53100,11 @@ async function main() {
         return;
     }
     if (inputs.command === 'report') {
-        throw new InputError('command "report" gathers results of matrix legs; it runs inside the reusable workflow (.github/workflows/bake.yml)');
+        if (!inputs.results)
+            throw new InputError('command "report" needs the input "results": the directory holding the legs\' result files');
+        const results = readLegResults(inputs.results, inputs.expected ? expectedNames(inputs.expected) : plan.instances.map((i) => i.name));
+        await publish(results, inputs, plan.runUuid);
+        return;
     }
     const ledger = (0,external_node_path_.resolve)(process.env.RUNNER_TEMP ?? '.bake', `bake-ledger-${process.env.GITHUB_RUN_ID ?? 'local'}-${process.env.GITHUB_ACTION ?? 'bake'}.jsonl`);
     saveState(STATE_LEDGER, ledger);
@@ -53122,15 +53127,70 @@ async function main() {
     finally {
         sig.dispose();
     }
-    const results = summary.results;
+    await publish(summary.results, inputs, plan.runUuid);
+}
+/** Results of the matrix legs, one file each; a leg without a file failed before reporting. */
+function readLegResults(dir, expected) {
+    const files = [];
+    const walk = (d) => {
+        for (const f of (0,external_node_fs_.readdirSync)(d)) {
+            const p = (0,external_node_path_.join)(d, f);
+            if ((0,external_node_fs_.statSync)(p).isDirectory())
+                walk(p);
+            else if (f.endsWith('.json'))
+                files.push(p);
+        }
+    };
+    if ((0,external_node_fs_.existsSync)(dir))
+        walk(dir);
+    const byName = new Map();
+    for (const f of files.sort()) {
+        try {
+            const doc = JSON.parse((0,external_node_fs_.readFileSync)(f, 'utf8'));
+            for (const r of doc.results ?? [])
+                byName.set(r.name, r);
+        }
+        catch (e) {
+            warning(`ignoring ${f}: not a bake result file (${e.message})`);
+        }
+    }
+    for (const name of expected) {
+        if (byName.has(name))
+            continue;
+        const [build, source] = name.split('.');
+        byName.set(name, {
+            name,
+            build,
+            source,
+            builder: '?',
+            status: 'failed',
+            durationMs: 0,
+            steps: [],
+            error: "this build's job left no result: it was cancelled, or its runner failed before the build could report",
+        });
+    }
+    const order = [...expected, ...[...byName.keys()].filter((n) => !expected.includes(n))];
+    return order.map((n) => byName.get(n));
+}
+function expectedNames(matrixJson) {
+    try {
+        const m = JSON.parse(matrixJson);
+        return (m.include ?? []).map((i) => String(i.name));
+    }
+    catch {
+        throw new InputError('input "expected" must be the matrix JSON that command "plan" printed');
+    }
+}
+/** Outputs, the job summary and the PR comment, the same for a build and for a report. */
+async function publish(results, inputs, runUuid) {
     const artifacts = artifactsOutput(results);
     setOutput('artifacts', JSON.stringify(artifacts));
     setOutput('artifact-ids', JSON.stringify(Object.fromEntries(results.filter((r) => r.artifact).map((r) => [r.name, (0,redact/* redact */.E$)(r.artifact.id)]))));
     const failed = results.filter((r) => r.status !== 'succeeded').map((r) => r.name);
     setOutput('failed', JSON.stringify(failed));
-    const manifest = (0,external_node_path_.resolve)(process.env.RUNNER_TEMP ?? '.bake', 'bake-results.json');
+    const manifest = (0,external_node_path_.resolve)(process.env.RUNNER_TEMP ?? '.bake', `bake-results-${inputs.command}.json`);
     (0,external_node_fs_.mkdirSync)((0,external_node_path_.resolve)(manifest, '..'), { recursive: true });
-    (0,external_node_fs_.writeFileSync)(manifest, JSON.stringify({ run_uuid: plan.runUuid, builds: artifacts }, null, 2) + '\n');
+    (0,external_node_fs_.writeFileSync)(manifest, JSON.stringify({ run_uuid: runUuid, spec: inputs.spec, builds: artifacts, results: (0,redact/* redactValue */.FI)(results) }, null, 2) + '\n');
     setOutput('manifest', manifest);
     const body = [
         `### bake: ${inputs.commentHeader || inputs.spec}`,
@@ -53141,9 +53201,8 @@ async function main() {
     ]
         .join('\n')
         .trim() + '\n';
-    if (inputs.summary) {
-        await summary_summary.addRaw(body + '\n' + timeline(results) + '\n').write();
-    }
+    if (inputs.summary)
+        await summary.addRaw(body + '\n' + timeline(results) + '\n').write();
     const target = pullRequestTarget();
     const wantComment = inputs.comment === 'always' ||
         (inputs.comment === 'auto' &&

@@ -77,7 +77,7 @@ export async function upsertComment(
     if (status === 403 || status === 404) {
       core.warning(
         `could not write the PR comment (HTTP ${status}): the token is read-only, as on pull requests from forks. ` +
-          'The build itself is unaffected; see examples/workflows/comment-from-fork.yml for commenting from the base repository.',
+          'The build itself is unaffected; its results are in the job summary.',
       );
       return undefined;
     }

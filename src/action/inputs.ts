@@ -18,7 +18,9 @@ export interface ActionInputs {
   comment: 'auto' | 'always' | 'never';
   commentHeader: string;
   summary: boolean;
-  skipUnchanged: boolean;
+  /** command report: the directory of the legs' result files, and the planned matrix. */
+  results: string;
+  expected: string;
 }
 
 export class InputError extends Error {}
@@ -84,6 +86,7 @@ export function readInputs(): ActionInputs {
     comment: oneOf('comment', ['auto', 'always', 'never'] as const, 'auto'),
     commentHeader: core.getInput('comment-header').trim(),
     summary: bool('summary', true),
-    skipUnchanged: bool('skip-unchanged', false),
+    results: core.getInput('results').trim(),
+    expected: core.getInput('expected').trim(),
   };
 }

@@ -3,7 +3,7 @@
  * resource ledger still lists (a cancelled job, a killed process). Nothing secret is saved.
  */
 import * as core from '@actions/core';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ActionInputs, InputError, readInputs } from './inputs';
 import { pullRequestTarget, upsertComment } from './comment';
@@ -89,9 +89,16 @@ async function main(): Promise<void> {
     return;
   }
   if (inputs.command === 'report') {
-    throw new InputError(
-      'command "report" gathers results of matrix legs; it runs inside the reusable workflow (.github/workflows/bake.yml)',
+    if (!inputs.results)
+      throw new InputError(
+        'command "report" needs the input "results": the directory holding the legs\' result files',
+      );
+    const results = readLegResults(
+      inputs.results,
+      inputs.expected ? expectedNames(inputs.expected) : plan.instances.map((i) => i.name),
     );
+    await publish(results, inputs, plan.runUuid);
+    return;
   }
   const ledger = resolve(
     process.env.RUNNER_TEMP ?? '.bake',
@@ -116,7 +123,63 @@ async function main(): Promise<void> {
   } finally {
     sig.dispose();
   }
-  const results = summary.results;
+  await publish(summary.results, inputs, plan.runUuid);
+}
+
+/** Results of the matrix legs, one file each; a leg without a file failed before reporting. */
+export function readLegResults(dir: string, expected: string[]): BuildResult[] {
+  const files: string[] = [];
+  const walk = (d: string) => {
+    for (const f of readdirSync(d)) {
+      const p = join(d, f);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (f.endsWith('.json')) files.push(p);
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  const byName = new Map<string, BuildResult>();
+  for (const f of files.sort()) {
+    try {
+      const doc = JSON.parse(readFileSync(f, 'utf8')) as { results?: BuildResult[] };
+      for (const r of doc.results ?? []) byName.set(r.name, r);
+    } catch (e) {
+      core.warning(`ignoring ${f}: not a bake result file (${(e as Error).message})`);
+    }
+  }
+  for (const name of expected) {
+    if (byName.has(name)) continue;
+    const [build, source] = name.split('.');
+    byName.set(name, {
+      name,
+      build,
+      source,
+      builder: '?',
+      status: 'failed',
+      durationMs: 0,
+      steps: [],
+      error:
+        "this build's job left no result: it was cancelled, or its runner failed before the build could report",
+    });
+  }
+  const order = [...expected, ...[...byName.keys()].filter((n) => !expected.includes(n))];
+  return order.map((n) => byName.get(n)!);
+}
+
+function expectedNames(matrixJson: string): string[] {
+  try {
+    const m = JSON.parse(matrixJson) as { include?: { name?: string }[] };
+    return (m.include ?? []).map((i) => String(i.name));
+  } catch {
+    throw new InputError('input "expected" must be the matrix JSON that command "plan" printed');
+  }
+}
+
+/** Outputs, the job summary and the PR comment, the same for a build and for a report. */
+async function publish(
+  results: BuildResult[],
+  inputs: ActionInputs,
+  runUuid: string,
+): Promise<void> {
   const artifacts = artifactsOutput(results);
   core.setOutput('artifacts', JSON.stringify(artifacts));
   core.setOutput(
@@ -129,14 +192,20 @@ async function main(): Promise<void> {
   );
   const failed = results.filter((r) => r.status !== 'succeeded').map((r) => r.name);
   core.setOutput('failed', JSON.stringify(failed));
-  const manifest = resolve(process.env.RUNNER_TEMP ?? '.bake', 'bake-results.json');
+  const manifest = resolve(
+    process.env.RUNNER_TEMP ?? '.bake',
+    `bake-results-${inputs.command}.json`,
+  );
   mkdirSync(resolve(manifest, '..'), { recursive: true });
   writeFileSync(
     manifest,
-    JSON.stringify({ run_uuid: plan.runUuid, builds: artifacts }, null, 2) + '\n',
+    JSON.stringify(
+      { run_uuid: runUuid, spec: inputs.spec, builds: artifacts, results: redactValue(results) },
+      null,
+      2,
+    ) + '\n',
   );
   core.setOutput('manifest', manifest);
-
   const body =
     [
       `### bake: ${inputs.commentHeader || inputs.spec}`,
@@ -147,9 +216,7 @@ async function main(): Promise<void> {
     ]
       .join('\n')
       .trim() + '\n';
-  if (inputs.summary) {
-    await core.summary.addRaw(body + '\n' + timeline(results) + '\n').write();
-  }
+  if (inputs.summary) await core.summary.addRaw(body + '\n' + timeline(results) + '\n').write();
   const target = pullRequestTarget();
   const wantComment =
     inputs.comment === 'always' ||
