@@ -5,7 +5,8 @@
 #     reachable, otherwise built from Debian packages and imported (cached on disk)
 #   - a container registry bound to 127.0.0.1:5000 for push tests
 #   - ansible, sshpass and the OpenSSH client for the SSH tests
-# Run as root on Debian or Ubuntu. A second run costs seconds.
+# Run on Debian or Ubuntu as root (it re-runs itself with sudo otherwise). A second run
+# costs seconds.
 set -euo pipefail
 
 CACHE_DIR="${BAKE_SERVICES_CACHE:-/var/cache/bake-services}"
@@ -16,7 +17,9 @@ SUITE="${BAKE_BASE_SUITE:-bookworm}"
 log() { printf '[services] %s\n' "$*" >&2; }
 
 if [ "$(id -u)" -ne 0 ]; then
-  echo "dev-services.sh must run as root (it installs packages and starts dockerd)." >&2
+  # It installs packages and starts dockerd: that takes root.
+  if command -v sudo >/dev/null; then exec sudo -E bash "$0" "$@"; fi
+  echo "dev-services.sh must run as root (it installs packages and starts dockerd); sudo is not installed." >&2
   exit 1
 fi
 mkdir -p "$CACHE_DIR" "$STATE_DIR"
