@@ -323,9 +323,9 @@ describe('on-error', () => {
     expect(pending[0]).toMatchObject({ kind: 'docker-container', kept: true });
     const { cleanupLedger } = await import('../src/engine/run');
     const out: string[] = [];
-    expect(await cleanupLedger(ledger, undefined, (t) => out.push(t))).toBe(0);
+    expect(await cleanupLedger(ledger, (t) => out.push(t))).toBe(0);
     expect(await containersOfRun(p.runUuid)).toEqual([]);
-    expect(await cleanupLedger(ledger, undefined, (t) => out.push(t))).toBe(0);
+    expect(await cleanupLedger(ledger, (t) => out.push(t))).toBe(0);
     expect(out.join('')).toMatch(/nothing to clean up/);
   });
 
@@ -342,7 +342,7 @@ describe('on-error', () => {
     expect(readFileSync(join(dir, 'error-cleanup.txt'), 'utf8')).toBe('cleanup saw b.t\n');
     expect(await containersOfRun(p.runUuid)).toHaveLength(1);
     const { cleanupLedger } = await import('../src/engine/run');
-    await cleanupLedger(ledger, undefined, () => undefined);
+    await cleanupLedger(ledger, () => undefined);
     expect(await containersOfRun(p.runUuid)).toEqual([]);
   });
 });

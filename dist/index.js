@@ -48375,6 +48375,8 @@ function checkExpressions(value, path, problems, file) {
             checkExpressions(v, (0,load/* joinPath */.uJ)(path, k), problems, file);
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
 ;// CONCATENATED MODULE: ./node_modules/balanced-match/dist/esm/index.js
@@ -51901,8 +51903,6 @@ minimatch.Minimatch = Minimatch;
 minimatch.escape = escape_escape;
 minimatch.unescape = unescape_unescape;
 //# sourceMappingURL=index.js.map
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/spec/functions.ts
@@ -52393,6 +52393,7 @@ function callFunction(name, args, at, ev, ctx, scope) {
 
 
 
+
 const ENV_PREFIXES = ['BAKE_VAR_', 'PKR_VAR_'];
 function varFileNames(dir) {
     if (!(0,external_node_fs_.existsSync)(dir))
@@ -52652,8 +52653,6 @@ function resolvePlan(spec, opts = {}) {
                     });
                     return undefined;
                 }
-                if (e instanceof LocalCycle)
-                    throw e;
                 throw e;
             }
         }
@@ -52664,8 +52663,6 @@ function resolvePlan(spec, opts = {}) {
         }
         return value;
     };
-    class LocalCycle extends Error {
-    }
     const localErrors = [];
     function localValue(name) {
         if (localValues.has(name))
@@ -52766,12 +52763,11 @@ function resolvePlan(spec, opts = {}) {
                 problems: errs,
                 phase: 'resolved',
             });
-            const matches = (list, what) => (Array.isArray(list) ? list : [list]).some((g) => minimatch(srcName, String(g)) ||
+            const matches = (list) => (Array.isArray(list) ? list : [list]).some((g) => minimatch(srcName, String(g)) ||
                 minimatch(`${type}.${srcName}`, String(g)) ||
-                minimatch(`${buildName}.${srcName}`, String(g)) ||
-                what === '');
-            const selected = (raw) => (raw.only === undefined || matches(raw.only, 'only')) &&
-                (raw.except === undefined || !matches(raw.except, 'except'));
+                minimatch(`${buildName}.${srcName}`, String(g)));
+            const selected = (raw) => (raw.only === undefined || matches(raw.only)) &&
+                (raw.except === undefined || !matches(raw.except));
             const useProvisioner = (raw, path) => {
                 if (!selected(raw))
                     return undefined;
@@ -52871,16 +52867,13 @@ function resolvePlan(spec, opts = {}) {
     return {
         specPath: spec.path,
         specDir: spec.dir,
-        runUuid: fctx.uuids?.values().next().value ?? cryptoRandomUuid(),
+        runUuid: (0,external_node_crypto_.randomUUID)(),
         now,
         variables: resolvedVars,
         locals: Object.fromEntries(localValues),
         instances: selectedInstances,
         allNames,
     };
-}
-function cryptoRandomUuid() {
-    return globalThis.crypto.randomUUID();
 }
 function stripCommon(cfg, keys) {
     const out = { ...cfg };
@@ -53108,7 +53101,7 @@ async function main() {
     }
     const ledger = (0,external_node_path_.resolve)(process.env.RUNNER_TEMP ?? '.bake', `bake-ledger-${process.env.GITHUB_RUN_ID ?? 'local'}-${process.env.GITHUB_ACTION ?? 'bake'}.jsonl`);
     saveState(STATE_LEDGER, ledger);
-    const { runPlan, cancelOnSignals } = await Promise.all(/* import() */[__nccwpck_require__.e(819), __nccwpck_require__.e(791)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2791));
+    const { runPlan, cancelOnSignals } = await Promise.all(/* import() */[__nccwpck_require__.e(819), __nccwpck_require__.e(587)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6587));
     const events = process.env.RUNNER_TEMP
         ? (0,external_node_path_.join)(process.env.RUNNER_TEMP, 'bake-events.jsonl')
         : undefined;
@@ -53235,9 +53228,9 @@ async function post() {
     }
     if (!pending.length)
         return;
-    const { cleanupLedger } = await Promise.all(/* import() */[__nccwpck_require__.e(819), __nccwpck_require__.e(791)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2791));
+    const { cleanupLedger } = await Promise.all(/* import() */[__nccwpck_require__.e(819), __nccwpck_require__.e(587)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6587));
     const lines = [];
-    const code = await cleanupLedger(ledger, undefined, (t) => lines.push(t));
+    const code = await cleanupLedger(ledger, (t) => lines.push(t));
     info(lines.join(''));
     if (code !== 0)
         warning(`some resources could not be removed; they are listed above (ledger ${ledger})`);

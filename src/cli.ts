@@ -92,7 +92,7 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'cleanup': {
         const { cleanupLedger } = await import('./engine/run');
-        return await cleanupLedger(o.ledger, o);
+        return await cleanupLedger(o.ledger);
       }
     }
   } catch (e) {

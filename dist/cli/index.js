@@ -10742,6 +10742,8 @@ function checkExpressions(value, path, problems, file) {
             checkExpressions(v, (0,load/* joinPath */.uJ)(path, k), problems, file);
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:child_process"
@@ -14270,8 +14272,6 @@ minimatch.Minimatch = Minimatch;
 minimatch.escape = escape_escape;
 minimatch.unescape = unescape_unescape;
 //# sourceMappingURL=index.js.map
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/spec/functions.ts
@@ -14764,6 +14764,7 @@ var redact = __nccwpck_require__(767);
 
 
 
+
 const ENV_PREFIXES = ['BAKE_VAR_', 'PKR_VAR_'];
 function varFileNames(dir) {
     if (!(0,external_node_fs_.existsSync)(dir))
@@ -15023,8 +15024,6 @@ function resolvePlan(spec, opts = {}) {
                     });
                     return undefined;
                 }
-                if (e instanceof LocalCycle)
-                    throw e;
                 throw e;
             }
         }
@@ -15035,8 +15034,6 @@ function resolvePlan(spec, opts = {}) {
         }
         return value;
     };
-    class LocalCycle extends Error {
-    }
     const localErrors = [];
     function localValue(name) {
         if (localValues.has(name))
@@ -15137,12 +15134,11 @@ function resolvePlan(spec, opts = {}) {
                 problems: errs,
                 phase: 'resolved',
             });
-            const matches = (list, what) => (Array.isArray(list) ? list : [list]).some((g) => minimatch(srcName, String(g)) ||
+            const matches = (list) => (Array.isArray(list) ? list : [list]).some((g) => minimatch(srcName, String(g)) ||
                 minimatch(`${type}.${srcName}`, String(g)) ||
-                minimatch(`${buildName}.${srcName}`, String(g)) ||
-                what === '');
-            const selected = (raw) => (raw.only === undefined || matches(raw.only, 'only')) &&
-                (raw.except === undefined || !matches(raw.except, 'except'));
+                minimatch(`${buildName}.${srcName}`, String(g)));
+            const selected = (raw) => (raw.only === undefined || matches(raw.only)) &&
+                (raw.except === undefined || !matches(raw.except));
             const useProvisioner = (raw, path) => {
                 if (!selected(raw))
                     return undefined;
@@ -15242,16 +15238,13 @@ function resolvePlan(spec, opts = {}) {
     return {
         specPath: spec.path,
         specDir: spec.dir,
-        runUuid: fctx.uuids?.values().next().value ?? cryptoRandomUuid(),
+        runUuid: (0,external_node_crypto_.randomUUID)(),
         now,
         variables: resolvedVars,
         locals: Object.fromEntries(localValues),
         instances: selectedInstances,
         allNames,
     };
-}
-function cryptoRandomUuid() {
-    return globalThis.crypto.randomUUID();
 }
 function stripCommon(cfg, keys) {
     const out = { ...cfg };
@@ -15548,12 +15541,12 @@ async function main(argv) {
             }
             case 'build': {
                 const plan = planFor(o);
-                const { runBuildCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(819), __nccwpck_require__.e(733)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7733));
+                const { runBuildCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(819), __nccwpck_require__.e(567)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1567));
                 return await runBuildCommand(plan, o);
             }
             case 'cleanup': {
-                const { cleanupLedger } = await Promise.all(/* import() */[__nccwpck_require__.e(819), __nccwpck_require__.e(733)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7733));
-                return await cleanupLedger(o.ledger, o);
+                const { cleanupLedger } = await Promise.all(/* import() */[__nccwpck_require__.e(819), __nccwpck_require__.e(567)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1567));
+                return await cleanupLedger(o.ledger);
             }
         }
     }

@@ -250,7 +250,7 @@ async function post(): Promise<void> {
   if (!pending.length) return;
   const { cleanupLedger } = await import('../engine/run');
   const lines: string[] = [];
-  const code = await cleanupLedger(ledger, undefined, (t) => lines.push(t));
+  const code = await cleanupLedger(ledger, (t) => lines.push(t));
   core.info(lines.join(''));
   if (code !== 0)
     core.warning(`some resources could not be removed; they are listed above (ledger ${ledger})`);

@@ -2,13 +2,13 @@
  * Talks to a build container through the Docker API: exec with demultiplexed, live output,
  * and file transfer as tar streams (no temporary copies, modes kept).
  */
-import { createReadStream, lstatSync, readdirSync, readlinkSync } from 'node:fs';
-import { join, posix, relative, resolve } from 'node:path';
+import { lstatSync } from 'node:fs';
+import { posix, relative, resolve } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type Docker from 'dockerode';
 import * as tar from 'tar-stream';
-import { extractInto } from './tar';
+import { extractInto, packDirectory, packFile } from './tar';
 import { Communicator, ExecOptions, ExecResult, LineSplitter, tailKeeper } from './communicator';
 import { raceSignal } from '../engine/steps';
 
@@ -103,7 +103,7 @@ export class DockerCommunicator implements Communicator {
       const base = contentsOnly ? remotePath : posix.join(remotePath, posix.basename(src));
       extractTo = '/';
       const rootInTar = base.replace(/^\/+/, '');
-      void this.packDirectory(pack, src, rootInTar, owner).then(
+      void packDirectory(pack, src, rootInTar, owner).then(
         () => pack.finalize(),
         (e: Error) => pack.destroy(e),
       );
@@ -111,7 +111,7 @@ export class DockerCommunicator implements Communicator {
       // An absolute path goes in as a full path from /: the daemon creates missing parent
       // directories itself, which saves a `mkdir -p` round trip.
       [extractTo, name] = placement(remotePath);
-      void this.packFile(pack, src, name, st.mode, st.size, owner).then(
+      void packFile(pack, src, name, st.mode, st.size, owner).then(
         () => pack.finalize(),
         (e: Error) => pack.destroy(e),
       );
@@ -130,47 +130,6 @@ export class DockerCommunicator implements Communicator {
     if (r.exitCode !== 0)
       throw new Error(`cannot create ${dir} in the container: ${r.tail.join(' ')}`);
     this.ensureDirCache.add(dir);
-  }
-
-  private packFile(
-    pack: tar.Pack,
-    path: string,
-    name: string,
-    mode: number,
-    size: number,
-    owner?: { uid: number; gid: number },
-  ): Promise<void> {
-    return new Promise((res, rej) => {
-      const entry = pack.entry({ name, mode: mode & 0o7777, size, ...(owner ?? {}) }, (err) =>
-        err ? rej(err) : res(),
-      );
-      createReadStream(path).on('error', rej).pipe(entry);
-    });
-  }
-
-  private async packDirectory(
-    pack: tar.Pack,
-    dir: string,
-    prefix: string,
-    owner?: { uid: number; gid: number },
-  ): Promise<void> {
-    const st = lstatSync(dir);
-    if (prefix)
-      pack.entry({
-        name: prefix + '/',
-        type: 'directory',
-        mode: st.mode & 0o7777,
-        ...(owner ?? {}),
-      });
-    for (const name of readdirSync(dir).sort()) {
-      const p = join(dir, name);
-      const s = lstatSync(p);
-      const inTar = prefix ? `${prefix}/${name}` : name;
-      if (s.isDirectory()) await this.packDirectory(pack, p, inTar, owner);
-      else if (s.isSymbolicLink())
-        pack.entry({ name: inTar, type: 'symlink', linkname: readlinkSync(p), ...(owner ?? {}) });
-      else if (s.isFile()) await this.packFile(pack, p, inTar, s.mode, s.size, owner);
-    }
   }
 
   async uploadContent(

@@ -5,21 +5,14 @@
  * when the credentials are plainly wrong.
  */
 import { createHash, createHmac } from 'node:crypto';
-import {
-  lstatSync,
-  readdirSync,
-  readFileSync,
-  readlinkSync,
-  createReadStream,
-  mkdirSync,
-} from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, posix, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import ssh2 from 'ssh2';
 import type { Client, ClientChannel, ConnectConfig, SFTPWrapper } from 'ssh2';
 import * as tar from 'tar-stream';
-import { extractInto } from './tar';
+import { extractInto, packDirectory } from './tar';
 import {
   Communicator,
   ExecOptions,
@@ -395,7 +388,7 @@ export class SshCommunicator implements Communicator {
       await this.mkdirs(target, signal);
       const client = await this.ready(signal);
       const pack = tar.pack();
-      const packing = packDir(pack, src, '').then(() => pack.finalize());
+      const packing = packDirectory(pack, src, '').then(() => pack.finalize());
       const r = await raceSignal(
         new Promise<{ code: number; stderr: string }>((res, rej) => {
           client.exec(`tar -x -m -f - -C ${shQuote(target)}`, (e, stream) => {
@@ -516,27 +509,6 @@ export class SshCommunicator implements Communicator {
 
   close(): void {
     this.closeQuietly();
-  }
-}
-
-async function packDir(pack: tar.Pack, dir: string, prefix: string): Promise<void> {
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    const s = lstatSync(p);
-    const inTar = prefix ? `${prefix}/${name}` : name;
-    if (s.isDirectory()) {
-      pack.entry({ name: inTar + '/', type: 'directory', mode: s.mode & 0o7777 });
-      await packDir(pack, p, inTar);
-    } else if (s.isSymbolicLink()) {
-      pack.entry({ name: inTar, type: 'symlink', linkname: readlinkSync(p) });
-    } else if (s.isFile()) {
-      await new Promise<void>((res, rej) => {
-        const entry = pack.entry({ name: inTar, size: s.size, mode: s.mode & 0o7777 }, (e) =>
-          e ? rej(e) : res(),
-        );
-        createReadStream(p).on('error', rej).pipe(entry);
-      });
-    }
   }
 }
 

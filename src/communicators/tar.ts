@@ -1,5 +1,12 @@
-/** Unpacking a downloaded tar stream into a local directory, shared by the communicators. */
-import { createWriteStream, mkdirSync } from 'node:fs';
+/** Tar streams for uploads and downloads, shared by the communicators. */
+import {
+  createReadStream,
+  createWriteStream,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readlinkSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import * as tar from 'tar-stream';
@@ -32,4 +39,54 @@ export function extractInto(
     next();
   });
   return extract;
+}
+
+export interface Owner {
+  uid: number;
+  gid: number;
+}
+
+/** Streams one local file into the archive as `name`, mode kept. */
+export function packFile(
+  pack: tar.Pack,
+  path: string,
+  name: string,
+  mode: number,
+  size: number,
+  owner?: Owner,
+): Promise<void> {
+  return new Promise((res, rej) => {
+    const entry = pack.entry({ name, mode: mode & 0o7777, size, ...(owner ?? {}) }, (err) =>
+      err ? rej(err) : res(),
+    );
+    createReadStream(path).on('error', rej).pipe(entry);
+  });
+}
+
+/**
+ * Adds a local directory's tree under `prefix` (an entry for prefix itself when it is not
+ * empty), modes kept, symlinks as links, in a stable order.
+ */
+export async function packDirectory(
+  pack: tar.Pack,
+  dir: string,
+  prefix: string,
+  owner?: Owner,
+): Promise<void> {
+  if (prefix)
+    pack.entry({
+      name: prefix + '/',
+      type: 'directory',
+      mode: lstatSync(dir).mode & 0o7777,
+      ...(owner ?? {}),
+    });
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    const s = lstatSync(p);
+    const inTar = prefix ? `${prefix}/${name}` : name;
+    if (s.isDirectory()) await packDirectory(pack, p, inTar, owner);
+    else if (s.isSymbolicLink())
+      pack.entry({ name: inTar, type: 'symlink', linkname: readlinkSync(p), ...(owner ?? {}) });
+    else if (s.isFile()) await packFile(pack, p, inTar, s.mode, s.size, owner);
+  }
 }

@@ -10,7 +10,7 @@ import { ResourceLedger } from './ledger';
 import { builderImpls, postProcessorImpls, provisionerImpls } from './plugins';
 import { CancelledError, runSteps, sleep, Step, withTimeout } from './steps';
 import type { BuildInstance, ProvisionerUse } from '../spec/resolve';
-import { redact } from '../util/redact';
+import { redact, redactValue } from '../util/redact';
 import type { OnError } from '../cli-args';
 
 export interface StepTiming {
@@ -229,7 +229,7 @@ export async function runBuild(inst: BuildInstance, o: BuildOptions): Promise<Bu
         type: 'artifact',
         time: now(),
         build: inst.name,
-        artifact: redactRecord(result.artifact),
+        artifact: redactValue(result.artifact),
       });
     }
     try {
@@ -266,10 +266,6 @@ export async function runBuild(inst: BuildInstance, o: BuildOptions): Promise<Bu
     });
   }
   return result;
-}
-
-function redactRecord(r: ArtifactRecord): ArtifactRecord {
-  return JSON.parse(redact(JSON.stringify(r))) as ArtifactRecord;
 }
 
 async function destroyHalfMade(a: Artifact, env: BuildEnv): Promise<void> {

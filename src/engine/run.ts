@@ -191,7 +191,6 @@ export async function runBuildCommand(plan: Plan, o: CliOptions): Promise<number
 /** Removes what the ledger still lists; safe to run again and again. */
 export async function cleanupLedger(
   file: string,
-  _o?: CliOptions,
   write: (t: string) => void = (t) => process.stdout.write(t),
 ): Promise<number> {
   const path = resolve(file);

@@ -2,6 +2,7 @@
  * From a checked spec and the user's inputs to a Plan: variables get their values, locals
  * are computed, and every build × source becomes one fully evaluated build instance.
  */
+import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
@@ -387,7 +388,6 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
           });
           return undefined;
         }
-        if (e instanceof LocalCycle) throw e;
         throw e;
       }
     }
@@ -401,7 +401,6 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
     return value;
   };
 
-  class LocalCycle extends Error {}
   const localErrors: Problem[] = [];
   function localValue(name: string): Value {
     if (localValues.has(name)) return localValues.get(name)!;
@@ -501,17 +500,16 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
         phase: 'resolved',
       });
 
-      const matches = (list: unknown, what: string): boolean =>
+      const matches = (list: unknown): boolean =>
         (Array.isArray(list) ? list : [list]).some(
           (g) =>
             minimatch(srcName, String(g)) ||
             minimatch(`${type}.${srcName}`, String(g)) ||
-            minimatch(`${buildName}.${srcName}`, String(g)) ||
-            what === '',
+            minimatch(`${buildName}.${srcName}`, String(g)),
         );
       const selected = (raw: Record<string, unknown>) =>
-        (raw.only === undefined || matches(raw.only, 'only')) &&
-        (raw.except === undefined || !matches(raw.except, 'except'));
+        (raw.only === undefined || matches(raw.only)) &&
+        (raw.except === undefined || !matches(raw.except));
 
       const useProvisioner = (
         raw: Record<string, unknown>,
@@ -613,17 +611,13 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
   return {
     specPath: spec.path,
     specDir: spec.dir,
-    runUuid: fctx.uuids?.values().next().value ?? cryptoRandomUuid(),
+    runUuid: randomUUID(),
     now,
     variables: resolvedVars,
     locals: Object.fromEntries(localValues),
     instances: selectedInstances,
     allNames,
   };
-}
-
-function cryptoRandomUuid(): string {
-  return globalThis.crypto.randomUUID();
 }
 
 function stripCommon(cfg: Record<string, unknown>, keys: string[]): Record<string, unknown> {

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { BuildError, PostProcessorImpl } from '../../engine/context';
+import { followProgress, ProgressError } from '../builders/docker/builder';
 import { raceSignal } from '../../engine/steps';
 import { addSecret } from '../../util/redact';
 
@@ -80,29 +81,17 @@ export const dockerPush: PostProcessorImpl = {
         .getImage(repo)
         .push({ tag, ...(authconfig ? { authconfig } : {}) })) as NodeJS.ReadableStream;
       let digest: string | undefined;
-      await raceSignal(
-        new Promise<void>((res, rej) =>
-          docker.modem.followProgress(
-            stream,
-            (err: Error | null, out: { error?: string }[]) => {
-              if (err) return rej(err);
-              const bad = out.find((o) => o.error);
-              return bad
-                ? rej(
-                    new BuildError(
-                      `push of ${ref} failed: ${bad.error}`,
-                      'check the registry address and credentials (login_username/login_password or BAKE_REGISTRY_USERNAME/PASSWORD)',
-                    ),
-                  )
-                : res();
-            },
-            (ev: { aux?: { Digest?: string } }) => {
-              if (ev.aux?.Digest) digest = ev.aux.Digest;
-            },
-          ),
-        ),
-        signal,
-      );
+      try {
+        await followProgress<{ aux?: { Digest?: string } }>(docker, stream, signal, (ev) => {
+          if (ev.aux?.Digest) digest = ev.aux.Digest;
+        });
+      } catch (e) {
+        if (!(e instanceof ProgressError)) throw e;
+        throw new BuildError(
+          `push of ${ref} failed: ${e.message}`,
+          'check the registry address and credentials (login_username/login_password or BAKE_REGISTRY_USERNAME/PASSWORD)',
+        );
+      }
       if (!digest) throw new BuildError(`push of ${ref} reported no digest`);
       digests.push(`${repo}@${digest}`);
       env.out('info', `pushed ${repo}@${digest}`);

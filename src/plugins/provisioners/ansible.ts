@@ -3,11 +3,11 @@
  * credentials (a temporary 0600 key file, removed afterwards), or into a Docker build
  * container through Ansible's docker connection.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { LineSplitter, tailKeeper } from '../../communicators/communicator';
+import { runLocal } from './local-process';
 import { BuildEnv, BuildError, ProvisionerImpl } from '../../engine/context';
 
 function iniValue(v: string): string {
@@ -24,7 +24,8 @@ function hasDockerConnection(command: string): boolean {
   return dockerConnection;
 }
 
-function run(
+/** ansible-playbook or ansible-galaxy; a missing program says what to install. */
+async function run(
   cmd: string,
   args: string[],
   cwd: string,
@@ -32,34 +33,16 @@ function run(
   env: BuildEnv,
   signal: AbortSignal,
 ): Promise<{ code: number; tail: string[] }> {
-  return new Promise((res, rej) => {
-    const tail = tailKeeper(30);
-    const child = spawn(cmd, args, {
-      cwd,
-      env: environment,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      signal,
-    });
-    const out = new LineSplitter((l) => (tail.push(l), env.out('stdout', l)));
-    const err = new LineSplitter((l) => (tail.push(l), env.out('stderr', l)));
-    child.stdout.on('data', (d: Buffer) => out.write(d));
-    child.stderr.on('data', (d: Buffer) => err.write(d));
-    child.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code === 'ENOENT')
-        rej(
-          new BuildError(
-            `${cmd} is not installed on this machine`,
-            'install Ansible (apt-get install ansible, or pip install ansible)',
-          ),
-        );
-      else rej(e);
-    });
-    child.on('close', (code) => {
-      out.end();
-      err.end();
-      res({ code: code ?? -1, tail: tail.lines });
-    });
-  });
+  try {
+    return await runLocal(cmd, args, { cwd, env: environment, signal, tailLines: 30 }, env);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new BuildError(
+        `${cmd} is not installed on this machine`,
+        'install Ansible (apt-get install ansible, or pip install ansible)',
+      );
+    throw e;
+  }
 }
 
 export const ansible: ProvisionerImpl = {

@@ -1,8 +1,7 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LineSplitter, tailKeeper } from '../../communicators/communicator';
+import { runLocal } from './local-process';
 import { BuildError, ProvisionerImpl } from '../../engine/context';
 import { buildVars, scriptsOf } from './shell';
 
@@ -27,31 +26,17 @@ export const shellLocal: ProvisionerImpl = {
       for (const [i, s] of scripts.entries()) {
         const path = join(dir, `script-${i}.sh`);
         writeFileSync(path, s.body, { mode: 0o700 });
-        const tail = tailKeeper();
-        const code = await new Promise<number>((res, rej) => {
-          const child = spawn(path, [], {
-            cwd: env.specDir,
-            env: { ...process.env, ...vars },
-            stdio: ['ignore', 'pipe', 'pipe'],
-            signal,
-            detached: false,
-          });
-          const out = new LineSplitter((l) => (tail.push(l), env.out('stdout', l)));
-          const err = new LineSplitter((l) => (tail.push(l), env.out('stderr', l)));
-          child.stdout.on('data', (d: Buffer) => out.write(d));
-          child.stderr.on('data', (d: Buffer) => err.write(d));
-          child.on('error', rej);
-          child.on('close', (code) => {
-            out.end();
-            err.end();
-            res(code ?? -1);
-          });
-        });
+        const { code, tail } = await runLocal(
+          path,
+          [],
+          { cwd: env.specDir, env: { ...process.env, ...vars }, signal },
+          env,
+        );
         if (!valid.includes(code))
           throw new BuildError(
             `local script ${s.name === 'inline' ? '(inline)' : s.name} exited with code ${code}`,
             undefined,
-            tail.lines,
+            tail,
           );
       }
     } finally {

@@ -48,18 +48,30 @@ export function validateChanges(changes: string[]): void {
 }
 
 /** Follows a pull stream to its end; a failure anywhere in it is an error. */
-export async function followPull(
+/** An error entry inside a pull or push progress stream (the HTTP call itself succeeded). */
+export class ProgressError extends Error {}
+
+/**
+ * Follows a pull or push stream to its end; an error entry anywhere in it rejects with a
+ * ProgressError. `onEvent` sees every entry (push reads the digest from one).
+ */
+export async function followProgress<E extends object>(
   docker: Docker,
   stream: NodeJS.ReadableStream,
   signal: AbortSignal,
+  onEvent?: (event: E) => void,
 ): Promise<void> {
   await raceSignal(
     new Promise<void>((res, rej) =>
-      docker.modem.followProgress(stream, (err: Error | null, output: { error?: string }[]) => {
-        if (err) return rej(err);
-        const failed = output?.find((o) => o.error);
-        return failed ? rej(new Error(failed.error)) : res();
-      }),
+      docker.modem.followProgress(
+        stream,
+        (err: Error | null, output: { error?: string }[]) => {
+          if (err) return rej(err);
+          const failed = output?.find((o) => o.error);
+          return failed ? rej(new ProgressError(failed.error)) : res();
+        },
+        onEvent,
+      ),
     ),
     signal,
   );
@@ -108,7 +120,7 @@ export const dockerBuilder: BuilderImpl = {
                 image,
                 c.platform ? { platform: String(c.platform) } : {},
               )) as NodeJS.ReadableStream;
-              await followPull(docker, stream, ctx.signal);
+              await followProgress(docker, stream, ctx.signal);
             } catch (e) {
               if (ctx.signal.aborted) throw e;
               if (present)

@@ -1,106 +1,19 @@
 "use strict";
-exports.id = 791;
-exports.ids = [791,309];
+exports.id = 567;
+exports.ids = [567];
 exports.modules = {
 
-/***/ 5309:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   ResourceLedger: () => (/* binding */ ResourceLedger)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_2__);
-/**
- * The resource ledger: every resource a build creates is written here the moment it exists
- * (JSON lines, fsynced) and marked done once cleaned. A killed run leaves its open entries
- * for `bake cleanup` and the action's post step.
- */
-
-
-
-class ResourceLedger {
-    file;
-    run;
-    constructor(file, run) {
-        this.file = file;
-        this.run = run;
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(file), { recursive: true });
-    }
-    append(line) {
-        const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(this.file, 'a', 0o600);
-        try {
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeSync)(fd, JSON.stringify(line) + '\n');
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fsyncSync)(fd);
-        }
-        finally {
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
-        }
-    }
-    add(build, kind, ref, description) {
-        const entry = {
-            id: (0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.randomUUID)(),
-            kind,
-            ref,
-            build,
-            run: this.run,
-            description,
-            time: new Date().toISOString(),
-        };
-        this.append({ op: 'add', ...entry });
-        return entry;
-    }
-    done(entry) {
-        this.append({ op: 'done', id: entry.id, time: new Date().toISOString() });
-    }
-    keep(entry) {
-        this.append({ op: 'keep', id: entry.id, time: new Date().toISOString() });
-    }
-    /** Entries that were added and never marked done, oldest first. */
-    static pending(file) {
-        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
-            return [];
-        const open = new Map();
-        for (const raw of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8').split('\n')) {
-            if (!raw.trim())
-                continue;
-            let line;
-            try {
-                line = JSON.parse(raw);
-            }
-            catch {
-                continue; // a torn last line from a killed process
-            }
-            if (line.op === 'add')
-                open.set(line.id, line);
-            else if (line.op === 'done')
-                open.delete(line.id);
-            else if (line.op === 'keep' && open.has(line.id))
-                open.get(line.id).kept = true;
-        }
-        return [...open.values()];
-    }
-}
-
-
-/***/ }),
-
-/***/ 2791:
+/***/ 1567:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  cancelOnSignals: () => (/* binding */ cancelOnSignals),
   cleanupLedger: () => (/* binding */ cleanupLedger),
-  runPlan: () => (/* binding */ runPlan)
+  runBuildCommand: () => (/* binding */ runBuildCommand)
 });
 
-// UNUSED EXPORTS: dockerClient, formatSummary, runBuildCommand
+// UNUSED EXPORTS: cancelOnSignals, dockerClient, formatSummary, runPlan
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
@@ -154,8 +67,80 @@ class EventBus {
 }
 const now = () => new Date().toISOString();
 
-// EXTERNAL MODULE: ./src/engine/ledger.ts
-var engine_ledger = __webpack_require__(5309);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/engine/ledger.ts
+/**
+ * The resource ledger: every resource a build creates is written here the moment it exists
+ * (JSON lines, fsynced) and marked done once cleaned. A killed run leaves its open entries
+ * for `bake cleanup` and the action's post step.
+ */
+
+
+
+class ResourceLedger {
+    file;
+    run;
+    constructor(file, run) {
+        this.file = file;
+        this.run = run;
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(file), { recursive: true });
+    }
+    append(line) {
+        const fd = (0,external_node_fs_.openSync)(this.file, 'a', 0o600);
+        try {
+            (0,external_node_fs_.writeSync)(fd, JSON.stringify(line) + '\n');
+            (0,external_node_fs_.fsyncSync)(fd);
+        }
+        finally {
+            (0,external_node_fs_.closeSync)(fd);
+        }
+    }
+    add(build, kind, ref, description) {
+        const entry = {
+            id: (0,external_node_crypto_.randomUUID)(),
+            kind,
+            ref,
+            build,
+            run: this.run,
+            description,
+            time: new Date().toISOString(),
+        };
+        this.append({ op: 'add', ...entry });
+        return entry;
+    }
+    done(entry) {
+        this.append({ op: 'done', id: entry.id, time: new Date().toISOString() });
+    }
+    keep(entry) {
+        this.append({ op: 'keep', id: entry.id, time: new Date().toISOString() });
+    }
+    /** Entries that were added and never marked done, oldest first. */
+    static pending(file) {
+        if (!(0,external_node_fs_.existsSync)(file))
+            return [];
+        const open = new Map();
+        for (const raw of (0,external_node_fs_.readFileSync)(file, 'utf8').split('\n')) {
+            if (!raw.trim())
+                continue;
+            let line;
+            try {
+                line = JSON.parse(raw);
+            }
+            catch {
+                continue; // a torn last line from a killed process
+            }
+            if (line.op === 'add')
+                open.set(line.id, line);
+            else if (line.op === 'done')
+                open.delete(line.id);
+            else if (line.op === 'keep' && open.has(line.id))
+                open.get(line.id).kept = true;
+        }
+        return [...open.values()];
+    }
+}
+
 // EXTERNAL MODULE: external "node:stream/promises"
 var promises_ = __webpack_require__(6466);
 // EXTERNAL MODULE: external "node:stream"
@@ -163,7 +148,7 @@ var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: ./node_modules/tar-stream/index.js
 var tar_stream = __webpack_require__(6118);
 ;// CONCATENATED MODULE: ./src/communicators/tar.ts
-/** Unpacking a downloaded tar stream into a local directory, shared by the communicators. */
+/** Tar streams for uploads and downloads, shared by the communicators. */
 
 
 
@@ -193,6 +178,37 @@ function extractInto(target, relativeName) {
         next();
     });
     return extract;
+}
+/** Streams one local file into the archive as `name`, mode kept. */
+function packFile(pack, path, name, mode, size, owner) {
+    return new Promise((res, rej) => {
+        const entry = pack.entry({ name, mode: mode & 0o7777, size, ...(owner ?? {}) }, (err) => err ? rej(err) : res());
+        (0,external_node_fs_.createReadStream)(path).on('error', rej).pipe(entry);
+    });
+}
+/**
+ * Adds a local directory's tree under `prefix` (an entry for prefix itself when it is not
+ * empty), modes kept, symlinks as links, in a stable order.
+ */
+async function packDirectory(pack, dir, prefix, owner) {
+    if (prefix)
+        pack.entry({
+            name: prefix + '/',
+            type: 'directory',
+            mode: (0,external_node_fs_.lstatSync)(dir).mode & 0o7777,
+            ...(owner ?? {}),
+        });
+    for (const name of (0,external_node_fs_.readdirSync)(dir).sort()) {
+        const p = (0,external_node_path_.join)(dir, name);
+        const s = (0,external_node_fs_.lstatSync)(p);
+        const inTar = prefix ? `${prefix}/${name}` : name;
+        if (s.isDirectory())
+            await packDirectory(pack, p, inTar, owner);
+        else if (s.isSymbolicLink())
+            pack.entry({ name: inTar, type: 'symlink', linkname: (0,external_node_fs_.readlinkSync)(p), ...(owner ?? {}) });
+        else if (s.isFile())
+            await packFile(pack, p, inTar, s.mode, s.size, owner);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/communicators/communicator.ts
@@ -458,13 +474,13 @@ class DockerCommunicator {
             const base = contentsOnly ? remotePath : external_node_path_.posix.join(remotePath, external_node_path_.posix.basename(src));
             extractTo = '/';
             const rootInTar = base.replace(/^\/+/, '');
-            void this.packDirectory(pack, src, rootInTar, owner).then(() => pack.finalize(), (e) => pack.destroy(e));
+            void packDirectory(pack, src, rootInTar, owner).then(() => pack.finalize(), (e) => pack.destroy(e));
         }
         else {
             // An absolute path goes in as a full path from /: the daemon creates missing parent
             // directories itself, which saves a `mkdir -p` round trip.
             [extractTo, name] = placement(remotePath);
-            void this.packFile(pack, src, name, st.mode, st.size, owner).then(() => pack.finalize(), (e) => pack.destroy(e));
+            void packFile(pack, src, name, st.mode, st.size, owner).then(() => pack.finalize(), (e) => pack.destroy(e));
         }
         await this.ensureDir(extractTo, signal);
         await raceSignal(this.container.putArchive(pack, { path: extractTo }), signal);
@@ -477,33 +493,6 @@ class DockerCommunicator {
         if (r.exitCode !== 0)
             throw new Error(`cannot create ${dir} in the container: ${r.tail.join(' ')}`);
         this.ensureDirCache.add(dir);
-    }
-    packFile(pack, path, name, mode, size, owner) {
-        return new Promise((res, rej) => {
-            const entry = pack.entry({ name, mode: mode & 0o7777, size, ...(owner ?? {}) }, (err) => err ? rej(err) : res());
-            (0,external_node_fs_.createReadStream)(path).on('error', rej).pipe(entry);
-        });
-    }
-    async packDirectory(pack, dir, prefix, owner) {
-        const st = (0,external_node_fs_.lstatSync)(dir);
-        if (prefix)
-            pack.entry({
-                name: prefix + '/',
-                type: 'directory',
-                mode: st.mode & 0o7777,
-                ...(owner ?? {}),
-            });
-        for (const name of (0,external_node_fs_.readdirSync)(dir).sort()) {
-            const p = (0,external_node_path_.join)(dir, name);
-            const s = (0,external_node_fs_.lstatSync)(p);
-            const inTar = prefix ? `${prefix}/${name}` : name;
-            if (s.isDirectory())
-                await this.packDirectory(pack, p, inTar, owner);
-            else if (s.isSymbolicLink())
-                pack.entry({ name: inTar, type: 'symlink', linkname: (0,external_node_fs_.readlinkSync)(p), ...(owner ?? {}) });
-            else if (s.isFile())
-                await this.packFile(pack, p, inTar, s.mode, s.size, owner);
-        }
     }
     async uploadContent(content, remotePath, mode, signal) {
         const owner = await this.uploadOwner(signal);
@@ -579,13 +568,20 @@ function validateChanges(changes) {
     }
 }
 /** Follows a pull stream to its end; a failure anywhere in it is an error. */
-async function followPull(docker, stream, signal) {
+/** An error entry inside a pull or push progress stream (the HTTP call itself succeeded). */
+class ProgressError extends Error {
+}
+/**
+ * Follows a pull or push stream to its end; an error entry anywhere in it rejects with a
+ * ProgressError. `onEvent` sees every entry (push reads the digest from one).
+ */
+async function followProgress(docker, stream, signal, onEvent) {
     await raceSignal(new Promise((res, rej) => docker.modem.followProgress(stream, (err, output) => {
         if (err)
             return rej(err);
         const failed = output?.find((o) => o.error);
-        return failed ? rej(new Error(failed.error)) : res();
-    })), signal);
+        return failed ? rej(new ProgressError(failed.error)) : res();
+    }, onEvent)), signal);
 }
 const dockerBuilder = {
     steps(env, provision) {
@@ -620,7 +616,7 @@ const dockerBuilder = {
                         ctx.log(`pulling ${image}`);
                         try {
                             const stream = (await docker.pull(image, c.platform ? { platform: String(c.platform) } : {}));
-                            await followPull(docker, stream, ctx.signal);
+                            await followProgress(docker, stream, ctx.signal);
                         }
                         catch (e) {
                             if (ctx.signal.aborted)
@@ -786,8 +782,6 @@ async function removeContainer(container) {
     }
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./node_modules/ssh2/lib/index.js
 var lib = __webpack_require__(5472);
 var lib_default = /*#__PURE__*/__webpack_require__.n(lib);
@@ -1112,7 +1106,7 @@ class SshCommunicator {
             await this.mkdirs(target, signal);
             const client = await this.ready(signal);
             const pack = tar_stream.pack();
-            const packing = packDir(pack, src, '').then(() => pack.finalize());
+            const packing = packDirectory(pack, src, '').then(() => pack.finalize());
             const r = await raceSignal(new Promise((res, rej) => {
                 client.exec(`tar -x -m -f - -C ${shQuote(target)}`, (e, stream) => {
                     if (e)
@@ -1205,26 +1199,6 @@ class SshCommunicator {
         this.closeQuietly();
     }
 }
-async function packDir(pack, dir, prefix) {
-    for (const name of (0,external_node_fs_.readdirSync)(dir).sort()) {
-        const p = (0,external_node_path_.join)(dir, name);
-        const s = (0,external_node_fs_.lstatSync)(p);
-        const inTar = prefix ? `${prefix}/${name}` : name;
-        if (s.isDirectory()) {
-            pack.entry({ name: inTar + '/', type: 'directory', mode: s.mode & 0o7777 });
-            await packDir(pack, p, inTar);
-        }
-        else if (s.isSymbolicLink()) {
-            pack.entry({ name: inTar, type: 'symlink', linkname: (0,external_node_fs_.readlinkSync)(p) });
-        }
-        else if (s.isFile()) {
-            await new Promise((res, rej) => {
-                const entry = pack.entry({ name: inTar, size: s.size, mode: s.mode & 0o7777 }, (e) => e ? rej(e) : res());
-                (0,external_node_fs_.createReadStream)(p).on('error', rej).pipe(entry);
-            });
-        }
-    }
-}
 async function sftpWalkUpload(sftp, dir, remote, signal) {
     for (const name of (0,external_node_fs_.readdirSync)(dir).sort()) {
         const p = (0,external_node_path_.join)(dir, name);
@@ -1243,7 +1217,7 @@ async function sftpWalkUpload(sftp, dir, remote, signal) {
 // EXTERNAL MODULE: ./src/spec/schema.ts
 var schema = __webpack_require__(7280);
 // EXTERNAL MODULE: ./src/util/redact.ts
-var util_redact = __webpack_require__(767);
+var redact = __webpack_require__(767);
 ;// CONCATENATED MODULE: ./src/communicators/ssh-config.ts
 /**
  * The ssh_* settings every builder that reaches a machine over SSH shares (Packer's names),
@@ -1289,13 +1263,13 @@ function sshOptions(c, specDir, over = {}) {
         privateKey = readKey(c.ssh_private_key_file, specDir, 'ssh_private_key_file');
     if (privateKey !== undefined) {
         checkKey(privateKey, passphrase, 'the SSH private key');
-        (0,util_redact/* addSecret */.Ck)(privateKey.toString());
+        (0,redact/* addSecret */.Ck)(privateKey.toString());
     }
     const password = over.password ?? c.ssh_password;
     if (password)
-        (0,util_redact/* addSecret */.Ck)(password);
+        (0,redact/* addSecret */.Ck)(password);
     if (passphrase)
-        (0,util_redact/* addSecret */.Ck)(passphrase);
+        (0,redact/* addSecret */.Ck)(passphrase);
     const agent = c.ssh_agent_auth === true ? process.env.SSH_AUTH_SOCK : undefined;
     if (c.ssh_agent_auth === true && !agent)
         throw new BuildError('ssh_agent_auth is set but SSH_AUTH_SOCK is not', 'start an agent (eval $(ssh-agent)) and add the key (ssh-add)');
@@ -1310,7 +1284,7 @@ function sshOptions(c, specDir, over = {}) {
         if (bk)
             checkKey(bk, undefined, 'the bastion private key');
         if (typeof c.ssh_bastion_password === 'string')
-            (0,util_redact/* addSecret */.Ck)(c.ssh_bastion_password);
+            (0,redact/* addSecret */.Ck)(c.ssh_bastion_password);
         bastion = {
             host: c.ssh_bastion_host,
             port: Number(c.ssh_bastion_port ?? 22),
@@ -1573,12 +1547,38 @@ function writeLocal(path, content) {
     writeFileSync(path, content);
 }
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
-;// CONCATENATED MODULE: ./src/plugins/provisioners/shell-local.ts
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+;// CONCATENATED MODULE: ./src/plugins/provisioners/local-process.ts
+/** Runs a program on the machine running bake, streaming its lines into the build's output. */
 
+
+/** Resolves with the exit code and the last lines; rejects when the program cannot start. */
+function runLocal(cmd, args, o, build) {
+    return new Promise((res, rej) => {
+        const tail = tailKeeper(o.tailLines);
+        const child = (0,external_node_child_process_.spawn)(cmd, args, {
+            cwd: o.cwd,
+            env: o.env,
+            stdio: ['ignore', 'pipe', 'pipe'],
+            signal: o.signal,
+        });
+        const out = new LineSplitter((l) => (tail.push(l), build.out('stdout', l)));
+        const err = new LineSplitter((l) => (tail.push(l), build.out('stderr', l)));
+        child.stdout.on('data', (d) => out.write(d));
+        child.stderr.on('data', (d) => err.write(d));
+        child.on('error', rej);
+        child.on('close', (code) => {
+            out.end();
+            err.end();
+            res({ code: code ?? -1, tail: tail.lines });
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/plugins/provisioners/shell-local.ts
 
 
 
@@ -1606,28 +1606,9 @@ const shellLocal = {
             for (const [i, s] of scripts.entries()) {
                 const path = (0,external_node_path_.join)(dir, `script-${i}.sh`);
                 (0,external_node_fs_.writeFileSync)(path, s.body, { mode: 0o700 });
-                const tail = tailKeeper();
-                const code = await new Promise((res, rej) => {
-                    const child = (0,external_node_child_process_.spawn)(path, [], {
-                        cwd: env.specDir,
-                        env: { ...process.env, ...vars },
-                        stdio: ['ignore', 'pipe', 'pipe'],
-                        signal,
-                        detached: false,
-                    });
-                    const out = new LineSplitter((l) => (tail.push(l), env.out('stdout', l)));
-                    const err = new LineSplitter((l) => (tail.push(l), env.out('stderr', l)));
-                    child.stdout.on('data', (d) => out.write(d));
-                    child.stderr.on('data', (d) => err.write(d));
-                    child.on('error', rej);
-                    child.on('close', (code) => {
-                        out.end();
-                        err.end();
-                        res(code ?? -1);
-                    });
-                });
+                const { code, tail } = await runLocal(path, [], { cwd: env.specDir, env: { ...process.env, ...vars }, signal }, env);
                 if (!valid.includes(code))
-                    throw new BuildError(`local script ${s.name === 'inline' ? '(inline)' : s.name} exited with code ${code}`, undefined, tail.lines);
+                    throw new BuildError(`local script ${s.name === 'inline' ? '(inline)' : s.name} exited with code ${code}`, undefined, tail);
             }
         }
         finally {
@@ -1697,31 +1678,16 @@ function hasDockerConnection(command) {
     }
     return dockerConnection;
 }
-function run(cmd, args, cwd, environment, env, signal) {
-    return new Promise((res, rej) => {
-        const tail = tailKeeper(30);
-        const child = (0,external_node_child_process_.spawn)(cmd, args, {
-            cwd,
-            env: environment,
-            stdio: ['ignore', 'pipe', 'pipe'],
-            signal,
-        });
-        const out = new LineSplitter((l) => (tail.push(l), env.out('stdout', l)));
-        const err = new LineSplitter((l) => (tail.push(l), env.out('stderr', l)));
-        child.stdout.on('data', (d) => out.write(d));
-        child.stderr.on('data', (d) => err.write(d));
-        child.on('error', (e) => {
-            if (e.code === 'ENOENT')
-                rej(new BuildError(`${cmd} is not installed on this machine`, 'install Ansible (apt-get install ansible, or pip install ansible)'));
-            else
-                rej(e);
-        });
-        child.on('close', (code) => {
-            out.end();
-            err.end();
-            res({ code: code ?? -1, tail: tail.lines });
-        });
-    });
+/** ansible-playbook or ansible-galaxy; a missing program says what to install. */
+async function run(cmd, args, cwd, environment, env, signal) {
+    try {
+        return await runLocal(cmd, args, { cwd, env: environment, signal, tailLines: 30 }, env);
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            throw new BuildError(`${cmd} is not installed on this machine`, 'install Ansible (apt-get install ansible, or pip install ansible)');
+        throw e;
+    }
 }
 const ansible = {
     async run(use, _comm, env, signal) {
@@ -1838,6 +1804,7 @@ var external_node_zlib_ = __webpack_require__(8522);
 
 
 
+
 function requireImage(id, type) {
     if (!id.startsWith('sha256:'))
         throw new BuildError(`${type} needs a Docker image artifact, got "${id}"`, 'use it after a docker builder with commit: true');
@@ -1882,7 +1849,7 @@ const dockerPush = {
         const username = c.login_username ?? process.env.BAKE_REGISTRY_USERNAME;
         const password = c.login_password ?? process.env.BAKE_REGISTRY_PASSWORD;
         if (password)
-            (0,util_redact/* addSecret */.Ck)(password);
+            (0,redact/* addSecret */.Ck)(password);
         const digests = [];
         for (const ref of input.tags) {
             const at = ref.lastIndexOf(':');
@@ -1900,17 +1867,17 @@ const dockerPush = {
                 .getImage(repo)
                 .push({ tag, ...(authconfig ? { authconfig } : {}) }));
             let digest;
-            await raceSignal(new Promise((res, rej) => docker.modem.followProgress(stream, (err, out) => {
-                if (err)
-                    return rej(err);
-                const bad = out.find((o) => o.error);
-                return bad
-                    ? rej(new BuildError(`push of ${ref} failed: ${bad.error}`, 'check the registry address and credentials (login_username/login_password or BAKE_REGISTRY_USERNAME/PASSWORD)'))
-                    : res();
-            }, (ev) => {
-                if (ev.aux?.Digest)
-                    digest = ev.aux.Digest;
-            })), signal);
+            try {
+                await followProgress(docker, stream, signal, (ev) => {
+                    if (ev.aux?.Digest)
+                        digest = ev.aux.Digest;
+                });
+            }
+            catch (e) {
+                if (!(e instanceof ProgressError))
+                    throw e;
+                throw new BuildError(`push of ${ref} failed: ${e.message}`, 'check the registry address and credentials (login_username/login_password or BAKE_REGISTRY_USERNAME/PASSWORD)');
+            }
             if (!digest)
                 throw new BuildError(`push of ${ref} reported no digest`);
             digests.push(`${repo}@${digest}`);
@@ -2092,7 +2059,7 @@ const manifest = {
                 size: (0,external_node_fs_.existsSync)(f) ? (0,external_node_fs_.statSync)(f).size : 0,
             }))
             : null;
-        const entry = (0,util_redact/* redactValue */.FI)({
+        const entry = (0,redact/* redactValue */.FI)({
             name: env.instance.source,
             builder_type: env.instance.type,
             build_time: Math.floor(Date.now() / 1000),
@@ -2189,7 +2156,7 @@ async function runBuild(inst, o) {
     const t0 = performance.now();
     const timings = [];
     const { bus } = o;
-    const emitOut = (stream, line) => bus.emit({ type: 'output', time: now(), build: inst.name, stream, line: (0,util_redact/* redact */.E$)(line) });
+    const emitOut = (stream, line) => bus.emit({ type: 'output', time: now(), build: inst.name, stream, line: (0,redact/* redact */.E$)(line) });
     bus.emit({ type: 'build-start', time: now(), build: inst.name, builder: inst.type });
     const timeoutCtl = new AbortController();
     let timer;
@@ -2220,10 +2187,10 @@ async function runBuild(inst, o) {
         result.status = cancelled ? 'cancelled' : 'failed';
         result.failedStep ??= step;
         const err = timeoutCtl.signal.aborted ? timeoutCtl.signal.reason : e;
-        result.error ??= (0,util_redact/* redact */.E$)(cancelled ? 'cancelled' : (err?.message ?? String(e)));
+        result.error ??= (0,redact/* redact */.E$)(cancelled ? 'cancelled' : (err?.message ?? String(e)));
         if (e instanceof BuildError) {
             result.hint ??= e.hint;
-            result.tail ??= e.tail?.map(util_redact/* redact */.E$);
+            result.tail ??= e.tail?.map(redact/* redact */.E$);
         }
     };
     try {
@@ -2248,7 +2215,7 @@ async function runBuild(inst, o) {
                     step: name,
                     durationMs: Math.round(ms),
                     ok: !error,
-                    ...(error ? { error: (0,util_redact/* redact */.E$)(error.message ?? String(error)) } : {}),
+                    ...(error ? { error: (0,redact/* redact */.E$)(error.message ?? String(error)) } : {}),
                 });
             },
             onCleanupError: (name, error) => {
@@ -2259,7 +2226,7 @@ async function runBuild(inst, o) {
                     build: inst.name,
                     resource: name,
                     ok: false,
-                    error: (0,util_redact/* redact */.E$)(String(error.message)),
+                    error: (0,redact/* redact */.E$)(String(error.message)),
                 });
             },
         }, {
@@ -2286,7 +2253,7 @@ async function runBuild(inst, o) {
                         emitOut('stderr', `error-cleanup-provisioner failed: ${e.message}`);
                     }
                 }
-                for (const entry of engine_ledger.ResourceLedger.pending(o.ledger.file).filter((x) => x.run === o.runUuid && x.build === inst.name))
+                for (const entry of ResourceLedger.pending(o.ledger.file).filter((x) => x.run === o.runUuid && x.build === inst.name))
                     o.ledger.keep(entry);
                 result.leftRunning = state.communicator
                     ? `left running for debugging: ${state.communicator.describe()}; remove it with "bake cleanup --ledger ${o.ledger.file}"`
@@ -2305,7 +2272,7 @@ async function runBuild(inst, o) {
                 type: 'artifact',
                 time: now(),
                 build: inst.name,
-                artifact: redactRecord(result.artifact),
+                artifact: (0,redact/* redactValue */.FI)(result.artifact),
             });
         }
         try {
@@ -2347,9 +2314,6 @@ async function runBuild(inst, o) {
         });
     }
     return result;
-}
-function redactRecord(r) {
-    return JSON.parse((0,util_redact/* redact */.E$)(JSON.stringify(r)));
 }
 async function destroyHalfMade(a, env) {
     try {
@@ -2406,19 +2370,19 @@ async function runChains(inst, built, env, events, signal, result, timings) {
                 finish(true);
             }
             catch (e) {
-                finish(false, (0,util_redact/* redact */.E$)(e.message));
+                finish(false, (0,redact/* redact */.E$)(e.message));
                 if (signal.aborted) {
                     result.failedStep = name;
                     throw e;
                 }
-                env.out('stderr', `${name} failed: ${(0,util_redact/* redact */.E$)(e.message)}; the other chains go on`);
+                env.out('stderr', `${name} failed: ${(0,redact/* redact */.E$)(e.message)}; the other chains go on`);
                 if (result.status === 'succeeded') {
                     result.status = 'failed';
                     result.failedStep = name;
-                    result.error = (0,util_redact/* redact */.E$)(e.message);
+                    result.error = (0,redact/* redact */.E$)(e.message);
                     if (e instanceof BuildError) {
                         result.hint = e.hint;
-                        result.tail = e.tail?.map(util_redact/* redact */.E$);
+                        result.tail = e.tail?.map(redact/* redact */.E$);
                     }
                 }
                 keepBuilt = true;
@@ -2481,14 +2445,14 @@ function attachConsole(bus, o) {
         return o.color ? `\x1b[${colorOf.get(build)}m${name}\x1b[0m | ` : `${name} | `;
     };
     const line = (build, text) => {
-        const t = (0,util_redact/* redact */.E$)(text);
+        const t = (0,redact/* redact */.E$)(text);
         if (o.github && o.parallel) {
             buffers.get(build)?.push(t);
             return;
         }
         o.write(o.github ? `${t}\n` : `${tag(build)}${t}\n`);
     };
-    const live = (build, text) => o.write(o.github && !o.parallel ? `${(0,util_redact/* redact */.E$)(text)}\n` : `${tag(build)}${(0,util_redact/* redact */.E$)(text)}\n`);
+    const live = (build, text) => o.write(o.github && !o.parallel ? `${(0,redact/* redact */.E$)(text)}\n` : `${tag(build)}${(0,redact/* redact */.E$)(text)}\n`);
     bus.on((e) => {
         switch (e.type) {
             case 'build-start':
@@ -2525,7 +2489,7 @@ function attachConsole(bus, o) {
                 if (o.github && !o.parallel)
                     o.write('::endgroup::\n');
                 if (o.github && e.status === 'failed')
-                    o.write(`::error title=${e.build} failed::${escapeData((0,util_redact/* redact */.E$)(`${e.failedStep ? e.failedStep + ': ' : ''}${e.error ?? ''}`))}\n`);
+                    o.write(`::error title=${e.build} failed::${escapeData((0,redact/* redact */.E$)(`${e.failedStep ? e.failedStep + ': ' : ''}${e.error ?? ''}`))}\n`);
                 return;
             }
             default:
@@ -2570,9 +2534,9 @@ async function runPlan(plan, o) {
     if (o.events) {
         const file = (0,external_node_path_.resolve)(o.events);
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(file), { recursive: true });
-        bus.on((e) => (0,external_node_fs_.appendFileSync)(file, JSON.stringify((0,util_redact/* redactValue */.FI)(e)) + '\n'));
+        bus.on((e) => (0,external_node_fs_.appendFileSync)(file, JSON.stringify((0,redact/* redactValue */.FI)(e)) + '\n'));
     }
-    const ledger = new engine_ledger.ResourceLedger((0,external_node_path_.resolve)(o.ledger), plan.runUuid);
+    const ledger = new ResourceLedger((0,external_node_path_.resolve)(o.ledger), plan.runUuid);
     const failFast = new AbortController();
     const signal = o.signal ? AbortSignal.any([o.signal, failFast.signal]) : failFast.signal;
     bus.emit({
@@ -2646,7 +2610,7 @@ function formatSummary(s) {
                 lines.push(`    ${r.leftRunning}`);
         }
     }
-    return redact(lines.join('\n')) + '\n';
+    return (0,redact/* redact */.E$)(lines.join('\n')) + '\n';
 }
 /** Cancels on SIGINT/SIGTERM; cleanups still run (each with its own budget). */
 function cancelOnSignals(write) {
@@ -2693,14 +2657,14 @@ async function runBuildCommand(plan, o) {
     }
 }
 /** Removes what the ledger still lists; safe to run again and again. */
-async function cleanupLedger(file, _o, write = (t) => process.stdout.write(t)) {
+async function cleanupLedger(file, write = (t) => process.stdout.write(t)) {
     const path = (0,external_node_path_.resolve)(file);
-    const pending = engine_ledger.ResourceLedger.pending(path);
+    const pending = ResourceLedger.pending(path);
     if (!pending.length) {
         write(`nothing to clean up in ${path}\n`);
         return 0;
     }
-    const ledger = new engine_ledger.ResourceLedger(path, 'cleanup');
+    const ledger = new ResourceLedger(path, 'cleanup');
     let failed = 0;
     for (const e of pending.reverse()) {
         const cleaner = cleaners[e.kind];
@@ -2716,7 +2680,7 @@ async function cleanupLedger(file, _o, write = (t) => process.stdout.write(t)) {
         }
         catch (err) {
             failed++;
-            write(`could not remove ${e.description} (${e.build}): ${(0,util_redact/* redact */.E$)(err.message)}\n`);
+            write(`could not remove ${e.description} (${e.build}): ${(0,redact/* redact */.E$)(err.message)}\n`);
         }
     }
     return failed ? 1 : 0;
