@@ -68,6 +68,7 @@ export function artifactsOutput(results: BuildResult[]): Record<string, unknown>
         tags: r.artifact?.tags ?? [],
         digests: r.artifact?.digests ?? [],
         files: r.artifact?.files ?? [],
+        ...(r.artifact?.regions ? { regions: r.artifact.regions } : {}),
         reused: false,
         ...(r.error ? { error: r.error, failed_step: r.failedStep ?? null } : {}),
       }),

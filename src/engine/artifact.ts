@@ -10,5 +10,5 @@ export interface Artifact extends ArtifactRecord {
   /** Removes what the artifact stands for (docker rmi, file deletion). */
   destroy?: () => Promise<void>;
   /** While the build is running the artifact is a half-made result, listed in the ledger. */
-  ledgerEntry?: LedgerEntry;
+  ledgerEntries?: LedgerEntry[];
 }

@@ -140,7 +140,7 @@ export async function runBuild(inst: BuildInstance, o: BuildOptions): Promise<Bu
     const impl = builderImpls[inst.type];
     const marker: Step<BuildState> = { name: 'provision', run: async () => undefined };
     const provSteps = inst.provisioners.map((p, i) => provisionerStep(p, i, env));
-    const steps = impl.steps(env, marker).flatMap((s) => (s === marker ? provSteps : [s]));
+    const steps = (await impl.steps(env, marker)).flatMap((s) => (s === marker ? provSteps : [s]));
     let aborted = false;
     const r = await runSteps(
       steps,
@@ -246,10 +246,8 @@ export async function runBuild(inst: BuildInstance, o: BuildOptions): Promise<Bu
       return result;
     }
     // The build's artifact is now the result: it leaves the ledger, kept on purpose.
-    if (built?.ledgerEntry) {
-      o.ledger.done(built.ledgerEntry);
-      built.ledgerEntry = undefined;
-    }
+    for (const entry of built?.ledgerEntries ?? []) o.ledger.done(entry);
+    if (built) built.ledgerEntries = undefined;
   } catch (e) {
     fail(e);
   } finally {
@@ -271,7 +269,7 @@ export async function runBuild(inst: BuildInstance, o: BuildOptions): Promise<Bu
 async function destroyHalfMade(a: Artifact, env: BuildEnv): Promise<void> {
   try {
     await a.destroy?.();
-    if (a.ledgerEntry) env.ledger.done(a.ledgerEntry);
+    for (const entry of a.ledgerEntries ?? []) env.ledger.done(entry);
     env.out('info', `removed the unfinished artifact ${a.id}`);
   } catch (e) {
     env.out(

@@ -20,4 +20,14 @@ export const cleaners: Record<string, Cleaner> = {
   'local-file': async (e) => {
     rmSync(e.ref.path, { recursive: true, force: true });
   },
+  ...Object.fromEntries(
+    ['aws-instance', 'aws-security-group', 'aws-key-pair', 'aws-ami'].map((kind) => [
+      kind,
+      async (e: LedgerEntry) => {
+        // The AWS SDK loads only when the ledger lists an AWS resource.
+        const { awsCleaners } = await import('../plugins/builders/amazon-ebs/resources');
+        await awsCleaners[kind](e);
+      },
+    ]),
+  ),
 };

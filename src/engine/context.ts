@@ -34,8 +34,7 @@ export interface BuilderImpl {
    * The builder's steps, with `provision` placed where the machine is reachable; the engine
    * replaces that placeholder with one step per provisioner.
    */
-  steps(env: BuildEnv, provision: Step<BuildState>): Step<BuildState>[];
-  /** Cleaners for the resource kinds this builder writes to the ledger. */
+  steps(env: BuildEnv, provision: Step<BuildState>): Step<BuildState>[] | Promise<Step<BuildState>[]>;
 }
 
 export interface ProvisionerImpl {

@@ -43,6 +43,8 @@ export interface ArtifactRecord {
   tags?: string[];
   digests?: string[];
   files?: string[];
+  /** Machine images: region → image id. */
+  regions?: Record<string, string>;
   description?: string;
 }
 
@@ -53,6 +55,7 @@ export function recordOf(a: Artifact): ArtifactRecord {
     ...(a.tags?.length ? { tags: [...a.tags] } : {}),
     ...(a.digests?.length ? { digests: [...a.digests] } : {}),
     ...(a.files?.length ? { files: [...a.files] } : {}),
+    ...(a.regions ? { regions: { ...a.regions } } : {}),
     ...(a.description ? { description: a.description } : {}),
   };
 }

@@ -2,6 +2,7 @@
 import { BuilderImpl, PostProcessorImpl, ProvisionerImpl } from './context';
 import { dockerBuilder } from '../plugins/builders/docker/builder';
 import { nullBuilder } from '../plugins/builders/null/builder';
+import { amazonEbsBuilder } from '../plugins/builders/amazon-ebs/builder';
 import { shell } from '../plugins/provisioners/shell';
 import { file } from '../plugins/provisioners/file';
 import { shellLocal } from '../plugins/provisioners/shell-local';
@@ -14,6 +15,7 @@ import { manifest } from '../plugins/post-processors/manifest';
 export const builderImpls: Record<string, BuilderImpl> = {
   docker: dockerBuilder,
   null: nullBuilder,
+  'amazon-ebs': amazonEbsBuilder,
 };
 export const provisionerImpls: Record<string, ProvisionerImpl> = {
   shell,

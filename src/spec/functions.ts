@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, resolve } from 'node:path';
 import { parse as yamlParse, stringify as yamlStringify } from 'yaml';
 import { didYouMean } from './errors';
+import { parseDuration } from './schema';
 import {
   Expr,
   ExprError,
@@ -222,6 +223,34 @@ const fns: Record<string, Fn> = {
     arity('formatdate', a, 2, 2, at),
     formatDate(str(ev(a[0]), at, 'formatdate'), str(ev(a[1]), at, 'formatdate'), at)
   ),
+  timeadd: (a, at, ev) => {
+    arity('timeadd', a, 2, 2, at);
+    const ts = str(ev(a[0]), at, 'timeadd');
+    const d = new Date(ts);
+    if (Number.isNaN(d.getTime()))
+      throw new ExprError(
+        `timeadd(): "${ts}" is not an RFC 3339 timestamp`,
+        at,
+        'use timestamp() or a value like 2024-01-31T12:00:00Z',
+      );
+    const dur = str(ev(a[1]), at, 'timeadd');
+    const m = /^(-?)((?:\d+(?:\.\d+)?(?:ms|s|m|h))+)$/.exec(dur);
+    const ms = m ? parseDuration(m[2]) : undefined;
+    if (ms === undefined)
+      throw new ExprError(
+        `timeadd(): "${dur}" is not a duration`,
+        at,
+        'use a duration such as "2160h" (90 days), "30m" or "-1h"',
+      );
+    return new Date(d.getTime() + (m![1] ? -ms : ms)).toISOString().replace(/\.000Z$/, 'Z');
+  },
+  clean_resource_name: (a, at, ev) => {
+    arity('clean_resource_name', a, 1, 1, at);
+    // Only the characters AMI, image and disk names accept, at most 128 of them.
+    return str(ev(a[0]), at, 'clean_resource_name')
+      .replace(/[^A-Za-z0-9()[\]./\-'@_ ]/g, '-')
+      .slice(0, 128);
+  },
   uuidv4: (a, at, _ev, ctx) => {
     arity('uuidv4', a, 0, 0, at);
     ctx.uuids ??= new Map();

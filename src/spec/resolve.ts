@@ -494,11 +494,18 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
       delete config.type;
       const runsOn = typeof config.runs_on === 'string' ? config.runs_on : undefined;
       delete config.runs_on;
+      const checked = errs.length;
       check({ type, ...config }, pluginSchema(builders[type].schema, {}), sp, {
         file,
         problems: errs,
         phase: 'resolved',
       });
+      // Cross-field rules only once every field has the right shape.
+      if (errs.length === checked)
+        for (const r of builders[type].refine?.(config) ?? []) {
+          const path = r.key ? joinPath(sp, r.key) : sp;
+          errs.push({ message: r.message, path, pos: positionOf(file, path), hint: r.hint });
+        }
 
       const matches = (list: unknown): boolean =>
         (Array.isArray(list) ? list : [list]).some(

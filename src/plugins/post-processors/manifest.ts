@@ -29,6 +29,7 @@ export interface ManifestBuild {
   custom_data: Record<string, string> | null;
   tags?: string[];
   digests?: string[];
+  regions?: Record<string, string>;
 }
 
 export interface Manifest {
@@ -103,6 +104,7 @@ export const manifest: PostProcessorImpl = {
       custom_data: (use.config.custom_data as Record<string, string> | undefined) ?? null,
       ...(input.tags?.length ? { tags: input.tags } : {}),
       ...(input.digests?.length ? { digests: input.digests } : {}),
+      ...(input.regions ? { regions: input.regions } : {}),
     });
     await withFileLock(path, signal, () => addToManifest(path, entry, env.runUuid));
     env.out('info', `manifest updated: ${path}`);

@@ -266,7 +266,7 @@ export const dockerBuilder: BuilderImpl = {
             id,
             builderType: 'docker',
             description: `image ${id}`,
-            ledgerEntry: entry,
+            ledgerEntries: [entry],
             destroy: async () => {
               await docker
                 .getImage(id)
