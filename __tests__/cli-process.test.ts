@@ -176,3 +176,57 @@ describe('exit codes and output', () => {
     expect(f.stdout + f.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('lazy loading', () => {
+  /** The dist chunks a CLI run required, and whether any of them holds the EC2 client. */
+  function chunksOf(args: string[], cwd: string, env: Record<string, string> = {}) {
+    const log = join(cwd, `requires-${args[0]}.log`);
+    const r = spawnSync(
+      process.execPath,
+      ['--require', resolve('__tests__/fixtures/record-requires.cjs'), CLI, ...args],
+      {
+        cwd,
+        encoding: 'utf8',
+        env: { ...process.env, GITHUB_ACTIONS: '', BAKE_REQUIRE_LOG: log, ...env },
+      },
+    );
+    const files = existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean) : [];
+    const chunks = [...new Set(files.filter((f) => /dist\/cli\/\d+\.index\.js$/.test(f)))];
+    const sdk = chunks.filter((f) => readFileSync(f, 'utf8').includes('DescribeImagesCommand'));
+    return { r, chunks, sdk };
+  }
+
+  it('a Docker-only build never loads the AWS SDK; an amazon-ebs build does', () => {
+    const dir = tempProject({
+      'bake.yml': `sources:
+  t: {type: docker, image: busybox:latest, discard: true}
+builds:
+  b:
+    sources: [t]
+    provisioners: [{type: shell, inline: ['true']}]
+`,
+      'ami.yml': `sources:
+  a:
+    type: amazon-ebs
+    source_ami: ami-0123
+    instance_type: t3.micro
+    ssh_username: admin
+    ami_name: lazy-test
+builds:
+  b:
+    sources: [a]
+`,
+    });
+    const dockerRun = chunksOf(['build', 'bake.yml'], dir);
+    expect(dockerRun.r.status).toBe(0);
+    expect(dockerRun.chunks.length).toBeGreaterThan(0); // dockerode's chunk
+    expect(dockerRun.sdk).toEqual([]);
+    // Control: the same check sees the SDK when a build needs it (the build then fails
+    // for want of a region, with a clear message).
+    const noRegion = { AWS_REGION: '', AWS_DEFAULT_REGION: '' };
+    const amiRun = chunksOf(['build', 'ami.yml'], dir, noRegion);
+    expect(amiRun.r.status).toBe(1);
+    expect(amiRun.r.stdout + amiRun.r.stderr).toContain('no AWS region');
+    expect(amiRun.sdk.length).toBeGreaterThan(0);
+  });
+});

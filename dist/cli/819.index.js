@@ -29114,7 +29114,7 @@ module.exports = eos;
 
 /***/ }),
 
-/***/ 9580:
+/***/ 7199:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 module.exports = __webpack_require__(4434)
@@ -63471,7 +63471,7 @@ module.exports = {
 /***/ 6204:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const { EventEmitter } = __webpack_require__(9580)
+const { EventEmitter } = __webpack_require__(7199)
 const FIFO = __webpack_require__(3867)
 const TextDecoder = __webpack_require__(7934)
 

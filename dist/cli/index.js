@@ -1294,6 +1294,13 @@ module.exports = require("net");
 
 /***/ }),
 
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = require("node:async_hooks");
+
+/***/ }),
+
 /***/ 1421:
 /***/ ((module) => {
 
@@ -1315,6 +1322,34 @@ module.exports = require("node:fs");
 
 /***/ }),
 
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = require("node:fs/promises");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = require("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = require("node:http2");
+
+/***/ }),
+
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = require("node:https");
+
+/***/ }),
+
 /***/ 8161:
 /***/ ((module) => {
 
@@ -1329,6 +1364,13 @@ module.exports = require("node:path");
 
 /***/ }),
 
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = require("node:process");
+
+/***/ }),
+
 /***/ 7075:
 /***/ ((module) => {
 
@@ -1340,6 +1382,13 @@ module.exports = require("node:stream");
 /***/ ((module) => {
 
 module.exports = require("node:stream/promises");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = require("node:util");
 
 /***/ }),
 
@@ -10045,6 +10094,36 @@ exports.visitAsync = visitAsync;
 /******/ 		};
 /******/ 	})();
 /******/ 	
+/******/ 	/* webpack/runtime/create fake namespace object */
+/******/ 	(() => {
+/******/ 		var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 		var leafPrototypes;
+/******/ 		// create a fake namespace object
+/******/ 		// mode & 1: value is a module id, require it
+/******/ 		// mode & 2: merge all properties of value into the ns
+/******/ 		// mode & 4: return value when already ns object
+/******/ 		// mode & 16: return value when it's Promise-like
+/******/ 		// mode & 8|1: behave like require
+/******/ 		__nccwpck_require__.t = function(value, mode) {
+/******/ 			if(mode & 1) value = this(value);
+/******/ 			if(mode & 8) return value;
+/******/ 			if(typeof value === 'object' && value) {
+/******/ 				if((mode & 4) && value.__esModule) return value;
+/******/ 				if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 			}
+/******/ 			var ns = Object.create(null);
+/******/ 			__nccwpck_require__.r(ns);
+/******/ 			var def = {};
+/******/ 			leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 			for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 				Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 			}
+/******/ 			def['default'] = () => (value);
+/******/ 			__nccwpck_require__.d(ns, def);
+/******/ 			return ns;
+/******/ 		};
+/******/ 	})();
+/******/ 	
 /******/ 	/* webpack/runtime/define property getters */
 /******/ 	(() => {
 /******/ 		// define getter functions for harmony exports
@@ -10082,6 +10161,17 @@ exports.visitAsync = visitAsync;
 /******/ 	/* webpack/runtime/hasOwnProperty shorthand */
 /******/ 	(() => {
 /******/ 		__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ 	})();
+/******/ 	
+/******/ 	/* webpack/runtime/make namespace object */
+/******/ 	(() => {
+/******/ 		// define __esModule on exports
+/******/ 		__nccwpck_require__.r = (exports) => {
+/******/ 			if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 				Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 			}
+/******/ 			Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 		};
 /******/ 	})();
 /******/ 	
 /******/ 	/* webpack/runtime/require chunk loading */
@@ -10314,6 +10404,157 @@ const nullBuilderSchema = schema.s.object({
     },
 });
 
+;// CONCATENATED MODULE: ./src/plugins/builders/amazon-ebs/schema.ts
+/**
+ * amazon-ebs settings, with Packer's names. Loaded by `bake validate`, so nothing here may
+ * import the AWS SDK.
+ */
+
+
+const filters = (0,schema/* opt */.m7)(schema.s.map(schema.s.string()), 'EC2 API filters, name: value (e.g. "tag:Team": infra)');
+const blockDevice = schema.s.object({
+    device_name: (0,schema/* req */.DQ)(schema.s.string(), 'e.g. /dev/xvda'),
+    volume_size: (0,schema/* opt */.m7)(schema.s.int(1, 65536), 'GiB'),
+    volume_type: (0,schema/* opt */.m7)(schema.s.enum(['gp2', 'gp3', 'io1', 'io2', 'st1', 'sc1', 'standard'])),
+    iops: (0,schema/* opt */.m7)(schema.s.int(100, 256000)),
+    throughput: (0,schema/* opt */.m7)(schema.s.int(125, 1000), 'MiB/s (gp3)'),
+    delete_on_termination: (0,schema/* opt */.m7)(schema.s.bool(), undefined, true),
+    encrypted: (0,schema/* opt */.m7)(schema.s.bool()),
+    kms_key_id: (0,schema/* opt */.m7)(schema.s.string()),
+    snapshot_id: (0,schema/* opt */.m7)(schema.s.string()),
+    virtual_name: (0,schema/* opt */.m7)(schema.s.string(), 'ephemeral0 ...'),
+    no_device: (0,schema/* opt */.m7)(schema.s.bool(), 'suppress this device of the source AMI'),
+});
+const { ssh_host: _host, ...ssh } = sshFields;
+void _host;
+const amazonEbsSchema = schema.s.object({
+    region: (0,schema/* opt */.m7)(schema.s.string(), 'region to build in (default: AWS_REGION)'),
+    assume_role: (0,schema/* opt */.m7)(schema.s.object({
+        role_arn: (0,schema/* req */.DQ)(schema.s.string()),
+        session_name: (0,schema/* opt */.m7)(schema.s.string(), undefined, 'bake'),
+        external_id: (0,schema/* opt */.m7)(schema.s.string()),
+        duration_seconds: (0,schema/* opt */.m7)(schema.s.int(900, 43200), undefined, 3600),
+    }), 'role to assume on top of the default credential chain'),
+    source_ami: (0,schema/* opt */.m7)(schema.s.string(), 'AMI to start from (or source_ami_filter)'),
+    source_ami_filter: (0,schema/* opt */.m7)(schema.s.object({
+        filters,
+        owners: (0,schema/* opt */.m7)(schema.s.list(schema.s.string()), 'account ids, self, amazon, aws-marketplace'),
+        most_recent: (0,schema/* opt */.m7)(schema.s.bool(), 'take the newest of several matches', false),
+    }), 'find the AMI to start from'),
+    instance_type: (0,schema/* opt */.m7)(schema.s.string(), 'e.g. t3.micro'),
+    spot_price: (0,schema/* opt */.m7)(schema.s.string(), 'maximum spot price in USD, or "auto" for the on-demand price'),
+    spot_instance_types: (0,schema/* opt */.m7)(schema.s.list(schema.s.string()), 'spot instance types, tried in order when one has no capacity'),
+    iam_instance_profile: (0,schema/* opt */.m7)(schema.s.string(), 'instance profile name for the build instance'),
+    user_data: (0,schema/* opt */.m7)(schema.s.string()),
+    user_data_file: (0,schema/* opt */.m7)(schema.s.string()),
+    availability_zone: (0,schema/* opt */.m7)(schema.s.string()),
+    vpc_id: (0,schema/* opt */.m7)(schema.s.string()),
+    vpc_filter: (0,schema/* opt */.m7)(schema.s.object({ filters }), 'find the VPC'),
+    subnet_id: (0,schema/* opt */.m7)(schema.s.string()),
+    subnet_filter: (0,schema/* opt */.m7)(schema.s.object({
+        filters,
+        most_free: (0,schema/* opt */.m7)(schema.s.bool(), 'take the subnet with the most free addresses', true),
+    }), 'find the subnet'),
+    security_group_ids: (0,schema/* opt */.m7)(schema.s.list(schema.s.string(), { single: true }), 'use these groups instead of a temporary one'),
+    associate_public_ip_address: (0,schema/* opt */.m7)(schema.s.bool()),
+    launch_block_device_mappings: (0,schema/* opt */.m7)(schema.s.list(blockDevice), 'volumes of the build instance'),
+    run_tags: (0,schema/* opt */.m7)(schema.s.map(schema.s.string()), 'tags of the build instance'),
+    run_volume_tags: (0,schema/* opt */.m7)(schema.s.map(schema.s.string()), 'tags of its volumes'),
+    metadata_options: (0,schema/* opt */.m7)(schema.s.object({
+        http_endpoint: (0,schema/* opt */.m7)(schema.s.enum(['enabled', 'disabled']), undefined, 'enabled'),
+        http_tokens: (0,schema/* opt */.m7)(schema.s.enum(['required', 'optional']), 'required = IMDSv2 only', 'required'),
+        http_put_response_hop_limit: (0,schema/* opt */.m7)(schema.s.int(1, 64), undefined, 1),
+        instance_metadata_tags: (0,schema/* opt */.m7)(schema.s.enum(['enabled', 'disabled'])),
+    }), 'instance metadata service of the build instance (IMDSv2 required by default)'),
+    ssh_interface: (0,schema/* opt */.m7)(schema.s.enum(['public_ip', 'private_ip', 'public_dns', 'private_dns']), 'which address to connect to', 'public_ip'),
+    ssh_keypair_name: (0,schema/* opt */.m7)(schema.s.string(), 'existing key pair (with ssh_private_key_file)'),
+    temporary_key_pair_type: (0,schema/* opt */.m7)(schema.s.enum(['ed25519', 'rsa']), undefined, 'ed25519'),
+    temporary_security_group_source_cidrs: (0,schema/* opt */.m7)(schema.s.list(schema.s.string()), "who may reach SSH on the temporary group (default: this runner's public IP /32)"),
+    disable_stop_instance: (0,schema/* opt */.m7)(schema.s.bool(), 'create the image from the running instance', false),
+    ami_name: (0,schema/* req */.DQ)(schema.s.string(), 'name of the new AMI; must be unique in the account and region'),
+    ami_description: (0,schema/* opt */.m7)(schema.s.string()),
+    ami_regions: (0,schema/* opt */.m7)(schema.s.list(schema.s.string()), 'copy the AMI to these regions as well'),
+    ami_block_device_mappings: (0,schema/* opt */.m7)(schema.s.list(blockDevice), 'volumes of the AMI'),
+    ami_users: (0,schema/* opt */.m7)(schema.s.list(schema.s.string()), 'account ids allowed to launch the AMI'),
+    ami_groups: (0,schema/* opt */.m7)(schema.s.list(schema.s.enum(['all'])), '"all" makes the AMI public'),
+    ami_org_arns: (0,schema/* opt */.m7)(schema.s.list(schema.s.string()), 'organizations allowed to launch the AMI'),
+    snapshot_users: (0,schema/* opt */.m7)(schema.s.list(schema.s.string()), 'account ids allowed to create volumes'),
+    tags: (0,schema/* opt */.m7)(schema.s.map(schema.s.string()), 'tags of the AMI'),
+    snapshot_tags: (0,schema/* opt */.m7)(schema.s.map(schema.s.string()), 'tags of its snapshots'),
+    force_deregister: (0,schema/* opt */.m7)(schema.s.bool(), 'replace an AMI of the same name', false),
+    force_delete_snapshot: (0,schema/* opt */.m7)(schema.s.bool(), 'and delete its snapshots', false),
+    encrypt_boot: (0,schema/* opt */.m7)(schema.s.bool(), "encrypt the AMI's snapshots"),
+    kms_key_id: (0,schema/* opt */.m7)(schema.s.string(), 'KMS key for encrypt_boot'),
+    region_kms_key_ids: (0,schema/* opt */.m7)(schema.s.map(schema.s.string()), 'region: KMS key, for the copies'),
+    ena_support: (0,schema/* opt */.m7)(schema.s.bool()),
+    sriov_support: (0,schema/* opt */.m7)(schema.s.bool()),
+    imds_support: (0,schema/* opt */.m7)(schema.s.enum(['v2.0']), 'instances launched from the AMI require IMDSv2'),
+    deprecate_at: (0,schema/* opt */.m7)(schema.s.string(), 'RFC 3339 time when the AMI is deprecated'),
+    aws_polling: (0,schema/* opt */.m7)(schema.s.object({
+        delay_seconds: (0,schema/* opt */.m7)(schema.s.number({ min: 0 }), 'fixed delay between checks'),
+        max_attempts: (0,schema/* opt */.m7)(schema.s.int(1), 'checks before giving up'),
+    }), 'how waits poll (default: start at 1 s, grow to 15 s, up to 30 minutes for an AMI)'),
+    ...ssh,
+    ssh_username: { ...sshFields.ssh_username, required: true },
+    runs_on: (0,schema/* opt */.m7)(schema.s.string(), 'runner label for this source in the reusable workflow'),
+});
+/** Rules across fields, checked by validate with the spec's positions. */
+function refineAmazonEbs(c) {
+    const out = [];
+    if ((c.source_ami === undefined) === (c.source_ami_filter === undefined))
+        out.push({
+            key: c.source_ami === undefined ? '' : 'source_ami',
+            message: 'set exactly one of source_ami and source_ami_filter',
+            hint: 'source_ami: ami-0123... or source_ami_filter: {filters: {name: "debian-12-amd64-*"}, owners: ["136693071363"], most_recent: true}',
+        });
+    if (c.instance_type === undefined && c.spot_instance_types === undefined)
+        out.push({
+            key: '',
+            message: 'no instance type',
+            hint: 'set instance_type (e.g. t3.micro), or spot_instance_types',
+        });
+    if (c.user_data !== undefined && c.user_data_file !== undefined)
+        out.push({ key: 'user_data_file', message: 'set only one of user_data and user_data_file' });
+    if (c.subnet_id !== undefined && c.subnet_filter !== undefined)
+        out.push({ key: 'subnet_filter', message: 'set only one of subnet_id and subnet_filter' });
+    if (c.vpc_id !== undefined && c.vpc_filter !== undefined)
+        out.push({ key: 'vpc_filter', message: 'set only one of vpc_id and vpc_filter' });
+    if (c.ssh_keypair_name !== undefined &&
+        c.ssh_private_key_file === undefined &&
+        c.ssh_agent_auth !== true)
+        out.push({
+            key: 'ssh_keypair_name',
+            message: 'ssh_keypair_name needs the private half',
+            hint: 'set ssh_private_key_file (or ssh_agent_auth: true)',
+        });
+    if (c.force_delete_snapshot === true && c.force_deregister !== true)
+        out.push({
+            key: 'force_delete_snapshot',
+            message: 'force_delete_snapshot only applies with force_deregister: true',
+        });
+    if (typeof c.deprecate_at === 'string' && Number.isNaN(Date.parse(c.deprecate_at)))
+        out.push({
+            key: 'deprecate_at',
+            message: `deprecate_at "${c.deprecate_at}" is not a time`,
+            hint: 'use RFC 3339, e.g. 2027-06-01T00:00:00Z, or timeadd(timestamp(), "2160h")',
+        });
+    if (c.spot_price !== undefined &&
+        c.spot_price !== 'auto' &&
+        !/^\d+(\.\d+)?$/.test(String(c.spot_price)))
+        out.push({
+            key: 'spot_price',
+            message: `spot_price "${c.spot_price}" is not a price`,
+            hint: 'a price in USD per hour such as "0.05", or "auto"',
+        });
+    if (typeof c.ami_name === 'string' && !/^[A-Za-z0-9()[\]./\-'@_ ]{3,128}$/.test(c.ami_name))
+        out.push({
+            key: 'ami_name',
+            message: `ami_name "${c.ami_name}" is not a valid AMI name`,
+            hint: "3 to 128 of letters, digits, spaces and ( ) [ ] . / - ' @ _ (use clean_resource_name())",
+        });
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/plugins/post-processors/schemas.ts
 
 const postProcessorSchemas = {
@@ -10467,6 +10708,7 @@ const provisionerSchemas = {
 
 
 
+
 const builders = {
     null: {
         schema: nullBuilderSchema,
@@ -10477,6 +10719,12 @@ const builders = {
         schema: dockerBuilderSchema,
         description: 'a Docker image from a base image, through the Docker API',
         artifactKind: 'docker-image',
+    },
+    'amazon-ebs': {
+        schema: amazonEbsSchema,
+        description: 'an AMI from a temporary EC2 instance',
+        artifactKind: 'machine-image',
+        refine: refineAmazonEbs,
     },
 };
 const provisioners = provisionerSchemas;
@@ -14281,6 +14529,7 @@ var dist = __nccwpck_require__(8815);
 
 
 
+
 const MAX_STRING = 16 * 1024 * 1024;
 function arity(name, args, min, max, at) {
     if (args.length < min || args.length > max) {
@@ -14451,6 +14700,26 @@ const fns = {
         ctx.now.toISOString().replace(/\.\d{3}Z$/, 'Z')),
     formatdate: (a, at, ev) => (arity('formatdate', a, 2, 2, at),
         formatDate(str(ev(a[0]), at, 'formatdate'), str(ev(a[1]), at, 'formatdate'), at)),
+    timeadd: (a, at, ev) => {
+        arity('timeadd', a, 2, 2, at);
+        const ts = str(ev(a[0]), at, 'timeadd');
+        const d = new Date(ts);
+        if (Number.isNaN(d.getTime()))
+            throw new expr/* ExprError */._M(`timeadd(): "${ts}" is not an RFC 3339 timestamp`, at, 'use timestamp() or a value like 2024-01-31T12:00:00Z');
+        const dur = str(ev(a[1]), at, 'timeadd');
+        const m = /^(-?)((?:\d+(?:\.\d+)?(?:ms|s|m|h))+)$/.exec(dur);
+        const ms = m ? (0,schema/* parseDuration */.E9)(m[2]) : undefined;
+        if (ms === undefined)
+            throw new expr/* ExprError */._M(`timeadd(): "${dur}" is not a duration`, at, 'use a duration such as "2160h" (90 days), "30m" or "-1h"');
+        return new Date(d.getTime() + (m[1] ? -ms : ms)).toISOString().replace(/\.000Z$/, 'Z');
+    },
+    clean_resource_name: (a, at, ev) => {
+        arity('clean_resource_name', a, 1, 1, at);
+        // Only the characters AMI, image and disk names accept, at most 128 of them.
+        return str(ev(a[0]), at, 'clean_resource_name')
+            .replace(/[^A-Za-z0-9()[\]./\-'@_ ]/g, '-')
+            .slice(0, 128);
+    },
     uuidv4: (a, at, _ev, ctx) => {
         arity('uuidv4', a, 0, 0, at);
         ctx.uuids ??= new Map();
@@ -15129,11 +15398,18 @@ function resolvePlan(spec, opts = {}) {
             delete config.type;
             const runsOn = typeof config.runs_on === 'string' ? config.runs_on : undefined;
             delete config.runs_on;
+            const checked = errs.length;
             (0,schema/* check */.z6)({ type, ...config }, pluginSchema(builders[type].schema, {}), sp, {
                 file,
                 problems: errs,
                 phase: 'resolved',
             });
+            // Cross-field rules only once every field has the right shape.
+            if (errs.length === checked)
+                for (const r of builders[type].refine?.(config) ?? []) {
+                    const path = r.key ? (0,load/* joinPath */.uJ)(sp, r.key) : sp;
+                    errs.push({ message: r.message, path, pos: (0,schema/* positionOf */.df)(file, path), hint: r.hint });
+                }
             const matches = (list) => (Array.isArray(list) ? list : [list]).some((g) => minimatch(srcName, String(g)) ||
                 minimatch(`${type}.${srcName}`, String(g)) ||
                 minimatch(`${buildName}.${srcName}`, String(g)));
@@ -15541,11 +15817,11 @@ async function main(argv) {
             }
             case 'build': {
                 const plan = planFor(o);
-                const { runBuildCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(819), __nccwpck_require__.e(567)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1567));
+                const { runBuildCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(819), __nccwpck_require__.e(580)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9580));
                 return await runBuildCommand(plan, o);
             }
             case 'cleanup': {
-                const { cleanupLedger } = await Promise.all(/* import() */[__nccwpck_require__.e(819), __nccwpck_require__.e(567)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1567));
+                const { cleanupLedger } = await Promise.all(/* import() */[__nccwpck_require__.e(819), __nccwpck_require__.e(580)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9580));
                 return await cleanupLedger(o.ledger);
             }
         }

@@ -34,7 +34,10 @@ export interface BuilderImpl {
    * The builder's steps, with `provision` placed where the machine is reachable; the engine
    * replaces that placeholder with one step per provisioner.
    */
-  steps(env: BuildEnv, provision: Step<BuildState>): Step<BuildState>[] | Promise<Step<BuildState>[]>;
+  steps(
+    env: BuildEnv,
+    provision: Step<BuildState>,
+  ): Step<BuildState>[] | Promise<Step<BuildState>[]>;
 }
 
 export interface ProvisionerImpl {

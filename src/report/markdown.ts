@@ -16,7 +16,10 @@ function cell(s: string): string {
 export function artifactCell(r: BuildResult): string {
   const a = r.artifact;
   if (!a) return '—';
-  if (a.regions) return Object.entries(a.regions).map(([r, id]) => `${r}: \`${id}\``).join('<br>');
+  if (a.regions)
+    return Object.entries(a.regions)
+      .map(([r, id]) => `${r}: \`${id}\``)
+      .join('<br>');
   const parts = [`\`${a.id}\``];
   if (a.digests?.length) parts.push(...a.digests.map((d) => `\`${d}\``));
   else if (a.tags?.length) parts.push(...a.tags.map((t) => `\`${t}\``));

@@ -105,10 +105,7 @@ const HINTS: [RegExp, string][] = [
     /^(SpotMaxPriceTooLow|MaxSpotInstanceCountExceeded)$/,
     'raise spot_price (or use "auto"), or add types to spot_instance_types',
   ],
-  [
-    /^InvalidAMIID\./,
-    'check that the AMI exists in this region and is shared with this account',
-  ],
+  [/^InvalidAMIID\./, 'check that the AMI exists in this region and is shared with this account'],
   [/^VPCIdNotSpecified$/, 'this region has no default VPC: set subnet_id or subnet_filter'],
   [/^InvalidKeyPair\.NotFound$/, 'ssh_keypair_name must name a key pair in the build region'],
   [/^InvalidSubnetID\.NotFound$/, 'subnet_id must be a subnet in the build region'],

@@ -56,7 +56,9 @@ export async function deleteSecurityGroup(
   const deadline = Date.now() + (o.retryMs ?? 300_000);
   for (let delay = 1000; ; delay = Math.min(delay * 2, 15_000)) {
     try {
-      await ec2(region, o.role).send(new DeleteSecurityGroupCommand({ GroupId: id })).catch(gone);
+      await ec2(region, o.role)
+        .send(new DeleteSecurityGroupCommand({ GroupId: id }))
+        .catch(gone);
       return;
     } catch (e) {
       if (codeOf(e) !== 'DependencyViolation' || Date.now() + delay > deadline)
@@ -73,9 +75,7 @@ export async function deleteKeyPair(
 ): Promise<void> {
   try {
     await ec2(region, role)
-      .send(
-        new DeleteKeyPairCommand(ref.id ? { KeyPairId: ref.id } : { KeyName: ref.name }),
-      )
+      .send(new DeleteKeyPairCommand(ref.id ? { KeyPairId: ref.id } : { KeyName: ref.name }))
       .catch(gone);
   } catch (e) {
     throw awsError(e, `deleting key pair ${ref.name ?? ref.id}`, region);

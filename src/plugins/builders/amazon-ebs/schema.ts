@@ -93,7 +93,7 @@ export const amazonEbsSchema = s.object({
   temporary_key_pair_type: opt(s.enum(['ed25519', 'rsa']), undefined, 'ed25519'),
   temporary_security_group_source_cidrs: opt(
     s.list(s.string()),
-    'who may reach SSH on the temporary group (default: this runner\'s public IP /32)',
+    "who may reach SSH on the temporary group (default: this runner's public IP /32)",
   ),
 
   disable_stop_instance: opt(s.bool(), 'create the image from the running instance', false),
@@ -109,7 +109,7 @@ export const amazonEbsSchema = s.object({
   snapshot_tags: opt(s.map(s.string()), 'tags of its snapshots'),
   force_deregister: opt(s.bool(), 'replace an AMI of the same name', false),
   force_delete_snapshot: opt(s.bool(), 'and delete its snapshots', false),
-  encrypt_boot: opt(s.bool(), 'encrypt the AMI\'s snapshots'),
+  encrypt_boot: opt(s.bool(), "encrypt the AMI's snapshots"),
   kms_key_id: opt(s.string(), 'KMS key for encrypt_boot'),
   region_kms_key_ids: opt(s.map(s.string()), 'region: KMS key, for the copies'),
   ena_support: opt(s.bool()),
@@ -152,7 +152,11 @@ export function refineAmazonEbs(
     out.push({ key: 'subnet_filter', message: 'set only one of subnet_id and subnet_filter' });
   if (c.vpc_id !== undefined && c.vpc_filter !== undefined)
     out.push({ key: 'vpc_filter', message: 'set only one of vpc_id and vpc_filter' });
-  if (c.ssh_keypair_name !== undefined && c.ssh_private_key_file === undefined && c.ssh_agent_auth !== true)
+  if (
+    c.ssh_keypair_name !== undefined &&
+    c.ssh_private_key_file === undefined &&
+    c.ssh_agent_auth !== true
+  )
     out.push({
       key: 'ssh_keypair_name',
       message: 'ssh_keypair_name needs the private half',
@@ -169,7 +173,11 @@ export function refineAmazonEbs(
       message: `deprecate_at "${c.deprecate_at}" is not a time`,
       hint: 'use RFC 3339, e.g. 2027-06-01T00:00:00Z, or timeadd(timestamp(), "2160h")',
     });
-  if (c.spot_price !== undefined && c.spot_price !== 'auto' && !/^\d+(\.\d+)?$/.test(String(c.spot_price)))
+  if (
+    c.spot_price !== undefined &&
+    c.spot_price !== 'auto' &&
+    !/^\d+(\.\d+)?$/.test(String(c.spot_price))
+  )
     out.push({
       key: 'spot_price',
       message: `spot_price "${c.spot_price}" is not a price`,

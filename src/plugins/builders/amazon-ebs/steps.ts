@@ -48,7 +48,12 @@ import {
   tagList,
   waitFor,
 } from './aws';
-import { deleteKeyPair, deleteSecurityGroup, deregisterImage, terminateInstance } from './resources';
+import {
+  deleteKeyPair,
+  deleteSecurityGroup,
+  deregisterImage,
+  terminateInstance,
+} from './resources';
 
 type Config = Record<string, unknown>;
 
@@ -247,7 +252,9 @@ export function ebsSteps(env: BuildEnv, provision: Step<BuildState>): Step<EbsSt
       const filters = [
         ...filterList(sf.filters),
         ...(s.vpcId ? [{ Name: 'vpc-id', Values: [s.vpcId] }] : []),
-        ...(s.availabilityZone ? [{ Name: 'availability-zone', Values: [s.availabilityZone] }] : []),
+        ...(s.availabilityZone
+          ? [{ Name: 'availability-zone', Values: [s.availabilityZone] }]
+          : []),
       ];
       const r = await call(
         client().send(new DescribeSubnetsCommand({ Filters: filters }), { abortSignal: signal }),
@@ -335,7 +342,11 @@ export function ebsSteps(env: BuildEnv, provision: Step<BuildState>): Step<EbsSt
       ImageId: s.sourceAmi,
       MinCount: 1,
       MaxCount: 1,
-      ...(s.key ? { KeyName: s.key.name } : c.ssh_keypair_name ? { KeyName: String(c.ssh_keypair_name) } : {}),
+      ...(s.key
+        ? { KeyName: s.key.name }
+        : c.ssh_keypair_name
+          ? { KeyName: String(c.ssh_keypair_name) }
+          : {}),
       ...(nic
         ? {
             NetworkInterfaces: [
@@ -352,7 +363,9 @@ export function ebsSteps(env: BuildEnv, provision: Step<BuildState>): Step<EbsSt
       ...(s.availabilityZone && !s.subnetId
         ? { Placement: { AvailabilityZone: s.availabilityZone } }
         : {}),
-      ...(c.iam_instance_profile ? { IamInstanceProfile: { Name: String(c.iam_instance_profile) } } : {}),
+      ...(c.iam_instance_profile
+        ? { IamInstanceProfile: { Name: String(c.iam_instance_profile) } }
+        : {}),
       ...(userData ? { UserData: userData.toString('base64') } : {}),
       BlockDeviceMappings: devices(c.launch_block_device_mappings),
       MetadataOptions: {
@@ -361,18 +374,28 @@ export function ebsSteps(env: BuildEnv, provision: Step<BuildState>): Step<EbsSt
         ...(mo.http_put_response_hop_limit !== undefined
           ? { HttpPutResponseHopLimit: mo.http_put_response_hop_limit as number }
           : {}),
-        ...(mo.instance_metadata_tags ? { InstanceMetadataTags: mo.instance_metadata_tags as never } : {}),
+        ...(mo.instance_metadata_tags
+          ? { InstanceMetadataTags: mo.instance_metadata_tags as never }
+          : {}),
       },
       TagSpecifications: [
-        { ResourceType: 'instance', Tags: tagList(c.run_tags as Config, { Name: resourceName }, bakeTags) },
-        { ResourceType: 'volume', Tags: tagList(c.run_volume_tags as Config, { Name: resourceName }, bakeTags) },
+        {
+          ResourceType: 'instance',
+          Tags: tagList(c.run_tags as Config, { Name: resourceName }, bakeTags),
+        },
+        {
+          ResourceType: 'volume',
+          Tags: tagList(c.run_volume_tags as Config, { Name: resourceName }, bakeTags),
+        },
       ],
       ...(spot
         ? {
             InstanceMarketOptions: {
               MarketType: 'spot',
               SpotOptions: {
-                ...(c.spot_price && c.spot_price !== 'auto' ? { MaxPrice: String(c.spot_price) } : {}),
+                ...(c.spot_price && c.spot_price !== 'auto'
+                  ? { MaxPrice: String(c.spot_price) }
+                  : {}),
                 SpotInstanceType: 'one-time',
                 InstanceInterruptionBehavior: 'terminate',
               },
@@ -385,7 +408,11 @@ export function ebsSteps(env: BuildEnv, provision: Step<BuildState>): Step<EbsSt
       try {
         // The client token makes the SDK's own retries of this call launch one instance.
         const r = await client().send(
-          new RunInstancesCommand({ ...base, InstanceType: type as never, ClientToken: randomUUID() }),
+          new RunInstancesCommand({
+            ...base,
+            InstanceType: type as never,
+            ClientToken: randomUUID(),
+          }),
         );
         const inst = r.Instances![0];
         const entry = env.ledger.add(
@@ -395,7 +422,10 @@ export function ebsSteps(env: BuildEnv, provision: Step<BuildState>): Step<EbsSt
           `EC2 instance ${inst.InstanceId} (${region})`,
         );
         s.instance = { id: inst.InstanceId!, entry, info: inst };
-        env.out('info', `launched ${inst.InstanceId} (${type}${spot ? ', spot' : ''}) from ${s.sourceAmi}`);
+        env.out(
+          'info',
+          `launched ${inst.InstanceId} (${type}${spot ? ', spot' : ''}) from ${s.sourceAmi}`,
+        );
         return;
       } catch (e) {
         last = e;
@@ -427,10 +457,12 @@ export function ebsSteps(env: BuildEnv, provision: Step<BuildState>): Step<EbsSt
       name: 'prepare',
       async run(s, ctx) {
         s.images = new Map();
-        const ip = needGroup && !reachedPrivately && !Array.isArray(c.temporary_security_group_source_cidrs)
-          ? publicIp()
-          : Promise.resolve(undefined);
-        const checks = c.force_deregister === true ? [] : targetRegions.map((r) => nameCheck(r, ctx.signal));
+        const ip =
+          needGroup && !reachedPrivately && !Array.isArray(c.temporary_security_group_source_cidrs)
+            ? publicIp()
+            : Promise.resolve(undefined);
+        const checks =
+          c.force_deregister === true ? [] : targetRegions.map((r) => nameCheck(r, ctx.signal));
         const [existing, ami] = await Promise.all([
           Promise.all(checks),
           sourceAmi(ctx.signal),
@@ -476,7 +508,12 @@ export function ebsSteps(env: BuildEnv, provision: Step<BuildState>): Step<EbsSt
             ledgerRef(region, { name: resourceName, id: r.KeyPairId ?? '' }),
             `EC2 key pair ${resourceName} (${region})`,
           );
-          s.key = { id: r.KeyPairId ?? resourceName, name: resourceName, privateKey: kp.privateKey, entry };
+          s.key = {
+            id: r.KeyPairId ?? resourceName,
+            name: resourceName,
+            privateKey: kp.privateKey,
+            entry,
+          };
           env.generated.SSHPublicKey = kp.publicKey;
         };
         const makeGroup = async () => {
@@ -499,7 +536,9 @@ export function ebsSteps(env: BuildEnv, provision: Step<BuildState>): Step<EbsSt
           );
           s.group = { id: r.GroupId!, entry };
         };
-        await allOrFirstError([needKey && makeKey(), needGroup && makeGroup()].filter((p) => p) as Promise<void>[]);
+        await allOrFirstError(
+          [needKey && makeKey(), needGroup && makeGroup()].filter((p) => p) as Promise<void>[],
+        );
         throwIfCancelled(ctx.signal);
       },
       async cleanup(s) {
@@ -532,7 +571,10 @@ export function ebsSteps(env: BuildEnv, provision: Step<BuildState>): Step<EbsSt
                     IpProtocol: 'tcp',
                     FromPort: sshPort,
                     ToPort: sshPort,
-                    IpRanges: (s.cidrs ?? []).map((CidrIp) => ({ CidrIp, Description: 'bake SSH' })),
+                    IpRanges: (s.cidrs ?? []).map((CidrIp) => ({
+                      CidrIp,
+                      Description: 'bake SSH',
+                    })),
                   },
                 ],
               }),
@@ -560,7 +602,7 @@ export function ebsSteps(env: BuildEnv, provision: Step<BuildState>): Step<EbsSt
               throw new BuildError(
                 `instance ${id} stopped while starting: ${i?.StateReason?.Message ?? state}`,
                 /KMS|key/i.test(i?.StateReason?.Message ?? '')
-                  ? 'the role cannot use the KMS key of the source AMI\'s volumes'
+                  ? "the role cannot use the KMS key of the source AMI's volumes"
                   : 'spot capacity may have been reclaimed; try again or use another instance type',
               );
             return undefined;
@@ -638,7 +680,10 @@ export function ebsSteps(env: BuildEnv, provision: Step<BuildState>): Step<EbsSt
         s.ssh?.close();
         const id = s.instance!.id;
         if (c.disable_stop_instance !== true) {
-          await call(client().send(new StopInstancesCommand({ InstanceIds: [id] })), `stopping ${id}`);
+          await call(
+            client().send(new StopInstancesCommand({ InstanceIds: [id] })),
+            `stopping ${id}`,
+          );
           await waitFor(
             `instance ${id} to stop`,
             async () => {
@@ -648,7 +693,9 @@ export function ebsSteps(env: BuildEnv, provision: Step<BuildState>): Step<EbsSt
                 }),
                 `describing ${id}`,
               );
-              return r.Reservations?.[0]?.Instances?.[0]?.State?.Name === 'stopped' ? true : undefined;
+              return r.Reservations?.[0]?.Instances?.[0]?.State?.Name === 'stopped'
+                ? true
+                : undefined;
             },
             polling,
             10 * 60_000,
@@ -658,14 +705,20 @@ export function ebsSteps(env: BuildEnv, provision: Step<BuildState>): Step<EbsSt
         if (c.ena_support !== undefined)
           await call(
             client().send(
-              new ModifyInstanceAttributeCommand({ InstanceId: id, EnaSupport: { Value: c.ena_support as boolean } }),
+              new ModifyInstanceAttributeCommand({
+                InstanceId: id,
+                EnaSupport: { Value: c.ena_support as boolean },
+              }),
             ),
             'setting ena_support',
           );
         if (c.sriov_support === true)
           await call(
             client().send(
-              new ModifyInstanceAttributeCommand({ InstanceId: id, SriovNetSupport: { Value: 'simple' } }),
+              new ModifyInstanceAttributeCommand({
+                InstanceId: id,
+                SriovNetSupport: { Value: 'simple' },
+              }),
             ),
             'setting sriov_support',
           );
@@ -760,7 +813,10 @@ export function ebsSteps(env: BuildEnv, provision: Step<BuildState>): Step<EbsSt
                   ...(encrypt ? { Encrypted: true, ...(kms(r) ? { KmsKeyId: kms(r) } : {}) } : {}),
                   TagSpecifications: [
                     { ResourceType: 'image', Tags: tagList(c.tags as Config, bakeTags) },
-                    { ResourceType: 'snapshot', Tags: tagList(c.snapshot_tags as Config, bakeTags) },
+                    {
+                      ResourceType: 'snapshot',
+                      Tags: tagList(c.snapshot_tags as Config, bakeTags),
+                    },
                   ],
                 }),
               ),
@@ -768,7 +824,12 @@ export function ebsSteps(env: BuildEnv, provision: Step<BuildState>): Step<EbsSt
               r,
             );
             const id = out.ImageId!;
-            const entry = env.ledger.add(env.instance.name, 'aws-ami', ledgerRef(r, { id }), `AMI ${id} (${r})`);
+            const entry = env.ledger.add(
+              env.instance.name,
+              'aws-ami',
+              ledgerRef(r, { id }),
+              `AMI ${id} (${r})`,
+            );
             const made = { id, entry, snapshots: [] as string[] };
             copies.set(r, made);
             if (r !== region) s.images.set(r, made);
@@ -844,7 +905,9 @@ export function ebsSteps(env: BuildEnv, provision: Step<BuildState>): Step<EbsSt
     if (launch.length)
       calls.push(
         call(
-          client(r).send(new ModifyImageAttributeCommand({ ImageId: img.id, LaunchPermission: { Add: launch } })),
+          client(r).send(
+            new ModifyImageAttributeCommand({ ImageId: img.id, LaunchPermission: { Add: launch } }),
+          ),
           `sharing ${img.id}`,
           r,
         ),
@@ -868,7 +931,12 @@ export function ebsSteps(env: BuildEnv, provision: Step<BuildState>): Step<EbsSt
     if (typeof c.deprecate_at === 'string')
       calls.push(
         call(
-          client(r).send(new EnableImageDeprecationCommand({ ImageId: img.id, DeprecateAt: new Date(c.deprecate_at) })),
+          client(r).send(
+            new EnableImageDeprecationCommand({
+              ImageId: img.id,
+              DeprecateAt: new Date(c.deprecate_at),
+            }),
+          ),
           `setting deprecate_at on ${img.id}`,
           r,
         ),
@@ -876,7 +944,9 @@ export function ebsSteps(env: BuildEnv, provision: Step<BuildState>): Step<EbsSt
     if (c.imds_support === 'v2.0')
       calls.push(
         call(
-          client(r).send(new ModifyImageAttributeCommand({ ImageId: img.id, ImdsSupport: { Value: 'v2.0' } })),
+          client(r).send(
+            new ModifyImageAttributeCommand({ ImageId: img.id, ImdsSupport: { Value: 'v2.0' } }),
+          ),
           `setting imds_support on ${img.id}`,
           r,
         ),

@@ -1,0 +1,488 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- EC2 inputs and outputs, loosely typed on purpose */
+/**
+ * The amazon-ebs builder against the real SDK client with a fake EC2 underneath
+ * (aws-sdk-client-mock), and provisioning over the real SSH communicator into an sshd
+ * container that stands in for the instance.
+ */
+import { connect } from 'node:net';
+import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
+import { STSClient, DecodeAuthorizationMessageCommand } from '@aws-sdk/client-sts';
+import { mockClient } from 'aws-sdk-client-mock';
+import { EventBus } from '../src/engine/events';
+import { runPlan } from '../src/engine/run';
+import { cleanupLedger } from '../src/engine/run';
+import { loadSpec } from '../src/spec/spec';
+import { resolvePlan } from '../src/spec/resolve';
+import { docker, pendingOf, requireDocker } from './helpers/docker';
+import { startSshd, Sshd } from './helpers/sshd';
+import { problemsOf, tempProject } from './helpers/spec';
+import { awsError, FakeEc2 } from './helpers/fake-ec2';
+import { backoffDelays } from '../src/plugins/builders/amazon-ebs/aws';
+
+let sshd: Sshd;
+let ec2: FakeEc2;
+
+beforeAll(async () => {
+  await requireDocker();
+  sshd = await startSshd();
+  // Launches append to authorized_keys; wait until the container has written its own.
+  for (let i = 0; i < 100; i++) {
+    const ok = await new Promise<boolean>((res) => {
+      const s = connect(22, sshd.ip, () => (s.destroy(), res(true)));
+      s.on('error', () => res(false));
+    });
+    if (ok) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+});
+afterAll(async () => {
+  await sshd?.remove();
+});
+beforeEach(() => {
+  ec2 = new FakeEc2();
+  ec2.sshIp = sshd.ip;
+  ec2.sshContainer = sshd.id;
+});
+afterEach(() => ec2.restore());
+
+const SOURCE = `
+    type: amazon-ebs
+    region: us-east-1
+    source_ami_filter:
+      filters: {name: debian-12-amd64-*, virtualization-type: hvm}
+      owners: ['136693071363']
+      most_recent: true
+    instance_type: t3.micro
+    ssh_username: root
+    ssh_timeout: 30s
+    temporary_security_group_source_cidrs: [203.0.113.7/32]
+    aws_polling: {delay_seconds: 0.01, max_attempts: 20}
+    tags: {Team: platform}
+    snapshot_tags: {Team: platform}
+`;
+
+/** The spec with `extra` (YAML) merged over the source's settings; null removes a key. */
+function spec(
+  extra = '',
+  provisioners = "[{type: shell, inline: ['echo baked > /root/baked', 'uname -s']}]",
+) {
+  const source = { ...(parse(SOURCE) as object), ...((parse(extra) as object | null) ?? {}) };
+  const kept = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== null));
+  return `sources:
+  golden:
+${stringify(kept).replace(/^/gm, '    ')}
+builds:
+  base:
+    sources: [golden]
+    provisioners: ${provisioners}
+`;
+}
+
+async function build(yaml: string, o: { signal?: AbortSignal } = {}) {
+  const dir = tempProject({ 'bake.yml': yaml });
+  const plan = resolvePlan(loadSpec(join(dir, 'bake.yml')), { env: {} });
+  const lines: string[] = [];
+  const ledger = join(dir, 'ledger.jsonl');
+  const summary = await runPlan(plan, {
+    parallelBuilds: 0,
+    failFast: false,
+    onError: 'cleanup',
+    ledger,
+    bus: new EventBus(),
+    write: (t) => lines.push(t),
+    signal: o.signal,
+  });
+  return { dir, ledger, result: summary.results[0], output: lines.join(''), plan };
+}
+
+async function sshdHas(path: string): Promise<string> {
+  const exec = await docker.getContainer(sshd.id).exec({
+    Cmd: ['cat', path],
+    AttachStdout: true,
+    AttachStderr: true,
+    Tty: true,
+  });
+  const stream = await exec.start({});
+  const chunks: Buffer[] = [];
+  await new Promise((r) => stream.on('data', (d: Buffer) => chunks.push(d)).on('end', r));
+  return Buffer.concat(chunks).toString();
+}
+
+describe('amazon-ebs happy path', () => {
+  it('bakes an AMI in one region, provisioning over real SSH, and leaves only the AMI', async () => {
+    const name = `golden-${Date.now()}`;
+    const { result, ledger, output } = await build(spec(`ami_name: ${name}`));
+    expect(result.error).toBeUndefined();
+    expect(result.status).toBe('succeeded');
+    const [ami] = ec2.made('image');
+    expect(result.artifact?.id).toBe(`us-east-1:${ami.id}`);
+    expect(result.artifact?.regions).toEqual({ 'us-east-1': ami.id });
+    // Provisioned for real over SSH with the temporary key the fake cloud-init installed.
+    expect(await sshdHas('/root/baked')).toContain('baked');
+    expect(output).toContain('Linux');
+    // The newest match of the filter was the source.
+    expect((ec2.made('instance')[0].data.input as any).ImageId).toBe('ami-0new');
+    // Tagged at creation, no CreateTags calls.
+    const instance = ec2.made('instance')[0];
+    expect(instance.tags).toMatchObject({
+      'bake:build': 'base.golden',
+      Name: expect.stringMatching(/^bake-base-golden-/),
+    });
+    expect(instance.data.volumeTags).toMatchObject({ 'bake:build': 'base.golden' });
+    expect(ami.tags).toMatchObject({ Team: 'platform', 'bake:build': 'base.golden' });
+    expect(ec2.made('snapshot')[0].tags).toMatchObject({ Team: 'platform' });
+    expect(ec2.made('key-pair')[0].tags['bake:run']).toBe(instance.tags['bake:run']);
+    expect(ec2.count('CreateTags')).toBe(0);
+    // IMDSv2 required by default; the group opens only SSH to the given range.
+    expect((instance.data.input as any).MetadataOptions).toMatchObject({ HttpTokens: 'required' });
+    const group = ec2.made('security-group')[0];
+    expect(group.data.rules).toEqual([
+      {
+        IpProtocol: 'tcp',
+        FromPort: 22,
+        ToPort: 22,
+        IpRanges: [{ CidrIp: '203.0.113.7/32', Description: 'bake SSH' }],
+      },
+    ]);
+    // Everything but the AMI and its snapshot is gone; the ledger is closed.
+    expect(
+      ec2
+        .leftovers()
+        .map((t) => t.kind)
+        .sort(),
+    ).toEqual(['image', 'snapshot']);
+    expect(pendingOf(ledger)).toEqual([]);
+    expect(instance.state).toBe('terminated');
+    // No call was made twice where once does (no redundant describes).
+    expect(ec2.count('DescribeImages')).toBe(3); // name check, source filter, wait available
+    const path = ec2.criticalPath();
+    console.log(
+      `amazon-ebs critical path, one region: ${path.length} sequential calls: ${path.join(' → ')}`,
+    );
+    expect(path.length).toBeLessThanOrEqual(11);
+  });
+
+  it('copies to three regions in parallel and shares, deprecates and sets IMDSv2 on every copy', async () => {
+    const { result } = await build(
+      spec(`ami_name: multi-${Date.now()}
+ami_regions: [us-east-1, us-west-2, eu-west-1]
+ami_users: ['123456789012']
+ami_groups: [all]
+snapshot_users: ['123456789012']
+deprecate_at: '2030-01-01T00:00:00Z'
+imds_support: v2.0
+region_kms_key_ids: {eu-west-1: alias/eu}`),
+    );
+    expect(result.error).toBeUndefined();
+    const images = ec2.made('image');
+    expect(images.map((i) => i.region).sort()).toEqual(['eu-west-1', 'us-east-1', 'us-west-2']);
+    const byRegion = Object.fromEntries(images.map((i) => [i.region, i.id]));
+    expect(result.artifact?.regions).toEqual(byRegion);
+    expect(result.artifact?.id).toBe(
+      `us-east-1:${byRegion['us-east-1']},us-west-2:${byRegion['us-west-2']},eu-west-1:${byRegion['eu-west-1']}`,
+    );
+    for (const img of images) {
+      expect(img.data.deprecateAt).toEqual(new Date('2030-01-01T00:00:00Z'));
+      expect(img.data.attributes).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            LaunchPermission: { Add: [{ UserId: '123456789012' }, { Group: 'all' }] },
+          }),
+          expect.objectContaining({ ImdsSupport: { Value: 'v2.0' } }),
+        ]),
+      );
+      expect(ec2.things.get(img.data.snapshot as string)!.data.shared).toEqual(['123456789012']);
+    }
+    // Two copies in flight at once: their calls overlap.
+    const copies = ec2.calls.filter((c) => c.cmd === 'CopyImage');
+    expect(copies).toHaveLength(2);
+    expect(copies[1].start).toBeLessThan(copies[0].end);
+    const path = ec2.criticalPath();
+    console.log(
+      `amazon-ebs critical path, three regions: ${path.length} sequential calls: ${path.join(' → ')}`,
+    );
+    expect(path.length).toBeLessThanOrEqual(14);
+  });
+
+  it('encrypt_boot: encrypted copies everywhere, the unencrypted original removed', async () => {
+    const { result } = await build(
+      spec(`ami_name: enc-${Date.now()}\nencrypt_boot: true\nkms_key_id: alias/build`),
+    );
+    expect(result.error).toBeUndefined();
+    const live = ec2.leftovers().filter((t) => t.kind === 'image');
+    expect(live).toHaveLength(1);
+    expect(live[0].data.encrypted).toBe(true);
+    expect(result.artifact?.id).toBe(`us-east-1:${live[0].id}`);
+    expect(ec2.calls.find((c) => c.cmd === 'CopyImage')!.input).toMatchObject({
+      Encrypted: true,
+      KmsKeyId: 'alias/build',
+    });
+    expect(ec2.leftovers().filter((t) => t.kind === 'snapshot')).toHaveLength(1);
+  });
+
+  it('force_deregister replaces an AMI of the same name and force_delete_snapshot its snapshot', async () => {
+    const name = `same-${Date.now()}`;
+    const old = ec2.existingImage('us-east-1', name);
+    const { result } = await build(
+      spec(`ami_name: ${name}\nforce_deregister: true\nforce_delete_snapshot: true`),
+    );
+    expect(result.error).toBeUndefined();
+    expect(ec2.things.get(old.image)!.state).toBe('gone');
+    expect(ec2.things.get(old.snapshot)!.state).toBe('gone');
+  });
+
+  it('refuses a taken AMI name before creating anything', async () => {
+    const name = `taken-${Date.now()}`;
+    const old = ec2.existingImage('us-east-1', name);
+    const { result } = await build(spec(`ami_name: ${name}`));
+    expect(result.status).toBe('failed');
+    expect(result.error).toContain(
+      `an AMI named "${name}" already exists in us-east-1: ${old.image}`,
+    );
+    expect(result.hint).toContain('force_deregister');
+    expect(
+      ec2.count('RunInstances') + ec2.count('ImportKeyPair') + ec2.count('CreateSecurityGroup'),
+    ).toBe(0);
+  });
+
+  it('finds the subnet with most free addresses and puts the group in its VPC', async () => {
+    ec2.publicIp = false;
+    const { result } = await build(
+      spec(`ami_name: sub-${Date.now()}
+subnet_filter: {filters: {'tag:Tier': build}}
+ssh_interface: private_ip
+temporary_security_group_source_cidrs: null`),
+    );
+    expect(result.error).toBeUndefined();
+    const input = ec2.made('instance')[0].data.input as any;
+    expect(input.SubnetId).toBe('subnet-big');
+    expect(ec2.made('security-group')[0].data.vpc).toBe('vpc-1');
+    // Reached privately: the group allows the VPC's range, not the world.
+    expect((ec2.made('security-group')[0].data.rules as any)[0].IpRanges[0].CidrIp).toBe(
+      '10.20.0.0/16',
+    );
+  });
+});
+
+describe('amazon-ebs failures leave nothing behind', () => {
+  const steps = [
+    'DescribeImages',
+    'ImportKeyPair',
+    'CreateSecurityGroup',
+    'AuthorizeSecurityGroupIngress',
+    'RunInstances',
+    'DescribeInstances',
+    'StopInstances',
+    'CreateImage',
+    'CopyImage',
+    'ModifyImageAttribute',
+  ];
+  it.each(steps)('a failure in %s deletes exactly what was created', async (cmd) => {
+    ec2.failures.push({ cmd, error: awsError('InternalError', `injected failure in ${cmd}`) });
+    const { result, ledger } = await build(
+      spec(
+        `ami_name: fail-${cmd}-${Date.now()}\nami_regions: [us-west-2]\nami_users: ['123456789012']`,
+      ),
+    );
+    expect(result.status).toBe('failed');
+    expect(result.error).toContain(`InternalError: injected failure in ${cmd}`);
+    expect(ec2.leftovers()).toEqual([]);
+    // Each thing made got its delete call: instances terminated, groups and keys deleted,
+    // AMIs deregistered and their snapshots deleted.
+    const deletes: Record<string, string> = {
+      instance: 'TerminateInstances',
+      'key-pair': 'DeleteKeyPair',
+      'security-group': 'DeleteSecurityGroup',
+      image: 'DeregisterImage',
+      snapshot: 'DeleteSnapshot',
+    };
+    for (const t of ec2.things.values()) {
+      if (t.preexisting) continue;
+      const key = {
+        instance: 'InstanceIds',
+        'key-pair': 'KeyPairId',
+        'security-group': 'GroupId',
+        image: 'ImageId',
+        snapshot: 'SnapshotId',
+      }[t.kind];
+      const calls = ec2.calls.filter(
+        (c) => c.cmd === deletes[t.kind] && JSON.stringify(c.input[key]).includes(t.id),
+      );
+      expect(calls.length).toBeGreaterThanOrEqual(1);
+    }
+    expect(pendingOf(ledger)).toEqual([]);
+  });
+
+  const cancelAt = [
+    'ImportKeyPair',
+    'RunInstances',
+    'DescribeInstances',
+    'StopInstances',
+    'CreateImage',
+    'CopyImage',
+  ];
+  it.each(cancelAt)('cancelled right after %s: cancelled, and everything removed', async (cmd) => {
+    const ctl = new AbortController();
+    ec2.afterCall = (c) => {
+      if (c === cmd) ctl.abort();
+    };
+    const { result, ledger } = await build(
+      spec(`ami_name: cancel-${cmd}-${Date.now()}\nami_regions: [eu-west-1]`),
+      {
+        signal: ctl.signal,
+      },
+    );
+    expect(result.status).toBe('cancelled');
+    expect(ec2.leftovers()).toEqual([]);
+    expect(pendingOf(ledger)).toEqual([]);
+  });
+
+  it('capacity errors name the code and suggest spot_instance_types or another subnet', async () => {
+    ec2.failures.push({
+      cmd: 'RunInstances',
+      error: awsError(
+        'InsufficientInstanceCapacity',
+        'We currently do not have sufficient t3.micro capacity',
+      ),
+    });
+    const { result } = await build(spec(`ami_name: cap-${Date.now()}`));
+    expect(result.error).toContain('InsufficientInstanceCapacity');
+    expect(result.failedStep).toBe('launch instance');
+    expect(result.hint).toMatch(/spot_instance_types.*subnet/);
+    expect(ec2.leftovers()).toEqual([]);
+  });
+
+  it('spot: falls back to the next type when one has no capacity', async () => {
+    ec2.failures.push({ cmd: 'RunInstances', error: awsError('InsufficientInstanceCapacity') });
+    const { result, output } = await build(
+      spec(
+        `ami_name: spot-${Date.now()}\nspot_price: auto\nspot_instance_types: [t3.micro, t3a.micro]\ninstance_type: null`,
+      ),
+    );
+    expect(result.error).toBeUndefined();
+    const runs = ec2.calls.filter((c) => c.cmd === 'RunInstances');
+    expect(runs.map((r) => r.input.InstanceType)).toEqual(['t3.micro', 't3a.micro']);
+    expect(runs[1].input.InstanceMarketOptions).toMatchObject({ MarketType: 'spot' });
+    expect(output).toContain('no spot capacity for t3.micro');
+  });
+
+  it('an instance without a public IP: says so, and where to look', async () => {
+    ec2.publicIp = false;
+    const { result } = await build(spec(`ami_name: noip-${Date.now()}`));
+    expect(result.failedStep).toBe('connect');
+    expect(result.error).toContain('has no public ip');
+    expect(result.hint).toContain('associate_public_ip_address');
+    expect(ec2.leftovers()).toEqual([]);
+  });
+
+  it('an SSH login that is refused points at ssh_username', async () => {
+    const { result } = await build(
+      spec(`ami_name: user-${Date.now()}\nssh_username: ec2-user\nssh_handshake_attempts: 1`),
+    );
+    expect(result.failedStep).toBe('connect');
+    expect(result.hint).toContain('ssh_username ("ec2-user"');
+    expect(ec2.leftovers()).toEqual([]);
+  });
+
+  it('UnauthorizedOperation is decoded through STS when allowed', async () => {
+    const sts = mockClient(STSClient);
+    sts.on(DecodeAuthorizationMessageCommand).resolves({
+      DecodedMessage: JSON.stringify({
+        context: { action: 'ec2:RunInstances', resource: 'arn:aws:ec2:us-east-1:1:instance/*' },
+      }),
+    });
+    try {
+      ec2.failures.push({
+        cmd: 'RunInstances',
+        error: awsError(
+          'UnauthorizedOperation',
+          'You are not authorized to perform this operation. Encoded authorization failure message: AbC123xyz',
+        ),
+      });
+      const { result } = await build(spec(`ami_name: auth-${Date.now()}`));
+      expect(result.error).toContain(
+        'denied: ec2:RunInstances on arn:aws:ec2:us-east-1:1:instance/*',
+      );
+      expect(result.error).not.toContain('AbC123xyz');
+      expect(result.hint).toContain('allow ec2:RunInstances');
+    } finally {
+      sts.restore();
+    }
+  });
+
+  it('bake cleanup removes what a run with on-error=abort left for debugging', async () => {
+    const dir = tempProject({ 'bake.yml': spec(`ami_name: kept-${Date.now()}`) });
+    const plan = resolvePlan(loadSpec(join(dir, 'bake.yml')), { env: {} });
+    const ledgerFile = join(dir, 'ledger.jsonl');
+    ec2.failures.push({ cmd: 'StopInstances', error: awsError('InternalError') });
+    const run = await runPlan(plan, {
+      parallelBuilds: 0,
+      failFast: false,
+      onError: 'abort',
+      ledger: ledgerFile,
+      bus: new EventBus(),
+      write: () => undefined,
+    });
+    expect(run.results[0].leftRunning).toContain('bake cleanup --ledger');
+    const open = pendingOf(ledgerFile);
+    expect(open.map((e) => e.kind).sort()).toEqual([
+      'aws-instance',
+      'aws-key-pair',
+      'aws-security-group',
+    ]);
+    expect(ec2.leftovers().length).toBe(3);
+    const out: string[] = [];
+    expect(await cleanupLedger(ledgerFile, (t) => out.push(t))).toBe(0);
+    expect(ec2.leftovers()).toEqual([]);
+    expect(pendingOf(ledgerFile)).toEqual([]);
+    // Idempotent: a second pass has nothing to do.
+    expect(await cleanupLedger(ledgerFile, () => undefined)).toBe(0);
+  });
+});
+
+describe('amazon-ebs spec checks', () => {
+  it('needs exactly one of source_ami and source_ami_filter, with a position', () => {
+    const p = problemsOf(`sources:
+  x:
+    type: amazon-ebs
+    instance_type: t3.micro
+    ssh_username: admin
+    ami_name: my-ami
+builds:
+  b:
+    sources: [x]
+`);
+    expect(p[0].message).toBe('set exactly one of source_ami and source_ami_filter');
+    expect(p[0].pos?.line).toBe(3);
+  });
+
+  it('rejects an AMI name AWS would refuse and a deprecate_at that is not a time', () => {
+    const p = problemsOf(`sources:
+  x:
+    type: amazon-ebs
+    source_ami: ami-1
+    instance_type: t3.micro
+    ssh_username: admin
+    ami_name: "my ami {{timestamp}}"
+    deprecate_at: next year
+builds:
+  b:
+    sources: [x]
+`);
+    expect(p.map((x) => [x.message, x.pos?.line])).toEqual(
+      expect.arrayContaining([
+        ['deprecate_at "next year" is not a time', 8],
+        ['ami_name "my ami {{timestamp}}" is not a valid AMI name', 7],
+      ]),
+    );
+    expect(p).toHaveLength(2);
+  });
+
+  it('the default wait backoff starts at 1 s and grows to 15 s', () => {
+    const d = backoffDelays(60_000);
+    expect(d.slice(0, 4)).toEqual([1000, 1500, 2250, 3375]);
+    expect(Math.max(...d)).toBe(15_000);
+    expect(d.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(60_000);
+  });
+});
