@@ -486,3 +486,70 @@ builds:
     expect(d.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(60_000);
   });
 });
+
+describe('bake sweep', () => {
+  it('lists old resources of bake runs in a dry run, deletes them with --delete, and spares young ones', async () => {
+    const { sweep } = await import('../src/plugins/builders/amazon-ebs/sweep');
+    // A run that failed with on-error=abort leaves an instance, a key pair and a group.
+    ec2.failures.push({ cmd: 'StopInstances', error: awsError('InternalError') });
+    const dir = tempProject({ 'bake.yml': spec(`ami_name: swept-${Date.now()}`) });
+    const plan = resolvePlan(loadSpec(join(dir, 'bake.yml')), { env: {} });
+    await runPlan(plan, {
+      parallelBuilds: 0,
+      failFast: false,
+      onError: 'abort',
+      ledger: join(dir, 'ledger.jsonl'),
+      bus: new EventBus(),
+      write: () => undefined,
+    });
+    // And something bake did not make, which sweep must never touch.
+    const foreign = ec2.existingImage('us-east-1', 'not-ours');
+    expect(
+      ec2
+        .leftovers()
+        .map((t) => t.kind)
+        .sort(),
+    ).toEqual(['instance', 'key-pair', 'security-group']);
+
+    const young: string[] = [];
+    expect(
+      await sweep({
+        regions: ['us-east-1'],
+        olderThanMs: 6 * 3_600_000,
+        delete: true,
+        write: (l) => young.push(l),
+      }),
+    ).toBe(0);
+    expect(young).toEqual(['nothing older than 6h in us-east-1']);
+    expect(ec2.leftovers()).toHaveLength(3);
+
+    const later = Date.now() + 7 * 3_600_000;
+    const dry: string[] = [];
+    expect(
+      await sweep({
+        regions: ['us-east-1', 'eu-west-1'],
+        olderThanMs: 6 * 3_600_000,
+        delete: false,
+        write: (l) => dry.push(l),
+        now: later,
+      }),
+    ).toBe(0);
+    expect(dry.filter((l) => l.startsWith('would delete'))).toHaveLength(3);
+    expect(dry.at(-1)).toContain('--delete');
+    expect(ec2.leftovers()).toHaveLength(3);
+
+    const out: string[] = [];
+    expect(
+      await sweep({
+        regions: ['us-east-1'],
+        olderThanMs: 6 * 3_600_000,
+        delete: true,
+        write: (l) => out.push(l),
+        now: later,
+      }),
+    ).toBe(0);
+    expect(out.filter((l) => l.startsWith('deleted'))).toHaveLength(3);
+    expect(ec2.leftovers()).toEqual([]);
+    expect(ec2.things.get(foreign.image)!.state).toBe('available');
+  });
+});

@@ -1,6 +1,9 @@
+import { parseDuration } from './spec/schema';
+
 export class UsageError extends Error {}
 
-export type Command = 'validate' | 'inspect' | 'plan' | 'build' | 'cleanup' | 'help' | 'version';
+export type Command =
+  'validate' | 'inspect' | 'plan' | 'build' | 'cleanup' | 'sweep' | 'help' | 'version';
 export type OnError = 'cleanup' | 'abort' | 'run-cleanup-provisioner';
 
 export interface CliOptions {
@@ -18,6 +21,10 @@ export interface CliOptions {
   ledger: string;
   manifestDefault?: string;
   color?: boolean;
+  /** sweep: regions to look in, the age limit, and whether to delete. */
+  regions: string[];
+  olderThanMs?: number;
+  delete: boolean;
 }
 
 export const HELP = `Usage: bake <command> [SPEC] [options]
@@ -28,6 +35,8 @@ Commands:
   plan       list the build instances; --json prints a GitHub Actions matrix
   build      run the builds
   cleanup    remove what a killed run left behind (--ledger FILE)
+  sweep      list cloud resources of bake runs older than --older-than in each --region;
+             --delete removes them (instances, key pairs, security groups, unfinished AMIs)
 
 Options:
   --var NAME=VALUE          set a variable (repeatable)
@@ -40,11 +49,23 @@ Options:
   --events FILE             write every build event as JSON lines
   --ledger FILE             resource ledger (default .bake/ledger.jsonl)
   --json                    machine-readable output (plan)
+  --region R[,R]            sweep: regions to look in (default AWS_REGION)
+  --older-than DURATION     sweep: only what is at least this old, e.g. 6h
+  --delete                  sweep: delete what was found (the default is a dry run)
 
 SPEC defaults to bake.yml. Variables also come from BAKE_VAR_<name> and *.auto.bakevars.yml.
 `;
 
-const COMMANDS: Command[] = ['validate', 'inspect', 'plan', 'build', 'cleanup', 'help', 'version'];
+const COMMANDS: Command[] = [
+  'validate',
+  'inspect',
+  'plan',
+  'build',
+  'cleanup',
+  'sweep',
+  'help',
+  'version',
+];
 
 export function parseArgs(argv: string[]): CliOptions {
   const o: CliOptions = {
@@ -59,6 +80,8 @@ export function parseArgs(argv: string[]): CliOptions {
     onError: 'cleanup',
     failFast: false,
     ledger: '.bake/ledger.jsonl',
+    regions: [],
+    delete: false,
   };
   const args = [...argv];
   const cmd = args.shift();
@@ -135,6 +158,25 @@ export function parseArgs(argv: string[]): CliOptions {
         break;
       case '--ledger':
         o.ledger = value(flag, inline);
+        break;
+      case '--region':
+        o.regions.push(
+          ...value(flag, inline)
+            .split(',')
+            .map((x) => x.trim())
+            .filter(Boolean),
+        );
+        break;
+      case '--older-than': {
+        const v = value(flag, inline);
+        const ms = parseDuration(v);
+        if (ms === undefined)
+          throw new UsageError(`--older-than takes a duration such as 6h or 90m, got "${v}"`);
+        o.olderThanMs = ms;
+        break;
+      }
+      case '--delete':
+        o.delete = true;
         break;
       case '--color':
         o.color = true;

@@ -1,5 +1,5 @@
 /**
- * The `bake` command: validate | inspect | plan | build | cleanup. The same engine the
+ * The `bake` command: validate | inspect | plan | build | cleanup | sweep. The same engine the
  * action uses; heavy modules (Docker, cloud SDKs) load only for the commands that need them.
  */
 import pkg from '../package.json';
@@ -93,6 +93,23 @@ export async function main(argv: string[]): Promise<number> {
       case 'cleanup': {
         const { cleanupLedger } = await import('./engine/run');
         return await cleanupLedger(o.ledger);
+      }
+      case 'sweep': {
+        const regions = o.regions.length
+          ? o.regions
+          : [process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION].filter(
+              (r): r is string => !!r,
+            );
+        if (!regions.length) throw new UsageError('sweep needs --region (or AWS_REGION)');
+        if (o.olderThanMs === undefined)
+          throw new UsageError('sweep needs --older-than, e.g. --older-than 6h');
+        const { sweep } = await import('./plugins/builders/amazon-ebs/sweep');
+        return await sweep({
+          regions,
+          olderThanMs: o.olderThanMs,
+          delete: o.delete,
+          write: (l) => process.stdout.write(redact(l) + '\n'),
+        });
       }
     }
   } catch (e) {

@@ -113,6 +113,13 @@ export class FakeEc2 {
           }),
         };
       }
+      if ((input.Filters as any[])?.some((f) => f.Name === 'tag-key'))
+        return {
+          Images: tagged('image', region, input).map((t) => ({
+            ...this.image(t),
+            Tags: Object.entries(t.tags).map(([Key, Value]) => ({ Key, Value })),
+          })),
+        };
       const name = (input.Filters as any[])?.find((f) => f.Name === 'name')?.Values?.[0];
       if (input.Owners?.includes('self'))
         return {
@@ -210,7 +217,41 @@ export class FakeEc2 {
       });
       return { Instances: [this.instance(t)] };
     });
+    const tagged = (kind: Thing['kind'], region: string, input: any) =>
+      [...this.things.values()].filter(
+        (t) =>
+          t.kind === kind &&
+          t.region === region &&
+          t.state !== 'gone' &&
+          ((input.Filters ?? []) as any[]).every((f) =>
+            f.Name === 'tag-key'
+              ? f.Values.some((k: string) => k in t.tags)
+              : f.Name === 'instance-state-name' || f.Name === 'state'
+                ? f.Values.includes(t.state)
+                : true,
+          ),
+      );
+    on('DescribeSecurityGroups', (input, region) => ({
+      SecurityGroups: tagged('security-group', region, input).map((t) => ({
+        GroupId: t.id,
+        GroupName: 'g-' + t.id,
+        Tags: Object.entries(t.tags).map(([Key, Value]) => ({ Key, Value })),
+      })),
+    }));
+    on('DescribeKeyPairs', (input, region) => ({
+      KeyPairs: tagged('key-pair', region, input).map((t) => ({
+        KeyPairId: t.id,
+        KeyName: t.data.name as string,
+        Tags: Object.entries(t.tags).map(([Key, Value]) => ({ Key, Value })),
+      })),
+    }));
     on('DescribeInstances', (input, region) => {
+      if (!input.InstanceIds)
+        return {
+          Reservations: [
+            { Instances: tagged('instance', region, input).map((t) => this.instance(t)) },
+          ],
+        };
       const t = get('instance', input.InstanceIds[0], region, 'InvalidInstanceID.NotFound');
       const next: Record<string, string> = {
         pending: 'running',

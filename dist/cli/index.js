@@ -15596,6 +15596,7 @@ function matrixOf(plan) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli-args.ts
+
 class UsageError extends Error {
 }
 const HELP = `Usage: bake <command> [SPEC] [options]
@@ -15606,6 +15607,8 @@ Commands:
   plan       list the build instances; --json prints a GitHub Actions matrix
   build      run the builds
   cleanup    remove what a killed run left behind (--ledger FILE)
+  sweep      list cloud resources of bake runs older than --older-than in each --region;
+             --delete removes them (instances, key pairs, security groups, unfinished AMIs)
 
 Options:
   --var NAME=VALUE          set a variable (repeatable)
@@ -15618,10 +15621,22 @@ Options:
   --events FILE             write every build event as JSON lines
   --ledger FILE             resource ledger (default .bake/ledger.jsonl)
   --json                    machine-readable output (plan)
+  --region R[,R]            sweep: regions to look in (default AWS_REGION)
+  --older-than DURATION     sweep: only what is at least this old, e.g. 6h
+  --delete                  sweep: delete what was found (the default is a dry run)
 
 SPEC defaults to bake.yml. Variables also come from BAKE_VAR_<name> and *.auto.bakevars.yml.
 `;
-const COMMANDS = ['validate', 'inspect', 'plan', 'build', 'cleanup', 'help', 'version'];
+const COMMANDS = [
+    'validate',
+    'inspect',
+    'plan',
+    'build',
+    'cleanup',
+    'sweep',
+    'help',
+    'version',
+];
 function parseArgs(argv) {
     const o = {
         command: 'help',
@@ -15635,6 +15650,8 @@ function parseArgs(argv) {
         onError: 'cleanup',
         failFast: false,
         ledger: '.bake/ledger.jsonl',
+        regions: [],
+        delete: false,
     };
     const args = [...argv];
     const cmd = args.shift();
@@ -15710,6 +15727,23 @@ function parseArgs(argv) {
             case '--ledger':
                 o.ledger = value(flag, inline);
                 break;
+            case '--region':
+                o.regions.push(...value(flag, inline)
+                    .split(',')
+                    .map((x) => x.trim())
+                    .filter(Boolean));
+                break;
+            case '--older-than': {
+                const v = value(flag, inline);
+                const ms = (0,schema/* parseDuration */.E9)(v);
+                if (ms === undefined)
+                    throw new UsageError(`--older-than takes a duration such as 6h or 90m, got "${v}"`);
+                o.olderThanMs = ms;
+                break;
+            }
+            case '--delete':
+                o.delete = true;
+                break;
             case '--color':
                 o.color = true;
                 break;
@@ -15734,7 +15768,7 @@ function parseArgs(argv) {
 
 ;// CONCATENATED MODULE: ./src/cli.ts
 /**
- * The `bake` command: validate | inspect | plan | build | cleanup. The same engine the
+ * The `bake` command: validate | inspect | plan | build | cleanup | sweep. The same engine the
  * action uses; heavy modules (Docker, cloud SDKs) load only for the commands that need them.
  */
 
@@ -15823,6 +15857,22 @@ async function main(argv) {
             case 'cleanup': {
                 const { cleanupLedger } = await Promise.all(/* import() */[__nccwpck_require__.e(819), __nccwpck_require__.e(580)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9580));
                 return await cleanupLedger(o.ledger);
+            }
+            case 'sweep': {
+                const regions = o.regions.length
+                    ? o.regions
+                    : [process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION].filter((r) => !!r);
+                if (!regions.length)
+                    throw new UsageError('sweep needs --region (or AWS_REGION)');
+                if (o.olderThanMs === undefined)
+                    throw new UsageError('sweep needs --older-than, e.g. --older-than 6h');
+                const { sweep } = await Promise.all(/* import() */[__nccwpck_require__.e(193), __nccwpck_require__.e(103)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4103));
+                return await sweep({
+                    regions,
+                    olderThanMs: o.olderThanMs,
+                    delete: o.delete,
+                    write: (l) => process.stdout.write((0,redact/* redact */.E$)(l) + '\n'),
+                });
             }
         }
     }

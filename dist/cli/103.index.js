@@ -1,0 +1,630 @@
+"use strict";
+exports.id = 103;
+exports.ids = [103,146];
+exports.modules = {
+
+/***/ 6173:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   z: () => (/* binding */ BuildError)
+/* harmony export */ });
+/** A failure a user can act on: which step, what happened, the last lines of output. */
+class BuildError extends Error {
+    hint;
+    tail;
+    constructor(message, hint, tail) {
+        super(message);
+        this.hint = hint;
+        this.tail = tail;
+        this.name = 'BuildError';
+    }
+}
+
+
+/***/ }),
+
+/***/ 6658:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   WU: () => (/* binding */ raceSignal),
+/* harmony export */   cc: () => (/* binding */ CancelledError),
+/* harmony export */   dZ: () => (/* binding */ throwIfCancelled),
+/* harmony export */   rl: () => (/* binding */ runSteps),
+/* harmony export */   wj: () => (/* binding */ withTimeout),
+/* harmony export */   yy: () => (/* binding */ sleep)
+/* harmony export */ });
+/* unused harmony export TimeoutError */
+class CancelledError extends Error {
+    constructor(message = 'cancelled') {
+        super(message);
+        this.name = 'CancelledError';
+    }
+}
+function throwIfCancelled(signal) {
+    if (signal.aborted)
+        throw signal.reason instanceof Error ? signal.reason : new CancelledError();
+}
+/** Waits ms, or rejects as soon as the signal aborts. */
+function sleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(signal.reason instanceof Error ? signal.reason : new CancelledError());
+        const t = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        const onAbort = () => {
+            clearTimeout(t);
+            reject(signal.reason instanceof Error ? signal.reason : new CancelledError());
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+/** Resolves with the promise, or rejects when the signal aborts first (the work may go on). */
+function raceSignal(p, signal) {
+    if (signal.aborted) {
+        // The work goes on without a listener: keep its failure from becoming unhandled.
+        p.catch(() => undefined);
+        return Promise.reject(signal.reason instanceof Error ? signal.reason : new CancelledError());
+    }
+    return new Promise((resolve, reject) => {
+        const onAbort = () => reject(signal.reason instanceof Error ? signal.reason : new CancelledError());
+        signal.addEventListener('abort', onAbort, { once: true });
+        p.then((v) => {
+            signal.removeEventListener('abort', onAbort);
+            resolve(v);
+        }, (e) => {
+            signal.removeEventListener('abort', onAbort);
+            reject(e);
+        });
+    });
+}
+class TimeoutError extends Error {
+    constructor(ms) {
+        super(`timed out after ${ms / 1000}s`);
+        this.name = 'TimeoutError';
+    }
+}
+/**
+ * A signal that aborts when the parent does or when ms pass. A plain timer, not
+ * AbortSignal.timeout(): inside AbortSignal.any() that one can be collected and never fire.
+ */
+function withTimeout(parent, ms) {
+    const ctl = new AbortController();
+    const onAbort = () => ctl.abort(parent.reason);
+    if (parent?.aborted)
+        ctl.abort(parent.reason);
+    else
+        parent?.addEventListener('abort', onAbort, { once: true });
+    const timer = ms === undefined ? undefined : setTimeout(() => ctl.abort(new TimeoutError(ms)), ms);
+    return {
+        signal: ctl.signal,
+        clear: () => {
+            if (timer)
+                clearTimeout(timer);
+            parent?.removeEventListener('abort', onAbort);
+        },
+    };
+}
+async function runSteps(steps, state, ctx, hooks = {}, opts = {}) {
+    const started = [];
+    let result = { ok: true, cancelled: false };
+    for (const step of steps) {
+        if (ctx.signal.aborted) {
+            result = { ok: false, cancelled: true, error: new CancelledError(), failedStep: step.name };
+            break;
+        }
+        started.push(step);
+        const t0 = performance.now();
+        hooks.onStepStart?.(step.name);
+        try {
+            await step.run(state, ctx);
+            hooks.onStepEnd?.(step.name, performance.now() - t0);
+        }
+        catch (error) {
+            hooks.onStepEnd?.(step.name, performance.now() - t0, error);
+            result = {
+                ok: false,
+                error,
+                failedStep: step.name,
+                cancelled: ctx.signal.aborted || error instanceof CancelledError,
+            };
+            break;
+        }
+    }
+    if (!result.ok && opts.skipCleanup?.())
+        return result;
+    const cleanups = (async () => {
+        for (const step of started.reverse()) {
+            if (!step.cleanup)
+                continue;
+            const budget = withTimeout(undefined, step.cleanupBudgetMs ?? 30_000);
+            try {
+                await raceSignal(step.cleanup(state, { signal: budget.signal, log: ctx.log }), budget.signal);
+            }
+            catch (error) {
+                hooks.onCleanupError?.(step.name, error);
+            }
+            finally {
+                budget.clear();
+            }
+        }
+    })();
+    // After a success the caller may overlap the cleanups with its next work (removing a
+    // container while post-processors run); it must await `cleanup` before it finishes.
+    if (result.ok && opts.deferCleanup)
+        return { ...result, cleanup: cleanups };
+    await cleanups;
+    return result;
+}
+
+
+/***/ }),
+
+/***/ 1490:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $N: () => (/* binding */ codeOf),
+/* harmony export */   AP: () => (/* binding */ regionOf),
+/* harmony export */   Tw: () => (/* binding */ tagList),
+/* harmony export */   ed: () => (/* binding */ explainUnauthorized),
+/* harmony export */   es: () => (/* binding */ awsError),
+/* harmony export */   fm: () => (/* binding */ waitFor),
+/* harmony export */   l8: () => (/* binding */ ec2)
+/* harmony export */ });
+/* unused harmony export backoffDelays */
+/* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5193);
+/* harmony import */ var _engine_context__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6173);
+/* harmony import */ var _engine_steps__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6658);
+/* harmony import */ var _util_redact__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(767);
+/**
+ * EC2 clients, credentials, errors and waiting, shared by the amazon-ebs builder, the
+ * ledger cleaners and `bake sweep`. Loaded lazily: importing this pulls in the AWS SDK.
+ */
+
+
+
+
+/** Credentials of an assumed role, renewed five minutes before they expire. */
+function assumedRole(region, role) {
+    let current;
+    let expires = 0;
+    return async () => {
+        if (!current || Date.now() > expires - 300_000) {
+            current = (async () => {
+                const { STSClient, AssumeRoleCommand } = await __webpack_require__.e(/* import() */ 695).then(__webpack_require__.t.bind(__webpack_require__, 1695, 19));
+                const sts = new STSClient({ region, maxAttempts: 6 });
+                try {
+                    const r = await sts.send(new AssumeRoleCommand({
+                        RoleArn: role.role_arn,
+                        RoleSessionName: role.session_name ?? 'bake',
+                        ExternalId: role.external_id,
+                        DurationSeconds: role.duration_seconds ?? 3600,
+                    }));
+                    const c = r.Credentials;
+                    (0,_util_redact__WEBPACK_IMPORTED_MODULE_2__/* .addSecret */ .Ck)(c.SecretAccessKey);
+                    (0,_util_redact__WEBPACK_IMPORTED_MODULE_2__/* .addSecret */ .Ck)(c.SessionToken);
+                    expires = c.Expiration?.getTime() ?? Date.now() + 3_600_000;
+                    return {
+                        accessKeyId: c.AccessKeyId,
+                        secretAccessKey: c.SecretAccessKey,
+                        sessionToken: c.SessionToken,
+                        expiration: c.Expiration,
+                    };
+                }
+                catch (e) {
+                    current = undefined;
+                    throw awsError(e, `assuming role ${role.role_arn}`);
+                }
+                finally {
+                    sts.destroy();
+                }
+            })();
+        }
+        return current;
+    };
+}
+const clients = new Map();
+/**
+ * One client per region (and role). Credentials come from the SDK's default chain: the
+ * environment, a profile, or the web identity token configure-aws-credentials sets up with
+ * OIDC. Throttling is retried by the SDK with backoff (adaptive mode also slows down).
+ */
+function ec2(region, role) {
+    const key = `${region}|${role?.role_arn ?? ''}`;
+    let c = clients.get(key);
+    if (!c) {
+        c = new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_3__/* .EC2Client */ .gu5({
+            region,
+            maxAttempts: 8,
+            retryMode: 'adaptive',
+            ...(role ? { credentials: assumedRole(region, role) } : {}),
+        });
+        clients.set(key, c);
+    }
+    return c;
+}
+function regionOf(config) {
+    const r = config.region ??
+        process.env.AWS_REGION ??
+        process.env.AWS_DEFAULT_REGION;
+    if (!r)
+        throw new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .z('no AWS region', 'set region in the source, or AWS_REGION (aws-actions/configure-aws-credentials sets it)');
+    return r;
+}
+/** The AWS error code of a failed call ("InvalidGroup.NotFound"), if it is one. */
+function codeOf(e) {
+    const x = e;
+    return x?.Code ?? (x && '$metadata' in x ? x.name : undefined) ?? x?.name;
+}
+const HINTS = [
+    [
+        /^(InsufficientInstanceCapacity|InsufficientCapacity|InsufficientHostCapacity)$/,
+        'AWS has no capacity for this instance type in this zone right now: list several types in spot_instance_types, or pick a subnet in another availability zone (subnet_id / subnet_filter)',
+    ],
+    [
+        /^(SpotMaxPriceTooLow|MaxSpotInstanceCountExceeded)$/,
+        'raise spot_price (or use "auto"), or add types to spot_instance_types',
+    ],
+    [/^InvalidAMIID\./, 'check that the AMI exists in this region and is shared with this account'],
+    [/^VPCIdNotSpecified$/, 'this region has no default VPC: set subnet_id or subnet_filter'],
+    [/^InvalidKeyPair\.NotFound$/, 'ssh_keypair_name must name a key pair in the build region'],
+    [/^InvalidSubnetID\.NotFound$/, 'subnet_id must be a subnet in the build region'],
+    [
+        /^(AuthFailure|InvalidClientTokenId|SignatureDoesNotMatch|ExpiredToken|UnrecognizedClientException)$/,
+        'the credentials are not valid here: check aws-actions/configure-aws-credentials (role-to-assume with id-token: write) or AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY',
+    ],
+    [
+        /^(CredentialsProviderError)$/,
+        'no AWS credentials found: run aws-actions/configure-aws-credentials first, or set AWS_PROFILE / AWS_ACCESS_KEY_ID',
+    ],
+    [
+        /^(RequestLimitExceeded|Throttling|ThrottlingException)$/,
+        'the EC2 API kept throttling after retries; run fewer builds at once (parallel-builds)',
+    ],
+    [/^InvalidAMIName\.Duplicate$/, 'set force_deregister: true to replace it, or change ami_name'],
+];
+/** A failed AWS call as an error a user can act on: the call, the AWS code, a hint. */
+function awsError(e, what, region) {
+    if (e instanceof _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .z)
+        return e;
+    const code = codeOf(e) ?? 'Error';
+    const message = e?.message ?? String(e);
+    if (code === 'AbortError' || code === 'CancelledError')
+        return e;
+    const hint = HINTS.find(([re]) => re.test(code))?.[1];
+    const where = region ? ` in ${region}` : '';
+    return new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .z(`${what}${where} failed: ${code}: ${message}`, hint);
+}
+/**
+ * UnauthorizedOperation carries an encoded explanation; STS decodes it when the caller may
+ * (sts:DecodeAuthorizationMessage). Returns the error with the decoded action and resource.
+ */
+async function explainUnauthorized(err, region, role) {
+    const encoded = /Encoded authorization failure message: (\S+)/.exec(err.message)?.[1];
+    if (!encoded)
+        return err;
+    const short = err.message.replace(encoded, '<encoded>');
+    try {
+        const { STSClient, DecodeAuthorizationMessageCommand } = await __webpack_require__.e(/* import() */ 695).then(__webpack_require__.t.bind(__webpack_require__, 1695, 19));
+        const sts = new STSClient({
+            region,
+            ...(role ? { credentials: ec2(region, role).config.credentials } : {}),
+        });
+        try {
+            const r = await sts.send(new DecodeAuthorizationMessageCommand({ EncodedMessage: encoded }));
+            const d = JSON.parse(r.DecodedMessage ?? '{}');
+            return new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .z(`${short} (denied: ${d.context?.action ?? '?'} on ${d.context?.resource ?? '?'})`, `allow ${d.context?.action ?? 'this action'} in the policy of the build's role`);
+        }
+        finally {
+            sts.destroy();
+        }
+    }
+    catch {
+        return new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .z(short, 'the credentials lack a permission; allow sts:DecodeAuthorizationMessage to see which one');
+    }
+}
+/** The default backoff: 1 s, growing by half each time to 15 s. */
+function backoffDelays(limitMs) {
+    const out = [];
+    let d = 1000;
+    for (let total = 0; total < limitMs; total += d, d = Math.min(Math.round(d * 1.5), 15_000))
+        out.push(d);
+    return out;
+}
+/**
+ * Calls `check` until it returns a value: immediately, then after each delay. Throttling
+ * and the API's brief not-found after a create count as "not yet".
+ */
+async function waitFor(what, check, polling, defaultLimitMs, signal) {
+    const delays = polling.delayMs !== undefined || polling.maxAttempts !== undefined
+        ? new Array((polling.maxAttempts ?? 40) - 1).fill(polling.delayMs ?? 15_000)
+        : backoffDelays(defaultLimitMs);
+    for (let i = 0;; i++) {
+        try {
+            const v = await check();
+            if (v !== undefined)
+                return v;
+        }
+        catch (e) {
+            const code = codeOf(e) ?? '';
+            if (!/NotFound$|^RequestLimitExceeded$|^Throttling/.test(code))
+                throw e;
+        }
+        if (i >= delays.length) {
+            const waited = Math.round(delays.reduce((a, b) => a + b, 0) / 1000);
+            throw new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .z(`gave up waiting for ${what} after ${i + 1} checks (${waited}s)`, 'raise aws_polling.max_attempts or aws_polling.delay_seconds');
+        }
+        await (0,_engine_steps__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .yy)(delays[i], signal);
+    }
+}
+/** Tags as the EC2 API takes them. */
+function tagList(...maps) {
+    const merged = {};
+    for (const m of maps)
+        for (const [k, v] of Object.entries(m ?? {}))
+            merged[k] = String(v);
+    return Object.entries(merged).map(([Key, Value]) => ({ Key, Value }));
+}
+
+
+/***/ }),
+
+/***/ 4146:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Jh: () => (/* binding */ terminateInstance),
+/* harmony export */   _k: () => (/* binding */ deregisterImage),
+/* harmony export */   awsCleaners: () => (/* binding */ awsCleaners),
+/* harmony export */   dl: () => (/* binding */ deleteSecurityGroup),
+/* harmony export */   z9: () => (/* binding */ deleteKeyPair)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5193);
+/* harmony import */ var _engine_steps__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6658);
+/* harmony import */ var _aws__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1490);
+/**
+ * Removing what an amazon-ebs build creates. One implementation for the build's own
+ * cleanups, `bake cleanup` / the action's post step (from the ledger) and `bake sweep`.
+ * Each is idempotent: a resource that is already gone counts as removed.
+ */
+
+
+
+const gone = (e) => {
+    if (/NotFound|\.Malformed$/.test((0,_aws__WEBPACK_IMPORTED_MODULE_1__/* .codeOf */ .$N)(e) ?? ''))
+        return undefined;
+    throw e;
+};
+async function terminateInstance(region, id, o = {}) {
+    const client = (0,_aws__WEBPACK_IMPORTED_MODULE_1__/* .ec2 */ .l8)(region, o.role);
+    try {
+        await client.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .TerminateInstancesCommand */ .NaF({ InstanceIds: [id] })).catch(gone);
+        if (o.wait === false)
+            return;
+        await (0,_aws__WEBPACK_IMPORTED_MODULE_1__/* .waitFor */ .fm)(`instance ${id} to terminate`, async () => {
+            const r = await client
+                .send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .DescribeInstancesCommand */ .bNs({ InstanceIds: [id] }))
+                .catch(gone);
+            const state = r?.Reservations?.[0]?.Instances?.[0]?.State?.Name;
+            return !r || state === 'terminated' || state === undefined ? true : undefined;
+        }, o.polling ?? {}, 10 * 60_000);
+    }
+    catch (e) {
+        throw (0,_aws__WEBPACK_IMPORTED_MODULE_1__/* .awsError */ .es)(e, `terminating ${id}`, region);
+    }
+}
+/** Deletes a security group; while an instance still holds it, tries again (up to ~5 min). */
+async function deleteSecurityGroup(region, id, o = {}) {
+    const deadline = Date.now() + (o.retryMs ?? 300_000);
+    for (let delay = 1000;; delay = Math.min(delay * 2, 15_000)) {
+        try {
+            await (0,_aws__WEBPACK_IMPORTED_MODULE_1__/* .ec2 */ .l8)(region, o.role)
+                .send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .DeleteSecurityGroupCommand */ .yEh({ GroupId: id }))
+                .catch(gone);
+            return;
+        }
+        catch (e) {
+            if ((0,_aws__WEBPACK_IMPORTED_MODULE_1__/* .codeOf */ .$N)(e) !== 'DependencyViolation' || Date.now() + delay > deadline)
+                throw (0,_aws__WEBPACK_IMPORTED_MODULE_1__/* .awsError */ .es)(e, `deleting security group ${id}`, region);
+            await (0,_engine_steps__WEBPACK_IMPORTED_MODULE_0__/* .sleep */ .yy)(delay, o.signal);
+        }
+    }
+}
+async function deleteKeyPair(region, ref, role) {
+    try {
+        await (0,_aws__WEBPACK_IMPORTED_MODULE_1__/* .ec2 */ .l8)(region, role)
+            .send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .DeleteKeyPairCommand */ .EWB(ref.id ? { KeyPairId: ref.id } : { KeyName: ref.name }))
+            .catch(gone);
+    }
+    catch (e) {
+        throw (0,_aws__WEBPACK_IMPORTED_MODULE_1__/* .awsError */ .es)(e, `deleting key pair ${ref.name ?? ref.id}`, region);
+    }
+}
+/** Deregisters an AMI and deletes the snapshots it was made of. */
+async function deregisterImage(region, id, o = {}) {
+    const client = (0,_aws__WEBPACK_IMPORTED_MODULE_1__/* .ec2 */ .l8)(region, o.role);
+    try {
+        let snapshots = o.snapshotIds;
+        if (o.snapshots !== false && !snapshots) {
+            const r = await client.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .DescribeImagesCommand */ .ji5({ ImageIds: [id] })).catch(gone);
+            snapshots = (r?.Images?.[0]?.BlockDeviceMappings ?? [])
+                .map((m) => m.Ebs?.SnapshotId)
+                .filter((x) => !!x);
+        }
+        await client.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .DeregisterImageCommand */ .x2c({ ImageId: id })).catch(gone);
+        if (o.snapshots === false)
+            return;
+        await Promise.all((snapshots ?? []).map((s) => client.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .DeleteSnapshotCommand */ .tZN({ SnapshotId: s })).catch(gone)));
+    }
+    catch (e) {
+        throw (0,_aws__WEBPACK_IMPORTED_MODULE_1__/* .awsError */ .es)(e, `deregistering ${id}`, region);
+    }
+}
+const roleOf = (e) => e.ref.role_arn ? { role_arn: e.ref.role_arn } : undefined;
+/** The ledger's AWS kinds, for `bake cleanup` and the post step. */
+const awsCleaners = {
+    'aws-instance': (e) => terminateInstance(e.ref.region, e.ref.id, { role: roleOf(e), wait: true }),
+    'aws-security-group': (e) => deleteSecurityGroup(e.ref.region, e.ref.id, { role: roleOf(e) }),
+    'aws-key-pair': (e) => deleteKeyPair(e.ref.region, e.ref, roleOf(e)),
+    'aws-ami': (e) => deregisterImage(e.ref.region, e.ref.id, { role: roleOf(e) }),
+};
+
+
+/***/ }),
+
+/***/ 4103:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   sweep: () => (/* binding */ sweep)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5193);
+/* harmony import */ var _aws__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1490);
+/* harmony import */ var _resources__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4146);
+/**
+ * `bake sweep`: finds what bake runs left in AWS (tagged `bake:run` at creation) older than a
+ * limit, and removes it. A dry run unless --delete: it lists, then deletes instances first,
+ * then key pairs and unfinished AMIs, then security groups (once no instance holds them).
+ */
+
+
+
+const BAKE = [{ Name: 'tag-key', Values: ['bake:run'] }];
+const tag = (tags, key) => tags?.find((t) => t.Key === key)?.Value;
+const createdOf = (tags, fallback) => {
+    const t = tag(tags, 'bake:created');
+    return t && !Number.isNaN(Date.parse(t)) ? new Date(t) : fallback;
+};
+async function pages(fetch) {
+    const out = [];
+    let token;
+    do {
+        const p = await fetch(token);
+        out.push(...p.items);
+        token = p.next;
+    } while (token);
+    return out;
+}
+async function findIn(region) {
+    const c = (0,_aws__WEBPACK_IMPORTED_MODULE_0__/* .ec2 */ .l8)(region);
+    const [instances, groups, keys, images] = await Promise.all([
+        pages(async (NextToken) => {
+            const r = await c.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .DescribeInstancesCommand */ .bNs({
+                Filters: [
+                    ...BAKE,
+                    { Name: 'instance-state-name', Values: ['pending', 'running', 'stopping', 'stopped'] },
+                ],
+                NextToken,
+            }));
+            return { items: (r.Reservations ?? []).flatMap((x) => x.Instances ?? []), next: r.NextToken };
+        }),
+        pages(async (NextToken) => {
+            const r = await c.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .DescribeSecurityGroupsCommand */ .jsQ({ Filters: BAKE, NextToken }));
+            return { items: r.SecurityGroups ?? [], next: r.NextToken };
+        }),
+        c.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .DescribeKeyPairsCommand */ .DRu({ Filters: BAKE })).then((r) => r.KeyPairs ?? []),
+        c
+            .send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .DescribeImagesCommand */ .ji5({
+            Owners: ['self'],
+            Filters: [...BAKE, { Name: 'state', Values: ['pending', 'failed', 'error'] }],
+        }))
+            .then((r) => r.Images ?? []),
+    ]);
+    return [
+        ...instances.map((i) => ({
+            region,
+            kind: 'instance',
+            id: i.InstanceId,
+            created: createdOf(i.Tags, i.LaunchTime),
+            run: tag(i.Tags, 'bake:run'),
+        })),
+        ...keys.map((k) => ({
+            region,
+            kind: 'key pair',
+            id: k.KeyPairId,
+            name: k.KeyName,
+            created: createdOf(k.Tags, k.CreateTime),
+            run: tag(k.Tags, 'bake:run'),
+        })),
+        ...images.map((i) => ({
+            region,
+            kind: 'AMI',
+            id: i.ImageId,
+            name: i.Name,
+            created: createdOf(i.Tags, i.CreationDate ? new Date(i.CreationDate) : undefined),
+            run: tag(i.Tags, 'bake:run'),
+        })),
+        ...groups.map((g) => ({
+            region,
+            kind: 'security group',
+            id: g.GroupId,
+            name: g.GroupName,
+            created: createdOf(g.Tags),
+            run: tag(g.Tags, 'bake:run'),
+        })),
+    ];
+}
+async function remove(f) {
+    if (f.kind === 'instance')
+        return (0,_resources__WEBPACK_IMPORTED_MODULE_1__/* .terminateInstance */ .Jh)(f.region, f.id, { wait: true });
+    if (f.kind === 'key pair')
+        return (0,_resources__WEBPACK_IMPORTED_MODULE_1__/* .deleteKeyPair */ .z9)(f.region, { id: f.id, name: f.name });
+    if (f.kind === 'AMI')
+        return (0,_resources__WEBPACK_IMPORTED_MODULE_1__/* .deregisterImage */ ._k)(f.region, f.id);
+    return (0,_resources__WEBPACK_IMPORTED_MODULE_1__/* .deleteSecurityGroup */ .dl)(f.region, f.id);
+}
+/** Returns the exit code: 0 when everything found was listed (or removed), 1 otherwise. */
+async function sweep(o) {
+    const now = o.now ?? Date.now();
+    let failed = 0;
+    const found = [];
+    await Promise.all(o.regions.map(async (region) => {
+        try {
+            found.push(...(await findIn(region)));
+        }
+        catch (e) {
+            failed++;
+            o.write(`${region}: ${(0,_aws__WEBPACK_IMPORTED_MODULE_0__/* .awsError */ .es)(e, 'listing bake resources').message}`);
+        }
+    }));
+    // Something without a known age is never old enough: only what is provably old goes.
+    const old = found.filter((f) => f.created && now - f.created.getTime() >= o.olderThanMs);
+    const age = (f) => `${Math.round((now - f.created.getTime()) / 3_600_000)}h old`;
+    const label = (f) => `${f.region} ${f.kind} ${f.id}${f.name ? ` (${f.name})` : ''}, run ${f.run ?? '?'}, ${age(f)}`;
+    if (!old.length) {
+        o.write(`nothing older than ${o.olderThanMs / 3_600_000}h in ${o.regions.join(', ')}`);
+        return failed ? 1 : 0;
+    }
+    if (!o.delete) {
+        for (const f of old)
+            o.write(`would delete ${label(f)}`);
+        o.write(`${old.length} resource(s); run again with --delete to remove them`);
+        return failed ? 1 : 0;
+    }
+    const phase = async (kinds) => Promise.all(old
+        .filter((f) => kinds.includes(f.kind))
+        .map(async (f) => {
+        try {
+            await remove(f);
+            o.write(`deleted ${label(f)}`);
+        }
+        catch (e) {
+            failed++;
+            o.write(`could not delete ${label(f)}: ${e.message}`);
+        }
+    }));
+    await phase(['instance']);
+    await phase(['key pair', 'AMI']);
+    await phase(['security group']);
+    return failed ? 1 : 0;
+}
+
+
+/***/ })
+
+};
+;

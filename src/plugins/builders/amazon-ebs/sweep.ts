@@ -1,0 +1,174 @@
+/**
+ * `bake sweep`: finds what bake runs left in AWS (tagged `bake:run` at creation) older than a
+ * limit, and removes it. A dry run unless --delete: it lists, then deletes instances first,
+ * then key pairs and unfinished AMIs, then security groups (once no instance holds them).
+ */
+import {
+  DescribeImagesCommand,
+  DescribeInstancesCommand,
+  DescribeKeyPairsCommand,
+  DescribeSecurityGroupsCommand,
+  Tag,
+} from '@aws-sdk/client-ec2';
+import { awsError, ec2 } from './aws';
+import {
+  deleteKeyPair,
+  deleteSecurityGroup,
+  deregisterImage,
+  terminateInstance,
+} from './resources';
+
+export interface SweepOptions {
+  regions: string[];
+  olderThanMs: number;
+  delete: boolean;
+  write: (line: string) => void;
+  now?: number;
+}
+
+interface Found {
+  region: string;
+  kind: 'instance' | 'key pair' | 'AMI' | 'security group';
+  id: string;
+  name?: string;
+  created?: Date;
+  run?: string;
+}
+
+const BAKE = [{ Name: 'tag-key', Values: ['bake:run'] }];
+const tag = (tags: Tag[] | undefined, key: string) => tags?.find((t) => t.Key === key)?.Value;
+const createdOf = (tags: Tag[] | undefined, fallback?: Date) => {
+  const t = tag(tags, 'bake:created');
+  return t && !Number.isNaN(Date.parse(t)) ? new Date(t) : fallback;
+};
+
+async function pages<T>(fetch: (token?: string) => Promise<{ items: T[]; next?: string }>) {
+  const out: T[] = [];
+  let token: string | undefined;
+  do {
+    const p = await fetch(token);
+    out.push(...p.items);
+    token = p.next;
+  } while (token);
+  return out;
+}
+
+async function findIn(region: string): Promise<Found[]> {
+  const c = ec2(region);
+  const [instances, groups, keys, images] = await Promise.all([
+    pages(async (NextToken) => {
+      const r = await c.send(
+        new DescribeInstancesCommand({
+          Filters: [
+            ...BAKE,
+            { Name: 'instance-state-name', Values: ['pending', 'running', 'stopping', 'stopped'] },
+          ],
+          NextToken,
+        }),
+      );
+      return { items: (r.Reservations ?? []).flatMap((x) => x.Instances ?? []), next: r.NextToken };
+    }),
+    pages(async (NextToken) => {
+      const r = await c.send(new DescribeSecurityGroupsCommand({ Filters: BAKE, NextToken }));
+      return { items: r.SecurityGroups ?? [], next: r.NextToken };
+    }),
+    c.send(new DescribeKeyPairsCommand({ Filters: BAKE })).then((r) => r.KeyPairs ?? []),
+    c
+      .send(
+        new DescribeImagesCommand({
+          Owners: ['self'],
+          Filters: [...BAKE, { Name: 'state', Values: ['pending', 'failed', 'error'] }],
+        }),
+      )
+      .then((r) => r.Images ?? []),
+  ]);
+  return [
+    ...instances.map((i) => ({
+      region,
+      kind: 'instance' as const,
+      id: i.InstanceId!,
+      created: createdOf(i.Tags, i.LaunchTime),
+      run: tag(i.Tags, 'bake:run'),
+    })),
+    ...keys.map((k) => ({
+      region,
+      kind: 'key pair' as const,
+      id: k.KeyPairId!,
+      name: k.KeyName,
+      created: createdOf(k.Tags, k.CreateTime),
+      run: tag(k.Tags, 'bake:run'),
+    })),
+    ...images.map((i) => ({
+      region,
+      kind: 'AMI' as const,
+      id: i.ImageId!,
+      name: i.Name,
+      created: createdOf(i.Tags, i.CreationDate ? new Date(i.CreationDate) : undefined),
+      run: tag(i.Tags, 'bake:run'),
+    })),
+    ...groups.map((g) => ({
+      region,
+      kind: 'security group' as const,
+      id: g.GroupId!,
+      name: g.GroupName,
+      created: createdOf(g.Tags),
+      run: tag(g.Tags, 'bake:run'),
+    })),
+  ];
+}
+
+async function remove(f: Found): Promise<void> {
+  if (f.kind === 'instance') return terminateInstance(f.region, f.id, { wait: true });
+  if (f.kind === 'key pair') return deleteKeyPair(f.region, { id: f.id, name: f.name });
+  if (f.kind === 'AMI') return deregisterImage(f.region, f.id);
+  return deleteSecurityGroup(f.region, f.id);
+}
+
+/** Returns the exit code: 0 when everything found was listed (or removed), 1 otherwise. */
+export async function sweep(o: SweepOptions): Promise<number> {
+  const now = o.now ?? Date.now();
+  let failed = 0;
+  const found: Found[] = [];
+  await Promise.all(
+    o.regions.map(async (region) => {
+      try {
+        found.push(...(await findIn(region)));
+      } catch (e) {
+        failed++;
+        o.write(`${region}: ${awsError(e, 'listing bake resources').message}`);
+      }
+    }),
+  );
+  // Something without a known age is never old enough: only what is provably old goes.
+  const old = found.filter((f) => f.created && now - f.created.getTime() >= o.olderThanMs);
+  const age = (f: Found) => `${Math.round((now - f.created!.getTime()) / 3_600_000)}h old`;
+  const label = (f: Found) =>
+    `${f.region} ${f.kind} ${f.id}${f.name ? ` (${f.name})` : ''}, run ${f.run ?? '?'}, ${age(f)}`;
+  if (!old.length) {
+    o.write(`nothing older than ${o.olderThanMs / 3_600_000}h in ${o.regions.join(', ')}`);
+    return failed ? 1 : 0;
+  }
+  if (!o.delete) {
+    for (const f of old) o.write(`would delete ${label(f)}`);
+    o.write(`${old.length} resource(s); run again with --delete to remove them`);
+    return failed ? 1 : 0;
+  }
+  const phase = async (kinds: Found['kind'][]) =>
+    Promise.all(
+      old
+        .filter((f) => kinds.includes(f.kind))
+        .map(async (f) => {
+          try {
+            await remove(f);
+            o.write(`deleted ${label(f)}`);
+          } catch (e) {
+            failed++;
+            o.write(`could not delete ${label(f)}: ${(e as Error).message}`);
+          }
+        }),
+    );
+  await phase(['instance']);
+  await phase(['key pair', 'AMI']);
+  await phase(['security group']);
+  return failed ? 1 : 0;
+}
