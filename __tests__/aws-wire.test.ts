@@ -11,6 +11,8 @@ import { awsError, ec2 } from '../src/plugins/builders/amazon-ebs/aws';
 interface Seen {
   action: string | null;
   authorization?: string;
+  form: URLSearchParams;
+  token?: string;
 }
 
 let server: Server;
@@ -40,7 +42,12 @@ const body = (req: IncomingMessage) =>
 beforeAll(async () => {
   server = createServer(async (req, res) => {
     const form = new URLSearchParams(await body(req));
-    seen.push({ action: form.get('Action'), authorization: req.headers.authorization });
+    seen.push({
+      action: form.get('Action'),
+      authorization: req.headers.authorization,
+      form,
+      token: req.headers['x-amz-security-token'] as string | undefined,
+    });
     const a = answers.shift() ?? {
       status: 500,
       body: errorXml('InternalError', 'no answer queued'),
@@ -50,6 +57,7 @@ beforeAll(async () => {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   Object.assign(process.env, {
     AWS_ENDPOINT_URL_EC2: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    AWS_ENDPOINT_URL_STS: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
     AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY',
   });
@@ -98,4 +106,45 @@ it('an AWS error keeps its code, and the user gets a hint', async () => {
   );
   expect(err.hint).toContain('exists in this region');
   expect(seen).toHaveLength(1); // a client error is not retried
+});
+
+it("assume_role: EC2 calls are signed with the assumed role's credentials", async () => {
+  answers = [
+    {
+      status: 200,
+      body: `<AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
+  <AssumeRoleResult>
+    <Credentials>
+      <AccessKeyId>ASIAASSUMEDROLE</AccessKeyId>
+      <SecretAccessKey>assumed-secret-key</SecretAccessKey>
+      <SessionToken>assumed-session-token</SessionToken>
+      <Expiration>2099-01-01T00:00:00Z</Expiration>
+    </Credentials>
+    <AssumedRoleUser><Arn>arn:aws:sts::111111111111:assumed-role/builder/ci</Arn><AssumedRoleId>AROAEXAMPLE:ci</AssumedRoleId></AssumedRoleUser>
+  </AssumeRoleResult>
+  <ResponseMetadata><RequestId>req-3</RequestId></ResponseMetadata>
+</AssumeRoleResponse>`,
+    },
+    { status: 200, body: imagesXml },
+  ];
+  const role = {
+    role_arn: 'arn:aws:iam::111111111111:role/builder',
+    session_name: 'ci',
+    external_id: 'ext-1',
+  };
+  await ec2('us-test-3', role).send(new DescribeImagesCommand({ ImageIds: ['ami-0abc'] }));
+  expect(seen.map((s) => s.action)).toEqual(['AssumeRole', 'DescribeImages']);
+  expect(
+    Object.fromEntries(
+      ['RoleArn', 'RoleSessionName', 'ExternalId'].map((k) => [k, seen[0].form.get(k)]),
+    ),
+  ).toEqual({
+    RoleArn: role.role_arn,
+    RoleSessionName: 'ci',
+    ExternalId: 'ext-1',
+  });
+  // STS itself was called with the default chain; EC2 with the role.
+  expect(seen[0].authorization).toContain('Credential=AKIDEXAMPLE/');
+  expect(seen[1].authorization).toContain('Credential=ASIAASSUMEDROLE/');
+  expect(seen[1].token).toBe('assumed-session-token');
 });
