@@ -247,6 +247,25 @@ describe('file transfer', () => {
     expect(statSync(join(dir, 'back', 'd3', 'f3.txt')).mode & 0o777).toBe(0o750);
   });
 
+  it('uploads a directory over SFTP, file by file, to a machine without tar', async () => {
+    const bare = await sshd({ extraSetup: 'rm -f /usr/bin/tar /bin/tar' });
+    const nc = new SshCommunicator(options(bare));
+    await nc.connect(AbortSignal.timeout(60_000));
+    try {
+      const dir = tempProject({ 'tree/a/one.txt': 'one\n', 'tree/b/two.sh': '#!/bin/sh\n' });
+      chmodSync(join(dir, 'tree/b/two.sh'), 0o755);
+      await nc.upload(join(dir, 'tree') + '/', '/srv/tree', AbortSignal.timeout(60_000));
+      let out = '';
+      await nc.exec(
+        'command -v tar || echo no-tar; cat /srv/tree/a/one.txt; stat -c %a /srv/tree/b/two.sh',
+        { signal: AbortSignal.timeout(10_000), onStdout: (l) => (out += l + ';') },
+      );
+      expect(out).toBe('no-tar;one;755;');
+    } finally {
+      nc.close();
+    }
+  });
+
   it('downloads a file', async () => {
     const dir = tempProject({});
     await c.download('/etc/hostname', join(dir, 'out', 'hostname'), AbortSignal.timeout(10_000));

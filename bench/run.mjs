@@ -2,11 +2,11 @@
 // Benchmarks, side by side in one run: bake against Packer (Debian's packer 1.6.6) and
 // against the raw docker CLI doing the same work. Reports medians and ratios.
 //
-//   node bench/run.mjs [--runs N] [--only B1,B3,V1]
+//   node bench/run.mjs [--runs N] [--only B1,B3,B2,B4,V1]
 //
 // Needs: the services (scripts/dev-services.sh), `npm run build`, and Debian's `packer`.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -166,7 +166,8 @@ function compareValidate() {
 }
 
 // ---- over SSH: 3 commands, a 100 MiB upload, sha256 on the machine --------
-function compareSsh() {
+/** Runs fn against an sshd container (root with a password); removes it afterwards. */
+function withSshd(fn) {
   const pw = 'bench-' + Date.now();
   const script = `ssh-keygen -A >/dev/null; mkdir -p /run/sshd; echo "root:${pw}" | chpasswd; printf 'PermitRootLogin yes\\nPasswordAuthentication yes\\nUseDNS no\\n' >> /etc/ssh/sshd_config; exec /usr/sbin/sshd -D -e`;
   const id = execFileSync('docker', ['run', '-d', IMAGE, '/bin/bash', '-c', script], {
@@ -183,6 +184,22 @@ function compareSsh() {
       i++
     )
       spawnSync('sleep', ['0.2']);
+    fn({ ip, pw, ssh });
+  } finally {
+    spawnSync('docker', ['rm', '-f', id], { stdio: 'ignore' });
+  }
+}
+
+/** Runs each tool once to warm up, then RUNS times interleaved; returns the medians. */
+function interleaved(tools) {
+  const times = Object.fromEntries(Object.keys(tools).map((k) => [k, []]));
+  for (const f of Object.values(tools)) f();
+  for (let r = 0; r < RUNS; r++) for (const [k, f] of Object.entries(tools)) times[k].push(f());
+  return Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
+}
+
+function compareSsh() {
+  withSshd(({ ip, pw, ssh }) => {
     execFileSync('dd', ['if=/dev/urandom', `of=${join(work, 'big.bin')}`, 'bs=1M', 'count=100'], {
       stdio: 'ignore',
     });
@@ -233,10 +250,7 @@ function compareSsh() {
           `root@${ip}`,
         ]),
     };
-    const times = Object.fromEntries(Object.keys(tools).map((k) => [k, []]));
-    for (const f of Object.values(tools)) f();
-    for (let r = 0; r < RUNS; r++) for (const [k, f] of Object.entries(tools)) times[k].push(f());
-    const m = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
+    const m = interleaved(tools);
     console.log(
       `\nB2: over SSH, 3 commands + 100 MiB upload + sha256 (null builder); median of ${RUNS}`,
     );
@@ -246,9 +260,59 @@ function compareSsh() {
     console.log(
       `  (the whole bake run against the sftp upload alone: ${(m.bake / m['sftp upload']).toFixed(2)})`,
     );
-  } finally {
-    spawnSync('docker', ['rm', '-f', id], { stdio: 'ignore' });
-  }
+  });
+}
+
+// ---- over SSH: a directory of 1000 small files ------------------------------
+function compareTree() {
+  withSshd(({ ip, pw, ssh }) => {
+    const tree = join(work, 'tree');
+    for (let d = 0; d < 10; d++) {
+      mkdirSync(join(tree, `d${d}`), { recursive: true });
+      for (let f = 0; f < 100; f++)
+        writeFileSync(join(tree, `d${d}`, `f${f}.txt`), `file ${d}/${f}\n`.repeat(20));
+    }
+    const count = 'find /opt/tree -type f | wc -l';
+    const provisioners = [
+      { type: 'file', source: 'tree/', destination: '/opt/tree' },
+      { type: 'shell', inline: [count] },
+    ];
+    writeFileSync(
+      join(work, 'tree.yml'),
+      JSON.stringify({
+        sources: { box: { type: 'null', ssh_host: ip, ssh_username: 'root', ssh_password: pw } },
+        builds: { b: { sources: ['box'], provisioners } },
+      }),
+    );
+    writeFileSync(
+      join(work, 'tree.json'),
+      JSON.stringify({
+        builders: [{ type: 'null', ssh_host: ip, ssh_username: 'root', ssh_password: pw }],
+        provisioners,
+      }),
+    );
+    const tools = {
+      bake: () =>
+        timeIt(process.execPath, [BAKE, 'build', 'tree.yml', '--ledger', join(work, 'l.jsonl')]),
+      packer: () =>
+        timeIt('packer', ['build', '-color=false', 'tree.json'], {
+          env: { ...process.env, CHECKPOINT_DISABLE: '1' },
+        }),
+      'tar | ssh tar': () =>
+        timeIt('sh', [
+          '-c',
+          `tar c -C tree . | sshpass -p '${pw}' ssh ${ssh.join(' ')} root@${ip} 'mkdir -p /opt/tree && tar x -C /opt/tree && ${count}'`,
+        ]),
+    };
+    const m = interleaved(tools);
+    console.log(
+      `\nB4: over SSH, a directory of 1000 small files (null builder); median of ${RUNS}`,
+    );
+    for (const [k, v] of Object.entries(m))
+      console.log(`  ${k.padEnd(13)} ${(v / 1000).toFixed(2)} s`);
+    console.log(`  ratio bake / packer = ${(m.bake / m.packer).toFixed(2)}`);
+    console.log(`  ratio bake / tar | ssh tar = ${(m.bake / m['tar | ssh tar']).toFixed(2)}`);
+  });
 }
 
 try {
@@ -258,6 +322,7 @@ try {
   if (ONLY.includes('B1')) compareBuild('B1', 1);
   if (ONLY.includes('B3')) compareBuild('B3', 4);
   if (ONLY.includes('B2')) compareSsh();
+  if (ONLY.includes('B4')) compareTree();
   if (ONLY.includes('V1')) compareValidate();
 } finally {
   cleanupImages();

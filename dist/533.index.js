@@ -493,11 +493,6 @@ class SshCommunicator {
         this.sftpSession = await new Promise((res, rej) => client.sftp((e, s) => (e ? rej(e) : res(s))));
         return this.sftpSession;
     }
-    async remoteHasTar(signal) {
-        if (this.hasTar === undefined)
-            this.hasTar = (await this.exec('command -v tar >/dev/null 2>&1', { signal })).exitCode === 0;
-        return this.hasTar;
-    }
     async mkdirs(dir, signal) {
         const r = await this.exec(`mkdir -p ${(0,_communicator__WEBPACK_IMPORTED_MODULE_9__/* .shQuote */ .US)(dir)}`, { signal });
         if (r.exitCode !== 0)
@@ -513,14 +508,15 @@ class SshCommunicator {
         }
         const contentsOnly = localPath.endsWith('/');
         const target = contentsOnly ? remotePath : node_path__WEBPACK_IMPORTED_MODULE_2__.posix.join(remotePath, node_path__WEBPACK_IMPORTED_MODULE_2__.posix.basename(src));
-        if (await this.remoteHasTar(signal)) {
-            // One tar stream into `tar -x`: far fewer round trips than a file-by-file walk.
-            await this.mkdirs(target, signal);
+        if (this.hasTar !== false) {
+            // One tar stream into `tar -x`, in one exec that also checks for tar and makes the
+            // directory: far fewer round trips than a file-by-file walk.
             const client = await this.ready(signal);
             const pack = tar_stream__WEBPACK_IMPORTED_MODULE_5__.pack();
-            const packing = (0,_tar__WEBPACK_IMPORTED_MODULE_6__/* .packDirectory */ .jG)(pack, src, '').then(() => pack.finalize());
+            const packing = (0,_tar__WEBPACK_IMPORTED_MODULE_6__/* .packDirectory */ .jG)(pack, src, '').then(() => pack.finalize(), (e) => pack.destroy(e));
+            const q = (0,_communicator__WEBPACK_IMPORTED_MODULE_9__/* .shQuote */ .US)(target);
             const r = await (0,_engine_steps__WEBPACK_IMPORTED_MODULE_8__/* .raceSignal */ .WU)(new Promise((res, rej) => {
-                client.exec(`tar -x -m -f - -C ${(0,_communicator__WEBPACK_IMPORTED_MODULE_9__/* .shQuote */ .US)(target)}`, (e, stream) => {
+                client.exec(`command -v tar >/dev/null 2>&1 || exit 127; mkdir -p ${q} && exec tar -x -m -f - -C ${q}`, (e, stream) => {
                     if (e)
                         return rej(e);
                     let stderr = '';
@@ -529,13 +525,21 @@ class SshCommunicator {
                     stream.on('exit', (c) => (code = c));
                     stream.on('close', () => res({ code, stderr }));
                     stream.on('data', () => undefined);
-                    pack.pipe(stream);
+                    // A channel the remote closed early (no tar) must not fail the write.
+                    stream.on('error', () => undefined);
+                    (0,_tar__WEBPACK_IMPORTED_MODULE_6__/* .writeBatched */ .Ne)(pack, stream).catch(() => undefined);
                 });
             }), signal);
             await packing;
-            if (r.code !== 0)
-                throw new _engine_context__WEBPACK_IMPORTED_MODULE_7__/* .BuildError */ .z(`upload of ${localPath} to ${target} failed: ${r.stderr.trim()}`);
-            return;
+            if (r.code === 127 && !r.stderr.trim()) {
+                this.hasTar = false;
+            }
+            else {
+                this.hasTar = true;
+                if (r.code !== 0)
+                    throw new _engine_context__WEBPACK_IMPORTED_MODULE_7__/* .BuildError */ .z(`upload of ${localPath} to ${target} failed: ${r.stderr.trim()}`);
+                return;
+            }
         }
         const sftp = await this.sftp(signal);
         await this.mkdirs(target, signal);
@@ -633,6 +637,7 @@ async function sftpWalkUpload(sftp, dir, remote, signal) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ne: () => (/* binding */ writeBatched),
 /* harmony export */   Qz: () => (/* binding */ extractInto),
 /* harmony export */   jG: () => (/* binding */ packDirectory),
 /* harmony export */   qt: () => (/* binding */ packFile)
@@ -675,10 +680,21 @@ function extractInto(target, relativeName) {
     });
     return extract;
 }
+/** Files up to this size go into the archive from memory, without a stream each. */
+const SMALL = 256 * 1024;
 /** Streams one local file into the archive as `name`, mode kept. */
 function packFile(pack, path, name, mode, size, owner) {
+    const header = { name, mode: mode & 0o7777, size, ...(owner ?? {}) };
+    if (size <= SMALL) {
+        // A read stream (or an async read) per small file costs more than the file itself.
+        const data = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path);
+        if (data.length !== size)
+            return Promise.reject(new Error(`${path} changed while it was being packed`));
+        pack.entry(header, data);
+        return Promise.resolve();
+    }
     return new Promise((res, rej) => {
-        const entry = pack.entry({ name, mode: mode & 0o7777, size, ...(owner ?? {}) }, (err) => err ? rej(err) : res());
+        const entry = pack.entry(header, (err) => (err ? rej(err) : res()));
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(path).on('error', rej).pipe(entry);
     });
 }
@@ -705,6 +721,31 @@ async function packDirectory(pack, dir, prefix, owner) {
         else if (s.isFile())
             await packFile(pack, p, inTar, s.mode, s.size, owner);
     }
+}
+/**
+ * Copies a stream into a writable in batches of up to `max` bytes: one SSH packet run per
+ * batch instead of one per tar header, body and padding. Respects backpressure.
+ */
+async function writeBatched(from, to, max = 512 * 1024) {
+    let parts = [];
+    let size = 0;
+    const flush = async () => {
+        if (!size)
+            return;
+        const ok = to.write(parts.length === 1 ? parts[0] : Buffer.concat(parts, size));
+        parts = [];
+        size = 0;
+        if (!ok)
+            await new Promise((r) => to.once('drain', r));
+    };
+    for await (const chunk of from) {
+        parts.push(chunk);
+        size += chunk.length;
+        if (size >= max)
+            await flush();
+    }
+    await flush();
+    to.end();
 }
 
 

@@ -12,7 +12,7 @@ import { Readable } from 'node:stream';
 import ssh2 from 'ssh2';
 import type { Client, ClientChannel, ConnectConfig, SFTPWrapper } from 'ssh2';
 import * as tar from 'tar-stream';
-import { extractInto, packDirectory } from './tar';
+import { extractInto, packDirectory, writeBatched } from './tar';
 import {
   Communicator,
   ExecOptions,
@@ -351,12 +351,6 @@ export class SshCommunicator implements Communicator {
     return this.sftpSession;
   }
 
-  private async remoteHasTar(signal: AbortSignal): Promise<boolean> {
-    if (this.hasTar === undefined)
-      this.hasTar = (await this.exec('command -v tar >/dev/null 2>&1', { signal })).exitCode === 0;
-    return this.hasTar;
-  }
-
   private async mkdirs(dir: string, signal: AbortSignal): Promise<void> {
     const r = await this.exec(`mkdir -p ${shQuote(dir)}`, { signal });
     if (r.exitCode !== 0)
@@ -383,31 +377,45 @@ export class SshCommunicator implements Communicator {
     }
     const contentsOnly = localPath.endsWith('/');
     const target = contentsOnly ? remotePath : posix.join(remotePath, posix.basename(src));
-    if (await this.remoteHasTar(signal)) {
-      // One tar stream into `tar -x`: far fewer round trips than a file-by-file walk.
-      await this.mkdirs(target, signal);
+    if (this.hasTar !== false) {
+      // One tar stream into `tar -x`, in one exec that also checks for tar and makes the
+      // directory: far fewer round trips than a file-by-file walk.
       const client = await this.ready(signal);
       const pack = tar.pack();
-      const packing = packDirectory(pack, src, '').then(() => pack.finalize());
+      const packing = packDirectory(pack, src, '').then(
+        () => pack.finalize(),
+        (e: Error) => pack.destroy(e),
+      );
+      const q = shQuote(target);
       const r = await raceSignal(
         new Promise<{ code: number; stderr: string }>((res, rej) => {
-          client.exec(`tar -x -m -f - -C ${shQuote(target)}`, (e, stream) => {
-            if (e) return rej(e);
-            let stderr = '';
-            let code = -1;
-            stream.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-            stream.on('exit', (c: number) => (code = c));
-            stream.on('close', () => res({ code, stderr }));
-            stream.on('data', () => undefined);
-            pack.pipe(stream);
-          });
+          client.exec(
+            `command -v tar >/dev/null 2>&1 || exit 127; mkdir -p ${q} && exec tar -x -m -f - -C ${q}`,
+            (e, stream) => {
+              if (e) return rej(e);
+              let stderr = '';
+              let code = -1;
+              stream.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+              stream.on('exit', (c: number) => (code = c));
+              stream.on('close', () => res({ code, stderr }));
+              stream.on('data', () => undefined);
+              // A channel the remote closed early (no tar) must not fail the write.
+              stream.on('error', () => undefined);
+              writeBatched(pack as unknown as AsyncIterable<Buffer>, stream).catch(() => undefined);
+            },
+          );
         }),
         signal,
       );
       await packing;
-      if (r.code !== 0)
-        throw new BuildError(`upload of ${localPath} to ${target} failed: ${r.stderr.trim()}`);
-      return;
+      if (r.code === 127 && !r.stderr.trim()) {
+        this.hasTar = false;
+      } else {
+        this.hasTar = true;
+        if (r.code !== 0)
+          throw new BuildError(`upload of ${localPath} to ${target} failed: ${r.stderr.trim()}`);
+        return;
+      }
     }
     const sftp = await this.sftp(signal);
     await this.mkdirs(target, signal);

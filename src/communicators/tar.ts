@@ -5,6 +5,7 @@ import {
   lstatSync,
   mkdirSync,
   readdirSync,
+  readFileSync,
   readlinkSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -46,6 +47,9 @@ export interface Owner {
   gid: number;
 }
 
+/** Files up to this size go into the archive from memory, without a stream each. */
+const SMALL = 256 * 1024;
+
 /** Streams one local file into the archive as `name`, mode kept. */
 export function packFile(
   pack: tar.Pack,
@@ -55,10 +59,17 @@ export function packFile(
   size: number,
   owner?: Owner,
 ): Promise<void> {
+  const header = { name, mode: mode & 0o7777, size, ...(owner ?? {}) };
+  if (size <= SMALL) {
+    // A read stream (or an async read) per small file costs more than the file itself.
+    const data = readFileSync(path);
+    if (data.length !== size)
+      return Promise.reject(new Error(`${path} changed while it was being packed`));
+    pack.entry(header, data);
+    return Promise.resolve();
+  }
   return new Promise((res, rej) => {
-    const entry = pack.entry({ name, mode: mode & 0o7777, size, ...(owner ?? {}) }, (err) =>
-      err ? rej(err) : res(),
-    );
+    const entry = pack.entry(header, (err) => (err ? rej(err) : res()));
     createReadStream(path).on('error', rej).pipe(entry);
   });
 }
@@ -89,4 +100,31 @@ export async function packDirectory(
       pack.entry({ name: inTar, type: 'symlink', linkname: readlinkSync(p), ...(owner ?? {}) });
     else if (s.isFile()) await packFile(pack, p, inTar, s.mode, s.size, owner);
   }
+}
+
+/**
+ * Copies a stream into a writable in batches of up to `max` bytes: one SSH packet run per
+ * batch instead of one per tar header, body and padding. Respects backpressure.
+ */
+export async function writeBatched(
+  from: AsyncIterable<Buffer>,
+  to: NodeJS.WritableStream,
+  max = 512 * 1024,
+): Promise<void> {
+  let parts: Buffer[] = [];
+  let size = 0;
+  const flush = async () => {
+    if (!size) return;
+    const ok = to.write(parts.length === 1 ? parts[0] : Buffer.concat(parts, size));
+    parts = [];
+    size = 0;
+    if (!ok) await new Promise((r) => to.once('drain', r));
+  };
+  for await (const chunk of from) {
+    parts.push(chunk);
+    size += chunk.length;
+    if (size >= max) await flush();
+  }
+  await flush();
+  to.end();
 }
