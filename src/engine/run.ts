@@ -1,7 +1,7 @@
 /** `bake build` and `bake cleanup`: scheduling, signals, events file, final report. */
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import Docker from 'dockerode';
+import type Docker from 'dockerode';
 import { BuildResult, runBuild } from './build';
 import { cleaners } from './cleaners';
 import { attachConsole } from './console';
@@ -12,10 +12,25 @@ import type { CliOptions } from '../cli-args';
 import type { Plan } from '../spec/resolve';
 import { redact, redactValue } from '../util/redact';
 
+let DockerClient: (new () => Docker) | undefined;
 let sharedDocker: Docker | undefined;
+
+/** Loads the Docker client library (~0.1 s): only runs that touch Docker pay for it. */
+export async function loadDocker(): Promise<void> {
+  DockerClient ??= (await import('dockerode')).default;
+}
+
 export function dockerClient(): Docker {
-  sharedDocker ??= new Docker();
+  if (!DockerClient)
+    throw new Error('internal error: the Docker client was used before loadDocker()');
+  sharedDocker ??= new DockerClient();
   return sharedDocker;
+}
+
+function usesDocker(plan: Plan): boolean {
+  return plan.instances.some(
+    (i) => i.type === 'docker' || i.postProcessors.flat().some((p) => p.type.startsWith('docker-')),
+  );
 }
 
 export interface RunOptions {
@@ -56,6 +71,7 @@ export async function runPlan(plan: Plan, o: RunOptions): Promise<RunSummary> {
     mkdirSync(dirname(file), { recursive: true });
     bus.on((e) => appendFileSync(file, JSON.stringify(redactValue(e)) + '\n'));
   }
+  if (usesDocker(plan)) await loadDocker();
   const ledger = new ResourceLedger(resolve(o.ledger), plan.runUuid);
   const failFast = new AbortController();
   const signal = o.signal ? AbortSignal.any([o.signal, failFast.signal]) : failFast.signal;
@@ -200,6 +216,7 @@ export async function cleanupLedger(
     return 0;
   }
   const ledger = new ResourceLedger(path, 'cleanup');
+  if (pending.some((e) => e.kind.startsWith('docker-'))) await loadDocker();
   let failed = 0;
   for (const e of pending.reverse()) {
     const cleaner = cleaners[e.kind];
