@@ -21,7 +21,12 @@ interface Comment {
 }
 
 /** Just enough of GitHub's REST API: who am I, list/create/update issue comments. */
-function fakeGitHub(opts: { readOnly?: boolean; login: string; existing?: Comment[] }) {
+function fakeGitHub(opts: {
+  readOnly?: boolean;
+  login: string;
+  existing?: Comment[];
+  heads?: Record<number, string>;
+}) {
   const comments: Comment[] = [...(opts.existing ?? [])];
   const requests: { method: string; url: string; auth?: string }[] = [];
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -35,6 +40,13 @@ function fakeGitHub(opts: { readOnly?: boolean; login: string; existing?: Commen
       };
       const url = new URL(req.url!, 'http://x');
       if (req.method === 'GET' && url.pathname === '/user') return send(200, { login: opts.login });
+      const pull = /^\/repos\/acme\/app\/pulls\/(\d+)$/.exec(url.pathname);
+      if (pull && req.method === 'GET') {
+        const sha = opts.heads?.[Number(pull[1])];
+        return sha
+          ? send(200, { number: Number(pull[1]), head: { sha } })
+          : send(404, { message: 'Not Found' });
+      }
       const list = /^\/repos\/acme\/app\/issues\/(\d+)\/comments$/.exec(url.pathname);
       if (list && req.method === 'GET') return send(200, comments);
       if (list && req.method === 'POST') {
@@ -411,5 +423,65 @@ describe('the report step of the reusable workflow', () => {
         .getImage(id)
         .remove({ force: true })
         .catch(() => undefined);
+  });
+
+  it('workflow_run: comments on the given PR only when its head is the commit the run built', async () => {
+    const built = 'a'.repeat(40);
+    const gh = fakeGitHub({ login: 'github-actions[bot]', heads: { 7: built, 8: 'b'.repeat(40) } });
+    await new Promise<void>((r) => gh.server.listen(0, '127.0.0.1', r));
+    try {
+      const api = `http://127.0.0.1:${(gh.server.address() as AddressInfo).port}`;
+      const spec = `sources:\n  a: {type: docker, image: busybox:latest, discard: true}\nbuilds:\n  m:\n    sources: [a]\n`;
+      const dir = tempProject({
+        'bake.yml': spec,
+        'event.json': JSON.stringify({ workflow_run: { head_sha: built, pull_requests: [] } }),
+      });
+      // The fork's run left its result as an artifact.
+      const leg = await runAction(
+        dir,
+        { spec: 'bake.yml', comment: 'never' },
+        { RUNNER_TEMP: join(dir, 'leg') },
+      );
+      expect(leg.main.status).toBe(0);
+      mkdirSync(join(dir, 'results'), { recursive: true });
+      copyFileSync(leg.outputs.manifest, join(dir, 'results', 'result.json'));
+      const env = {
+        GITHUB_API_URL: api,
+        GITHUB_EVENT_NAME: 'workflow_run',
+        GITHUB_EVENT_PATH: join(dir, 'event.json'),
+      };
+      const report = (pr: string) =>
+        runAction(
+          dir,
+          {
+            spec: 'bake.yml',
+            command: 'report',
+            results: join(dir, 'results'),
+            'pull-request': pr,
+            'github-token': 'ghs_base',
+          },
+          env,
+        );
+      const ok = await report('7');
+      expect(ok.main.status).toBe(0);
+      expect(gh.comments).toHaveLength(1);
+      expect(gh.comments[0].body).toMatch(/\| m\.a \| docker \| ✅ succeeded \|/);
+      expect(
+        gh.requests.some((r) => r.method === 'POST' && r.url.includes('/issues/7/comments')),
+      ).toBe(true);
+      // PR 8's head is another commit: a stale or forged number gets no comment.
+      const wrong = await report('8');
+      expect(wrong.main.status).toBe(0);
+      expect(wrong.main.stdout).toMatch(
+        /::warning::not commenting on #8: its head is bbbbbbbbbbbb, but the run built aaaaaaaaaaaa/,
+      );
+      expect(gh.comments).toHaveLength(1);
+      expect(gh.requests.some((r) => r.url.includes('/issues/8/'))).toBe(false);
+      const bad = await report('seven');
+      expect(bad.main.status).toBe(1);
+      expect(bad.main.stdout).toContain('input \"pull-request\" is \"seven\"');
+    } finally {
+      gh.server.close();
+    }
   });
 });

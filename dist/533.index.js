@@ -869,15 +869,12 @@ __webpack_require__.d(__webpack_exports__, {
   runPlan: () => (/* binding */ runPlan)
 });
 
-// UNUSED EXPORTS: dockerClient, formatSummary, runBuildCommand
+// UNUSED EXPORTS: dockerClient, formatSummary, loadDocker, runBuildCommand
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./node_modules/dockerode/lib/docker.js
-var docker = __webpack_require__(39040);
-var docker_default = /*#__PURE__*/__webpack_require__.n(docker);
 // EXTERNAL MODULE: ./src/engine/context.ts
 var context = __webpack_require__(86173);
 ;// CONCATENATED MODULE: ./src/engine/events.ts
@@ -2552,11 +2549,20 @@ function escapeData(s) {
 
 
 
-
+let DockerClient;
 let sharedDocker;
+/** Loads the Docker client library (~0.1 s): only runs that touch Docker pay for it. */
+async function loadDocker() {
+    DockerClient ??= (await __webpack_require__.e(/* import() */ 40).then(__webpack_require__.t.bind(__webpack_require__, 39040, 23))).default;
+}
 function dockerClient() {
-    sharedDocker ??= new (docker_default())();
+    if (!DockerClient)
+        throw new Error('internal error: the Docker client was used before loadDocker()');
+    sharedDocker ??= new DockerClient();
     return sharedDocker;
+}
+function usesDocker(plan) {
+    return plan.instances.some((i) => i.type === 'docker' || i.postProcessors.flat().some((p) => p.type.startsWith('docker-')));
 }
 /** Runs every instance of the plan, at most parallelBuilds at a time (0 = all). */
 async function runPlan(plan, o) {
@@ -2576,6 +2582,8 @@ async function runPlan(plan, o) {
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(file), { recursive: true });
         bus.on((e) => (0,external_node_fs_.appendFileSync)(file, JSON.stringify((0,util_redact/* redactValue */.FI)(e)) + '\n'));
     }
+    if (usesDocker(plan))
+        await loadDocker();
     const ledger = new engine_ledger.ResourceLedger((0,external_node_path_.resolve)(o.ledger), plan.runUuid);
     const failFast = new AbortController();
     const signal = o.signal ? AbortSignal.any([o.signal, failFast.signal]) : failFast.signal;
@@ -2705,6 +2713,8 @@ async function cleanupLedger(file, write = (t) => process.stdout.write(t)) {
         return 0;
     }
     const ledger = new engine_ledger.ResourceLedger(path, 'cleanup');
+    if (pending.some((e) => e.kind.startsWith('docker-')))
+        await loadDocker();
     let failed = 0;
     for (const e of pending.reverse()) {
         const cleaner = cleaners[e.kind];

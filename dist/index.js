@@ -42720,6 +42720,14 @@ function bool(name, dflt) {
         return false;
     throw new InputError(`input "${name}" is "${v}"; it must be true or false`);
 }
+function prNumber(v) {
+    if (!v)
+        return undefined;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n <= 0)
+        throw new InputError(`input "pull-request" is "${v}"; it must be a pull request number`);
+    return n;
+}
 function parseVarsInput(text) {
     const out = {};
     text.split(/\r?\n/).forEach((raw, i) => {
@@ -42753,6 +42761,7 @@ function readInputs() {
         failFast: bool('fail-fast', false),
         workingDirectory: getInput('working-directory').trim() || '.',
         comment: oneOf('comment', ['auto', 'always', 'never'], 'auto'),
+        pullRequest: prNumber(getInput('pull-request').trim()),
         commentHeader: getInput('comment-header').trim(),
         summary: bool('summary', true),
         results: getInput('results').trim(),
@@ -47781,9 +47790,10 @@ async function identity(octokit) {
         return 'github-actions[bot]';
     }
 }
-function pullRequestTarget() {
+function pullRequestTarget(given) {
     const ctx = github_context;
-    const pr = ctx.payload.pull_request?.number ??
+    const pr = given ??
+        ctx.payload.pull_request?.number ??
         (ctx.payload.issue?.pull_request ? ctx.payload.issue.number : undefined);
     if (!pr)
         return undefined;
@@ -47829,6 +47839,25 @@ async function upsertComment(token, target, header, body) {
         }
         throw e;
     }
+}
+/**
+ * In a workflow_run (the results of a fork's PR, commented on from the base repository) the
+ * PR number comes from the untrusted run's artifact. Comment only when that PR's head is the
+ * very commit the run built; otherwise the number is stale or forged.
+ */
+async function headMatches(token, target) {
+    const run = github_context.payload.workflow_run;
+    if (!run)
+        return true;
+    const { data } = await getOctokit(token).rest.pulls.get({
+        owner: target.owner,
+        repo: target.repo,
+        pull_number: target.issueNumber,
+    });
+    if (data.head.sha === run.head_sha)
+        return true;
+    warning(`not commenting on #${target.issueNumber}: its head is ${data.head.sha.slice(0, 12)}, but the run built ${String(run.head_sha).slice(0, 12)}`);
+    return false;
 }
 
 // EXTERNAL MODULE: ./src/spec/errors.ts
@@ -53357,7 +53386,7 @@ async function main() {
     }
     const ledger = (0,external_node_path_.resolve)(process.env.RUNNER_TEMP ?? '.bake', `bake-ledger-${process.env.GITHUB_RUN_ID ?? 'local'}-${process.env.GITHUB_ACTION ?? 'bake'}.jsonl`);
     saveState(STATE_LEDGER, ledger);
-    const { runPlan, cancelOnSignals } = await Promise.all(/* import() */[__nccwpck_require__.e(819), __nccwpck_require__.e(533)]).then(__nccwpck_require__.bind(__nccwpck_require__, 45533));
+    const { runPlan, cancelOnSignals } = await Promise.all(/* import() */[__nccwpck_require__.e(787), __nccwpck_require__.e(533)]).then(__nccwpck_require__.bind(__nccwpck_require__, 45533));
     const events = process.env.RUNNER_TEMP
         ? (0,external_node_path_.join)(process.env.RUNNER_TEMP, 'bake-events.jsonl')
         : undefined;
@@ -53452,18 +53481,19 @@ async function publish(results, inputs, runUuid) {
         .trim() + '\n';
     if (inputs.summary)
         await summary.addRaw(body + '\n' + timeline(results) + '\n').write();
-    const target = pullRequestTarget();
+    const target = pullRequestTarget(inputs.pullRequest);
     const wantComment = inputs.comment === 'always' ||
         (inputs.comment === 'auto' &&
             target !== undefined &&
-            /^pull_request/.test(process.env.GITHUB_EVENT_NAME ?? ''));
+            (inputs.pullRequest !== undefined ||
+                /^pull_request/.test(process.env.GITHUB_EVENT_NAME ?? '')));
     if (wantComment) {
         const token = getInput('github-token');
         if (!target)
             info('comment: no pull request in this event; nothing to comment on');
         else if (!token)
             warning('comment: no github-token; skipping the PR comment');
-        else {
+        else if (await headMatches(token, target)) {
             const url = await upsertComment(token, target, inputs.commentHeader || inputs.spec, body);
             if (url)
                 info(`PR comment: ${url}`);
@@ -53484,7 +53514,7 @@ async function post() {
     }
     if (!pending.length)
         return;
-    const { cleanupLedger } = await Promise.all(/* import() */[__nccwpck_require__.e(819), __nccwpck_require__.e(533)]).then(__nccwpck_require__.bind(__nccwpck_require__, 45533));
+    const { cleanupLedger } = await Promise.all(/* import() */[__nccwpck_require__.e(787), __nccwpck_require__.e(533)]).then(__nccwpck_require__.bind(__nccwpck_require__, 45533));
     const lines = [];
     const code = await cleanupLedger(ledger, (t) => lines.push(t));
     info(lines.join(''));

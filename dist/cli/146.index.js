@@ -18,7 +18,7 @@ exports.modules = {
 /* unused harmony export backoffDelays */
 /* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5193);
 /* harmony import */ var _engine_context__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6173);
-/* harmony import */ var _engine_steps__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6658);
+/* harmony import */ var _engine_steps__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4277);
 /* harmony import */ var _util_redact__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(767);
 /**
  * EC2 clients, credentials, errors and waiting, shared by the amazon-ebs builder, the
@@ -224,7 +224,7 @@ function tagList(...maps) {
 /* harmony export */   z9: () => (/* binding */ deleteKeyPair)
 /* harmony export */ });
 /* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5193);
-/* harmony import */ var _engine_steps__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6658);
+/* harmony import */ var _engine_steps__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4277);
 /* harmony import */ var _aws__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1490);
 /**
  * Removing what an amazon-ebs build creates. One implementation for the build's own

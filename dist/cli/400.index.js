@@ -18,7 +18,7 @@ exports.modules = {
 /* unused harmony export backoffDelays */
 /* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5193);
 /* harmony import */ var _engine_context__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6173);
-/* harmony import */ var _engine_steps__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6658);
+/* harmony import */ var _engine_steps__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4277);
 /* harmony import */ var _util_redact__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(767);
 /**
  * EC2 clients, credentials, errors and waiting, shared by the amazon-ebs builder, the
@@ -224,7 +224,7 @@ function tagList(...maps) {
 /* harmony export */   z9: () => (/* binding */ deleteKeyPair)
 /* harmony export */ });
 /* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5193);
-/* harmony import */ var _engine_steps__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6658);
+/* harmony import */ var _engine_steps__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4277);
 /* harmony import */ var _aws__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1490);
 /**
  * Removing what an amazon-ebs build creates. One implementation for the build's own
@@ -333,7 +333,7 @@ const awsCleaners = {
 /* harmony import */ var _communicators_ssh__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3010);
 /* harmony import */ var _communicators_ssh_config__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6042);
 /* harmony import */ var _engine_context__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6173);
-/* harmony import */ var _engine_steps__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6658);
+/* harmony import */ var _engine_steps__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4277);
 /* harmony import */ var _spec_schema__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7280);
 /* harmony import */ var _aws__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(1490);
 /* harmony import */ var _resources__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4146);

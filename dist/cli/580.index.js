@@ -197,7 +197,7 @@ function temporaryKeyPair(type = 'ed25519', comment = 'bake-temporary') {
 /* harmony import */ var _tar__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(571);
 /* harmony import */ var _communicator__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4717);
 /* harmony import */ var _engine_context__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6173);
-/* harmony import */ var _engine_steps__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6658);
+/* harmony import */ var _engine_steps__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4277);
 /**
  * SSH communicator on ssh2: one connection per build, reused by every provisioner and
  * re-established after a reboot. Connects in a loop until ssh_timeout, surviving refused
@@ -782,15 +782,12 @@ __webpack_require__.d(__webpack_exports__, {
   runBuildCommand: () => (/* binding */ runBuildCommand)
 });
 
-// UNUSED EXPORTS: cancelOnSignals, dockerClient, formatSummary, runPlan
+// UNUSED EXPORTS: cancelOnSignals, dockerClient, formatSummary, loadDocker, runPlan
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./node_modules/dockerode/lib/docker.js
-var docker = __webpack_require__(9040);
-var docker_default = /*#__PURE__*/__webpack_require__.n(docker);
 // EXTERNAL MODULE: ./src/engine/context.ts
 var context = __webpack_require__(6173);
 ;// CONCATENATED MODULE: ./src/engine/events.ts
@@ -911,7 +908,7 @@ var tar = __webpack_require__(571);
 // EXTERNAL MODULE: ./src/communicators/communicator.ts
 var communicator = __webpack_require__(4717);
 // EXTERNAL MODULE: ./src/engine/steps.ts
-var engine_steps = __webpack_require__(6658);
+var engine_steps = __webpack_require__(4277);
 ;// CONCATENATED MODULE: ./src/communicators/docker.ts
 /**
  * Talks to a build container through the Docker API: exec with demultiplexed, live output,
@@ -2535,11 +2532,20 @@ function escapeData(s) {
 
 
 
-
+let DockerClient;
 let sharedDocker;
+/** Loads the Docker client library (~0.1 s): only runs that touch Docker pay for it. */
+async function loadDocker() {
+    DockerClient ??= (await __webpack_require__.e(/* import() */ 40).then(__webpack_require__.t.bind(__webpack_require__, 9040, 23))).default;
+}
 function dockerClient() {
-    sharedDocker ??= new (docker_default())();
+    if (!DockerClient)
+        throw new Error('internal error: the Docker client was used before loadDocker()');
+    sharedDocker ??= new DockerClient();
     return sharedDocker;
+}
+function usesDocker(plan) {
+    return plan.instances.some((i) => i.type === 'docker' || i.postProcessors.flat().some((p) => p.type.startsWith('docker-')));
 }
 /** Runs every instance of the plan, at most parallelBuilds at a time (0 = all). */
 async function runPlan(plan, o) {
@@ -2559,6 +2565,8 @@ async function runPlan(plan, o) {
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(file), { recursive: true });
         bus.on((e) => (0,external_node_fs_.appendFileSync)(file, JSON.stringify((0,redact/* redactValue */.FI)(e)) + '\n'));
     }
+    if (usesDocker(plan))
+        await loadDocker();
     const ledger = new ResourceLedger((0,external_node_path_.resolve)(o.ledger), plan.runUuid);
     const failFast = new AbortController();
     const signal = o.signal ? AbortSignal.any([o.signal, failFast.signal]) : failFast.signal;
@@ -2688,6 +2696,8 @@ async function cleanupLedger(file, write = (t) => process.stdout.write(t)) {
         return 0;
     }
     const ledger = new ResourceLedger(path, 'cleanup');
+    if (pending.some((e) => e.kind.startsWith('docker-')))
+        await loadDocker();
     let failed = 0;
     for (const e of pending.reverse()) {
         const cleaner = cleaners[e.kind];
@@ -2712,7 +2722,7 @@ async function cleanupLedger(file, write = (t) => process.stdout.write(t)) {
 
 /***/ }),
 
-/***/ 6658:
+/***/ 4277:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

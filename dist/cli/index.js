@@ -15851,11 +15851,11 @@ async function main(argv) {
             }
             case 'build': {
                 const plan = planFor(o);
-                const { runBuildCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(819), __nccwpck_require__.e(580)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9580));
+                const { runBuildCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(787), __nccwpck_require__.e(580)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9580));
                 return await runBuildCommand(plan, o);
             }
             case 'cleanup': {
-                const { cleanupLedger } = await Promise.all(/* import() */[__nccwpck_require__.e(819), __nccwpck_require__.e(580)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9580));
+                const { cleanupLedger } = await Promise.all(/* import() */[__nccwpck_require__.e(787), __nccwpck_require__.e(580)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9580));
                 return await cleanupLedger(o.ledger);
             }
             case 'sweep': {

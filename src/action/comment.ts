@@ -28,9 +28,10 @@ export interface CommentTarget {
   issueNumber: number;
 }
 
-export function pullRequestTarget(): CommentTarget | undefined {
+export function pullRequestTarget(given?: number): CommentTarget | undefined {
   const ctx = github.context;
   const pr =
+    given ??
     ctx.payload.pull_request?.number ??
     (ctx.payload.issue?.pull_request ? ctx.payload.issue.number : undefined);
   if (!pr) return undefined;
@@ -83,4 +84,24 @@ export async function upsertComment(
     }
     throw e;
   }
+}
+
+/**
+ * In a workflow_run (the results of a fork's PR, commented on from the base repository) the
+ * PR number comes from the untrusted run's artifact. Comment only when that PR's head is the
+ * very commit the run built; otherwise the number is stale or forged.
+ */
+export async function headMatches(token: string, target: CommentTarget): Promise<boolean> {
+  const run = github.context.payload.workflow_run as { head_sha?: string } | undefined;
+  if (!run) return true;
+  const { data } = await github.getOctokit(token).rest.pulls.get({
+    owner: target.owner,
+    repo: target.repo,
+    pull_number: target.issueNumber,
+  });
+  if (data.head.sha === run.head_sha) return true;
+  core.warning(
+    `not commenting on #${target.issueNumber}: its head is ${data.head.sha.slice(0, 12)}, but the run built ${String(run.head_sha).slice(0, 12)}`,
+  );
+  return false;
 }

@@ -16,6 +16,8 @@ export interface ActionInputs {
   failFast: boolean;
   workingDirectory: string;
   comment: 'auto' | 'always' | 'never';
+  /** The PR to comment on when the event carries none (the workflow_run pattern). */
+  pullRequest?: number;
   commentHeader: string;
   summary: boolean;
   /** command report: the directory of the legs' result files, and the planned matrix. */
@@ -46,6 +48,14 @@ function bool(name: string, dflt: boolean): boolean {
   if (['true', 'yes', '1'].includes(v)) return true;
   if (['false', 'no', '0'].includes(v)) return false;
   throw new InputError(`input "${name}" is "${v}"; it must be true or false`);
+}
+
+function prNumber(v: string): number | undefined {
+  if (!v) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new InputError(`input "pull-request" is "${v}"; it must be a pull request number`);
+  return n;
 }
 
 export function parseVarsInput(text: string): Record<string, string> {
@@ -84,6 +94,7 @@ export function readInputs(): ActionInputs {
     failFast: bool('fail-fast', false),
     workingDirectory: core.getInput('working-directory').trim() || '.',
     comment: oneOf('comment', ['auto', 'always', 'never'] as const, 'auto'),
+    pullRequest: prNumber(core.getInput('pull-request').trim()),
     commentHeader: core.getInput('comment-header').trim(),
     summary: bool('summary', true),
     results: core.getInput('results').trim(),

@@ -6,7 +6,7 @@ import * as core from '@actions/core';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ActionInputs, InputError, readInputs } from './inputs';
-import { pullRequestTarget, upsertComment } from './comment';
+import { headMatches, pullRequestTarget, upsertComment } from './comment';
 import { SpecError, formatProblem } from '../spec/errors';
 import { loadSpec } from '../spec/spec';
 import { Plan, matrixOf, resolvePlan } from '../spec/resolve';
@@ -218,17 +218,18 @@ async function publish(
       .join('\n')
       .trim() + '\n';
   if (inputs.summary) await core.summary.addRaw(body + '\n' + timeline(results) + '\n').write();
-  const target = pullRequestTarget();
+  const target = pullRequestTarget(inputs.pullRequest);
   const wantComment =
     inputs.comment === 'always' ||
     (inputs.comment === 'auto' &&
       target !== undefined &&
-      /^pull_request/.test(process.env.GITHUB_EVENT_NAME ?? ''));
+      (inputs.pullRequest !== undefined ||
+        /^pull_request/.test(process.env.GITHUB_EVENT_NAME ?? '')));
   if (wantComment) {
     const token = core.getInput('github-token');
     if (!target) core.info('comment: no pull request in this event; nothing to comment on');
     else if (!token) core.warning('comment: no github-token; skipping the PR comment');
-    else {
+    else if (await headMatches(token, target)) {
       const url = await upsertComment(token, target, inputs.commentHeader || inputs.spec, body);
       if (url) core.info(`PR comment: ${url}`);
     }
