@@ -479,7 +479,7 @@ describe('the report step of the reusable workflow', () => {
       expect(gh.requests.some((r) => r.url.includes('/issues/8/'))).toBe(false);
       const bad = await report('seven');
       expect(bad.main.status).toBe(1);
-      expect(bad.main.stdout).toContain('input \"pull-request\" is \"seven\"');
+      expect(bad.main.stdout).toContain('input "pull-request" is "seven"');
     } finally {
       gh.server.close();
     }
