@@ -25,6 +25,9 @@ export interface CliOptions {
   regions: string[];
   olderThanMs?: number;
   delete: boolean;
+  /** build: reuse the cached result of a build that has not changed. */
+  skipUnchanged: boolean;
+  cacheDir: string;
 }
 
 export const HELP = `Usage: bake <command> [SPEC] [options]
@@ -48,6 +51,9 @@ Options:
   --fail-fast               cancel the other builds when one fails
   --events FILE             write every build event as JSON lines
   --ledger FILE             resource ledger (default .bake/ledger.jsonl)
+  --skip-unchanged          reuse the result of a build whose inputs have not changed since
+                            it was cached, if its artifact still exists
+  --cache-dir DIR           where --skip-unchanged keeps results (default .bake/cache)
   --json                    machine-readable output (plan)
   --region R[,R]            sweep: regions to look in (default AWS_REGION)
   --older-than DURATION     sweep: only what is at least this old, e.g. 6h
@@ -82,6 +88,8 @@ export function parseArgs(argv: string[]): CliOptions {
     ledger: '.bake/ledger.jsonl',
     regions: [],
     delete: false,
+    skipUnchanged: false,
+    cacheDir: '.bake/cache',
   };
   const args = [...argv];
   const cmd = args.shift();
@@ -175,6 +183,12 @@ export function parseArgs(argv: string[]): CliOptions {
         o.olderThanMs = ms;
         break;
       }
+      case '--skip-unchanged':
+        o.skipUnchanged = true;
+        break;
+      case '--cache-dir':
+        o.cacheDir = value(flag, inline);
+        break;
       case '--delete':
         o.delete = true;
         break;

@@ -15,9 +15,15 @@ function printProblems(e: SpecError): void {
   process.stderr.write(`${n} error${n === 1 ? '' : 's'}\n`);
 }
 
-function planFor(o: CliOptions): Plan {
+function planFor(o: CliOptions, stable = false): Plan {
   const spec = loadSpec(o.spec);
-  return resolvePlan(spec, { vars: o.vars, varFiles: o.varFiles, only: o.only, except: o.except });
+  return resolvePlan(spec, {
+    vars: o.vars,
+    varFiles: o.varFiles,
+    only: o.only,
+    except: o.except,
+    stable,
+  });
 }
 
 function inspect(plan: Plan): string {
@@ -88,7 +94,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'build': {
         const plan = planFor(o);
         const { runBuildCommand } = await import('./engine/run');
-        return await runBuildCommand(plan, o);
+        return await runBuildCommand(plan, o, o.skipUnchanged ? planFor(o, true) : undefined);
       }
       case 'cleanup': {
         const { cleanupLedger } = await import('./engine/run');

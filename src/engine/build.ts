@@ -35,6 +35,8 @@ export interface BuildResult {
   steps: StepTiming[];
   /** With on-error=abort: how to reach what was left running. */
   leftRunning?: string;
+  /** skip-unchanged found this build unchanged and its artifact still there. */
+  reused?: boolean;
 }
 
 export interface BuildOptions {

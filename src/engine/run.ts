@@ -9,7 +9,18 @@ import { EventBus, now } from './events';
 import { ResourceLedger } from './ledger';
 import { CancelledError } from './steps';
 import type { CliOptions } from '../cli-args';
-import type { Plan } from '../spec/resolve';
+import type { BuildInstance, Plan } from '../spec/resolve';
+import { fingerprintOf } from './fingerprint';
+import {
+  cacheKey,
+  CachedBuild,
+  decide,
+  directoryCache,
+  dockerArtifactExists,
+  dockerBase,
+  ResultCache,
+  Reuser,
+} from './reuse';
 import { redact, redactValue } from '../util/redact';
 
 let DockerClient: (new () => Docker) | undefined;
@@ -41,6 +52,8 @@ export interface RunOptions {
   events?: string;
   signal?: AbortSignal;
   bus?: EventBus;
+  /** skip-unchanged: where results are cached, and the plan resolved for fingerprints. */
+  reuse?: { cache: ResultCache; stable: Plan };
   /** Console output; false to keep quiet (the caller attaches its own reporter). */
   console?: boolean;
   write?: (text: string) => void;
@@ -82,6 +95,31 @@ export async function runPlan(plan: Plan, o: RunOptions): Promise<RunSummary> {
     builds: plan.instances.map((i) => i.name),
   });
 
+  const stable = new Map((o.reuse?.stable.instances ?? []).map((i) => [i.name, i]));
+  const reuser = reuserFor(dockerClient);
+  // The base may be known only after the build pulled it: fingerprint again to store.
+  const remember = async (inst: BuildInstance, r: BuildResult, specDir: string) => {
+    const s = stable.get(inst.name);
+    const base = s && (await reuser.base(inst).catch(() => undefined));
+    if (!s || base === undefined) return;
+    const fingerprint = fingerprintOf(s, specDir, base);
+    try {
+      await o.reuse!.cache.put(cacheKey(inst, fingerprint), {
+        fingerprint,
+        artifact: redactValue(r.artifact!),
+        builtAt: new Date().toISOString(),
+        durationMs: r.durationMs,
+      });
+    } catch (e) {
+      bus.emit({
+        type: 'output',
+        time: now(),
+        build: inst.name,
+        stream: 'stderr',
+        line: `could not cache the result: ${(e as Error).message}`,
+      });
+    }
+  };
   const results: BuildResult[] = new Array(plan.instances.length);
   const limit = o.parallelBuilds > 0 ? o.parallelBuilds : plan.instances.length;
   let next = 0;
@@ -104,8 +142,23 @@ export async function runPlan(plan: Plan, o: RunOptions): Promise<RunSummary> {
         };
         continue;
       }
+      const specDir = resolve(plan.specDir);
+      if (o.reuse) {
+        const d = await decide(inst, stable.get(inst.name), specDir, o.reuse.cache, reuser);
+        if (d.reused) {
+          results[i] = reusedResult(inst, d.reused, bus);
+          continue;
+        }
+        bus.emit({
+          type: 'output',
+          time: now(),
+          build: inst.name,
+          stream: 'info',
+          line: `building: ${d.reason}`,
+        });
+      }
       const r = await runBuild(inst, {
-        specDir: resolve(plan.specDir),
+        specDir,
         runUuid: plan.runUuid,
         ledger,
         bus,
@@ -114,6 +167,7 @@ export async function runPlan(plan: Plan, o: RunOptions): Promise<RunSummary> {
         onError: o.onError,
       });
       results[i] = r;
+      if (o.reuse && r.status === 'succeeded' && r.artifact) await remember(inst, r, specDir);
       if (r.status === 'failed' && o.failFast)
         failFast.abort(
           new CancelledError('cancelled: another build failed and --fail-fast is set'),
@@ -127,6 +181,60 @@ export async function runPlan(plan: Plan, o: RunOptions): Promise<RunSummary> {
   return { runUuid: plan.runUuid, results, ok, durationMs };
 }
 
+/** How each builder's base and artifacts are checked for skip-unchanged. */
+function reuserFor(docker: () => Docker): Reuser {
+  return {
+    async base(inst) {
+      if (inst.type === 'docker')
+        return dockerBase(
+          docker(),
+          String(inst.config.image),
+          String(inst.config.pull ?? 'missing'),
+        );
+      if (inst.type === 'amazon-ebs')
+        return (await import('../plugins/builders/amazon-ebs/reuse')).amiBase(inst.config);
+      return undefined; // nothing to reuse (the null builder makes no artifact)
+    },
+    async exists(inst, a) {
+      if (inst.type === 'docker') return dockerArtifactExists(docker(), a);
+      if (inst.type === 'amazon-ebs')
+        return (await import('../plugins/builders/amazon-ebs/reuse')).amisExist(inst.config, a);
+      return false;
+    },
+  };
+}
+
+function reusedResult(inst: BuildInstance, c: CachedBuild, bus: EventBus): BuildResult {
+  const t = now();
+  bus.emit({ type: 'build-start', time: t, build: inst.name, builder: inst.type });
+  bus.emit({
+    type: 'output',
+    time: t,
+    build: inst.name,
+    stream: 'info',
+    line: `unchanged since ${c.builtAt}: reusing ${c.artifact.id}`,
+  });
+  bus.emit({ type: 'artifact', time: t, build: inst.name, artifact: c.artifact });
+  bus.emit({
+    type: 'build-end',
+    time: now(),
+    build: inst.name,
+    status: 'succeeded',
+    durationMs: 0,
+  });
+  return {
+    name: inst.name,
+    build: inst.build,
+    source: inst.source,
+    builder: inst.type,
+    status: 'succeeded',
+    durationMs: 0,
+    artifact: c.artifact,
+    steps: [],
+    reused: true,
+  };
+}
+
 export function formatSummary(s: RunSummary): string {
   const lines: string[] = [''];
   const good = s.results.filter((r) => r.status === 'succeeded');
@@ -136,7 +244,7 @@ export function formatSummary(s: RunSummary): string {
     for (const r of good) {
       const a = r.artifact;
       lines.push(
-        `--> ${r.name}: ${a ? a.id : '(no artifact)'}${a?.tags?.length ? `  tags: ${a.tags.join(', ')}` : ''}${a?.digests?.length ? `  digests: ${a.digests.join(', ')}` : ''}  (${(r.durationMs / 1000).toFixed(1)}s)`,
+        `--> ${r.name}${r.reused ? ' (unchanged, reused)' : ''}: ${a ? a.id : '(no artifact)'}${a?.tags?.length ? `  tags: ${a.tags.join(', ')}` : ''}${a?.digests?.length ? `  digests: ${a.digests.join(', ')}` : ''}  (${(r.durationMs / 1000).toFixed(1)}s)`,
       );
     }
   }
@@ -184,7 +292,7 @@ export function cancelOnSignals(write: (t: string) => void): {
   };
 }
 
-export async function runBuildCommand(plan: Plan, o: CliOptions): Promise<number> {
+export async function runBuildCommand(plan: Plan, o: CliOptions, stable?: Plan): Promise<number> {
   const write = (t: string) => process.stdout.write(t);
   const sig = cancelOnSignals((t) => process.stderr.write(t));
   try {
@@ -196,6 +304,7 @@ export async function runBuildCommand(plan: Plan, o: CliOptions): Promise<number
       events: o.events,
       signal: sig.signal,
       write,
+      ...(stable ? { reuse: { cache: directoryCache(resolve(o.cacheDir)), stable } } : {}),
     });
     write(formatSummary(summary));
     return summary.ok ? 0 : 1;

@@ -27,6 +27,8 @@ export interface FunctionContext {
   onFileRead?: (path: string) => void;
   /** uuidv4() values, one per call site, fixed for the run. */
   uuids?: Map<number, string>;
+  /** When set, uuidv4() returns this (resolving for a fingerprint). */
+  fixedUuid?: string;
 }
 
 type Fn = (
@@ -253,6 +255,7 @@ const fns: Record<string, Fn> = {
   },
   uuidv4: (a, at, _ev, ctx) => {
     arity('uuidv4', a, 0, 0, at);
+    if (ctx.fixedUuid) return ctx.fixedUuid;
     ctx.uuids ??= new Map();
     let u = ctx.uuids.get(at);
     if (!u) ctx.uuids.set(at, (u = randomUUID()));

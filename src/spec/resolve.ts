@@ -35,6 +35,11 @@ export interface ResolveOptions {
   varFiles?: string[];
   env?: NodeJS.ProcessEnv;
   now?: Date;
+  /**
+   * Resolve for a fingerprint: timestamp() and uuidv4() give fixed values, so what changes
+   * on every run does not make a build look changed.
+   */
+  stable?: boolean;
   only?: string[];
   except?: string[];
   cwd?: string;
@@ -147,12 +152,17 @@ function githubContext(env: NodeJS.ProcessEnv, cwd: string): Record<string, () =
 
 export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
   const env = opts.env ?? process.env;
-  const now = opts.now ?? new Date();
+  const now = opts.stable ? new Date(0) : (opts.now ?? new Date());
   const cwd = opts.cwd ?? process.cwd();
   const problems: Problem[] = [];
   const file = spec.file;
   const at = (p: string, key = false) => positionOf(file, p, key);
-  const fctx: FunctionContext = { now, baseDir: resolve(spec.dir), env };
+  const fctx: FunctionContext = {
+    now,
+    baseDir: resolve(spec.dir),
+    env,
+    ...(opts.stable ? { fixedUuid: '00000000-0000-4000-8000-000000000000' } : {}),
+  };
   const github = githubContext(env, spec.dir);
 
   // ---- variables: default < env < var files (auto, then given) < --var

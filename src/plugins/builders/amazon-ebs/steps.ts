@@ -132,6 +132,48 @@ async function allOrFirstError(ps: Promise<unknown>[]): Promise<void> {
   if (failed) throw failed.reason;
 }
 
+/** The AMI a build starts from: source_ami, or the match of source_ami_filter. */
+export async function findSourceAmi(
+  c: Config,
+  region: string,
+  role?: AssumeRole,
+  signal?: AbortSignal,
+): Promise<string> {
+  if (typeof c.source_ami === 'string') return c.source_ami;
+  const f = c.source_ami_filter as Config;
+  const filters = filterList(f.filters);
+  const owners = (f.owners as string[] | undefined) ?? [];
+  const r = await ec2(region, role)
+    .send(
+      new DescribeImagesCommand({
+        Filters: filters,
+        ...(owners.length ? { Owners: owners } : {}),
+      }),
+      { abortSignal: signal },
+    )
+    .catch((e) => {
+      throw awsError(e, 'looking up source_ami_filter', region);
+    });
+  const images = (r.Images ?? []).sort((a, b) =>
+    String(b.CreationDate ?? '').localeCompare(String(a.CreationDate ?? '')),
+  );
+  const shown = `filters ${JSON.stringify(f.filters ?? {})}${owners.length ? `, owners ${JSON.stringify(owners)}` : ''}`;
+  if (!images.length)
+    throw new BuildError(
+      `source_ami_filter matched no AMI in ${region} (${shown})`,
+      'check the names and wildcards (*) and the owners; "aws ec2 describe-images --owners <owner> --filters Name=name,Values=<pattern>" lists what matches',
+    );
+  if (images.length > 1 && f.most_recent !== true)
+    throw new BuildError(
+      `source_ami_filter matched ${images.length} AMIs in ${region} (${shown}): ${images
+        .slice(0, 5)
+        .map((i) => `${i.ImageId} ${i.Name ?? ''}`.trim())
+        .join(', ')}${images.length > 5 ? ', ...' : ''}`,
+      'set most_recent: true, or narrow the filters',
+    );
+  return images[0].ImageId!;
+}
+
 export function ebsSteps(env: BuildEnv, provision: Step<BuildState>): Step<EbsState>[] {
   const c = env.instance.config;
   const region = regionOf(c);
@@ -194,40 +236,12 @@ export function ebsSteps(env: BuildEnv, provision: Step<BuildState>): Step<EbsSt
     return found.Images ?? [];
   };
 
-  const sourceAmi = async (signal: AbortSignal): Promise<string> => {
-    if (typeof c.source_ami === 'string') return c.source_ami;
-    const f = c.source_ami_filter as Config;
-    const filters = filterList(f.filters);
-    const owners = (f.owners as string[] | undefined) ?? [];
-    const r = await call(
-      client().send(
-        new DescribeImagesCommand({
-          Filters: filters,
-          ...(owners.length ? { Owners: owners } : {}),
-        }),
-        { abortSignal: signal },
-      ),
-      'looking up source_ami_filter',
-    );
-    const images = (r.Images ?? []).sort((a, b) =>
-      String(b.CreationDate ?? '').localeCompare(String(a.CreationDate ?? '')),
-    );
-    const shown = `filters ${JSON.stringify(f.filters ?? {})}${owners.length ? `, owners ${JSON.stringify(owners)}` : ''}`;
-    if (!images.length)
-      throw new BuildError(
-        `source_ami_filter matched no AMI in ${region} (${shown})`,
-        'check the names and wildcards (*) and the owners; "aws ec2 describe-images --owners <owner> --filters Name=name,Values=<pattern>" lists what matches',
-      );
-    if (images.length > 1 && f.most_recent !== true)
-      throw new BuildError(
-        `source_ami_filter matched ${images.length} AMIs in ${region} (${shown}): ${images
-          .slice(0, 5)
-          .map((i) => `${i.ImageId} ${i.Name ?? ''}`.trim())
-          .join(', ')}${images.length > 5 ? ', ...' : ''}`,
-        'set most_recent: true, or narrow the filters',
-      );
-    return images[0].ImageId!;
-  };
+  const sourceAmi = (signal: AbortSignal) =>
+    findSourceAmi(c, region, role, signal).catch(async (e: Error) => {
+      throw / UnauthorizedOperation: /.test(e.message)
+        ? await explainUnauthorized(e, region, role)
+        : e;
+    });
 
   const network = async (s: EbsState, signal: AbortSignal) => {
     s.vpcId = c.vpc_id as string | undefined;
