@@ -10,6 +10,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import { join, resolve } from 'node:path';
 import { docker, requireDocker } from './helpers/docker';
 import { tempProject } from './helpers/spec';
+import { startFakeCache } from './helpers/fake-cache';
 
 const ACTION = resolve('dist/index.js');
 
@@ -482,6 +483,55 @@ describe('the report step of the reusable workflow', () => {
       expect(bad.main.stdout).toContain('input "pull-request" is "seven"');
     } finally {
       gh.server.close();
+    }
+  });
+
+  it("skip-unchanged: the second run reuses the first run's image through the Actions cache", async () => {
+    const cacheService = await startFakeCache();
+    try {
+      const spec = `sources:\n  a: {type: docker, image: busybox:latest, commit: true, changes: ['LABEL at=\${timestamp()}']}\nbuilds:\n  m:\n    sources: [a]\n    provisioners: [{type: shell, inline: ['echo baked > /baked']}]\n`;
+      const dir = tempProject({ 'bake.yml': spec });
+      const env = {
+        ACTIONS_CACHE_URL: cacheService.url,
+        ACTIONS_RUNTIME_TOKEN: 'runtime-token',
+        GITHUB_WORKSPACE: dir,
+        GITHUB_EVENT_NAME: 'schedule',
+      };
+      const inputs = { spec: 'bake.yml', 'skip-unchanged': 'true', comment: 'never' };
+      for (const d of ['run1', 'run2', 'run3']) mkdirSync(join(dir, d));
+      const first = await runAction(dir, inputs, { ...env, RUNNER_TEMP: join(dir, 'run1') });
+      expect(first.main.status).toBe(0);
+      const a1 = JSON.parse(first.outputs.artifacts)['m.a'];
+      expect(a1).toMatchObject({ status: 'succeeded', reused: false });
+      expect(cacheService.entries.filter((e) => e.archive)).toHaveLength(1);
+      expect(cacheService.entries[0].key).toMatch(/^bake-m\.a-[0-9a-f]{40}$/);
+
+      // Another job (fresh temp directory), a second later: same inputs, so reused.
+      await new Promise((r) => setTimeout(r, 1100));
+      const second = await runAction(dir, inputs, { ...env, RUNNER_TEMP: join(dir, 'run2') });
+      expect(second.main.status).toBe(0);
+      const a2 = JSON.parse(second.outputs.artifacts)['m.a'];
+      expect(a2).toMatchObject({ status: 'succeeded', reused: true, id: a1.id });
+      expect(second.main.stdout).toMatch(/unchanged since .*: reusing sha256:/);
+      expect(second.summary).toContain('♻️ unchanged, reused');
+      expect(cacheService.requests.filter((r) => r.startsWith('GET /download/'))).toHaveLength(1);
+
+      // Without the cache service the input is harmless: everything builds.
+      const third = await runAction(dir, inputs, {
+        GITHUB_WORKSPACE: dir,
+        RUNNER_TEMP: join(dir, 'run3'),
+      });
+      expect(third.main.status).toBe(0);
+      expect(JSON.parse(third.outputs.artifacts)['m.a'].reused).toBe(false);
+      for (const r of [first, third]) {
+        const id = JSON.parse(r.outputs.artifacts)['m.a'].id;
+        await docker
+          .getImage(id)
+          .remove({ force: true })
+          .catch(() => undefined);
+      }
+    } finally {
+      await cacheService.close();
     }
   });
 });

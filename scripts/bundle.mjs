@@ -30,6 +30,24 @@ const walk = (d) =>
     statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : [join(d, f)],
   );
 for (const f of walk('dist')) if (f.endsWith('.node')) rmSync(f);
+// Some ESM packages (@azure/storage-common's crc64, under @actions/cache) build `require`
+// and `__filename` from import.meta.url; webpack turns that into a self-reference that
+// throws at load. The bundle is CommonJS, where both exist: use them.
+for (const f of walk('dist').filter((x) => x.endsWith('.js'))) {
+  const text = readFileSync(f, 'utf8');
+  const fixed = text
+    .replace(
+      /(\w+)_require = \(0,([\w$]+)\.createRequire\)\(\1_require\("url"\)\.pathToFileURL\(\1_filename\)\.href\);/g,
+      '$1_require = (0,$2.createRequire)(__filename);',
+    )
+    .replace(
+      /(\w+)_filename = \(0,[\w$]+\.fileURLToPath\)\(\1_require\("url"\)\.pathToFileURL\(\1_filename\)\.href\);/g,
+      '$1_filename = __filename;',
+    );
+  if (/_require\("url"\)\.pathToFileURL\(\w+_filename\)/.test(fixed))
+    throw new Error(`${f}: an import.meta.url shim this script does not know how to mend`);
+  if (fixed !== text) writeFileSync(f, fixed);
+}
 const cli = 'dist/cli/index.js';
 if (existsSync(cli)) {
   const text = readFileSync(cli, 'utf8');

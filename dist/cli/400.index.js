@@ -320,6 +320,7 @@ const awsCleaners = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ findSourceAmi),
 /* harmony export */   ebsSteps: () => (/* binding */ ebsSteps)
 /* harmony export */ });
 /* unused harmony export filterList */
@@ -408,6 +409,32 @@ async function allOrFirstError(ps) {
     if (failed)
         throw failed.reason;
 }
+/** The AMI a build starts from: source_ami, or the match of source_ami_filter. */
+async function findSourceAmi(c, region, role, signal) {
+    if (typeof c.source_ami === 'string')
+        return c.source_ami;
+    const f = c.source_ami_filter;
+    const filters = filterList(f.filters);
+    const owners = f.owners ?? [];
+    const r = await (0,_aws__WEBPACK_IMPORTED_MODULE_8__/* .ec2 */ .l8)(region, role)
+        .send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .DescribeImagesCommand */ .ji5({
+        Filters: filters,
+        ...(owners.length ? { Owners: owners } : {}),
+    }), { abortSignal: signal })
+        .catch((e) => {
+        throw (0,_aws__WEBPACK_IMPORTED_MODULE_8__/* .awsError */ .es)(e, 'looking up source_ami_filter', region);
+    });
+    const images = (r.Images ?? []).sort((a, b) => String(b.CreationDate ?? '').localeCompare(String(a.CreationDate ?? '')));
+    const shown = `filters ${JSON.stringify(f.filters ?? {})}${owners.length ? `, owners ${JSON.stringify(owners)}` : ''}`;
+    if (!images.length)
+        throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .z(`source_ami_filter matched no AMI in ${region} (${shown})`, 'check the names and wildcards (*) and the owners; "aws ec2 describe-images --owners <owner> --filters Name=name,Values=<pattern>" lists what matches');
+    if (images.length > 1 && f.most_recent !== true)
+        throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .z(`source_ami_filter matched ${images.length} AMIs in ${region} (${shown}): ${images
+            .slice(0, 5)
+            .map((i) => `${i.ImageId} ${i.Name ?? ''}`.trim())
+            .join(', ')}${images.length > 5 ? ', ...' : ''}`, 'set most_recent: true, or narrow the filters');
+    return images[0].ImageId;
+}
 function ebsSteps(env, provision) {
     const c = env.instance.config;
     const region = (0,_aws__WEBPACK_IMPORTED_MODULE_8__/* .regionOf */ .AP)(c);
@@ -457,27 +484,11 @@ function ebsSteps(env, provision) {
         }), { abortSignal: signal }), `looking for an AMI named "${amiName}"`, r);
         return found.Images ?? [];
     };
-    const sourceAmi = async (signal) => {
-        if (typeof c.source_ami === 'string')
-            return c.source_ami;
-        const f = c.source_ami_filter;
-        const filters = filterList(f.filters);
-        const owners = f.owners ?? [];
-        const r = await call(client().send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .DescribeImagesCommand */ .ji5({
-            Filters: filters,
-            ...(owners.length ? { Owners: owners } : {}),
-        }), { abortSignal: signal }), 'looking up source_ami_filter');
-        const images = (r.Images ?? []).sort((a, b) => String(b.CreationDate ?? '').localeCompare(String(a.CreationDate ?? '')));
-        const shown = `filters ${JSON.stringify(f.filters ?? {})}${owners.length ? `, owners ${JSON.stringify(owners)}` : ''}`;
-        if (!images.length)
-            throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .z(`source_ami_filter matched no AMI in ${region} (${shown})`, 'check the names and wildcards (*) and the owners; "aws ec2 describe-images --owners <owner> --filters Name=name,Values=<pattern>" lists what matches');
-        if (images.length > 1 && f.most_recent !== true)
-            throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .z(`source_ami_filter matched ${images.length} AMIs in ${region} (${shown}): ${images
-                .slice(0, 5)
-                .map((i) => `${i.ImageId} ${i.Name ?? ''}`.trim())
-                .join(', ')}${images.length > 5 ? ', ...' : ''}`, 'set most_recent: true, or narrow the filters');
-        return images[0].ImageId;
-    };
+    const sourceAmi = (signal) => findSourceAmi(c, region, role, signal).catch(async (e) => {
+        throw / UnauthorizedOperation: /.test(e.message)
+            ? await (0,_aws__WEBPACK_IMPORTED_MODULE_8__/* .explainUnauthorized */ .ed)(e, region, role)
+            : e;
+    });
     const network = async (s, signal) => {
         s.vpcId = c.vpc_id;
         s.subnetId = c.subnet_id;

@@ -1496,7 +1496,7 @@ module.exports = binding.getCPUInfo;
 
 /***/ }),
 
-/***/ 7199:
+/***/ 9580:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 module.exports = __webpack_require__(4434)
@@ -21477,7 +21477,7 @@ module.exports = {
 /***/ 6204:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const { EventEmitter } = __webpack_require__(7199)
+const { EventEmitter } = __webpack_require__(9580)
 const FIFO = __webpack_require__(3867)
 const TextDecoder = __webpack_require__(7934)
 

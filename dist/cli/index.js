@@ -14722,6 +14722,8 @@ const fns = {
     },
     uuidv4: (a, at, _ev, ctx) => {
         arity('uuidv4', a, 0, 0, at);
+        if (ctx.fixedUuid)
+            return ctx.fixedUuid;
         ctx.uuids ??= new Map();
         let u = ctx.uuids.get(at);
         if (!u)
@@ -15077,12 +15079,17 @@ function githubContext(env, cwd) {
 }
 function resolvePlan(spec, opts = {}) {
     const env = opts.env ?? process.env;
-    const now = opts.now ?? new Date();
+    const now = opts.stable ? new Date(0) : (opts.now ?? new Date());
     const cwd = opts.cwd ?? process.cwd();
     const problems = [];
     const file = spec.file;
     const at = (p, key = false) => (0,schema/* positionOf */.df)(file, p, key);
-    const fctx = { now, baseDir: (0,external_node_path_.resolve)(spec.dir), env };
+    const fctx = {
+        now,
+        baseDir: (0,external_node_path_.resolve)(spec.dir),
+        env,
+        ...(opts.stable ? { fixedUuid: '00000000-0000-4000-8000-000000000000' } : {}),
+    };
     const github = githubContext(env, spec.dir);
     // ---- variables: default < env < var files (auto, then given) < --var
     const decls = new Map();
@@ -15620,6 +15627,9 @@ Options:
   --fail-fast               cancel the other builds when one fails
   --events FILE             write every build event as JSON lines
   --ledger FILE             resource ledger (default .bake/ledger.jsonl)
+  --skip-unchanged          reuse the result of a build whose inputs have not changed since
+                            it was cached, if its artifact still exists
+  --cache-dir DIR           where --skip-unchanged keeps results (default .bake/cache)
   --json                    machine-readable output (plan)
   --region R[,R]            sweep: regions to look in (default AWS_REGION)
   --older-than DURATION     sweep: only what is at least this old, e.g. 6h
@@ -15652,6 +15662,8 @@ function parseArgs(argv) {
         ledger: '.bake/ledger.jsonl',
         regions: [],
         delete: false,
+        skipUnchanged: false,
+        cacheDir: '.bake/cache',
     };
     const args = [...argv];
     const cmd = args.shift();
@@ -15741,6 +15753,12 @@ function parseArgs(argv) {
                 o.olderThanMs = ms;
                 break;
             }
+            case '--skip-unchanged':
+                o.skipUnchanged = true;
+                break;
+            case '--cache-dir':
+                o.cacheDir = value(flag, inline);
+                break;
             case '--delete':
                 o.delete = true;
                 break;
@@ -15782,9 +15800,15 @@ function printProblems(e) {
     process.stderr.write(e.problems.map((p) => 'error: ' + (0,errors/* formatProblem */.Vw)(p)).join('\n') + '\n');
     process.stderr.write(`${n} error${n === 1 ? '' : 's'}\n`);
 }
-function planFor(o) {
+function planFor(o, stable = false) {
     const spec = loadSpec(o.spec);
-    return resolvePlan(spec, { vars: o.vars, varFiles: o.varFiles, only: o.only, except: o.except });
+    return resolvePlan(spec, {
+        vars: o.vars,
+        varFiles: o.varFiles,
+        only: o.only,
+        except: o.except,
+        stable,
+    });
 }
 function inspect(plan) {
     const lines = [];
@@ -15851,11 +15875,11 @@ async function main(argv) {
             }
             case 'build': {
                 const plan = planFor(o);
-                const { runBuildCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(787), __nccwpck_require__.e(580)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9580));
-                return await runBuildCommand(plan, o);
+                const { runBuildCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(787), __nccwpck_require__.e(509)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5509));
+                return await runBuildCommand(plan, o, o.skipUnchanged ? planFor(o, true) : undefined);
             }
             case 'cleanup': {
-                const { cleanupLedger } = await Promise.all(/* import() */[__nccwpck_require__.e(787), __nccwpck_require__.e(580)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9580));
+                const { cleanupLedger } = await Promise.all(/* import() */[__nccwpck_require__.e(787), __nccwpck_require__.e(509)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5509));
                 return await cleanupLedger(o.ledger);
             }
             case 'sweep': {

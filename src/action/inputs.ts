@@ -20,6 +20,8 @@ export interface ActionInputs {
   pullRequest?: number;
   commentHeader: string;
   summary: boolean;
+  /** Reuse the cached result of a build whose fingerprint has not changed. */
+  skipUnchanged: boolean;
   /** command report: the directory of the legs' result files, and the planned matrix. */
   results: string;
   expected: string;
@@ -97,6 +99,7 @@ export function readInputs(): ActionInputs {
     pullRequest: prNumber(core.getInput('pull-request').trim()),
     commentHeader: core.getInput('comment-header').trim(),
     summary: bool('summary', true),
+    skipUnchanged: bool('skip-unchanged', false),
     results: core.getInput('results').trim(),
     expected: core.getInput('expected').trim(),
   };

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { join, resolve } from 'node:path';
 import { ActionInputs, InputError, readInputs } from './inputs';
 import { headMatches, pullRequestTarget, upsertComment } from './comment';
+import { actionsCache } from './cache';
 import { SpecError, formatProblem } from '../spec/errors';
 import { loadSpec } from '../spec/spec';
 import { Plan, matrixOf, resolvePlan } from '../spec/resolve';
@@ -47,12 +48,13 @@ export async function runAction(): Promise<void> {
   }
 }
 
-function planFor(inputs: ActionInputs): Plan {
+function planFor(inputs: ActionInputs, stable = false): Plan {
   return resolvePlan(loadSpec(inputs.spec), {
     vars: inputs.vars,
     varFiles: inputs.varFiles,
     only: inputs.only,
     except: inputs.except,
+    stable,
   });
 }
 
@@ -69,7 +71,7 @@ export function artifactsOutput(results: BuildResult[]): Record<string, unknown>
         digests: r.artifact?.digests ?? [],
         files: r.artifact?.files ?? [],
         ...(r.artifact?.regions ? { regions: r.artifact.regions } : {}),
-        reused: false,
+        reused: r.reused === true,
         ...(r.error ? { error: r.error, failed_step: r.failedStep ?? null } : {}),
       }),
     ]),
@@ -120,6 +122,9 @@ async function main(): Promise<void> {
       ledger,
       events,
       signal: sig.signal,
+      ...(inputs.skipUnchanged
+        ? { reuse: { cache: actionsCache(), stable: planFor(inputs, true) } }
+        : {}),
     });
   } finally {
     sig.dispose();

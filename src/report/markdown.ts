@@ -29,7 +29,7 @@ export function artifactCell(r: BuildResult): string {
 export function resultsTable(results: BuildResult[]): string {
   const rows = results.map(
     (r) =>
-      `| ${cell(r.name)} | ${cell(r.builder)} | ${ICON[r.status] ?? ''} ${r.status} | ${cell(artifactCell(r))} | ${(r.durationMs / 1000).toFixed(1)}s |`,
+      `| ${cell(r.name)} | ${cell(r.builder)} | ${r.reused ? '♻️ unchanged, reused' : `${ICON[r.status] ?? ''} ${r.status}`} | ${cell(artifactCell(r))} | ${(r.durationMs / 1000).toFixed(1)}s |`,
   );
   return [
     '| build | builder | status | artifact | duration |',

@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 533;
-exports.ids = [533,309];
+exports.id = 509;
+exports.ids = [509];
 exports.modules = {
 
-/***/ 54717:
+/***/ 4717:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -54,22 +54,22 @@ function shQuote(s) {
 
 /***/ }),
 
-/***/ 53661:
+/***/ 6042:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   b: () => (/* binding */ sshOptions),
 /* harmony export */   f: () => (/* binding */ temporaryKeyPair)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var ssh2__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(85472);
+/* harmony import */ var ssh2__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5472);
 /* harmony import */ var ssh2__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(ssh2__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _spec_schema__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(47280);
-/* harmony import */ var _engine_context__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(86173);
-/* harmony import */ var _util_redact__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(50767);
+/* harmony import */ var _spec_schema__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7280);
+/* harmony import */ var _engine_context__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6173);
+/* harmony import */ var _util_redact__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(767);
 /**
  * The ssh_* settings every builder that reaches a machine over SSH shares (Packer's names),
  * and their translation into SshOptions.
@@ -176,28 +176,28 @@ function temporaryKeyPair(type = 'ed25519', comment = 'bake-temporary') {
 
 /***/ }),
 
-/***/ 33010:
+/***/ 3010:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   mh: () => (/* binding */ SshCommunicator)
 /* harmony export */ });
 /* unused harmony exports DisconnectedError, fingerprint, knownHostKeys */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(46466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6466);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var ssh2__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(85472);
+/* harmony import */ var ssh2__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5472);
 /* harmony import */ var ssh2__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(ssh2__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var tar_stream__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(56118);
-/* harmony import */ var _tar__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(80571);
-/* harmony import */ var _communicator__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(54717);
-/* harmony import */ var _engine_context__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(86173);
-/* harmony import */ var _engine_steps__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(54277);
+/* harmony import */ var tar_stream__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6118);
+/* harmony import */ var _tar__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(571);
+/* harmony import */ var _communicator__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4717);
+/* harmony import */ var _engine_context__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6173);
+/* harmony import */ var _engine_steps__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4277);
 /**
  * SSH communicator on ssh2: one connection per build, reused by every provisioner and
  * re-established after a reboot. Connects in a loop until ssh_timeout, surviving refused
@@ -633,7 +633,7 @@ async function sftpWalkUpload(sftp, dir, remote, signal) {
 
 /***/ }),
 
-/***/ 80571:
+/***/ 571:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -642,13 +642,13 @@ async function sftpWalkUpload(sftp, dir, remote, signal) {
 /* harmony export */   jG: () => (/* binding */ packDirectory),
 /* harmony export */   qt: () => (/* binding */ packFile)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(46466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6466);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var tar_stream__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(56118);
+/* harmony import */ var tar_stream__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6118);
 /** Tar streams for uploads and downloads, shared by the communicators. */
 
 
@@ -751,7 +751,7 @@ async function writeBatched(from, to, max = 512 * 1024) {
 
 /***/ }),
 
-/***/ 86173:
+/***/ 6173:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -772,111 +772,24 @@ class BuildError extends Error {
 
 /***/ }),
 
-/***/ 55309:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   ResourceLedger: () => (/* binding */ ResourceLedger)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_2__);
-/**
- * The resource ledger: every resource a build creates is written here the moment it exists
- * (JSON lines, fsynced) and marked done once cleaned. A killed run leaves its open entries
- * for `bake cleanup` and the action's post step.
- */
-
-
-
-class ResourceLedger {
-    file;
-    run;
-    constructor(file, run) {
-        this.file = file;
-        this.run = run;
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(file), { recursive: true });
-    }
-    append(line) {
-        const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(this.file, 'a', 0o600);
-        try {
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeSync)(fd, JSON.stringify(line) + '\n');
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fsyncSync)(fd);
-        }
-        finally {
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
-        }
-    }
-    add(build, kind, ref, description) {
-        const entry = {
-            id: (0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.randomUUID)(),
-            kind,
-            ref,
-            build,
-            run: this.run,
-            description,
-            time: new Date().toISOString(),
-        };
-        this.append({ op: 'add', ...entry });
-        return entry;
-    }
-    done(entry) {
-        this.append({ op: 'done', id: entry.id, time: new Date().toISOString() });
-    }
-    keep(entry) {
-        this.append({ op: 'keep', id: entry.id, time: new Date().toISOString() });
-    }
-    /** Entries that were added and never marked done, oldest first. */
-    static pending(file) {
-        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
-            return [];
-        const open = new Map();
-        for (const raw of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8').split('\n')) {
-            if (!raw.trim())
-                continue;
-            let line;
-            try {
-                line = JSON.parse(raw);
-            }
-            catch {
-                continue; // a torn last line from a killed process
-            }
-            if (line.op === 'add')
-                open.set(line.id, line);
-            else if (line.op === 'done')
-                open.delete(line.id);
-            else if (line.op === 'keep' && open.has(line.id))
-                open.get(line.id).kept = true;
-        }
-        return [...open.values()];
-    }
-}
-
-
-/***/ }),
-
-/***/ 45533:
+/***/ 5509:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  cancelOnSignals: () => (/* binding */ cancelOnSignals),
   cleanupLedger: () => (/* binding */ cleanupLedger),
-  runPlan: () => (/* binding */ runPlan)
+  runBuildCommand: () => (/* binding */ runBuildCommand)
 });
 
-// UNUSED EXPORTS: dockerClient, formatSummary, loadDocker, runBuildCommand
+// UNUSED EXPORTS: cancelOnSignals, dockerClient, formatSummary, loadDocker, runPlan
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
+var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/engine/context.ts
-var context = __webpack_require__(86173);
+var context = __webpack_require__(6173);
 ;// CONCATENATED MODULE: ./src/engine/events.ts
 function recordOf(a) {
     return {
@@ -910,20 +823,92 @@ class EventBus {
 }
 const now = () => new Date().toISOString();
 
-// EXTERNAL MODULE: ./src/engine/ledger.ts
-var engine_ledger = __webpack_require__(55309);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/engine/ledger.ts
+/**
+ * The resource ledger: every resource a build creates is written here the moment it exists
+ * (JSON lines, fsynced) and marked done once cleaned. A killed run leaves its open entries
+ * for `bake cleanup` and the action's post step.
+ */
+
+
+
+class ResourceLedger {
+    file;
+    run;
+    constructor(file, run) {
+        this.file = file;
+        this.run = run;
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(file), { recursive: true });
+    }
+    append(line) {
+        const fd = (0,external_node_fs_.openSync)(this.file, 'a', 0o600);
+        try {
+            (0,external_node_fs_.writeSync)(fd, JSON.stringify(line) + '\n');
+            (0,external_node_fs_.fsyncSync)(fd);
+        }
+        finally {
+            (0,external_node_fs_.closeSync)(fd);
+        }
+    }
+    add(build, kind, ref, description) {
+        const entry = {
+            id: (0,external_node_crypto_.randomUUID)(),
+            kind,
+            ref,
+            build,
+            run: this.run,
+            description,
+            time: new Date().toISOString(),
+        };
+        this.append({ op: 'add', ...entry });
+        return entry;
+    }
+    done(entry) {
+        this.append({ op: 'done', id: entry.id, time: new Date().toISOString() });
+    }
+    keep(entry) {
+        this.append({ op: 'keep', id: entry.id, time: new Date().toISOString() });
+    }
+    /** Entries that were added and never marked done, oldest first. */
+    static pending(file) {
+        if (!(0,external_node_fs_.existsSync)(file))
+            return [];
+        const open = new Map();
+        for (const raw of (0,external_node_fs_.readFileSync)(file, 'utf8').split('\n')) {
+            if (!raw.trim())
+                continue;
+            let line;
+            try {
+                line = JSON.parse(raw);
+            }
+            catch {
+                continue; // a torn last line from a killed process
+            }
+            if (line.op === 'add')
+                open.set(line.id, line);
+            else if (line.op === 'done')
+                open.delete(line.id);
+            else if (line.op === 'keep' && open.has(line.id))
+                open.get(line.id).kept = true;
+        }
+        return [...open.values()];
+    }
+}
+
 // EXTERNAL MODULE: external "node:stream/promises"
-var promises_ = __webpack_require__(46466);
+var promises_ = __webpack_require__(6466);
 // EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(57075);
+var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: ./node_modules/tar-stream/index.js
-var tar_stream = __webpack_require__(56118);
+var tar_stream = __webpack_require__(6118);
 // EXTERNAL MODULE: ./src/communicators/tar.ts
-var tar = __webpack_require__(80571);
+var tar = __webpack_require__(571);
 // EXTERNAL MODULE: ./src/communicators/communicator.ts
-var communicator = __webpack_require__(54717);
+var communicator = __webpack_require__(4717);
 // EXTERNAL MODULE: ./src/engine/steps.ts
-var engine_steps = __webpack_require__(54277);
+var engine_steps = __webpack_require__(4277);
 ;// CONCATENATED MODULE: ./src/communicators/docker.ts
 /**
  * Talks to a build container through the Docker API: exec with demultiplexed, live output,
@@ -1330,11 +1315,11 @@ async function removeContainer(container) {
 }
 
 // EXTERNAL MODULE: ./src/communicators/ssh.ts
-var ssh = __webpack_require__(33010);
+var ssh = __webpack_require__(3010);
 // EXTERNAL MODULE: ./src/communicators/ssh-config.ts
-var ssh_config = __webpack_require__(53661);
+var ssh_config = __webpack_require__(6042);
 // EXTERNAL MODULE: ./src/spec/schema.ts
-var schema = __webpack_require__(47280);
+var schema = __webpack_require__(7280);
 ;// CONCATENATED MODULE: ./src/plugins/builders/null/builder.ts
 /**
  * The null builder (Packer's name): provisions a machine that already exists, over SSH.
@@ -1379,14 +1364,12 @@ const nullBuilder = {
 ;// CONCATENATED MODULE: ./src/plugins/builders/amazon-ebs/builder.ts
 const amazonEbsBuilder = {
     async steps(env, provision) {
-        const { ebsSteps } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(400)]).then(__webpack_require__.bind(__webpack_require__, 60400));
+        const { ebsSteps } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(400)]).then(__webpack_require__.bind(__webpack_require__, 400));
         // The steps keep more state than BuildState names; the engine only passes it through.
         return ebsSteps(env, provision);
     },
 };
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./src/plugins/provisioners/shell.ts
 
 
@@ -1572,9 +1555,9 @@ function writeLocal(path, content) {
 }
 
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(48161);
+var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(31421);
+var external_node_child_process_ = __webpack_require__(1421);
 ;// CONCATENATED MODULE: ./src/plugins/provisioners/local-process.ts
 /** Runs a program on the machine running bake, streaming its lines into the build's output. */
 
@@ -1819,9 +1802,9 @@ const ansible = {
 };
 
 // EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(38522);
+var external_node_zlib_ = __webpack_require__(8522);
 // EXTERNAL MODULE: ./src/util/redact.ts
-var util_redact = __webpack_require__(50767);
+var redact = __webpack_require__(767);
 ;// CONCATENATED MODULE: ./src/plugins/post-processors/docker.ts
 
 
@@ -1875,7 +1858,7 @@ const dockerPush = {
         const username = c.login_username ?? process.env.BAKE_REGISTRY_USERNAME;
         const password = c.login_password ?? process.env.BAKE_REGISTRY_PASSWORD;
         if (password)
-            (0,util_redact/* addSecret */.Ck)(password);
+            (0,redact/* addSecret */.Ck)(password);
         const digests = [];
         for (const ref of input.tags) {
             const at = ref.lastIndexOf(':');
@@ -2085,7 +2068,7 @@ const manifest = {
                 size: (0,external_node_fs_.existsSync)(f) ? (0,external_node_fs_.statSync)(f).size : 0,
             }))
             : null;
-        const entry = (0,util_redact/* redactValue */.FI)({
+        const entry = (0,redact/* redactValue */.FI)({
             name: env.instance.source,
             builder_type: env.instance.type,
             build_time: Math.floor(Date.now() / 1000),
@@ -2185,7 +2168,7 @@ async function runBuild(inst, o) {
     const t0 = performance.now();
     const timings = [];
     const { bus } = o;
-    const emitOut = (stream, line) => bus.emit({ type: 'output', time: now(), build: inst.name, stream, line: (0,util_redact/* redact */.E$)(line) });
+    const emitOut = (stream, line) => bus.emit({ type: 'output', time: now(), build: inst.name, stream, line: (0,redact/* redact */.E$)(line) });
     bus.emit({ type: 'build-start', time: now(), build: inst.name, builder: inst.type });
     const timeoutCtl = new AbortController();
     let timer;
@@ -2216,10 +2199,10 @@ async function runBuild(inst, o) {
         result.status = cancelled ? 'cancelled' : 'failed';
         result.failedStep ??= step;
         const err = timeoutCtl.signal.aborted ? timeoutCtl.signal.reason : e;
-        result.error ??= (0,util_redact/* redact */.E$)(cancelled ? 'cancelled' : (err?.message ?? String(e)));
+        result.error ??= (0,redact/* redact */.E$)(cancelled ? 'cancelled' : (err?.message ?? String(e)));
         if (e instanceof context/* BuildError */.z) {
             result.hint ??= e.hint;
-            result.tail ??= e.tail?.map(util_redact/* redact */.E$);
+            result.tail ??= e.tail?.map(redact/* redact */.E$);
         }
     };
     try {
@@ -2244,7 +2227,7 @@ async function runBuild(inst, o) {
                     step: name,
                     durationMs: Math.round(ms),
                     ok: !error,
-                    ...(error ? { error: (0,util_redact/* redact */.E$)(error.message ?? String(error)) } : {}),
+                    ...(error ? { error: (0,redact/* redact */.E$)(error.message ?? String(error)) } : {}),
                 });
             },
             onCleanupError: (name, error) => {
@@ -2255,7 +2238,7 @@ async function runBuild(inst, o) {
                     build: inst.name,
                     resource: name,
                     ok: false,
-                    error: (0,util_redact/* redact */.E$)(String(error.message)),
+                    error: (0,redact/* redact */.E$)(String(error.message)),
                 });
             },
         }, {
@@ -2282,7 +2265,7 @@ async function runBuild(inst, o) {
                         emitOut('stderr', `error-cleanup-provisioner failed: ${e.message}`);
                     }
                 }
-                for (const entry of engine_ledger.ResourceLedger.pending(o.ledger.file).filter((x) => x.run === o.runUuid && x.build === inst.name))
+                for (const entry of ResourceLedger.pending(o.ledger.file).filter((x) => x.run === o.runUuid && x.build === inst.name))
                     o.ledger.keep(entry);
                 result.leftRunning = state.communicator
                     ? `left running for debugging: ${state.communicator.describe()}; remove it with "bake cleanup --ledger ${o.ledger.file}"`
@@ -2301,7 +2284,7 @@ async function runBuild(inst, o) {
                 type: 'artifact',
                 time: now(),
                 build: inst.name,
-                artifact: (0,util_redact/* redactValue */.FI)(result.artifact),
+                artifact: (0,redact/* redactValue */.FI)(result.artifact),
             });
         }
         try {
@@ -2399,19 +2382,19 @@ async function runChains(inst, built, env, events, signal, result, timings) {
                 finish(true);
             }
             catch (e) {
-                finish(false, (0,util_redact/* redact */.E$)(e.message));
+                finish(false, (0,redact/* redact */.E$)(e.message));
                 if (signal.aborted) {
                     result.failedStep = name;
                     throw e;
                 }
-                env.out('stderr', `${name} failed: ${(0,util_redact/* redact */.E$)(e.message)}; the other chains go on`);
+                env.out('stderr', `${name} failed: ${(0,redact/* redact */.E$)(e.message)}; the other chains go on`);
                 if (result.status === 'succeeded') {
                     result.status = 'failed';
                     result.failedStep = name;
-                    result.error = (0,util_redact/* redact */.E$)(e.message);
+                    result.error = (0,redact/* redact */.E$)(e.message);
                     if (e instanceof context/* BuildError */.z) {
                         result.hint = e.hint;
-                        result.tail = e.tail?.map(util_redact/* redact */.E$);
+                        result.tail = e.tail?.map(redact/* redact */.E$);
                     }
                 }
                 keepBuilt = true;
@@ -2461,7 +2444,7 @@ const cleaners = {
         kind,
         async (e) => {
             // The AWS SDK loads only when the ledger lists an AWS resource.
-            const { awsCleaners } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(146)]).then(__webpack_require__.bind(__webpack_require__, 74146));
+            const { awsCleaners } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(146)]).then(__webpack_require__.bind(__webpack_require__, 4146));
             await awsCleaners[kind](e);
         },
     ])),
@@ -2482,14 +2465,14 @@ function attachConsole(bus, o) {
         return o.color ? `\x1b[${colorOf.get(build)}m${name}\x1b[0m | ` : `${name} | `;
     };
     const line = (build, text) => {
-        const t = (0,util_redact/* redact */.E$)(text);
+        const t = (0,redact/* redact */.E$)(text);
         if (o.github && o.parallel) {
             buffers.get(build)?.push(t);
             return;
         }
         o.write(o.github ? `${t}\n` : `${tag(build)}${t}\n`);
     };
-    const live = (build, text) => o.write(o.github && !o.parallel ? `${(0,util_redact/* redact */.E$)(text)}\n` : `${tag(build)}${(0,util_redact/* redact */.E$)(text)}\n`);
+    const live = (build, text) => o.write(o.github && !o.parallel ? `${(0,redact/* redact */.E$)(text)}\n` : `${tag(build)}${(0,redact/* redact */.E$)(text)}\n`);
     bus.on((e) => {
         switch (e.type) {
             case 'build-start':
@@ -2526,7 +2509,7 @@ function attachConsole(bus, o) {
                 if (o.github && !o.parallel)
                     o.write('::endgroup::\n');
                 if (o.github && e.status === 'failed')
-                    o.write(`::error title=${e.build} failed::${escapeData((0,util_redact/* redact */.E$)(`${e.failedStep ? e.failedStep + ': ' : ''}${e.error ?? ''}`))}\n`);
+                    o.write(`::error title=${e.build} failed::${escapeData((0,redact/* redact */.E$)(`${e.failedStep ? e.failedStep + ': ' : ''}${e.error ?? ''}`))}\n`);
                 return;
             }
             default:
@@ -2536,6 +2519,184 @@ function attachConsole(bus, o) {
 }
 function escapeData(s) {
     return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+;// CONCATENATED MODULE: ./src/engine/fingerprint.ts
+/**
+ * Build fingerprints for skip-unchanged: what a build would make is decided by its resolved
+ * settings (without the values that change on every run: timestamp(), uuidv4()), the bytes
+ * of every local file it reads, and the identity of what it starts from (a base image's
+ * digest, the resolved source AMI). Two runs with the same fingerprint make the same thing.
+ */
+
+
+
+
+/** JSON with keys sorted, so equal values always give equal text. */
+function canonical(v) {
+    if (Array.isArray(v))
+        return `[${v.map(canonical).join(',')}]`;
+    if (v && typeof v === 'object')
+        return `{${Object.keys(v)
+            .sort()
+            .map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`)
+            .join(',')}}`;
+    return JSON.stringify(v ?? null);
+}
+/** Content hash of a file or a whole directory tree (names, modes, bytes, links). */
+function hashPath(path) {
+    const h = (0,external_node_crypto_.createHash)('sha256');
+    const walk = (p, root) => {
+        let st;
+        try {
+            st = (0,external_node_fs_.lstatSync)(p);
+        }
+        catch {
+            h.update(`missing:${(0,external_node_path_.relative)(root, p)}\n`);
+            return;
+        }
+        const rel = (0,external_node_path_.relative)(root, p);
+        if (st.isDirectory()) {
+            h.update(`dir:${rel}:${st.mode & 0o7777}\n`);
+            for (const name of (0,external_node_fs_.readdirSync)(p).sort())
+                walk((0,external_node_path_.join)(p, name), root);
+        }
+        else if (st.isSymbolicLink()) {
+            h.update(`link:${rel}:${(0,external_node_fs_.readlinkSync)(p)}\n`);
+        }
+        else {
+            h.update(`file:${rel}:${st.mode & 0o7777}:${st.size}\n`);
+            h.update((0,external_node_fs_.readFileSync)(p));
+        }
+    };
+    walk(path, path);
+    return h.digest('hex');
+}
+/**
+ * The fingerprint of one build instance. `stable` is the same instance resolved with the
+ * volatile functions fixed; `base` names what the build starts from. Sensitive values are
+ * left out (a hash of a short password could be guessed back from a cache key).
+ */
+function fingerprintOf(stable, specDir, base) {
+    const files = [...new Set(stable.files)].sort().map((f) => [(0,external_node_path_.relative)(specDir, f), hashPath(f)]);
+    const doc = (0,redact/* redactValue */.FI)({
+        v: 1,
+        type: stable.type,
+        config: stable.config,
+        provisioners: stable.provisioners.map((p) => ({ type: p.type, config: p.config })),
+        errorCleanup: stable.errorCleanupProvisioner
+            ? { type: stable.errorCleanupProvisioner.type, config: stable.errorCleanupProvisioner.config }
+            : null,
+        postProcessors: stable.postProcessors.map((chain) => chain.map((p) => ({ type: p.type, config: p.config, keep: p.keepInputArtifact ?? null }))),
+        files,
+        base,
+    });
+    return (0,external_node_crypto_.createHash)('sha256').update(canonical(doc)).digest('hex');
+}
+
+;// CONCATENATED MODULE: ./src/engine/reuse.ts
+/**
+ * skip-unchanged: a build whose fingerprint matches a cached earlier result, and whose
+ * artifact still exists, is not built again; its artifact is reported as reused.
+ * The cache is a directory for the CLI and @actions/cache in the action.
+ */
+
+
+
+/** The CLI's cache: one JSON file per key. */
+function directoryCache(dir) {
+    return {
+        describe: () => dir,
+        async get(key) {
+            const f = (0,external_node_path_.join)(dir, `${key}.json`);
+            if (!(0,external_node_fs_.existsSync)(f))
+                return undefined;
+            try {
+                return JSON.parse((0,external_node_fs_.readFileSync)(f, 'utf8'));
+            }
+            catch {
+                return undefined;
+            }
+        },
+        async put(key, value) {
+            (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+            const f = (0,external_node_path_.join)(dir, `${key}.json`);
+            (0,external_node_fs_.writeFileSync)(`${f}.tmp`, JSON.stringify(value, null, 2) + '\n');
+            (0,external_node_fs_.renameSync)(`${f}.tmp`, f);
+        },
+    };
+}
+function cacheKey(inst, fingerprint) {
+    return `bake-${inst.name.replace(/[^A-Za-z0-9._-]/g, '-')}-${fingerprint.slice(0, 40)}`;
+}
+/** Identity of a Docker base image: its registry digest when it has one, else its local id. */
+async function dockerBase(docker, image, pull) {
+    const remote = async () => {
+        try {
+            return `digest:${(await docker.getImage(image).distribution()).Descriptor.digest}`;
+        }
+        catch {
+            return undefined;
+        }
+    };
+    if (pull === 'always') {
+        const r = await remote();
+        if (r)
+            return r;
+    }
+    try {
+        const info = await docker.getImage(image).inspect();
+        const digest = info.RepoDigests?.[0]?.split('@')[1];
+        return digest ? `digest:${digest}` : `id:${info.Id}`;
+    }
+    catch {
+        return pull === 'never' ? undefined : remote();
+    }
+}
+/** Whether a Docker build's recorded artifact can still be used. */
+async function dockerArtifactExists(docker, a) {
+    if (a.digests?.length) {
+        // Pushed: what deployments use is the registry's copy.
+        for (const ref of a.digests) {
+            try {
+                await docker.getImage(ref).distribution();
+            }
+            catch {
+                return false;
+            }
+        }
+        return true;
+    }
+    if (a.files?.length)
+        return a.files.every((f) => (0,external_node_fs_.existsSync)(f));
+    try {
+        await docker.getImage(a.id).inspect();
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** Decides whether `inst` can be skipped; never throws (when in doubt, build). */
+async function decide(inst, stable, specDir, cache, reuser) {
+    try {
+        if (!stable)
+            return { reason: 'no stable form of this build' };
+        const base = await reuser.base(inst);
+        if (base === undefined)
+            return { reason: 'what it starts from cannot be identified' };
+        const fingerprint = fingerprintOf(stable, specDir, base);
+        const key = cacheKey(inst, fingerprint);
+        const hit = await cache.get(key);
+        if (!hit || hit.fingerprint !== fingerprint)
+            return { key, fingerprint, reason: 'changed since the last cached build' };
+        if (!(await reuser.exists(inst, hit.artifact)))
+            return { key, fingerprint, reason: `unchanged, but ${hit.artifact.id} no longer exists` };
+        return { key, fingerprint, reused: hit, reason: 'unchanged' };
+    }
+    catch (e) {
+        return { reason: `could not fingerprint it (${e.message})` };
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/engine/run.ts
@@ -2549,11 +2710,13 @@ function escapeData(s) {
 
 
 
+
+
 let DockerClient;
 let sharedDocker;
 /** Loads the Docker client library (~0.1 s): only runs that touch Docker pay for it. */
 async function loadDocker() {
-    DockerClient ??= (await __webpack_require__.e(/* import() */ 40).then(__webpack_require__.t.bind(__webpack_require__, 39040, 23))).default;
+    DockerClient ??= (await __webpack_require__.e(/* import() */ 40).then(__webpack_require__.t.bind(__webpack_require__, 9040, 23))).default;
 }
 function dockerClient() {
     if (!DockerClient)
@@ -2580,11 +2743,11 @@ async function runPlan(plan, o) {
     if (o.events) {
         const file = (0,external_node_path_.resolve)(o.events);
         (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(file), { recursive: true });
-        bus.on((e) => (0,external_node_fs_.appendFileSync)(file, JSON.stringify((0,util_redact/* redactValue */.FI)(e)) + '\n'));
+        bus.on((e) => (0,external_node_fs_.appendFileSync)(file, JSON.stringify((0,redact/* redactValue */.FI)(e)) + '\n'));
     }
     if (usesDocker(plan))
         await loadDocker();
-    const ledger = new engine_ledger.ResourceLedger((0,external_node_path_.resolve)(o.ledger), plan.runUuid);
+    const ledger = new ResourceLedger((0,external_node_path_.resolve)(o.ledger), plan.runUuid);
     const failFast = new AbortController();
     const signal = o.signal ? AbortSignal.any([o.signal, failFast.signal]) : failFast.signal;
     bus.emit({
@@ -2593,6 +2756,33 @@ async function runPlan(plan, o) {
         runUuid: plan.runUuid,
         builds: plan.instances.map((i) => i.name),
     });
+    const stable = new Map((o.reuse?.stable.instances ?? []).map((i) => [i.name, i]));
+    const reuser = reuserFor(dockerClient);
+    // The base may be known only after the build pulled it: fingerprint again to store.
+    const remember = async (inst, r, specDir) => {
+        const s = stable.get(inst.name);
+        const base = s && (await reuser.base(inst).catch(() => undefined));
+        if (!s || base === undefined)
+            return;
+        const fingerprint = fingerprintOf(s, specDir, base);
+        try {
+            await o.reuse.cache.put(cacheKey(inst, fingerprint), {
+                fingerprint,
+                artifact: (0,redact/* redactValue */.FI)(r.artifact),
+                builtAt: new Date().toISOString(),
+                durationMs: r.durationMs,
+            });
+        }
+        catch (e) {
+            bus.emit({
+                type: 'output',
+                time: now(),
+                build: inst.name,
+                stream: 'stderr',
+                line: `could not cache the result: ${e.message}`,
+            });
+        }
+    };
     const results = new Array(plan.instances.length);
     const limit = o.parallelBuilds > 0 ? o.parallelBuilds : plan.instances.length;
     let next = 0;
@@ -2615,8 +2805,23 @@ async function runPlan(plan, o) {
                 };
                 continue;
             }
+            const specDir = (0,external_node_path_.resolve)(plan.specDir);
+            if (o.reuse) {
+                const d = await decide(inst, stable.get(inst.name), specDir, o.reuse.cache, reuser);
+                if (d.reused) {
+                    results[i] = reusedResult(inst, d.reused, bus);
+                    continue;
+                }
+                bus.emit({
+                    type: 'output',
+                    time: now(),
+                    build: inst.name,
+                    stream: 'info',
+                    line: `building: ${d.reason}`,
+                });
+            }
             const r = await runBuild(inst, {
-                specDir: (0,external_node_path_.resolve)(plan.specDir),
+                specDir,
                 runUuid: plan.runUuid,
                 ledger,
                 bus,
@@ -2625,6 +2830,8 @@ async function runPlan(plan, o) {
                 onError: o.onError,
             });
             results[i] = r;
+            if (o.reuse && r.status === 'succeeded' && r.artifact)
+                await remember(inst, r, specDir);
             if (r.status === 'failed' && o.failFast)
                 failFast.abort(new engine_steps/* CancelledError */.cc('cancelled: another build failed and --fail-fast is set'));
         }
@@ -2635,6 +2842,55 @@ async function runPlan(plan, o) {
     bus.emit({ type: 'run-end', time: now(), ok, durationMs });
     return { runUuid: plan.runUuid, results, ok, durationMs };
 }
+/** How each builder's base and artifacts are checked for skip-unchanged. */
+function reuserFor(docker) {
+    return {
+        async base(inst) {
+            if (inst.type === 'docker')
+                return dockerBase(docker(), String(inst.config.image), String(inst.config.pull ?? 'missing'));
+            if (inst.type === 'amazon-ebs')
+                return (await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(423)]).then(__webpack_require__.bind(__webpack_require__, 1423))).amiBase(inst.config);
+            return undefined; // nothing to reuse (the null builder makes no artifact)
+        },
+        async exists(inst, a) {
+            if (inst.type === 'docker')
+                return dockerArtifactExists(docker(), a);
+            if (inst.type === 'amazon-ebs')
+                return (await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(423)]).then(__webpack_require__.bind(__webpack_require__, 1423))).amisExist(inst.config, a);
+            return false;
+        },
+    };
+}
+function reusedResult(inst, c, bus) {
+    const t = now();
+    bus.emit({ type: 'build-start', time: t, build: inst.name, builder: inst.type });
+    bus.emit({
+        type: 'output',
+        time: t,
+        build: inst.name,
+        stream: 'info',
+        line: `unchanged since ${c.builtAt}: reusing ${c.artifact.id}`,
+    });
+    bus.emit({ type: 'artifact', time: t, build: inst.name, artifact: c.artifact });
+    bus.emit({
+        type: 'build-end',
+        time: now(),
+        build: inst.name,
+        status: 'succeeded',
+        durationMs: 0,
+    });
+    return {
+        name: inst.name,
+        build: inst.build,
+        source: inst.source,
+        builder: inst.type,
+        status: 'succeeded',
+        durationMs: 0,
+        artifact: c.artifact,
+        steps: [],
+        reused: true,
+    };
+}
 function formatSummary(s) {
     const lines = [''];
     const good = s.results.filter((r) => r.status === 'succeeded');
@@ -2643,7 +2899,7 @@ function formatSummary(s) {
         lines.push('==> Builds finished. The artifacts of successful builds are:');
         for (const r of good) {
             const a = r.artifact;
-            lines.push(`--> ${r.name}: ${a ? a.id : '(no artifact)'}${a?.tags?.length ? `  tags: ${a.tags.join(', ')}` : ''}${a?.digests?.length ? `  digests: ${a.digests.join(', ')}` : ''}  (${(r.durationMs / 1000).toFixed(1)}s)`);
+            lines.push(`--> ${r.name}${r.reused ? ' (unchanged, reused)' : ''}: ${a ? a.id : '(no artifact)'}${a?.tags?.length ? `  tags: ${a.tags.join(', ')}` : ''}${a?.digests?.length ? `  digests: ${a.digests.join(', ')}` : ''}  (${(r.durationMs / 1000).toFixed(1)}s)`);
         }
     }
     if (bad.length) {
@@ -2658,7 +2914,7 @@ function formatSummary(s) {
                 lines.push(`    ${r.leftRunning}`);
         }
     }
-    return redact(lines.join('\n')) + '\n';
+    return (0,redact/* redact */.E$)(lines.join('\n')) + '\n';
 }
 /** Cancels on SIGINT/SIGTERM; cleanups still run (each with its own budget). */
 function cancelOnSignals(write) {
@@ -2684,7 +2940,7 @@ function cancelOnSignals(write) {
         },
     };
 }
-async function runBuildCommand(plan, o) {
+async function runBuildCommand(plan, o, stable) {
     const write = (t) => process.stdout.write(t);
     const sig = cancelOnSignals((t) => process.stderr.write(t));
     try {
@@ -2696,6 +2952,7 @@ async function runBuildCommand(plan, o) {
             events: o.events,
             signal: sig.signal,
             write,
+            ...(stable ? { reuse: { cache: directoryCache((0,external_node_path_.resolve)(o.cacheDir)), stable } } : {}),
         });
         write(formatSummary(summary));
         return summary.ok ? 0 : 1;
@@ -2707,12 +2964,12 @@ async function runBuildCommand(plan, o) {
 /** Removes what the ledger still lists; safe to run again and again. */
 async function cleanupLedger(file, write = (t) => process.stdout.write(t)) {
     const path = (0,external_node_path_.resolve)(file);
-    const pending = engine_ledger.ResourceLedger.pending(path);
+    const pending = ResourceLedger.pending(path);
     if (!pending.length) {
         write(`nothing to clean up in ${path}\n`);
         return 0;
     }
-    const ledger = new engine_ledger.ResourceLedger(path, 'cleanup');
+    const ledger = new ResourceLedger(path, 'cleanup');
     if (pending.some((e) => e.kind.startsWith('docker-')))
         await loadDocker();
     let failed = 0;
@@ -2730,7 +2987,7 @@ async function cleanupLedger(file, write = (t) => process.stdout.write(t)) {
         }
         catch (err) {
             failed++;
-            write(`could not remove ${e.description} (${e.build}): ${(0,util_redact/* redact */.E$)(err.message)}\n`);
+            write(`could not remove ${e.description} (${e.build}): ${(0,redact/* redact */.E$)(err.message)}\n`);
         }
     }
     return failed ? 1 : 0;
@@ -2739,7 +2996,7 @@ async function cleanupLedger(file, write = (t) => process.stdout.write(t)) {
 
 /***/ }),
 
-/***/ 54277:
+/***/ 4277:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
