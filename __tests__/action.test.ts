@@ -377,53 +377,94 @@ describe('the action, other paths', () => {
 });
 
 describe('the report step of the reusable workflow', () => {
-  it("gathers the legs' results, counts a leg with no result as failed, and publishes once", async () => {
+  it('emulates the reusable workflow: plan, legs in parallel, then one report that keeps one comment', async () => {
     const spec = `sources:\n  a: {type: docker, image: busybox:latest, commit: true}\n  b: {type: docker, image: busybox:latest, commit: true}\n  c: {type: docker, image: busybox:latest, commit: true}\nbuilds:\n  m:\n    sources: [a, b, c]\n    provisioners:\n      - {type: shell, inline: ['test "$PACKER_BUILD_NAME" != b']}\n`;
-    const dir = tempProject({ 'bake.yml': spec });
-    const legs = join(dir, 'legs');
-    // Two legs ran (a succeeded, b failed); c's runner died and left nothing.
+    const dir = tempProject({
+      'bake.yml': spec,
+      'event.json': JSON.stringify({ pull_request: { number: 31 } }),
+    });
+    const gh = fakeGitHub({ login: 'github-actions[bot]' });
+    await new Promise<void>((r) => gh.server.listen(0, '127.0.0.1', r));
     const ids: string[] = [];
-    for (const [i, only] of ['m.a', 'm.b'].entries()) {
-      const legTemp = join(dir, `leg${i}`);
-      mkdirSync(legTemp, { recursive: true });
-      const r = await runAction(
-        dir,
-        { spec: 'bake.yml', only, comment: 'never' },
-        { RUNNER_TEMP: legTemp },
+    try {
+      const pr = {
+        GITHUB_API_URL: `http://127.0.0.1:${(gh.server.address() as AddressInfo).port}`,
+        GITHUB_EVENT_NAME: 'pull_request',
+        GITHUB_EVENT_PATH: join(dir, 'event.json'),
+      };
+      // plan job
+      const plan = await runAction(dir, { spec: 'bake.yml', command: 'plan' });
+      expect(plan.main.status).toBe(0);
+      const matrix = JSON.parse(plan.outputs.matrix) as { include: { name: string }[] };
+      expect(matrix.include.map((i) => i.name)).toEqual(['m.a', 'm.b', 'm.c']);
+
+      // build legs, as separate processes at the same time; c's runner dies before it
+      // can report, so only a and b leave a result.
+      const legs = join(dir, 'legs');
+      const ran = await Promise.all(
+        ['m.a', 'm.b'].map(async (only, i) => {
+          const legDir = join(dir, `leg${i}`);
+          mkdirSync(legDir, { recursive: true });
+          const r = await runAction(
+            legDir,
+            { spec: join(dir, 'bake.yml'), only, comment: 'never' },
+            { RUNNER_TEMP: legDir, ...pr },
+          );
+          mkdirSync(join(legs, `bake-result-${i}`), { recursive: true });
+          copyFileSync(r.outputs.manifest, join(legs, `bake-result-${i}`, 'result.json'));
+          return r;
+        }),
       );
-      mkdirSync(join(legs, `bake-result-${i}`), { recursive: true });
-      copyFileSync(r.outputs.manifest, join(legs, `bake-result-${i}`, 'result.json'));
-      const id = JSON.parse(r.outputs['artifact-ids'])['m.a'];
-      if (id) ids.push(id);
+      const a = JSON.parse(ran[0].outputs['artifact-ids'])['m.a'];
+      ids.push(a);
+      expect(gh.comments).toHaveLength(0); // legs never comment
+
+      // report job, then the same again after another push
+      const report = () =>
+        runAction(
+          dir,
+          {
+            spec: 'bake.yml',
+            command: 'report',
+            results: legs,
+            expected: plan.outputs.matrix,
+            'github-token': 'ghs_test',
+          },
+          pr,
+        );
+      const first = await report();
+      expect(first.main.status).toBe(1);
+      const artifacts = JSON.parse(first.outputs.artifacts);
+      expect(Object.keys(artifacts)).toEqual(['m.a', 'm.b', 'm.c']);
+      expect(artifacts['m.a']).toMatchObject({ status: 'succeeded', id: a });
+      expect(artifacts['m.b']).toMatchObject({
+        status: 'failed',
+        failed_step: 'provisioner 1: shell',
+      });
+      expect(artifacts['m.c']).toMatchObject({
+        status: 'failed',
+        error: expect.stringMatching(/left no result/),
+      });
+      expect(JSON.parse(first.outputs.failed)).toEqual(['m.b', 'm.c']);
+      expect(first.summary).toMatch(/\| m\.a \| docker \| ✅ succeeded \|/);
+      expect(first.summary).toMatch(/<details><summary>m\.b failed/);
+      expect(first.summary).toContain('gantt');
+      expect(gh.comments).toHaveLength(1);
+      const id = gh.comments[0].id;
+      const second = await report();
+      expect(second.main.status).toBe(1);
+      expect(gh.comments).toHaveLength(1);
+      expect(gh.comments[0].id).toBe(id);
+      expect(gh.requests.filter((r) => r.method === 'PATCH')).toHaveLength(1);
+      expect(gh.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+    } finally {
+      gh.server.close();
+      for (const i of ids)
+        await docker
+          .getImage(i)
+          .remove({ force: true })
+          .catch(() => undefined);
     }
-    const expected = JSON.stringify({ include: ['m.a', 'm.b', 'm.c'].map((name) => ({ name })) });
-    const report = await runAction(dir, {
-      spec: 'bake.yml',
-      command: 'report',
-      results: legs,
-      expected,
-      comment: 'never',
-    });
-    expect(report.main.status).toBe(1);
-    const artifacts = JSON.parse(report.outputs.artifacts);
-    expect(Object.keys(artifacts)).toEqual(['m.a', 'm.b', 'm.c']);
-    expect(artifacts['m.a']).toMatchObject({ status: 'succeeded', id: ids[0] });
-    expect(artifacts['m.b']).toMatchObject({
-      status: 'failed',
-      failed_step: 'provisioner 1: shell',
-    });
-    expect(artifacts['m.c']).toMatchObject({
-      status: 'failed',
-      error: expect.stringMatching(/left no result/),
-    });
-    expect(JSON.parse(report.outputs.failed)).toEqual(['m.b', 'm.c']);
-    expect(report.summary).toMatch(/\| m\.a \| docker \| ✅ succeeded \|/);
-    expect(report.summary).toMatch(/<details><summary>m\.b failed/);
-    for (const id of ids)
-      await docker
-        .getImage(id)
-        .remove({ force: true })
-        .catch(() => undefined);
   });
 
   it('workflow_run: comments on the given PR only when its head is the commit the run built', async () => {
