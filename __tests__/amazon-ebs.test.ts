@@ -4,7 +4,8 @@
  * (aws-sdk-client-mock), and provisioning over the real SSH communicator into an sshd
  * container that stands in for the instance.
  */
-import { connect } from 'node:net';
+import { createServer } from 'node:http';
+import { AddressInfo, connect } from 'node:net';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { STSClient, DecodeAuthorizationMessageCommand } from '@aws-sdk/client-sts';
@@ -79,8 +80,11 @@ builds:
 `;
 }
 
-async function build(yaml: string, o: { signal?: AbortSignal } = {}) {
-  const dir = tempProject({ 'bake.yml': yaml });
+async function build(
+  yaml: string,
+  o: { signal?: AbortSignal; files?: Record<string, string> } = {},
+) {
+  const dir = tempProject({ 'bake.yml': yaml, ...o.files });
   const plan = resolvePlan(loadSpec(join(dir, 'bake.yml')), { env: {} });
   const lines: string[] = [];
   const ledger = join(dir, 'ledger.jsonl');
@@ -262,6 +266,76 @@ temporary_security_group_source_cidrs: null`),
     expect((ec2.made('security-group')[0].data.rules as any)[0].IpRanges[0].CidrIp).toBe(
       '10.20.0.0/16',
     );
+  });
+});
+
+describe('amazon-ebs launch settings', () => {
+  it("opens SSH to this runner's public address as a checker reports it, and passes launch settings through", async () => {
+    const checker = createServer((_req, res) => res.end('198.51.100.23\n'));
+    await new Promise<void>((r) => checker.listen(0, '127.0.0.1', r));
+    process.env.BAKE_CHECKIP_URL = `http://127.0.0.1:${(checker.address() as AddressInfo).port}/`;
+    try {
+      const { result, dir } = await build(
+        spec(`ami_name: ip-${Date.now()}
+temporary_security_group_source_cidrs: null
+user_data_file: boot.sh
+iam_instance_profile: builder
+launch_block_device_mappings: [{device_name: /dev/xvda, volume_size: 20, volume_type: gp3, throughput: 250}]
+ami_block_device_mappings: [{device_name: /dev/sdf, no_device: true}]
+metadata_options: {http_put_response_hop_limit: 2}
+run_tags: {Purpose: build}
+disable_stop_instance: true`),
+        { files: { 'boot.sh': '#!/bin/sh\necho hello\n' } },
+      );
+      expect(result.error).toBeUndefined();
+      expect(dir).toBeTruthy();
+      const rules = ec2.made('security-group')[0].data.rules as any[];
+      expect(rules[0].IpRanges).toEqual([{ CidrIp: '198.51.100.23/32', Description: 'bake SSH' }]);
+      const input = ec2.made('instance')[0].data.input as any;
+      expect(Buffer.from(input.UserData, 'base64').toString()).toBe('#!/bin/sh\necho hello\n');
+      expect(input.IamInstanceProfile).toEqual({ Name: 'builder' });
+      expect(input.BlockDeviceMappings).toEqual([
+        {
+          DeviceName: '/dev/xvda',
+          Ebs: expect.objectContaining({
+            VolumeSize: 20,
+            VolumeType: 'gp3',
+            Throughput: 250,
+            DeleteOnTermination: true,
+          }),
+        },
+      ]);
+      expect(input.MetadataOptions).toEqual({
+        HttpEndpoint: 'enabled',
+        HttpTokens: 'required',
+        HttpPutResponseHopLimit: 2,
+      });
+      expect(ec2.made('instance')[0].tags).toMatchObject({ Purpose: 'build' });
+      // disable_stop_instance: no stop; the image is taken from the running instance.
+      expect(ec2.count('StopInstances')).toBe(0);
+      const create = ec2.calls.find((c) => c.cmd === 'CreateImage')!.input as any;
+      expect(create.NoReboot).toBe(true);
+      expect(create.BlockDeviceMappings).toEqual([{ DeviceName: '/dev/sdf', NoDevice: '' }]);
+    } finally {
+      delete process.env.BAKE_CHECKIP_URL;
+      checker.close();
+    }
+  });
+
+  it('without a way to learn its address, opens SSH to the world and says so', async () => {
+    process.env.BAKE_CHECKIP_URL = 'http://127.0.0.1:9/';
+    try {
+      const { result, output } = await build(
+        spec(`ami_name: open-${Date.now()}\ntemporary_security_group_source_cidrs: null`),
+      );
+      expect(result.error).toBeUndefined();
+      expect((ec2.made('security-group')[0].data.rules as any)[0].IpRanges[0].CidrIp).toBe(
+        '0.0.0.0/0',
+      );
+      expect(output).toContain('warning: could not find where SSH will come from');
+    } finally {
+      delete process.env.BAKE_CHECKIP_URL;
+    }
   });
 });
 
