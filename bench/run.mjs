@@ -2,10 +2,10 @@
 // Benchmarks, side by side in one run: bake against Packer (Debian's packer 1.6.6) and
 // against the raw docker CLI doing the same work. Reports medians and ratios.
 //
-//   node bench/run.mjs [--runs N] [--only B1,B3,B2,B4,V1]
+//   node bench/run.mjs [--runs N] [--only B1,B3,B2,B4,V1,A1]
 //
 // Needs: the services (scripts/dev-services.sh), `npm run build`, and Debian's `packer`.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -14,7 +14,7 @@ const args = process.argv.slice(2);
 const RUNS = Number(args[args.indexOf('--runs') + 1] || 5) || 5;
 const ONLY = args.includes('--only')
   ? args[args.indexOf('--only') + 1].split(',')
-  : ['B1', 'B3', 'V1'];
+  : ['B1', 'B3', 'V1', 'A1'];
 const ROOT = resolve(new URL('..', import.meta.url).pathname);
 const BAKE = join(ROOT, 'dist/cli/index.js');
 const IMAGE = 'debian:bookworm';
@@ -315,6 +315,54 @@ function compareTree() {
   });
 }
 
+// ---- the action: from process start to its first log line ------------------
+/** Milliseconds from spawning `argv` until its first byte of output. */
+function firstOutput(argv, env) {
+  return new Promise((res, rej) => {
+    const t0 = process.hrtime.bigint();
+    const child = spawn(process.execPath, argv, {
+      cwd: work,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let ms;
+    child.stdout.once('data', () => (ms = Number(process.hrtime.bigint() - t0) / 1e6));
+    child.on('error', rej);
+    child.on('close', (code) =>
+      ms === undefined ? rej(new Error(`no output (exit ${code})`)) : res(ms),
+    );
+  });
+}
+
+async function compareActionStart() {
+  writeFileSync(
+    join(work, 'start.yml'),
+    `sources:\n  s: {type: docker, image: ${IMAGE}, commit: true}\nbuilds:\n  b: {sources: [s]}\n`,
+  );
+  const out = join(work, 'gh-output');
+  writeFileSync(out, '');
+  const env = {
+    PATH: process.env.PATH,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_OUTPUT: out,
+    INPUT_SPEC: 'start.yml',
+    INPUT_COMMAND: 'validate',
+  };
+  // The floor: node printing a line and nothing else.
+  const tools = {
+    action: () => firstOutput([join(ROOT, 'dist/index.js')], env),
+    'node alone': () => firstOutput(['-e', 'console.log(1)'], env),
+  };
+  const times = { action: [], 'node alone': [] };
+  for (const f of Object.values(tools)) await f();
+  for (let r = 0; r < RUNS; r++)
+    for (const [k, f] of Object.entries(tools)) times[k].push(await f());
+  const m = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
+  console.log(`\nA1: the action, from process start to its first log line; median of ${RUNS}`);
+  for (const [k, v] of Object.entries(m)) console.log(`  ${k.padEnd(11)} ${v.toFixed(0)} ms`);
+  console.log(`  ratio action / node alone = ${(m.action / m['node alone']).toFixed(2)}`);
+}
+
 try {
   console.log(
     `bench in ${work}; node ${process.version}; ${execFileSync('packer', ['version'], { encoding: 'utf8' }).trim()}`,
@@ -324,6 +372,7 @@ try {
   if (ONLY.includes('B2')) compareSsh();
   if (ONLY.includes('B4')) compareTree();
   if (ONLY.includes('V1')) compareValidate();
+  if (ONLY.includes('A1')) await compareActionStart();
 } finally {
   cleanupImages();
   spawnSync('sh', ['-c', 'docker ps -aq --filter ancestor=' + IMAGE + ' | xargs -r docker rm -f'], {

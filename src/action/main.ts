@@ -6,7 +6,6 @@ import * as core from '@actions/core';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ActionInputs, InputError, readInputs } from './inputs';
-import { headMatches, pullRequestTarget, upsertComment } from './comment';
 import { actionsCache } from './cache';
 import { SpecError, formatProblem } from '../spec/errors';
 import { loadSpec } from '../spec/spec';
@@ -223,6 +222,8 @@ async function publish(
       .join('\n')
       .trim() + '\n';
   if (inputs.summary) await core.summary.addRaw(body + '\n' + timeline(results) + '\n').write();
+  // The GitHub client loads only when a comment may be written.
+  const { headMatches, pullRequestTarget, upsertComment } = await import('./comment');
   const target = pullRequestTarget(inputs.pullRequest);
   const wantComment =
     inputs.comment === 'always' ||
