@@ -2181,6 +2181,18 @@ function provisionerStep(use, index, env) {
         },
     };
 }
+/** A result for `inst` with nothing run yet. */
+function resultOf(inst, status) {
+    return {
+        name: inst.name,
+        build: inst.build,
+        source: inst.source,
+        builder: inst.type,
+        status,
+        durationMs: 0,
+        steps: [],
+    };
+}
 async function runBuild(inst, o) {
     const t0 = performance.now();
     const timings = [];
@@ -2201,15 +2213,7 @@ async function runBuild(inst, o) {
         out: emitOut,
         generated: {},
     };
-    const result = {
-        name: inst.name,
-        build: inst.build,
-        source: inst.source,
-        builder: inst.type,
-        status: 'succeeded',
-        durationMs: 0,
-        steps: timings,
-    };
+    const result = { ...resultOf(inst, 'succeeded'), steps: timings };
     const state = {};
     const fail = (e, step) => {
         const cancelled = o.signal.aborted && !timeoutCtl.signal.aborted;
@@ -2809,13 +2813,7 @@ async function runPlan(plan, o) {
             const inst = plan.instances[i];
             if (signal.aborted) {
                 results[i] = {
-                    name: inst.name,
-                    build: inst.build,
-                    source: inst.source,
-                    builder: inst.type,
-                    status: o.signal?.aborted ? 'cancelled' : 'skipped',
-                    durationMs: 0,
-                    steps: [],
+                    ...resultOf(inst, o.signal?.aborted ? 'cancelled' : 'skipped'),
                     error: o.signal?.aborted
                         ? 'cancelled'
                         : 'not started: another build failed and --fail-fast is set',
@@ -2896,17 +2894,7 @@ function reusedResult(inst, c, bus) {
         status: 'succeeded',
         durationMs: 0,
     });
-    return {
-        name: inst.name,
-        build: inst.build,
-        source: inst.source,
-        builder: inst.type,
-        status: 'succeeded',
-        durationMs: 0,
-        artifact: c.artifact,
-        steps: [],
-        reused: true,
-    };
+    return { ...resultOf(inst, 'succeeded'), artifact: c.artifact, reused: true };
 }
 function formatSummary(s) {
     const lines = [''];

@@ -46501,10 +46501,14 @@ const MONTHS = [
 ];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 /** Packer's (HCL's) formatdate: YYYY, MM, DD, hh (24 h), mm, ss, 'literal' and friends. */
-function formatDate(spec, ts, at) {
+function parseTimestamp(ts, at, fn) {
     const d = new Date(ts);
     if (Number.isNaN(d.getTime()))
-        throw new expr/* ExprError */._M(`formatdate(): "${ts}" is not an RFC 3339 timestamp`, at, 'use timestamp() or a value like 2024-01-31T12:00:00Z');
+        throw new expr/* ExprError */._M(`${fn}(): "${ts}" is not an RFC 3339 timestamp`, at, 'use timestamp() or a value like 2024-01-31T12:00:00Z');
+    return d;
+}
+function formatDate(spec, ts, at) {
+    const d = parseTimestamp(ts, at, 'formatdate');
     const tokens = [
         ['YYYY', () => String(d.getUTCFullYear())],
         ['YY', () => pad(d.getUTCFullYear() % 100)],
@@ -46600,10 +46604,7 @@ const fns = {
         formatDate(str(ev(a[0]), at, 'formatdate'), str(ev(a[1]), at, 'formatdate'), at)),
     timeadd: (a, at, ev) => {
         arity('timeadd', a, 2, 2, at);
-        const ts = str(ev(a[0]), at, 'timeadd');
-        const d = new Date(ts);
-        if (Number.isNaN(d.getTime()))
-            throw new expr/* ExprError */._M(`timeadd(): "${ts}" is not an RFC 3339 timestamp`, at, 'use timestamp() or a value like 2024-01-31T12:00:00Z');
+        const d = parseTimestamp(str(ev(a[0]), at, 'timeadd'), at, 'timeadd');
         const dur = str(ev(a[1]), at, 'timeadd');
         const m = /^(-?)((?:\d+(?:\.\d+)?(?:ms|s|m|h))+)$/.exec(dur);
         const ms = m ? (0,schema/* parseDuration */.E9)(m[2]) : undefined;

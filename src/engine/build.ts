@@ -89,6 +89,19 @@ function provisionerStep(use: ProvisionerUse, index: number, env: BuildEnv): Ste
   };
 }
 
+/** A result for `inst` with nothing run yet. */
+export function resultOf(inst: BuildInstance, status: BuildStatus): BuildResult {
+  return {
+    name: inst.name,
+    build: inst.build,
+    source: inst.source,
+    builder: inst.type,
+    status,
+    durationMs: 0,
+    steps: [],
+  };
+}
+
 export async function runBuild(inst: BuildInstance, o: BuildOptions): Promise<BuildResult> {
   const t0 = performance.now();
   const timings: StepTiming[] = [];
@@ -116,15 +129,7 @@ export async function runBuild(inst: BuildInstance, o: BuildOptions): Promise<Bu
     out: emitOut,
     generated: {},
   };
-  const result: BuildResult = {
-    name: inst.name,
-    build: inst.build,
-    source: inst.source,
-    builder: inst.type,
-    status: 'succeeded',
-    durationMs: 0,
-    steps: timings,
-  };
+  const result: BuildResult = { ...resultOf(inst, 'succeeded'), steps: timings };
   const state: BuildState = {};
   const fail = (e: unknown, step?: string) => {
     const cancelled = o.signal.aborted && !timeoutCtl.signal.aborted;

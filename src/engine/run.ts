@@ -2,7 +2,7 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type Docker from 'dockerode';
-import { BuildResult, runBuild } from './build';
+import { BuildResult, resultOf, runBuild } from './build';
 import { cleaners } from './cleaners';
 import { attachConsole } from './console';
 import { EventBus, now } from './events';
@@ -129,13 +129,7 @@ export async function runPlan(plan: Plan, o: RunOptions): Promise<RunSummary> {
       const inst = plan.instances[i];
       if (signal.aborted) {
         results[i] = {
-          name: inst.name,
-          build: inst.build,
-          source: inst.source,
-          builder: inst.type,
-          status: o.signal?.aborted ? 'cancelled' : 'skipped',
-          durationMs: 0,
-          steps: [],
+          ...resultOf(inst, o.signal?.aborted ? 'cancelled' : 'skipped'),
           error: o.signal?.aborted
             ? 'cancelled'
             : 'not started: another build failed and --fail-fast is set',
@@ -222,17 +216,7 @@ function reusedResult(inst: BuildInstance, c: CachedBuild, bus: EventBus): Build
     status: 'succeeded',
     durationMs: 0,
   });
-  return {
-    name: inst.name,
-    build: inst.build,
-    source: inst.source,
-    builder: inst.type,
-    status: 'succeeded',
-    durationMs: 0,
-    artifact: c.artifact,
-    steps: [],
-    reused: true,
-  };
+  return { ...resultOf(inst, 'succeeded'), artifact: c.artifact, reused: true };
 }
 
 export function formatSummary(s: RunSummary): string {

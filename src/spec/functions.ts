@@ -120,14 +120,19 @@ const MONTHS = [
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** Packer's (HCL's) formatdate: YYYY, MM, DD, hh (24 h), mm, ss, 'literal' and friends. */
-export function formatDate(spec: string, ts: string, at: number): string {
+function parseTimestamp(ts: string, at: number, fn: string): Date {
   const d = new Date(ts);
   if (Number.isNaN(d.getTime()))
     throw new ExprError(
-      `formatdate(): "${ts}" is not an RFC 3339 timestamp`,
+      `${fn}(): "${ts}" is not an RFC 3339 timestamp`,
       at,
       'use timestamp() or a value like 2024-01-31T12:00:00Z',
     );
+  return d;
+}
+
+export function formatDate(spec: string, ts: string, at: number): string {
+  const d = parseTimestamp(ts, at, 'formatdate');
   const tokens: [string, () => string][] = [
     ['YYYY', () => String(d.getUTCFullYear())],
     ['YY', () => pad(d.getUTCFullYear() % 100)],
@@ -227,14 +232,7 @@ const fns: Record<string, Fn> = {
   ),
   timeadd: (a, at, ev) => {
     arity('timeadd', a, 2, 2, at);
-    const ts = str(ev(a[0]), at, 'timeadd');
-    const d = new Date(ts);
-    if (Number.isNaN(d.getTime()))
-      throw new ExprError(
-        `timeadd(): "${ts}" is not an RFC 3339 timestamp`,
-        at,
-        'use timestamp() or a value like 2024-01-31T12:00:00Z',
-      );
+    const d = parseTimestamp(str(ev(a[0]), at, 'timeadd'), at, 'timeadd');
     const dur = str(ev(a[1]), at, 'timeadd');
     const m = /^(-?)((?:\d+(?:\.\d+)?(?:ms|s|m|h))+)$/.exec(dur);
     const ms = m ? parseDuration(m[2]) : undefined;
