@@ -11,6 +11,7 @@ import { parse, stringify } from 'yaml';
 import { STSClient, DecodeAuthorizationMessageCommand } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { EventBus } from '../src/engine/events';
+import { directoryCache } from '../src/engine/reuse';
 import { runPlan } from '../src/engine/run';
 import { cleanupLedger } from '../src/engine/run';
 import { loadSpec } from '../src/spec/spec';
@@ -625,5 +626,58 @@ describe('bake sweep', () => {
     expect(out.filter((l) => l.startsWith('deleted'))).toHaveLength(3);
     expect(ec2.leftovers()).toEqual([]);
     expect(ec2.things.get(foreign.image)!.state).toBe('available');
+  });
+});
+
+describe('amazon-ebs with skip-unchanged', () => {
+  it('reuses an AMI while the source AMI and the spec are the same and the AMI exists', async () => {
+    const dir = tempProject({
+      'bake.yml': spec('ami_name: reuse-${formatdate("YYYYMMDDhhmmss", timestamp())}'),
+    });
+    const cache = directoryCache(join(dir, 'cache'));
+    const run = async () => {
+      const file = join(dir, 'bake.yml');
+      const plan = resolvePlan(loadSpec(file), { env: {} });
+      const stable = resolvePlan(loadSpec(file), { env: {}, stable: true });
+      const lines: string[] = [];
+      const s = await runPlan(plan, {
+        parallelBuilds: 0,
+        failFast: false,
+        onError: 'cleanup',
+        ledger: join(dir, 'ledger.jsonl'),
+        bus: new EventBus(),
+        write: (t) => lines.push(t),
+        reuse: { cache, stable },
+      });
+      return { r: s.results[0], output: lines.join('') };
+    };
+    const first = await run();
+    expect(first.r.status).toBe('succeeded');
+    const launches = () => ec2.count('RunInstances');
+    expect(launches()).toBe(1);
+
+    await new Promise((r) => setTimeout(r, 1100)); // another timestamp(), so another ami_name
+    const second = await run();
+    expect(second.r).toMatchObject({ status: 'succeeded', reused: true });
+    expect(second.r.artifact?.regions).toEqual(first.r.artifact?.regions);
+    expect(launches()).toBe(1);
+
+    // A newer source AMI matches the filter: another base, so another build.
+    ec2.sourceImages.push({
+      ImageId: 'ami-0newer',
+      Name: 'debian-12-amd64-20260101',
+      CreationDate: '2026-01-01T00:00:00Z',
+    });
+    const third = await run();
+    expect(third.r.reused).toBeUndefined();
+    expect(launches()).toBe(2);
+    expect((ec2.made('instance')[1].data.input as any).ImageId).toBe('ami-0newer');
+
+    // The cached AMI was deregistered: built again.
+    const id = Object.values(third.r.artifact!.regions!)[0];
+    ec2.things.get(id)!.state = 'gone';
+    const fourth = await run();
+    expect(fourth.output).toContain(`unchanged, but us-east-1:${id} no longer exists`);
+    expect(launches()).toBe(3);
   });
 });
