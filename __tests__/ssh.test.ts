@@ -247,7 +247,7 @@ describe('file transfer', () => {
     expect(statSync(join(dir, 'back', 'd3', 'f3.txt')).mode & 0o777).toBe(0o750);
   });
 
-  it('uploads a directory over SFTP, file by file, to a machine without tar', async () => {
+  it('moves a directory over SFTP, file by file, to and from a machine without tar', async () => {
     const bare = await sshd({ extraSetup: 'rm -f /usr/bin/tar /bin/tar' });
     const nc = new SshCommunicator(options(bare));
     await nc.connect(AbortSignal.timeout(60_000));
@@ -261,6 +261,10 @@ describe('file transfer', () => {
         { signal: AbortSignal.timeout(10_000), onStdout: (l) => (out += l + ';') },
       );
       expect(out).toBe('no-tar;one;755;');
+      // And back, the same way.
+      await nc.download('/srv/tree', join(dir, 'back'), AbortSignal.timeout(60_000));
+      expect(readFileSync(join(dir, 'back/a/one.txt'), 'utf8')).toBe('one\n');
+      expect(statSync(join(dir, 'back/b/two.sh')).mode & 0o777).toBe(0o755);
     } finally {
       nc.close();
     }

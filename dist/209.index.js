@@ -559,16 +559,34 @@ class SshCommunicator {
             await (0,_engine_steps__WEBPACK_IMPORTED_MODULE_8__/* .raceSignal */ .WU)(new Promise((res, rej) => sftp.fastGet(remotePath, target, { concurrency: 64, chunkSize: 32768 }, (e) => e ? rej(e) : res())), signal);
             return;
         }
-        const client = await this.ready(signal);
         (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(target, { recursive: true });
-        const extract = (0,_tar__WEBPACK_IMPORTED_MODULE_6__/* .extractInto */ .Qz)(target, (header) => header.name.replace(/^\.\/?/, '').replace(/\/$/, ''));
-        await (0,_engine_steps__WEBPACK_IMPORTED_MODULE_8__/* .raceSignal */ .WU)(new Promise((res, rej) => {
-            client.exec(`tar -c -f - -C ${(0,_communicator__WEBPACK_IMPORTED_MODULE_9__/* .shQuote */ .US)(remotePath)} .`, (e, stream) => {
-                if (e)
-                    return rej(e);
-                (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_3__.pipeline)(stream, extract).then(res, rej);
-            });
-        }), signal);
+        if (this.hasTar !== false) {
+            // One tar stream out of `tar -c`, unless the machine has no tar.
+            const client = await this.ready(signal);
+            const extract = (0,_tar__WEBPACK_IMPORTED_MODULE_6__/* .extractInto */ .Qz)(target, (header) => header.name.replace(/^\.\/?/, '').replace(/\/$/, ''));
+            const r = await (0,_engine_steps__WEBPACK_IMPORTED_MODULE_8__/* .raceSignal */ .WU)(new Promise((res, rej) => {
+                const q = (0,_communicator__WEBPACK_IMPORTED_MODULE_9__/* .shQuote */ .US)(remotePath);
+                client.exec(`command -v tar >/dev/null 2>&1 || exit 127; exec tar -c -f - -C ${q} .`, (e, stream) => {
+                    if (e)
+                        return rej(e);
+                    let code = -1;
+                    let stderr = '';
+                    stream.on('exit', (c) => (code = c));
+                    stream.stderr.on('data', (d) => (stderr += d.toString()));
+                    (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_3__.pipeline)(stream, extract).then(() => res({ code, stderr }), (error) => res({ code, stderr, error }));
+                });
+            }), signal);
+            if (r.code === 127 && !r.stderr.trim()) {
+                this.hasTar = false;
+            }
+            else {
+                this.hasTar = true;
+                if (r.code !== 0 || r.error)
+                    throw new _engine_context__WEBPACK_IMPORTED_MODULE_7__/* .BuildError */ .z(`download of ${remotePath} failed: ${r.stderr.trim() || r.error?.message || `tar exited ${r.code}`}`);
+                return;
+            }
+        }
+        await sftpWalkDownload(sftp, remotePath, target, signal);
     }
     /** After a restart command: wait until the connection drops, then reconnect. */
     async awaitRestart(signal, timeoutMs) {
@@ -626,6 +644,22 @@ async function sftpWalkUpload(sftp, dir, remote, signal) {
         }
         else if (s.isFile()) {
             await (0,_engine_steps__WEBPACK_IMPORTED_MODULE_8__/* .raceSignal */ .WU)(new Promise((res, rej) => sftp.fastPut(p, r, { mode: s.mode & 0o7777 }, (e) => (e ? rej(e) : res()))), signal);
+        }
+    }
+}
+async function sftpWalkDownload(sftp, remote, dir, signal) {
+    const list = await new Promise((res, rej) => sftp.readdir(remote, (e, l) => (e ? rej(e) : res(l))));
+    for (const { filename, attrs } of list.sort((a, b) => a.filename.localeCompare(b.filename))) {
+        const r = node_path__WEBPACK_IMPORTED_MODULE_2__.posix.join(remote, filename);
+        const p = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, filename);
+        const type = attrs.mode & 0o170000;
+        if (type === 0o040000) {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(p, { recursive: true, mode: attrs.mode & 0o7777 });
+            await sftpWalkDownload(sftp, r, p, signal);
+        }
+        else if (type === 0o100000) {
+            await (0,_engine_steps__WEBPACK_IMPORTED_MODULE_8__/* .raceSignal */ .WU)(new Promise((res, rej) => sftp.fastGet(r, p, (e) => (e ? rej(e) : res()))), signal);
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.chmodSync)(p, attrs.mode & 0o7777);
         }
     }
 }

@@ -5,7 +5,7 @@
  * when the credentials are plainly wrong.
  */
 import { createHash, createHmac } from 'node:crypto';
-import { lstatSync, readdirSync, readFileSync, mkdirSync } from 'node:fs';
+import { chmodSync, lstatSync, readdirSync, readFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, posix, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
@@ -458,20 +458,45 @@ export class SshCommunicator implements Communicator {
       );
       return;
     }
-    const client = await this.ready(signal);
     mkdirSync(target, { recursive: true });
-    const extract = extractInto(target, (header) =>
-      header.name.replace(/^\.\/?/, '').replace(/\/$/, ''),
-    );
-    await raceSignal(
-      new Promise<void>((res, rej) => {
-        client.exec(`tar -c -f - -C ${shQuote(remotePath)} .`, (e, stream) => {
-          if (e) return rej(e);
-          pipeline(stream as unknown as Readable, extract).then(res, rej);
-        });
-      }),
-      signal,
-    );
+    if (this.hasTar !== false) {
+      // One tar stream out of `tar -c`, unless the machine has no tar.
+      const client = await this.ready(signal);
+      const extract = extractInto(target, (header) =>
+        header.name.replace(/^\.\/?/, '').replace(/\/$/, ''),
+      );
+      const r = await raceSignal(
+        new Promise<{ code: number; stderr: string; error?: unknown }>((res, rej) => {
+          const q = shQuote(remotePath);
+          client.exec(
+            `command -v tar >/dev/null 2>&1 || exit 127; exec tar -c -f - -C ${q} .`,
+            (e, stream) => {
+              if (e) return rej(e);
+              let code = -1;
+              let stderr = '';
+              stream.on('exit', (c: number) => (code = c));
+              stream.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+              pipeline(stream as unknown as Readable, extract).then(
+                () => res({ code, stderr }),
+                (error) => res({ code, stderr, error }),
+              );
+            },
+          );
+        }),
+        signal,
+      );
+      if (r.code === 127 && !r.stderr.trim()) {
+        this.hasTar = false;
+      } else {
+        this.hasTar = true;
+        if (r.code !== 0 || r.error)
+          throw new BuildError(
+            `download of ${remotePath} failed: ${r.stderr.trim() || (r.error as Error)?.message || `tar exited ${r.code}`}`,
+          );
+        return;
+      }
+    }
+    await sftpWalkDownload(sftp, remotePath, target, signal);
   }
 
   /** After a restart command: wait until the connection drops, then reconnect. */
@@ -540,6 +565,32 @@ async function sftpWalkUpload(
         ),
         signal,
       );
+    }
+  }
+}
+
+async function sftpWalkDownload(
+  sftp: SFTPWrapper,
+  remote: string,
+  dir: string,
+  signal: AbortSignal,
+): Promise<void> {
+  const list = await new Promise<{ filename: string; attrs: { mode: number } }[]>((res, rej) =>
+    sftp.readdir(remote, (e, l) => (e ? rej(e) : res(l))),
+  );
+  for (const { filename, attrs } of list.sort((a, b) => a.filename.localeCompare(b.filename))) {
+    const r = posix.join(remote, filename);
+    const p = join(dir, filename);
+    const type = attrs.mode & 0o170000;
+    if (type === 0o040000) {
+      mkdirSync(p, { recursive: true, mode: attrs.mode & 0o7777 });
+      await sftpWalkDownload(sftp, r, p, signal);
+    } else if (type === 0o100000) {
+      await raceSignal(
+        new Promise<void>((res, rej) => sftp.fastGet(r, p, (e) => (e ? rej(e) : res()))),
+        signal,
+      );
+      chmodSync(p, attrs.mode & 0o7777);
     }
   }
 }
