@@ -389,6 +389,26 @@ describe('amazon-ebs failures leave nothing behind', () => {
     expect(pendingOf(ledger)).toEqual([]);
   });
 
+  it.each(['CopyImage', 'ModifyImageAttribute'])(
+    'encrypt_boot: a failure in %s removes the original and every encrypted copy',
+    async (cmd) => {
+      ec2.failures.push({
+        cmd,
+        error: awsError('InternalError', `injected failure in ${cmd}`),
+        region: 'eu-west-1',
+      });
+      const { result, ledger } = await build(
+        spec(
+          `ami_name: encfail-${Date.now()}\nencrypt_boot: true\nami_regions: [eu-west-1]\nami_users: ['123456789012']`,
+        ),
+      );
+      expect(result.status).toBe('failed');
+      expect(ec2.made('image').length).toBeGreaterThanOrEqual(2);
+      expect(ec2.leftovers()).toEqual([]);
+      expect(pendingOf(ledger)).toEqual([]);
+    },
+  );
+
   const cancelAt = [
     'ImportKeyPair',
     'RunInstances',

@@ -676,6 +676,7 @@ function ebsSteps(env, provision) {
             name: 'prepare',
             async run(s, ctx) {
                 s.images = new Map();
+                s.made = [];
                 const ip = needGroup && !reachedPrivately && !Array.isArray(c.temporary_security_group_source_cidrs)
                     ? publicIp()
                     : Promise.resolve(undefined);
@@ -908,17 +909,18 @@ function ebsSteps(env, provision) {
                 })), `creating AMI "${amiName}"`);
                 const id = r.ImageId;
                 const entry = env.ledger.add(env.instance.name, 'aws-ami', ledgerRef(region, { id }), `AMI ${id} (${region})`);
-                s.images.set(region, { id, entry, snapshots: [] });
+                const img = { id, entry, snapshots: [] };
+                s.images.set(region, img);
+                s.made.push({ region, image: img });
                 ctx.log(`creating ${id}; waiting until it is available`);
                 (0,_engine_steps__WEBPACK_IMPORTED_MODULE_6__/* .throwIfCancelled */ .dZ)(ctx.signal);
-                const img = await waitAvailable(region, id, ctx.signal);
-                s.images.get(region).snapshots = snapshotsOf(img);
+                img.snapshots = snapshotsOf(await waitAvailable(region, id, ctx.signal));
             },
             async cleanup(s, ctx) {
                 if (s.finished)
                     return;
                 // The build did not finish: no AMI of it may stay, in any region.
-                await allOrFirstError([...s.images].map(async ([r, img]) => {
+                await allOrFirstError(s.made.map(async ({ region: r, image: img }) => {
                     ctx.log(`deregistering ${img.id} in ${r} and deleting its snapshots`);
                     await (0,_resources__WEBPACK_IMPORTED_MODULE_9__/* .deregisterImage */ ._k)(r, img.id, {
                         role,
@@ -959,6 +961,7 @@ function ebsSteps(env, provision) {
                     const entry = env.ledger.add(env.instance.name, 'aws-ami', ledgerRef(r, { id }), `AMI ${id} (${r})`);
                     const made = { id, entry, snapshots: [] };
                     copies.set(r, made);
+                    s.made.push({ region: r, image: made });
                     if (r !== region)
                         s.images.set(r, made);
                     ctx.log(`copying to ${r} as ${id}`);
@@ -969,6 +972,7 @@ function ebsSteps(env, provision) {
                     s.images.set(region, copy);
                     await (0,_resources__WEBPACK_IMPORTED_MODULE_9__/* .deregisterImage */ ._k)(region, source.id, { role, snapshotIds: source.snapshots });
                     env.ledger.done(source.entry);
+                    s.made = s.made.filter((m) => m.image !== source);
                 }
                 await allOrFirstError([...s.images].map(([r, img]) => share(r, img)));
                 s.artifact = {

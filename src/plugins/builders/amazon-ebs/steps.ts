@@ -74,6 +74,8 @@ interface EbsState extends BuildState {
   instance?: Made & { info?: Instance };
   /** AMIs by region, in the order they were made; the build region first. */
   images: Map<string, Made & { snapshots: string[] }>;
+  /** Every AMI made, by region, including copies not (yet) in `images`. */
+  made: { region: string; image: Made & { snapshots: string[] } }[];
   finished?: boolean;
 }
 
@@ -471,6 +473,7 @@ export function ebsSteps(env: BuildEnv, provision: Step<BuildState>): Step<EbsSt
       name: 'prepare',
       async run(s, ctx) {
         s.images = new Map();
+        s.made = [];
         const ip =
           needGroup && !reachedPrivately && !Array.isArray(c.temporary_security_group_source_cidrs)
             ? publicIp()
@@ -781,17 +784,18 @@ export function ebsSteps(env: BuildEnv, provision: Step<BuildState>): Step<EbsSt
           ledgerRef(region, { id }),
           `AMI ${id} (${region})`,
         );
-        s.images.set(region, { id, entry, snapshots: [] });
+        const img = { id, entry, snapshots: [] as string[] };
+        s.images.set(region, img);
+        s.made.push({ region, image: img });
         ctx.log(`creating ${id}; waiting until it is available`);
         throwIfCancelled(ctx.signal);
-        const img = await waitAvailable(region, id, ctx.signal);
-        s.images.get(region)!.snapshots = snapshotsOf(img);
+        img.snapshots = snapshotsOf(await waitAvailable(region, id, ctx.signal));
       },
       async cleanup(s, ctx) {
         if (s.finished) return;
         // The build did not finish: no AMI of it may stay, in any region.
         await allOrFirstError(
-          [...s.images].map(async ([r, img]) => {
+          s.made.map(async ({ region: r, image: img }) => {
             ctx.log(`deregistering ${img.id} in ${r} and deleting its snapshots`);
             await deregisterImage(r, img.id, {
               role,
@@ -846,6 +850,7 @@ export function ebsSteps(env: BuildEnv, provision: Step<BuildState>): Step<EbsSt
             );
             const made = { id, entry, snapshots: [] as string[] };
             copies.set(r, made);
+            s.made.push({ region: r, image: made });
             if (r !== region) s.images.set(r, made);
             ctx.log(`copying to ${r} as ${id}`);
             made.snapshots = snapshotsOf(await waitAvailable(r, id, ctx.signal));
@@ -856,6 +861,7 @@ export function ebsSteps(env: BuildEnv, provision: Step<BuildState>): Step<EbsSt
           s.images.set(region, copy);
           await deregisterImage(region, source.id, { role, snapshotIds: source.snapshots });
           env.ledger.done(source.entry);
+          s.made = s.made.filter((m) => m.image !== source);
         }
         await allOrFirstError([...s.images].map(([r, img]) => share(r, img)));
         s.artifact = {
