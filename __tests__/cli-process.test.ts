@@ -230,3 +230,47 @@ builds:
     expect(amiRun.sdk.length).toBeGreaterThan(0);
   });
 });
+
+describe('bake sweep on the command line', () => {
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, [CLI, 'sweep', ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, AWS_REGION: '', AWS_DEFAULT_REGION: '' },
+    });
+
+  it('says what is missing, with exit code 2, before touching AWS', () => {
+    const noRegion = run('--older-than', '6h');
+    expect(noRegion.status).toBe(2);
+    expect(noRegion.stderr).toBe('bake: sweep needs --region (or AWS_REGION)\n');
+    const noAge = run('--region', 'us-east-1');
+    expect(noAge.status).toBe(2);
+    expect(noAge.stderr).toBe('bake: sweep needs --older-than, e.g. --older-than 6h\n');
+    const badAge = run('--region', 'us-east-1', '--older-than', 'six hours');
+    expect(badAge.status).toBe(2);
+    expect(badAge.stderr).toContain(
+      '--older-than takes a duration such as 6h or 90m, got "six hours"',
+    );
+  });
+
+  it('reports an AWS it cannot reach per region, without a stack trace', () => {
+    const r = spawnSync(
+      process.execPath,
+      [CLI, 'sweep', '--region', 'us-test-1', '--older-than', '1h'],
+      {
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          AWS_ENDPOINT_URL_EC2: 'http://127.0.0.1:9',
+          AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+          AWS_SECRET_ACCESS_KEY: 'not-a-real-secret-key',
+          AWS_MAX_ATTEMPTS: '1',
+        },
+      },
+    );
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/^listing bake resources in us-test-1 failed: ECONNREFUSED: /m);
+    expect(r.stdout).toContain('hint: the EC2 API cannot be reached from here');
+    expect(r.stdout).not.toContain('nothing older');
+    expect(r.stdout + r.stderr).not.toMatch(/\n\s+at /);
+  });
+});

@@ -258,7 +258,12 @@ function regionOf(config) {
 /** The AWS error code of a failed call ("InvalidGroup.NotFound"), if it is one. */
 function codeOf(e) {
     const x = e;
-    return x?.Code ?? (x && '$metadata' in x ? x.name : undefined) ?? x?.name;
+    if (x?.Code)
+        return x.Code;
+    // Network failures (ECONNREFUSED, ENOTFOUND, ETIMEDOUT) carry their code on `code`.
+    if (typeof x?.code === 'string' && (!x.name || x.name === 'Error'))
+        return x.code;
+    return x?.name;
 }
 const HINTS = [
     [
@@ -286,6 +291,10 @@ const HINTS = [
         'the EC2 API kept throttling after retries; run fewer builds at once (parallel-builds)',
     ],
     [/^InvalidAMIName\.Duplicate$/, 'set force_deregister: true to replace it, or change ami_name'],
+    [
+        /^(ECONNREFUSED|ENOTFOUND|ETIMEDOUT|ECONNRESET|EAI_AGAIN|TimeoutError)$/,
+        'the EC2 API cannot be reached from here: check the network (and AWS_ENDPOINT_URL_EC2 if set)',
+    ],
 ];
 /** A failed AWS call as an error a user can act on: the call, the AWS code, a hint. */
 function awsError(e, what, region) {
@@ -582,13 +591,16 @@ async function sweep(o) {
     const now = o.now ?? Date.now();
     let failed = 0;
     const found = [];
+    const answered = [];
     await Promise.all(o.regions.map(async (region) => {
         try {
             found.push(...(await findIn(region)));
+            answered.push(region);
         }
         catch (e) {
             failed++;
-            o.write(`${region}: ${(0,_aws__WEBPACK_IMPORTED_MODULE_0__/* .awsError */ .es)(e, 'listing bake resources').message}`);
+            const err = (0,_aws__WEBPACK_IMPORTED_MODULE_0__/* .awsError */ .es)(e, 'listing bake resources', region);
+            o.write(err.hint ? `${err.message}\n  hint: ${err.hint}` : err.message);
         }
     }));
     // Something without a known age is never old enough: only what is provably old goes.
@@ -596,7 +608,8 @@ async function sweep(o) {
     const age = (f) => `${Math.round((now - f.created.getTime()) / 3_600_000)}h old`;
     const label = (f) => `${f.region} ${f.kind} ${f.id}${f.name ? ` (${f.name})` : ''}, run ${f.run ?? '?'}, ${age(f)}`;
     if (!old.length) {
-        o.write(`nothing older than ${o.olderThanMs / 3_600_000}h in ${o.regions.join(', ')}`);
+        if (answered.length)
+            o.write(`nothing older than ${o.olderThanMs / 3_600_000}h in ${o.regions.filter((r) => answered.includes(r)).join(', ')}`);
         return failed ? 1 : 0;
     }
     if (!o.delete) {

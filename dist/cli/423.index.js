@@ -98,7 +98,12 @@ function regionOf(config) {
 /** The AWS error code of a failed call ("InvalidGroup.NotFound"), if it is one. */
 function codeOf(e) {
     const x = e;
-    return x?.Code ?? (x && '$metadata' in x ? x.name : undefined) ?? x?.name;
+    if (x?.Code)
+        return x.Code;
+    // Network failures (ECONNREFUSED, ENOTFOUND, ETIMEDOUT) carry their code on `code`.
+    if (typeof x?.code === 'string' && (!x.name || x.name === 'Error'))
+        return x.code;
+    return x?.name;
 }
 const HINTS = [
     [
@@ -126,6 +131,10 @@ const HINTS = [
         'the EC2 API kept throttling after retries; run fewer builds at once (parallel-builds)',
     ],
     [/^InvalidAMIName\.Duplicate$/, 'set force_deregister: true to replace it, or change ami_name'],
+    [
+        /^(ECONNREFUSED|ENOTFOUND|ETIMEDOUT|ECONNRESET|EAI_AGAIN|TimeoutError)$/,
+        'the EC2 API cannot be reached from here: check the network (and AWS_ENDPOINT_URL_EC2 if set)',
+    ],
 ];
 /** A failed AWS call as an error a user can act on: the call, the AWS code, a hint. */
 function awsError(e, what, region) {

@@ -129,13 +129,16 @@ export async function sweep(o: SweepOptions): Promise<number> {
   const now = o.now ?? Date.now();
   let failed = 0;
   const found: Found[] = [];
+  const answered: string[] = [];
   await Promise.all(
     o.regions.map(async (region) => {
       try {
         found.push(...(await findIn(region)));
+        answered.push(region);
       } catch (e) {
         failed++;
-        o.write(`${region}: ${awsError(e, 'listing bake resources').message}`);
+        const err = awsError(e, 'listing bake resources', region) as Error & { hint?: string };
+        o.write(err.hint ? `${err.message}\n  hint: ${err.hint}` : err.message);
       }
     }),
   );
@@ -145,7 +148,10 @@ export async function sweep(o: SweepOptions): Promise<number> {
   const label = (f: Found) =>
     `${f.region} ${f.kind} ${f.id}${f.name ? ` (${f.name})` : ''}, run ${f.run ?? '?'}, ${age(f)}`;
   if (!old.length) {
-    o.write(`nothing older than ${o.olderThanMs / 3_600_000}h in ${o.regions.join(', ')}`);
+    if (answered.length)
+      o.write(
+        `nothing older than ${o.olderThanMs / 3_600_000}h in ${o.regions.filter((r) => answered.includes(r)).join(', ')}`,
+      );
     return failed ? 1 : 0;
   }
   if (!o.delete) {
