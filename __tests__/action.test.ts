@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { docker, requireDocker } from './helpers/docker';
 import { tempProject } from './helpers/spec';
 import { startFakeCache } from './helpers/fake-cache';
+import { pullRequestEvent } from './helpers/events';
 
 const ACTION = resolve('dist/index.js');
 
@@ -187,7 +188,7 @@ describe('the action on a pull request', () => {
     const secret = 'sekret-' + Date.now();
     const dir = tempProject({
       'bake.yml': SPEC,
-      'event.json': JSON.stringify({ pull_request: { number: 12 } }),
+      'event.json': JSON.stringify(pullRequestEvent({ number: 12 })),
     });
     const env = {
       GITHUB_API_URL: base,
@@ -276,14 +277,37 @@ describe('the action on a pull request', () => {
       .catch(() => undefined);
   });
 
-  it('on a fork (read-only token) the build still succeeds, with a warning', async () => {
+  it('on a pull request from a fork the build still succeeds, and says why there is no comment', async () => {
+    const dir = tempProject({
+      'bake.yml': `sources:\n  t: {type: docker, image: busybox:latest, commit: true}\nbuilds:\n  b: {sources: [t]}\n`,
+      'event.json': JSON.stringify(pullRequestEvent({ number: 3, headRepo: 'contributor/app' })),
+    });
+    const before = gh.requests.length;
+    const r = await runAction(
+      dir,
+      { spec: 'bake.yml', 'github-token': 'ghs_ro' },
+      {
+        GITHUB_API_URL: base,
+        GITHUB_EVENT_NAME: 'pull_request',
+        GITHUB_EVENT_PATH: join(dir, 'event.json'),
+      },
+    );
+    expect(r.main.status).toBe(0);
+    expect(r.main.stdout).toMatch(
+      /::warning::pull request #3 comes from the fork contributor\/app: its token cannot comment here\. The build is unaffected; .*pr-comment\.yml/,
+    );
+    expect(gh.requests.length).toBe(before); // not even tried
+    await docker.getImage(JSON.parse(r.outputs['artifact-ids'])['b.t']).remove({ force: true });
+  });
+
+  it('with a read-only token (a Dependabot pull request) the build still succeeds, with a warning', async () => {
     gh.server.close();
     gh = fakeGitHub({ login: 'github-actions[bot]', readOnly: true });
     await new Promise<void>((r) => gh.server.listen(0, '127.0.0.1', r));
     base = `http://127.0.0.1:${(gh.server.address() as AddressInfo).port}`;
     const dir = tempProject({
       'bake.yml': `sources:\n  t: {type: docker, image: busybox:latest, commit: true}\nbuilds:\n  b: {sources: [t]}\n`,
-      'event.json': JSON.stringify({ pull_request: { number: 3 } }),
+      'event.json': JSON.stringify(pullRequestEvent({ number: 4 })),
     });
     const r = await runAction(
       dir,
@@ -381,7 +405,7 @@ describe('the report step of the reusable workflow', () => {
     const spec = `sources:\n  a: {type: docker, image: busybox:latest, commit: true}\n  b: {type: docker, image: busybox:latest, commit: true}\n  c: {type: docker, image: busybox:latest, commit: true}\nbuilds:\n  m:\n    sources: [a, b, c]\n    provisioners:\n      - {type: shell, inline: ['test "$PACKER_BUILD_NAME" != b']}\n`;
     const dir = tempProject({
       'bake.yml': spec,
-      'event.json': JSON.stringify({ pull_request: { number: 31 } }),
+      'event.json': JSON.stringify(pullRequestEvent({ number: 31 })),
     });
     const gh = fakeGitHub({ login: 'github-actions[bot]' });
     await new Promise<void>((r) => gh.server.listen(0, '127.0.0.1', r));

@@ -7,6 +7,7 @@ exports.modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   forkOf: () => (/* binding */ forkOf),
 /* harmony export */   headMatches: () => (/* binding */ headMatches),
 /* harmony export */   pullRequestTarget: () => (/* binding */ pullRequestTarget),
 /* harmony export */   upsertComment: () => (/* binding */ upsertComment)
@@ -103,6 +104,19 @@ async function headMatches(token, target) {
         return true;
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`not commenting on #${target.issueNumber}: its head is ${data.head.sha.slice(0, 12)}, but the run built ${String(run.head_sha).slice(0, 12)}`);
     return false;
+}
+/**
+ * A pull_request run from a fork gets a read-only token: say so plainly instead of trying.
+ * Returns the fork's name, or undefined when the head lives in this repository.
+ */
+function forkOf() {
+    const ctx = _actions_github__WEBPACK_IMPORTED_MODULE_1__/* .context */ ._;
+    if (ctx.eventName !== 'pull_request')
+        return undefined;
+    const head = ctx.payload.pull_request?.head
+        ?.repo?.full_name;
+    const here = `${ctx.repo.owner}/${ctx.repo.repo}`;
+    return head && head !== here ? head : undefined;
 }
 
 

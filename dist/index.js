@@ -47759,7 +47759,7 @@ async function publish(results, inputs, runUuid) {
     if (inputs.summary)
         await core/* summary */.z.addRaw(body + '\n' + timeline(results) + '\n').write();
     // The GitHub client loads only when a comment may be written.
-    const { headMatches, pullRequestTarget, upsertComment } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(151)]).then(__nccwpck_require__.bind(__nccwpck_require__, 51151));
+    const { forkOf, headMatches, pullRequestTarget, upsertComment } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(151)]).then(__nccwpck_require__.bind(__nccwpck_require__, 51151));
     const target = pullRequestTarget(inputs.pullRequest);
     const wantComment = inputs.comment === 'always' ||
         (inputs.comment === 'auto' &&
@@ -47768,10 +47768,15 @@ async function publish(results, inputs, runUuid) {
                 /^pull_request/.test(process.env.GITHUB_EVENT_NAME ?? '')));
     if (wantComment) {
         const token = core/* getInput */.V4('github-token');
+        const fork = forkOf();
         if (!target)
             core/* info */.pq('comment: no pull request in this event; nothing to comment on');
         else if (!token)
             core/* warning */.$e('comment: no github-token; skipping the PR comment');
+        else if (fork)
+            core/* warning */.$e(`pull request #${target.issueNumber} comes from the fork ${fork}: its token cannot comment here. ` +
+                'The build is unaffected; its results are in the job summary. To comment on such pull requests, ' +
+                'see examples/workflows/pr-comment.yml (workflow_run).');
         else if (await headMatches(token, target)) {
             const url = await upsertComment(token, target, inputs.commentHeader || inputs.spec, body);
             if (url)

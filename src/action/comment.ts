@@ -105,3 +105,16 @@ export async function headMatches(token: string, target: CommentTarget): Promise
   );
   return false;
 }
+
+/**
+ * A pull_request run from a fork gets a read-only token: say so plainly instead of trying.
+ * Returns the fork's name, or undefined when the head lives in this repository.
+ */
+export function forkOf(): string | undefined {
+  const ctx = github.context;
+  if (ctx.eventName !== 'pull_request') return undefined;
+  const head = (ctx.payload.pull_request?.head as { repo?: { full_name?: string } } | undefined)
+    ?.repo?.full_name;
+  const here = `${ctx.repo.owner}/${ctx.repo.repo}`;
+  return head && head !== here ? head : undefined;
+}

@@ -223,7 +223,7 @@ async function publish(
       .trim() + '\n';
   if (inputs.summary) await core.summary.addRaw(body + '\n' + timeline(results) + '\n').write();
   // The GitHub client loads only when a comment may be written.
-  const { headMatches, pullRequestTarget, upsertComment } = await import('./comment');
+  const { forkOf, headMatches, pullRequestTarget, upsertComment } = await import('./comment');
   const target = pullRequestTarget(inputs.pullRequest);
   const wantComment =
     inputs.comment === 'always' ||
@@ -233,8 +233,15 @@ async function publish(
         /^pull_request/.test(process.env.GITHUB_EVENT_NAME ?? '')));
   if (wantComment) {
     const token = core.getInput('github-token');
+    const fork = forkOf();
     if (!target) core.info('comment: no pull request in this event; nothing to comment on');
     else if (!token) core.warning('comment: no github-token; skipping the PR comment');
+    else if (fork)
+      core.warning(
+        `pull request #${target.issueNumber} comes from the fork ${fork}: its token cannot comment here. ` +
+          'The build is unaffected; its results are in the job summary. To comment on such pull requests, ' +
+          'see examples/workflows/pr-comment.yml (workflow_run).',
+      );
     else if (await headMatches(token, target)) {
       const url = await upsertComment(token, target, inputs.commentHeader || inputs.spec, body);
       if (url) core.info(`PR comment: ${url}`);
