@@ -462,6 +462,15 @@ describe('amazon-ebs failures leave nothing behind', () => {
     expect(output).toContain('no spot capacity for t3.micro');
   });
 
+  it('a user_data_file that is not there: says which, and where paths start', async () => {
+    const { result } = await build(spec(`ami_name: ud-${Date.now()}\nuser_data_file: missing.sh`));
+    expect(result.error).toBe('user_data_file missing.sh cannot be read: ENOENT');
+    expect(result.hint).toContain("relative to the spec's directory");
+    expect(result.failedStep).toBe('prepare');
+    expect(ec2.calls).toEqual([]);
+    expect(ec2.leftovers()).toEqual([]);
+  });
+
   it('an instance without a public IP: says so, and where to look', async () => {
     ec2.publicIp = false;
     const { result } = await build(spec(`ami_name: noip-${Date.now()}`));

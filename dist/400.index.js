@@ -313,7 +313,9 @@ async function deregisterImage(region, id, o = {}) {
         throw (0,_aws__WEBPACK_IMPORTED_MODULE_1__/* .awsError */ .es)(e, `deregistering ${id}`, region);
     }
 }
-const roleOf = (e) => e.ref.role_arn ? { role_arn: e.ref.role_arn } : undefined;
+const roleOf = (e) => e.ref.role_arn
+    ? { role_arn: e.ref.role_arn, ...(e.ref.external_id ? { external_id: e.ref.external_id } : {}) }
+    : undefined;
 /** The ledger's AWS kinds, for `bake cleanup` and the post step. */
 const awsCleaners = {
     'aws-instance': (e) => terminateInstance(e.ref.region, e.ref.id, { role: roleOf(e), wait: true }),
@@ -467,10 +469,12 @@ function ebsSteps(env, provision) {
         'bake:created': created,
     };
     const runTags = (0,_aws__WEBPACK_IMPORTED_MODULE_8__/* .tagList */ .Tw)({ Name: resourceName }, bakeTags);
+    // What `bake cleanup` needs to reach the resource later with the same role.
     const ledgerRef = (r, extra) => ({
         region: r,
         ...extra,
         ...(role ? { role_arn: role.role_arn } : {}),
+        ...(role?.external_id ? { external_id: role.external_id } : {}),
     });
     const sshInterface = String(c.ssh_interface ?? 'public_ip');
     const sshPort = Number(c.ssh_port ?? 22);
@@ -565,14 +569,22 @@ function ebsSteps(env, provision) {
         public_dns: i?.PublicDnsName || undefined,
         private_dns: i?.PrivateDnsName || undefined,
     })[sshInterface];
+    const readUserData = () => {
+        if (typeof c.user_data === 'string')
+            return Buffer.from(c.user_data);
+        if (typeof c.user_data_file !== 'string')
+            return undefined;
+        try {
+            return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(env.specDir, c.user_data_file));
+        }
+        catch (e) {
+            throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .z(`user_data_file ${c.user_data_file} cannot be read: ${e.code}`, `paths are relative to the spec's directory (${env.specDir})`);
+        }
+    };
     const launch = async (s) => {
         const spot = c.spot_price !== undefined || c.spot_instance_types !== undefined;
         const types = c.spot_instance_types ?? [String(c.instance_type)];
-        const userData = typeof c.user_data_file === 'string'
-            ? (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(env.specDir, c.user_data_file))
-            : typeof c.user_data === 'string'
-                ? Buffer.from(c.user_data)
-                : undefined;
+        const userData = s.userData;
         const mo = (c.metadata_options ?? {});
         const groups = needGroup ? [s.group.id] : c.security_group_ids;
         const nic = c.associate_public_ip_address !== undefined;
@@ -686,6 +698,8 @@ function ebsSteps(env, provision) {
             async run(s, ctx) {
                 s.images = new Map();
                 s.made = [];
+                // Local inputs first: nothing is created in AWS for a build that cannot start.
+                s.userData = readUserData();
                 const ip = needGroup && !reachedPrivately && !Array.isArray(c.temporary_security_group_source_cidrs)
                     ? publicIp()
                     : Promise.resolve(undefined);

@@ -473,7 +473,9 @@ async function deregisterImage(region, id, o = {}) {
         throw (0,_aws__WEBPACK_IMPORTED_MODULE_1__/* .awsError */ .es)(e, `deregistering ${id}`, region);
     }
 }
-const roleOf = (e) => e.ref.role_arn ? { role_arn: e.ref.role_arn } : undefined;
+const roleOf = (e) => e.ref.role_arn
+    ? { role_arn: e.ref.role_arn, ...(e.ref.external_id ? { external_id: e.ref.external_id } : {}) }
+    : undefined;
 /** The ledger's AWS kinds, for `bake cleanup` and the post step. */
 const awsCleaners = {
     'aws-instance': (e) => terminateInstance(e.ref.region, e.ref.id, { role: roleOf(e), wait: true }),

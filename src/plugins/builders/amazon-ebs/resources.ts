@@ -110,7 +110,9 @@ export async function deregisterImage(
 }
 
 const roleOf = (e: LedgerEntry): AssumeRole | undefined =>
-  e.ref.role_arn ? { role_arn: e.ref.role_arn } : undefined;
+  e.ref.role_arn
+    ? { role_arn: e.ref.role_arn, ...(e.ref.external_id ? { external_id: e.ref.external_id } : {}) }
+    : undefined;
 
 /** The ledger's AWS kinds, for `bake cleanup` and the post step. */
 export const awsCleaners: Record<string, (e: LedgerEntry) => Promise<void>> = {

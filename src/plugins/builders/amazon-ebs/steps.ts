@@ -77,6 +77,7 @@ interface EbsState extends BuildState {
   /** Every AMI made, by region, including copies not (yet) in `images`. */
   made: { region: string; image: Made & { snapshots: string[] } }[];
   finished?: boolean;
+  userData?: Buffer;
 }
 
 const CAPACITY =
@@ -200,10 +201,12 @@ export function ebsSteps(env: BuildEnv, provision: Step<BuildState>): Step<EbsSt
     'bake:created': created,
   };
   const runTags: Tag[] = tagList({ Name: resourceName }, bakeTags);
+  // What `bake cleanup` needs to reach the resource later with the same role.
   const ledgerRef = (r: string, extra: Record<string, string>) => ({
     region: r,
     ...extra,
     ...(role ? { role_arn: role.role_arn } : {}),
+    ...(role?.external_id ? { external_id: role.external_id } : {}),
   });
   const sshInterface = String(c.ssh_interface ?? 'public_ip');
   const sshPort = Number(c.ssh_port ?? 22);
@@ -342,15 +345,23 @@ export function ebsSteps(env: BuildEnv, provision: Step<BuildState>): Step<EbsSt
       private_dns: i?.PrivateDnsName || undefined,
     })[sshInterface];
 
+  const readUserData = (): Buffer | undefined => {
+    if (typeof c.user_data === 'string') return Buffer.from(c.user_data);
+    if (typeof c.user_data_file !== 'string') return undefined;
+    try {
+      return readFileSync(resolve(env.specDir, c.user_data_file));
+    } catch (e) {
+      throw new BuildError(
+        `user_data_file ${c.user_data_file} cannot be read: ${(e as NodeJS.ErrnoException).code}`,
+        `paths are relative to the spec's directory (${env.specDir})`,
+      );
+    }
+  };
+
   const launch = async (s: EbsState): Promise<void> => {
     const spot = c.spot_price !== undefined || c.spot_instance_types !== undefined;
     const types = (c.spot_instance_types as string[] | undefined) ?? [String(c.instance_type)];
-    const userData =
-      typeof c.user_data_file === 'string'
-        ? readFileSync(resolve(env.specDir, c.user_data_file))
-        : typeof c.user_data === 'string'
-          ? Buffer.from(c.user_data)
-          : undefined;
+    const userData = s.userData;
     const mo = (c.metadata_options ?? {}) as Config;
     const groups = needGroup ? [s.group!.id] : (c.security_group_ids as string[]);
     const nic = c.associate_public_ip_address !== undefined;
@@ -474,6 +485,8 @@ export function ebsSteps(env: BuildEnv, provision: Step<BuildState>): Step<EbsSt
       async run(s, ctx) {
         s.images = new Map();
         s.made = [];
+        // Local inputs first: nothing is created in AWS for a build that cannot start.
+        s.userData = readUserData();
         const ip =
           needGroup && !reachedPrivately && !Array.isArray(c.temporary_security_group_source_cidrs)
             ? publicIp()
