@@ -10,15 +10,12 @@ import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { STSClient, DecodeAuthorizationMessageCommand } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
-import { EventBus } from '../src/engine/events';
 import { directoryCache } from '../src/engine/reuse';
-import { runPlan } from '../src/engine/run';
 import { cleanupLedger } from '../src/engine/run';
-import { loadSpec } from '../src/spec/spec';
-import { resolvePlan } from '../src/spec/resolve';
 import { docker, pendingOf, requireDocker } from './helpers/docker';
 import { startSshd, Sshd } from './helpers/sshd';
 import { problemsOf, tempProject } from './helpers/spec';
+import { bakeIn } from './helpers/run';
 import { awsError, FakeEc2 } from './helpers/fake-ec2';
 import { backoffDelays } from '../src/plugins/builders/amazon-ebs/aws';
 
@@ -85,20 +82,7 @@ async function build(
   yaml: string,
   o: { signal?: AbortSignal; files?: Record<string, string> } = {},
 ) {
-  const dir = tempProject({ 'bake.yml': yaml, ...o.files });
-  const plan = resolvePlan(loadSpec(join(dir, 'bake.yml')), { env: {} });
-  const lines: string[] = [];
-  const ledger = join(dir, 'ledger.jsonl');
-  const summary = await runPlan(plan, {
-    parallelBuilds: 0,
-    failFast: false,
-    onError: 'cleanup',
-    ledger,
-    bus: new EventBus(),
-    write: (t) => lines.push(t),
-    signal: o.signal,
-  });
-  return { dir, ledger, result: summary.results[0], output: lines.join(''), plan };
+  return bakeIn(tempProject({ 'bake.yml': yaml, ...o.files }), { signal: o.signal });
 }
 
 async function sshdHas(path: string): Promise<string> {
@@ -516,19 +500,12 @@ describe('amazon-ebs failures leave nothing behind', () => {
   });
 
   it('bake cleanup removes what a run with on-error=abort left for debugging', async () => {
-    const dir = tempProject({ 'bake.yml': spec(`ami_name: kept-${Date.now()}`) });
-    const plan = resolvePlan(loadSpec(join(dir, 'bake.yml')), { env: {} });
-    const ledgerFile = join(dir, 'ledger.jsonl');
     ec2.failures.push({ cmd: 'StopInstances', error: awsError('InternalError') });
-    const run = await runPlan(plan, {
-      parallelBuilds: 0,
-      failFast: false,
-      onError: 'abort',
-      ledger: ledgerFile,
-      bus: new EventBus(),
-      write: () => undefined,
-    });
-    expect(run.results[0].leftRunning).toContain('bake cleanup --ledger');
+    const { ledger: ledgerFile, result } = await bakeIn(
+      tempProject({ 'bake.yml': spec(`ami_name: kept-${Date.now()}`) }),
+      { onError: 'abort' },
+    );
+    expect(result.leftRunning).toContain('bake cleanup --ledger');
     const open = pendingOf(ledgerFile);
     expect(open.map((e) => e.kind).sort()).toEqual([
       'aws-instance',
@@ -596,15 +573,8 @@ describe('bake sweep', () => {
     const { sweep } = await import('../src/plugins/builders/amazon-ebs/sweep');
     // A run that failed with on-error=abort leaves an instance, a key pair and a group.
     ec2.failures.push({ cmd: 'StopInstances', error: awsError('InternalError') });
-    const dir = tempProject({ 'bake.yml': spec(`ami_name: swept-${Date.now()}`) });
-    const plan = resolvePlan(loadSpec(join(dir, 'bake.yml')), { env: {} });
-    await runPlan(plan, {
-      parallelBuilds: 0,
-      failFast: false,
+    await bakeIn(tempProject({ 'bake.yml': spec(`ami_name: swept-${Date.now()}`) }), {
       onError: 'abort',
-      ledger: join(dir, 'ledger.jsonl'),
-      bus: new EventBus(),
-      write: () => undefined,
     });
     // And something bake did not make, which sweep must never touch.
     const foreign = ec2.existingImage('us-east-1', 'not-ours');
@@ -665,20 +635,8 @@ describe('amazon-ebs with skip-unchanged', () => {
     });
     const cache = directoryCache(join(dir, 'cache'));
     const run = async () => {
-      const file = join(dir, 'bake.yml');
-      const plan = resolvePlan(loadSpec(file), { env: {} });
-      const stable = resolvePlan(loadSpec(file), { env: {}, stable: true });
-      const lines: string[] = [];
-      const s = await runPlan(plan, {
-        parallelBuilds: 0,
-        failFast: false,
-        onError: 'cleanup',
-        ledger: join(dir, 'ledger.jsonl'),
-        bus: new EventBus(),
-        write: (t) => lines.push(t),
-        reuse: { cache, stable },
-      });
-      return { r: s.results[0], output: lines.join('') };
+      const { result, output } = await bakeIn(dir, { cache });
+      return { r: result, output };
     };
     const first = await run();
     expect(first.r.status).toBe('succeeded');

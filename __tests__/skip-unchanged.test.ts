@@ -7,11 +7,9 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EventBus, BakeEvent } from '../src/engine/events';
 import { directoryCache } from '../src/engine/reuse';
-import { runPlan } from '../src/engine/run';
-import { loadSpec } from '../src/spec/spec';
-import { resolvePlan } from '../src/spec/resolve';
 import { docker, requireDocker } from './helpers/docker';
 import { tempProject } from './helpers/spec';
+import { bakeIn } from './helpers/run';
 
 beforeAll(requireDocker);
 
@@ -47,22 +45,10 @@ afterAll(async () => {
 });
 
 async function bake(dir: string, vars: Record<string, string> = {}) {
-  const file = join(dir, 'bake.yml');
-  const plan = resolvePlan(loadSpec(file), { env: {}, vars });
-  const stable = resolvePlan(loadSpec(file), { env: {}, vars, stable: true });
   const events: BakeEvent[] = [];
   const bus = new EventBus();
   bus.on((e) => events.push(e));
-  const summary = await runPlan(plan, {
-    parallelBuilds: 0,
-    failFast: false,
-    onError: 'cleanup',
-    ledger: join(dir, 'ledger.jsonl'),
-    bus,
-    console: false,
-    reuse: { cache: directoryCache(join(dir, 'cache')), stable },
-  });
-  const r = summary.results[0];
+  const { result: r } = await bakeIn(dir, { vars, bus, cache: directoryCache(join(dir, 'cache')) });
   if (r.artifact) made.push(r.artifact.id);
   const info = events
     .filter((e): e is Extract<BakeEvent, { type: 'output' }> => e.type === 'output')

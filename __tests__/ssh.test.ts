@@ -10,13 +10,10 @@ import ssh2 from 'ssh2';
 
 const { utils } = ssh2;
 import { SshCommunicator, SshOptions, fingerprint } from '../src/communicators/ssh';
-import { EventBus } from '../src/engine/events';
-import { runPlan } from '../src/engine/run';
-import { loadSpec } from '../src/spec/spec';
-import { resolvePlan } from '../src/spec/resolve';
 import { docker, requireDocker } from './helpers/docker';
 import { startSshd, Sshd } from './helpers/sshd';
 import { tempProject } from './helpers/spec';
+import { bakeIn } from './helpers/run';
 
 beforeAll(requireDocker);
 
@@ -46,18 +43,7 @@ function options(s: Sshd, extra: Partial<SshOptions> = {}): SshOptions {
 }
 
 async function buildWith(spec: string, files: Record<string, string> = {}) {
-  const dir = tempProject({ 'bake.yml': spec, ...files });
-  const plan = resolvePlan(loadSpec(join(dir, 'bake.yml')), { env: {} });
-  const lines: string[] = [];
-  const summary = await runPlan(plan, {
-    parallelBuilds: 0,
-    failFast: false,
-    onError: 'cleanup',
-    ledger: join(dir, 'ledger.jsonl'),
-    bus: new EventBus(),
-    write: (t) => lines.push(t),
-  });
-  return { dir, result: summary.results[0], output: lines.join('') };
+  return bakeIn(tempProject({ 'bake.yml': spec, ...files }));
 }
 
 describe('connecting', () => {

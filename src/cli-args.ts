@@ -73,6 +73,12 @@ const COMMANDS: Command[] = [
   'version',
 ];
 
+const commaList = (v: string) =>
+  v
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+
 export function parseArgs(argv: string[]): CliOptions {
   const o: CliOptions = {
     command: 'help',
@@ -123,20 +129,10 @@ export function parseArgs(argv: string[]): CliOptions {
         o.varFiles.push(value(flag, inline));
         break;
       case '--only':
-        o.only.push(
-          ...value(flag, inline)
-            .split(',')
-            .map((x) => x.trim())
-            .filter(Boolean),
-        );
+        o.only.push(...commaList(value(flag, inline)));
         break;
       case '--except':
-        o.except.push(
-          ...value(flag, inline)
-            .split(',')
-            .map((x) => x.trim())
-            .filter(Boolean),
-        );
+        o.except.push(...commaList(value(flag, inline)));
         break;
       case '--json':
         o.json = true;
@@ -168,12 +164,7 @@ export function parseArgs(argv: string[]): CliOptions {
         o.ledger = value(flag, inline);
         break;
       case '--region':
-        o.regions.push(
-          ...value(flag, inline)
-            .split(',')
-            .map((x) => x.trim())
-            .filter(Boolean),
-        );
+        o.regions.push(...commaList(value(flag, inline)));
         break;
       case '--older-than': {
         const v = value(flag, inline);

@@ -15648,6 +15648,10 @@ const COMMANDS = [
     'help',
     'version',
 ];
+const commaList = (v) => v
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
 function parseArgs(argv) {
     const o = {
         command: 'help',
@@ -15702,16 +15706,10 @@ function parseArgs(argv) {
                 o.varFiles.push(value(flag, inline));
                 break;
             case '--only':
-                o.only.push(...value(flag, inline)
-                    .split(',')
-                    .map((x) => x.trim())
-                    .filter(Boolean));
+                o.only.push(...commaList(value(flag, inline)));
                 break;
             case '--except':
-                o.except.push(...value(flag, inline)
-                    .split(',')
-                    .map((x) => x.trim())
-                    .filter(Boolean));
+                o.except.push(...commaList(value(flag, inline)));
                 break;
             case '--json':
                 o.json = true;
@@ -15741,10 +15739,7 @@ function parseArgs(argv) {
                 o.ledger = value(flag, inline);
                 break;
             case '--region':
-                o.regions.push(...value(flag, inline)
-                    .split(',')
-                    .map((x) => x.trim())
-                    .filter(Boolean));
+                o.regions.push(...commaList(value(flag, inline)));
                 break;
             case '--older-than': {
                 const v = value(flag, inline);
