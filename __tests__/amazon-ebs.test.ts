@@ -417,6 +417,19 @@ describe('amazon-ebs failures leave nothing behind', () => {
     expect(pendingOf(ledger)).toEqual([]);
   });
 
+  it('waits through the brief not-found and throttling that follow a create', async () => {
+    // The new instance is not found at first; the first look at the new AMI is throttled.
+    ec2.failures.push({ cmd: 'DescribeInstances', error: awsError('InvalidInstanceID.NotFound') });
+    ec2.afterCall = (cmd) => {
+      if (cmd === 'CreateImage')
+        ec2.failures.push({ cmd: 'DescribeImages', error: awsError('RequestLimitExceeded') });
+    };
+    const { result } = await build(spec(`ami_name: late-${Date.now()}`));
+    expect(result.error).toBeUndefined();
+    expect(result.status).toBe('succeeded');
+    expect(ec2.failures.every((f) => (f.times ?? 1) === 0)).toBe(true);
+  });
+
   it('capacity errors name the code and suggest spot_instance_types or another subnet', async () => {
     ec2.failures.push({
       cmd: 'RunInstances',

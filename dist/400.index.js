@@ -9,13 +9,13 @@ exports.modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $N: () => (/* binding */ codeOf),
 /* harmony export */   AP: () => (/* binding */ regionOf),
+/* harmony export */   MT: () => (/* binding */ awsFailure),
 /* harmony export */   Tw: () => (/* binding */ tagList),
-/* harmony export */   ed: () => (/* binding */ explainUnauthorized),
 /* harmony export */   es: () => (/* binding */ awsError),
 /* harmony export */   fm: () => (/* binding */ waitFor),
 /* harmony export */   l8: () => (/* binding */ ec2)
 /* harmony export */ });
-/* unused harmony export backoffDelays */
+/* unused harmony exports explainUnauthorized, backoffDelays */
 /* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(35193);
 /* harmony import */ var _engine_context__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(86173);
 /* harmony import */ var _engine_steps__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(54277);
@@ -175,6 +175,11 @@ async function explainUnauthorized(err, region, role) {
     catch {
         return new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .z(short, 'the credentials lack a permission; allow sts:DecodeAuthorizationMessage to see which one');
     }
+}
+/** awsError, with UnauthorizedOperation decoded when STS allows it. */
+async function awsFailure(e, what, region, role) {
+    const err = awsError(e, what, region);
+    return codeOf(e) === 'UnauthorizedOperation' ? explainUnauthorized(err, region, role) : err;
 }
 /** The default backoff: 1 s, growing by half each time to 15 s. */
 function backoffDelays(limitMs) {
@@ -432,8 +437,8 @@ async function findSourceAmi(c, region, role, signal) {
         Filters: filters,
         ...(owners.length ? { Owners: owners } : {}),
     }), { abortSignal: signal })
-        .catch((e) => {
-        throw (0,_aws__WEBPACK_IMPORTED_MODULE_8__/* .awsError */ .es)(e, 'looking up source_ami_filter', region);
+        .catch(async (e) => {
+        throw await (0,_aws__WEBPACK_IMPORTED_MODULE_8__/* .awsFailure */ .MT)(e, 'looking up source_ami_filter', region, role);
     });
     const images = (r.Images ?? []).sort((a, b) => String(b.CreationDate ?? '').localeCompare(String(a.CreationDate ?? '')));
     const shown = `filters ${JSON.stringify(f.filters ?? {})}${owners.length ? `, owners ${JSON.stringify(owners)}` : ''}`;
@@ -486,10 +491,14 @@ function ebsSteps(env, provision) {
         c.ssh_password === undefined;
     const reachedPrivately = sshInterface.startsWith('private') || typeof c.ssh_bastion_host === 'string';
     const fail = async (e, what, r = region) => {
-        const err = (0,_aws__WEBPACK_IMPORTED_MODULE_8__/* .awsError */ .es)(e, what, r);
-        throw (0,_aws__WEBPACK_IMPORTED_MODULE_8__/* .codeOf */ .$N)(e) === 'UnauthorizedOperation' ? await (0,_aws__WEBPACK_IMPORTED_MODULE_8__/* .explainUnauthorized */ .ed)(err, r, role) : err;
+        throw await (0,_aws__WEBPACK_IMPORTED_MODULE_8__/* .awsFailure */ .MT)(e, what, r, role);
     };
+    // Every AWS failure reaches the user through here, once: inside waitFor the raw error
+    // must stay raw, so that waitFor can tell a brief not-found or throttling from a failure.
     const call = (p, what, r = region) => p.catch((e) => fail(e, what, r));
+    const describeInstance = async (id, signal) => (await client().send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .DescribeInstancesCommand */ .bNs({ InstanceIds: [id] }), {
+        abortSignal: signal,
+    })).Reservations?.[0]?.Instances?.[0];
     const nameCheck = async (r, signal) => {
         const found = await call(client(r).send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .DescribeImagesCommand */ .ji5({
             Owners: ['self'],
@@ -497,11 +506,6 @@ function ebsSteps(env, provision) {
         }), { abortSignal: signal }), `looking for an AMI named "${amiName}"`, r);
         return found.Images ?? [];
     };
-    const sourceAmi = (signal) => findSourceAmi(c, region, role, signal).catch(async (e) => {
-        throw / UnauthorizedOperation: /.test(e.message)
-            ? await (0,_aws__WEBPACK_IMPORTED_MODULE_8__/* .explainUnauthorized */ .ed)(e, region, role)
-            : e;
-    });
     const network = async (s, signal) => {
         s.vpcId = c.vpc_id;
         s.subnetId = c.subnet_id;
@@ -706,7 +710,7 @@ function ebsSteps(env, provision) {
                 const checks = c.force_deregister === true ? [] : targetRegions.map((r) => nameCheck(r, ctx.signal));
                 const [existing, ami] = await Promise.all([
                     Promise.all(checks),
-                    sourceAmi(ctx.signal),
+                    findSourceAmi(c, region, role, ctx.signal),
                     network(s, ctx.signal),
                 ]);
                 existing.forEach((images, i) => {
@@ -795,11 +799,8 @@ function ebsSteps(env, provision) {
                 await allOrFirstError([authorize(), launch(s)]);
                 (0,_engine_steps__WEBPACK_IMPORTED_MODULE_6__/* .throwIfCancelled */ .dZ)(ctx.signal);
                 const id = s.instance.id;
-                s.instance.info = await (0,_aws__WEBPACK_IMPORTED_MODULE_8__/* .waitFor */ .fm)(`instance ${id} to run`, async () => {
-                    const r = await call(client().send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .DescribeInstancesCommand */ .bNs({ InstanceIds: [id] }), {
-                        abortSignal: ctx.signal,
-                    }), `describing ${id}`);
-                    const i = r.Reservations?.[0]?.Instances?.[0];
+                s.instance.info = await call((0,_aws__WEBPACK_IMPORTED_MODULE_8__/* .waitFor */ .fm)(`instance ${id} to run`, async () => {
+                    const i = await describeInstance(id, ctx.signal);
                     const state = i?.State?.Name;
                     if (state === 'running')
                         return i;
@@ -808,7 +809,7 @@ function ebsSteps(env, provision) {
                             ? "the role cannot use the KMS key of the source AMI's volumes"
                             : 'spot capacity may have been reclaimed; try again or use another instance type');
                     return undefined;
-                }, polling, 10 * 60_000, ctx.signal);
+                }, polling, 10 * 60_000, ctx.signal), `describing ${id}`);
                 env.generated.ID = id;
                 ctx.log(`${id} is running`);
             },
@@ -880,14 +881,9 @@ function ebsSteps(env, provision) {
                 const id = s.instance.id;
                 if (c.disable_stop_instance !== true) {
                     await call(client().send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .StopInstancesCommand */ .esG({ InstanceIds: [id] })), `stopping ${id}`);
-                    await (0,_aws__WEBPACK_IMPORTED_MODULE_8__/* .waitFor */ .fm)(`instance ${id} to stop`, async () => {
-                        const r = await call(client().send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .DescribeInstancesCommand */ .bNs({ InstanceIds: [id] }), {
-                            abortSignal: ctx.signal,
-                        }), `describing ${id}`);
-                        return r.Reservations?.[0]?.Instances?.[0]?.State?.Name === 'stopped'
-                            ? true
-                            : undefined;
-                    }, polling, 10 * 60_000, ctx.signal);
+                    await call((0,_aws__WEBPACK_IMPORTED_MODULE_8__/* .waitFor */ .fm)(`instance ${id} to stop`, async () => (await describeInstance(id, ctx.signal))?.State?.Name === 'stopped'
+                        ? true
+                        : undefined, polling, 10 * 60_000, ctx.signal), `describing ${id}`);
                 }
                 if (c.ena_support !== undefined)
                     await call(client().send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .ModifyInstanceAttributeCommand */ .ho4({
@@ -1020,8 +1016,10 @@ function ebsSteps(env, provision) {
             .filter((x) => !!x);
     }
     async function waitAvailable(r, id, signal) {
-        return (0,_aws__WEBPACK_IMPORTED_MODULE_8__/* .waitFor */ .fm)(`AMI ${id} in ${r} to become available`, async () => {
-            const out = await call(client(r).send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .DescribeImagesCommand */ .ji5({ ImageIds: [id] }), { abortSignal: signal }), `describing ${id}`, r);
+        const available = (0,_aws__WEBPACK_IMPORTED_MODULE_8__/* .waitFor */ .fm)(`AMI ${id} in ${r} to become available`, async () => {
+            const out = await client(r).send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .DescribeImagesCommand */ .ji5({ ImageIds: [id] }), {
+                abortSignal: signal,
+            });
             const img = out.Images?.[0];
             if (img?.State === 'available')
                 return img;
@@ -1029,6 +1027,7 @@ function ebsSteps(env, provision) {
                 throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .z(`AMI ${id} in ${r} ended ${img.State}: ${img.StateReason?.Message ?? 'no reason given'}`);
             return undefined;
         }, polling, 30 * 60_000, signal);
+        return call(available, `describing ${id}`, r);
     }
     /** Launch and volume permissions, deprecation and IMDS settings: only what is configured. */
     async function share(r, img) {

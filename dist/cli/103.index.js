@@ -169,13 +169,13 @@ async function runSteps(steps, state, ctx, hooks = {}, opts = {}) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $N: () => (/* binding */ codeOf),
 /* harmony export */   AP: () => (/* binding */ regionOf),
+/* harmony export */   MT: () => (/* binding */ awsFailure),
 /* harmony export */   Tw: () => (/* binding */ tagList),
-/* harmony export */   ed: () => (/* binding */ explainUnauthorized),
 /* harmony export */   es: () => (/* binding */ awsError),
 /* harmony export */   fm: () => (/* binding */ waitFor),
 /* harmony export */   l8: () => (/* binding */ ec2)
 /* harmony export */ });
-/* unused harmony export backoffDelays */
+/* unused harmony exports explainUnauthorized, backoffDelays */
 /* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5193);
 /* harmony import */ var _engine_context__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6173);
 /* harmony import */ var _engine_steps__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4277);
@@ -335,6 +335,11 @@ async function explainUnauthorized(err, region, role) {
     catch {
         return new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .z(short, 'the credentials lack a permission; allow sts:DecodeAuthorizationMessage to see which one');
     }
+}
+/** awsError, with UnauthorizedOperation decoded when STS allows it. */
+async function awsFailure(e, what, region, role) {
+    const err = awsError(e, what, region);
+    return codeOf(e) === 'UnauthorizedOperation' ? explainUnauthorized(err, region, role) : err;
 }
 /** The default backoff: 1 s, growing by half each time to 15 s. */
 function backoffDelays(limitMs) {

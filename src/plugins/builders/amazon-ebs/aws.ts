@@ -180,6 +180,17 @@ export async function explainUnauthorized(
   }
 }
 
+/** awsError, with UnauthorizedOperation decoded when STS allows it. */
+export async function awsFailure(
+  e: unknown,
+  what: string,
+  region: string,
+  role?: AssumeRole,
+): Promise<Error> {
+  const err = awsError(e, what, region);
+  return codeOf(e) === 'UnauthorizedOperation' ? explainUnauthorized(err, region, role) : err;
+}
+
 export interface Polling {
   /** Fixed delay (aws_polling.delay_seconds), or undefined for the default backoff. */
   delayMs?: number;

@@ -37,17 +37,7 @@ import { BuildEnv, BuildError, BuildState } from '../../../engine/context';
 import { LedgerEntry } from '../../../engine/ledger';
 import { sleep, Step, throwIfCancelled, withTimeout } from '../../../engine/steps';
 import { parseDuration } from '../../../spec/schema';
-import {
-  AssumeRole,
-  awsError,
-  codeOf,
-  ec2,
-  explainUnauthorized,
-  Polling,
-  regionOf,
-  tagList,
-  waitFor,
-} from './aws';
+import { AssumeRole, awsFailure, codeOf, ec2, Polling, regionOf, tagList, waitFor } from './aws';
 import {
   deleteKeyPair,
   deleteSecurityGroup,
@@ -154,8 +144,8 @@ export async function findSourceAmi(
       }),
       { abortSignal: signal },
     )
-    .catch((e) => {
-      throw awsError(e, 'looking up source_ami_filter', region);
+    .catch(async (e) => {
+      throw await awsFailure(e, 'looking up source_ami_filter', region, role);
     });
   const images = (r.Images ?? []).sort((a, b) =>
     String(b.CreationDate ?? '').localeCompare(String(a.CreationDate ?? '')),
@@ -220,11 +210,18 @@ export function ebsSteps(env: BuildEnv, provision: Step<BuildState>): Step<EbsSt
   const reachedPrivately =
     sshInterface.startsWith('private') || typeof c.ssh_bastion_host === 'string';
   const fail = async (e: unknown, what: string, r = region): Promise<never> => {
-    const err = awsError(e, what, r);
-    throw codeOf(e) === 'UnauthorizedOperation' ? await explainUnauthorized(err, r, role) : err;
+    throw await awsFailure(e, what, r, role);
   };
+  // Every AWS failure reaches the user through here, once: inside waitFor the raw error
+  // must stay raw, so that waitFor can tell a brief not-found or throttling from a failure.
   const call = <T>(p: Promise<T>, what: string, r = region): Promise<T> =>
     p.catch((e) => fail(e, what, r));
+  const describeInstance = async (id: string, signal: AbortSignal) =>
+    (
+      await client().send(new DescribeInstancesCommand({ InstanceIds: [id] }), {
+        abortSignal: signal,
+      })
+    ).Reservations?.[0]?.Instances?.[0];
 
   const nameCheck = async (r: string, signal: AbortSignal) => {
     const found = await call(
@@ -240,13 +237,6 @@ export function ebsSteps(env: BuildEnv, provision: Step<BuildState>): Step<EbsSt
     );
     return found.Images ?? [];
   };
-
-  const sourceAmi = (signal: AbortSignal) =>
-    findSourceAmi(c, region, role, signal).catch(async (e: Error) => {
-      throw / UnauthorizedOperation: /.test(e.message)
-        ? await explainUnauthorized(e, region, role)
-        : e;
-    });
 
   const network = async (s: EbsState, signal: AbortSignal) => {
     s.vpcId = c.vpc_id as string | undefined;
@@ -495,7 +485,7 @@ export function ebsSteps(env: BuildEnv, provision: Step<BuildState>): Step<EbsSt
           c.force_deregister === true ? [] : targetRegions.map((r) => nameCheck(r, ctx.signal));
         const [existing, ami] = await Promise.all([
           Promise.all(checks),
-          sourceAmi(ctx.signal),
+          findSourceAmi(c, region, role, ctx.signal),
           network(s, ctx.signal),
         ]);
         existing.forEach((images, i) => {
@@ -616,30 +606,27 @@ export function ebsSteps(env: BuildEnv, provision: Step<BuildState>): Step<EbsSt
         await allOrFirstError([authorize(), launch(s)]);
         throwIfCancelled(ctx.signal);
         const id = s.instance!.id;
-        s.instance!.info = await waitFor(
-          `instance ${id} to run`,
-          async () => {
-            const r = await call(
-              client().send(new DescribeInstancesCommand({ InstanceIds: [id] }), {
-                abortSignal: ctx.signal,
-              }),
-              `describing ${id}`,
-            );
-            const i = r.Reservations?.[0]?.Instances?.[0];
-            const state = i?.State?.Name;
-            if (state === 'running') return i;
-            if (state === 'terminated' || state === 'shutting-down' || state === 'stopped')
-              throw new BuildError(
-                `instance ${id} stopped while starting: ${i?.StateReason?.Message ?? state}`,
-                /KMS|key/i.test(i?.StateReason?.Message ?? '')
-                  ? "the role cannot use the KMS key of the source AMI's volumes"
-                  : 'spot capacity may have been reclaimed; try again or use another instance type',
-              );
-            return undefined;
-          },
-          polling,
-          10 * 60_000,
-          ctx.signal,
+        s.instance!.info = await call(
+          waitFor(
+            `instance ${id} to run`,
+            async () => {
+              const i = await describeInstance(id, ctx.signal);
+              const state = i?.State?.Name;
+              if (state === 'running') return i;
+              if (state === 'terminated' || state === 'shutting-down' || state === 'stopped')
+                throw new BuildError(
+                  `instance ${id} stopped while starting: ${i?.StateReason?.Message ?? state}`,
+                  /KMS|key/i.test(i?.StateReason?.Message ?? '')
+                    ? "the role cannot use the KMS key of the source AMI's volumes"
+                    : 'spot capacity may have been reclaimed; try again or use another instance type',
+                );
+              return undefined;
+            },
+            polling,
+            10 * 60_000,
+            ctx.signal,
+          ),
+          `describing ${id}`,
         );
         env.generated.ID = id;
         ctx.log(`${id} is running`);
@@ -714,22 +701,18 @@ export function ebsSteps(env: BuildEnv, provision: Step<BuildState>): Step<EbsSt
             client().send(new StopInstancesCommand({ InstanceIds: [id] })),
             `stopping ${id}`,
           );
-          await waitFor(
-            `instance ${id} to stop`,
-            async () => {
-              const r = await call(
-                client().send(new DescribeInstancesCommand({ InstanceIds: [id] }), {
-                  abortSignal: ctx.signal,
-                }),
-                `describing ${id}`,
-              );
-              return r.Reservations?.[0]?.Instances?.[0]?.State?.Name === 'stopped'
-                ? true
-                : undefined;
-            },
-            polling,
-            10 * 60_000,
-            ctx.signal,
+          await call(
+            waitFor(
+              `instance ${id} to stop`,
+              async () =>
+                (await describeInstance(id, ctx.signal))?.State?.Name === 'stopped'
+                  ? true
+                  : undefined,
+              polling,
+              10 * 60_000,
+              ctx.signal,
+            ),
+            `describing ${id}`,
           );
         }
         if (c.ena_support !== undefined)
@@ -904,14 +887,12 @@ export function ebsSteps(env: BuildEnv, provision: Step<BuildState>): Step<EbsSt
   }
 
   async function waitAvailable(r: string, id: string, signal: AbortSignal): Promise<Image> {
-    return waitFor(
+    const available = waitFor(
       `AMI ${id} in ${r} to become available`,
       async () => {
-        const out = await call(
-          client(r).send(new DescribeImagesCommand({ ImageIds: [id] }), { abortSignal: signal }),
-          `describing ${id}`,
-          r,
-        );
+        const out = await client(r).send(new DescribeImagesCommand({ ImageIds: [id] }), {
+          abortSignal: signal,
+        });
         const img = out.Images?.[0];
         if (img?.State === 'available') return img;
         if (img && ['failed', 'error', 'invalid', 'deregistered'].includes(String(img.State)))
@@ -924,6 +905,7 @@ export function ebsSteps(env: BuildEnv, provision: Step<BuildState>): Step<EbsSt
       30 * 60_000,
       signal,
     );
+    return call(available, `describing ${id}`, r);
   }
 
   /** Launch and volume permissions, deprecation and IMDS settings: only what is configured. */
