@@ -511,6 +511,12 @@ function ebsSteps(env, provision) {
         'bake:created': created,
     };
     const runTags = (0,_aws__WEBPACK_IMPORTED_MODULE_8__/* .tagList */ .Tw)({ Name: resourceName }, bakeTags);
+    const imageTagSpecs = [
+        { ResourceType: 'image', Tags: (0,_aws__WEBPACK_IMPORTED_MODULE_8__/* .tagList */ .Tw)(c.tags, bakeTags) },
+        { ResourceType: 'snapshot', Tags: (0,_aws__WEBPACK_IMPORTED_MODULE_8__/* .tagList */ .Tw)(c.snapshot_tags, bakeTags) },
+    ];
+    /** The AMI of each target region, in ami_regions order: the newest made there. */
+    const finalImages = (s) => targetRegions.map((r) => [r, s.made.filter((m) => m.region === r).at(-1).image]);
     // What `bake cleanup` needs to reach the resource later with the same role.
     const ledgerRef = (r, extra) => ({
         region: r,
@@ -737,7 +743,6 @@ function ebsSteps(env, provision) {
         {
             name: 'prepare',
             async run(s, ctx) {
-                s.images = new Map();
                 s.made = [];
                 // Local inputs first: nothing is created in AWS for a build that cannot start.
                 s.userData = readUserData();
@@ -949,8 +954,6 @@ function ebsSteps(env, provision) {
                     }));
                 }
                 (0,_engine_steps__WEBPACK_IMPORTED_MODULE_6__/* .throwIfCancelled */ .dZ)(ctx.signal);
-                const imageTags = (0,_aws__WEBPACK_IMPORTED_MODULE_8__/* .tagList */ .Tw)(c.tags, bakeTags);
-                const snapshotTags = (0,_aws__WEBPACK_IMPORTED_MODULE_8__/* .tagList */ .Tw)(c.snapshot_tags, bakeTags);
                 const r = await call(client().send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .CreateImageCommand */ .T6T({
                     InstanceId: s.instance.id,
                     // With encrypt_boot this one is an intermediate: the encrypted copy takes the name.
@@ -958,15 +961,11 @@ function ebsSteps(env, provision) {
                     Description: c.ami_description,
                     BlockDeviceMappings: devices(c.ami_block_device_mappings),
                     NoReboot: c.disable_stop_instance === true,
-                    TagSpecifications: [
-                        { ResourceType: 'image', Tags: imageTags },
-                        { ResourceType: 'snapshot', Tags: snapshotTags },
-                    ],
+                    TagSpecifications: imageTagSpecs,
                 })), `creating AMI "${amiName}"`);
                 const id = r.ImageId;
                 const entry = env.ledger.add(env.instance.name, 'aws-ami', ledgerRef(region, { id }), `AMI ${id} (${region})`);
                 const img = { id, entry, snapshots: [] };
-                s.images.set(region, img);
                 s.made.push({ region, image: img });
                 ctx.log(`creating ${id}; waiting until it is available`);
                 (0,_engine_steps__WEBPACK_IMPORTED_MODULE_6__/* .throwIfCancelled */ .dZ)(ctx.signal);
@@ -990,14 +989,13 @@ function ebsSteps(env, provision) {
         {
             name: 'copy and share',
             async run(s, ctx) {
-                const source = s.images.get(region);
+                const source = s.made[0].image;
                 const encrypt = c.encrypt_boot === true;
                 const kms = (r) => (c.region_kms_key_ids?.[r] ??
                     (r === region ? c.kms_key_id : undefined));
                 // With encrypt_boot the build region gets an encrypted copy too, and the
                 // unencrypted original goes once every copy exists.
                 const copyTo = encrypt ? targetRegions : copyRegions;
-                const copies = new Map();
                 await allOrFirstError(copyTo.map(async (r) => {
                     const out = await call(client(r).send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .CopyImageCommand */ .SDF({
                         SourceRegion: region,
@@ -1005,44 +1003,35 @@ function ebsSteps(env, provision) {
                         Name: amiName,
                         Description: c.ami_description,
                         ...(encrypt ? { Encrypted: true, ...(kms(r) ? { KmsKeyId: kms(r) } : {}) } : {}),
-                        TagSpecifications: [
-                            { ResourceType: 'image', Tags: (0,_aws__WEBPACK_IMPORTED_MODULE_8__/* .tagList */ .Tw)(c.tags, bakeTags) },
-                            {
-                                ResourceType: 'snapshot',
-                                Tags: (0,_aws__WEBPACK_IMPORTED_MODULE_8__/* .tagList */ .Tw)(c.snapshot_tags, bakeTags),
-                            },
-                        ],
+                        TagSpecifications: imageTagSpecs,
                     })), `copying ${source.id} to ${r}`, r);
                     const id = out.ImageId;
                     const entry = env.ledger.add(env.instance.name, 'aws-ami', ledgerRef(r, { id }), `AMI ${id} (${r})`);
                     const made = { id, entry, snapshots: [] };
-                    copies.set(r, made);
                     s.made.push({ region: r, image: made });
-                    if (r !== region)
-                        s.images.set(r, made);
                     ctx.log(`copying to ${r} as ${id}`);
                     made.snapshots = snapshotsOf(await waitAvailable(r, id, ctx.signal));
                 }));
                 if (encrypt) {
-                    const copy = copies.get(region);
-                    s.images.set(region, copy);
+                    // Every region now has its encrypted copy; the unencrypted original goes.
                     await (0,_resources__WEBPACK_IMPORTED_MODULE_9__/* .deregisterImage */ ._k)(region, source.id, { role, snapshotIds: source.snapshots });
                     env.ledger.done(source.entry);
                     s.made = s.made.filter((m) => m.image !== source);
                 }
-                await allOrFirstError([...s.images].map(([r, img]) => share(r, img)));
+                const images = finalImages(s);
+                await allOrFirstError(images.map(([r, img]) => share(r, img)));
                 s.artifact = {
-                    id: [...s.images].map(([r, img]) => `${r}:${img.id}`).join(','),
+                    id: images.map(([r, img]) => `${r}:${img.id}`).join(','),
                     builderType: 'amazon-ebs',
-                    regions: Object.fromEntries([...s.images].map(([r, img]) => [r, img.id])),
+                    regions: Object.fromEntries(images.map(([r, img]) => [r, img.id])),
                     description: amiName,
                     destroy: async () => {
-                        await Promise.all([...s.images].map(([r, img]) => (0,_resources__WEBPACK_IMPORTED_MODULE_9__/* .deregisterImage */ ._k)(r, img.id, { role, snapshotIds: img.snapshots })));
+                        await Promise.all(images.map(([r, img]) => (0,_resources__WEBPACK_IMPORTED_MODULE_9__/* .deregisterImage */ ._k)(r, img.id, { role, snapshotIds: img.snapshots })));
                     },
-                    ledgerEntries: [...s.images.values()].map((i) => i.entry),
+                    ledgerEntries: images.map(([, img]) => img.entry),
                 };
                 s.finished = true;
-                for (const [r, img] of s.images)
+                for (const [r, img] of images)
                     ctx.log(`AMI ${img.id} is available in ${r}`);
             },
         },

@@ -62,9 +62,7 @@ interface EbsState extends BuildState {
   key?: Made & { name: string; privateKey: string; deleted?: boolean };
   group?: Made;
   instance?: Made & { info?: Instance };
-  /** AMIs by region, in the order they were made; the build region first. */
-  images: Map<string, Made & { snapshots: string[] }>;
-  /** Every AMI made, by region, including copies not (yet) in `images`. */
+  /** Every AMI made and not yet removed, in the order they were made. */
   made: { region: string; image: Made & { snapshots: string[] } }[];
   finished?: boolean;
   userData?: Buffer;
@@ -191,6 +189,13 @@ export function ebsSteps(env: BuildEnv, provision: Step<BuildState>): Step<EbsSt
     'bake:created': created,
   };
   const runTags: Tag[] = tagList({ Name: resourceName }, bakeTags);
+  const imageTagSpecs = [
+    { ResourceType: 'image' as const, Tags: tagList(c.tags as Config, bakeTags) },
+    { ResourceType: 'snapshot' as const, Tags: tagList(c.snapshot_tags as Config, bakeTags) },
+  ];
+  /** The AMI of each target region, in ami_regions order: the newest made there. */
+  const finalImages = (s: EbsState) =>
+    targetRegions.map((r) => [r, s.made.filter((m) => m.region === r).at(-1)!.image] as const);
   // What `bake cleanup` needs to reach the resource later with the same role.
   const ledgerRef = (r: string, extra: Record<string, string>) => ({
     region: r,
@@ -473,7 +478,6 @@ export function ebsSteps(env: BuildEnv, provision: Step<BuildState>): Step<EbsSt
     {
       name: 'prepare',
       async run(s, ctx) {
-        s.images = new Map();
         s.made = [];
         // Local inputs first: nothing is created in AWS for a build that cannot start.
         s.userData = readUserData();
@@ -754,8 +758,6 @@ export function ebsSteps(env: BuildEnv, provision: Step<BuildState>): Step<EbsSt
           );
         }
         throwIfCancelled(ctx.signal);
-        const imageTags = tagList(c.tags as Config, bakeTags);
-        const snapshotTags = tagList(c.snapshot_tags as Config, bakeTags);
         const r = await call(
           client().send(
             new CreateImageCommand({
@@ -765,10 +767,7 @@ export function ebsSteps(env: BuildEnv, provision: Step<BuildState>): Step<EbsSt
               Description: c.ami_description as string | undefined,
               BlockDeviceMappings: devices(c.ami_block_device_mappings),
               NoReboot: c.disable_stop_instance === true,
-              TagSpecifications: [
-                { ResourceType: 'image', Tags: imageTags },
-                { ResourceType: 'snapshot', Tags: snapshotTags },
-              ],
+              TagSpecifications: imageTagSpecs,
             }),
           ),
           `creating AMI "${amiName}"`,
@@ -781,7 +780,6 @@ export function ebsSteps(env: BuildEnv, provision: Step<BuildState>): Step<EbsSt
           `AMI ${id} (${region})`,
         );
         const img = { id, entry, snapshots: [] as string[] };
-        s.images.set(region, img);
         s.made.push({ region, image: img });
         ctx.log(`creating ${id}; waiting until it is available`);
         throwIfCancelled(ctx.signal);
@@ -806,7 +804,7 @@ export function ebsSteps(env: BuildEnv, provision: Step<BuildState>): Step<EbsSt
     {
       name: 'copy and share',
       async run(s, ctx) {
-        const source = s.images.get(region)!;
+        const source = s.made[0].image;
         const encrypt = c.encrypt_boot === true;
         const kms = (r: string) =>
           ((c.region_kms_key_ids as Record<string, string> | undefined)?.[r] ??
@@ -814,7 +812,6 @@ export function ebsSteps(env: BuildEnv, provision: Step<BuildState>): Step<EbsSt
         // With encrypt_boot the build region gets an encrypted copy too, and the
         // unencrypted original goes once every copy exists.
         const copyTo = encrypt ? targetRegions : copyRegions;
-        const copies = new Map<string, Made & { snapshots: string[] }>();
         await allOrFirstError(
           copyTo.map(async (r) => {
             const out = await call(
@@ -825,13 +822,7 @@ export function ebsSteps(env: BuildEnv, provision: Step<BuildState>): Step<EbsSt
                   Name: amiName,
                   Description: c.ami_description as string | undefined,
                   ...(encrypt ? { Encrypted: true, ...(kms(r) ? { KmsKeyId: kms(r) } : {}) } : {}),
-                  TagSpecifications: [
-                    { ResourceType: 'image', Tags: tagList(c.tags as Config, bakeTags) },
-                    {
-                      ResourceType: 'snapshot',
-                      Tags: tagList(c.snapshot_tags as Config, bakeTags),
-                    },
-                  ],
+                  TagSpecifications: imageTagSpecs,
                 }),
               ),
               `copying ${source.id} to ${r}`,
@@ -845,37 +836,35 @@ export function ebsSteps(env: BuildEnv, provision: Step<BuildState>): Step<EbsSt
               `AMI ${id} (${r})`,
             );
             const made = { id, entry, snapshots: [] as string[] };
-            copies.set(r, made);
             s.made.push({ region: r, image: made });
-            if (r !== region) s.images.set(r, made);
             ctx.log(`copying to ${r} as ${id}`);
             made.snapshots = snapshotsOf(await waitAvailable(r, id, ctx.signal));
           }),
         );
         if (encrypt) {
-          const copy = copies.get(region)!;
-          s.images.set(region, copy);
+          // Every region now has its encrypted copy; the unencrypted original goes.
           await deregisterImage(region, source.id, { role, snapshotIds: source.snapshots });
           env.ledger.done(source.entry);
           s.made = s.made.filter((m) => m.image !== source);
         }
-        await allOrFirstError([...s.images].map(([r, img]) => share(r, img)));
+        const images = finalImages(s);
+        await allOrFirstError(images.map(([r, img]) => share(r, img)));
         s.artifact = {
-          id: [...s.images].map(([r, img]) => `${r}:${img.id}`).join(','),
+          id: images.map(([r, img]) => `${r}:${img.id}`).join(','),
           builderType: 'amazon-ebs',
-          regions: Object.fromEntries([...s.images].map(([r, img]) => [r, img.id])),
+          regions: Object.fromEntries(images.map(([r, img]) => [r, img.id])),
           description: amiName,
           destroy: async () => {
             await Promise.all(
-              [...s.images].map(([r, img]) =>
+              images.map(([r, img]) =>
                 deregisterImage(r, img.id, { role, snapshotIds: img.snapshots }),
               ),
             );
           },
-          ledgerEntries: [...s.images.values()].map((i) => i.entry),
+          ledgerEntries: images.map(([, img]) => img.entry),
         };
         s.finished = true;
-        for (const [r, img] of s.images) ctx.log(`AMI ${img.id} is available in ${r}`);
+        for (const [r, img] of images) ctx.log(`AMI ${img.id} is available in ${r}`);
       },
     },
   ];
