@@ -42652,7 +42652,6 @@ function actionsCache() {
     const root = (0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'bake-cache');
     const load = () => Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(692)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6692));
     return {
-        describe: () => 'the GitHub Actions cache',
         async get(key) {
             const cache = await load();
             if (!cache.isFeatureAvailable()) {

@@ -2644,7 +2644,6 @@ function fingerprintOf(stable, specDir, base) {
 /** The CLI's cache: one JSON file per key. */
 function directoryCache(dir) {
     return {
-        describe: () => dir,
         async get(key) {
             const f = (0,external_node_path_.join)(dir, `${key}.json`);
             if (!(0,external_node_fs_.existsSync)(f))
@@ -2796,15 +2795,20 @@ async function runPlan(plan, o) {
     });
     const stable = new Map((o.reuse?.stable.instances ?? []).map((i) => [i.name, i]));
     const reuser = reuserFor(dockerClient);
-    // The base may be known only after the build pulled it: fingerprint again to store.
-    const remember = async (inst, r, specDir) => {
-        const s = stable.get(inst.name);
-        const base = s && (await reuser.base(inst).catch(() => undefined));
-        if (!s || base === undefined)
-            return;
-        const fingerprint = fingerprintOf(s, specDir, base);
+    /** Stores a good result under the key it was looked up by. */
+    const remember = async (inst, r, d, specDir) => {
+        let { key, fingerprint } = d;
+        if (!key || !fingerprint) {
+            // The base could not be told before the build (an image only a pull could reach).
+            const s = stable.get(inst.name);
+            const base = s && (await reuser.base(inst).catch(() => undefined));
+            if (!s || base === undefined)
+                return;
+            fingerprint = fingerprintOf(s, specDir, base);
+            key = cacheKey(inst, fingerprint);
+        }
         try {
-            await o.reuse.cache.put(cacheKey(inst, fingerprint), {
+            await o.reuse.cache.put(key, {
                 fingerprint,
                 artifact: (0,redact/* redactValue */.FI)(r.artifact),
                 builtAt: new Date().toISOString(),
@@ -2821,6 +2825,7 @@ async function runPlan(plan, o) {
             });
         }
     };
+    const specDir = (0,external_node_path_.resolve)(plan.specDir);
     const results = new Array(plan.instances.length);
     const limit = o.parallelBuilds > 0 ? o.parallelBuilds : plan.instances.length;
     let next = 0;
@@ -2837,21 +2842,21 @@ async function runPlan(plan, o) {
                 };
                 continue;
             }
-            const specDir = (0,external_node_path_.resolve)(plan.specDir);
-            if (o.reuse) {
-                const d = await decide(inst, stable.get(inst.name), specDir, o.reuse.cache, reuser);
-                if (d.reused) {
-                    results[i] = reusedResult(inst, d.reused, bus);
-                    continue;
-                }
+            const decision = o.reuse
+                ? await decide(inst, stable.get(inst.name), specDir, o.reuse.cache, reuser)
+                : undefined;
+            if (decision?.reused) {
+                results[i] = reusedResult(inst, decision.reused, bus);
+                continue;
+            }
+            if (decision)
                 bus.emit({
                     type: 'output',
                     time: now(),
                     build: inst.name,
                     stream: 'info',
-                    line: `building: ${d.reason}`,
+                    line: `building: ${decision.reason}`,
                 });
-            }
             const r = await runBuild(inst, {
                 specDir,
                 runUuid: plan.runUuid,
@@ -2862,8 +2867,8 @@ async function runPlan(plan, o) {
                 onError: o.onError,
             });
             results[i] = r;
-            if (o.reuse && r.status === 'succeeded' && r.artifact)
-                await remember(inst, r, specDir);
+            if (decision && r.status === 'succeeded' && r.artifact)
+                await remember(inst, r, decision, specDir);
             if (r.status === 'failed' && o.failFast)
                 failFast.abort(new engine_steps/* CancelledError */.cc('cancelled: another build failed and --fail-fast is set'));
         }

@@ -14,7 +14,6 @@ export function actionsCache(): ResultCache {
   const root = join(tmpdir(), 'bake-cache');
   const load = () => import('@actions/cache');
   return {
-    describe: () => 'the GitHub Actions cache',
     async get(key) {
       const cache = await load();
       if (!cache.isFeatureAvailable()) {

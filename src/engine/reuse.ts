@@ -18,8 +18,6 @@ export interface CachedBuild {
 }
 
 export interface ResultCache {
-  /** Where it lives, for log lines. */
-  describe(): string;
   get(key: string): Promise<CachedBuild | undefined>;
   put(key: string, value: CachedBuild): Promise<void>;
 }
@@ -27,7 +25,6 @@ export interface ResultCache {
 /** The CLI's cache: one JSON file per key. */
 export function directoryCache(dir: string): ResultCache {
   return {
-    describe: () => dir,
     async get(key) {
       const f = join(dir, `${key}.json`);
       if (!existsSync(f)) return undefined;

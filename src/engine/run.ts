@@ -19,6 +19,7 @@ import {
   dockerArtifactExists,
   dockerBase,
   ResultCache,
+  ReuseDecision,
   Reuser,
 } from './reuse';
 import { redact, redactValue } from '../util/redact';
@@ -97,14 +98,24 @@ export async function runPlan(plan: Plan, o: RunOptions): Promise<RunSummary> {
 
   const stable = new Map((o.reuse?.stable.instances ?? []).map((i) => [i.name, i]));
   const reuser = reuserFor(dockerClient);
-  // The base may be known only after the build pulled it: fingerprint again to store.
-  const remember = async (inst: BuildInstance, r: BuildResult, specDir: string) => {
-    const s = stable.get(inst.name);
-    const base = s && (await reuser.base(inst).catch(() => undefined));
-    if (!s || base === undefined) return;
-    const fingerprint = fingerprintOf(s, specDir, base);
+  /** Stores a good result under the key it was looked up by. */
+  const remember = async (
+    inst: BuildInstance,
+    r: BuildResult,
+    d: ReuseDecision,
+    specDir: string,
+  ) => {
+    let { key, fingerprint } = d;
+    if (!key || !fingerprint) {
+      // The base could not be told before the build (an image only a pull could reach).
+      const s = stable.get(inst.name);
+      const base = s && (await reuser.base(inst).catch(() => undefined));
+      if (!s || base === undefined) return;
+      fingerprint = fingerprintOf(s, specDir, base);
+      key = cacheKey(inst, fingerprint);
+    }
     try {
-      await o.reuse!.cache.put(cacheKey(inst, fingerprint), {
+      await o.reuse!.cache.put(key, {
         fingerprint,
         artifact: redactValue(r.artifact!),
         builtAt: new Date().toISOString(),
@@ -120,6 +131,7 @@ export async function runPlan(plan: Plan, o: RunOptions): Promise<RunSummary> {
       });
     }
   };
+  const specDir = resolve(plan.specDir);
   const results: BuildResult[] = new Array(plan.instances.length);
   const limit = o.parallelBuilds > 0 ? o.parallelBuilds : plan.instances.length;
   let next = 0;
@@ -136,21 +148,21 @@ export async function runPlan(plan: Plan, o: RunOptions): Promise<RunSummary> {
         };
         continue;
       }
-      const specDir = resolve(plan.specDir);
-      if (o.reuse) {
-        const d = await decide(inst, stable.get(inst.name), specDir, o.reuse.cache, reuser);
-        if (d.reused) {
-          results[i] = reusedResult(inst, d.reused, bus);
-          continue;
-        }
+      const decision = o.reuse
+        ? await decide(inst, stable.get(inst.name), specDir, o.reuse.cache, reuser)
+        : undefined;
+      if (decision?.reused) {
+        results[i] = reusedResult(inst, decision.reused, bus);
+        continue;
+      }
+      if (decision)
         bus.emit({
           type: 'output',
           time: now(),
           build: inst.name,
           stream: 'info',
-          line: `building: ${d.reason}`,
+          line: `building: ${decision.reason}`,
         });
-      }
       const r = await runBuild(inst, {
         specDir,
         runUuid: plan.runUuid,
@@ -161,7 +173,8 @@ export async function runPlan(plan: Plan, o: RunOptions): Promise<RunSummary> {
         onError: o.onError,
       });
       results[i] = r;
-      if (o.reuse && r.status === 'succeeded' && r.artifact) await remember(inst, r, specDir);
+      if (decision && r.status === 'succeeded' && r.artifact)
+        await remember(inst, r, decision, specDir);
       if (r.status === 'failed' && o.failFast)
         failFast.abort(
           new CancelledError('cancelled: another build failed and --fail-fast is set'),
