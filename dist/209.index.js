@@ -498,6 +498,31 @@ class SshCommunicator {
         if (r.exitCode !== 0)
             throw new _engine_context__WEBPACK_IMPORTED_MODULE_7__/* .BuildError */ .z(`cannot create ${dir} on the machine: ${r.tail.join(' ')}`);
     }
+    /**
+     * Runs a tar command on the machine in one exec that first checks tar is there. `wire`
+     * feeds or drains the channel (what it returns is awaited before the result). Returns
+     * undefined, and remembers it, when the machine has no tar: transfers then use SFTP.
+     */
+    async tarExec(script, wire, signal) {
+        const client = await this.ready(signal);
+        const r = await (0,_engine_steps__WEBPACK_IMPORTED_MODULE_8__/* .raceSignal */ .WU)(new Promise((res, rej) => {
+            client.exec(`command -v tar >/dev/null 2>&1 || exit 127; ${script}`, (e, stream) => {
+                if (e)
+                    return rej(e);
+                let code = -1;
+                let stderr = '';
+                let error;
+                stream.stderr.on('data', (d) => (stderr += d.toString()));
+                stream.on('exit', (c) => (code = c));
+                // A channel the remote closed early (no tar) must not fail the transfer.
+                stream.on('error', () => undefined);
+                const wired = Promise.resolve(wire(stream)).catch((err) => (error = err));
+                stream.on('close', () => void wired.then(() => res({ code, stderr, error })));
+            });
+        }), signal);
+        this.hasTar = !(r.code === 127 && !r.stderr.trim());
+        return this.hasTar ? r : undefined;
+    }
     async upload(localPath, remotePath, signal) {
         const src = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(localPath);
         const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(src);
@@ -509,33 +534,18 @@ class SshCommunicator {
         const contentsOnly = localPath.endsWith('/');
         const target = contentsOnly ? remotePath : node_path__WEBPACK_IMPORTED_MODULE_2__.posix.join(remotePath, node_path__WEBPACK_IMPORTED_MODULE_2__.posix.basename(src));
         if (this.hasTar !== false) {
-            // One tar stream into `tar -x`, in one exec that also checks for tar and makes the
-            // directory: far fewer round trips than a file-by-file walk.
-            const client = await this.ready(signal);
+            // One tar stream into `tar -x`, in one exec that also makes the directory: far fewer
+            // round trips than a file-by-file walk.
             const pack = tar_stream__WEBPACK_IMPORTED_MODULE_5__.pack();
             const packing = (0,_tar__WEBPACK_IMPORTED_MODULE_6__/* .packDirectory */ .jG)(pack, src, '').then(() => pack.finalize(), (e) => pack.destroy(e));
             const q = (0,_communicator__WEBPACK_IMPORTED_MODULE_9__/* .shQuote */ .US)(target);
-            const r = await (0,_engine_steps__WEBPACK_IMPORTED_MODULE_8__/* .raceSignal */ .WU)(new Promise((res, rej) => {
-                client.exec(`command -v tar >/dev/null 2>&1 || exit 127; mkdir -p ${q} && exec tar -x -m -f - -C ${q}`, (e, stream) => {
-                    if (e)
-                        return rej(e);
-                    let stderr = '';
-                    let code = -1;
-                    stream.stderr.on('data', (d) => (stderr += d.toString()));
-                    stream.on('exit', (c) => (code = c));
-                    stream.on('close', () => res({ code, stderr }));
-                    stream.on('data', () => undefined);
-                    // A channel the remote closed early (no tar) must not fail the write.
-                    stream.on('error', () => undefined);
-                    (0,_tar__WEBPACK_IMPORTED_MODULE_6__/* .writeBatched */ .Ne)(pack, stream).catch(() => undefined);
-                });
-            }), signal);
+            const r = await this.tarExec(`mkdir -p ${q} && exec tar -x -m -f - -C ${q}`, (stream) => {
+                stream.on('data', () => undefined);
+                // Not awaited: a machine without tar closes the channel before reading it.
+                (0,_tar__WEBPACK_IMPORTED_MODULE_6__/* .writeBatched */ .Ne)(pack, stream).catch(() => undefined);
+            }, signal);
             await packing;
-            if (r.code === 127 && !r.stderr.trim()) {
-                this.hasTar = false;
-            }
-            else {
-                this.hasTar = true;
+            if (r) {
                 if (r.code !== 0)
                     throw new _engine_context__WEBPACK_IMPORTED_MODULE_7__/* .BuildError */ .z(`upload of ${localPath} to ${target} failed: ${r.stderr.trim()}`);
                 return;
@@ -562,25 +572,9 @@ class SshCommunicator {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(target, { recursive: true });
         if (this.hasTar !== false) {
             // One tar stream out of `tar -c`, unless the machine has no tar.
-            const client = await this.ready(signal);
             const extract = (0,_tar__WEBPACK_IMPORTED_MODULE_6__/* .extractInto */ .Qz)(target, (header) => header.name.replace(/^\.\/?/, '').replace(/\/$/, ''));
-            const r = await (0,_engine_steps__WEBPACK_IMPORTED_MODULE_8__/* .raceSignal */ .WU)(new Promise((res, rej) => {
-                const q = (0,_communicator__WEBPACK_IMPORTED_MODULE_9__/* .shQuote */ .US)(remotePath);
-                client.exec(`command -v tar >/dev/null 2>&1 || exit 127; exec tar -c -f - -C ${q} .`, (e, stream) => {
-                    if (e)
-                        return rej(e);
-                    let code = -1;
-                    let stderr = '';
-                    stream.on('exit', (c) => (code = c));
-                    stream.stderr.on('data', (d) => (stderr += d.toString()));
-                    (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_3__.pipeline)(stream, extract).then(() => res({ code, stderr }), (error) => res({ code, stderr, error }));
-                });
-            }), signal);
-            if (r.code === 127 && !r.stderr.trim()) {
-                this.hasTar = false;
-            }
-            else {
-                this.hasTar = true;
+            const r = await this.tarExec(`exec tar -c -f - -C ${(0,_communicator__WEBPACK_IMPORTED_MODULE_9__/* .shQuote */ .US)(remotePath)} .`, (stream) => (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_3__.pipeline)(stream, extract), signal);
+            if (r) {
                 if (r.code !== 0 || r.error)
                     throw new _engine_context__WEBPACK_IMPORTED_MODULE_7__/* .BuildError */ .z(`download of ${remotePath} failed: ${r.stderr.trim() || r.error?.message || `tar exited ${r.code}`}`);
                 return;

@@ -357,6 +357,38 @@ export class SshCommunicator implements Communicator {
       throw new BuildError(`cannot create ${dir} on the machine: ${r.tail.join(' ')}`);
   }
 
+  /**
+   * Runs a tar command on the machine in one exec that first checks tar is there. `wire`
+   * feeds or drains the channel (what it returns is awaited before the result). Returns
+   * undefined, and remembers it, when the machine has no tar: transfers then use SFTP.
+   */
+  private async tarExec(
+    script: string,
+    wire: (stream: ClientChannel) => Promise<unknown> | void,
+    signal: AbortSignal,
+  ): Promise<{ code: number; stderr: string; error?: unknown } | undefined> {
+    const client = await this.ready(signal);
+    const r = await raceSignal(
+      new Promise<{ code: number; stderr: string; error?: unknown }>((res, rej) => {
+        client.exec(`command -v tar >/dev/null 2>&1 || exit 127; ${script}`, (e, stream) => {
+          if (e) return rej(e);
+          let code = -1;
+          let stderr = '';
+          let error: unknown;
+          stream.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+          stream.on('exit', (c: number) => (code = c));
+          // A channel the remote closed early (no tar) must not fail the transfer.
+          stream.on('error', () => undefined);
+          const wired = Promise.resolve(wire(stream)).catch((err: unknown) => (error = err));
+          stream.on('close', () => void wired.then(() => res({ code, stderr, error })));
+        });
+      }),
+      signal,
+    );
+    this.hasTar = !(r.code === 127 && !r.stderr.trim());
+    return this.hasTar ? r : undefined;
+  }
+
   async upload(localPath: string, remotePath: string, signal: AbortSignal): Promise<void> {
     const src = resolve(localPath);
     const st = lstatSync(src);
@@ -378,40 +410,25 @@ export class SshCommunicator implements Communicator {
     const contentsOnly = localPath.endsWith('/');
     const target = contentsOnly ? remotePath : posix.join(remotePath, posix.basename(src));
     if (this.hasTar !== false) {
-      // One tar stream into `tar -x`, in one exec that also checks for tar and makes the
-      // directory: far fewer round trips than a file-by-file walk.
-      const client = await this.ready(signal);
+      // One tar stream into `tar -x`, in one exec that also makes the directory: far fewer
+      // round trips than a file-by-file walk.
       const pack = tar.pack();
       const packing = packDirectory(pack, src, '').then(
         () => pack.finalize(),
         (e: Error) => pack.destroy(e),
       );
       const q = shQuote(target);
-      const r = await raceSignal(
-        new Promise<{ code: number; stderr: string }>((res, rej) => {
-          client.exec(
-            `command -v tar >/dev/null 2>&1 || exit 127; mkdir -p ${q} && exec tar -x -m -f - -C ${q}`,
-            (e, stream) => {
-              if (e) return rej(e);
-              let stderr = '';
-              let code = -1;
-              stream.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-              stream.on('exit', (c: number) => (code = c));
-              stream.on('close', () => res({ code, stderr }));
-              stream.on('data', () => undefined);
-              // A channel the remote closed early (no tar) must not fail the write.
-              stream.on('error', () => undefined);
-              writeBatched(pack as unknown as AsyncIterable<Buffer>, stream).catch(() => undefined);
-            },
-          );
-        }),
+      const r = await this.tarExec(
+        `mkdir -p ${q} && exec tar -x -m -f - -C ${q}`,
+        (stream) => {
+          stream.on('data', () => undefined);
+          // Not awaited: a machine without tar closes the channel before reading it.
+          writeBatched(pack as unknown as AsyncIterable<Buffer>, stream).catch(() => undefined);
+        },
         signal,
       );
       await packing;
-      if (r.code === 127 && !r.stderr.trim()) {
-        this.hasTar = false;
-      } else {
-        this.hasTar = true;
+      if (r) {
         if (r.code !== 0)
           throw new BuildError(`upload of ${localPath} to ${target} failed: ${r.stderr.trim()}`);
         return;
@@ -461,34 +478,15 @@ export class SshCommunicator implements Communicator {
     mkdirSync(target, { recursive: true });
     if (this.hasTar !== false) {
       // One tar stream out of `tar -c`, unless the machine has no tar.
-      const client = await this.ready(signal);
       const extract = extractInto(target, (header) =>
         header.name.replace(/^\.\/?/, '').replace(/\/$/, ''),
       );
-      const r = await raceSignal(
-        new Promise<{ code: number; stderr: string; error?: unknown }>((res, rej) => {
-          const q = shQuote(remotePath);
-          client.exec(
-            `command -v tar >/dev/null 2>&1 || exit 127; exec tar -c -f - -C ${q} .`,
-            (e, stream) => {
-              if (e) return rej(e);
-              let code = -1;
-              let stderr = '';
-              stream.on('exit', (c: number) => (code = c));
-              stream.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-              pipeline(stream as unknown as Readable, extract).then(
-                () => res({ code, stderr }),
-                (error) => res({ code, stderr, error }),
-              );
-            },
-          );
-        }),
+      const r = await this.tarExec(
+        `exec tar -c -f - -C ${shQuote(remotePath)} .`,
+        (stream) => pipeline(stream as unknown as Readable, extract),
         signal,
       );
-      if (r.code === 127 && !r.stderr.trim()) {
-        this.hasTar = false;
-      } else {
-        this.hasTar = true;
+      if (r) {
         if (r.code !== 0 || r.error)
           throw new BuildError(
             `download of ${remotePath} failed: ${r.stderr.trim() || (r.error as Error)?.message || `tar exited ${r.code}`}`,
