@@ -515,33 +515,23 @@ const createdOf = (tags, fallback) => {
     const t = tag(tags, 'bake:created');
     return t && !Number.isNaN(Date.parse(t)) ? new Date(t) : fallback;
 };
-async function pages(fetch) {
+/** Every item of every page a paginator yields. */
+async function all(pages, items) {
     const out = [];
-    let token;
-    do {
-        const p = await fetch(token);
-        out.push(...p.items);
-        token = p.next;
-    } while (token);
+    for await (const p of pages)
+        out.push(...items(p));
     return out;
 }
 async function findIn(region) {
     const c = (0,_aws__WEBPACK_IMPORTED_MODULE_0__/* .ec2 */ .l8)(region);
     const [instances, groups, keys, images] = await Promise.all([
-        pages(async (NextToken) => {
-            const r = await c.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .DescribeInstancesCommand */ .bNs({
-                Filters: [
-                    ...BAKE,
-                    { Name: 'instance-state-name', Values: ['pending', 'running', 'stopping', 'stopped'] },
-                ],
-                NextToken,
-            }));
-            return { items: (r.Reservations ?? []).flatMap((x) => x.Instances ?? []), next: r.NextToken };
-        }),
-        pages(async (NextToken) => {
-            const r = await c.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .DescribeSecurityGroupsCommand */ .jsQ({ Filters: BAKE, NextToken }));
-            return { items: r.SecurityGroups ?? [], next: r.NextToken };
-        }),
+        all((0,_aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .paginateDescribeInstances */ .H0T)({ client: c }, {
+            Filters: [
+                ...BAKE,
+                { Name: 'instance-state-name', Values: ['pending', 'running', 'stopping', 'stopped'] },
+            ],
+        }), (p) => (p.Reservations ?? []).flatMap((x) => x.Instances ?? [])),
+        all((0,_aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .paginateDescribeSecurityGroups */ .nYn)({ client: c }, { Filters: BAKE }), (p) => p.SecurityGroups ?? []),
         c.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .DescribeKeyPairsCommand */ .DRu({ Filters: BAKE })).then((r) => r.KeyPairs ?? []),
         c
             .send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .DescribeImagesCommand */ .ji5({

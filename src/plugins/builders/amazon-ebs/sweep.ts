@@ -5,9 +5,9 @@
  */
 import {
   DescribeImagesCommand,
-  DescribeInstancesCommand,
   DescribeKeyPairsCommand,
-  DescribeSecurityGroupsCommand,
+  paginateDescribeInstances,
+  paginateDescribeSecurityGroups,
   Tag,
 } from '@aws-sdk/client-ec2';
 import { awsError, ec2 } from './aws';
@@ -42,36 +42,32 @@ const createdOf = (tags: Tag[] | undefined, fallback?: Date) => {
   return t && !Number.isNaN(Date.parse(t)) ? new Date(t) : fallback;
 };
 
-async function pages<T>(fetch: (token?: string) => Promise<{ items: T[]; next?: string }>) {
+/** Every item of every page a paginator yields. */
+async function all<P, T>(pages: AsyncIterable<P>, items: (p: P) => T[]): Promise<T[]> {
   const out: T[] = [];
-  let token: string | undefined;
-  do {
-    const p = await fetch(token);
-    out.push(...p.items);
-    token = p.next;
-  } while (token);
+  for await (const p of pages) out.push(...items(p));
   return out;
 }
 
 async function findIn(region: string): Promise<Found[]> {
   const c = ec2(region);
   const [instances, groups, keys, images] = await Promise.all([
-    pages(async (NextToken) => {
-      const r = await c.send(
-        new DescribeInstancesCommand({
+    all(
+      paginateDescribeInstances(
+        { client: c },
+        {
           Filters: [
             ...BAKE,
             { Name: 'instance-state-name', Values: ['pending', 'running', 'stopping', 'stopped'] },
           ],
-          NextToken,
-        }),
-      );
-      return { items: (r.Reservations ?? []).flatMap((x) => x.Instances ?? []), next: r.NextToken };
-    }),
-    pages(async (NextToken) => {
-      const r = await c.send(new DescribeSecurityGroupsCommand({ Filters: BAKE, NextToken }));
-      return { items: r.SecurityGroups ?? [], next: r.NextToken };
-    }),
+        },
+      ),
+      (p) => (p.Reservations ?? []).flatMap((x) => x.Instances ?? []),
+    ),
+    all(
+      paginateDescribeSecurityGroups({ client: c }, { Filters: BAKE }),
+      (p) => p.SecurityGroups ?? [],
+    ),
     c.send(new DescribeKeyPairsCommand({ Filters: BAKE })).then((r) => r.KeyPairs ?? []),
     c
       .send(
