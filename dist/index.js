@@ -42650,22 +42650,27 @@ var external_node_os_ = __nccwpck_require__(48161);
 function actionsCache() {
     // The same absolute path in every job: the cache service keys entries by path too.
     const root = (0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'bake-cache');
-    const load = () => Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(692)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6692));
+    /** The cache library and the entry's directory, or undefined without a cache service. */
+    const open = async (key) => {
+        const cache = await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(692)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6692));
+        if (!cache.isFeatureAvailable())
+            return undefined;
+        const dir = (0,external_node_path_.join)(root, key);
+        (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+        return { cache, dir, file: (0,external_node_path_.join)(dir, 'result.json') };
+    };
     return {
         async get(key) {
-            const cache = await load();
-            if (!cache.isFeatureAvailable()) {
+            const entry = await open(key);
+            if (!entry) {
                 core/* info */.pq('skip-unchanged: no cache service in this job; building everything');
                 return undefined;
             }
-            const dir = (0,external_node_path_.join)(root, key);
-            (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
             try {
-                const hit = await cache.restoreCache([dir], key);
-                const file = (0,external_node_path_.join)(dir, 'result.json');
-                if (hit !== key || !(0,external_node_fs_.existsSync)(file))
+                const hit = await entry.cache.restoreCache([entry.dir], key);
+                if (hit !== key || !(0,external_node_fs_.existsSync)(entry.file))
                     return undefined;
-                return JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+                return JSON.parse((0,external_node_fs_.readFileSync)(entry.file, 'utf8'));
             }
             catch (e) {
                 core/* warning */.$e(`skip-unchanged: could not read the cache (${e.message})`);
@@ -42673,14 +42678,12 @@ function actionsCache() {
             }
         },
         async put(key, value) {
-            const cache = await load();
-            if (!cache.isFeatureAvailable())
+            const entry = await open(key);
+            if (!entry)
                 return;
-            const dir = (0,external_node_path_.join)(root, key);
-            (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
-            (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(dir, 'result.json'), JSON.stringify(value, null, 2) + '\n');
+            (0,external_node_fs_.writeFileSync)(entry.file, JSON.stringify(value, null, 2) + '\n');
             try {
-                await cache.saveCache([dir], key);
+                await entry.cache.saveCache([entry.dir], key);
             }
             catch (e) {
                 // Another leg saved the same key first: the same result, nothing lost.
@@ -47757,7 +47760,7 @@ async function publish(results, inputs, runUuid) {
         .trim() + '\n';
     if (inputs.summary)
         await core/* summary */.z.addRaw(body + '\n' + timeline(results) + '\n').write();
-    // The GitHub client loads only when a comment may be written.
+    // The GitHub client loads here, once the work is done, not at start-up.
     const { forkOf, headMatches, pullRequestTarget, upsertComment } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(151)]).then(__nccwpck_require__.bind(__nccwpck_require__, 51151));
     const target = pullRequestTarget(inputs.pullRequest);
     const wantComment = inputs.comment === 'always' ||

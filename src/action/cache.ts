@@ -12,34 +12,36 @@ import type { CachedBuild, ResultCache } from '../engine/reuse';
 export function actionsCache(): ResultCache {
   // The same absolute path in every job: the cache service keys entries by path too.
   const root = join(tmpdir(), 'bake-cache');
-  const load = () => import('@actions/cache');
+  /** The cache library and the entry's directory, or undefined without a cache service. */
+  const open = async (key: string) => {
+    const cache = await import('@actions/cache');
+    if (!cache.isFeatureAvailable()) return undefined;
+    const dir = join(root, key);
+    mkdirSync(dir, { recursive: true });
+    return { cache, dir, file: join(dir, 'result.json') };
+  };
   return {
     async get(key) {
-      const cache = await load();
-      if (!cache.isFeatureAvailable()) {
+      const entry = await open(key);
+      if (!entry) {
         core.info('skip-unchanged: no cache service in this job; building everything');
         return undefined;
       }
-      const dir = join(root, key);
-      mkdirSync(dir, { recursive: true });
       try {
-        const hit = await cache.restoreCache([dir], key);
-        const file = join(dir, 'result.json');
-        if (hit !== key || !existsSync(file)) return undefined;
-        return JSON.parse(readFileSync(file, 'utf8')) as CachedBuild;
+        const hit = await entry.cache.restoreCache([entry.dir], key);
+        if (hit !== key || !existsSync(entry.file)) return undefined;
+        return JSON.parse(readFileSync(entry.file, 'utf8')) as CachedBuild;
       } catch (e) {
         core.warning(`skip-unchanged: could not read the cache (${(e as Error).message})`);
         return undefined;
       }
     },
     async put(key, value) {
-      const cache = await load();
-      if (!cache.isFeatureAvailable()) return;
-      const dir = join(root, key);
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, 'result.json'), JSON.stringify(value, null, 2) + '\n');
+      const entry = await open(key);
+      if (!entry) return;
+      writeFileSync(entry.file, JSON.stringify(value, null, 2) + '\n');
       try {
-        await cache.saveCache([dir], key);
+        await entry.cache.saveCache([entry.dir], key);
       } catch (e) {
         // Another leg saved the same key first: the same result, nothing lost.
         if ((e as Error).name !== 'ReserveCacheError')

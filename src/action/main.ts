@@ -222,7 +222,7 @@ async function publish(
       .join('\n')
       .trim() + '\n';
   if (inputs.summary) await core.summary.addRaw(body + '\n' + timeline(results) + '\n').write();
-  // The GitHub client loads only when a comment may be written.
+  // The GitHub client loads here, once the work is done, not at start-up.
   const { forkOf, headMatches, pullRequestTarget, upsertComment } = await import('./comment');
   const target = pullRequestTarget(inputs.pullRequest);
   const wantComment =
