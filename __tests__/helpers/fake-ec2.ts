@@ -42,6 +42,15 @@ export function awsError(code: string, message = code): Error {
 
 const id = (prefix: string) => `${prefix}-${randomBytes(8).toString('hex').slice(0, 17)}`;
 
+/** The tags a create call asked for on one resource type. */
+const tagsOf = (input: any, type: string): Record<string, string> =>
+  Object.fromEntries(
+    ((input.TagSpecifications ?? []) as any[])
+      .filter((t) => t.ResourceType === type)
+      .flatMap((t) => t.Tags)
+      .map((t: any) => [t.Key, t.Value]),
+  );
+
 export class FakeEc2 {
   calls: Call[] = [];
   things = new Map<string, Thing>();
@@ -83,13 +92,6 @@ export class FakeEc2 {
         }
       });
     };
-    const tagsOf = (input: any, type: string) =>
-      Object.fromEntries(
-        ((input.TagSpecifications ?? []) as any[])
-          .filter((t) => t.ResourceType === type)
-          .flatMap((t) => t.Tags)
-          .map((t: any) => [t.Key, t.Value]),
-      );
     const get = (kind: Thing['kind'], i: string, region: string, code: string) => {
       const t = this.things.get(i);
       if (!t || t.kind !== kind || t.region !== region || t.state === 'gone')
@@ -323,19 +325,12 @@ export class FakeEc2 {
       )
     )
       throw awsError('InvalidAMIName.Duplicate', `AMI name ${name} is already in use`);
-    const tagsOf = (type: string) =>
-      Object.fromEntries(
-        ((input.TagSpecifications ?? []) as any[])
-          .filter((t) => t.ResourceType === type)
-          .flatMap((t) => t.Tags)
-          .map((t: any) => [t.Key, t.Value]),
-      );
     const snap: Thing = {
       kind: 'snapshot',
       id: id('snap'),
       region,
       state: 'completed',
-      tags: tagsOf('snapshot'),
+      tags: tagsOf(input, 'snapshot'),
       data: {},
     };
     this.things.set(snap.id, snap);
@@ -344,7 +339,7 @@ export class FakeEc2 {
       id: id('ami'),
       region,
       state: 'pending',
-      tags: tagsOf('image'),
+      tags: tagsOf(input, 'image'),
       data: { name, snapshot: snap.id, encrypted, attributes: [] },
     };
     this.things.set(img.id, img);
