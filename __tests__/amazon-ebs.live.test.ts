@@ -3,6 +3,7 @@
  * default chain (and AWS_REGION); otherwise it is reported as skipped. It bakes a small
  * Debian AMI, checks it, and removes it with its snapshot. Costs a few cents.
  */
+import { builtInRegistry } from '../src/plugins/registry';
 import { join } from 'node:path';
 import { DescribeImagesCommand } from '@aws-sdk/client-ec2';
 import { EventBus } from '../src/engine/events';
@@ -47,7 +48,7 @@ builds:
         inline: ['echo baked | sudo tee /etc/bake-live-test']
 `,
     });
-    const plan = resolvePlan(loadSpec(join(dir, 'bake.yml')), { env: {} });
+    const plan = resolvePlan(loadSpec(join(dir, 'bake.yml'), builtInRegistry()), { env: {} });
     const ledger = join(dir, 'ledger.jsonl');
     const { results } = await runPlan(plan, {
       parallelBuilds: 0,

@@ -4,6 +4,7 @@
  * (aws-sdk-client-mock), and provisioning over the real SSH communicator into an sshd
  * container that stands in for the instance.
  */
+import { builtInRegistry } from '../src/plugins/registry';
 import { createServer } from 'node:http';
 import { AddressInfo, connect } from 'node:net';
 import { join } from 'node:path';
@@ -527,11 +528,11 @@ describe('amazon-ebs failures leave nothing behind', () => {
     ]);
     expect(ec2.leftovers().length).toBe(3);
     const out: string[] = [];
-    expect(await cleanupLedger(ledgerFile, (t) => out.push(t))).toBe(0);
+    expect(await cleanupLedger(ledgerFile, builtInRegistry(), (t) => out.push(t))).toBe(0);
     expect(ec2.leftovers()).toEqual([]);
     expect(pendingOf(ledgerFile)).toEqual([]);
     // Idempotent: a second pass has nothing to do.
-    expect(await cleanupLedger(ledgerFile, () => undefined)).toBe(0);
+    expect(await cleanupLedger(ledgerFile, builtInRegistry(), () => undefined)).toBe(0);
   });
 });
 

@@ -2,6 +2,7 @@
  * The docker builder against the real Docker engine and the local registry
  * (scripts/dev-services.sh brings both up).
  */
+import { builtInRegistry } from '../src/plugins/registry';
 import { chmodSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -29,7 +30,7 @@ function project(spec: string, files: Record<string, string> = {}) {
   return {
     dir,
     plan: (o: Parameters<typeof resolvePlan>[1] = {}) =>
-      resolvePlan(loadSpec(join(dir, 'bake.yml')), { env: {}, ...o }),
+      resolvePlan(loadSpec(join(dir, 'bake.yml'), builtInRegistry()), { env: {}, ...o }),
     ledger: join(dir, '.bake', 'ledger.jsonl'),
   };
 }
@@ -323,9 +324,9 @@ describe('on-error', () => {
     expect(pending[0]).toMatchObject({ kind: 'docker-container', kept: true });
     const { cleanupLedger } = await import('../src/engine/run');
     const out: string[] = [];
-    expect(await cleanupLedger(ledger, (t) => out.push(t))).toBe(0);
+    expect(await cleanupLedger(ledger, builtInRegistry(), (t) => out.push(t))).toBe(0);
     expect(await containersOfRun(p.runUuid)).toEqual([]);
-    expect(await cleanupLedger(ledger, (t) => out.push(t))).toBe(0);
+    expect(await cleanupLedger(ledger, builtInRegistry(), (t) => out.push(t))).toBe(0);
     expect(out.join('')).toMatch(/nothing to clean up/);
   });
 
@@ -342,7 +343,7 @@ describe('on-error', () => {
     expect(readFileSync(join(dir, 'error-cleanup.txt'), 'utf8')).toBe('cleanup saw b.t\n');
     expect(await containersOfRun(p.runUuid)).toHaveLength(1);
     const { cleanupLedger } = await import('../src/engine/run');
-    await cleanupLedger(ledger, () => undefined);
+    await cleanupLedger(ledger, builtInRegistry(), () => undefined);
     expect(await containersOfRun(p.runUuid)).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { builtInRegistry } from '../src/plugins/registry';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { specJsonSchema } from '../src/spec/json-schema';
 
@@ -5,7 +6,7 @@ const PATH = 'schema/bake.schema.json';
 
 describe('schema/bake.schema.json', () => {
   it('is generated from the plugin schemas and committed up to date', () => {
-    const want = JSON.stringify(specJsonSchema(), null, 2) + '\n';
+    const want = JSON.stringify(specJsonSchema(builtInRegistry()), null, 2) + '\n';
     if (process.env.BAKE_WRITE_SCHEMA === '1') writeFileSync(PATH, want);
     const have = readFileSync(PATH, 'utf8');
     // On a mismatch: BAKE_WRITE_SCHEMA=1 npm test -- schema-sync

@@ -1,3 +1,4 @@
+import { builtInRegistry } from '../src/plugins/registry';
 import { mkdtempSync, openSync, ftruncateSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +8,7 @@ import { tempProject } from './helpers/spec';
 
 function rejection(path: string): SpecError {
   try {
-    loadSpec(path);
+    loadSpec(path, builtInRegistry());
   } catch (e) {
     if (e instanceof SpecError) return e;
     throw new Error(`expected a SpecError, got ${String(e)}`, { cause: e });

@@ -1,3 +1,4 @@
+import { builtInRegistry } from '../src/plugins/registry';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../src/cli';
@@ -185,7 +186,7 @@ describe('examples/', () => {
   walk('examples');
   it('holds specs', () => expect(specs.length).toBeGreaterThan(0));
   it.each(specs)('%s validates', (p) => {
-    const plan = resolvePlan(loadSpec(p), { env: {} });
+    const plan = resolvePlan(loadSpec(p, builtInRegistry()), { env: {} });
     expect(plan.instances.length).toBeGreaterThan(0);
   });
 });

@@ -1,3 +1,4 @@
+import { builtInRegistry } from '../src/plugins/registry';
 import { join } from 'node:path';
 import { main } from '../src/cli';
 import { loadSpec } from '../src/spec/spec';
@@ -26,7 +27,7 @@ describe('variables: precedence, lowest first: default, env, var files, --var', 
       'given.json': '{"tag": "from-file"}',
     });
     const load = (o: Parameters<typeof resolvePlan>[1]) =>
-      resolvePlan(loadSpec(join(dir, 'bake.yml')), o).instances[0].config.image;
+      resolvePlan(loadSpec(join(dir, 'bake.yml'), builtInRegistry()), o).instances[0].config.image;
     expect(load({ env: { BAKE_VAR_tag: 'from-env' } })).toBe('from-auto');
     expect(load({ env: {}, varFiles: [join(dir, 'given.json')] })).toBe('from-file');
     expect(load({ env: {}, varFiles: [join(dir, 'given.json')], vars: { tag: 'from-cli' } })).toBe(

@@ -26,7 +26,8 @@ mkdir -p "$CACHE_DIR" "$STATE_DIR"
 
 # ---- packages -------------------------------------------------------------
 need=()
-command -v docker >/dev/null || need+=(docker.io)
+# A docker client alone (some images ship one) is not an engine: check for dockerd.
+command -v dockerd >/dev/null || need+=(docker.io)
 command -v debootstrap >/dev/null || need+=(debootstrap)
 command -v docker-registry >/dev/null || need+=(docker-registry)
 command -v ansible-playbook >/dev/null || need+=(ansible)
@@ -35,7 +36,7 @@ command -v ssh >/dev/null || need+=(openssh-client)
 command -v busybox >/dev/null || need+=(busybox-static)
 command -v curl >/dev/null || need+=(curl)
 if [ "${#need[@]}" -gt 0 ]; then
-  log "installing: ${need[*]}"
+  log "installing: ${need[*]} (about a minute on a fresh machine)"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null

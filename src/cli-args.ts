@@ -3,8 +3,9 @@ import { parseDuration } from './spec/schema';
 export class UsageError extends Error {}
 
 export type Command =
-  'validate' | 'inspect' | 'plan' | 'build' | 'cleanup' | 'sweep' | 'help' | 'version';
-export type OnError = 'cleanup' | 'abort' | 'run-cleanup-provisioner';
+  'validate' | 'inspect' | 'plan' | 'build' | 'cleanup' | 'sweep' | 'schema' | 'help' | 'version';
+import type { OnError } from './engine/options';
+export type { OnError };
 
 export interface CliOptions {
   command: Command;
@@ -21,8 +22,10 @@ export interface CliOptions {
   ledger: string;
   manifestDefault?: string;
   color?: boolean;
-  /** sweep: regions to look in, the age limit, and whether to delete. */
+  /** sweep: where to look (each builder reads the option it names), which builders, the age limit, whether to delete. */
   regions: string[];
+  projects: string[];
+  builders: string[];
   olderThanMs?: number;
   delete: boolean;
   /** build: reuse the cached result of a build that has not changed. */
@@ -38,8 +41,10 @@ Commands:
   plan       list the build instances; --json prints a GitHub Actions matrix
   build      run the builds
   cleanup    remove what a killed run left behind (--ledger FILE)
-  sweep      list cloud resources of bake runs older than --older-than in each --region;
-             --delete removes them (instances, key pairs, security groups, unfinished AMIs)
+  sweep      list cloud resources of bake runs older than --older-than, in every builder
+             that can sweep and is told where to look (--region, --project); --delete
+             removes them
+  schema     print the JSON Schema of a spec, with the plugins SPEC lists (for editors)
 
 Options:
   --var NAME=VALUE          set a variable (repeatable)
@@ -55,7 +60,9 @@ Options:
                             it was cached, if its artifact still exists
   --cache-dir DIR           where --skip-unchanged keeps results (default .bake/cache)
   --json                    machine-readable output (plan)
-  --region R[,R]            sweep: regions to look in (default AWS_REGION)
+  --region R[,R]            sweep: regions, for builders that sweep by region
+  --project P[,P]           sweep: projects or subscriptions to look in
+  --builder TYPE[,TYPE]     sweep: only these builder types
   --older-than DURATION     sweep: only what is at least this old, e.g. 6h
   --delete                  sweep: delete what was found (the default is a dry run)
 
@@ -69,6 +76,7 @@ const COMMANDS: Command[] = [
   'build',
   'cleanup',
   'sweep',
+  'schema',
   'help',
   'version',
 ];
@@ -93,6 +101,8 @@ export function parseArgs(argv: string[]): CliOptions {
     failFast: false,
     ledger: '.bake/ledger.jsonl',
     regions: [],
+    projects: [],
+    builders: [],
     delete: false,
     skipUnchanged: false,
     cacheDir: '.bake/cache',
@@ -165,6 +175,12 @@ export function parseArgs(argv: string[]): CliOptions {
         break;
       case '--region':
         o.regions.push(...commaList(value(flag, inline)));
+        break;
+      case '--project':
+        o.projects.push(...commaList(value(flag, inline)));
+        break;
+      case '--builder':
+        o.builders.push(...commaList(value(flag, inline)));
         break;
       case '--older-than': {
         const v = value(flag, inline);

@@ -4,10 +4,11 @@
  */
 import pkg from '../package.json';
 import { formatProblem, SpecError } from './spec/errors';
-import { loadSpec } from './spec/spec';
 import { Plan, matrixOf, resolvePlan } from './spec/resolve';
 import { redact, REDACTED } from './util/redact';
 import { UsageError, parseArgs, CliOptions, HELP } from './cli-args';
+import { openSpec } from './plugins/external';
+import { builtInRegistry } from './plugins/registry';
 
 function printProblems(e: SpecError): void {
   const n = e.problems.length;
@@ -15,8 +16,8 @@ function printProblems(e: SpecError): void {
   process.stderr.write(`${n} error${n === 1 ? '' : 's'}\n`);
 }
 
-function planFor(o: CliOptions, stable = false): Plan {
-  const spec = loadSpec(o.spec);
+async function planFor(o: CliOptions, stable = false): Promise<Plan> {
+  const spec = await openSpec(o.spec);
   return resolvePlan(spec, {
     vars: o.vars,
     varFiles: o.varFiles,
@@ -74,17 +75,17 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(`bake ${version()}\n`);
         return 0;
       case 'validate': {
-        const plan = planFor(o);
+        const plan = await planFor(o);
         process.stdout.write(
           `${o.spec}: valid, ${plan.instances.length} build${plan.instances.length === 1 ? '' : 's'} (${plan.instances.map((i) => i.name).join(', ')})\n`,
         );
         return 0;
       }
       case 'inspect':
-        process.stdout.write(inspect(planFor(o)));
+        process.stdout.write(inspect(await planFor(o)));
         return 0;
       case 'plan': {
-        const plan = planFor(o);
+        const plan = await planFor(o);
         if (o.json) process.stdout.write(JSON.stringify(matrixOf(plan)) + '\n');
         else
           for (const i of plan.instances)
@@ -92,31 +93,29 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       }
       case 'build': {
-        const plan = planFor(o);
-        const { runBuildCommand } = await import('./engine/run');
-        return await runBuildCommand(plan, o, o.skipUnchanged ? planFor(o, true) : undefined);
+        const plan = await planFor(o);
+        return await runBuildCommand(plan, o, o.skipUnchanged ? await planFor(o, true) : undefined);
       }
       case 'cleanup': {
-        const { cleanupLedger } = await import('./engine/run');
-        return await cleanupLedger(o.ledger);
+        const [{ cleanupLedger }, { ResourceLedger }, { registryForLedger }] = await Promise.all([
+          import('./engine/run'),
+          import('./engine/ledger'),
+          import('./plugins/external'),
+        ]);
+        const { resolve } = await import('node:path');
+        const registry = await registryForLedger(ResourceLedger.pending(resolve(o.ledger)), (l) =>
+          process.stderr.write(`bake: ${l}\n`),
+        );
+        return await cleanupLedger(o.ledger, registry);
       }
-      case 'sweep': {
-        const regions = o.regions.length
-          ? o.regions
-          : [process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION].filter(
-              (r): r is string => !!r,
-            );
-        if (!regions.length) throw new UsageError('sweep needs --region (or AWS_REGION)');
-        if (o.olderThanMs === undefined)
-          throw new UsageError('sweep needs --older-than, e.g. --older-than 6h');
-        const { sweep } = await import('./plugins/builders/amazon-ebs/sweep');
-        return await sweep({
-          regions,
-          olderThanMs: o.olderThanMs,
-          delete: o.delete,
-          write: (l) => process.stdout.write(redact(l) + '\n'),
-        });
+      case 'schema': {
+        const { specJsonSchema } = await import('./spec/json-schema');
+        const registry = specGiven(argv) ? (await openSpec(o.spec)).registry : builtInRegistry();
+        process.stdout.write(JSON.stringify(specJsonSchema(registry), null, 2) + '\n');
+        return 0;
       }
+      case 'sweep':
+        return await sweep(o);
     }
   } catch (e) {
     if (e instanceof SpecError) {
@@ -137,4 +136,76 @@ export async function main(argv: string[]): Promise<number> {
 
 function version(): string {
   return pkg.version;
+}
+
+/** `bake schema` without a spec prints the built-ins' schema, even when no bake.yml exists. */
+function specGiven(argv: string[]): boolean {
+  return argv.slice(1).some((a) => !a.startsWith('-'));
+}
+
+async function runBuildCommand(plan: Plan, o: CliOptions, stable?: Plan): Promise<number> {
+  const [{ runPlan, formatSummary, cancelOnSignals }, { directoryCache }, { resolve }] =
+    await Promise.all([import('./engine/run'), import('./engine/reuse'), import('node:path')]);
+  const write = (t: string) => process.stdout.write(t);
+  const sig = cancelOnSignals((t) => process.stderr.write(t));
+  try {
+    const summary = await runPlan(plan, {
+      parallelBuilds: o.parallelBuilds,
+      failFast: o.failFast,
+      onError: o.onError,
+      ledger: o.ledger,
+      events: o.events,
+      signal: sig.signal,
+      write,
+      ...(stable ? { reuse: { cache: directoryCache(resolve(o.cacheDir)), stable } } : {}),
+    });
+    write(formatSummary(summary));
+    return summary.ok ? 0 : 1;
+  } finally {
+    sig.dispose();
+  }
+}
+
+/**
+ * `bake sweep`: every builder that can sweep and is told where to look (the option its
+ * sweeper names, or the variables that default it); a builder not told is skipped.
+ */
+async function sweep(o: CliOptions): Promise<number> {
+  if (o.olderThanMs === undefined)
+    throw new UsageError('sweep needs --older-than, e.g. --older-than 6h');
+  const registry = builtInRegistry();
+  const sweepers = registry.all('builder').filter((b) => b.sweep);
+  for (const t of o.builders)
+    if (!sweepers.some((b) => b.type === t))
+      throw new UsageError(
+        `--builder ${t}: no builder of that type can sweep (these can: ${sweepers.map((b) => b.type).join(', ')})`,
+      );
+  const chosen = o.builders.length ? sweepers.filter((b) => o.builders.includes(b.type)) : sweepers;
+  const write = (l: string) => process.stdout.write(redact(l) + '\n');
+  const skipped: string[] = [];
+  const runs: (() => Promise<number>)[] = [];
+  for (const b of chosen) {
+    const where = b.sweep!.where;
+    const given = where.option === 'region' ? o.regions : o.projects;
+    const fromEnv = where.env.map((v) => process.env[v]).find((v) => !!v);
+    const locations = given.length ? given : fromEnv ? [fromEnv] : [];
+    if (!locations.length) {
+      skipped.push(`${b.type}: skipped, no --${where.option} given`);
+      continue;
+    }
+    runs.push(() =>
+      b.sweep!.run({ locations, olderThanMs: o.olderThanMs!, delete: o.delete, write }),
+    );
+  }
+  if (!runs.length) {
+    const need = chosen.map((b) => {
+      const w = b.sweep!.where;
+      return `--${w.option}${w.env.length ? ` (or ${w.env[0]})` : ''}${chosen.length > 1 ? ` for ${b.type}` : ''}`;
+    });
+    throw new UsageError(`sweep needs ${need.join(', ')}`);
+  }
+  skipped.forEach(write);
+  let failed = 0;
+  for (const run of runs) failed += await run();
+  return failed ? 1 : 0;
 }

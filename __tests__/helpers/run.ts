@@ -1,4 +1,5 @@
 /** Runs the spec in a project directory through the engine, quietly, as `bake build` would. */
+import { builtInRegistry } from '../../src/plugins/registry';
 import { join } from 'node:path';
 import { EventBus } from '../../src/engine/events';
 import { runPlan, RunOptions } from '../../src/engine/run';
@@ -15,7 +16,7 @@ export async function bakeIn(
   } = {},
 ) {
   const file = join(dir, 'bake.yml');
-  const plan = resolvePlan(loadSpec(file), { env: {}, vars: o.vars });
+  const plan = resolvePlan(loadSpec(file, builtInRegistry()), { env: {}, vars: o.vars });
   const lines: string[] = [];
   const ledger = join(dir, 'ledger.jsonl');
   const summary = await runPlan(plan, {
@@ -30,7 +31,11 @@ export async function bakeIn(
       ? {
           reuse: {
             cache: o.cache,
-            stable: resolvePlan(loadSpec(file), { env: {}, vars: o.vars, stable: true }),
+            stable: resolvePlan(loadSpec(file, builtInRegistry()), {
+              env: {},
+              vars: o.vars,
+              stable: true,
+            }),
           },
         }
       : {}),

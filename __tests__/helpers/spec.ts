@@ -1,3 +1,4 @@
+import { builtInRegistry } from '../../src/plugins/registry';
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -21,7 +22,7 @@ export function planOf(
   extra: Record<string, string> = {},
 ): Plan {
   const dir = tempProject({ 'bake.yml': yaml, ...extra });
-  return resolvePlan(loadSpec(join(dir, 'bake.yml')), { env: {}, ...opts });
+  return resolvePlan(loadSpec(join(dir, 'bake.yml'), builtInRegistry()), { env: {}, ...opts });
 }
 
 /** The problems a spec produces; fails the test if it produces none. */
@@ -32,7 +33,7 @@ export function problemsOf(
 ): Problem[] {
   const dir = tempProject({ 'bake.yml': yaml, ...extra });
   try {
-    resolvePlan(loadSpec(join(dir, 'bake.yml')), { env: {}, ...opts });
+    resolvePlan(loadSpec(join(dir, 'bake.yml'), builtInRegistry()), { env: {}, ...opts });
   } catch (e) {
     if (e instanceof SpecError) return e.problems;
     throw e;

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { ActionInputs, InputError, readInputs } from './inputs';
 import { actionsCache } from './cache';
 import { SpecError, formatProblem } from '../spec/errors';
-import { loadSpec } from '../spec/spec';
+import { openSpec } from '../plugins/external';
 import { Plan, matrixOf, resolvePlan } from '../spec/resolve';
 import { onSecret, redact, redactValue } from '../util/redact';
 import type { BuildResult } from '../engine/build';
@@ -47,8 +47,8 @@ export async function runAction(): Promise<void> {
   }
 }
 
-function planFor(inputs: ActionInputs, stable = false): Plan {
-  return resolvePlan(loadSpec(inputs.spec), {
+async function planFor(inputs: ActionInputs, stable = false): Promise<Plan> {
+  return resolvePlan(await openSpec(inputs.spec), {
     vars: inputs.vars,
     varFiles: inputs.varFiles,
     only: inputs.only,
@@ -80,7 +80,7 @@ export function artifactsOutput(results: BuildResult[]): Record<string, unknown>
 async function main(): Promise<void> {
   const inputs = readInputs();
   process.chdir(resolve(inputs.workingDirectory));
-  const plan = planFor(inputs);
+  const plan = await planFor(inputs);
   const matrix = matrixOf(plan);
 
   core.setOutput('matrix', JSON.stringify(matrix));
@@ -122,7 +122,7 @@ async function main(): Promise<void> {
       events,
       signal: sig.signal,
       ...(inputs.skipUnchanged
-        ? { reuse: { cache: actionsCache(), stable: planFor(inputs, true) } }
+        ? { reuse: { cache: actionsCache(), stable: await planFor(inputs, true) } }
         : {}),
     });
   } finally {
@@ -263,9 +263,13 @@ async function post(): Promise<void> {
     );
   }
   if (!pending.length) return;
-  const { cleanupLedger } = await import('../engine/run');
+  const [{ cleanupLedger }, { registryForLedger }] = await Promise.all([
+    import('../engine/run'),
+    import('../plugins/external'),
+  ]);
+  const registry = await registryForLedger(pending, (l) => core.warning(l));
   const lines: string[] = [];
-  const code = await cleanupLedger(ledger, (t) => lines.push(t));
+  const code = await cleanupLedger(ledger, registry, (t) => lines.push(t));
   core.info(lines.join(''));
   if (code !== 0)
     core.warning(`some resources could not be removed; they are listed above (ledger ${ledger})`);

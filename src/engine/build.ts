@@ -7,11 +7,11 @@ import { Artifact } from './artifact';
 import { BuildEnv, BuildError, BuildState } from './context';
 import { ArtifactRecord, BuildStatus, EventBus, now, recordOf } from './events';
 import { ResourceLedger } from './ledger';
-import { builderImpls, postProcessorImpls, provisionerImpls } from './plugins';
+import type { Registry } from '../plugins/registry';
 import { CancelledError, runSteps, sleep, Step, withTimeout } from './steps';
 import type { BuildInstance, ProvisionerUse } from '../spec/resolve';
 import { redact, redactValue } from '../util/redact';
-import type { OnError } from '../cli-args';
+import type { OnError } from './options';
 
 export interface StepTiming {
   name: string;
@@ -47,12 +47,17 @@ export interface BuildOptions {
   docker: () => Docker;
   signal: AbortSignal;
   onError: OnError;
+  registry: Registry;
 }
 
 class TimeoutError extends Error {}
 
-function provisionerStep(use: ProvisionerUse, index: number, env: BuildEnv): Step<BuildState> {
-  const impl = provisionerImpls[use.type];
+function provisionerStep(
+  use: ProvisionerUse,
+  index: number,
+  env: BuildEnv,
+  registry: Registry,
+): Step<BuildState> {
   return {
     name: `provisioner ${index + 1}: ${use.label}`,
     async run(state, ctx) {
@@ -60,6 +65,7 @@ function provisionerStep(use: ProvisionerUse, index: number, env: BuildEnv): Ste
         env.out('info', `pausing ${use.pauseBeforeMs / 1000}s before ${use.label}`);
         await sleep(use.pauseBeforeMs, ctx.signal);
       }
+      const impl = await registry.must('provisioner', use.type).load();
       for (let attempt = 0; ; attempt++) {
         const deadline = withTimeout(ctx.signal, use.timeoutMs);
         const signal = deadline.signal;
@@ -144,9 +150,9 @@ export async function runBuild(inst: BuildInstance, o: BuildOptions): Promise<Bu
   };
 
   try {
-    const impl = builderImpls[inst.type];
+    const impl = await o.registry.must('builder', inst.type).load();
     const marker: Step<BuildState> = { name: 'provision', run: async () => undefined };
-    const provSteps = inst.provisioners.map((p, i) => provisionerStep(p, i, env));
+    const provSteps = inst.provisioners.map((p, i) => provisionerStep(p, i, env, o.registry));
     const steps = (await impl.steps(env, marker)).flatMap((s) => (s === marker ? provSteps : [s]));
     let aborted = false;
     const r = await runSteps(
@@ -206,7 +212,10 @@ export async function runBuild(inst: BuildInstance, o: BuildOptions): Promise<Bu
         if (o.onError === 'run-cleanup-provisioner' && inst.errorCleanupProvisioner) {
           emitOut('info', 'running the error-cleanup-provisioner');
           try {
-            await provisionerImpls[inst.errorCleanupProvisioner.type].run(
+            const cleanupImpl = await o.registry
+              .must('provisioner', inst.errorCleanupProvisioner.type)
+              .load();
+            await cleanupImpl.run(
               inst.errorCleanupProvisioner,
               state.communicator,
               env,
@@ -241,7 +250,7 @@ export async function runBuild(inst: BuildInstance, o: BuildOptions): Promise<Bu
     }
     try {
       if (built && inst.postProcessors.length)
-        await runChains(inst, built, env, bus, signal, result, timings);
+        await runChains(inst, built, env, bus, signal, result, timings, o.registry);
       await r.cleanup;
       if (signal.aborted)
         throw signal.reason instanceof Error ? signal.reason : new CancelledError();
@@ -295,6 +304,7 @@ async function runChains(
   signal: AbortSignal,
   result: BuildResult,
   timings: StepTiming[],
+  registry: Registry,
 ): Promise<void> {
   const merged: Artifact = {
     ...built,
@@ -324,7 +334,8 @@ async function runChains(
       events.emit({ type: 'step-start', time: now(), build: inst.name, step: name });
       try {
         if (signal.aborted) throw new CancelledError();
-        const out = await postProcessorImpls[use.type].run(use, input, env, signal);
+        const impl = await registry.must('post-processor', use.type).load();
+        const out = await impl.run(use, input, env, signal);
         if (signal.aborted) throw new CancelledError();
         const keep =
           out.keepInput || use.keepInputArtifact === true || out.artifact.id === input.id;

@@ -1,7 +1,6 @@
 import type Docker from 'dockerode';
 import type { BuildInstance, ProvisionerUse, PostProcessorUse } from '../spec/resolve';
-import type { Communicator } from '../communicators/communicator';
-import type { SshOptions } from '../communicators/ssh';
+import type { Communicator, ConnectionInfo } from '../communicators/communicator';
 import type { Artifact } from './artifact';
 import type { ResourceLedger } from './ledger';
 import type { Step } from './steps';
@@ -21,8 +20,7 @@ export interface BuildEnv {
   connection?: ConnectionInfo;
 }
 
-export type ConnectionInfo =
-  { type: 'ssh'; options: SshOptions } | { type: 'docker'; containerId: string; user?: string };
+export type { ConnectionInfo } from '../communicators/communicator';
 
 export interface BuildState {
   communicator?: Communicator;

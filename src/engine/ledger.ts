@@ -27,7 +27,14 @@ export interface LedgerEntry {
   time: string;
   /** Left on purpose (on-error=abort); still listed by `bake cleanup`. */
   kept?: boolean;
+  /** The plugin that made it, `kind/type` (e.g. `builder/docker`). */
+  plugin?: string;
+  /** For a plugin from outside bake: its module, loaded again by `bake cleanup`. */
+  module?: string;
 }
+
+/** Who owns a ledger kind; the ledger writes it down with each entry. */
+export type LedgerOwner = (kind: string) => { plugin: string; module?: string } | undefined;
 
 type Line =
   | ({ op: 'add' } & LedgerEntry)
@@ -38,6 +45,7 @@ export class ResourceLedger {
   constructor(
     readonly file: string,
     readonly run: string,
+    private readonly owner: LedgerOwner = () => undefined,
   ) {
     mkdirSync(dirname(file), { recursive: true });
   }
@@ -61,6 +69,7 @@ export class ResourceLedger {
       run: this.run,
       description,
       time: new Date().toISOString(),
+      ...this.owner(kind),
     };
     this.append({ op: 'add', ...entry });
     return entry;

@@ -5,7 +5,6 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type Docker from 'dockerode';
 import type { ArtifactRecord } from './events';
 import { fingerprintOf } from './fingerprint';
 import type { BuildInstance } from '../spec/resolve';
@@ -45,54 +44,6 @@ export function directoryCache(dir: string): ResultCache {
 
 export function cacheKey(inst: BuildInstance, fingerprint: string): string {
   return `bake-${inst.name.replace(/[^A-Za-z0-9._-]/g, '-')}-${fingerprint.slice(0, 40)}`;
-}
-
-/** Identity of a Docker base image: its registry digest when it has one, else its local id. */
-export async function dockerBase(
-  docker: Docker,
-  image: string,
-  pull: string,
-): Promise<string | undefined> {
-  const remote = async () => {
-    try {
-      return `digest:${(await docker.getImage(image).distribution()).Descriptor.digest}`;
-    } catch {
-      return undefined;
-    }
-  };
-  if (pull === 'always') {
-    const r = await remote();
-    if (r) return r;
-  }
-  try {
-    const info = await docker.getImage(image).inspect();
-    const digest = info.RepoDigests?.[0]?.split('@')[1];
-    return digest ? `digest:${digest}` : `id:${info.Id}`;
-  } catch {
-    return pull === 'never' ? undefined : remote();
-  }
-}
-
-/** Whether a Docker build's recorded artifact can still be used. */
-export async function dockerArtifactExists(docker: Docker, a: ArtifactRecord): Promise<boolean> {
-  if (a.digests?.length) {
-    // Pushed: what deployments use is the registry's copy.
-    for (const ref of a.digests) {
-      try {
-        await docker.getImage(ref).distribution();
-      } catch {
-        return false;
-      }
-    }
-    return true;
-  }
-  if (a.files?.length) return a.files.every((f) => existsSync(f));
-  try {
-    await docker.getImage(a.id).inspect();
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export interface ReuseDecision {

@@ -3,25 +3,16 @@ import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type Docker from 'dockerode';
 import { BuildResult, resultOf, runBuild } from './build';
-import { cleaners } from './cleaners';
 import { attachConsole } from './console';
 import { EventBus, now } from './events';
 import { ResourceLedger } from './ledger';
 import { CancelledError } from './steps';
-import type { CliOptions } from '../cli-args';
+import type { OnError } from './options';
 import type { BuildInstance, Plan } from '../spec/resolve';
+import type { PluginServices } from '../plugins/api';
+import type { Registry } from '../plugins/registry';
 import { fingerprintOf } from './fingerprint';
-import {
-  cacheKey,
-  CachedBuild,
-  decide,
-  directoryCache,
-  dockerArtifactExists,
-  dockerBase,
-  ResultCache,
-  ReuseDecision,
-  Reuser,
-} from './reuse';
+import { cacheKey, CachedBuild, decide, ResultCache, ReuseDecision, Reuser } from './reuse';
 import { redact, redactValue } from '../util/redact';
 
 let DockerClient: (new () => Docker) | undefined;
@@ -39,16 +30,33 @@ export function dockerClient(): Docker {
   return sharedDocker;
 }
 
-function usesDocker(plan: Plan): boolean {
+/** Whether any plugin this plan uses says it needs the Docker client. */
+function needsDocker(plan: Plan): boolean {
+  const r = plan.registry;
   return plan.instances.some(
-    (i) => i.type === 'docker' || i.postProcessors.flat().some((p) => p.type.startsWith('docker-')),
+    (i) =>
+      r.must('builder', i.type).needs?.docker ||
+      [...i.provisioners, ...(i.errorCleanupProvisioner ? [i.errorCleanupProvisioner] : [])].some(
+        (p) => r.must('provisioner', p.type).needs?.docker,
+      ) ||
+      i.postProcessors.flat().some((p) => r.must('post-processor', p.type).needs?.docker),
   );
+}
+
+/** The ledger's record of which plugin owns a resource kind. */
+export function ledgerOwner(registry: Registry) {
+  return (kind: string) => {
+    const owner = registry.ownerOf(kind);
+    if (!owner) return undefined;
+    const { descriptor: d, origin } = owner;
+    return { plugin: `${d.kind}/${d.type}`, ...(origin.module ? { module: origin.module } : {}) };
+  };
 }
 
 export interface RunOptions {
   parallelBuilds: number;
   failFast: boolean;
-  onError: CliOptions['onError'];
+  onError: OnError;
   ledger: string;
   events?: string;
   signal?: AbortSignal;
@@ -85,8 +93,8 @@ export async function runPlan(plan: Plan, o: RunOptions): Promise<RunSummary> {
     mkdirSync(dirname(file), { recursive: true });
     bus.on((e) => appendFileSync(file, JSON.stringify(redactValue(e)) + '\n'));
   }
-  if (usesDocker(plan)) await loadDocker();
-  const ledger = new ResourceLedger(resolve(o.ledger), plan.runUuid);
+  if (needsDocker(plan)) await loadDocker();
+  const ledger = new ResourceLedger(resolve(o.ledger), plan.runUuid, ledgerOwner(plan.registry));
   const failFast = new AbortController();
   const signal = o.signal ? AbortSignal.any([o.signal, failFast.signal]) : failFast.signal;
   bus.emit({
@@ -97,7 +105,7 @@ export async function runPlan(plan: Plan, o: RunOptions): Promise<RunSummary> {
   });
 
   const stable = new Map((o.reuse?.stable.instances ?? []).map((i) => [i.name, i]));
-  const reuser = reuserFor(dockerClient);
+  const reuser = reuserFor(plan.registry, { docker: dockerClient });
   /** Stores a good result under the key it was looked up by. */
   const remember = async (
     inst: BuildInstance,
@@ -171,6 +179,7 @@ export async function runPlan(plan: Plan, o: RunOptions): Promise<RunSummary> {
         docker: dockerClient,
         signal,
         onError: o.onError,
+        registry: plan.registry,
       });
       results[i] = r;
       if (decision && r.status === 'succeeded' && r.artifact)
@@ -188,25 +197,15 @@ export async function runPlan(plan: Plan, o: RunOptions): Promise<RunSummary> {
   return { runUuid: plan.runUuid, results, ok, durationMs };
 }
 
-/** How each builder's base and artifacts are checked for skip-unchanged. */
-function reuserFor(docker: () => Docker): Reuser {
+/** skip-unchanged asks each builder's own hooks; a builder without them never reuses. */
+function reuserFor(registry: Registry, services: PluginServices): Reuser {
+  const hooks = (inst: BuildInstance) => registry.must('builder', inst.type).reuse;
   return {
     async base(inst) {
-      if (inst.type === 'docker')
-        return dockerBase(
-          docker(),
-          String(inst.config.image),
-          String(inst.config.pull ?? 'missing'),
-        );
-      if (inst.type === 'amazon-ebs')
-        return (await import('../plugins/builders/amazon-ebs/reuse')).amiBase(inst.config);
-      return undefined; // nothing to reuse (the null builder makes no artifact)
+      return hooks(inst)?.base(inst.config, services);
     },
     async exists(inst, a) {
-      if (inst.type === 'docker') return dockerArtifactExists(docker(), a);
-      if (inst.type === 'amazon-ebs')
-        return (await import('../plugins/builders/amazon-ebs/reuse')).amisExist(inst.config, a);
-      return false;
+      return (await hooks(inst)?.exists(inst.config, a, services)) ?? false;
     },
   };
 }
@@ -289,30 +288,10 @@ export function cancelOnSignals(write: (t: string) => void): {
   };
 }
 
-export async function runBuildCommand(plan: Plan, o: CliOptions, stable?: Plan): Promise<number> {
-  const write = (t: string) => process.stdout.write(t);
-  const sig = cancelOnSignals((t) => process.stderr.write(t));
-  try {
-    const summary = await runPlan(plan, {
-      parallelBuilds: o.parallelBuilds,
-      failFast: o.failFast,
-      onError: o.onError,
-      ledger: o.ledger,
-      events: o.events,
-      signal: sig.signal,
-      write,
-      ...(stable ? { reuse: { cache: directoryCache(resolve(o.cacheDir)), stable } } : {}),
-    });
-    write(formatSummary(summary));
-    return summary.ok ? 0 : 1;
-  } finally {
-    sig.dispose();
-  }
-}
-
 /** Removes what the ledger still lists; safe to run again and again. */
 export async function cleanupLedger(
   file: string,
+  registry: Registry,
   write: (t: string) => void = (t) => process.stdout.write(t),
 ): Promise<number> {
   const path = resolve(file);
@@ -322,19 +301,19 @@ export async function cleanupLedger(
     return 0;
   }
   const ledger = new ResourceLedger(path, 'cleanup');
-  if (pending.some((e) => e.kind.startsWith('docker-'))) await loadDocker();
+  if (pending.some((e) => registry.ownerOf(e.kind)?.descriptor.needs?.docker)) await loadDocker();
   let failed = 0;
   for (const e of pending.reverse()) {
-    const cleaner = cleaners[e.kind];
+    const cleaner = registry.ownerOf(e.kind)?.cleaner;
     if (!cleaner) {
       write(
-        `cannot clean ${e.kind} ${JSON.stringify(e.ref)} (${e.description}): no cleaner for this kind; remove it by hand\n`,
+        `cannot clean ${e.kind} ${JSON.stringify(e.ref)} (${e.description}): no plugin${e.plugin ? ` (${e.plugin} made it)` : ''} knows how to remove it; remove it by hand\n`,
       );
       failed++;
       continue;
     }
     try {
-      await cleaner(e, dockerClient);
+      await cleaner(e, { docker: dockerClient });
       ledger.done(e);
       write(`removed ${e.description} (${e.build})\n`);
     } catch (err) {

@@ -1,41 +1,137 @@
 /**
- * The one list of plugin types. Schemas load eagerly (they are small); implementations
- * load on first use so that `bake validate` never pays for Docker or cloud SDKs.
+ * The one list of plugins. A built-in is its folder plus one line below; a spec's
+ * `plugins:` adds its own to a copy of this registry. A type is registered once per kind
+ * and a ledger kind once in all, so two plugins can never fight over a name or a resource.
  */
-import { Schema } from '../spec/schema';
-import { dockerBuilderSchema } from './builders/docker/schema';
-import { nullBuilderSchema } from './builders/null/schema';
-import { amazonEbsSchema, refineAmazonEbs } from './builders/amazon-ebs/schema';
-import { postProcessorSchemas } from './post-processors/schemas';
-import { provisionerSchemas } from './provisioners/schemas';
+import type { Descriptor, DescriptorOf, PluginKind, Cleaner } from './api';
+import { amazonEbs } from './builders/amazon-ebs';
+import { docker } from './builders/docker';
+import { nullBuilder } from './builders/null';
+import { shellProvisioner } from './provisioners/shell';
+import { fileProvisioner } from './provisioners/file';
+import { shellLocalProvisioner } from './provisioners/shell-local';
+import { restartProvisioner } from './provisioners/restart';
+import { ansibleProvisioner } from './provisioners/ansible';
+import { dockerTagPostProcessor } from './post-processors/docker-tag';
+import { dockerPushPostProcessor } from './post-processors/docker-push';
+import { dockerSavePostProcessor } from './post-processors/docker-save';
+import { manifestPostProcessor } from './post-processors/manifest';
+import { checksumPostProcessor } from './post-processors/checksum';
+import { compressPostProcessor } from './post-processors/compress';
 
-export interface BuilderInfo {
-  schema: Schema;
-  description: string;
-  /** Produces an artifact a post-processor of this kind understands. */
-  artifactKind: 'docker-image' | 'machine-image' | 'files' | 'none';
-  /** Rules across fields; `key` is relative to the source ('' for the source itself). */
-  refine?: (config: Record<string, unknown>) => { key: string; message: string; hint?: string }[];
+const BUILT_IN: Descriptor[] = [
+  nullBuilder,
+  docker,
+  amazonEbs,
+  shellProvisioner,
+  fileProvisioner,
+  shellLocalProvisioner,
+  restartProvisioner,
+  ansibleProvisioner,
+  dockerTagPostProcessor,
+  dockerPushPostProcessor,
+  dockerSavePostProcessor,
+  manifestPostProcessor,
+  checksumPostProcessor,
+  compressPostProcessor,
+];
+
+/** Where a descriptor came from: built in, or the module a spec (or a ledger) named. */
+export interface Origin {
+  module?: string;
+  /** The spec's own words for it (`./plugins/x.mjs`, `bake-plugin-y`), for messages. */
+  name?: string;
 }
 
-export const builders: Record<string, BuilderInfo> = {
-  null: {
-    schema: nullBuilderSchema,
-    description: 'provisions an existing machine over SSH; no artifact',
-    artifactKind: 'none',
-  },
-  docker: {
-    schema: dockerBuilderSchema,
-    description: 'a Docker image from a base image, through the Docker API',
-    artifactKind: 'docker-image',
-  },
-  'amazon-ebs': {
-    schema: amazonEbsSchema,
-    description: 'an AMI from a temporary EC2 instance',
-    artifactKind: 'machine-image',
-    refine: refineAmazonEbs,
-  },
-};
+export class RegistryError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RegistryError';
+  }
+}
 
-export const provisioners = provisionerSchemas;
-export const postProcessors = postProcessorSchemas;
+export class Registry {
+  private readonly byKind: Record<PluginKind, Map<string, Descriptor>> = {
+    builder: new Map(),
+    provisioner: new Map(),
+    'post-processor': new Map(),
+  };
+  private readonly origins = new Map<Descriptor, Origin>();
+  private readonly owners = new Map<string, Descriptor>();
+
+  constructor(list: Descriptor[] = [], origin: Origin = {}) {
+    for (const d of list) this.add(d, origin);
+  }
+
+  /** Refuses a type or a ledger kind that is taken. */
+  add(d: Descriptor, origin: Origin = {}): void {
+    const taken = this.byKind[d.kind].get(d.type);
+    if (taken)
+      throw new RegistryError(
+        `${d.kind} type "${d.type}" is already ${this.describeOrigin(taken)}`,
+      );
+    for (const kind of Object.keys(d.cleaners ?? {})) {
+      const owner = this.owners.get(kind);
+      if (owner)
+        throw new RegistryError(
+          `ledger kind "${kind}" of ${d.kind} "${d.type}" already belongs to ${owner.kind} "${owner.type}" (${this.describeOrigin(owner)})`,
+        );
+    }
+    this.byKind[d.kind].set(d.type, d);
+    this.origins.set(d, origin);
+    for (const kind of Object.keys(d.cleaners ?? {})) this.owners.set(kind, d);
+  }
+
+  get<K extends PluginKind>(kind: K, type: string): DescriptorOf<K> | undefined {
+    return this.byKind[kind].get(type) as DescriptorOf<K> | undefined;
+  }
+
+  /** The descriptor of a type the spec checks have already accepted. */
+  must<K extends PluginKind>(kind: K, type: string): DescriptorOf<K> {
+    const d = this.get(kind, type);
+    if (!d) throw new RegistryError(`internal error: no ${kind} "${type}" is registered`);
+    return d;
+  }
+
+  types(kind: PluginKind): string[] {
+    return [...this.byKind[kind].keys()];
+  }
+
+  all<K extends PluginKind>(kind: K): DescriptorOf<K>[] {
+    return [...this.byKind[kind].values()] as DescriptorOf<K>[];
+  }
+
+  /** The plugin that creates ledger entries of this kind, and its cleaner. */
+  ownerOf(
+    ledgerKind: string,
+  ): { descriptor: Descriptor; cleaner: Cleaner; origin: Origin } | undefined {
+    const d = this.owners.get(ledgerKind);
+    if (!d) return undefined;
+    return { descriptor: d, cleaner: d.cleaners![ledgerKind], origin: this.origins.get(d) ?? {} };
+  }
+
+  originOf(d: Descriptor): Origin {
+    return this.origins.get(d) ?? {};
+  }
+
+  /** A copy that the spec's own plugins can be added to without touching this one. */
+  copy(): Registry {
+    const r = new Registry();
+    for (const kind of Object.keys(this.byKind) as PluginKind[])
+      for (const d of this.byKind[kind].values()) r.add(d, this.origins.get(d));
+    return r;
+  }
+
+  private describeOrigin(d: Descriptor): string {
+    const o = this.origins.get(d);
+    return o?.module ? `defined by plugin ${o.name ?? o.module}` : 'a built-in';
+  }
+}
+
+let builtIns: Registry | undefined;
+
+/** The built-in plugins; callers that add their own take a copy. */
+export function builtInRegistry(): Registry {
+  builtIns ??= new Registry(BUILT_IN);
+  return builtIns;
+}

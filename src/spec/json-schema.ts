@@ -1,9 +1,8 @@
 /** Generates schema/bake.schema.json from the same definitions the validator uses. */
 import { Field, Schema, s, toJsonSchema } from './schema';
 import { variableSchema } from './spec';
-import { builders, postProcessors, provisioners } from '../plugins/registry';
-import { provisionerCommon } from '../plugins/provisioners/schemas';
-import { postProcessorCommon } from '../plugins/post-processors/schemas';
+import type { Registry } from '../plugins/registry';
+import { postProcessorCommon, provisionerCommon } from './plugin-common';
 
 function withType(
   type: string,
@@ -22,16 +21,17 @@ function withType(
   };
 }
 
-export function specJsonSchema(): Record<string, unknown> {
+/** The JSON Schema of a spec for these plugins (the built-ins, plus a spec's own). */
+export function specJsonSchema(registry: Registry): Record<string, unknown> {
   const provisioner = {
-    anyOf: Object.entries(provisioners).map(([t, p]) =>
-      withType(t, p.schema, provisionerCommon, p.description),
-    ),
+    anyOf: registry
+      .all('provisioner')
+      .map((p) => withType(p.type, p.schema, provisionerCommon, p.description)),
   };
   const postProcessor = {
-    anyOf: Object.entries(postProcessors).map(([t, p]) =>
-      withType(t, p.schema, postProcessorCommon, p.description),
-    ),
+    anyOf: registry
+      .all('post-processor')
+      .map((p) => withType(p.type, p.schema, postProcessorCommon, p.description)),
   };
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
@@ -43,6 +43,12 @@ export function specJsonSchema(): Record<string, unknown> {
     required: ['sources', 'builds'],
     definitions: { provisioner, postProcessor },
     properties: {
+      plugins: {
+        description:
+          'plugins from outside bake: module paths relative to the spec, or npm packages installed beside it',
+        type: 'array',
+        items: { type: 'string' },
+      },
       variables: {
         description: 'inputs of the spec',
         type: 'object',
@@ -53,7 +59,7 @@ export function specJsonSchema(): Record<string, unknown> {
         description: 'machines to build from: name → {type, ...}',
         type: 'object',
         additionalProperties: {
-          anyOf: Object.entries(builders).map(([t, b]) => withType(t, b.schema, {}, b.description)),
+          anyOf: registry.all('builder').map((b) => withType(b.type, b.schema, {}, b.description)),
         },
       },
       builds: {

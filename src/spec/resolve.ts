@@ -22,10 +22,10 @@ import { callFunction, FunctionContext } from './functions';
 import { LoadedFile, joinPath, loadYamlFile } from './load';
 import { check, parseDuration, positionOf } from './schema';
 import { RawSpec, pluginSchema } from './spec';
-import { provisionerCommon } from '../plugins/provisioners/schemas';
-import { postProcessorCommon } from '../plugins/post-processors/schemas';
+import { postProcessorCommon, provisionerCommon } from './plugin-common';
 import { convertToType, parseVarType, showVarType, VarType } from './types';
-import { builders, postProcessors, provisioners } from '../plugins/registry';
+import { artifactKindOf, ArtifactKind, Descriptor } from '../plugins/api';
+import type { Registry } from '../plugins/registry';
 import { addSecret } from '../util/redact';
 
 export interface ResolveOptions {
@@ -100,6 +100,8 @@ export interface Plan {
   instances: BuildInstance[];
   /** Every instance name, before --only / --except. */
   allNames: string[];
+  /** The plugins this spec was checked against: the built-ins and the spec's own. */
+  registry: Registry;
 }
 
 interface Assigned {
@@ -505,17 +507,20 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
       const runsOn = typeof config.runs_on === 'string' ? config.runs_on : undefined;
       delete config.runs_on;
       const checked = errs.length;
-      check({ type, ...config }, pluginSchema(builders[type].schema, {}), sp, {
+      const builder = spec.registry.must('builder', type);
+      check({ type, ...config }, pluginSchema(builder.schema, {}), sp, {
         file,
         problems: errs,
         phase: 'resolved',
       });
       // Cross-field rules only once every field has the right shape.
-      if (errs.length === checked)
-        for (const r of builders[type].refine?.(config) ?? []) {
-          const path = r.key ? joinPath(sp, r.key) : sp;
+      const refine = (d: Descriptor, cfg: Record<string, unknown>, at: string) => {
+        for (const r of d.refine?.(cfg, { specDir: spec.dir }) ?? []) {
+          const path = r.key ? joinPath(at, r.key) : at;
           errs.push({ message: r.message, path, pos: positionOf(file, path), hint: r.hint });
         }
+      };
+      if (errs.length === checked) refine(builder, config, sp);
 
       const matches = (list: unknown): boolean =>
         (Array.isArray(list) ? list : [list]).some(
@@ -538,12 +543,14 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
         if (override && override[srcName]) merged = { ...merged, ...override[srcName] };
         delete merged.override;
         const cfg = evalTree(merged, path, scope, errs) as Record<string, unknown>;
-        const info = provisioners[String(raw.type)];
+        const info = spec.registry.must('provisioner', String(raw.type));
+        const before = errs.length;
         check(cfg, pluginSchema(info.schema, provisionerCommon), path, {
           file,
           problems: errs,
           phase: 'resolved',
         });
+        if (errs.length === before) refine(info, cfg, path);
         const use: ProvisionerUse = {
           type: String(raw.type),
           label: typeof cfg.name === 'string' ? cfg.name : String(raw.type),
@@ -578,16 +585,33 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
         const cp = joinPath(joinPath(bp, 'post-processors'), i);
         const chain = (Array.isArray(item) ? item : [item]) as Record<string, unknown>[];
         const uses: PostProcessorUse[] = [];
+        let input: ArtifactKind = artifactKindOf(builder, config);
         chain.forEach((raw, j) => {
           const pp = Array.isArray(item) ? joinPath(cp, j) : cp;
           if (!selected(raw)) return;
           const cfg = evalTree(raw, pp, scope, errs) as Record<string, unknown>;
-          const info = postProcessors[String(raw.type)];
+          const info = spec.registry.must('post-processor', String(raw.type));
+          const before = errs.length;
           check(cfg, pluginSchema(info.schema, postProcessorCommon), pp, {
             file,
             problems: errs,
             phase: 'resolved',
           });
+          if (errs.length === before) refine(info, cfg, pp);
+          // Each post-processor takes what the one before it hands on.
+          if (info.accepts !== 'any' && !info.accepts.includes(input)) {
+            errs.push({
+              message: `${info.type} cannot take ${describeKind(input)}`,
+              path: joinPath(pp, 'type'),
+              pos: positionOf(file, joinPath(pp, 'type')),
+              hint: `${info.type} takes ${info.accepts.map(describeKind).join(' or ')}; ${
+                j === 0
+                  ? `the ${type} builder here makes ${describeKind(input)}`
+                  : 'move it, or start a new chain'
+              }`,
+            });
+          }
+          if (info.produces !== 'same') input = info.produces;
           uses.push({
             type: String(raw.type),
             label: typeof cfg.name === 'string' ? cfg.name : String(raw.type),
@@ -616,7 +640,20 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
         postProcessors: chains,
         timeoutMs: timeout,
         runsOn,
-        files: localFiles(provs, spec.dir),
+        files: [
+          ...(builder.localInputs?.(config, spec.dir) ?? []),
+          ...[...provs, ...(errorCleanup ? [errorCleanup] : [])].flatMap(
+            (u) =>
+              spec.registry.must('provisioner', u.type).localInputs?.(u.config, spec.dir) ?? [],
+          ),
+          ...chains
+            .flat()
+            .flatMap(
+              (u) =>
+                spec.registry.must('post-processor', u.type).localInputs?.(u.config, spec.dir) ??
+                [],
+            ),
+        ],
       });
     }
   }
@@ -634,29 +671,23 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
     locals: Object.fromEntries(localValues),
     instances: selectedInstances,
     allNames,
+    registry: spec.registry,
   };
+}
+
+function describeKind(k: ArtifactKind): string {
+  return {
+    'docker-image': 'a Docker image',
+    'machine-image': 'a machine image',
+    files: 'files',
+    none: 'no artifact',
+  }[k];
 }
 
 function stripCommon(cfg: Record<string, unknown>, keys: string[]): Record<string, unknown> {
   const out = { ...cfg };
   for (const k of keys) delete out[k];
   for (const [k, v] of Object.entries(out)) if (v === null || v === undefined) delete out[k];
-  return out;
-}
-
-function localFiles(provs: ProvisionerUse[], dir: string): string[] {
-  const out: string[] = [];
-  for (const p of provs) {
-    const c = p.config;
-    if (p.type === 'file' && (c.direction ?? 'upload') === 'upload') {
-      if (typeof c.source === 'string') out.push(resolve(dir, c.source));
-      if (Array.isArray(c.sources)) out.push(...c.sources.map((x) => resolve(dir, String(x))));
-    }
-    if (p.type === 'shell' || p.type === 'shell-local') {
-      if (typeof c.script === 'string') out.push(resolve(dir, c.script));
-      if (Array.isArray(c.scripts)) out.push(...c.scripts.map((x) => resolve(dir, String(x))));
-    }
-  }
   return out;
 }
 

@@ -7,9 +7,8 @@ import { didYouMean, Problem, SpecError } from './errors';
 import { LoadedFile, joinPath, loadYamlFile } from './load';
 import { check, Field, opt, positionOf, req, s, Schema } from './schema';
 import { parseVarType } from './types';
-import { builders, postProcessors, provisioners } from '../plugins/registry';
-import { postProcessorCommon } from '../plugins/post-processors/schemas';
-import { provisionerCommon } from '../plugins/provisioners/schemas';
+import type { Registry } from '../plugins/registry';
+import { postProcessorCommon, provisionerCommon } from './plugin-common';
 import { hasTemplate, parseTemplate, ExprError } from './expr';
 
 export const NAME_RE = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
@@ -49,6 +48,10 @@ const buildFields: Record<string, Field> = {
 };
 
 export const topSchema = s.object({
+  plugins: opt(
+    s.list(s.string()),
+    'plugins from outside bake: module paths relative to the spec, or npm packages installed beside it',
+  ),
   variables: opt(s.map(s.any()), 'inputs of the spec'),
   locals: opt(s.map(s.any()), 'named values computed from variables and functions'),
   sources: req(s.map(s.any()), 'machines to build from: name → {type, ...}'),
@@ -63,6 +66,8 @@ export interface RawSpec {
   locals: Record<string, unknown>;
   sources: Record<string, Record<string, unknown>>;
   builds: Record<string, Record<string, unknown>>;
+  /** The plugins this spec is checked against: the built-ins and the spec's own. */
+  registry: Registry;
 }
 
 /** A plugin's own schema plus `type` and the options every plugin of its kind takes. */
@@ -71,9 +76,15 @@ export function pluginSchema(own: Schema, common: Record<string, Field>): Schema
   return { ...own, fields: { type: req(s.string()), ...common, ...own.fields } };
 }
 
-/** Loads a spec file and checks everything that can be checked without evaluating it. */
-export function loadSpec(path: string): RawSpec {
-  const file = loadYamlFile(path, 'spec');
+/**
+ * Loads a spec file and checks everything that can be checked without evaluating it, against
+ * the plugins in `registry` (which already holds the spec's own `plugins:`).
+ */
+export function loadSpec(
+  path: string,
+  registry: Registry,
+  file: LoadedFile = loadYamlFile(path, 'spec'),
+): RawSpec {
   const problems: Problem[] = [];
   const ctx = { file, problems, phase: 'raw' as const };
   if (file.value === null || file.value === undefined) {
@@ -94,6 +105,7 @@ export function loadSpec(path: string): RawSpec {
     locals: top.locals ?? {},
     sources: (top.sources ?? {}) as RawSpec['sources'],
     builds: (top.builds ?? {}) as RawSpec['builds'],
+    registry,
   };
   const at = (p: string, key = false) => positionOf(file, p, key);
 
@@ -154,20 +166,20 @@ export function loadSpec(path: string): RawSpec {
         message: 'missing required key "type"',
         path: p,
         pos: at(p),
-        hint: `builder types: ${Object.keys(builders).join(', ')}`,
+        hint: `builder types: ${registry.types('builder').join(', ')}`,
       });
       continue;
     }
-    const info = builders[type];
+    const info = registry.get('builder', type);
     if (!info) {
-      const near = didYouMean(type, Object.keys(builders));
+      const near = didYouMean(type, registry.types('builder'));
       problems.push({
         message: `unknown builder type "${type}"`,
         path: joinPath(p, 'type'),
         pos: at(joinPath(p, 'type')),
         hint: near
           ? `did you mean "${near}"?`
-          : `builder types: ${Object.keys(builders).join(', ')}`,
+          : `builder types: ${registry.types('builder').join(', ')}`,
       });
       continue;
     }
@@ -201,13 +213,14 @@ export function loadSpec(path: string): RawSpec {
     });
     const provs = Array.isArray(build.provisioners) ? (build.provisioners as unknown[]) : [];
     provs.forEach((pv, i) =>
-      checkPlugin(pv, joinPath(joinPath(p, 'provisioners'), i), 'provisioner', ctx),
+      checkPlugin(pv, joinPath(joinPath(p, 'provisioners'), i), 'provisioner', registry, ctx),
     );
     if (build['error-cleanup-provisioner'] !== undefined)
       checkPlugin(
         build['error-cleanup-provisioner'],
         joinPath(p, 'error-cleanup-provisioner'),
         'provisioner',
+        registry,
         ctx,
       );
     const pps = Array.isArray(build['post-processors'])
@@ -216,8 +229,8 @@ export function loadSpec(path: string): RawSpec {
     pps.forEach((pp, i) => {
       const pp0 = joinPath(joinPath(p, 'post-processors'), i);
       if (Array.isArray(pp))
-        pp.forEach((x, j) => checkPlugin(x, joinPath(pp0, j), 'post-processor', ctx));
-      else checkPlugin(pp, pp0, 'post-processor', ctx);
+        pp.forEach((x, j) => checkPlugin(x, joinPath(pp0, j), 'post-processor', registry, ctx));
+      else checkPlugin(pp, pp0, 'post-processor', registry, ctx);
     });
   }
   checkExpressions(file.value, '', ctx.problems, file);
@@ -229,9 +242,9 @@ function checkPlugin(
   value: unknown,
   path: string,
   kind: 'provisioner' | 'post-processor',
+  registry: Registry,
   ctx: { file: LoadedFile; problems: Problem[]; phase: 'raw' },
 ): void {
-  const registry = kind === 'provisioner' ? provisioners : postProcessors;
   const common = kind === 'provisioner' ? provisionerCommon : postProcessorCommon;
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
     ctx.problems.push({
@@ -247,19 +260,19 @@ function checkPlugin(
       message: `missing required key "type"`,
       path,
       pos: positionOf(ctx.file, path),
-      hint: `${kind} types: ${Object.keys(registry).join(', ')}`,
+      hint: `${kind} types: ${registry.types(kind).join(', ')}`,
     });
     return;
   }
-  const info = registry[type];
+  const info = registry.get(kind, type);
   if (!info) {
-    const near = didYouMean(type, Object.keys(registry));
+    const near = didYouMean(type, registry.types(kind));
     const tp = joinPath(path, 'type');
     ctx.problems.push({
       message: `unknown ${kind} type "${type}"`,
       path: tp,
       pos: positionOf(ctx.file, tp),
-      hint: near ? `did you mean "${near}"?` : `${kind} types: ${Object.keys(registry).join(', ')}`,
+      hint: near ? `did you mean "${near}"?` : `${kind} types: ${registry.types(kind).join(', ')}`,
     });
     return;
   }

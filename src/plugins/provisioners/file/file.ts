@@ -1,6 +1,6 @@
 import { existsSync, writeFileSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { BuildError, ProvisionerImpl } from '../../engine/context';
+import { BuildError, ProvisionerImpl } from '../../../engine/context';
 
 export const file: ProvisionerImpl = {
   async run(use, comm, env, signal) {

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { Communicator, shQuote } from '../../communicators/communicator';
-import { BuildEnv, BuildError, ProvisionerImpl } from '../../engine/context';
-import type { ProvisionerUse } from '../../spec/resolve';
-import { parseDuration } from '../../spec/schema';
-import { sleep } from '../../engine/steps';
+import { Communicator, shQuote } from '../../../communicators/communicator';
+import { BuildEnv, BuildError, ProvisionerImpl } from '../../../engine/context';
+import type { ProvisionerUse } from '../../../spec/resolve';
+import { parseDuration } from '../../../spec/schema';
+import { sleep } from '../../../engine/steps';
 
 export const DEFAULT_EXECUTE = 'chmod +x {{.Path}}; {{.Vars}} {{.Path}}';
 

@@ -1,5 +1,5 @@
-import { BuildError, ProvisionerImpl } from '../../engine/context';
-import { parseDuration } from '../../spec/schema';
+import { BuildError, ProvisionerImpl } from '../../../engine/context';
+import { parseDuration } from '../../../spec/schema';
 
 /** Reboots the machine, waits for it to go down and come back, then checks it. */
 export const restart: ProvisionerImpl = {

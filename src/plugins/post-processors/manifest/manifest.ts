@@ -14,9 +14,9 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { PostProcessorImpl } from '../../engine/context';
-import { sleep } from '../../engine/steps';
-import { redactValue } from '../../util/redact';
+import { PostProcessorImpl } from '../../../engine/context';
+import { sleep } from '../../../engine/steps';
+import { redactValue } from '../../../util/redact';
 
 export interface ManifestBuild {
   name: string;

@@ -7,8 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { runLocal } from './local-process';
-import { BuildEnv, BuildError, ProvisionerImpl } from '../../engine/context';
+import { runLocal } from '../local-process';
+import { BuildEnv, BuildError, ProvisionerImpl } from '../../../engine/context';
 
 function iniValue(v: string): string {
   return /^[\w./@:-]+$/.test(v) ? v : `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;

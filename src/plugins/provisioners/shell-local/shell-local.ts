@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runLocal } from './local-process';
-import { BuildError, ProvisionerImpl } from '../../engine/context';
-import { buildVars, scriptsOf } from './shell';
+import { runLocal } from '../local-process';
+import { BuildError, ProvisionerImpl } from '../../../engine/context';
+import { buildVars, scriptsOf } from '../shell/shell';
 
 /** Runs on the machine running bake (the runner), with the build's generated data in env. */
 export const shellLocal: ProvisionerImpl = {

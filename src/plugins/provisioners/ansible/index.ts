@@ -1,0 +1,28 @@
+/** The ansible provisioner (Packer's name): its settings, and its implementation behind load(). */
+import type { ProvisionerDescriptor } from '../../api';
+import { opt, req, s } from '../../../spec/schema';
+
+export const ansibleSchema = s.object({
+  playbook_file: req(s.string(), 'the playbook to run'),
+  extra_arguments: opt(
+    s.list(s.string()),
+    'more ansible-playbook arguments, e.g. ["--tags", "web"]',
+  ),
+  ansible_env_vars: opt(s.list(s.string()), 'KEY=value environment for ansible-playbook'),
+  user: opt(s.string(), "remote user (default: the build's SSH user)"),
+  groups: opt(s.list(s.string()), 'inventory groups the machine is in'),
+  host_alias: opt(s.string(), 'inventory name of the machine', 'default'),
+  galaxy_file: opt(s.string(), 'requirements file for ansible-galaxy, installed first'),
+  roles_path: opt(s.string()),
+  collections_path: opt(s.string()),
+  use_sftp: opt(s.bool(), 'transfer files with sftp (default scp/piped)'),
+  command: opt(s.string(), 'the ansible-playbook command', 'ansible-playbook'),
+});
+
+export const ansibleProvisioner: ProvisionerDescriptor = {
+  kind: 'provisioner',
+  type: 'ansible',
+  description: 'run an Ansible playbook from this machine against the build',
+  schema: ansibleSchema,
+  load: async () => (await import('./ansible')).ansible,
+};
