@@ -2,6 +2,7 @@
  * The ssh_* settings every builder that reaches a machine over SSH shares (Packer's names),
  * and their translation into SshOptions.
  */
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import ssh2 from 'ssh2';
@@ -113,10 +114,61 @@ export function temporaryKeyPair(
   type: 'ed25519' | 'rsa' = 'ed25519',
   comment = 'bake-temporary',
 ): { privateKey: string; publicKey: string } {
-  const pair =
-    type === 'rsa'
-      ? ssh2.utils.generateKeyPairSync('rsa', { bits: 3072, comment })
-      : ssh2.utils.generateKeyPairSync('ed25519', { comment });
-  addSecret(pair.private);
-  return { privateKey: pair.private, publicKey: pair.public };
+  if (type === 'rsa') {
+    const pair = ssh2.utils.generateKeyPairSync('rsa', { bits: 3072, comment });
+    addSecret(pair.private);
+    return { privateKey: pair.private, publicKey: pair.public };
+  }
+  const pair = ed25519OpenSsh(comment);
+  addSecret(pair.privateKey);
+  return pair;
+}
+
+/**
+ * An ed25519 key in OpenSSH's own format, written from the raw halves Node's crypto gives.
+ * (ssh2's generator drops leading zero bytes of the public key, so about one key in 128
+ * came out 31 bytes long and neither ssh2 nor OpenSSH could read it.)
+ */
+function ed25519OpenSsh(comment: string): { privateKey: string; publicKey: string } {
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  const jwk = privateKey.export({ format: 'jwk' });
+  const pub = Buffer.from(publicKey.export({ format: 'jwk' }).x!, 'base64url');
+  const seed = Buffer.from(jwk.d!, 'base64url');
+  const str = (b: Buffer | string) => {
+    const data = typeof b === 'string' ? Buffer.from(b) : b;
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    return Buffer.concat([len, data]);
+  };
+  const u32 = (n: number) => {
+    const b = Buffer.alloc(4);
+    b.writeUInt32BE(n >>> 0);
+    return b;
+  };
+  const blob = Buffer.concat([str('ssh-ed25519'), str(pub)]);
+  const check = randomBytes(4).readUInt32BE();
+  let secret = Buffer.concat([
+    u32(check),
+    u32(check),
+    str('ssh-ed25519'),
+    str(pub),
+    str(Buffer.concat([seed, pub])),
+    str(comment),
+  ]);
+  const pad = (8 - (secret.length % 8)) % 8;
+  secret = Buffer.concat([secret, Buffer.from(Array.from({ length: pad }, (_, i) => i + 1))]);
+  const body = Buffer.concat([
+    Buffer.from('openssh-key-v1\0'),
+    str('none'),
+    str('none'),
+    str(''),
+    u32(1),
+    str(blob),
+    str(secret),
+  ]).toString('base64');
+  const lines = body.match(/.{1,70}/g)!.join('\n');
+  return {
+    privateKey: `-----BEGIN OPENSSH PRIVATE KEY-----\n${lines}\n-----END OPENSSH PRIVATE KEY-----\n`,
+    publicKey: `ssh-ed25519 ${blob.toString('base64')} ${comment}`,
+  };
 }
