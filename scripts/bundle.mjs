@@ -48,6 +48,12 @@ for (const f of walk('dist').filter((x) => x.endsWith('.js'))) {
     throw new Error(`${f}: an import.meta.url shim this script does not know how to mend`);
   if (fixed !== text) writeFileSync(f, fixed);
 }
+// Types for plugin authors (package export "bake-action/plugin"), and the example plugin
+// checked against them, so the published contract and the documented example cannot drift.
+execFileSync(join('node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.types.json'], { stdio: 'inherit' });
+execFileSync(join('node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.examples.json'], {
+  stdio: 'inherit',
+});
 const cli = 'dist/cli/index.js';
 if (existsSync(cli)) {
   const text = readFileSync(cli, 'utf8');

@@ -1,24 +1,24 @@
 /** Runs the spec in a project directory through the engine, quietly, as `bake build` would. */
-import { builtInRegistry } from '../../src/plugins/registry';
+import { openSpec } from '../../src/plugins/external';
 import { join } from 'node:path';
 import { EventBus } from '../../src/engine/events';
 import { runPlan, RunOptions } from '../../src/engine/run';
 import type { ResultCache } from '../../src/engine/reuse';
-import { loadSpec } from '../../src/spec/spec';
 import { resolvePlan } from '../../src/spec/resolve';
 
 export async function bakeIn(
   dir: string,
-  o: Partial<Pick<RunOptions, 'signal' | 'onError' | 'bus'>> & {
+  o: Partial<Pick<RunOptions, 'signal' | 'onError' | 'bus' | 'ledger'>> & {
     vars?: Record<string, string>;
     /** skip-unchanged with this cache. */
     cache?: ResultCache;
   } = {},
 ) {
   const file = join(dir, 'bake.yml');
-  const plan = resolvePlan(loadSpec(file, builtInRegistry()), { env: {}, vars: o.vars });
+  // The way `bake build` and the action load a spec: with the plugins it lists.
+  const plan = resolvePlan(await openSpec(file), { env: {}, vars: o.vars });
   const lines: string[] = [];
-  const ledger = join(dir, 'ledger.jsonl');
+  const ledger = o.ledger ?? join(dir, 'ledger.jsonl');
   const summary = await runPlan(plan, {
     parallelBuilds: 0,
     failFast: false,
@@ -31,7 +31,7 @@ export async function bakeIn(
       ? {
           reuse: {
             cache: o.cache,
-            stable: resolvePlan(loadSpec(file, builtInRegistry()), {
+            stable: resolvePlan(await openSpec(file), {
               env: {},
               vars: o.vars,
               stable: true,

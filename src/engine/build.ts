@@ -7,7 +7,7 @@ import { Artifact } from './artifact';
 import { BuildEnv, BuildError, BuildState } from './context';
 import { ArtifactRecord, BuildStatus, EventBus, now, recordOf } from './events';
 import { ResourceLedger } from './ledger';
-import type { Registry } from '../plugins/registry';
+import type { PluginSet } from '../plugins/api';
 import { CancelledError, runSteps, sleep, Step, withTimeout } from './steps';
 import type { BuildInstance, ProvisionerUse } from '../spec/resolve';
 import { redact, redactValue } from '../util/redact';
@@ -47,7 +47,7 @@ export interface BuildOptions {
   docker: () => Docker;
   signal: AbortSignal;
   onError: OnError;
-  registry: Registry;
+  registry: PluginSet;
 }
 
 class TimeoutError extends Error {}
@@ -56,7 +56,7 @@ function provisionerStep(
   use: ProvisionerUse,
   index: number,
   env: BuildEnv,
-  registry: Registry,
+  registry: PluginSet,
 ): Step<BuildState> {
   return {
     name: `provisioner ${index + 1}: ${use.label}`,
@@ -304,7 +304,7 @@ async function runChains(
   signal: AbortSignal,
   result: BuildResult,
   timings: StepTiming[],
-  registry: Registry,
+  registry: PluginSet,
 ): Promise<void> {
   const merged: Artifact = {
     ...built,

@@ -10,7 +10,7 @@ import { CancelledError } from './steps';
 import type { OnError } from './options';
 import type { BuildInstance, Plan } from '../spec/resolve';
 import type { PluginServices } from '../plugins/api';
-import type { Registry } from '../plugins/registry';
+import type { PluginSet } from '../plugins/api';
 import { fingerprintOf } from './fingerprint';
 import { cacheKey, CachedBuild, decide, ResultCache, ReuseDecision, Reuser } from './reuse';
 import { redact, redactValue } from '../util/redact';
@@ -44,7 +44,7 @@ function needsDocker(plan: Plan): boolean {
 }
 
 /** The ledger's record of which plugin owns a resource kind. */
-export function ledgerOwner(registry: Registry) {
+export function ledgerOwner(registry: PluginSet) {
   return (kind: string) => {
     const owner = registry.ownerOf(kind);
     if (!owner) return undefined;
@@ -198,7 +198,7 @@ export async function runPlan(plan: Plan, o: RunOptions): Promise<RunSummary> {
 }
 
 /** skip-unchanged asks each builder's own hooks; a builder without them never reuses. */
-function reuserFor(registry: Registry, services: PluginServices): Reuser {
+function reuserFor(registry: PluginSet, services: PluginServices): Reuser {
   const hooks = (inst: BuildInstance) => registry.must('builder', inst.type).reuse;
   return {
     async base(inst) {
@@ -291,7 +291,7 @@ export function cancelOnSignals(write: (t: string) => void): {
 /** Removes what the ledger still lists; safe to run again and again. */
 export async function cleanupLedger(
   file: string,
-  registry: Registry,
+  registry: PluginSet,
   write: (t: string) => void = (t) => process.stdout.write(t),
 ): Promise<number> {
   const path = resolve(file);

@@ -115,3 +115,23 @@ export function artifactKindOf(
 ): ArtifactKind {
   return typeof d.artifact === 'function' ? d.artifact(config) : d.artifact;
 }
+
+/** Where a resource's plugin came from: built in, or the module a spec (or a ledger) named. */
+export interface Origin {
+  module?: string;
+  /** The spec's own words for it (`./plugins/x.mjs`, `bake-plugin-y`), for messages. */
+  name?: string;
+}
+
+/** The plugins a spec is checked against and a run uses: the built-ins and the spec's own. */
+export interface PluginSet {
+  get<K extends PluginKind>(kind: K, type: string): DescriptorOf<K> | undefined;
+  /** The descriptor of a type the spec checks have already accepted. */
+  must<K extends PluginKind>(kind: K, type: string): DescriptorOf<K>;
+  types(kind: PluginKind): string[];
+  all<K extends PluginKind>(kind: K): DescriptorOf<K>[];
+  /** The plugin that creates ledger entries of this kind, and its cleaner. */
+  ownerOf(
+    ledgerKind: string,
+  ): { descriptor: Descriptor; cleaner: Cleaner; origin: Origin } | undefined;
+}

@@ -3,7 +3,7 @@
  * `plugins:` adds its own to a copy of this registry. A type is registered once per kind
  * and a ledger kind once in all, so two plugins can never fight over a name or a resource.
  */
-import type { Descriptor, DescriptorOf, PluginKind, Cleaner } from './api';
+import type { Cleaner, Descriptor, DescriptorOf, Origin, PluginKind, PluginSet } from './api';
 import { amazonEbs } from './builders/amazon-ebs';
 import { docker } from './builders/docker';
 import { nullBuilder } from './builders/null';
@@ -36,12 +36,7 @@ const BUILT_IN: Descriptor[] = [
   compressPostProcessor,
 ];
 
-/** Where a descriptor came from: built in, or the module a spec (or a ledger) named. */
-export interface Origin {
-  module?: string;
-  /** The spec's own words for it (`./plugins/x.mjs`, `bake-plugin-y`), for messages. */
-  name?: string;
-}
+export type { Origin } from './api';
 
 export class RegistryError extends Error {
   constructor(message: string) {
@@ -50,7 +45,7 @@ export class RegistryError extends Error {
   }
 }
 
-export class Registry {
+export class Registry implements PluginSet {
   private readonly byKind: Record<PluginKind, Map<string, Descriptor>> = {
     builder: new Map(),
     provisioner: new Map(),

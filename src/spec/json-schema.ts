@@ -1,7 +1,7 @@
 /** Generates schema/bake.schema.json from the same definitions the validator uses. */
 import { Field, Schema, s, toJsonSchema } from './schema';
 import { variableSchema } from './spec';
-import type { Registry } from '../plugins/registry';
+import type { PluginSet } from '../plugins/api';
 import { postProcessorCommon, provisionerCommon } from './plugin-common';
 
 function withType(
@@ -22,7 +22,7 @@ function withType(
 }
 
 /** The JSON Schema of a spec for these plugins (the built-ins, plus a spec's own). */
-export function specJsonSchema(registry: Registry): Record<string, unknown> {
+export function specJsonSchema(registry: PluginSet): Record<string, unknown> {
   const provisioner = {
     anyOf: registry
       .all('provisioner')

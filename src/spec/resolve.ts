@@ -25,7 +25,7 @@ import { RawSpec, pluginSchema } from './spec';
 import { postProcessorCommon, provisionerCommon } from './plugin-common';
 import { convertToType, parseVarType, showVarType, VarType } from './types';
 import { artifactKindOf, ArtifactKind, Descriptor } from '../plugins/api';
-import type { Registry } from '../plugins/registry';
+import type { PluginSet } from '../plugins/api';
 import { addSecret } from '../util/redact';
 
 export interface ResolveOptions {
@@ -101,7 +101,7 @@ export interface Plan {
   /** Every instance name, before --only / --except. */
   allNames: string[];
   /** The plugins this spec was checked against: the built-ins and the spec's own. */
-  registry: Registry;
+  registry: PluginSet;
 }
 
 interface Assigned {

@@ -7,7 +7,7 @@ import { didYouMean, Problem, SpecError } from './errors';
 import { LoadedFile, joinPath, loadYamlFile } from './load';
 import { check, Field, opt, positionOf, req, s, Schema } from './schema';
 import { parseVarType } from './types';
-import type { Registry } from '../plugins/registry';
+import type { PluginSet } from '../plugins/api';
 import { postProcessorCommon, provisionerCommon } from './plugin-common';
 import { hasTemplate, parseTemplate, ExprError } from './expr';
 
@@ -67,7 +67,7 @@ export interface RawSpec {
   sources: Record<string, Record<string, unknown>>;
   builds: Record<string, Record<string, unknown>>;
   /** The plugins this spec is checked against: the built-ins and the spec's own. */
-  registry: Registry;
+  registry: PluginSet;
 }
 
 /** A plugin's own schema plus `type` and the options every plugin of its kind takes. */
@@ -82,7 +82,7 @@ export function pluginSchema(own: Schema, common: Record<string, Field>): Schema
  */
 export function loadSpec(
   path: string,
-  registry: Registry,
+  registry: PluginSet,
   file: LoadedFile = loadYamlFile(path, 'spec'),
 ): RawSpec {
   const problems: Problem[] = [];
@@ -242,7 +242,7 @@ function checkPlugin(
   value: unknown,
   path: string,
   kind: 'provisioner' | 'post-processor',
-  registry: Registry,
+  registry: PluginSet,
   ctx: { file: LoadedFile; problems: Problem[]; phase: 'raw' },
 ): void {
   const common = kind === 'provisioner' ? provisionerCommon : postProcessorCommon;
