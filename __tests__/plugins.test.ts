@@ -34,7 +34,6 @@ function exampleProject(spec?: string): string {
   return dir;
 }
 
-execFileSync('tar', ['-tf', file], { encoding: 'utf8' }).split('\n');
 const tarRead = (file: string, member: string) =>
   execFileSync('tar', ['-xOf', file, member], { encoding: 'utf8' });
 
