@@ -82,16 +82,7 @@ export const dockerBuilder: BuilderImpl = {
     const c = env.instance.config;
     const docker = env.docker();
     const image = String(c.image);
-    const outputs = [
-      c.commit === true,
-      typeof c.export_path === 'string',
-      c.discard === true,
-    ].filter(Boolean).length;
-    if (outputs > 1)
-      throw new BuildError(
-        'set only one of commit, export_path and discard',
-        `source ${env.instance.source}`,
-      );
+    // commit, export_path and discard are exclusive: the descriptor's rules refuse two.
     const mode =
       typeof c.export_path === 'string' ? 'export' : c.discard === true ? 'discard' : 'commit';
     const changes = asList(c.changes) ?? [];

@@ -1,6 +1,6 @@
 /** The docker builder (Packer's name): a Docker image from a base image, through the Docker API. */
 import { resolve } from 'node:path';
-import type { BuilderDescriptor } from '../../api';
+import type { BuilderDescriptor, RuleProblem } from '../../api';
 import { dockerBuilderSchema } from './schema';
 import { dockerArtifactExists, dockerBase } from './reuse';
 
@@ -15,6 +15,32 @@ export const docker: BuilderDescriptor = {
   type: 'docker',
   description: 'a Docker image from a base image, through the Docker API',
   schema: dockerBuilderSchema,
+  refine: (c) => {
+    const out: RuleProblem[] = [];
+    const chosen = ['commit', 'export_path', 'discard'].filter((k) =>
+      k === 'export_path' ? typeof c[k] === 'string' : c[k] === true,
+    );
+    if (chosen.length > 1)
+      out.push({
+        key: chosen[1],
+        message: `set only one of commit, export_path and discard (this source sets ${chosen.join(' and ')})`,
+        hint: 'commit makes an image, export_path a tar of the filesystem, discard nothing',
+      });
+    if (c.commit === false && !chosen.length)
+      out.push({
+        key: 'commit',
+        message: 'commit: false leaves nothing to make',
+        hint: 'set export_path to keep the filesystem as a tar, or discard: true to throw it away',
+      });
+    if (c.container_dir !== undefined)
+      out.push({
+        key: 'container_dir',
+        message:
+          'container_dir is not supported: bake copies files through the Docker API, with no shared directory',
+        hint: 'remove it; scripts are uploaded to remote_folder (default /tmp) of each provisioner',
+      });
+    return out;
+  },
   artifact: (c) =>
     typeof c.export_path === 'string' ? 'files' : c.discard === true ? 'none' : 'docker-image',
   needs: { docker: true },

@@ -15,6 +15,19 @@ export const dockerTag: PostProcessorImpl = {
           `"${tag}" is not a valid Docker tag`,
           'tags use letters, digits, _, . and -, up to 128 characters',
         );
+      if (use.config.force === false) {
+        // Docker moves a tag silently; force: false asks bake not to.
+        const held = await env
+          .docker()
+          .getImage(`${repo}:${tag}`)
+          .inspect()
+          .catch(() => undefined);
+        if (held && held.Id !== input.id)
+          throw new BuildError(
+            `${repo}:${tag} already names another image (${held.Id.slice(7, 19)}) and force is false`,
+            'remove force: false to move the tag, or choose another tag',
+          );
+      }
       await image.tag({ repo, tag });
       added.push(`${repo}:${tag}`);
       env.out('info', `tagged ${repo}:${tag}`);

@@ -1,5 +1,6 @@
 import { BuildError, ProvisionerImpl } from '../../../engine/context';
 import { parseDuration } from '../../../spec/schema';
+import { sleep } from '../../../engine/steps';
 
 /** Reboots the machine, waits for it to go down and come back, then checks it. */
 export const restart: ProvisionerImpl = {
@@ -22,20 +23,33 @@ export const restart: ProvisionerImpl = {
       if (signal.aborted) throw e;
       // The connection dropping under the command is the restart working.
     }
+    const deadline = Date.now() + timeout;
     await comm.awaitRestart(signal, timeout);
     env.out('info', 'the machine is back');
-    if (typeof c.restart_check_command === 'string') {
-      const r = await comm.exec(c.restart_check_command, {
-        signal,
-        onStdout: (l) => env.out('stdout', l),
-        onStderr: (l) => env.out('stderr', l),
-      });
-      if (r.exitCode !== 0)
+    if (typeof c.restart_check_command !== 'string') return;
+    // Services may still be starting: the check is retried until restart_timeout runs out.
+    for (let attempt = 1; ; attempt++) {
+      let failure: { message: string; tail?: string[] };
+      try {
+        const r = await comm.exec(c.restart_check_command, {
+          signal,
+          onStdout: (l) => env.out('stdout', l),
+          onStderr: (l) => env.out('stderr', l),
+        });
+        if (r.exitCode === 0) return;
+        failure = { message: `exited with code ${r.exitCode}`, tail: r.tail };
+      } catch (e) {
+        if (signal.aborted) throw e;
+        failure = { message: (e as Error).message };
+      }
+      if (Date.now() + 3000 > deadline)
         throw new BuildError(
-          `restart_check_command exited with code ${r.exitCode}`,
-          undefined,
-          r.tail,
+          `restart_check_command still fails after ${attempt} tries (${failure.message})`,
+          'raise restart_timeout if the machine needs longer to come up',
+          failure.tail,
         );
+      env.out('info', `restart_check_command ${failure.message}; trying again`);
+      await sleep(3000, signal);
     }
   },
 };

@@ -98,34 +98,49 @@ export const shell: ProvisionerImpl = {
       // running it saves two round trips per script; binary or huge scripts are uploaded.
       const heredoc = hereDocument(script.body, remote);
       if (!heredoc) await comm.uploadContent(script.body, remote, 0o755, signal);
+      // The marker says the command started: before it, starting again is safe (Packer's
+      // start_retry_timeout, for a machine that is rebooting); after it, never.
+      const marker = `__bake_started_${randomBytes(6).toString('hex')}`;
       const command = [
+        `echo ${marker} >&2`,
         heredoc ?? '',
         execute,
         c.skip_clean === true ? '' : `__bake_rc=$?; rm -f ${shQuote(remote)}; exit $__bake_rc`,
       ]
         .filter(Boolean)
         .join('\n');
+      const retryUntil = Date.now() + (parseDuration(c.start_retry_timeout) ?? 300_000);
       let result;
-      try {
-        result = await comm.exec(command, {
-          signal,
-          onStdout: (l) => env.out('stdout', l),
-          onStderr: (l) => env.out('stderr', l),
-        });
-      } catch (e) {
-        if (c.expect_disconnect === true && !signal.aborted) {
-          env.out('info', 'connection dropped, as expect_disconnect allows');
-          continue;
+      for (let started = false; ;) {
+        try {
+          result = await comm.exec(command, {
+            signal,
+            onStdout: (l) => env.out('stdout', l),
+            onStderr: (l) => (l === marker ? (started = true) : env.out('stderr', l)),
+          });
+          break;
+        } catch (e) {
+          if (signal.aborted) throw e;
+          if (started && c.expect_disconnect === true) {
+            env.out('info', 'connection dropped, as expect_disconnect allows');
+            break;
+          }
+          if (started || Date.now() >= retryUntil) throw e;
+          env.out(
+            'info',
+            `could not start the script (${(e as Error).message}); trying again until start_retry_timeout`,
+          );
+          await sleep(2000, signal);
         }
-        throw e;
       }
+      if (!result) continue;
       if (!valid.includes(result.exitCode)) {
         throw new BuildError(
           `script ${script.name === 'inline' ? '(inline)' : script.name} exited with code ${result.exitCode}`,
           valid.length === 1 && valid[0] === 0
             ? 'set valid_exit_codes if this code means success'
             : `valid exit codes: ${valid.join(', ')}`,
-          result.tail,
+          result.tail.filter((l) => l !== marker),
         );
       }
     }

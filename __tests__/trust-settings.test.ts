@@ -1,0 +1,172 @@
+/**
+ * Settings do what their names say, or are refused at validation: docker's exclusive
+ * outputs, the settings bake cannot honour, shell's start_retry_timeout, restart's check
+ * retried within restart_timeout, docker-tag's force. Real sshd and a real Docker engine.
+ */
+import { connect } from 'node:net';
+import { docker, requireDocker } from './helpers/docker';
+import { startSshd, Sshd } from './helpers/sshd';
+import { problemsOf, tempProject } from './helpers/spec';
+import { bakeIn } from './helpers/run';
+
+beforeAll(requireDocker);
+
+const started: Sshd[] = [];
+afterAll(async () => {
+  for (const s of started) await s.remove();
+});
+
+const dockerSource = (extra: string) => `sources:
+  a: {type: docker, image: busybox:latest${extra}}
+builds:
+  b: {sources: [a]}
+`;
+
+describe('docker outputs are exclusive, as in Packer', () => {
+  it.each([
+    [', commit: true, discard: true', 'discard', 'set only one of commit, export_path and discard'],
+    [
+      ', commit: true, export_path: a.tar',
+      'export_path',
+      'set only one of commit, export_path and discard',
+    ],
+    [', commit: false', 'commit', 'commit: false leaves nothing to make'],
+    [', container_dir: /packer-files', 'container_dir', 'container_dir is not supported'],
+  ])('%s is refused at its key', (extra, key, message) => {
+    const p = problemsOf(dockerSource(extra));
+    expect(p).toHaveLength(1);
+    expect(p[0].path).toBe(`sources.a.${key}`);
+    expect(p[0].message).toContain(message);
+    expect(p[0].pos?.line).toBe(2);
+  });
+});
+
+describe('over SSH', () => {
+  let s: Sshd;
+  /** Until sshd answers (a fresh container generates its host keys first). */
+  const listening = async () => {
+    for (let i = 0; i < 100; i++) {
+      const ok = await new Promise<boolean>((res) => {
+        const sock = connect(22, s.ip, () => {
+          sock.once('data', () => (sock.destroy(), res(true)));
+        });
+        sock.on('error', () => res(false));
+      });
+      if (ok) return;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error('sshd did not come up');
+  };
+  beforeAll(async () => {
+    s = await startSshd();
+    started.push(s);
+    await listening();
+  });
+  beforeEach(listening);
+  const box = (extra = '') => `sources:
+  box:
+    type: null
+    ssh_host: HOST
+    ssh_username: root
+    ssh_password: PW
+${extra}`;
+  const spec = (text: string) => text.replace('HOST', s.ip).replace('PW', s.password);
+
+  it('a script that cannot start while the machine reboots is started again within start_retry_timeout, and runs once', async () => {
+    const dir = tempProject({
+      'bake.yml': spec(`${box('    ssh_timeout: 1s\n')}builds:
+  b:
+    sources: [box]
+    provisioners:
+      - {type: shell, inline: ['rm -f /root/runs', 'touch /tmp/reboot; sleep 30'], expect_disconnect: true}
+      - {type: shell, inline: ['echo ran >> /root/runs', 'cat /root/runs'], start_retry_timeout: 40s}
+`),
+    });
+    const { result, output } = await bakeIn(dir);
+    expect(result.error).toBeUndefined();
+    expect(output).toMatch(/could not start the script .*; trying again until start_retry_timeout/);
+    expect(output.match(/^.*\bran$/gm)).toHaveLength(1);
+  });
+
+  it('without enough start_retry_timeout the same step fails with the connection error', async () => {
+    const dir = tempProject({
+      'bake.yml': spec(`${box('    ssh_timeout: 1s\n')}builds:
+  b:
+    sources: [box]
+    provisioners:
+      - {type: shell, inline: ['touch /tmp/reboot; sleep 30'], expect_disconnect: true}
+      - {type: shell, inline: ['echo ran'], start_retry_timeout: 0s}
+`),
+    });
+    const { result } = await bakeIn(dir);
+    expect(result.status).toBe('failed');
+    expect(result.failedStep).toBe('provisioner 2: shell');
+  });
+
+  it('restart_check_command is retried until it passes within restart_timeout', async () => {
+    const dir = tempProject({
+      'bake.yml': spec(`${box('    ssh_timeout: 60s\n')}builds:
+  b:
+    sources: [box]
+    provisioners:
+      - type: restart
+        restart_command: "date +%s > /root/rebooted; touch /tmp/reboot"
+        restart_check_command: 'test $(( $(date +%s) - $(cat /root/rebooted) )) -ge 8'
+        restart_timeout: 60s
+`),
+    });
+    const { result, output } = await bakeIn(dir);
+    expect(result.error).toBeUndefined();
+    expect(output).toMatch(/restart_check_command exited with code 1; trying again/);
+  });
+
+  it('a restart check that never passes fails when restart_timeout runs out, saying so', async () => {
+    const dir = tempProject({
+      'bake.yml': spec(`${box('    ssh_timeout: 60s\n')}builds:
+  b:
+    sources: [box]
+    provisioners:
+      - {type: restart, restart_command: 'touch /tmp/reboot', restart_check_command: 'false', restart_timeout: 12s}
+`),
+    });
+    const { result } = await bakeIn(dir);
+    expect(result.status).toBe('failed');
+    expect(result.error).toMatch(
+      /restart_check_command still fails after \d+ tries \(exited with code 1\)/,
+    );
+    expect(result.hint).toContain('raise restart_timeout');
+  });
+});
+
+describe('docker-tag force', () => {
+  it('force: false refuses to move a tag that names another image; by default the tag moves', async () => {
+    const repo = `bake-test-force-${Date.now()}`;
+    const spec = (force: string, marker: string) =>
+      tempProject({
+        'bake.yml': `sources:
+  a: {type: docker, image: busybox:latest, commit: true}
+builds:
+  b:
+    sources: [a]
+    provisioners: [{type: shell, inline: ['echo ${marker} > /m']}]
+    post-processors: [{type: docker-tag, repository: ${repo}, tags: [t]${force}}]
+`,
+      });
+    try {
+      const first = await bakeIn(spec('', 'one'));
+      expect(first.result.error).toBeUndefined();
+      const refused = await bakeIn(spec(', force: false', 'two'));
+      expect(refused.result.status).toBe('failed');
+      expect(refused.result.error).toContain(`${repo}:t already names another image`);
+      expect((await docker.getImage(`${repo}:t`).inspect()).Id).toBe(first.result.artifact!.id);
+      const moved = await bakeIn(spec('', 'three'));
+      expect((await docker.getImage(`${repo}:t`).inspect()).Id).toBe(moved.result.artifact!.id);
+    } finally {
+      for (const img of await docker.listImages({ filters: { reference: [repo] } }))
+        await docker
+          .getImage(img.Id)
+          .remove({ force: true })
+          .catch(() => undefined);
+    }
+  });
+});
