@@ -7,6 +7,7 @@ import type { Cleaner, Descriptor, DescriptorOf, Origin, PluginKind, PluginSet }
 import { amazonEbs } from './builders/amazon-ebs';
 import { docker } from './builders/docker';
 import { nullBuilder } from './builders/null';
+import { googlecompute } from './builders/googlecompute';
 import { shellProvisioner } from './provisioners/shell';
 import { fileProvisioner } from './provisioners/file';
 import { shellLocalProvisioner } from './provisioners/shell-local';
@@ -23,6 +24,7 @@ const BUILT_IN: Descriptor[] = [
   nullBuilder,
   docker,
   amazonEbs,
+  googlecompute,
   shellProvisioner,
   fileProvisioner,
   shellLocalProvisioner,

@@ -1,0 +1,453 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- Compute JSON, loosely typed on purpose */
+/**
+ * The googlecompute builder with the real @google-cloud/compute client and
+ * google-auth-library against a local HTTPS Compute API (helpers/gce-server.ts) whose
+ * instances are real sshd containers and whose images are `docker commit`s of their disks.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
+import { builtInRegistry } from '../src/plugins/registry';
+import { cleanupLedger } from '../src/engine/run';
+import { pendingOf, requireDocker, runIn } from './helpers/docker';
+import { problemsOf, tempProject } from './helpers/spec';
+import { bakeIn } from './helpers/run';
+import { GceServer } from './helpers/gce-server';
+
+let gce: GceServer;
+let keyFile: string;
+const saved = { ...process.env };
+
+beforeAll(async () => {
+  await requireDocker();
+  gce = await GceServer.start();
+  gce.addImage('debian-cloud', 'debian-12-bookworm-v20250101', { family: 'debian-12' });
+  keyFile = join(tempProject({}), 'key.json');
+  writeFileSync(keyFile, JSON.stringify(gce.serviceAccountKey()));
+  process.env.CLOUDSDK_API_ENDPOINT_OVERRIDES_COMPUTE = `${gce.url}/compute/v1/`;
+  process.env.BAKE_GCE_RETRY_MS = '20';
+  process.env.BAKE_GCE_POLL_MS = '200';
+});
+afterAll(async () => {
+  process.env = saved;
+  await (await import('../src/plugins/builders/googlecompute/gce')).closeClients();
+  await gce?.close();
+});
+beforeEach(() => gce.reset());
+
+const SOURCE = `
+    type: googlecompute
+    project_id: proj-1
+    zone: europe-west1-b
+    source_image_family: debian-12
+    source_image_project_id: [debian-cloud]
+    machine_type: e2-small
+    ssh_username: root
+    ssh_timeout: 30s
+    image_family: golden
+    image_labels: {team: platform}
+`;
+
+function spec(
+  extra = '',
+  provisioners = "[{type: shell, inline: ['echo baked > /root/baked', 'uname -s']}]",
+) {
+  const source = {
+    ...(parse(SOURCE) as object),
+    credentials_file: keyFile,
+    ...((parse(extra) as object | null) ?? {}),
+  };
+  const kept = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== null));
+  return `sources:
+  golden:
+${stringify(kept).replace(/^/gm, '    ')}
+builds:
+  base:
+    sources: [golden]
+    timeout: 20m
+    provisioners: ${provisioners}
+`;
+}
+
+const build = (yaml: string, o: { signal?: AbortSignal; files?: Record<string, string> } = {}) =>
+  bakeIn(tempProject({ 'bake.yml': yaml, ...o.files }), { signal: o.signal });
+
+let n = 0;
+const unique = (p: string) => `${p}-${Date.now().toString(36)}-${n++}`;
+
+describe('googlecompute happy path', () => {
+  it('bakes an image from a real instance, with the dead-man switch set, and leaves only the image', async () => {
+    const name = unique('golden');
+    const { result, ledger, output } = await build(spec(`image_name: ${name}`));
+    expect(result.error).toBeUndefined();
+    expect(result.status).toBe('succeeded');
+    expect(result.artifact).toMatchObject({
+      id: `projects/proj-1/global/images/${name}`,
+      builderType: 'googlecompute',
+    });
+    expect(result.artifact?.description).toContain('family golden');
+    expect(output).toContain('Linux');
+    // The image is the provisioned disk.
+    const img = gce.images.get(`proj-1/${name}`)!;
+    expect(img.status).toBe('READY');
+    expect((await runIn(img.dockerImage, ['cat', '/root/baked'])).out).toContain('baked');
+    expect(img.labels).toMatchObject({ team: 'platform', 'bake-build': 'base-golden' });
+    expect(img.family).toBe('golden');
+    // The instance as inserted: the dead-man's switch, a kept boot disk, the temporary key.
+    const insert = gce.calls.find((c) => c.name === 'instances.insert')!.body;
+    expect(insert.scheduling).toEqual({
+      provisioningModel: 'STANDARD',
+      instanceTerminationAction: 'DELETE',
+      maxRunDuration: { seconds: String(20 * 60 + 30 * 60) },
+    });
+    expect(insert.disks[0]).toMatchObject({ boot: true, autoDelete: false });
+    expect(insert.disks[0].initializeParams).toMatchObject({
+      diskSizeGb: '20',
+      sourceImage: `${gce.url}/compute/v1/projects/debian-cloud/global/images/debian-12-bookworm-v20250101`,
+    });
+    expect(insert.labels['bake-run']).toMatch(/^[0-9a-f-]{36}$/);
+    const keys = insert.metadata.items.find((i: any) => i.key === 'ssh-keys').value;
+    expect(keys).toMatch(/^root:ssh-ed25519 AAAA/);
+    expect(insert.networkInterfaces[0]).toEqual({
+      network: 'projects/proj-1/global/networks/default',
+      accessConfigs: [{ name: 'External NAT', type: 'ONE_TO_ONE_NAT' }],
+    });
+    // The service account key signed its own token for the Compute API.
+    expect(gce.tokensSeen).toContain('jwt:builder@proj-1.iam.gserviceaccount.com');
+    // Nothing else is left, in the API or in the ledger.
+    expect(gce.leftovers()).toEqual([`image ${name}`]);
+    expect(pendingOf(ledger)).toEqual([]);
+    // Mutations carry a request id.
+    for (const c of gce.calls.filter((x) => /insert|delete/.test(x.name)))
+      expect(c.query.get('requestId')).toMatch(/^[0-9a-f-]{36}$/);
+    const seq = gce.sequential();
+    console.log(
+      `googlecompute happy path: ${gce.calls.length} calls, ${seq.length} sequential: ${seq.map((g) => g.join(' + ')).join(' → ')}`,
+    );
+    expect(seq.length).toBeLessThanOrEqual(12);
+  });
+
+  it('waits for the startup script, reading its end from the serial port', async () => {
+    const { result, output } = await build(
+      spec(`image_name: ${unique('startup')}\nstartup_script_file: boot.sh`),
+      {
+        files: {
+          'boot.sh': '#!/bin/sh\necho preparing\nsleep 1\necho from-startup > /root/startup-ran\n',
+        },
+      },
+    );
+    expect(result.error).toBeUndefined();
+    expect(output).toContain('startup-script: preparing');
+    expect(output).toContain('the startup script finished');
+    const img = [...gce.images.values()].find((i) => i.name.startsWith('startup-'))!;
+    expect((await runIn(img.dockerImage, ['cat', '/root/startup-ran'])).out).toContain(
+      'from-startup',
+    );
+  });
+
+  it('a startup script that fails stops the build with its exit status and the serial tail', async () => {
+    const { result, ledger } = await build(
+      spec(`image_name: ${unique('badstart')}\nstartup_script_file: boot.sh`),
+      { files: { 'boot.sh': 'echo about to fail\nexit 3\n' } },
+    );
+    expect(result.status).toBe('failed');
+    expect(result.failedStep).toBe('wait for startup script');
+    expect(result.error).toBe('the startup script ended with exit status 3');
+    expect(result.tail?.join('\n')).toContain('startup-script: about to fail');
+    expect(gce.leftovers()).toEqual([]);
+    expect(pendingOf(ledger)).toEqual([]);
+  });
+
+  it('force replaces an image of the same name; without it the name check refuses before creating anything', async () => {
+    const name = unique('same');
+    expect((await build(spec(`image_name: ${name}`))).result.status).toBe('succeeded');
+    gce.reset();
+    const refused = await build(spec(`image_name: ${name}`));
+    expect(refused.result.error).toBe(`an image named "${name}" already exists in proj-1`);
+    expect(refused.result.hint).toContain('force: true');
+    expect(gce.count('instances.insert')).toBe(0);
+    gce.reset();
+    const forced = await build(spec(`image_name: ${name}\nforce: true`));
+    expect(forced.result.error).toBeUndefined();
+    // The old image went only after the new disk was ready (the instance was gone).
+    const names = gce.calls.map((c) => c.name);
+    expect(names.indexOf('images.delete')).toBeGreaterThan(names.indexOf('instances.delete'));
+    expect(gce.leftovers()).toEqual([`image ${name}`]);
+  });
+});
+
+describe('googlecompute failures and cancellation leave nothing behind', () => {
+  const failAt: [string, { status?: number; opError?: { code: string; message: string } }][] = [
+    ['instances.insert', { status: 400 }],
+    [
+      'instances.insert',
+      {
+        opError: {
+          code: 'QUOTA_EXCEEDED',
+          message: "Quota 'CPUS' exceeded. Limit: 8.0 in region europe-west1.",
+        },
+      },
+    ],
+    ['instances.get', { status: 400 }],
+    ['instances.delete', { opError: { code: 'INTERNAL_ERROR', message: 'injected' } }],
+    ['images.insert', { opError: { code: 'INTERNAL_ERROR', message: 'image creation failed' } }],
+    ['disks.delete', { status: 400 }],
+  ];
+  it.each(failAt)('a failure in %s (%j) deletes what was created', async (call, f) => {
+    gce.failures.push({ call, ...f, times: 1 });
+    const { result, ledger } = await build(spec(`image_name: ${unique('fail')}`));
+    expect(result.status).toBe('failed');
+    if (f.opError) expect(result.error).toContain(`${f.opError.code}: ${f.opError.message}`);
+    else expect(result.error).toContain(`injected failure in ${call}`);
+    if (f.opError?.code === 'QUOTA_EXCEEDED') expect(result.hint).toContain('another zone');
+    expect(gce.leftovers()).toEqual([]);
+    expect(pendingOf(ledger)).toEqual([]);
+  });
+
+  it.each(['instances.insert', 'zoneOperations.wait', 'instances.get', 'images.insert'])(
+    'cancelled right after %s: cancelled, and everything removed',
+    async (call) => {
+      const ctl = new AbortController();
+      gce.afterCall = (c) => {
+        if (c === call) ctl.abort();
+      };
+      const { result, ledger } = await build(spec(`image_name: ${unique('cancel')}`), {
+        signal: ctl.signal,
+      });
+      expect(result.status).toBe('cancelled');
+      expect(gce.leftovers()).toEqual([]);
+      expect(pendingOf(ledger)).toEqual([]);
+    },
+  );
+
+  it('cancelled while provisioning: the instance and its disk are removed', async () => {
+    const ctl = new AbortController();
+    const t = setInterval(() => {
+      if (gce.count('instances.get') > 0) setTimeout(() => ctl.abort(), 1500);
+    }, 100);
+    try {
+      const { result, ledger } = await build(
+        spec(`image_name: ${unique('cancelprov')}`, "[{type: shell, inline: ['sleep 30']}]"),
+        { signal: ctl.signal },
+      );
+      expect(result.status).toBe('cancelled');
+      expect(gce.leftovers()).toEqual([]);
+      expect(pendingOf(ledger)).toEqual([]);
+    } finally {
+      clearInterval(t);
+    }
+  });
+
+  it('retries throttled calls (429) with the same requestId', async () => {
+    gce.failures.push({
+      call: 'instances.insert',
+      status: 429,
+      reason: 'rateLimitExceeded',
+      times: 2,
+    });
+    gce.failures.push({ call: 'images.get', status: 429, reason: 'rateLimitExceeded', times: 1 });
+    const { result } = await build(spec(`image_name: ${unique('throttle')}`));
+    expect(result.error).toBeUndefined();
+    const inserts = gce.calls.filter((c) => c.name === 'instances.insert');
+    expect(inserts.map((c) => c.status)).toEqual([429, 429, 200]);
+    expect(new Set(inserts.map((c) => c.query.get('requestId'))).size).toBe(1);
+  });
+
+  it('a missing IAM permission is named in the hint', async () => {
+    gce.failures.push({
+      call: 'instances.insert',
+      status: 403,
+      reason: 'forbidden',
+      message:
+        "Required 'compute.instances.create' permission for 'projects/proj-1/zones/europe-west1-b/instances/x'",
+    });
+    const { result } = await build(spec(`image_name: ${unique('iam')}`));
+    expect(result.error).toContain('403 forbidden');
+    expect(result.hint).toContain('lack compute.instances.create');
+    expect(result.hint).toContain('builder@proj-1.iam.gserviceaccount.com');
+  });
+
+  it('an unknown image family lists the projects it tried', async () => {
+    const { result } = await build(
+      spec(
+        `image_name: ${unique('fam')}\nsource_image_family: debian-99\nsource_image_project_id: [proj-1, debian-cloud]`,
+      ),
+    );
+    expect(result.error).toBe(
+      'source_image_family "debian-99" was not found in proj-1, debian-cloud',
+    );
+    expect(result.failedStep).toBe('prepare');
+    expect(gce.count('instances.insert')).toBe(0);
+  });
+
+  it('an SSH timeout names the likely causes and shows the serial console', async () => {
+    const { result } = await build(
+      spec(`image_name: ${unique('ssh')}\nssh_port: 2222\nssh_timeout: 3s`),
+    );
+    expect(result.failedStep).toBe('connect');
+    expect(result.hint).toContain('firewall rule must allow TCP 2222');
+    expect(result.tail?.join('\n')).toContain('Started ssh.service');
+    expect(gce.leftovers()).toEqual([]);
+  });
+
+  it('bake cleanup removes what a run with on-error=abort left, from the ledger alone', async () => {
+    gce.failures.push({ call: 'instances.delete', status: 400, times: 1 });
+    const { ledger, result } = await bakeIn(
+      tempProject({ 'bake.yml': spec(`image_name: ${unique('kept')}`) }),
+      { onError: 'abort' },
+    );
+    expect(result.leftRunning).toContain('bake cleanup --ledger');
+    expect(
+      pendingOf(ledger)
+        .map((e) => e.kind)
+        .sort(),
+    ).toEqual(['gce-disk', 'gce-instance']);
+    expect(gce.leftovers()).toHaveLength(2);
+    expect(await cleanupLedger(ledger, builtInRegistry(), () => undefined)).toBe(0);
+    expect(gce.leftovers()).toEqual([]);
+    expect(await cleanupLedger(ledger, builtInRegistry(), () => undefined)).toBe(0);
+  });
+});
+
+describe('googlecompute credentials', () => {
+  it('Workload Identity Federation: the external_account file in GOOGLE_APPLICATION_CREDENTIALS, with impersonation', async () => {
+    const dir = tempProject({ 'oidc-token': gce.subjectToken() });
+    const ext = join(dir, 'gha-creds.json');
+    writeFileSync(
+      ext,
+      JSON.stringify({
+        type: 'external_account',
+        audience:
+          '//iam.googleapis.com/projects/1/locations/global/workloadIdentityPools/gh/providers/gh',
+        subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
+        token_url: `${gce.url}/sts/v1/token`,
+        credential_source: { file: join(dir, 'oidc-token') },
+        service_account_impersonation_url: `${gce.url}/iam/v1/projects/-/serviceAccounts/baker@proj-1.iam.gserviceaccount.com:generateAccessToken`,
+      }),
+    );
+    process.env.GOOGLE_APPLICATION_CREDENTIALS = ext;
+    try {
+      const { result } = await build(
+        spec(`image_name: ${unique('wif')}\ncredentials_file: null\nproject_id: null`),
+        {},
+      ).catch((e) => ({ result: { error: String(e) } as any }));
+      // project_id comes from the environment when not set.
+      expect(result.error).toContain('no GCP project');
+      process.env.GOOGLE_CLOUD_PROJECT = 'proj-1';
+      const ok = await build(
+        spec(`image_name: ${unique('wif')}\ncredentials_file: null\nproject_id: null`),
+      );
+      expect(ok.result.error).toBeUndefined();
+      const used = [...gce.impersonated].filter(([t]) => gce.tokensSeen.has(t)).map(([, sa]) => sa);
+      expect(used).toContain('baker@proj-1.iam.gserviceaccount.com');
+    } finally {
+      delete process.env.GOOGLE_APPLICATION_CREDENTIALS;
+      delete process.env.GOOGLE_CLOUD_PROJECT;
+    }
+  });
+
+  it('access_token is used and never shown; a refused token gets a hint', async () => {
+    const token = gce.accessToken();
+    const ok = await build(
+      spec(`image_name: ${unique('tok')}\ncredentials_file: null\naccess_token: ${token}`),
+    );
+    expect(ok.result.error).toBeUndefined();
+    expect(gce.tokensSeen).toContain(token);
+    expect(ok.output).not.toContain(token);
+    const bad = await build(
+      spec(
+        `image_name: ${unique('tok')}\ncredentials_file: null\naccess_token: ya29.not-valid-here`,
+      ),
+    );
+    expect(bad.result.error).toContain('401');
+    expect(bad.result.hint).toContain('credentials were refused');
+    expect(JSON.stringify(bad.result)).not.toContain('ya29.not-valid-here');
+  });
+});
+
+describe('googlecompute sweep', () => {
+  it('finds old bake-labelled leftovers and deletes them with --delete', async () => {
+    const { sweep } = await import('../src/plugins/builders/googlecompute/sweep');
+    gce.failures.push({ call: 'instances.delete', status: 400, times: 1 });
+    await bakeIn(tempProject({ 'bake.yml': spec(`image_name: ${unique('swept')}`) }), {
+      onError: 'abort',
+    });
+    gce.addImage('proj-1', 'not-ours');
+    expect(gce.leftovers()).toHaveLength(2);
+    const later = Date.now() + 7 * 3_600_000;
+    process.env.GOOGLE_APPLICATION_CREDENTIALS = keyFile;
+    try {
+      const young: string[] = [];
+      expect(
+        await sweep({
+          projects: ['proj-1'],
+          olderThanMs: 6 * 3_600_000,
+          delete: true,
+          write: (l) => young.push(l),
+        }),
+      ).toBe(0);
+      expect(young).toEqual(['nothing older than 6h in proj-1']);
+      const out: string[] = [];
+      expect(
+        await sweep({
+          projects: ['proj-1'],
+          olderThanMs: 6 * 3_600_000,
+          delete: true,
+          write: (l) => out.push(l),
+          now: later,
+        }),
+      ).toBe(0);
+      expect(out.filter((l) => l.startsWith('deleted'))).toHaveLength(2);
+      expect(gce.leftovers()).toEqual([]);
+      expect(gce.images.has('proj-1/not-ours')).toBe(true);
+    } finally {
+      delete process.env.GOOGLE_APPLICATION_CREDENTIALS;
+    }
+  });
+});
+
+describe('googlecompute spec checks', () => {
+  const base = (extra: string) => `sources:
+  x:
+    type: googlecompute
+    project_id: p
+    zone: us-central1-a
+    ssh_username: admin
+${extra.replace(/^/gm, '    ')}
+builds:
+  b:
+    sources: [x]
+`;
+  it('refuses what it does not do, saying so', () => {
+    const p = problemsOf(
+      base(
+        'source_image_family: debian-12\nimage_name: ok\nuse_iap: true\nuse_os_login: true\ndisk_attachment: []',
+      ),
+    );
+    expect(p.map((x) => x.message)).toEqual(
+      expect.arrayContaining([
+        "use_iap is not supported by bake's googlecompute",
+        "use_os_login is not supported by bake's googlecompute",
+        "disk_attachment is not supported by bake's googlecompute",
+      ]),
+    );
+    expect(p.find((x) => x.message.startsWith('use_iap'))!.hint).toContain('use_internal_ip');
+  });
+
+  it('needs a source and a valid image name, and checks labels and pairs of settings', () => {
+    const p = problemsOf(
+      base(
+        'image_name: My_Image\nimage_labels: {Team: x}\nomit_external_ip: true\nmax_run_duration: 10s',
+      ),
+    );
+    expect(p.map((x) => x.message)).toEqual(
+      expect.arrayContaining([
+        'set source_image or source_image_family',
+        'image_name "My_Image" is not a valid GCE name',
+        'label key "Team" is not valid in GCP',
+        'omit_external_ip needs use_internal_ip: true',
+        'max_run_duration must be between 30s and 120 days',
+      ]),
+    );
+  });
+});

@@ -1,0 +1,258 @@
+/**
+ * googlecompute settings, with Packer's names. Loaded by `bake validate`, so nothing here
+ * may import the Google client libraries.
+ */
+import { Field, opt, parseDuration, req, s } from '../../../spec/schema';
+import { sshFields } from '../../../communicators/ssh-schema';
+
+const NAME = /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
+const LABEL_KEY = /^[a-z][-_a-z0-9]{0,62}$/;
+const LABEL_VALUE = /^[-_a-z0-9]{0,63}$/;
+
+const encryptionKey = s.object({
+  kmsKeyName: opt(s.string(), 'projects/P/locations/L/keyRings/R/cryptoKeys/K'),
+  rawKey: opt(s.string(), 'a 256-bit customer-supplied key, base64 (use a sensitive variable)'),
+});
+
+/** Packer settings bake does not do: accepted by the schema only to be refused clearly. */
+const NOT_SUPPORTED: Record<string, string> = {
+  use_iap:
+    'no maintained library opens an IAP TCP tunnel without gcloud; reach the instance with use_internal_ip from a runner inside the VPC, or through ssh_bastion_host',
+  iap_localhost_port: 'IAP tunnels are not supported (see use_iap)',
+  iap_hashbang: 'IAP tunnels are not supported (see use_iap)',
+  iap_ext: 'IAP tunnels are not supported (see use_iap)',
+  iap_tunnel_launch_wait: 'IAP tunnels are not supported (see use_iap)',
+  use_os_login:
+    'OS Login is not supported yet; the temporary key goes into the instance metadata (ssh-keys)',
+  os_login_ssh_username: 'OS Login is not supported yet',
+  disk_attachment: 'extra disks are not supported yet; provision data onto the boot disk',
+  address: 'a reserved static external address is not supported; an ephemeral one is used',
+  node_affinity: 'sole-tenant node affinities are not supported',
+  skip_create_image: 'skip_create_image is not supported; use the null builder to test scripts',
+  wrap_startup_script:
+    'the startup script is always wrapped so that its end can be read from the serial port',
+  windows_password_timeout: 'Windows instances are not supported (Linux only)',
+  vault_gcp_oauth_engine:
+    'Vault tokens are not supported; use access_token with a token from Vault instead',
+  communicator: 'only SSH is supported (Linux only)',
+  wait_to_add_ssh_keys: 'not needed: the key is in the metadata the instance is created with',
+  enable_proxy: 'not supported',
+  image_deprecate: 'not supported',
+};
+
+/** Values of those settings that ask for what bake does anyway. */
+const HARMLESS: Record<string, unknown[]> = {
+  use_iap: [false],
+  use_os_login: [false],
+  skip_create_image: [false],
+  wrap_startup_script: [true],
+  communicator: ['ssh'],
+};
+
+const { ssh_host: _host, ...ssh } = sshFields;
+void _host;
+
+export const googlecomputeSchema = s.object({
+  project_id: opt(
+    s.string(),
+    'project to build in (default: GOOGLE_CLOUD_PROJECT or CLOUDSDK_CORE_PROJECT)',
+  ),
+  zone: req(s.string(), 'zone of the build instance, e.g. europe-west1-b'),
+  region: opt(s.string(), 'region of subnetwork (default: from zone)'),
+
+  credentials_file: opt(
+    s.string(),
+    'service account key or external_account file (default: Application Default Credentials)',
+  ),
+  credentials_json: opt(s.string(), 'the same as JSON text, from a sensitive variable'),
+  access_token: opt(s.string(), 'an OAuth2 access token, from a sensitive variable'),
+  impersonate_service_account: opt(s.string(), 'service account to act as'),
+
+  source_image: opt(s.string(), 'image name or URL to start from (or source_image_family)'),
+  source_image_family: opt(s.string(), 'image family whose newest image to start from'),
+  source_image_project_id: opt(
+    s.list(s.string(), { single: true }),
+    'projects to look for the source image in, in order (default: project_id, then the public image projects)',
+  ),
+
+  instance_name: opt(s.string(), 'name of the build instance (default: bake-<build>-<run>)'),
+  machine_type: opt(s.string(), undefined, 'e2-standard-2'),
+  min_cpu_platform: opt(s.string(), 'e.g. Intel Ice Lake'),
+  accelerator_type: opt(s.string(), 'e.g. nvidia-tesla-t4, or a full URL'),
+  accelerator_count: opt(s.int(1, 16)),
+  on_host_maintenance: opt(s.enum(['MIGRATE', 'TERMINATE'])),
+  preemptible: opt(s.bool(), 'a Spot VM (cheaper; may be reclaimed)', false),
+  max_run_duration: opt(
+    s.duration(),
+    'the instance deletes itself after this long, even if bake is killed (default: the build timeout + 30m, else 4h)',
+  ),
+  max_run_duration_in_seconds: opt(s.int(30, 120 * 86_400), "Packer's name of max_run_duration"),
+  instance_termination_action: opt(
+    s.enum(['DELETE']),
+    'what max_run_duration does (only DELETE)',
+    'DELETE',
+  ),
+  disk_name: opt(s.string(), 'name of the boot disk (default: the instance name)'),
+  disk_size: opt(s.int(10, 65536), 'GB', 20),
+  disk_type: opt(
+    s.string(),
+    'pd-standard, pd-balanced, pd-ssd, hyperdisk-balanced ...',
+    'pd-standard',
+  ),
+  disk_encryption_key: opt(encryptionKey, 'key of the boot disk'),
+  network: opt(s.string(), 'network name or URL', 'default'),
+  subnetwork: opt(s.string(), 'subnetwork name or URL'),
+  network_project_id: opt(s.string(), 'project of a shared VPC (default: project_id)'),
+  omit_external_ip: opt(s.bool(), 'no external address (needs use_internal_ip)', false),
+  use_internal_ip: opt(s.bool(), 'connect to the internal address', false),
+  tags: opt(s.list(s.string()), 'network tags (firewall rules match them)'),
+  labels: opt(s.map(s.string()), 'labels of the instance and its disk'),
+  metadata: opt(s.map(s.string()), 'instance metadata'),
+  metadata_files: opt(s.map(s.string()), 'instance metadata read from files'),
+  startup_script_file: opt(s.string(), 'script the instance runs at boot; the build waits for it'),
+  startup_script_timeout: opt(s.duration(), 'how long the startup script may run', '10m'),
+  service_account_email: opt(
+    s.string(),
+    'service account of the instance (default: the default one)',
+  ),
+  disable_default_service_account: opt(s.bool(), 'no service account at all', false),
+  scopes: opt(s.list(s.string()), 'OAuth scopes of the instance service account'),
+  enable_secure_boot: opt(s.bool()),
+  enable_vtpm: opt(s.bool()),
+  enable_integrity_monitoring: opt(s.bool()),
+  enable_nested_virtualization: opt(s.bool()),
+
+  image_name: req(s.string(), 'name of the new image; must be unused in image_project_id'),
+  image_project_id: opt(s.string(), 'project to store the image in (default: project_id)'),
+  image_family: opt(s.string()),
+  image_description: opt(s.string()),
+  image_labels: opt(s.map(s.string())),
+  image_storage_locations: opt(s.list(s.string(), { single: true }), 'one region or multi-region'),
+  image_licenses: opt(s.list(s.string())),
+  image_guest_os_features: opt(s.list(s.string()), 'e.g. UEFI_COMPATIBLE, GVNIC'),
+  image_architecture: opt(s.enum(['X86_64', 'ARM64', 'x86_64', 'arm64'])),
+  image_encryption_key: opt(encryptionKey, 'key of the image'),
+  force: opt(s.bool(), 'replace an image of the same name', false),
+
+  state_timeout: opt(s.duration(), "caps every wait (Packer's single timeout)"),
+  create_instance_timeout: opt(s.duration(), 'instance creation', '10m'),
+  image_timeout: opt(s.duration(), 'image creation', '60m'),
+  delete_timeout: opt(s.duration(), 'deleting the instance and the disk', '10m'),
+
+  ...ssh,
+  ssh_username: { ...sshFields.ssh_username, required: true },
+  temporary_key_pair_type: opt(s.enum(['ed25519', 'rsa']), undefined, 'ed25519'),
+  runs_on: opt(s.string(), 'runner label for this source in the reusable workflow'),
+  ...Object.fromEntries(
+    Object.entries(NOT_SUPPORTED).map(([k, why]) => [k, opt(s.any(), `not supported: ${why}`)]),
+  ),
+} satisfies Record<string, Field>);
+
+type Problem = { key: string; message: string; hint?: string };
+
+function labelProblems(key: string, m: unknown, out: Problem[]) {
+  for (const [k, v] of Object.entries((m ?? {}) as Record<string, unknown>)) {
+    if (!LABEL_KEY.test(k))
+      out.push({
+        key: `${key}.${k}`,
+        message: `label key "${k}" is not valid in GCP`,
+        hint: 'lowercase letters, digits, - and _, starting with a letter, at most 63',
+      });
+    if (!LABEL_VALUE.test(String(v)))
+      out.push({
+        key: `${key}.${k}`,
+        message: `label value "${String(v)}" is not valid in GCP`,
+        hint: 'lowercase letters, digits, - and _, at most 63 (use lower() and replace())',
+      });
+  }
+}
+
+/** Rules across fields, checked by validate with the spec's positions. */
+export function refineGooglecompute(c: Record<string, unknown>): Problem[] {
+  const out: Problem[] = [];
+  for (const [k, why] of Object.entries(NOT_SUPPORTED))
+    if (c[k] !== undefined && !(HARMLESS[k] ?? []).includes(c[k]))
+      out.push({ key: k, message: `${k} is not supported by bake's googlecompute`, hint: why });
+  if (c.source_image === undefined && c.source_image_family === undefined)
+    out.push({
+      key: '',
+      message: 'set source_image or source_image_family',
+      hint: 'e.g. source_image_family: debian-12 with source_image_project_id: [debian-cloud]',
+    });
+  if (c.source_image !== undefined && c.source_image_family !== undefined)
+    out.push({
+      key: 'source_image_family',
+      message: 'set only one of source_image and source_image_family',
+    });
+  const name = (k: string) => {
+    if (typeof c[k] === 'string' && !NAME.test(c[k] as string))
+      out.push({
+        key: k,
+        message: `${k} "${c[k] as string}" is not a valid GCE name`,
+        hint: '1 to 63 lowercase letters, digits and -, starting with a letter, not ending with - (use clean_resource_name())',
+      });
+  };
+  for (const k of ['image_name', 'image_family', 'instance_name', 'disk_name']) name(k);
+  labelProblems('labels', c.labels, out);
+  labelProblems('image_labels', c.image_labels, out);
+  if (c.omit_external_ip === true && c.use_internal_ip !== true)
+    out.push({
+      key: 'omit_external_ip',
+      message: 'omit_external_ip needs use_internal_ip: true',
+      hint: 'without an external address the instance is reached on its internal one',
+    });
+  if ((c.accelerator_type === undefined) !== (c.accelerator_count === undefined))
+    out.push({
+      key: c.accelerator_type === undefined ? 'accelerator_count' : 'accelerator_type',
+      message: 'set accelerator_type and accelerator_count together',
+    });
+  if (c.accelerator_type !== undefined && c.on_host_maintenance === 'MIGRATE')
+    out.push({
+      key: 'on_host_maintenance',
+      message: 'instances with accelerators cannot live-migrate',
+      hint: 'on_host_maintenance: TERMINATE (the default with accelerators)',
+    });
+  if (c.preemptible === true && c.on_host_maintenance === 'MIGRATE')
+    out.push({
+      key: 'on_host_maintenance',
+      message: 'a preemptible (Spot) instance cannot live-migrate',
+      hint: 'on_host_maintenance: TERMINATE',
+    });
+  if (c.max_run_duration !== undefined && c.max_run_duration_in_seconds !== undefined)
+    out.push({
+      key: 'max_run_duration_in_seconds',
+      message: 'set only one of max_run_duration and max_run_duration_in_seconds',
+    });
+  const mrd = parseDuration(c.max_run_duration);
+  if (mrd !== undefined && (mrd < 30_000 || mrd > 120 * 86_400_000))
+    out.push({
+      key: 'max_run_duration',
+      message: 'max_run_duration must be between 30s and 120 days',
+    });
+  if (c.disable_default_service_account === true && c.service_account_email !== undefined)
+    out.push({
+      key: 'disable_default_service_account',
+      message: 'set only one of disable_default_service_account and service_account_email',
+    });
+  const sources = ['access_token', 'credentials_json', 'credentials_file'].filter(
+    (k) => c[k] !== undefined,
+  );
+  if (sources.length > 1)
+    out.push({
+      key: sources[1],
+      message: `set only one of ${sources.join(', ')}`,
+    });
+  const locs = c.image_storage_locations;
+  if (Array.isArray(locs) && locs.length > 1)
+    out.push({
+      key: 'image_storage_locations',
+      message: 'image_storage_locations takes one location',
+      hint: 'a region (us-east1) or a multi-region (us)',
+    });
+  for (const k of ['image_encryption_key', 'disk_encryption_key']) {
+    const key = c[k] as Record<string, unknown> | undefined;
+    if (key && (key.kmsKeyName === undefined) === (key.rawKey === undefined))
+      out.push({ key: k, message: `${k} takes exactly one of kmsKeyName and rawKey` });
+  }
+  return out;
+}
