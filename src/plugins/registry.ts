@@ -5,6 +5,7 @@
  */
 import type { Cleaner, Descriptor, DescriptorOf, Origin, PluginKind, PluginSet } from './api';
 import { amazonEbs } from './builders/amazon-ebs';
+import { azureArm } from './builders/azure-arm';
 import { docker } from './builders/docker';
 import { nullBuilder } from './builders/null';
 import { googlecompute } from './builders/googlecompute';
@@ -24,6 +25,7 @@ const BUILT_IN: Descriptor[] = [
   nullBuilder,
   docker,
   amazonEbs,
+  azureArm,
   googlecompute,
   shellProvisioner,
   fileProvisioner,

@@ -1,0 +1,324 @@
+/**
+ * The azure-arm builder with the real @azure SDK clients and @azure/identity against an
+ * HTTPS stand-in for ARM and the login endpoints; VMs are real sshd containers, captured
+ * images are `docker commit`s of them, provisioning goes over the real SSH communicator.
+ */
+import { parse, stringify } from 'yaml';
+import { builtInRegistry } from '../src/plugins/registry';
+import { cleanupLedger } from '../src/engine/run';
+import { pendingOf, requireDocker, runIn } from './helpers/docker';
+import { problemsOf, tempProject } from './helpers/spec';
+import { bakeIn } from './helpers/run';
+import { ArmStandIn, CLIENT, TENANT } from './helpers/azure-arm-server';
+import { credentialOf, targetOf } from '../src/plugins/builders/azure-arm/azure';
+
+let arm: ArmStandIn;
+const saved = { ...process.env };
+
+function useEnv(vars: Record<string, string>) {
+  for (const k of Object.keys(process.env))
+    if (/^(AZURE_|ACTIONS_ID_TOKEN|BAKE_CHECKIP)/.test(k)) delete process.env[k];
+  Object.assign(process.env, vars);
+}
+
+beforeAll(async () => {
+  await requireDocker();
+  arm = await new ArmStandIn().start();
+  arm.seedGroup('images-rg', 'westeurope');
+  arm.seedGroup('build-rg', 'northeurope');
+  arm.seedGroup('gallery-rg', 'westeurope');
+  arm.seedGallery('gallery-rg', 'acmegallery', 'golden');
+  arm.seedGallery('gallery-rg', 'acmegallery', 'golden-special', { osState: 'Specialized' });
+});
+afterAll(async () => {
+  process.env = saved;
+  await arm?.close();
+});
+beforeEach(() => {
+  arm.reset();
+  useEnv(arm.env('secret'));
+});
+
+const SOURCE = `
+  type: azure-arm
+  location: westeurope
+  image_publisher: Debian
+  image_offer: debian-12
+  image_sku: 12-gen2
+  vm_size: Standard_B2s
+  ssh_username: packer
+  ssh_timeout: 40s
+  polling_interval: 50ms
+  azure_tags: {team: platform}
+`;
+
+function spec(
+  extra = '',
+  provisioners = "[{type: shell, inline: ['echo baked | sudo tee /etc/baked', 'uname -s']}]",
+) {
+  const source = { ...(parse(SOURCE) as object), ...((parse(extra) as object | null) ?? {}) };
+  const kept = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== null));
+  return `sources:
+  golden:
+${stringify(kept).replace(/^/gm, '    ')}
+builds:
+  base:
+    sources: [golden]
+    provisioners: ${provisioners}
+`;
+}
+
+async function build(
+  yaml: string,
+  o: { signal?: AbortSignal; onError?: 'cleanup' | 'abort' } = {},
+) {
+  return bakeIn(tempProject({ 'bake.yml': yaml }), o);
+}
+
+const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
+
+describe('azure-arm happy path', () => {
+  it('bakes a managed image and a gallery version over OIDC, provisioned over real SSH, leaving only the images', async () => {
+    useEnv(arm.env('oidc'));
+    // GitHub ID tokens live 1.5 s and Azure tokens are always near expiry: a build that
+    // kept one assertion would be refused several times over.
+    arm.githubTokenMs = 1500;
+    arm.azureTokenSeconds = 60;
+    arm.vmDelayMs = 2000;
+    const n = unique();
+    const t0 = Date.now();
+    const { result, ledger, output } = await build(
+      spec(`managed_image_name: golden-${n}
+managed_image_resource_group_name: images-rg
+custom_data: "#cloud-config\\nhello: azure"
+shared_image_gallery_destination:
+  resource_group: gallery-rg
+  gallery_name: acmegallery
+  image_name: golden
+  image_version: 1.0.${n.length}${Date.now() % 1000}
+  target_region: [{name: westeurope}, {name: northeurope, replicas: 2}]`),
+    );
+    arm.githubTokenMs = 60_000;
+    arm.azureTokenSeconds = 3600;
+    expect(result.error).toBeUndefined();
+    expect(result.status).toBe('succeeded');
+    const [image] = arm.made('images');
+    const [version] = arm.made('versions');
+    expect(result.artifact?.id).toBe(image.id);
+    expect(result.artifact?.regions).toEqual({ westeurope: image.id, northeurope: version.id });
+    expect(result.artifact?.description).toContain(version.id);
+    // The captured image holds what was provisioned, and so does the gallery version.
+    expect((await runIn(image.dockerImage!, ['cat', '/etc/baked'])).out).toContain('baked');
+    expect(
+      (await runIn(version.dockerImage!, ['cat', '/var/lib/waagent/CustomData'])).out,
+    ).toContain('hello: azure');
+    expect(output).toContain('Linux');
+    // The version came from the managed image; tags on everything.
+    expect(version.body.properties.storageProfile.source.id).toBe(image.id);
+    expect(version.body.properties.publishingProfile.targetRegions).toEqual([
+      { name: 'westeurope', regionalReplicaCount: 1 },
+      { name: 'northeurope', regionalReplicaCount: 2 },
+    ]);
+    expect(image.body.tags).toMatchObject({
+      team: 'platform',
+      'bake:build': 'base.golden',
+      Name: expect.stringMatching(/^bake-base-golden-/),
+    });
+    // Only the two images are left; the temporary group is gone; the ledger is closed.
+    expect(arm.leftovers().sort()).toEqual([image.id, version.id].sort());
+    expect(pendingOf(ledger)).toEqual([]);
+    // A fresh GitHub token for every Azure token, none refused, over a build that outlived many.
+    const seconds = (Date.now() - t0) / 1000;
+    expect(arm.github.expiredRefused).toBe(0);
+    expect(arm.github.reused).toBe(0);
+    expect(arm.azure.byAssertion).toBeGreaterThan(seconds / 1.5);
+    expect(arm.azure.bySecret).toBe(0);
+    const path = arm.criticalPath();
+    const calls = path.filter((c) => !/^GET (operation|location)$/.test(c));
+    console.log(
+      `azure-arm critical path: ${path.length} sequential ARM calls (incl. polls): ${path.join(' → ')}; ${arm.calls.filter((c) => !/token|checkip/.test(c.op)).length} ARM calls in all; ${seconds.toFixed(1)} s; ${arm.github.issued} GitHub tokens`,
+    );
+    console.log(`azure-arm critical path without polls: ${calls.length}: ${calls.join(' → ')}`);
+    expect(calls.length).toBeLessThanOrEqual(24);
+  });
+});
+
+const IMAGE = (n: string) =>
+  `managed_image_name: img-${n}\nmanaged_image_resource_group_name: images-rg\n`;
+const GALLERY = (n: string) => `shared_image_gallery_destination:
+  resource_group: gallery-rg
+  gallery_name: acmegallery
+  image_name: golden
+  image_version: 2.${Date.now() % 100000}.${n.length}${Math.floor(Math.random() * 1000)}
+  target_region: [{name: westeurope}, {name: eastus}]
+`;
+
+describe('azure-arm failures leave nothing behind', () => {
+  const cases: [string, Partial<import('./helpers/azure-arm-server').Failure>, RegExp | null][] = [
+    [
+      'PUT resourceGroups',
+      {
+        status: 403,
+        code: 'AuthorizationFailed',
+        message: `The client '${CLIENT}' with object id '${CLIENT}' does not have authorization to perform action 'Microsoft.Resources/subscriptions/resourcegroups/write' over scope '/subscriptions/x/resourcegroups/bake-x' or the scope is invalid.`,
+      },
+      /Microsoft\.Resources\/subscriptions\/resourcegroups\/write on \/subscriptions\/x\/resourcegroups\/bake-x/,
+    ],
+    ['PUT networkSecurityGroups', { code: 'InternalServerError', message: 'injected' }, null],
+    [
+      'PUT virtualMachines',
+      {
+        lro: true,
+        code: 'SkuNotAvailable',
+        message:
+          'The requested size for resource is currently not available in location westeurope.',
+        details: [{ code: 'OSProvisioningTimedOut', message: 'inner detail kept' }],
+      },
+      /another vm_size or location/,
+    ],
+    ['POST deallocate', { lro: true, code: 'InternalExecutionError', message: 'injected' }, null],
+    [
+      'PUT images',
+      {
+        lro: true,
+        code: 'InternalExecutionError',
+        message: 'capture failed',
+        details: [{ code: 'DiskError', message: 'inner capture detail' }],
+      },
+      null,
+    ],
+  ];
+  it.each(cases)('a failure in %s deletes exactly what was created', async (op, f, hint) => {
+    arm.failures.push({ op, code: 'X', message: 'x', ...f } as never);
+    const n = unique();
+    const { result, ledger } = await build(spec(IMAGE(n) + GALLERY(n)));
+    expect(result.status).toBe('failed');
+    expect(result.error).toContain(`${f.code}: ${f.message}`);
+    for (const d of f.details ?? []) expect(result.error).toContain(`${d.code}: ${d.message}`);
+    if (hint) expect(result.hint ?? '').toMatch(hint);
+    expect(arm.leftovers()).toEqual([]);
+    expect(pendingOf(ledger)).toEqual([]);
+  });
+
+  it('a failed gallery replication shows each region, and removes the managed image and the version', async () => {
+    arm.failRegion = 'eastus';
+    const n = unique();
+    const { result, ledger } = await build(spec(IMAGE(n) + GALLERY(n)));
+    expect(result.status).toBe('failed');
+    expect(result.error).toMatch(
+      /ReplicationJobsNotCompleted.*replication: westeurope: Completed, eastus: Failed \(Replication job failed/,
+    );
+    expect(arm.made('images')).toEqual([]);
+    expect(arm.leftovers()).toEqual([]);
+    expect(pendingOf(ledger)).toEqual([]);
+  });
+
+  it.each(['PUT virtualNetworks', 'PUT virtualMachines', 'POST deallocate', 'PUT images'])(
+    'cancelled right after %s: cancelled, and everything removed',
+    async (op) => {
+      const ctl = new AbortController();
+      arm.afterCall = (o) => {
+        if (o === op) ctl.abort();
+      };
+      const n = unique();
+      const { result, ledger } = await build(spec(IMAGE(n)), { signal: ctl.signal });
+      expect(result.status).toBe('cancelled');
+      expect(arm.leftovers()).toEqual([]);
+      expect(pendingOf(ledger)).toEqual([]);
+    },
+  );
+});
+
+describe('azure-arm in an existing group and network', () => {
+  it('builds in build_resource_group_name over the private address, deletes each resource, keeps the group and the network', async () => {
+    arm.seedNetwork('build-rg', 'shared-vnet', 'default');
+    const n = unique();
+    const { result, ledger } = await build(
+      spec(`location: null
+build_resource_group_name: build-rg
+virtual_network_name: shared-vnet
+virtual_network_subnet_name: default
+private_virtual_network_with_public_ip: false
+${GALLERY(n)}`),
+    );
+    expect(result.error).toBeUndefined();
+    const [version] = arm.made('versions');
+    // No managed image asked for: the version is made from the VM itself.
+    expect(result.artifact?.id).toBe(version.id);
+    expect(version.body.properties.storageProfile.source.id).toMatch(
+      /virtualMachines\/bake-base-golden-/,
+    );
+    expect(version.body.location).toBe('westeurope');
+    expect((await runIn(version.dockerImage!, ['cat', '/etc/baked'])).out).toContain('baked');
+    expect(arm.made('publicIPAddresses')).toEqual([]);
+    expect(arm.leftovers()).toEqual([version.id]);
+    expect(arm.groups.has('build-rg')).toBe(true);
+    expect(
+      arm.get(arm.rid('build-rg', 'Microsoft.Network/virtualNetworks', 'shared-vnet')),
+    ).toBeDefined();
+    // Deleted one by one, VM before its NIC, never the group.
+    const deletes = arm.calls.filter((c) => c.method === 'DELETE').map((c) => c.op);
+    expect(deletes).not.toContain('DELETE resourceGroups');
+    expect(deletes.indexOf('DELETE virtualMachines')).toBeLessThan(
+      deletes.indexOf('DELETE networkInterfaces'),
+    );
+    expect(pendingOf(ledger)).toEqual([]);
+  });
+});
+
+describe('azure-arm throttling and asynchronous group delete', () => {
+  it('waits out 429s with Retry-After; with async_resourcegroup_delete the ledger keeps the group until cleanup finds it gone', async () => {
+    arm.throttles.push({ op: 'PUT networkInterfaces', times: 2, retryAfter: 1 });
+    const n = unique();
+    const { result, ledger } = await build(spec(IMAGE(n) + 'async_resourcegroup_delete: true\n'));
+    expect(result.error).toBeUndefined();
+    expect(arm.throttled).toBe(2);
+    expect(arm.calls.filter((c) => c.op === 'PUT networkInterfaces').map((c) => c.status)).toEqual([
+      429, 429, 201,
+    ]);
+    const open = pendingOf(ledger);
+    expect(open.map((e) => e.kind)).toContain('azure-resource-group');
+    expect(await cleanupLedger(ledger, builtInRegistry(), () => undefined)).toBe(0);
+    expect(pendingOf(ledger)).toEqual([]);
+    expect(arm.leftovers()).toEqual([arm.made('images')[0].id]);
+  });
+});
+
+describe('azure-arm credentials', () => {
+  it('an assertion fetched once expires: the token endpoint refuses it, which is why OIDC asks GitHub every time', async () => {
+    arm.githubTokenMs = 300;
+    const r = await fetch(`${arm.url}/github/token?audience=api://AzureADTokenExchange`, {
+      headers: { Authorization: `Bearer ${arm.githubRequestToken}` },
+    });
+    const jwt = ((await r.json()) as { value: string }).value;
+    arm.githubTokenMs = 60_000;
+    await new Promise((res) => setTimeout(res, 1100));
+    const cfg = { client_jwt: jwt, tenant_id: TENANT, client_id: CLIENT };
+    useEnv({ AZURE_AUTHORITY_HOST: arm.url, AZURE_SUBSCRIPTION_ID: 'x' });
+    await expect(
+      credentialOf(cfg, targetOf(cfg)).getToken('https://management.azure.com/.default'),
+    ).rejects.toThrow(/AADSTS700024/);
+  });
+});
+
+describe('azure-arm spec checks', () => {
+  it('rejects what it does not implement, and what Azure would refuse, with positions', () => {
+    const probs = problemsOf(
+      spec(`os_type: Windows
+capture_container_name: images
+ssh_username: admin
+managed_image_name: -bad
+managed_image_resource_group_name: images-rg
+shared_image_gallery_destination: {resource_group: g, gallery_name: my-gallery, image_name: i, image_version: '1.0'}`),
+    );
+    const text = probs.map((p) => p.message).join('\n');
+    expect(text).toMatch(/os_type is not supported: only Linux/);
+    expect(text).toMatch(/capture_container_name is not supported: VHD capture/);
+    expect(text).toMatch(/Azure refuses "admin"/);
+    expect(text).toMatch(/managed_image_name "-bad" is not a valid image name/);
+    expect(text).toMatch(/gallery_name "my-gallery" is not a gallery name/);
+    expect(text).toMatch(/image_version "1.0" is not N.N.N/);
+    const none = problemsOf(spec('image_publisher: null\nimage_offer: null\nimage_sku: null'));
+    expect(none.map((p) => p.message).join('\n')).toMatch(/no source image[\s\S]*no image to make/);
+  });
+});

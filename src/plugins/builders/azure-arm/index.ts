@@ -1,0 +1,41 @@
+/**
+ * The azure-arm builder (Packer's name): a managed image and/or an Azure Compute Gallery
+ * version from a temporary Linux VM. Everything that touches the Azure SDK loads on first
+ * use, so Docker-only runs and `bake validate` never parse it.
+ */
+import { resolve } from 'node:path';
+import type { BuilderDescriptor, Cleaner } from '../../api';
+import type { BuildState, BuilderImpl } from '../../../engine/context';
+import type { Step } from '../../../engine/steps';
+import { azureArmSchema, refineAzureArm } from './schema';
+
+const AZURE_KINDS = [
+  'azure-resource-group',
+  'azure-resource',
+  'azure-image',
+  'azure-gallery-version',
+];
+
+const cleaner =
+  (kind: string): Cleaner =>
+  async (entry) =>
+    (await import('./resources')).azureCleaners[kind](entry);
+
+export const azureArm: BuilderDescriptor = {
+  kind: 'builder',
+  type: 'azure-arm',
+  description: 'a managed image or Azure Compute Gallery version from a temporary Linux VM',
+  schema: azureArmSchema,
+  refine: (c) => refineAzureArm(c),
+  artifact: 'machine-image',
+  cleaners: Object.fromEntries(AZURE_KINDS.map((k) => [k, cleaner(k)])),
+  localInputs: (c, dir) =>
+    typeof c.custom_data_file === 'string' ? [resolve(dir, c.custom_data_file)] : [],
+  load: async (): Promise<BuilderImpl> => ({
+    async steps(env, provision) {
+      const { azureSteps } = await import('./steps');
+      // The steps keep more state than BuildState names; the engine only passes it through.
+      return azureSteps(env, provision) as unknown as Step<BuildState>[];
+    },
+  }),
+};
