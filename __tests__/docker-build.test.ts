@@ -351,7 +351,7 @@ describe('on-error', () => {
 describe('outputs other than commit', () => {
   it('export_path writes the filesystem; checksum and compress work on it', async () => {
     const { dir, plan, ledger } = project(
-      `sources:\n  t: {type: docker, image: busybox:latest, export_path: out/fs.tar}\nbuilds:\n  b:\n    sources: [t]\n    provisioners:\n      - {type: shell, inline: ['echo exported > /exported.txt']}\n    post-processors:\n      - - type: checksum\n          output: out/{{.BuildName}}.{{.ChecksumType}}\n        - type: compress\n          output: out/fs.tar.gz\n`,
+      `sources:\n  t: {type: docker, image: busybox:latest, export_path: out/fs.tar}\nbuilds:\n  b:\n    sources: [t]\n    provisioners:\n      - {type: shell, inline: ['echo exported > /exported.txt']}\n    post-processors:\n      - - type: checksum\n          output: out/{{.BuildName}}.{{.ChecksumType}}\n        - type: compress\n          output: out/fs.tar.gz\n          keep_input_artifact: true\n`,
     );
     const { result } = await run(plan(), ledger);
     expect(result.status).toBe('succeeded');

@@ -3,7 +3,11 @@
  * outputs, the settings bake cannot honour, shell's start_retry_timeout, restart's check
  * retried within restart_timeout, docker-tag's force. Real sshd and a real Docker engine.
  */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { docker, requireDocker } from './helpers/docker';
 import { startSshd, Sshd } from './helpers/sshd';
 import { problemsOf, tempProject } from './helpers/spec';
@@ -168,5 +172,65 @@ builds:
           .remove({ force: true })
           .catch(() => undefined);
     }
+  });
+});
+
+describe('compress, as Packer does it', () => {
+  const exported = (post: string) =>
+    tempProject({
+      'bake.yml': `sources:
+  t: {type: docker, image: busybox:latest, export_path: out/fs.tar}
+builds:
+  b:
+    sources: [t]
+    provisioners: [{type: shell, inline: ['echo hi > /hi.txt']}]
+    post-processors:
+${post}`,
+    });
+
+  it.each([
+    ['out/fs.tar.gz', ['tar', '-tzf']],
+    ['out/fs.tgz', ['tar', '-tzf']],
+    ['out/fs.tar', ['tar', '-tf']],
+    ['out/fs.zip', ['unzip', '-l']],
+  ])('%s: the format follows the extension, and the input is removed', async (out, list) => {
+    const dir = exported(`      - {type: compress, output: ${out}}\n`);
+    const { result } = await bakeIn(dir);
+    expect(result.error).toBeUndefined();
+    expect(result.artifact?.files).toEqual([join(dir, out)]);
+    expect(existsSync(join(dir, 'out/fs.tar'))).toBe(out === 'out/fs.tar');
+    const listing = execFileSync(list[0], [...list.slice(1), join(dir, out)], { encoding: 'utf8' });
+    expect(listing).toContain('fs.tar');
+    if (out.endsWith('.zip')) {
+      // The archive is a real zip: unzip checks every entry's CRC.
+      execFileSync('unzip', ['-tq', join(dir, out)]);
+      const inner = execFileSync('sh', ['-c', `unzip -p '${join(dir, out)}' fs.tar | tar -t`]);
+      expect(inner.toString()).toContain('hi.txt');
+    }
+  });
+
+  it('.gz of one file is that file gzipped; keep_input_artifact keeps the input', async () => {
+    const dir = exported(
+      '      - {type: compress, output: out/fs.gz, keep_input_artifact: true}\n',
+    );
+    const { result } = await bakeIn(dir);
+    expect(result.error).toBeUndefined();
+    expect(existsSync(join(dir, 'out/fs.tar'))).toBe(true);
+    const raw = gunzipSync(readFileSync(join(dir, 'out/fs.gz')));
+    expect(raw.equals(readFileSync(join(dir, 'out/fs.tar')))).toBe(true);
+  });
+
+  it('an extension compress cannot read is a validate error at output', () => {
+    const p = problemsOf(`sources:
+  t: {type: docker, image: busybox:latest, export_path: out/fs.tar}
+builds:
+  b: {sources: [t], post-processors: [{type: compress, output: out/fs.rar}]}
+`);
+    expect(p.map((x) => [x.path, x.message])).toEqual([
+      [
+        'builds.b.post-processors[0].output',
+        'compress cannot tell the archive format of "out/fs.rar"',
+      ],
+    ]);
   });
 });

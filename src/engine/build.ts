@@ -2,6 +2,7 @@
  * Runs one build instance: the builder's steps with the provisioners in the middle, then the
  * post-processor chains. Reports everything as events; never throws for a build failure.
  */
+import { existsSync } from 'node:fs';
 import type Docker from 'dockerode';
 import { Artifact } from './artifact';
 import { BuildEnv, BuildError, BuildState } from './context';
@@ -196,6 +197,29 @@ export async function runBuild(inst: BuildInstance, o: BuildOptions): Promise<Bu
       },
       {
         deferCleanup: true,
+        // Packer's error-cleanup-provisioner: whenever provisioning fails, before the
+        // machine is removed (or kept, with run-cleanup-provisioner); never with abort or
+        // after a cancellation. It has its own timeout and still honours cancellation.
+        beforeCleanup: async (failed) => {
+          const ecp = inst.errorCleanupProvisioner;
+          if (!ecp || o.onError === 'abort' || o.signal.aborted) return;
+          if (!failed.failedStep?.startsWith('provisioner ')) return;
+          emitOut('info', `running the error-cleanup-provisioner (${ecp.label})`);
+          const budget = withTimeout(o.signal, ecp.timeoutMs ?? 300_000);
+          try {
+            const impl = await o.registry.must('provisioner', ecp.type).load();
+            await impl.run(ecp, state.communicator, env, budget.signal);
+            emitOut('info', 'the error-cleanup-provisioner finished');
+          } catch (e) {
+            const why =
+              budget.signal.aborted && !o.signal.aborted
+                ? `timed out after ${(ecp.timeoutMs ?? 300_000) / 1000}s`
+                : (e as Error).message;
+            emitOut('stderr', `error-cleanup-provisioner failed: ${why}`);
+          } finally {
+            budget.clear();
+          }
+        },
         skipCleanup: () => {
           if (o.signal.aborted) return false;
           if (o.onError === 'abort' || o.onError === 'run-cleanup-provisioner') {
@@ -209,22 +233,6 @@ export async function runBuild(inst: BuildInstance, o: BuildOptions): Promise<Bu
     if (!r.ok) {
       fail(r.error, r.failedStep);
       if (aborted) {
-        if (o.onError === 'run-cleanup-provisioner' && inst.errorCleanupProvisioner) {
-          emitOut('info', 'running the error-cleanup-provisioner');
-          try {
-            const cleanupImpl = await o.registry
-              .must('provisioner', inst.errorCleanupProvisioner.type)
-              .load();
-            await cleanupImpl.run(
-              inst.errorCleanupProvisioner,
-              state.communicator,
-              env,
-              withTimeout(undefined, inst.errorCleanupProvisioner.timeoutMs ?? 300_000).signal,
-            );
-          } catch (e) {
-            emitOut('stderr', `error-cleanup-provisioner failed: ${(e as Error).message}`);
-          }
-        }
         for (const entry of ResourceLedger.pending(o.ledger.file).filter(
           (x) => x.run === o.runUuid && x.build === inst.name,
         ))
@@ -313,6 +321,7 @@ async function runChains(
     files: [...(built.files ?? [])],
   };
   let keepBuilt = false;
+  const finals: Artifact[] = [];
   for (const [ci, chain] of inst.postProcessors.entries()) {
     let input = built;
     for (const [pi, use] of chain.entries()) {
@@ -340,7 +349,14 @@ async function runChains(
         const keep =
           out.keepInput || use.keepInputArtifact === true || out.artifact.id === input.id;
         if (input === built) keepBuilt ||= keep;
-        else if (!keep) await input.destroy?.().catch(() => undefined);
+        else if (!keep && input.destroy) {
+          const gone = input;
+          await gone.destroy!().then(
+            () => env.out('info', `removed ${gone.id}: ${use.label} replaced it`),
+            (e: Error) =>
+              env.out('stderr', `could not remove the intermediate ${gone.id}: ${e.message}`),
+          );
+        }
         input = out.artifact;
         mergeInto(merged, out.artifact);
         finish(true);
@@ -367,14 +383,19 @@ async function runChains(
         break;
       }
     }
+    if (input !== built) finals.push(input);
   }
-  result.artifact = recordOf(merged);
   if (!keepBuilt && built.destroy) {
-    // Every chain consumed the build's artifact without keeping it (Packer's default).
+    // Every chain consumed the build's artifact without keeping it (Packer's default):
+    // the result is what the chains made.
     await built
       .destroy()
       .catch((e: Error) => env.out('stderr', `could not remove ${built.id}: ${e.message}`));
+    if (finals.length) merged.id = finals[0].id;
   }
+  // Only files that are still there: an input a post-processor replaced is gone.
+  merged.files = merged.files!.filter((f) => existsSync(f));
+  result.artifact = recordOf(merged);
 }
 
 function mergeInto(m: Artifact, a: Artifact): void {

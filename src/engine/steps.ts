@@ -119,7 +119,12 @@ export async function runSteps<S>(
   state: S,
   ctx: StepContext,
   hooks: StepHooks = {},
-  opts: { skipCleanup?: () => boolean; deferCleanup?: boolean } = {},
+  opts: {
+    skipCleanup?: () => boolean;
+    deferCleanup?: boolean;
+    /** After a failure, while the machine still stands (the error-cleanup-provisioner). */
+    beforeCleanup?: (r: StepsResult) => Promise<void>;
+  } = {},
 ): Promise<StepsResult> {
   const started: Step<S>[] = [];
   let result: StepsResult = { ok: true, cancelled: false };
@@ -145,6 +150,7 @@ export async function runSteps<S>(
       break;
     }
   }
+  if (!result.ok && opts.beforeCleanup) await opts.beforeCleanup(result);
   if (!result.ok && opts.skipCleanup?.()) return result;
   const cleanups = (async () => {
     for (const step of started.reverse()) {

@@ -3,7 +3,7 @@
  * Everything goes through the Docker API (dockerode); the container is in the ledger from
  * the moment it exists and is removed by cleanup whatever happens.
  */
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type Docker from 'dockerode';
@@ -219,6 +219,7 @@ export const dockerBuilder: BuilderImpl = {
               builderType: 'docker',
               files: [path],
               description: `container filesystem exported to ${path}`,
+              destroy: async () => rmSync(path, { force: true }),
             };
             return;
           }

@@ -1,4 +1,4 @@
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
@@ -25,6 +25,7 @@ export const dockerSave: PostProcessorImpl = {
         builderType: input.builderType,
         files: [path],
         description: `image saved to ${path}`,
+        destroy: async () => rmSync(path, { force: true }),
       },
     };
   },
