@@ -2,13 +2,21 @@
 import { Field, opt, s } from '../spec/schema';
 
 export const sshFields: Record<string, Field> = {
-  ssh_host: opt(s.string(), 'address of the machine'),
-  ssh_port: opt(s.int(1, 65535), undefined, 22),
-  ssh_username: opt(s.string(), 'user to log in as'),
-  ssh_password: opt(s.string(), 'use a sensitive variable'),
+  ssh_host: opt(s.string(), 'address of the machine (host name or IP)', undefined, '192.0.2.10'),
+  ssh_port: opt(s.int(1, 65535), 'TCP port of sshd on the machine', 22),
+  ssh_username: opt(s.string(), 'user to log in as', undefined, 'admin'),
+  ssh_password: opt(
+    s.string(),
+    'password to log in with; use a sensitive variable',
+    undefined,
+    '${var.ssh_password}',
+  ),
   ssh_private_key_file: opt(s.string(), 'private key (RSA, ECDSA or ed25519; OpenSSH or PEM)'),
   ssh_private_key: opt(s.string(), 'private key content, e.g. from a sensitive variable'),
-  ssh_private_key_passphrase: opt(s.string()),
+  ssh_private_key_passphrase: opt(
+    s.string(),
+    'passphrase of an encrypted private key; use a sensitive variable',
+  ),
   ssh_agent_auth: opt(s.bool(), 'authenticate with the agent at SSH_AUTH_SOCK', false),
   ssh_timeout: opt(s.duration(), 'how long to keep trying to connect', '5m'),
   ssh_handshake_attempts: opt(
@@ -16,16 +24,23 @@ export const sshFields: Record<string, Field> = {
     'authentication failures tolerated while the machine boots',
     10,
   ),
-  ssh_keep_alive_interval: opt(s.duration(), undefined, '5s'),
+  ssh_keep_alive_interval: opt(
+    s.duration(),
+    'how often to send keep-alives on an idle connection',
+    '5s',
+  ),
   ssh_pty: opt(s.bool(), 'request a pseudo-terminal', false),
   ssh_host_key: opt(s.string(), 'pinned host key: SHA256:... fingerprint or a public key line'),
   ssh_known_hosts_file: opt(s.string(), 'known_hosts file to check the host key against'),
   ssh_bastion_host: opt(s.string(), 'jump host'),
-  ssh_bastion_port: opt(s.int(1, 65535), undefined, 22),
-  ssh_bastion_username: opt(s.string()),
-  ssh_bastion_password: opt(s.string()),
-  ssh_bastion_private_key_file: opt(s.string()),
-  ssh_bastion_agent_auth: opt(s.bool()),
+  ssh_bastion_port: opt(s.int(1, 65535), 'TCP port of sshd on the jump host', 22),
+  ssh_bastion_username: opt(s.string(), 'user on the jump host (default: ssh_username)'),
+  ssh_bastion_password: opt(s.string(), 'password on the jump host; use a sensitive variable'),
+  ssh_bastion_private_key_file: opt(s.string(), 'private key file for the jump host'),
+  ssh_bastion_agent_auth: opt(
+    s.bool(),
+    'authenticate to the jump host with the agent at SSH_AUTH_SOCK',
+  ),
   ssh_file_transfer_method: opt(
     s.enum(['sftp']),
     'file transfer: sftp (tar streams for directories)',

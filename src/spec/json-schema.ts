@@ -1,98 +1,323 @@
-/** Generates schema/bake.schema.json from the same definitions the validator uses. */
-import { Field, Schema, s, toJsonSchema } from './schema';
-import { variableSchema } from './spec';
-import type { PluginSet } from '../plugins/api';
+/**
+ * Generates schema/bake.schema.json from the same definitions the validator uses, in the
+ * shape yaml-language-server handles well: each plugin kind is one `type` enum (every type,
+ * with its description) and one `if`/`then` branch per type, so an error lists every valid
+ * type and completion offers exactly the chosen plugin's settings.
+ */
+import { Field, fieldJsonSchema, JsonSchemaOptions, Schema, toJsonSchema } from './schema';
+import { buildFields, NAME_RE, topSchema, variableSchema } from './spec';
+import type { Descriptor, PluginKind, PluginSet } from '../plugins/api';
 import { postProcessorCommon, provisionerCommon } from './plugin-common';
 
-function withType(
-  type: string,
-  schema: Schema,
+/** Where the schema is published; specs outside this repository can name it in a modeline. */
+export const SCHEMA_URL =
+  'https://raw.githubusercontent.com/OWNER/bake-action/main/schema/bake.schema.json';
+
+const VARIABLE_NAME = '^[A-Za-z_][A-Za-z0-9_]*$';
+
+/** Variable types as parseVarType() reads them (blanks ignored), nested up to 6 deep. */
+function varTypePattern(): string {
+  const spaced = (word: string) => word.split('').join('\\s*');
+  const simple = ['string', 'number', 'bool', 'any', 'object'].map(spaced).join('|');
+  const wrap = ['list', 'map', 'set'].map(spaced).join('|');
+  let t = `(?:${simple})`;
+  for (let i = 0; i < 6; i++) t = `(?:${simple}|(?:${wrap})\\s*\\(\\s*(?:${t})?\\s*\\))`;
+  return `^\\s*${t}\\s*$`;
+}
+
+const EXACT = (type: string) => `^${type.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
+
+function fieldsOf(d: Descriptor, common: Record<string, Field>): Record<string, Field> {
+  return { ...common, ...(d.schema.kind === 'object' ? d.schema.fields : {}) };
+}
+
+/** The `then` of one type: its settings, titled and documented, nothing else allowed. */
+function branch(
+  d: Descriptor,
+  noun: string,
   common: Record<string, Field>,
-  description: string,
+  typeProp: Record<string, unknown>,
 ): Record<string, unknown> {
-  const fields = schema.kind === 'object' ? schema.fields : {};
-  const obj = toJsonSchema({ kind: 'object', fields: { ...common, ...fields } });
-  const props = obj.properties as Record<string, unknown>;
+  const title = `${d.type} ${noun}`;
+  if (d.schema.kind !== 'object')
+    return { title, description: d.description, ...toJsonSchema(d.schema) };
+  const fields = fieldsOf(d, common);
+  const obj = toJsonSchema({ kind: 'object', fields, open: d.schema.open });
+  const plain = (obj.anyOf as Record<string, unknown>[])[0];
+  const props = plain.properties as Record<string, Record<string, unknown>>;
+  if (props.override) {
+    // Per-source replacements are this plugin's own settings, none of them required.
+    const optional = Object.fromEntries(
+      Object.entries(fields)
+        .filter(([k]) => k !== 'override')
+        .map(([k, f]) => [k, { ...f, required: false }]),
+    );
+    const inner = toJsonSchema({ kind: 'object', fields: optional }, undefined, {
+      expressions: false,
+    });
+    const innerProps = inner.properties as Record<string, unknown>;
+    innerProps.type = { description: 'the plugin type (it stays the one above)', type: 'string' };
+    props.override = {
+      description: props.override.description,
+      markdownDescription: props.override.markdownDescription,
+      anyOf: [
+        {
+          type: 'object',
+          additionalProperties: {
+            ...inner,
+            description: 'settings replaced for this source',
+          },
+        },
+        { title: 'nothing (the key is left empty)', type: 'null' },
+      ],
+    };
+  }
   return {
-    ...obj,
-    description,
-    properties: { type: { const: type, description }, ...props },
-    required: ['type', ...((obj.required as string[] | undefined) ?? [])],
+    title,
+    description: d.description,
+    markdownDescription: `**${d.type}** ${noun}: ${d.description}`,
+    type: 'object',
+    properties: { type: typeProp, ...props },
+    ...(plain.required ? { required: plain.required } : {}),
+    additionalProperties: plain.additionalProperties,
+  };
+}
+
+/**
+ * A snippet body for one plugin: its type and its required settings with their examples;
+ * a plugin with none required gets its first setting that has an example.
+ */
+function pluginBody(d: Descriptor): Record<string, unknown> {
+  const body: Record<string, unknown> = { type: d.type };
+  const fields = Object.entries(fieldsOf(d, {}));
+  for (const [k, f] of fields) if (f.required) body[k] = f.example ?? f.default ?? '';
+  if (Object.keys(body).length === 1) {
+    const first = fields.find(([, f]) => f.example !== undefined);
+    if (first) body[first[0]] = first[1].example;
+  }
+  return body;
+}
+
+/** One plugin kind: a `type` enum listing every type, then one branch per type. */
+function pluginKind(
+  plugins: PluginSet,
+  kind: PluginKind,
+  noun: string,
+  common: Record<string, Field>,
+): Record<string, unknown> {
+  const list = plugins.all(kind);
+  // `type: null` is YAML's null, and bake reads it as the null builder.
+  const nullIsType = kind === 'builder' && list.some((d) => d.type === 'null');
+  const types = list.map((d) => d.type);
+  const typeDoc = `the ${noun} type: ${types.map((t) => `\`${t}\``).join(', ')}`;
+  const typeProp = {
+    description: typeDoc,
+    markdownDescription: [
+      `Which ${noun} this is:`,
+      '',
+      ...list.map((d) => `- \`${d.type}\`: ${d.description}`),
+      '',
+      'Written as is: no `${…}` expressions here.',
+    ].join('\n'),
+    enum: nullIsType ? [...types, null] : types,
+    enumDescriptions: nullIsType
+      ? [...list.map((d) => d.description), `the null builder (YAML reads \`null\` as nothing)`]
+      : list.map((d) => d.description),
+  };
+  // Matched by an exact pattern: yaml-language-server compares const and enum by prefix
+  // while completing, which would offer shell-local's settings to a shell provisioner.
+  const branches = list.map((d) => ({
+    if: {
+      properties: {
+        type:
+          nullIsType && d.type === 'null'
+            ? { anyOf: [{ type: 'null' }, { type: 'string', pattern: EXACT(d.type) }] }
+            : { type: 'string', pattern: EXACT(d.type) },
+      },
+      required: ['type'],
+    },
+    then: branch(d, noun, common, { description: d.description }),
+  }));
+  return {
+    type: 'object',
+    title: noun,
+    description: `a ${noun}: \`type\` and its settings`,
+    required: ['type'],
+    properties: { type: typeProp },
+    // Snippets only while the block has no type yet: once it has one, the snippets of
+    // the other types would only be noise.
+    allOf: [
+      ...branches,
+      {
+        if: { type: 'object', required: ['type'] },
+        else: {
+          defaultSnippets: list.map((d) => ({
+            label: `${d.type} ${noun}`,
+            description: d.description,
+            body: pluginBody(d),
+          })),
+        },
+      },
+    ],
+  };
+}
+
+function described(f: Field, key: string, extra: Record<string, unknown>, o?: JsonSchemaOptions) {
+  const base = fieldJsonSchema(key, f, o);
+  return {
+    description: base.description,
+    markdownDescription: base.markdownDescription,
+    ...extra,
   };
 }
 
 /** The JSON Schema of a spec for these plugins (the built-ins, plus a spec's own). */
-export function specJsonSchema(registry: PluginSet): Record<string, unknown> {
-  const provisioner = {
-    anyOf: registry
-      .all('provisioner')
-      .map((p) => withType(p.type, p.schema, provisionerCommon, p.description)),
+export function specJsonSchema(plugins: PluginSet): Record<string, unknown> {
+  const noExpr = { expressions: false };
+  const vfields = (variableSchema as Extract<Schema, { kind: 'object' }>).fields;
+  const variable = toJsonSchema(variableSchema, undefined, noExpr);
+  const vprops = variable.properties as Record<string, Record<string, unknown>>;
+  vprops.type = {
+    ...vprops.type,
+    anyOf: [
+      {
+        type: 'string',
+        pattern: varTypePattern(),
+        patternErrorMessage:
+          'not a variable type: use string, number, bool, any, object, list(T) or map(T)',
+      },
+      { title: 'nothing (the key is left empty)', type: 'null' },
+    ],
   };
-  const postProcessor = {
-    anyOf: registry
-      .all('post-processor')
-      .map((p) => withType(p.type, p.schema, postProcessorCommon, p.description)),
+  // The condition is an expression; it is evaluated when the variable has its value.
+  vprops.validation = fieldJsonSchema('validation', vfields.validation);
+
+  const top = (topSchema as Extract<Schema, { kind: 'object' }>).fields;
+  const builder = pluginKind(plugins, 'builder', 'builder', {});
+  const provisioner = pluginKind(plugins, 'provisioner', 'provisioner', provisionerCommon);
+  const postProcessor = pluginKind(
+    plugins,
+    'post-processor',
+    'post-processor',
+    postProcessorCommon,
+  );
+
+  const build = {
+    type: 'object',
+    description: 'one build: the sources it runs, then provisioners and post-processors',
+    additionalProperties: false,
+    required: ['sources'],
+    properties: {
+      description: described(buildFields.description, 'description', {
+        type: ['string', 'number', 'boolean', 'null'],
+      }),
+      sources: described(buildFields.sources, 'sources', {
+        type: 'array',
+        items: { type: ['string', 'number', 'boolean'] },
+        minItems: 1,
+      }),
+      provisioners: described(buildFields.provisioners, 'provisioners', {
+        type: ['array', 'null'],
+        items: { $ref: '#/definitions/provisioner' },
+      }),
+      'error-cleanup-provisioner': described(
+        buildFields['error-cleanup-provisioner'],
+        'error-cleanup-provisioner',
+        { $ref: '#/definitions/provisioner' },
+      ),
+      'post-processors': described(buildFields['post-processors'], 'post-processors', {
+        type: ['array', 'null'],
+        items: {
+          anyOf: [
+            { $ref: '#/definitions/postProcessor' },
+            {
+              type: 'array',
+              description: 'a chain: each post-processor takes what the one before it made',
+              items: { $ref: '#/definitions/postProcessor' },
+            },
+          ],
+        },
+        defaultSnippets: chainSnippets(plugins),
+      }),
+      timeout: fieldJsonSchema('timeout', buildFields.timeout),
+    },
   };
+
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
-    title: 'bake image spec',
+    $id: SCHEMA_URL,
+    title: 'bake spec',
     description:
       'Immutable machine images from one YAML file: variables, locals, sources (builders) and builds.',
     type: 'object',
     additionalProperties: false,
     required: ['sources', 'builds'],
     definitions: { provisioner, postProcessor },
-    properties: {
-      plugins: {
-        description:
-          'plugins from outside bake: module paths relative to the spec, or npm packages installed beside it',
-        type: 'array',
-        items: { type: 'string' },
-      },
-      variables: {
-        description: 'inputs of the spec',
-        type: 'object',
-        additionalProperties: toJsonSchema(variableSchema),
-      },
-      locals: { description: 'named values computed from variables and functions', type: 'object' },
-      sources: {
-        description: 'machines to build from: name → {type, ...}',
-        type: 'object',
-        additionalProperties: {
-          anyOf: registry.all('builder').map((b) => withType(b.type, b.schema, {}, b.description)),
-        },
-      },
-      builds: {
-        description: 'what to build: name → {sources, provisioners, post-processors}',
-        type: 'object',
-        additionalProperties: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['sources'],
-          properties: {
-            description: { type: 'string' },
-            sources: {
-              type: 'array',
-              items: { type: 'string' },
-              minItems: 1,
-              description: 'names of the sources this build runs',
-            },
-            provisioners: { type: 'array', items: { $ref: '#/definitions/provisioner' } },
-            'error-cleanup-provisioner': { $ref: '#/definitions/provisioner' },
-            'post-processors': {
-              type: 'array',
-              description: 'each item is a post-processor, or a list of them forming a chain',
-              items: {
-                anyOf: [
-                  { $ref: '#/definitions/postProcessor' },
-                  { type: 'array', items: { $ref: '#/definitions/postProcessor' } },
-                ],
-              },
-            },
-            timeout: toJsonSchema(s.duration(), 'fail the whole build when it runs longer'),
+    defaultSnippets: plugins.all('builder').map((d) => ({
+      label: `bake spec: ${d.type}`,
+      description: `a whole spec that builds with the ${d.type} builder`,
+      body: {
+        sources: { main: pluginBody(d) },
+        builds: {
+          main: {
+            sources: ['main'],
+            ...(plugins.get('provisioner', 'shell')
+              ? { provisioners: [{ type: 'shell', inline: ['echo ${1:hello}'] }] }
+              : {}),
           },
         },
       },
+    })),
+    properties: {
+      plugins: fieldJsonSchema('plugins', top.plugins),
+      variables: described(top.variables, 'variables', {
+        type: ['object', 'null'],
+        propertyNames: {
+          pattern: VARIABLE_NAME,
+          patternErrorMessage: 'a variable name is letters, digits and _ (used as var.NAME)',
+        },
+        additionalProperties: {
+          ...variable,
+          description: 'one input: its type, default and rules',
+        },
+      }),
+      locals: described(top.locals, 'locals', {
+        type: ['object', 'null'],
+        propertyNames: {
+          pattern: VARIABLE_NAME,
+          patternErrorMessage: 'a local name is letters, digits and _ (used as local.NAME)',
+        },
+        additionalProperties: { description: 'a value; `${…}` expressions are evaluated' },
+      }),
+      sources: described(top.sources, 'sources', {
+        type: 'object',
+        propertyNames: {
+          pattern: NAME_RE.source,
+          patternErrorMessage: 'a source name is letters, digits, - and _',
+        },
+        additionalProperties: builder,
+      }),
+      builds: described(top.builds, 'builds', {
+        type: 'object',
+        propertyNames: {
+          pattern: NAME_RE.source,
+          patternErrorMessage: 'a build name is letters, digits, - and _',
+        },
+        additionalProperties: build,
+      }),
     },
   };
+}
+
+function chainSnippets(plugins: PluginSet): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  const tag = plugins.get('post-processor', 'docker-tag');
+  const manifest = plugins.get('post-processor', 'manifest');
+  if (tag && manifest)
+    out.push({
+      label: 'post-processor chain: docker-tag then manifest',
+      description: 'tag the image, then record it with its tags in a manifest',
+      body: [[{ ...pluginBody(tag), tags: ['latest'] }, { type: 'manifest' }]],
+    });
+  return out;
 }

@@ -17,5 +17,5 @@ export const postProcessorCommon: Record<string, Field> = {
   only: opt(s.list(s.string(), { single: true }), 'run only for these sources (globs)'),
   except: opt(s.list(s.string(), { single: true }), 'skip these sources (globs)'),
   keep_input_artifact: opt(s.bool(), 'keep the artifact this post-processor received'),
-  name: opt(s.string()),
+  name: opt(s.string(), 'a label shown in logs'),
 };

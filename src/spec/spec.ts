@@ -19,7 +19,7 @@ export const variableSchema = s.object({
     s.any(),
     'value used when nothing else sets one; without it the variable is required',
   ),
-  description: opt(s.string()),
+  description: opt(s.string(), 'what the variable is for, shown by bake inspect'),
   sensitive: opt(s.bool(), 'redact the value from logs, outputs, manifests and comments', false),
   nullable: opt(s.bool(), 'allow null as a value', false),
   validation: opt(
@@ -32,11 +32,12 @@ export const variableSchema = s.object({
         error_message: req(s.string(), 'shown when the condition is false'),
       }),
     ),
+    'rules the value must pass: a condition and the error shown when it is false',
   ),
 });
 
-const buildFields: Record<string, Field> = {
-  description: opt(s.string()),
+export const buildFields: Record<string, Field> = {
+  description: opt(s.string(), 'what the build makes, for people reading the spec'),
   sources: req(s.list(s.string(), { minItems: 1 }), 'names of the sources this build runs'),
   provisioners: opt(s.list(s.any()), 'steps that configure the machine, in order'),
   'post-processors': opt(s.list(s.any()), 'what happens to the artifact; a nested list is a chain'),

@@ -10,13 +10,16 @@ const filters = opt(s.map(s.string()), 'EC2 API filters, name: value (e.g. "tag:
 const blockDevice = s.object({
   device_name: req(s.string(), 'e.g. /dev/xvda'),
   volume_size: opt(s.int(1, 65536), 'GiB'),
-  volume_type: opt(s.enum(['gp2', 'gp3', 'io1', 'io2', 'st1', 'sc1', 'standard'])),
-  iops: opt(s.int(100, 256000)),
+  volume_type: opt(
+    s.enum(['gp2', 'gp3', 'io1', 'io2', 'st1', 'sc1', 'standard']),
+    'EBS volume type',
+  ),
+  iops: opt(s.int(100, 256000), 'provisioned IOPS (io1, io2, gp3)'),
   throughput: opt(s.int(125, 1000), 'MiB/s (gp3)'),
-  delete_on_termination: opt(s.bool(), undefined, true),
-  encrypted: opt(s.bool()),
-  kms_key_id: opt(s.string()),
-  snapshot_id: opt(s.string()),
+  delete_on_termination: opt(s.bool(), 'delete the volume when the instance ends', true),
+  encrypted: opt(s.bool(), 'encrypt the volume'),
+  kms_key_id: opt(s.string(), 'KMS key for an encrypted volume'),
+  snapshot_id: opt(s.string(), 'snapshot to create the volume from'),
   virtual_name: opt(s.string(), 'ephemeral0 ...'),
   no_device: opt(s.bool(), 'suppress this device of the source AMI'),
 });
@@ -28,15 +31,24 @@ export const amazonEbsSchema = s.object({
   region: opt(s.string(), 'region to build in (default: AWS_REGION)'),
   assume_role: opt(
     s.object({
-      role_arn: req(s.string()),
-      session_name: opt(s.string(), undefined, 'bake'),
-      external_id: opt(s.string()),
-      duration_seconds: opt(s.int(900, 43200), undefined, 3600),
+      role_arn: req(
+        s.string(),
+        'the role to assume',
+        'arn:aws:iam::123456789012:role/image-builder',
+      ),
+      session_name: opt(s.string(), 'name of the role session (shown in CloudTrail)', 'bake'),
+      external_id: opt(s.string(), "external id the role's trust policy requires"),
+      duration_seconds: opt(s.int(900, 43200), 'lifetime of the role credentials', 3600),
     }),
     'role to assume on top of the default credential chain',
   ),
 
-  source_ami: opt(s.string(), 'AMI to start from (or source_ami_filter)'),
+  source_ami: opt(
+    s.string(),
+    'AMI to start from (or source_ami_filter)',
+    undefined,
+    'ami-0123456789abcdef0',
+  ),
   source_ami_filter: opt(
     s.object({
       filters,
@@ -46,19 +58,19 @@ export const amazonEbsSchema = s.object({
     'find the AMI to start from',
   ),
 
-  instance_type: opt(s.string(), 'e.g. t3.micro'),
+  instance_type: opt(s.string(), 'EC2 instance type of the build instance', undefined, 't3.micro'),
   spot_price: opt(s.string(), 'maximum spot price in USD, or "auto" for the on-demand price'),
   spot_instance_types: opt(
     s.list(s.string()),
     'spot instance types, tried in order when one has no capacity',
   ),
   iam_instance_profile: opt(s.string(), 'instance profile name for the build instance'),
-  user_data: opt(s.string()),
-  user_data_file: opt(s.string()),
-  availability_zone: opt(s.string()),
-  vpc_id: opt(s.string()),
+  user_data: opt(s.string(), 'user data passed to the build instance (cloud-init)'),
+  user_data_file: opt(s.string(), 'file whose content is the user data'),
+  availability_zone: opt(s.string(), 'zone to launch in, e.g. eu-west-1a'),
+  vpc_id: opt(s.string(), 'VPC to launch in (default: the default VPC)'),
   vpc_filter: opt(s.object({ filters }), 'find the VPC'),
-  subnet_id: opt(s.string()),
+  subnet_id: opt(s.string(), 'subnet to launch in'),
   subnet_filter: opt(
     s.object({
       filters,
@@ -70,16 +82,23 @@ export const amazonEbsSchema = s.object({
     s.list(s.string(), { single: true }),
     'use these groups instead of a temporary one',
   ),
-  associate_public_ip_address: opt(s.bool()),
+  associate_public_ip_address: opt(s.bool(), 'give the build instance a public IP address'),
   launch_block_device_mappings: opt(s.list(blockDevice), 'volumes of the build instance'),
   run_tags: opt(s.map(s.string()), 'tags of the build instance'),
   run_volume_tags: opt(s.map(s.string()), 'tags of its volumes'),
   metadata_options: opt(
     s.object({
-      http_endpoint: opt(s.enum(['enabled', 'disabled']), undefined, 'enabled'),
+      http_endpoint: opt(s.enum(['enabled', 'disabled']), 'the metadata service is on', 'enabled'),
       http_tokens: opt(s.enum(['required', 'optional']), 'required = IMDSv2 only', 'required'),
-      http_put_response_hop_limit: opt(s.int(1, 64), undefined, 1),
-      instance_metadata_tags: opt(s.enum(['enabled', 'disabled'])),
+      http_put_response_hop_limit: opt(
+        s.int(1, 64),
+        'network hops a metadata token may travel (2 for containers)',
+        1,
+      ),
+      instance_metadata_tags: opt(
+        s.enum(['enabled', 'disabled']),
+        'instance tags readable from the metadata service',
+      ),
     }),
     'instance metadata service of the build instance (IMDSv2 required by default)',
   ),
@@ -90,15 +109,23 @@ export const amazonEbsSchema = s.object({
     'public_ip',
   ),
   ssh_keypair_name: opt(s.string(), 'existing key pair (with ssh_private_key_file)'),
-  temporary_key_pair_type: opt(s.enum(['ed25519', 'rsa']), undefined, 'ed25519'),
+  temporary_key_pair_type: opt(
+    s.enum(['ed25519', 'rsa']),
+    'type of the temporary SSH key pair',
+    'ed25519',
+  ),
   temporary_security_group_source_cidrs: opt(
     s.list(s.string()),
     "who may reach SSH on the temporary group (default: this runner's public IP /32)",
   ),
 
   disable_stop_instance: opt(s.bool(), 'create the image from the running instance', false),
-  ami_name: req(s.string(), 'name of the new AMI; must be unique in the account and region'),
-  ami_description: opt(s.string()),
+  ami_name: req(
+    s.string(),
+    'name of the new AMI; must be unique in the account and region',
+    'golden-${formatdate("YYYYMMDDhhmm", timestamp())}',
+  ),
+  ami_description: opt(s.string(), 'description of the new AMI'),
   ami_regions: opt(s.list(s.string()), 'copy the AMI to these regions as well'),
   ami_block_device_mappings: opt(s.list(blockDevice), 'volumes of the AMI'),
   ami_users: opt(s.list(s.string()), 'account ids allowed to launch the AMI'),
@@ -112,8 +139,8 @@ export const amazonEbsSchema = s.object({
   encrypt_boot: opt(s.bool(), "encrypt the AMI's snapshots"),
   kms_key_id: opt(s.string(), 'KMS key for encrypt_boot'),
   region_kms_key_ids: opt(s.map(s.string()), 'region: KMS key, for the copies'),
-  ena_support: opt(s.bool()),
-  sriov_support: opt(s.bool()),
+  ena_support: opt(s.bool(), 'mark the AMI as supporting ENA networking'),
+  sriov_support: opt(s.bool(), 'mark the AMI as supporting SR-IOV (simple) networking'),
   imds_support: opt(s.enum(['v2.0']), 'instances launched from the AMI require IMDSv2'),
   deprecate_at: opt(s.string(), 'RFC 3339 time when the AMI is deprecated'),
   aws_polling: opt(

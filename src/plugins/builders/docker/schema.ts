@@ -1,7 +1,7 @@
 import { opt, req, s } from '../../../spec/schema';
 
 export const dockerBuilderSchema = s.object({
-  image: req(s.string(), 'the base image, e.g. debian:bookworm'),
+  image: req(s.string(), 'the base image to start the build container from', 'debian:bookworm'),
   pull: opt(s.enum(['always', 'missing', 'never']), 'when to pull the base image', 'missing'),
   platform: opt(s.string(), 'platform of the base image, e.g. linux/amd64'),
   entrypoint: opt(
@@ -16,8 +16,15 @@ export const dockerBuilderSchema = s.object({
   volumes: opt(s.map(s.string()), 'host path: container path'),
   env: opt(s.map(s.string()), 'environment of every provisioner command (not kept in the image)'),
   tmpfs: opt(s.list(s.string()), 'tmpfs mounts, e.g. /run:size=64m'),
-  cap_add: opt(s.list(s.string())),
-  cap_drop: opt(s.list(s.string())),
+  cap_add: opt(s.list(s.string()), 'Linux capabilities added to the build container', undefined, [
+    'SYS_ADMIN',
+  ]),
+  cap_drop: opt(
+    s.list(s.string()),
+    'Linux capabilities dropped from the build container',
+    undefined,
+    ['NET_RAW'],
+  ),
   devices: opt(s.list(s.string()), 'host devices, e.g. /dev/fuse'),
   exec_user: opt(s.string(), 'user for provisioner commands (default: the image user)'),
   container_dir: opt(s.string(), 'where provisioner scripts are placed', '/tmp'),

@@ -7,7 +7,11 @@ export const checksumPostProcessor: PostProcessorDescriptor = {
   type: 'checksum',
   description: 'write checksums of the files a build produced',
   schema: s.object({
-    checksum_types: opt(s.list(s.enum(['sha256', 'sha512', 'sha1', 'md5'])), undefined, ['sha256']),
+    checksum_types: opt(
+      s.list(s.enum(['sha256', 'sha512', 'sha1', 'md5'])),
+      'checksums to write, one file per type',
+      ['sha256'],
+    ),
     output: opt(
       s.string(),
       'output file; {{.BuildName}} and {{.ChecksumType}} are replaced',

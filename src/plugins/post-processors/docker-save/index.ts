@@ -7,7 +7,7 @@ export const dockerSavePostProcessor: PostProcessorDescriptor = {
   type: 'docker-save',
   description: 'save the image to a tar file',
   schema: s.object({
-    path: req(s.string(), 'output tar file (.tar or .tar.gz)'),
+    path: req(s.string(), 'output tar file (.tar or .tar.gz)', 'out/image.tar'),
     compress: opt(s.bool(), 'gzip the tar (implied by a .gz name)'),
   }),
   accepts: ['docker-image'],

@@ -7,7 +7,7 @@ export const dockerTagPostProcessor: PostProcessorDescriptor = {
   type: 'docker-tag',
   description: 'tag the image built by the docker builder',
   schema: s.object({
-    repository: req(s.string(), 'repository to tag into, e.g. ghcr.io/org/app'),
+    repository: req(s.string(), 'repository to tag into', 'ghcr.io/org/app'),
     tags: opt(s.list(s.string(), { single: true }), 'tags (default: latest)', ['latest']),
     force: opt(s.bool(), 'move the tag if it already exists (always true for Docker ≥ 1.12)'),
   }),

@@ -3,7 +3,7 @@ import type { ProvisionerDescriptor } from '../../api';
 import { opt, req, s } from '../../../spec/schema';
 
 export const ansibleSchema = s.object({
-  playbook_file: req(s.string(), 'the playbook to run'),
+  playbook_file: req(s.string(), 'the playbook to run', 'playbook.yml'),
   extra_arguments: opt(
     s.list(s.string()),
     'more ansible-playbook arguments, e.g. ["--tags", "web"]',
@@ -13,8 +13,11 @@ export const ansibleSchema = s.object({
   groups: opt(s.list(s.string()), 'inventory groups the machine is in'),
   host_alias: opt(s.string(), 'inventory name of the machine', 'default'),
   galaxy_file: opt(s.string(), 'requirements file for ansible-galaxy, installed first'),
-  roles_path: opt(s.string()),
-  collections_path: opt(s.string()),
+  roles_path: opt(s.string(), 'where ansible-playbook looks for roles (ANSIBLE_ROLES_PATH)'),
+  collections_path: opt(
+    s.string(),
+    'where ansible-playbook looks for collections (ANSIBLE_COLLECTIONS_PATH)',
+  ),
   use_sftp: opt(s.bool(), 'transfer files with sftp (default scp/piped)'),
   command: opt(s.string(), 'the ansible-playbook command', 'ansible-playbook'),
 });

@@ -7,7 +7,7 @@ export const fileSchema = s.object({
   source: opt(s.string(), 'local file or directory (directory/ copies its contents)'),
   sources: opt(s.list(s.string()), 'several local files'),
   content: opt(s.string(), 'text to write to destination'),
-  destination: req(s.string(), 'remote path (local path for downloads)'),
+  destination: req(s.string(), 'remote path (local path for downloads)', '/tmp/app/'),
   direction: opt(s.enum(['upload', 'download']), 'upload (default) or download', 'upload'),
 });
 

@@ -3,7 +3,12 @@ import type { ProvisionerDescriptor } from '../../api';
 import { opt, s } from '../../../spec/schema';
 
 export const restartSchema = s.object({
-  restart_command: opt(s.string(), 'command that reboots the machine', 'shutdown -r now'),
+  restart_command: opt(
+    s.string(),
+    'command that reboots the machine',
+    'shutdown -r now',
+    'sudo shutdown -r now',
+  ),
   restart_check_command: opt(s.string(), 'must succeed once the machine is back'),
   restart_timeout: opt(s.duration(), 'how long the machine may take to come back', '5m'),
 });

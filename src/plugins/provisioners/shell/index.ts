@@ -4,7 +4,10 @@ import type { ProvisionerDescriptor } from '../../api';
 import { opt, s } from '../../../spec/schema';
 
 export const shellSchema = s.object({
-  inline: opt(s.list(s.string()), 'commands to run, one script'),
+  inline: opt(s.list(s.string()), 'commands to run, as one script', undefined, [
+    'apt-get update',
+    'apt-get install -y nginx',
+  ]),
   script: opt(s.string(), 'a local script to upload and run'),
   scripts: opt(s.list(s.string()), 'local scripts to upload and run in order'),
   environment_vars: opt(s.list(s.string()), 'KEY=value pairs for the scripts'),
