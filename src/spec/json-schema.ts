@@ -4,7 +4,14 @@
  * with its description) and one `if`/`then` branch per type, so an error lists every valid
  * type and completion offers exactly the chosen plugin's settings.
  */
-import { Field, fieldJsonSchema, JsonSchemaOptions, Schema, toJsonSchema } from './schema';
+import {
+  Field,
+  fieldJsonSchema,
+  JsonSchemaOptions,
+  offered,
+  Schema,
+  toJsonSchema,
+} from './schema';
 import { buildFields, NAME_RE, topSchema, variableSchema } from './spec';
 import type { Descriptor, PluginKind, PluginSet } from '../plugins/api';
 import { postProcessorCommon, provisionerCommon } from './plugin-common';
@@ -28,7 +35,7 @@ function varTypePattern(): string {
 const EXACT = (type: string) => `^${type.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
 
 function fieldsOf(d: Descriptor, common: Record<string, Field>): Record<string, Field> {
-  return { ...common, ...(d.schema.kind === 'object' ? d.schema.fields : {}) };
+  return offered({ ...common, ...(d.schema.kind === 'object' ? d.schema.fields : {}) });
 }
 
 /** The `then` of one type: its settings, titled and documented, nothing else allowed. */

@@ -30,6 +30,8 @@ export interface Field {
   default?: unknown;
   /** A typical value, shown in the editor's hover and used in snippets. */
   example?: unknown;
+  /** A setting that is known (Packer has it) but refused, with the reason and what to do. */
+  refused?: string;
 }
 
 export const s = {
@@ -71,6 +73,19 @@ export const s = {
 export function req(schema: Schema, description?: string, example?: unknown): Field {
   return { schema, required: true, description, ...(example !== undefined ? { example } : {}) };
 }
+/**
+ * A setting bake knows and refuses: giving it is an error that says why, not an "unknown
+ * key"; editors do not offer it.
+ */
+export function refused(reason: string): Field {
+  return { schema: { kind: 'any' }, refused: reason, description: `not supported: ${reason}` };
+}
+
+/** The settings a schema offers (without the refused ones). */
+export function offered(fields: Record<string, Field>): Record<string, Field> {
+  return Object.fromEntries(Object.entries(fields).filter(([, f]) => !f.refused));
+}
+
 export function opt(
   schema: Schema,
   description?: string,
@@ -235,18 +250,26 @@ export function check(value: unknown, schema: Schema, path: string, ctx: CheckCo
         const childPath = joinPath(path, k);
         if (!f) {
           if (schema.open) continue;
-          const near = didYouMean(k, Object.keys(schema.fields));
+          const keys = Object.keys(offered(schema.fields));
+          const near = didYouMean(k, keys);
           ctx.problems.push({
             message: `unknown key "${k}"`,
             path: childPath,
             pos: positionOf(ctx.file, childPath, true),
-            hint: near
-              ? `did you mean "${near}"?`
-              : `allowed keys: ${Object.keys(schema.fields).sort().join(', ')}`,
+            hint: near ? `did you mean "${near}"?` : `allowed keys: ${keys.sort().join(', ')}`,
           });
           continue;
         }
         if (v === null && !f.required) continue;
+        if (f.refused) {
+          ctx.problems.push({
+            message: `${k} is not supported: ${f.refused}`,
+            path: childPath,
+            pos: positionOf(ctx.file, childPath, true),
+            hint: `remove ${k}`,
+          });
+          continue;
+        }
         out[k] = check(v, f.schema, childPath, ctx);
       }
       return out;
@@ -478,7 +501,8 @@ export function toJsonSchema(
       });
     case 'object': {
       const properties: Record<string, unknown> = {};
-      for (const [k, f] of Object.entries(schema.fields)) properties[k] = fieldJsonSchema(k, f, o);
+      for (const [k, f] of Object.entries(offered(schema.fields)))
+        properties[k] = fieldJsonSchema(k, f, o);
       const required = Object.entries(schema.fields)
         .filter(([, f]) => f.required)
         .map(([k]) => k);
