@@ -45,6 +45,11 @@ export interface ArtifactRecord {
   files?: string[];
   /** Machine images: region → image id. */
   regions?: Record<string, string>;
+  /**
+   * What else the builder knows of its result, by name (an image's self link and family, a
+   * gallery version's id): in the action's outputs and the manifest as they are.
+   */
+  properties?: Record<string, string>;
   description?: string;
 }
 
@@ -56,6 +61,9 @@ export function recordOf(a: Artifact): ArtifactRecord {
     ...(a.digests?.length ? { digests: [...a.digests] } : {}),
     ...(a.files?.length ? { files: [...a.files] } : {}),
     ...(a.regions ? { regions: { ...a.regions } } : {}),
+    ...(a.properties && Object.keys(a.properties).length
+      ? { properties: { ...a.properties } }
+      : {}),
     ...(a.description ? { description: a.description } : {}),
   };
 }

@@ -30,6 +30,7 @@ export interface ManifestBuild {
   tags?: string[];
   digests?: string[];
   regions?: Record<string, string>;
+  properties?: Record<string, string>;
 }
 
 export interface Manifest {
@@ -105,6 +106,7 @@ export const manifest: PostProcessorImpl = {
       ...(input.tags?.length ? { tags: input.tags } : {}),
       ...(input.digests?.length ? { digests: input.digests } : {}),
       ...(input.regions ? { regions: input.regions } : {}),
+      ...(input.properties ? { properties: input.properties } : {}),
     });
     await withFileLock(path, signal, () => addToManifest(path, entry, env.runUuid));
     env.out('info', `manifest updated: ${path}`);
