@@ -5,7 +5,7 @@
 import pkg from '../package.json';
 import { formatProblem, SpecError } from './spec/errors';
 import { Plan, matrixOf, resolvePlan } from './spec/resolve';
-import { redact, REDACTED } from './util/redact';
+import { redact, redactValue, REDACTED } from './util/redact';
 import { UsageError, parseArgs, CliOptions, HELP } from './cli-args';
 import { openSpec } from './plugins/external';
 import { builtInRegistry } from './plugins/registry';
@@ -32,15 +32,16 @@ function inspect(plan: Plan): string {
   lines.push(`spec: ${plan.specPath}`, '', 'variables:');
   if (!plan.variables.length) lines.push('  (none)');
   for (const v of plan.variables) {
-    const shown = v.sensitive ? REDACTED : JSON.stringify(v.value);
+    // Masked before it is serialised: JSON escapes quotes and backslashes inside a secret.
+    const shown = v.sensitive ? REDACTED : JSON.stringify(redactValue(v.value));
     lines.push(
       `  var.${v.name} (${v.type}${v.sensitive ? ', sensitive' : ''}) = ${shown}   [${v.source}]`,
     );
   }
   lines.push('', 'locals:');
-  const locals = Object.entries(plan.locals);
+  const locals = Object.entries(plan.shownLocals ?? plan.locals);
   if (!locals.length) lines.push('  (none)');
-  for (const [k, v] of locals) lines.push(`  local.${k} = ${redact(JSON.stringify(v))}`);
+  for (const [k, v] of locals) lines.push(`  local.${k} = ${JSON.stringify(redactValue(v))}`);
   lines.push('', 'builds:');
   for (const i of plan.instances) {
     lines.push(`  ${i.name}  (${i.type})${i.timeoutMs ? `  timeout ${i.timeoutMs / 1000}s` : ''}`);

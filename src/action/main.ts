@@ -12,7 +12,7 @@ import { openSpec } from '../plugins/external';
 import { Plan, matrixOf, resolvePlan } from '../spec/resolve';
 import { onSecret, redact, redactValue } from '../util/redact';
 import type { BuildResult } from '../engine/build';
-import { failureDetails, resultsTable, timeline } from '../report/markdown';
+import { failureDetails, resultsTable, text, timeline } from '../report/markdown';
 
 const STATE_POST = 'isPost';
 const STATE_LEDGER = 'ledger';
@@ -70,6 +70,7 @@ export function artifactsOutput(results: BuildResult[]): Record<string, unknown>
         digests: r.artifact?.digests ?? [],
         files: r.artifact?.files ?? [],
         ...(r.artifact?.regions ? { regions: r.artifact.regions } : {}),
+        ...(r.artifact?.properties ? { properties: r.artifact.properties } : {}),
         reused: r.reused === true,
         ...(r.error ? { error: r.error, failed_step: r.failedStep ?? null } : {}),
       }),
@@ -191,7 +192,7 @@ async function publish(
     'artifact-ids',
     JSON.stringify(
       Object.fromEntries(
-        results.filter((r) => r.artifact).map((r) => [r.name, redact(r.artifact!.id)]),
+        results.filter((r) => r.artifact).map((r) => [r.name, redactValue(r.artifact!.id)]),
       ),
     ),
   );
@@ -213,7 +214,7 @@ async function publish(
   core.setOutput('manifest', manifest);
   const body =
     [
-      `### bake: ${inputs.commentHeader || inputs.spec}`,
+      `### bake: ${text(inputs.commentHeader || inputs.spec)}`,
       '',
       resultsTable(results),
       '',

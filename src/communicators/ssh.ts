@@ -138,7 +138,8 @@ export class SshCommunicator implements Communicator {
   private bastion?: Client;
   private sftpSession?: SFTPWrapper;
   private hasTar?: boolean;
-  private firstHostKey?: string;
+  /** The host key each endpoint (target, bastion) proved, by `host:port`; held for the build. */
+  private readonly hostKeys = new Map<string, Buffer>();
 
   constructor(private readonly o: SshOptions) {}
 
@@ -149,25 +150,54 @@ export class SshCommunicator implements Communicator {
     return `ssh${via} -p ${this.o.port} ${this.o.username}@${this.o.host}`;
   }
 
-  private hostVerifier(host: string, port: number) {
+  /**
+   * Checks a host key: against the pin (ssh_host_key, the target only), else the known_hosts
+   * file (the target and the bastion alike), else trust on first use: the first key an
+   * endpoint shows is logged, and every later connection of the build is held to it.
+   */
+  private hostVerifier(host: string, port: number, pin?: string) {
+    const id = `${host}:${port}`;
     return (key: Buffer): boolean => {
       const fp = fingerprint(key);
-      if (this.o.hostKey) {
-        const want = this.o.hostKey.trim();
+      let ok: boolean;
+      if (pin) {
+        const want = pin.trim();
         const blob = keyBlobOf(want);
-        return blob ? blob.equals(key) : want.replace(/=+$/, '') === fp;
+        ok = blob ? blob.equals(key) : want.replace(/=+$/, '') === fp;
+      } else if (this.o.knownHostsFile) {
+        ok = knownHostKeys(this.o.knownHostsFile, host, port).some((k) => k.equals(key));
+      } else {
+        const first = this.hostKeys.get(id);
+        if (!first)
+          this.o.log?.(
+            `host key of ${host}:${port} is ${fp}${id === `${this.o.host}:${this.o.port}` ? ' (pin it with ssh_host_key)' : ''}`,
+          );
+        ok = !first || first.equals(key);
       }
-      if (this.o.knownHostsFile) {
-        const keys = knownHostKeys(this.o.knownHostsFile, host, port);
-        return keys.some((k) => k.equals(key));
+      if (!ok) {
+        this.o.log?.(`host key of ${host}:${port} (${fp}) is not the expected one; not connecting`);
+        return false;
       }
-      // Trust on first use: log it, and hold every later connection of the build to it.
-      if (!this.firstHostKey) {
-        this.firstHostKey = fp;
-        this.o.log?.(`host key of ${host}:${port} is ${fp} (pin it with ssh_host_key)`);
-      }
-      return this.firstHostKey === fp;
+      this.hostKeys.set(id, Buffer.from(key));
+      return true;
     };
+  }
+
+  /**
+   * The host keys this communicator verified, as known_hosts lines, so another SSH client
+   * (Ansible) can hold the same machines to the same keys. Connects first if it has not.
+   */
+  async knownHosts(signal: AbortSignal): Promise<string> {
+    await this.ready(signal);
+    const lines: string[] = [];
+    for (const [id, key] of this.hostKeys) {
+      const cut = id.lastIndexOf(':');
+      const host = id.slice(0, cut);
+      const port = Number(id.slice(cut + 1));
+      const type = key.length > 4 ? key.subarray(4, 4 + key.readUInt32BE(0)).toString() : '';
+      lines.push(`${port === 22 ? host : `[${host}]:${port}`} ${type} ${key.toString('base64')}`);
+    }
+    return lines.join('\n') + (lines.length ? '\n' : '');
   }
 
   private auth(e: SshEndpoint): Partial<ConnectConfig> {
@@ -267,7 +297,13 @@ export class SshCommunicator implements Communicator {
     if (this.o.bastion) {
       const b = this.o.bastion;
       this.bastion = await connectOnce(
-        { ...common, host: b.host, port: b.port, ...this.auth(b) } as ConnectConfig,
+        {
+          ...common,
+          host: b.host,
+          port: b.port,
+          ...this.auth(b),
+          hostVerifier: this.hostVerifier(b.host, b.port),
+        } as ConnectConfig,
         signal,
       );
       sock = await new Promise((res, rej) =>
@@ -281,7 +317,7 @@ export class SshCommunicator implements Communicator {
         ...common,
         ...(sock ? { sock } : { host: this.o.host, port: this.o.port }),
         ...this.auth(this.o),
-        hostVerifier: this.hostVerifier(this.o.host, this.o.port),
+        hostVerifier: this.hostVerifier(this.o.host, this.o.port, this.o.hostKey),
       } as ConnectConfig,
       signal,
     );

@@ -9,27 +9,43 @@ const ICON: Record<string, string> = {
   skipped: '⏭️',
 };
 
-function cell(s: string): string {
-  return redact(s).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+/**
+ * Text from a build or from a results file (which a fork's job may have written) made inert
+ * for Markdown and HTML alike: every character either can give meaning to becomes a numeric
+ * character reference, which both render as the character itself. Secrets are masked first.
+ */
+export function text(s: unknown): string {
+  return redact(String(s ?? ''))
+    .replace(/\r?\n|\r/g, ' ')
+    .replace(/[&<>"'`\\*_[\]#!|~@{}$^]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** A code span in a table cell: literal but for its own delimiter and the cell's. */
+function code(s: unknown): string {
+  return `\`${redact(String(s ?? ''))
+    .replace(/\r?\n|\r/g, ' ')
+    .replace(/`/g, "'")
+    .replace(/\|/g, '\\|')}\``;
 }
 
 export function artifactCell(r: BuildResult): string {
   const a = r.artifact;
   if (!a) return '—';
-  if (a.regions)
+  if (a.regions && typeof a.regions === 'object')
     return Object.entries(a.regions)
-      .map(([r, id]) => `${r}: \`${id}\``)
+      .map(([r, id]) => `${text(r)}: ${code(id)}`)
       .join('<br>');
-  const parts = [`\`${a.id}\``];
-  if (a.digests?.length) parts.push(...a.digests.map((d) => `\`${d}\``));
-  else if (a.tags?.length) parts.push(...a.tags.map((t) => `\`${t}\``));
+  const parts = [code(a.id)];
+  const list = (v: unknown) => (Array.isArray(v) ? v : []);
+  if (list(a.digests).length) parts.push(...list(a.digests).map(code));
+  else if (list(a.tags).length) parts.push(...list(a.tags).map(code));
   return parts.join('<br>');
 }
 
 export function resultsTable(results: BuildResult[]): string {
   const rows = results.map(
     (r) =>
-      `| ${cell(r.name)} | ${cell(r.builder)} | ${r.reused ? '♻️ unchanged, reused' : `${ICON[r.status] ?? ''} ${r.status}`} | ${cell(artifactCell(r))} | ${(r.durationMs / 1000).toFixed(1)}s |`,
+      `| ${text(r.name)} | ${text(r.builder)} | ${r.reused === true ? '♻️ unchanged, reused' : `${Object.prototype.hasOwnProperty.call(ICON, r.status) ? ICON[r.status] : ''} ${text(r.status)}`} | ${artifactCell(r)} | ${(Number(r.durationMs) / 1000).toFixed(1)}s |`,
   );
   return [
     '| build | builder | status | artifact | duration |',
@@ -43,15 +59,17 @@ export function failureDetails(results: BuildResult[]): string {
     .filter((r) => r.status === 'failed')
     .map((r) => {
       const lines = [
-        `<details><summary>${cell(r.name)} failed${r.failedStep ? ` in <code>${cell(r.failedStep)}</code>` : ''}: ${cell(r.error ?? '')}</summary>`,
+        `<details><summary>${text(r.name)} failed${r.failedStep ? ` in <code>${text(r.failedStep)}</code>` : ''}: ${text(r.error ?? '')}</summary>`,
         '',
       ];
-      if (r.hint) lines.push(`hint: ${cell(r.hint)}`, '');
-      if (r.tail?.length)
+      if (r.hint) lines.push(`hint: ${text(r.hint)}`, '');
+      // An HTML block, not a fence: a line of the output cannot end it or open anything.
+      if (Array.isArray(r.tail) && r.tail.length)
         lines.push(
-          '```text',
-          ...r.tail.slice(-20).map((l) => redact(l).replace(/```/g, "'''")),
-          '```',
+          `<pre>${r.tail
+            .slice(-20)
+            .map((l) => redact(String(l)).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`))
+            .join('\n')}</pre>`,
         );
       lines.push('</details>');
       return lines.join('\n');
@@ -66,13 +84,22 @@ export function timeline(results: BuildResult[]): string {
   const t0 = Math.min(...withSteps.flatMap((r) => r.steps.map((s) => Date.parse(s.start))));
   const lines = ['```mermaid', 'gantt', '  dateFormat x', '  axisFormat %M:%S'];
   for (const r of withSteps) {
-    lines.push(`  section ${r.name.replace(/[:#;]/g, ' ')}`);
+    lines.push(`  section ${mermaidText(r.name)}`);
     for (const s of r.steps) {
       const start = Date.parse(s.start) - t0;
-      const end = start + Math.max(1, s.durationMs);
-      lines.push(`  ${s.name.replace(/[:#;]/g, ' ')} :${s.ok ? '' : 'crit, '}${start}, ${end}`);
+      const end = start + Math.max(1, Number(s.durationMs) || 0);
+      lines.push(`  ${mermaidText(s.name)} :${s.ok === true ? '' : 'crit, '}${start}, ${end}`);
     }
   }
   lines.push('```');
   return lines.join('\n');
+}
+
+/** A label in the chart: one line of plain words, nothing Mermaid or Markdown reads. */
+function mermaidText(s: unknown): string {
+  return (
+    redact(String(s ?? ''))
+      .replace(/[^\p{L}\p{N} ._/()+=,-]/gu, ' ')
+      .trim() || '-'
+  );
 }

@@ -1,3 +1,5 @@
+import { redactMessage } from '../util/redact';
+
 /** A position in a spec file, 1-based, as editors show it. */
 export interface Position {
   file: string;
@@ -14,7 +16,18 @@ export interface Problem {
   hint?: string;
 }
 
-export function formatProblem(p: Problem): string {
+/** The one boundary every problem crosses before anyone prints it: secrets are masked. */
+export function redactProblem(p: Problem): Problem {
+  return {
+    ...p,
+    message: redactMessage(p.message),
+    ...(p.hint !== undefined ? { hint: redactMessage(p.hint) } : {}),
+    ...(p.path !== undefined ? { path: redactMessage(p.path) } : {}),
+  };
+}
+
+export function formatProblem(problem: Problem): string {
+  const p = redactProblem(problem);
   const where = p.pos ? `${p.pos.file}:${p.pos.line}:${p.pos.col}` : '';
   const at = p.path ? ` (${p.path})` : '';
   const head = where ? `${where}: ${p.message}${at}` : `${p.message}${at}`;
@@ -28,7 +41,7 @@ export function formatProblem(p: Problem): string {
 export class SpecError extends Error {
   readonly problems: Problem[];
   constructor(problems: Problem[] | Problem) {
-    const list = Array.isArray(problems) ? problems : [problems];
+    const list = (Array.isArray(problems) ? problems : [problems]).map(redactProblem);
     super(list.map(formatProblem).join('\n'));
     this.name = 'SpecError';
     this.problems = list;

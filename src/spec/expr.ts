@@ -343,17 +343,72 @@ export function parseExpression(src: string): Expr {
   return e;
 }
 
+/**
+ * A value computed from a sensitive one (a sensitive variable, a local made from one, a file
+ * read from a sensitive path). It travels through the evaluator wrapped, so whatever is
+ * computed from it is wrapped too, as in Terraform; whoever takes the final value registers
+ * its sensitive parts as secrets (see reveal()).
+ */
+export class Sensitive {
+  constructor(readonly value: Value) {}
+}
+
+/** A value as the evaluator carries it: any part may be marked sensitive. */
+export type Marked = Value | Sensitive | Marked[] | { [k: string]: Marked };
+
+/** Marks a value sensitive as a whole. */
+export function sensitive(v: Marked): Sensitive {
+  return v instanceof Sensitive ? v : new Sensitive(reveal(v).value);
+}
+
+/** The plain value, and its sensitive parts (the values to register as secrets). */
+export function reveal(v: Marked): { value: Value; secrets: Value[]; sensitive: boolean } {
+  const secrets: Value[] = [];
+  let marked = false;
+  const walk = (x: Marked): Value => {
+    if (x instanceof Sensitive) {
+      marked = true;
+      secrets.push(x.value);
+      return x.value;
+    }
+    if (Array.isArray(x)) return x.map(walk);
+    if (x !== null && typeof x === 'object') {
+      const o: { [k: string]: Value } = {};
+      for (const [k, y] of Object.entries(x))
+        Object.defineProperty(o, k, {
+          value: walk(y),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      return o;
+    }
+    return x;
+  };
+  const value = walk(v);
+  return { value, secrets, sensitive: marked };
+}
+
+/** The plain value and whether any part of it was sensitive. */
+export function unmark(v: Marked): { value: Value; sensitive: boolean } {
+  if (v instanceof Sensitive) return { value: v.value, sensitive: true };
+  if (v === null || typeof v !== 'object') return { value: v, sensitive: false };
+  const r = reveal(v);
+  return { value: r.value, sensitive: r.sensitive };
+}
+
 /** What an evaluation can see: references and functions. */
 export interface Scope {
   /** Resolves `root.name` (var.x, local.y, source.name); undefined when not known. */
-  attr(root: string, name: string, at: number): Value | undefined;
+  attr(root: string, name: string, at: number): Marked | undefined;
   /** Resolves a bare root (`var`, `path`...) as a whole value; undefined when not known. */
-  root(name: string, at: number): Value | undefined;
-  call(name: string, args: Expr[], at: number, evaluate: (e: Expr) => Value): Value;
+  root(name: string, at: number): Marked | undefined;
+  call(name: string, args: Expr[], at: number, evaluate: (e: Expr) => Marked): Marked;
 }
 
-export function typeName(v: Value | undefined): string {
+export function typeName(v: Marked | undefined): string {
   if (v === null || v === undefined) return 'null';
+  if (v instanceof Sensitive) return typeName(v.value);
   if (Array.isArray(v)) return 'list';
   return typeof v === 'object' ? 'map' : typeof v;
 }
@@ -369,8 +424,20 @@ export function toText(v: Value, at: number): string {
   );
 }
 
+/** Evaluates to a plain value; sensitivity is dropped (use evaluateMarked to keep it). */
 export function evaluate(e: Expr, scope: Scope): Value {
-  const ev = (x: Expr): Value => evaluate(x, scope);
+  return reveal(evaluateMarked(e, scope)).value;
+}
+
+function container(m: Marked): { o: Marked; hidden: boolean } {
+  return m instanceof Sensitive ? { o: m.value, hidden: true } : { o: m, hidden: false };
+}
+
+const keep = (v: Marked, hidden: boolean): Marked => (hidden ? sensitive(v) : v);
+
+/** Evaluates, keeping every sensitive part marked. */
+export function evaluateMarked(e: Expr, scope: Scope): Marked {
+  const ev = (x: Expr): Marked => evaluateMarked(x, scope);
   switch (e.t) {
     case 'lit':
       return e.v;
@@ -378,8 +445,17 @@ export function evaluate(e: Expr, scope: Scope): Value {
       // A string that is exactly one interpolation keeps the value's own type.
       if (e.parts.length === 1 && typeof e.parts[0] !== 'string') return ev(e.parts[0]);
       let out = '';
-      for (const p of e.parts) out += typeof p === 'string' ? p : toText(ev(p), p.at);
-      return out;
+      let hidden = false;
+      for (const p of e.parts) {
+        if (typeof p === 'string') {
+          out += p;
+          continue;
+        }
+        const r = unmark(ev(p));
+        hidden ||= r.sensitive;
+        out += toText(r.value, p.at);
+      }
+      return keep(out, hidden);
     }
     case 'ref': {
       const v = scope.root(e.name, e.at);
@@ -396,83 +472,98 @@ export function evaluate(e: Expr, scope: Scope): Value {
         const v = scope.attr(e.obj.name, e.name, e.at);
         if (v !== undefined) return v;
       }
-      const o = ev(e.obj);
+      const { o, hidden } = container(ev(e.obj));
       if (o !== null && typeof o === 'object' && !Array.isArray(o)) {
-        if (Object.prototype.hasOwnProperty.call(o, e.name)) return o[e.name];
+        const m = o as { [k: string]: Marked };
+        if (Object.prototype.hasOwnProperty.call(m, e.name)) return keep(m[e.name], hidden);
         throw new ExprError(
           `no attribute "${e.name}"`,
           e.at,
-          `it has: ${Object.keys(o).join(', ') || 'nothing'}`,
+          hidden ? 'the map is sensitive' : `it has: ${Object.keys(m).join(', ') || 'nothing'}`,
         );
       }
       throw new ExprError(`a ${typeName(o)} has no attribute "${e.name}"`, e.at);
     }
     case 'index': {
-      const o = ev(e.obj);
-      const k = ev(e.key);
+      const { o, hidden: hiddenObj } = container(ev(e.obj));
+      const key = unmark(ev(e.key));
+      const k = key.value;
+      const hidden = hiddenObj || key.sensitive;
       if (Array.isArray(o)) {
         if (typeof k !== 'number' || !Number.isInteger(k))
           throw new ExprError('a list index must be a whole number', e.key.at);
         if (k < 0 || k >= o.length)
           throw new ExprError(
-            `index ${k} is out of range (the list has ${o.length} elements)`,
+            key.sensitive
+              ? `a sensitive index is out of range (the list has ${o.length} elements)`
+              : `index ${k} is out of range (the list has ${o.length} elements)`,
             e.key.at,
           );
-        return o[k];
+        return keep(o[k], hidden);
       }
       if (o !== null && typeof o === 'object') {
-        const key = toText(k, e.key.at);
-        if (!Object.prototype.hasOwnProperty.call(o, key))
+        const m = o as { [k: string]: Marked };
+        const name = toText(k, e.key.at);
+        if (!Object.prototype.hasOwnProperty.call(m, name))
           throw new ExprError(
-            `no key "${key}"`,
+            key.sensitive ? 'no such key (the key is sensitive)' : `no key "${name}"`,
             e.key.at,
-            `it has: ${Object.keys(o).join(', ') || 'nothing'}`,
+            hiddenObj
+              ? 'the map is sensitive'
+              : `it has: ${Object.keys(m).join(', ') || 'nothing'}`,
           );
-        return o[key];
+        return keep(m[name], hidden);
       }
       throw new ExprError(`cannot index a ${typeName(o)}`, e.at);
     }
     case 'call':
       return scope.call(e.name, e.args, e.at, ev);
     case 'un': {
-      const v = ev(e.e);
-      if (e.op === '!') return !truthy(v, e.e.at);
-      return -num(v, e.e.at);
+      const r = unmark(ev(e.e));
+      if (e.op === '!') return keep(!truthy(r.value, e.e.at, r.sensitive), r.sensitive);
+      return keep(-num(r.value, e.e.at, r.sensitive), r.sensitive);
     }
-    case 'cond':
-      return truthy(ev(e.c), e.c.at) ? ev(e.a) : ev(e.b);
+    case 'cond': {
+      const c = unmark(ev(e.c));
+      const v = truthy(c.value, e.c.at, c.sensitive) ? ev(e.a) : ev(e.b);
+      return keep(v, c.sensitive);
+    }
     case 'list':
       return e.items.map(ev);
     case 'obj': {
-      const o: { [k: string]: Value } = {};
+      const o: { [k: string]: Marked } = {};
+      let hidden = false;
       for (const [k, v] of e.entries) {
-        const key = toText(ev(k), k.at);
-        Object.defineProperty(o, key, {
+        const key = unmark(ev(k));
+        hidden ||= key.sensitive;
+        Object.defineProperty(o, toText(key.value, k.at), {
           value: ev(v),
           enumerable: true,
           writable: true,
           configurable: true,
         });
       }
-      return o;
+      return keep(o, hidden);
     }
     case 'bin':
       return binaryChain(e, ev);
   }
 }
 
-function truthy(v: Value, at: number): boolean {
+function truthy(v: Value, at: number, hidden = false): boolean {
   if (typeof v === 'boolean') return v;
   if (v === 'true') return true;
   if (v === 'false') return false;
-  throw new ExprError(`expected a bool, got ${typeName(v)}`, at);
+  throw new ExprError(`expected a bool, got ${hidden ? 'a sensitive value' : typeName(v)}`, at);
 }
 
-function num(v: Value, at: number): number {
+function num(v: Value, at: number, hidden = false): number {
   if (typeof v === 'number') return v;
   if (typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v))) return Number(v);
   throw new ExprError(
-    `expected a number, got ${typeName(v)}${typeof v === 'string' ? ` "${v.slice(0, 40)}"` : ''}`,
+    hidden
+      ? `expected a number, got a sensitive ${typeName(v)}`
+      : `expected a number, got ${typeName(v)}${typeof v === 'string' ? ` "${v.slice(0, 40)}"` : ''}`,
     at,
   );
 }
@@ -499,26 +590,40 @@ export function deepEqual(a: Value, b: Value): boolean {
  * Left-associative chains (`1 + 2 + ... + n`) parse into a left-deep tree; walking its
  * spine with a loop keeps evaluation off the call stack however long the chain is.
  */
-function binaryChain(e: Extract<Expr, { t: 'bin' }>, ev: (e: Expr) => Value): Value {
+function binaryChain(e: Extract<Expr, { t: 'bin' }>, ev: (e: Expr) => Marked): Marked {
   const spine: Extract<Expr, { t: 'bin' }>[] = [];
   let left: Expr = e;
   while (left.t === 'bin') {
     spine.push(left);
     left = left.l;
   }
-  let acc = ev(left);
+  let { value: acc, sensitive: hidden } = unmark(ev(left));
   let accAt = left.at;
+  const right = (x: Expr): Value => {
+    const r = unmark(ev(x));
+    hidden ||= r.sensitive;
+    return r.value;
+  };
   for (let i = spine.length - 1; i >= 0; i--) {
     const node = spine[i];
-    if (node.op === '&&') acc = truthy(acc, accAt) && truthy(ev(node.r), node.r.at);
-    else if (node.op === '||') acc = truthy(acc, accAt) || truthy(ev(node.r), node.r.at);
-    else acc = applyBinary(node.op, acc, ev(node.r), accAt, node.r.at);
+    if (node.op === '&&')
+      acc = truthy(acc, accAt, hidden) && truthy(right(node.r), node.r.at, hidden);
+    else if (node.op === '||')
+      acc = truthy(acc, accAt, hidden) || truthy(right(node.r), node.r.at, hidden);
+    else acc = applyBinary(node.op, acc, right(node.r), accAt, node.r.at, hidden);
     accAt = node.at;
   }
-  return acc;
+  return keep(acc, hidden);
 }
 
-function applyBinary(op: string, a: Value, b: Value, la: number, ra: number): Value {
+function applyBinary(
+  op: string,
+  a: Value,
+  b: Value,
+  la: number,
+  ra: number,
+  hidden: boolean,
+): Value {
   const l = { at: la };
   const r = { at: ra };
   switch (op) {
@@ -527,28 +632,28 @@ function applyBinary(op: string, a: Value, b: Value, la: number, ra: number): Va
     case '!=':
       return !deepEqual(a, b);
     case '<':
-      return num(a, l.at) < num(b, r.at);
+      return num(a, l.at, hidden) < num(b, r.at, hidden);
     case '<=':
-      return num(a, l.at) <= num(b, r.at);
+      return num(a, l.at, hidden) <= num(b, r.at, hidden);
     case '>':
-      return num(a, l.at) > num(b, r.at);
+      return num(a, l.at, hidden) > num(b, r.at, hidden);
     case '>=':
-      return num(a, l.at) >= num(b, r.at);
+      return num(a, l.at, hidden) >= num(b, r.at, hidden);
     case '+':
-      return num(a, l.at) + num(b, r.at);
+      return num(a, l.at, hidden) + num(b, r.at, hidden);
     case '-':
-      return num(a, l.at) - num(b, r.at);
+      return num(a, l.at, hidden) - num(b, r.at, hidden);
     case '*':
-      return num(a, l.at) * num(b, r.at);
+      return num(a, l.at, hidden) * num(b, r.at, hidden);
     case '/': {
-      const d = num(b, r.at);
+      const d = num(b, r.at, hidden);
       if (d === 0) throw new ExprError('division by zero', r.at);
-      return num(a, l.at) / d;
+      return num(a, l.at, hidden) / d;
     }
     case '%': {
-      const d = num(b, r.at);
+      const d = num(b, r.at, hidden);
       if (d === 0) throw new ExprError('modulo by zero', r.at);
-      return num(a, l.at) % d;
+      return num(a, l.at, hidden) % d;
     }
   }
   throw new ExprError(`unknown operator ${op}`, la);

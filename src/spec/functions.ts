@@ -14,6 +14,9 @@ import {
   toText,
   typeName,
   Scope,
+  Marked,
+  sensitive,
+  unmark,
 } from './expr';
 
 /** What functions may touch: fixed per run so that results are deterministic. */
@@ -555,10 +558,10 @@ export function callFunction(
   name: string,
   args: Expr[],
   at: number,
-  ev: (e: Expr) => Value,
+  ev: (e: Expr) => Marked,
   ctx: FunctionContext,
   scope: Scope,
-): Value {
+): Marked {
   const fn = Object.prototype.hasOwnProperty.call(fns, name) ? fns[name] : undefined;
   if (!fn) {
     const near = didYouMean(name, FUNCTION_NAMES);
@@ -568,8 +571,27 @@ export function callFunction(
       near ? `did you mean ${near}()?` : `known functions: ${FUNCTION_NAMES.join(', ')}`,
     );
   }
-  const v = fn(args, at, ev, ctx, scope);
+  // Functions see plain values; what they compute from a sensitive argument is sensitive,
+  // and so is what their errors would say about it.
+  let hidden = false;
+  const plain = (x: Expr): Value => {
+    const r = unmark(ev(x));
+    hidden ||= r.sensitive;
+    return r.value;
+  };
+  let v: Value;
+  try {
+    v = fn(args, at, plain, ctx, scope);
+  } catch (e) {
+    if (hidden && e instanceof ExprError)
+      throw new ExprError(
+        `${name}() failed on a sensitive value (the details are not shown)`,
+        at,
+        e.hint,
+      );
+    throw e;
+  }
   if (typeof v === 'string' && v.length > MAX_STRING)
     throw new ExprError(`${name}() produced more than ${MAX_STRING} characters`, at);
-  return v;
+  return hidden ? sensitive(v) : v;
 }

@@ -24,16 +24,18 @@ export function showVarType(t: VarType): string {
 /**
  * Converts a value to a declared type. Strings from the environment or the command line
  * convert the way a user expects ("3" to 3, "true" to true, JSON or YAML flow for lists).
- * Returns an error message, or the converted value.
+ * Returns an error message, or the converted value. The message of a sensitive value names
+ * its type only, never its text.
  */
 export function convertToType(
   value: unknown,
   type: VarType,
   fromText: boolean,
+  sensitive = false,
 ): { ok: true; value: unknown } | { ok: false; error: string } {
   const fail = (what: string) => ({
     ok: false as const,
-    error: `expected ${what}, got ${describe(value)}`,
+    error: `expected ${what}, got ${describe(value, sensitive)}`,
   });
   switch (type.k) {
     case 'any':
@@ -63,7 +65,7 @@ export function convertToType(
         } catch {
           return {
             ok: false,
-            error: `expected ${type.k === 'list' ? 'a list' : 'a map'} written as JSON, like ${type.k === 'list' ? '["a","b"]' : '{"k":"v"}'}, got ${describe(value)}`,
+            error: `expected ${type.k === 'list' ? 'a list' : 'a map'} written as JSON, like ${type.k === 'list' ? '["a","b"]' : '{"k":"v"}'}, got ${describe(value, sensitive)}`,
           };
         }
       }
@@ -71,7 +73,7 @@ export function convertToType(
         if (!Array.isArray(v)) return fail('a list');
         const out: unknown[] = [];
         for (const [i, x] of v.entries()) {
-          const r = convertToType(x, type.of, false);
+          const r = convertToType(x, type.of, false, sensitive);
           if (!r.ok) return { ok: false, error: `element ${i}: ${r.error}` };
           out.push(r.value);
         }
@@ -83,7 +85,7 @@ export function convertToType(
       const of = (type as { of: VarType }).of;
       const out: Record<string, unknown> = {};
       for (const [k, x] of Object.entries(v)) {
-        const r = convertToType(x, of, false);
+        const r = convertToType(x, of, false, sensitive);
         if (!r.ok) return { ok: false, error: `key "${k}": ${r.error}` };
         out[k] = r.value;
       }
@@ -92,10 +94,11 @@ export function convertToType(
   }
 }
 
-function describe(v: unknown): string {
+function describe(v: unknown, sensitive = false): string {
   if (v === null || v === undefined) return 'null';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a map';
+  if (sensitive) return `a sensitive ${typeof v === 'string' ? 'string' : typeof v}`;
   if (typeof v === 'string') return `"${v.length > 40 ? v.slice(0, 40) + '…' : v}"`;
   return String(v);
 }

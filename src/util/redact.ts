@@ -3,10 +3,15 @@
  * every line bound for a log, output, manifest or comment passes through redact().
  */
 const secrets = new Set<string>();
+/** Sensitive values too short to mask inside free text; masked where they are a whole value. */
+const shortSecrets = new Set<string>();
 let pattern: RegExp | undefined;
 const listeners: ((s: string) => void)[] = [];
 
 export const REDACTED = '***';
+
+/** How long a value is shown before it is cut with "…" in messages (schema and type errors). */
+const SHOWN_PREFIX = 40;
 
 export function addSecret(value: unknown): void {
   if (value === null || value === undefined) return;
@@ -14,16 +19,38 @@ export function addSecret(value: unknown): void {
     for (const v of Array.isArray(value) ? value : Object.values(value)) addSecret(v);
     return;
   }
+  // A sensitive bool has nothing to mask: "true" and "false" are everywhere.
+  if (typeof value === 'boolean') return;
   const s = String(value);
-  // Very short values would mask ordinary text everywhere; they are still kept out of
-  // structured outputs by the sensitive flag itself.
-  if (s.length < 3 || secrets.has(s)) return;
-  secrets.add(s);
-  pattern = undefined;
-  for (const l of listeners) l(s);
+  if (s.length === 0) return;
+  // Very short values would mask ordinary text everywhere; they are masked where they are a
+  // whole value of a structured output (manifest, outputs, results, events) or a quoted value
+  // in a problem.
+  if (s.length < 3) {
+    shortSecrets.add(s);
+    return;
+  }
+  if (secrets.has(s)) return;
+  register(s);
+  // The same secret as it appears once escaped in JSON (events, outputs, messages)...
+  const escaped = JSON.stringify(s).slice(1, -1);
+  if (escaped !== s) register(escaped);
+  // ...and as messages show a long value: its first characters, then "…".
+  if (s.length > SHOWN_PREFIX) {
+    register(s.slice(0, SHOWN_PREFIX));
+    const cut = JSON.stringify(s.slice(0, SHOWN_PREFIX)).slice(1, -1);
+    if (cut !== s.slice(0, SHOWN_PREFIX)) register(cut);
+  }
   // Multi-line secrets (keys) are also masked line by line, as logs split them.
   for (const line of s.split(/\r?\n/))
     if (line.trim().length >= 8 && line !== s) addSecret(line.trim());
+}
+
+function register(s: string): void {
+  if (secrets.has(s)) return;
+  secrets.add(s);
+  pattern = undefined;
+  for (const l of listeners) l(s);
 }
 
 /** Called for every secret, past and future (the action forwards them to core.setSecret). */
@@ -44,9 +71,25 @@ export function redact(text: string): string {
   return text.replace(pattern, REDACTED);
 }
 
-/** Deep copy with every registered secret masked (for manifests, outputs, comments). */
+/**
+ * For a message that quotes values (problems, errors): masks every registered secret, and a
+ * short one where it stands quoted as a whole value, as in `got "ab"`.
+ */
+export function redactMessage(text: string): string {
+  let out = redact(text);
+  for (const s of shortSecrets) {
+    for (const quoted of new Set([JSON.stringify(s), `"${s}"`, `'${s}'`, `\`${s}\``]))
+      out = out.split(quoted).join(`"${REDACTED}"`);
+  }
+  return out;
+}
+
+/**
+ * Deep copy with every registered secret masked (for manifests, outputs, comments). A string
+ * that is, as a whole, a sensitive value too short to mask in text is masked as well.
+ */
 export function redactValue<T>(v: T): T {
-  if (typeof v === 'string') return redact(v) as T;
+  if (typeof v === 'string') return (shortSecrets.has(v) ? REDACTED : redact(v)) as T;
   if (Array.isArray(v)) return v.map(redactValue) as T;
   if (v && typeof v === 'object')
     return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, redactValue(x)])) as T;
@@ -55,5 +98,6 @@ export function redactValue<T>(v: T): T {
 
 export function clearSecretsForTests(): void {
   secrets.clear();
+  shortSecrets.clear();
   pattern = undefined;
 }

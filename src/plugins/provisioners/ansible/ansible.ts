@@ -45,8 +45,15 @@ async function run(
   }
 }
 
+/** A communicator that can tell which host keys it verified (the SSH one). */
+interface KnowsHosts {
+  knownHosts(signal: AbortSignal): Promise<string>;
+}
+const knowsHosts = (c: unknown): c is KnowsHosts =>
+  typeof (c as Partial<KnowsHosts> | undefined)?.knownHosts === 'function';
+
 export const ansible: ProvisionerImpl = {
-  async run(use, _comm, env, signal) {
+  async run(use, comm, env, signal) {
     const c = use.config;
     const conn = env.connection;
     if (!conn)
@@ -59,23 +66,53 @@ export const ansible: ProvisionerImpl = {
     const dir = mkdtempSync(join(tmpdir(), 'bake-ansible-'));
     try {
       const hostVars: Record<string, string> = {};
+      // Set for ansible only; what the spec passes in ansible_env_vars comes on top.
+      const sshEnv: NodeJS.ProcessEnv = {};
       if (conn.type === 'ssh') {
         const o = conn.options;
         hostVars.ansible_host = o.host;
         hostVars.ansible_port = String(o.port);
         hostVars.ansible_user = String(c.user ?? o.username);
-        const sshArgs = [
-          '-o StrictHostKeyChecking=no',
-          '-o UserKnownHostsFile=/dev/null',
-          '-o IdentitiesOnly=yes',
-        ];
+        // The machines' keys as the build verified them: Ansible's ssh is held to the same.
+        const knownHosts = join(dir, 'known_hosts');
+        const verified = knowsHosts(comm) ? await comm.knownHosts(signal) : '';
+        if (!verified)
+          throw new BuildError(
+            "the ansible provisioner could not learn the machine's host key from the build's connection",
+            'pin it with ssh_host_key or ssh_known_hosts_file',
+          );
+        writeFileSync(knownHosts, verified, { mode: 0o600 });
+        // Ansible's ssh shares connections through control sockets; ones of this run only, so
+        // no connection another run opened (to another machine at this address) is reused.
+        sshEnv.ANSIBLE_SSH_CONTROL_PATH_DIR = join(dir, 'cp');
+        const hostKeyArgs = `-o StrictHostKeyChecking=yes -o UserKnownHostsFile=${knownHosts} -o GlobalKnownHostsFile=/dev/null`;
+        const sshArgs = [hostKeyArgs];
+        // With agent auth the agent's keys must be offered, so identities are not limited.
+        if (!o.agent) sshArgs.push('-o IdentitiesOnly=yes');
+        else sshEnv.SSH_AUTH_SOCK = o.agent;
         if (o.privateKey !== undefined) {
           const keyFile = join(dir, 'key');
           writeFileSync(keyFile, o.privateKey.toString().trimEnd() + '\n', { mode: 0o600 });
           hostVars.ansible_ssh_private_key_file = keyFile;
+          if (o.passphrase) {
+            // ssh asks SSH_ASKPASS for the key's passphrase; that program reads it from a
+            // 0600 file, so it is never on a command line nor in an environment.
+            const secret = join(dir, 'passphrase');
+            const askpass = join(dir, 'askpass');
+            writeFileSync(secret, o.passphrase, { mode: 0o600 });
+            writeFileSync(
+              askpass,
+              `#!/bin/sh\ncase "$1" in *"${keyFile}'"*) exec cat '${secret}' ;; esac\nexit 1\n`,
+              { mode: 0o700 },
+            );
+            sshEnv.SSH_ASKPASS = askpass;
+            sshEnv.SSH_ASKPASS_REQUIRE = 'force';
+            sshEnv.DISPLAY = process.env.DISPLAY ?? ':0';
+          }
         } else if (o.password !== undefined) {
           hostVars.ansible_password = o.password;
         }
+        if (o.bastion?.agent && !o.agent) sshEnv.SSH_AUTH_SOCK = o.bastion.agent;
         if (o.bastion) {
           if (o.bastion.password !== undefined && o.bastion.privateKey === undefined) {
             throw new BuildError(
@@ -83,7 +120,7 @@ export const ansible: ProvisionerImpl = {
               'give the bastion a private key (ssh_bastion_private_key_file) or use an agent',
             );
           }
-          let proxy = `-o ProxyCommand="ssh -W %h:%p -p ${o.bastion.port} -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null`;
+          let proxy = `-o ProxyCommand="ssh -W %h:%p -p ${o.bastion.port} ${hostKeyArgs}${o.bastion.agent ? '' : ' -o IdentitiesOnly=yes'}`;
           if (o.bastion.privateKey !== undefined) {
             const bkey = join(dir, 'bastion-key');
             writeFileSync(bkey, o.bastion.privateKey.toString().trimEnd() + '\n', { mode: 0o600 });
@@ -114,8 +151,8 @@ export const ansible: ProvisionerImpl = {
       writeFileSync(inventoryFile, inventory, { mode: 0o600 });
 
       const environment: NodeJS.ProcessEnv = {
-        ...process.env,
-        ANSIBLE_HOST_KEY_CHECKING: 'False',
+        ...sshEnv,
+        ANSIBLE_HOST_KEY_CHECKING: 'True',
         ANSIBLE_RETRY_FILES_ENABLED: 'False',
         ANSIBLE_NOCOLOR: '1',
         PYTHONUNBUFFERED: '1',

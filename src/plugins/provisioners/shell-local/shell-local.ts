@@ -29,7 +29,7 @@ export const shellLocal: ProvisionerImpl = {
         const { code, tail } = await runLocal(
           path,
           [],
-          { cwd: env.specDir, env: { ...process.env, ...vars }, signal },
+          { cwd: env.specDir, env: vars, signal },
           env,
         );
         if (!valid.includes(code))
