@@ -3,7 +3,7 @@
  * file or a vanished artifact makes it build again, and what changes on every run
  * (timestamp(), uuidv4()) does not count as a change.
  */
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EventBus, BakeEvent } from '../src/engine/events';
 import { directoryCache } from '../src/engine/reuse';
@@ -94,4 +94,33 @@ it('reuses an unchanged build, and builds again when an input or the artifact ch
   const fifth = await bake(dir);
   expect(fifth.r.reused).toBeUndefined();
   expect(fifth.info).toContain('building: changed since the last cached build');
+});
+
+it('a reused build still records its artifact in the manifest; building post-processors do not run again', async () => {
+  const dir = tempProject({
+    'bake.yml': `sources:
+  app: {type: docker, image: busybox:latest, commit: true}
+builds:
+  b:
+    sources: [app]
+    provisioners: [{type: shell, inline: ['echo hi > /hi']}]
+    post-processors:
+      - [{type: docker-tag, repository: bake-test-reuse-manifest, tags: [one]}, {type: manifest, output: m.json}]
+`,
+  });
+  const first = await bake(dir);
+  expect(first.r.status).toBe('succeeded');
+  const second = await bake(dir);
+  expect(second.r.reused).toBe(true);
+  const m = JSON.parse(readFileSync(join(dir, 'm.json'), 'utf8')) as {
+    builds: { artifact_id: string }[];
+  };
+  expect(m.builds.map((b) => b.artifact_id)).toEqual([first.r.artifact!.id, first.r.artifact!.id]);
+  // Only the manifest ran for the reused build: no step at all, and no tagging.
+  expect(second.steps).toBe(0);
+  expect(second.info.some((l) => l.startsWith('tagged'))).toBe(false);
+  await docker
+    .getImage('bake-test-reuse-manifest:one')
+    .remove()
+    .catch(() => undefined);
 });

@@ -12,6 +12,7 @@ import { docker, requireDocker } from './helpers/docker';
 import { startSshd, Sshd } from './helpers/sshd';
 import { problemsOf, tempProject } from './helpers/spec';
 import { bakeIn } from './helpers/run';
+import { formatSummary } from '../src/engine/run';
 
 beforeAll(requireDocker);
 
@@ -232,5 +233,75 @@ builds:
         'compress cannot tell the archive format of "out/fs.rar"',
       ],
     ]);
+  });
+});
+
+describe('nothing a spec says is silently dropped', () => {
+  it('an only/except pattern that matches no source of the build, and an override for a source it does not run, are errors at their lines', () => {
+    const p = problemsOf(`sources:
+  app: {type: docker, image: busybox:latest}
+  vm: {type: docker, image: busybox:latest}
+builds:
+  b:
+    sources: [app]
+    provisioners:
+      - {type: shell, inline: ['true'], only: [ap]}
+      - type: shell
+        inline: ['true']
+        except: ['docker.app', vm]
+      - type: shell
+        inline: ['true']
+        override:
+          vm: {inline: ['false']}
+`);
+    expect(p.map((x) => [x.pos?.line, x.message])).toEqual([
+      [8, 'only pattern "ap" matches no source of build "b"'],
+      [11, 'except pattern "vm" matches no source of build "b"'],
+      [15, 'override for "vm", which is not a source of build "b"'],
+    ]);
+    expect(p[0].hint).toContain("the build's sources: app");
+  });
+
+  it('validate checks every local file a spec names, at its line', () => {
+    const p = problemsOf(
+      `sources:
+  a: {type: docker, image: busybox:latest}
+builds:
+  b:
+    sources: [a]
+    provisioners:
+      - {type: file, source: files/missing.conf, destination: /etc/x}
+      - {type: shell, scripts: [ok.sh, nope.sh]}
+      - {type: ansible, playbook_file: site.yml}
+`,
+      {},
+      { 'ok.sh': 'true\n' },
+    );
+    expect(p.map((x) => [x.pos?.line, x.message])).toEqual([
+      [7, '"files/missing.conf" does not exist'],
+      [8, '"nope.sh" does not exist'],
+      [9, '"site.yml" does not exist'],
+    ]);
+    expect(p[0].hint).toMatch(
+      /looked for \/.*\/files\/missing\.conf; paths are relative to the spec's directory/,
+    );
+  });
+
+  it('a failed build says where the step that failed is written', async () => {
+    const dir = tempProject({
+      'bake.yml': `sources:
+  a: {type: docker, image: busybox:latest, discard: true}
+builds:
+  b:
+    sources: [a]
+    provisioners:
+      - {type: shell, inline: ['true']}
+      - {type: shell, inline: ['exit 4']}
+`,
+    });
+    const { result, summary } = await bakeIn(dir);
+    expect(result.status).toBe('failed');
+    expect(result.at).toBe(`${join(dir, 'bake.yml')}:8:9`);
+    expect(formatSummary(summary)).toContain(`    written at: ${join(dir, 'bake.yml')}:8:9\n`);
   });
 });

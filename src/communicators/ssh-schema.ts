@@ -1,4 +1,5 @@
 /** The ssh_* settings (Packer's names) every builder that reaches a machine over SSH shares. */
+import { resolve } from 'node:path';
 import { Field, opt, s } from '../spec/schema';
 
 export const sshFields: Record<string, Field> = {
@@ -48,3 +49,11 @@ export const sshFields: Record<string, Field> = {
   ),
   pause_before_connecting: opt(s.duration(), 'wait before the first connection attempt'),
 };
+
+/** The local files the ssh_* settings name (keys, known_hosts), for validation and fingerprints. */
+export function sshLocalInputs(c: Record<string, unknown>, specDir: string): string[] {
+  return ['ssh_private_key_file', 'ssh_bastion_private_key_file', 'ssh_known_hosts_file']
+    .map((k) => c[k])
+    .filter((v): v is string => typeof v === 'string')
+    .map((v) => resolve(specDir, v));
+}

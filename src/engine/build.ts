@@ -38,6 +38,8 @@ export interface BuildResult {
   leftRunning?: string;
   /** skip-unchanged found this build unchanged and its artifact still there. */
   reused?: boolean;
+  /** Where what failed is written in the spec (file:line:col). */
+  at?: string;
 }
 
 export interface BuildOptions {
@@ -96,6 +98,15 @@ function provisionerStep(
   };
 }
 
+/** Where the failed step comes from in the spec: its provisioner or post-processor, else the source. */
+function writtenAt(inst: BuildInstance, step: string | undefined): string | undefined {
+  const prov = /^provisioner (\d+):/.exec(step ?? '');
+  if (prov) return inst.provisioners[Number(prov[1]) - 1]?.at;
+  const pp = /^post-processor (\d+)\.(\d+):/.exec(step ?? '');
+  if (pp) return inst.postProcessors[Number(pp[1]) - 1]?.[Number(pp[2]) - 1]?.at;
+  return inst.at;
+}
+
 /** A result for `inst` with nothing run yet. */
 export function resultOf(inst: BuildInstance, status: BuildStatus): BuildResult {
   return {
@@ -142,6 +153,7 @@ export async function runBuild(inst: BuildInstance, o: BuildOptions): Promise<Bu
     const cancelled = o.signal.aborted && !timeoutCtl.signal.aborted;
     result.status = cancelled ? 'cancelled' : 'failed';
     result.failedStep ??= step;
+    result.at ??= writtenAt(inst, result.failedStep);
     const err = timeoutCtl.signal.aborted ? (timeoutCtl.signal.reason as Error) : (e as Error);
     result.error ??= redact(cancelled ? 'cancelled' : (err?.message ?? String(e)));
     if (e instanceof BuildError) {
@@ -303,6 +315,38 @@ async function destroyHalfMade(a: Artifact, env: BuildEnv): Promise<void> {
   }
 }
 
+/**
+ * For a build skip-unchanged reuses: the post-processors that only record (manifest) run on
+ * the cached artifact, so the record is as complete as after a build. Failures are said, and
+ * do not fail a build that did not run.
+ */
+export async function recordReused(
+  inst: BuildInstance,
+  artifact: ArtifactRecord,
+  o: Omit<BuildOptions, 'onError'>,
+): Promise<void> {
+  const out = (stream: 'stdout' | 'stderr' | 'info', line: string) =>
+    o.bus.emit({ type: 'output', time: now(), build: inst.name, stream, line: redact(line) });
+  const env: BuildEnv = {
+    instance: inst,
+    specDir: o.specDir,
+    runUuid: o.runUuid,
+    ledger: o.ledger,
+    docker: o.docker,
+    out,
+    generated: {},
+  };
+  for (const use of inst.postProcessors.flat()) {
+    const d = o.registry.must('post-processor', use.type);
+    if (!d.recordsOnly) continue;
+    try {
+      await (await d.load()).run(use, { ...artifact }, env, o.signal);
+    } catch (e) {
+      out('stderr', `${use.label} failed for the reused artifact: ${(e as Error).message}`);
+    }
+  }
+}
+
 /** Each chain starts from the build's artifact; a failing chain does not stop the others. */
 async function runChains(
   inst: BuildInstance,
@@ -364,6 +408,7 @@ async function runChains(
         finish(false, redact((e as Error).message));
         if (signal.aborted) {
           result.failedStep = name;
+          result.at = writtenAt(inst, name);
           throw e;
         }
         env.out(
@@ -373,6 +418,7 @@ async function runChains(
         if (result.status === 'succeeded') {
           result.status = 'failed';
           result.failedStep = name;
+          result.at = writtenAt(inst, name);
           result.error = redact((e as Error).message);
           if (e instanceof BuildError) {
             result.hint = e.hint;

@@ -21,15 +21,19 @@ export interface ResultCache {
   put(key: string, value: CachedBuild): Promise<void>;
 }
 
-/** The CLI's cache: one JSON file per key. */
-export function directoryCache(dir: string): ResultCache {
+/** The CLI's cache: one JSON file per key. An unreadable entry is said, then rebuilt. */
+export function directoryCache(
+  dir: string,
+  warn: (line: string) => void = (l) => process.stderr.write(`bake: ${l}\n`),
+): ResultCache {
   return {
     async get(key) {
       const f = join(dir, `${key}.json`);
       if (!existsSync(f)) return undefined;
       try {
         return JSON.parse(readFileSync(f, 'utf8')) as CachedBuild;
-      } catch {
+      } catch (e) {
+        warn(`the cached result ${f} cannot be read (${(e as Error).message}); building again`);
         return undefined;
       }
     },

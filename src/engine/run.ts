@@ -2,7 +2,7 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type Docker from 'dockerode';
-import { BuildResult, resultOf, runBuild } from './build';
+import { BuildResult, recordReused, resultOf, runBuild } from './build';
 import { attachConsole } from './console';
 import { EventBus, now } from './events';
 import { ResourceLedger } from './ledger';
@@ -91,7 +91,17 @@ export async function runPlan(plan: Plan, o: RunOptions): Promise<RunSummary> {
   if (o.events) {
     const file = resolve(o.events);
     mkdirSync(dirname(file), { recursive: true });
-    bus.on((e) => appendFileSync(file, JSON.stringify(redactValue(e)) + '\n'));
+    let failedOnce = false;
+    bus.on((e) => {
+      try {
+        appendFileSync(file, JSON.stringify(redactValue(e)) + '\n');
+      } catch (err) {
+        // The build goes on; the events file is a record, not the build. Said once.
+        if (failedOnce) return;
+        failedOnce = true;
+        write(`bake: cannot write the events file ${file}: ${(err as Error).message}\n`);
+      }
+    });
   }
   if (needsDocker(plan)) await loadDocker();
   const ledger = new ResourceLedger(resolve(o.ledger), plan.runUuid, ledgerOwner(plan.registry));
@@ -161,6 +171,15 @@ export async function runPlan(plan: Plan, o: RunOptions): Promise<RunSummary> {
         : undefined;
       if (decision?.reused) {
         results[i] = reusedResult(inst, decision.reused, bus);
+        await recordReused(inst, decision.reused.artifact, {
+          specDir,
+          runUuid: plan.runUuid,
+          ledger,
+          bus,
+          docker: dockerClient,
+          signal,
+          registry: plan.registry,
+        });
         continue;
       }
       if (decision)
@@ -250,6 +269,7 @@ export function formatSummary(s: RunSummary): string {
       lines.push(
         `--> ${r.name}: ${r.status}${r.failedStep ? ` in "${r.failedStep}"` : ''}: ${r.error ?? ''}`,
       );
+      if (r.at) lines.push(`    written at: ${r.at}`);
       if (r.hint) lines.push(`    hint: ${r.hint}`);
       if (r.tail?.length)
         lines.push('    last output:', ...r.tail.slice(-10).map((l) => `      ${l}`));

@@ -102,6 +102,11 @@ export interface PostProcessorDescriptor extends DescriptorBase<
   accepts: readonly ArtifactKind[] | 'any';
   /** What it hands on: a kind, or 'same' for the kind it was given. */
   produces: ArtifactKind | 'same';
+  /**
+   * It only records the artifact it is given and makes nothing (manifest): it still runs
+   * for a build that skip-unchanged reuses, so the record is complete.
+   */
+  recordsOnly?: boolean;
 }
 
 export type Descriptor = BuilderDescriptor | ProvisionerDescriptor | PostProcessorDescriptor;

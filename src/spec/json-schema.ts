@@ -4,14 +4,7 @@
  * with its description) and one `if`/`then` branch per type, so an error lists every valid
  * type and completion offers exactly the chosen plugin's settings.
  */
-import {
-  Field,
-  fieldJsonSchema,
-  JsonSchemaOptions,
-  offered,
-  Schema,
-  toJsonSchema,
-} from './schema';
+import { Field, fieldJsonSchema, JsonSchemaOptions, offered, Schema, toJsonSchema } from './schema';
 import { buildFields, NAME_RE, topSchema, variableSchema } from './spec';
 import type { Descriptor, PluginKind, PluginSet } from '../plugins/api';
 import { postProcessorCommon, provisionerCommon } from './plugin-common';

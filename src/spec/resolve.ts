@@ -11,8 +11,12 @@ import { didYouMean, Position, Problem, SpecError } from './errors';
 import {
   Expr,
   ExprError,
+  Marked,
+  Sensitive,
   Value,
   evaluate,
+  evaluateMarked,
+  reveal,
   hasTemplate,
   parseExpression,
   parseTemplate,
@@ -26,7 +30,7 @@ import { postProcessorCommon, provisionerCommon } from './plugin-common';
 import { convertToType, parseVarType, showVarType, VarType } from './types';
 import { artifactKindOf, ArtifactKind, Descriptor } from '../plugins/api';
 import type { PluginSet } from '../plugins/api';
-import { addSecret } from '../util/redact';
+import { addSecret, REDACTED } from '../util/redact';
 
 export interface ResolveOptions {
   /** `--var k=v` / the action's `vars` input, highest precedence. */
@@ -51,6 +55,8 @@ export interface PluginUse {
   label: string;
   /** Key path in the spec, for errors at run time. */
   path: string;
+  /** Where it is written: file:line:col. */
+  at?: string;
   config: Record<string, unknown>;
 }
 
@@ -79,6 +85,8 @@ export interface BuildInstance {
   runsOn?: string;
   /** Local files the build reads (scripts, uploads, file()), for fingerprints. */
   files: string[];
+  /** Where its source is written: file:line:col. */
+  at?: string;
 }
 
 export interface ResolvedVariable {
@@ -97,6 +105,8 @@ export interface Plan {
   now: Date;
   variables: ResolvedVariable[];
   locals: Record<string, unknown>;
+  /** The locals as they may be shown: every part computed from a sensitive value is ***. */
+  shownLocals?: Record<string, unknown>;
   instances: BuildInstance[];
   /** Every instance name, before --only / --except. */
   allNames: string[];
@@ -253,7 +263,7 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
   for (const [k, v] of Object.entries(opts.vars ?? {}))
     assign(k, { value: v, source: `--var ${k}`, fromText: true }, `--var ${k}=…`);
 
-  const varValues: Record<string, Value> = {};
+  const varValues: Record<string, Marked> = {};
   const resolvedVars: ResolvedVariable[] = [];
   for (const [name, d] of decls) {
     const a = assigned.get(name);
@@ -278,8 +288,10 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
         continue;
       }
     }
+    // Registered before anything can print it, even as it is in an error message.
+    if (d.sensitive) addSecret(value);
     if (value !== null) {
-      const r = convertToType(value, d.type, a.fromText);
+      const r = convertToType(value, d.type, a.fromText, d.sensitive);
       if (!r.ok) {
         problems.push({
           message: `variable "${name}" (${showVarType(d.type)}) from ${a.source}: ${r.error}`,
@@ -291,7 +303,8 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
       value = r.value;
     }
     if (d.sensitive) addSecret(value);
-    varValues[name] = value as Value;
+    // A sensitive variable's value carries its mark into every expression that reads it.
+    varValues[name] = d.sensitive ? new Sensitive(value as Value) : (value as Value);
     resolvedVars.push({
       name,
       type: showVarType(d.type),
@@ -305,7 +318,7 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
 
   // ---- scope shared by locals and instances
   const localsRaw = spec.locals;
-  const localValues = new Map<string, Value>();
+  const localValues = new Map<string, Marked>();
   const localStack: string[] = [];
   const pathRoot = resolve(spec.dir);
 
@@ -384,12 +397,12 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
   };
   const baseScope = makeScope({});
 
-  const evalTree = (value: unknown, path: string, scope: Scope, errs: Problem[]): unknown => {
+  const evalMarked = (value: unknown, path: string, scope: Scope, errs: Problem[]): unknown => {
     if (typeof value === 'string') {
       if (!hasTemplate(value))
         return value.includes('$${') ? value.replace(/\$\$\{/g, '${') : value;
       try {
-        return evaluate(parseTemplate(value), scope);
+        return evaluateMarked(parseTemplate(value), scope);
       } catch (e) {
         if (e instanceof ExprError) {
           errs.push({
@@ -404,17 +417,23 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
       }
     }
     if (Array.isArray(value))
-      return value.map((v, i) => evalTree(v, joinPath(path, i), scope, errs));
+      return value.map((v, i) => evalMarked(v, joinPath(path, i), scope, errs));
     if (value && typeof value === 'object') {
       return Object.fromEntries(
-        Object.entries(value).map(([k, v]) => [k, evalTree(v, joinPath(path, k), scope, errs)]),
+        Object.entries(value).map(([k, v]) => [k, evalMarked(v, joinPath(path, k), scope, errs)]),
       );
     }
     return value;
   };
+  /** Evaluates a tree to plain values; every part computed from a sensitive value is a secret. */
+  const evalTree = (value: unknown, path: string, scope: Scope, errs: Problem[]): unknown => {
+    const r = reveal(evalMarked(value, path, scope, errs) as Marked);
+    for (const secret of r.secrets) addSecret(secret);
+    return r.value;
+  };
 
   const localErrors: Problem[] = [];
-  function localValue(name: string): Value {
+  function localValue(name: string): Marked {
     if (localValues.has(name)) return localValues.get(name)!;
     const p = joinPath('locals', name);
     if (localStack.includes(name)) {
@@ -430,12 +449,14 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
     localStack.push(name);
     try {
       const errs: Problem[] = [];
-      const v = evalTree(localsRaw[name], p, baseScope, errs) as Value;
+      // Locals keep their marks, so what is computed from them is sensitive too.
+      const v = evalMarked(localsRaw[name], p, baseScope, errs) as Marked;
       if (errs.length) {
         localErrors.push(...errs);
         throw new ExprError(`local.${name} has an error`, 0);
       }
       localValues.set(name, v);
+      for (const secret of reveal(v).secrets) addSecret(secret);
       return v;
     } finally {
       localStack.pop();
@@ -493,7 +514,24 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
   const errs: Problem[] = [];
   for (const [buildName, build] of Object.entries(spec.builds)) {
     const bp = joinPath('builds', buildName);
+    // An expression passes the checks before evaluation, but what a build runs must be
+    // written out: the plan (and the workflow matrix) is made before anything is evaluated.
+    const notList = (['sources', 'provisioners', 'post-processors'] as const).filter(
+      (k) => build[k] !== undefined && build[k] !== null && !Array.isArray(build[k]),
+    );
+    for (const k of notList)
+      errs.push({
+        message: `${k} of build "${buildName}" must be a list written out in the spec, not an expression`,
+        path: joinPath(bp, k),
+        pos: at(joinPath(bp, k)),
+        hint:
+          k === 'sources'
+            ? 'list the source names, e.g. sources: [app, vm]; use --only/--except to pick some at run time'
+            : `write the ${k} as a list (lines starting with "- "); use only/except or override for per-source differences`,
+      });
+    if (notList.length) continue;
     const srcNames = (build.sources as unknown[]).map(String);
+    errs.push(...unmatchedSelectors(build, bp, buildName, srcNames, spec, file));
     for (const srcName of srcNames) {
       const src = spec.sources[srcName];
       const type = String(src.type);
@@ -508,11 +546,17 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
       delete config.runs_on;
       const checked = errs.length;
       const builder = spec.registry.must('builder', type);
-      check({ type, ...config }, pluginSchema(builder.schema, {}), sp, {
+      // Typed once from the schema: plugins see booleans and numbers, not their text.
+      const typedConfig = check({ type, ...config }, pluginSchema(builder.schema, {}), sp, {
         file,
         problems: errs,
         phase: 'resolved',
-      });
+      }) as Record<string, unknown>;
+      if (errs.length === checked) {
+        delete typedConfig.type;
+        for (const k of Object.keys(config)) delete config[k];
+        Object.assign(config, typedConfig);
+      }
       // Cross-field rules only once every field has the right shape.
       const refine = (d: Descriptor, cfg: Record<string, unknown>, at: string) => {
         for (const r of d.refine?.(cfg, { specDir: spec.dir }) ?? []) {
@@ -542,19 +586,20 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
         const override = raw.override as Record<string, Record<string, unknown>> | undefined;
         if (override && override[srcName]) merged = { ...merged, ...override[srcName] };
         delete merged.override;
-        const cfg = evalTree(merged, path, scope, errs) as Record<string, unknown>;
+        const evaluated = evalTree(merged, path, scope, errs) as Record<string, unknown>;
         const info = spec.registry.must('provisioner', String(raw.type));
         const before = errs.length;
-        check(cfg, pluginSchema(info.schema, provisionerCommon), path, {
+        const cfg = check(evaluated, pluginSchema(info.schema, provisionerCommon), path, {
           file,
           problems: errs,
           phase: 'resolved',
-        });
+        }) as Record<string, unknown>;
         if (errs.length === before) refine(info, cfg, path);
         const use: ProvisionerUse = {
           type: String(raw.type),
           label: typeof cfg.name === 'string' ? cfg.name : String(raw.type),
           path,
+          at: written(file, path),
           config: stripCommon(cfg, [
             'type',
             'only',
@@ -589,14 +634,14 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
         chain.forEach((raw, j) => {
           const pp = Array.isArray(item) ? joinPath(cp, j) : cp;
           if (!selected(raw)) return;
-          const cfg = evalTree(raw, pp, scope, errs) as Record<string, unknown>;
+          const evaluated = evalTree(raw, pp, scope, errs) as Record<string, unknown>;
           const info = spec.registry.must('post-processor', String(raw.type));
           const before = errs.length;
-          check(cfg, pluginSchema(info.schema, postProcessorCommon), pp, {
+          const cfg = check(evaluated, pluginSchema(info.schema, postProcessorCommon), pp, {
             file,
             problems: errs,
             phase: 'resolved',
-          });
+          }) as Record<string, unknown>;
           if (errs.length === before) refine(info, cfg, pp);
           // Each post-processor takes what the one before it hands on.
           if (info.accepts !== 'any' && !info.accepts.includes(input)) {
@@ -616,6 +661,7 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
             type: String(raw.type),
             label: typeof cfg.name === 'string' ? cfg.name : String(raw.type),
             path: pp,
+            at: written(file, pp),
             config: stripCommon(cfg, ['type', 'only', 'except', 'keep_input_artifact', 'name']),
             keepInputArtifact:
               cfg.keep_input_artifact === undefined
@@ -631,6 +677,7 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
           : parseDuration(evalTree(build.timeout, joinPath(bp, 'timeout'), scope, errs));
       instances.push({
         name: `${buildName}.${srcName}`,
+        at: written(file, sp),
         build: buildName,
         source: srcName,
         type,
@@ -641,17 +688,20 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
         timeoutMs: timeout,
         runsOn,
         files: [
-          ...(builder.localInputs?.(config, spec.dir) ?? []),
-          ...[...provs, ...(errorCleanup ? [errorCleanup] : [])].flatMap(
-            (u) =>
-              spec.registry.must('provisioner', u.type).localInputs?.(u.config, spec.dir) ?? [],
+          ...localInputs(builder, config, sp, spec, errs),
+          ...[...provs, ...(errorCleanup ? [errorCleanup] : [])].flatMap((u) =>
+            localInputs(spec.registry.must('provisioner', u.type), u.config, u.path, spec, errs),
           ),
           ...chains
             .flat()
-            .flatMap(
-              (u) =>
-                spec.registry.must('post-processor', u.type).localInputs?.(u.config, spec.dir) ??
-                [],
+            .flatMap((u) =>
+              localInputs(
+                spec.registry.must('post-processor', u.type),
+                u.config,
+                u.path,
+                spec,
+                errs,
+              ),
             ),
         ],
       });
@@ -668,11 +718,143 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
     runUuid: randomUUID(),
     now,
     variables: resolvedVars,
-    locals: Object.fromEntries(localValues),
+    locals: Object.fromEntries([...localValues].map(([k, v]) => [k, reveal(v).value])),
+    shownLocals: Object.fromEntries([...localValues].map(([k, v]) => [k, shown(v)])),
     instances: selectedInstances,
     allNames,
     registry: spec.registry,
   };
+}
+
+/** A value with every sensitive part replaced by ***, for display. */
+function shown(v: Marked): unknown {
+  if (v instanceof Sensitive) return REDACTED;
+  if (Array.isArray(v)) return v.map(shown);
+  if (v !== null && typeof v === 'object')
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, shown(x)]));
+  return v;
+}
+
+/**
+ * The local files and directories a plugin's settings name (its descriptor says which); each
+ * that does not exist is an error at the setting that names it, before anything is built.
+ */
+function localInputs(
+  d: Descriptor,
+  config: Record<string, unknown>,
+  at: string,
+  spec: RawSpec,
+  errs: Problem[],
+): string[] {
+  const paths = d.localInputs?.(config, spec.dir) ?? [];
+  for (const p of paths) {
+    if (existsSync(p)) continue;
+    const found = settingNaming(config, (v) => resolve(spec.dir, v) === p);
+    const path = found ? joinPath(at, found.key) : at;
+    const pos = positionOf(spec.file, path, found?.isKey);
+    // An evaluation error already reported here says enough.
+    if (errs.some((e) => e.pos?.line === pos.line && e.pos?.col === pos.col)) continue;
+    errs.push({
+      message: `${found ? `"${found.text}"` : p} does not exist`,
+      path,
+      pos,
+      hint: `looked for ${p}; paths are relative to the spec's directory`,
+    });
+  }
+  return paths;
+}
+
+/** The setting (or map key) whose text names a path, searched through the config. */
+function settingNaming(
+  v: unknown,
+  names: (text: string) => boolean,
+  key = '',
+): { key: string; text: string; isKey: boolean } | undefined {
+  if (typeof v === 'string') return names(v) ? { key, text: v, isKey: false } : undefined;
+  if (Array.isArray(v)) {
+    for (const [i, x] of v.entries()) {
+      const f = settingNaming(x, names, joinPath(key, i));
+      if (f) return f;
+    }
+  } else if (v && typeof v === 'object') {
+    for (const [k, x] of Object.entries(v)) {
+      if (names(k)) return { key: joinPath(key, k), text: k, isKey: true };
+      const f = settingNaming(x, names, joinPath(key, k));
+      if (f) return f;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * only/except globs that match none of the build's sources, and override keys that name no
+ * source of the build: each would silently drop or ignore what it is written on.
+ */
+function unmatchedSelectors(
+  build: Record<string, unknown>,
+  bp: string,
+  buildName: string,
+  srcNames: string[],
+  spec: RawSpec,
+  file: LoadedFile,
+): Problem[] {
+  const out: Problem[] = [];
+  const names = srcNames.flatMap((n) => [
+    n,
+    `${String(spec.sources[n]?.type)}.${n}`,
+    `${buildName}.${n}`,
+  ]);
+  const items: [Record<string, unknown>, string][] = [];
+  const add = (raw: unknown, path: string) => {
+    if (raw && typeof raw === 'object' && !Array.isArray(raw))
+      items.push([raw as Record<string, unknown>, path]);
+  };
+  ((build.provisioners as unknown[] | undefined) ?? []).forEach((raw, i) =>
+    add(raw, joinPath(joinPath(bp, 'provisioners'), i)),
+  );
+  add(build['error-cleanup-provisioner'], joinPath(bp, 'error-cleanup-provisioner'));
+  ((build['post-processors'] as unknown[] | undefined) ?? []).forEach((item, i) => {
+    const cp = joinPath(joinPath(bp, 'post-processors'), i);
+    if (Array.isArray(item)) item.forEach((raw, j) => add(raw, joinPath(cp, j)));
+    else add(item, cp);
+  });
+  for (const [raw, path] of items) {
+    for (const key of ['only', 'except'] as const) {
+      const v = raw[key];
+      if (v === undefined || v === null) continue;
+      const list = Array.isArray(v) ? v : [v];
+      list.forEach((g, i) => {
+        if (typeof g !== 'string' || hasTemplate(g)) return;
+        if (names.some((n) => minimatch(n, g))) return;
+        const gp = Array.isArray(v) ? joinPath(joinPath(path, key), i) : joinPath(path, key);
+        out.push({
+          message: `${key} pattern "${g}" matches no source of build "${buildName}"`,
+          path: gp,
+          pos: positionOf(file, gp),
+          hint: `the build's sources: ${srcNames.join(', ')} (also matched as TYPE.NAME and ${buildName}.NAME)`,
+        });
+      });
+    }
+    const override = raw.override;
+    if (override && typeof override === 'object' && !Array.isArray(override))
+      for (const k of Object.keys(override)) {
+        if (srcNames.includes(k)) continue;
+        const op = joinPath(joinPath(path, 'override'), k);
+        const near = didYouMean(k, srcNames);
+        out.push({
+          message: `override for "${k}", which is not a source of build "${buildName}"`,
+          path: op,
+          pos: positionOf(file, op, true),
+          hint: near ? `did you mean "${near}"?` : `the build's sources: ${srcNames.join(', ')}`,
+        });
+      }
+  }
+  return out;
+}
+
+function written(file: LoadedFile, path: string): string {
+  const p = positionOf(file, path);
+  return `${p.file}:${p.line}:${p.col}`;
 }
 
 function describeKind(k: ArtifactKind): string {

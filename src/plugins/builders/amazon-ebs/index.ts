@@ -7,6 +7,7 @@ import type { BuilderDescriptor, Cleaner } from '../../api';
 import type { BuildState, BuilderImpl } from '../../../engine/context';
 import type { Step } from '../../../engine/steps';
 import { amazonEbsSchema, refineAmazonEbs } from './schema';
+import { sshLocalInputs } from '../../../communicators/ssh-schema';
 
 const AWS_KINDS = ['aws-instance', 'aws-security-group', 'aws-key-pair', 'aws-ami'];
 
@@ -23,8 +24,10 @@ export const amazonEbs: BuilderDescriptor = {
   refine: (c) => refineAmazonEbs(c),
   artifact: 'machine-image',
   cleaners: Object.fromEntries(AWS_KINDS.map((k) => [k, cleaner(k)])),
-  localInputs: (c, dir) =>
-    typeof c.user_data_file === 'string' ? [resolve(dir, c.user_data_file)] : [],
+  localInputs: (c, dir) => [
+    ...(typeof c.user_data_file === 'string' ? [resolve(dir, c.user_data_file)] : []),
+    ...sshLocalInputs(c, dir),
+  ],
   reuse: {
     base: async (c) => (await import('./reuse')).amiBase(c),
     exists: async (c, a) => (await import('./reuse')).amisExist(c, a),

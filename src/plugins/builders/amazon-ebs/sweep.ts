@@ -73,11 +73,25 @@ async function findIn(region: string): Promise<Found[]> {
       .send(
         new DescribeImagesCommand({
           Owners: ['self'],
-          Filters: [...BAKE, { Name: 'state', Values: ['pending', 'failed', 'error'] }],
+          Filters: [
+            ...BAKE,
+            { Name: 'state', Values: ['pending', 'failed', 'error', 'available'] },
+          ],
         }),
       )
       .then((r) => r.Images ?? []),
   ]);
+  // A finished run removes its instance, key pair and group and leaves its AMI on purpose.
+  // A run that still has any of them never finished: its AMIs, even available ones, are
+  // half-made results. An unfinished AMI (pending, failed) is a leftover whatever the run.
+  const unfinished = new Set(
+    [...instances.map((i) => i.Tags), ...keys.map((k) => k.Tags), ...groups.map((g) => g.Tags)]
+      .map((t) => tag(t, 'bake:run'))
+      .filter((r): r is string => !!r),
+  );
+  const leftImages = images.filter(
+    (i) => i.State !== 'available' || unfinished.has(tag(i.Tags, 'bake:run') ?? ''),
+  );
   return [
     ...instances.map((i) => ({
       region,
@@ -94,7 +108,7 @@ async function findIn(region: string): Promise<Found[]> {
       created: createdOf(k.Tags, k.CreateTime),
       run: tag(k.Tags, 'bake:run'),
     })),
-    ...images.map((i) => ({
+    ...leftImages.map((i) => ({
       region,
       kind: 'AMI' as const,
       id: i.ImageId!,

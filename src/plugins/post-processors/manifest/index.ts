@@ -13,5 +13,6 @@ export const manifestPostProcessor: PostProcessorDescriptor = {
   }),
   accepts: 'any',
   produces: 'same',
+  recordsOnly: true,
   load: async () => (await import('./manifest')).manifest,
 };

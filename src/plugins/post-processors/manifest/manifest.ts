@@ -67,15 +67,24 @@ export async function withFileLock<T>(path: string, signal: AbortSignal, fn: () 
   }
 }
 
-export function addToManifest(path: string, entry: ManifestBuild, runUuid: string): void {
+export function addToManifest(
+  path: string,
+  entry: ManifestBuild,
+  runUuid: string,
+  warn: (line: string) => void = () => undefined,
+): void {
   let m: Manifest = { builds: [], last_run_uuid: runUuid };
   if (existsSync(path)) {
     try {
       const old = JSON.parse(readFileSync(path, 'utf8')) as Partial<Manifest>;
       if (Array.isArray(old.builds)) m.builds = old.builds;
-    } catch {
+    } catch (e) {
       // A manifest that no longer parses is kept aside, never silently overwritten.
-      renameSync(path, `${path}.corrupt-${Date.now()}`);
+      const aside = `${path}.corrupt-${Date.now()}`;
+      renameSync(path, aside);
+      warn(
+        `${path} did not parse (${(e as Error).message}); moved it to ${aside} and started a new one`,
+      );
     }
   }
   m = { builds: [...m.builds, entry], last_run_uuid: runUuid };
@@ -108,7 +117,9 @@ export const manifest: PostProcessorImpl = {
       ...(input.regions ? { regions: input.regions } : {}),
       ...(input.properties ? { properties: input.properties } : {}),
     });
-    await withFileLock(path, signal, () => addToManifest(path, entry, env.runUuid));
+    await withFileLock(path, signal, () =>
+      addToManifest(path, entry, env.runUuid, (l) => env.out('stderr', l)),
+    );
     env.out('info', `manifest updated: ${path}`);
     return { artifact: input, keepInput: true };
   },

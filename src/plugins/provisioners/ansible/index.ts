@@ -1,4 +1,6 @@
 /** The ansible provisioner (Packer's name): its settings, and its implementation behind load(). */
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { ProvisionerDescriptor } from '../../api';
 import { opt, req, s } from '../../../spec/schema';
 
@@ -27,5 +29,15 @@ export const ansibleProvisioner: ProvisionerDescriptor = {
   type: 'ansible',
   description: 'run an Ansible playbook from this machine against the build',
   schema: ansibleSchema,
+  // The playbook, its requirements, and the roles directory beside it (Ansible's default).
+  localInputs: (c, dir) => {
+    const playbook = resolve(dir, String(c.playbook_file));
+    const roles = join(dirname(playbook), 'roles');
+    return [
+      playbook,
+      ...(typeof c.galaxy_file === 'string' ? [resolve(dir, c.galaxy_file)] : []),
+      ...(existsSync(roles) ? [roles] : []),
+    ];
+  },
   load: async () => (await import('./ansible')).ansible,
 };
