@@ -642,6 +642,42 @@ describe('bake sweep', () => {
   });
 });
 
+describe('bake sweep and available AMIs', () => {
+  it("removes the available AMI of a run that never finished, and never a finished run's", async () => {
+    const { sweep } = await import('../src/plugins/builders/amazon-ebs/sweep');
+    // A finished run: its AMI is the result, left on purpose.
+    const done = await bakeIn(tempProject({ 'bake.yml': spec(`ami_name: kept-${Date.now()}`) }));
+    expect(done.result.status).toBe('succeeded');
+    const finishedAmi = done.result.artifact!.regions!['us-east-1'];
+    // A run killed after its AMI became available (on-error=abort keeps everything).
+    ec2.failures.push({ cmd: 'CopyImage', error: awsError('InternalError') });
+    await bakeIn(
+      tempProject({
+        'bake.yml': spec(`ami_name: killed-${Date.now()}\nami_regions: [us-west-2]`),
+      }),
+      { onError: 'abort' },
+    );
+    const finishedRun = ec2.things.get(finishedAmi)!.tags['bake:run'];
+    const killed = ec2
+      .leftovers()
+      .filter((t) => t.kind === 'image' && t.tags['bake:run'] !== finishedRun);
+    expect(killed.map((t) => t.state)).toEqual(['available']);
+    const out: string[] = [];
+    await sweep({
+      regions: ['us-east-1'],
+      olderThanMs: 6 * 3_600_000,
+      delete: true,
+      write: (l) => out.push(l),
+      now: Date.now() + 7 * 3_600_000,
+    });
+    expect(out.filter((l) => l.startsWith('deleted') && l.includes('AMI'))).toHaveLength(1);
+    expect(ec2.things.get(finishedAmi)!.state).toBe('available');
+    expect(
+      ec2.leftovers().filter((t) => t.kind !== 'snapshot' && t.tags['bake:run'] !== finishedRun),
+    ).toEqual([]);
+  });
+});
+
 describe('amazon-ebs with skip-unchanged', () => {
   it('reuses an AMI while the source AMI and the spec are the same and the AMI exists', async () => {
     const dir = tempProject({
