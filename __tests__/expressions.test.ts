@@ -8,7 +8,7 @@ import {
   Scope,
 } from '../src/spec/expr';
 import { callFunction, FunctionContext, formatDate } from '../src/spec/functions';
-import { tempProject } from './helpers/spec';
+import { planOf, tempProject } from './helpers/spec';
 
 const ctx: FunctionContext = {
   now: new Date('2024-03-05T07:08:09.123Z'),
@@ -115,11 +115,23 @@ describe('functions', () => {
     ['${substr("hello", 1, 3)}', 'ell'],
   ])('%s', (src, want) => expect(ev(src)).toEqual(want));
 
-  it('uuidv4() is a v4 uuid and fixed per call site for the run', () => {
+  it('uuidv4() is a v4 uuid, fresh on every call as in Packer', () => {
     const e = parseTemplate('${uuidv4()}');
     const a = evaluate(e, scope());
     expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect(evaluate(e, scope())).toBe(a);
+    expect(evaluate(e, scope())).not.toBe(a);
+    expect(ev('${uuidv4() == uuidv4()}')).toBe(false);
+  });
+  it('two sources naming an image "img-${uuidv4()}" get different names', () => {
+    const plan = planOf(`sources:
+  a: {type: docker, image: busybox:latest, changes: ['LABEL id=\${uuidv4()}']}
+  b: {type: docker, image: busybox:latest, changes: ['LABEL id=\${uuidv4()}']}
+builds:
+  x: {sources: [a, b]}
+`);
+    const [a, b] = plan.instances.map((i) => (i.config.changes as string[])[0]);
+    expect(a).toMatch(/^LABEL id=[0-9a-f-]{36}$/);
+    expect(a).not.toBe(b);
   });
   it('timestamp() is the same for every call in a run', () =>
     expect(ev('${timestamp() == timestamp()}')).toBe(true));

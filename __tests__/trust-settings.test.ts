@@ -305,3 +305,36 @@ builds:
     expect(formatSummary(summary)).toContain(`    written at: ${join(dir, 'bake.yml')}:8:9\n`);
   });
 });
+
+describe('the action input "vars"', () => {
+  it('a malformed line is reported by its number, never shown (it may be a secret)', async () => {
+    const { parseVarsInput } = await import('../src/action/inputs');
+    expect(() => parseVarsInput('region=eu\nhunter2-secret-line\n')).toThrow(
+      /^input "vars", line 2: expected NAME=VALUE/,
+    );
+    try {
+      parseVarsInput('hunter2-secret-line');
+    } catch (e) {
+      expect((e as Error).message).not.toContain('hunter2');
+    }
+  });
+});
+
+describe('one mistake, one error', () => {
+  it('a failed expression is the only error about its value', () => {
+    const p = problemsOf(`variables:
+  version: {default: bookworm}
+sources:
+  a: {type: docker, image: "debian:\${var.versoin}", commit: true}
+  b: {type: docker, image: "\${upper(var.nope)}", pull: "\${var.nada}", commit: true}
+builds:
+  x: {sources: [a, b]}
+`);
+    expect(p.map((x) => [x.pos?.line, x.message])).toEqual([
+      [4, 'unknown variable var.versoin in "debian:${var.versoin}"'],
+      [5, 'unknown variable var.nope in "${upper(var.nope)}"'],
+      [5, 'unknown variable var.nada in "${var.nada}"'],
+    ]);
+    expect(p[0].hint).toContain('version');
+  });
+});

@@ -68,7 +68,8 @@ export function parseVarsInput(text: string): Record<string, string> {
     const eq = line.indexOf('=');
     if (eq <= 0)
       throw new InputError(
-        `input "vars", line ${i + 1}: expected NAME=VALUE, got "${line.length > 40 ? line.slice(0, 40) + '…' : line}"`,
+        // The line is not shown: it may be a secret's value on a line of its own.
+        `input "vars", line ${i + 1}: expected NAME=VALUE (a line without "="; a value with newlines must be passed through a var file)`,
       );
     out[line.slice(0, eq).trim()] = line.slice(eq + 1);
   });

@@ -28,8 +28,6 @@ export interface FunctionContext {
   env: NodeJS.ProcessEnv;
   /** Called for every file a spec reads, so builds can fingerprint their inputs. */
   onFileRead?: (path: string) => void;
-  /** uuidv4() values, one per call site, fixed for the run. */
-  uuids?: Map<number, string>;
   /** When set, uuidv4() returns this (resolving for a fingerprint). */
   fixedUuid?: string;
 }
@@ -254,13 +252,10 @@ const fns: Record<string, Fn> = {
       .replace(/[^A-Za-z0-9()[\]./\-'@_ ]/g, '-')
       .slice(0, 128);
   },
+  // Fresh on every call, as in Packer (timestamp() is the one fixed for the run).
   uuidv4: (a, at, _ev, ctx) => {
     arity('uuidv4', a, 0, 0, at);
-    if (ctx.fixedUuid) return ctx.fixedUuid;
-    ctx.uuids ??= new Map();
-    let u = ctx.uuids.get(at);
-    if (!u) ctx.uuids.set(at, (u = randomUUID()));
-    return u;
+    return ctx.fixedUuid ?? randomUUID();
   },
   env: (a, at, ev, ctx) => {
     arity('env', a, 1, 1, at);

@@ -397,6 +397,8 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
   };
   const baseScope = makeScope({});
 
+  /** Where an expression failed: what the checks then say of that value follows from it. */
+  const evalFailures = new Map<string, Problem>();
   const evalMarked = (value: unknown, path: string, scope: Scope, errs: Problem[]): unknown => {
     if (typeof value === 'string') {
       if (!hasTemplate(value))
@@ -405,12 +407,14 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
         return evaluateMarked(parseTemplate(value), scope);
       } catch (e) {
         if (e instanceof ExprError) {
-          errs.push({
+          const problem = {
             message: `${e.message} in ${JSON.stringify(value.length > 60 ? value.slice(0, 60) + '…' : value)}`,
             path,
             pos: at(path),
             hint: e.hint,
-          });
+          };
+          errs.push(problem);
+          evalFailures.set(path, problem);
           return undefined;
         }
         throw e;
@@ -707,7 +711,7 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
       });
     }
   }
-  problems.push(...dedupe(errs));
+  problems.push(...dedupe(withoutFollowOns(errs, evalFailures)));
   if (problems.length) throw new SpecError(problems);
 
   const allNames = instances.map((i) => i.name);
@@ -850,6 +854,22 @@ function unmatchedSelectors(
       }
   }
   return out;
+}
+
+/**
+ * One mistake, one error: a value whose expression failed is missing, so the schema check
+ * would also say "missing required key" or "expected a string, got nothing". Those are
+ * dropped; the failed expression is the error.
+ */
+function withoutFollowOns(errs: Problem[], failures: Map<string, Problem>): Problem[] {
+  if (!failures.size) return errs;
+  const failed = new Set(failures.values());
+  return errs.filter((p) => {
+    if (failed.has(p)) return true;
+    if (p.path && failures.has(p.path)) return false;
+    const missing = /^missing required key "(.+)"$/.exec(p.message);
+    return !(missing && p.path !== undefined && failures.has(joinPath(p.path, missing[1])));
+  });
 }
 
 function written(file: LoadedFile, path: string): string {

@@ -5,6 +5,7 @@
 import { didYouMean, Problem } from './errors';
 import { LoadedFile, joinPath } from './load';
 import { hasTemplate } from './expr';
+import { redactValue } from '../util/redact';
 import { stringify } from 'yaml';
 
 export type Schema =
@@ -137,6 +138,8 @@ function describeType(v: unknown): string {
   if (v === null || v === undefined) return 'nothing (null)';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a mapping';
+  // A value that holds a secret is described, never shown.
+  if (redactValue(v) !== v) return 'a sensitive value';
   if (typeof v === 'string')
     return `the string ${JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v)}`;
   return `the ${typeof v === 'number' ? 'number' : typeof v === 'boolean' ? 'bool' : typeof v} ${String(v)}`;
