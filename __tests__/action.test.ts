@@ -25,6 +25,8 @@ interface Comment {
 /** Just enough of GitHub's REST API: who am I, list/create/update issue comments. */
 function fakeGitHub(opts: {
   readOnly?: boolean;
+  /** GitHub answering 502 to every comment call (an outage). */
+  down?: boolean;
   login: string;
   existing?: Comment[];
   heads?: Record<number, string>;
@@ -50,6 +52,7 @@ function fakeGitHub(opts: {
           : send(404, { message: 'Not Found' });
       }
       const list = /^\/repos\/acme\/app\/issues\/(\d+)\/comments$/.exec(url.pathname);
+      if (list && opts.down) return send(502, { message: 'Server Error' });
       if (list && req.method === 'GET') return send(200, comments);
       if (list && req.method === 'POST') {
         if (opts.readOnly) return send(403, { message: 'Resource not accessible by integration' });
@@ -297,6 +300,31 @@ describe('the action on a pull request', () => {
       /::warning::pull request #3 comes from the fork contributor\/app: its token cannot comment here\. The build is unaffected; .*pr-comment\.yml/,
     );
     expect(gh.requests.length).toBe(before); // not even tried
+    await docker.getImage(JSON.parse(r.outputs['artifact-ids'])['b.t']).remove({ force: true });
+  });
+
+  it('when GitHub fails to take the comment, the good build stays green, with a warning and its outputs', async () => {
+    gh.server.close();
+    gh = fakeGitHub({ login: 'github-actions[bot]', down: true });
+    await new Promise<void>((r) => gh.server.listen(0, '127.0.0.1', r));
+    base = `http://127.0.0.1:${(gh.server.address() as AddressInfo).port}`;
+    const dir = tempProject({
+      'bake.yml': `sources:\n  t: {type: docker, image: busybox:latest, commit: true}\nbuilds:\n  b: {sources: [t]}\n`,
+      'event.json': JSON.stringify(pullRequestEvent({ number: 4 })),
+    });
+    const r = await runAction(
+      dir,
+      { spec: 'bake.yml', 'github-token': 'ghs_x' },
+      {
+        GITHUB_API_URL: base,
+        GITHUB_EVENT_NAME: 'pull_request',
+        GITHUB_EVENT_PATH: join(dir, 'event.json'),
+      },
+    );
+    expect(r.main.status).toBe(0);
+    expect(r.main.stdout).toMatch(/::warning::comment: could not write the PR comment/);
+    expect(r.main.stdout).not.toMatch(/\n\s+at /);
+    expect(JSON.parse(r.outputs['artifact-ids'])['b.t']).toMatch(/^sha256:/);
     await docker.getImage(JSON.parse(r.outputs['artifact-ids'])['b.t']).remove({ force: true });
   });
 

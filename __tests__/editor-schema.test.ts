@@ -11,6 +11,7 @@ import { YamlLanguageServer, Diagnostic } from './helpers/yaml-ls';
 import { MINIMAL, planOf, problemsOf, tempProject } from './helpers/spec';
 import { builtInRegistry } from '../src/plugins/registry';
 import { specJsonSchema } from '../src/spec/json-schema';
+import { offered } from '../src/spec/schema';
 import { openSpec } from '../src/plugins/external';
 import { loadSpec } from '../src/spec/spec';
 import { resolvePlan } from '../src/spec/resolve';
@@ -438,7 +439,8 @@ describe('completion follows type', () => {
 
   it.each(all)('a %s of type %s is offered exactly its own settings', async (kind, type) => {
     const d = registry.must(kind, type);
-    const own = d.schema.kind === 'object' ? Object.keys(d.schema.fields) : [];
+    // Refused settings (known from Packer, not supported) are not offered.
+    const own = d.schema.kind === 'object' ? Object.keys(offered(d.schema.fields)) : [];
     const want = [...new Set([...Object.keys(common[kind]), ...own])].sort();
     const [text, line, col] = docFor(kind, type);
     const uri = uriFor();

@@ -178,6 +178,8 @@ describe('examples/', () => {
   const walk = (d: string) => {
     for (const f of readdirSync(d)) {
       const p = join(d, f);
+      // examples/plugin needs a base tarball made first; __tests__/plugins.test.ts builds it.
+      if (p === join('examples', 'plugin')) continue;
       if (statSync(p).isDirectory()) walk(p);
       else if (/^bake.*\.ya?ml$/.test(f)) specs.push(p);
     }

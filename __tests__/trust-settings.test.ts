@@ -3,10 +3,10 @@
  * outputs, the settings bake cannot honour, shell's start_retry_timeout, restart's check
  * retried within restart_timeout, docker-tag's force. Real sshd and a real Docker engine.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { docker, requireDocker } from './helpers/docker';
 import { startSshd, Sshd } from './helpers/sshd';
@@ -336,5 +336,54 @@ builds:
       [5, 'unknown variable var.nada in "${var.nada}"'],
     ]);
     expect(p[0].hint).toContain('version');
+  });
+});
+
+describe('a Docker engine that cannot be reached', () => {
+  const CLI = resolve('dist/cli/index.js');
+  const project = () => {
+    const dir = tempProject({
+      'bake.yml': `sources:
+  a: {type: docker, image: busybox:latest, discard: true}
+builds:
+  b: {sources: [a]}
+`,
+    });
+    chmodSync(dir, 0o755);
+    return dir;
+  };
+
+  it('no engine at the socket: says so, not a pull error', () => {
+    const dir = project();
+    const r = spawnSync(process.execPath, [CLI, 'build', 'bake.yml'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, DOCKER_HOST: `unix://${join(dir, 'no-engine.sock')}` },
+    });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain(`no Docker engine answers at ${join(dir, 'no-engine.sock')}`);
+    expect(r.stdout).not.toContain('cannot pull');
+  });
+
+  it('a user without access to the socket is told how to get it', () => {
+    const dir = project();
+    // As an unprivileged user (root would not see the permission error).
+    const r = spawnSync(
+      'runuser',
+      [
+        '-u',
+        'nobody',
+        '--',
+        process.execPath,
+        CLI,
+        'build',
+        'bake.yml',
+        '--ledger',
+        '/tmp/bake-nobody-ledger.jsonl',
+      ],
+      { cwd: dir, encoding: 'utf8', env: { ...process.env, HOME: '/tmp' } },
+    );
+    expect(r.stdout).toContain('permission denied on the Docker socket');
+    expect(r.stdout).toContain('usermod -aG docker');
   });
 });

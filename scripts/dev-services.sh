@@ -23,6 +23,7 @@ if [ "$(id -u)" -ne 0 ]; then
   exit 1
 fi
 mkdir -p "$CACHE_DIR" "$STATE_DIR"
+STARTED=$(date +%s)
 
 # ---- packages -------------------------------------------------------------
 need=()
@@ -50,7 +51,7 @@ fi
 
 # ---- docker engine --------------------------------------------------------
 if ! docker info >/dev/null 2>&1; then
-  log "starting dockerd"
+  log "starting dockerd (a few seconds)"
   setsid dockerd --host=unix:///var/run/docker.sock >"$STATE_DIR/dockerd.log" 2>&1 < /dev/null &
   for _ in $(seq 1 60); do
     docker info >/dev/null 2>&1 && break
@@ -67,7 +68,7 @@ try_pull() { timeout 60 docker pull -q "$1" >/dev/null 2>&1; }
 if ! have_image "debian:$SUITE" && ! try_pull "debian:$SUITE"; then
   rootfs_tar="$CACHE_DIR/debian-$SUITE-rootfs.tar"
   if [ ! -s "$rootfs_tar" ]; then
-    log "building debian:$SUITE with debootstrap (about 80 s, cached afterwards)"
+    log "building debian:$SUITE with debootstrap from Debian's mirror (about 80-120 s the first time, cached afterwards)"
     dir="$(mktemp -d "$CACHE_DIR/rootfs.XXXXXX")"
     trap 'rm -rf "$dir"' EXIT
     debootstrap --variant=minbase --include=openssh-server,python3,sudo,ca-certificates \
@@ -123,4 +124,12 @@ CONF
   curl -fsS "http://$REGISTRY_ADDR/v2/" >/dev/null || { echo "registry did not start; see $STATE_DIR/registry.log" >&2; exit 1; }
 fi
 log "registry answers on $REGISTRY_ADDR"
-log "ready"
+
+# ---- the user who asked (through sudo) may use the engine -----------------
+if [ -n "${SUDO_USER:-}" ] && [ "$SUDO_USER" != root ]; then
+  if ! id -nG "$SUDO_USER" | tr ' ' '\n' | grep -qx docker; then
+    usermod -aG docker "$SUDO_USER"
+    log "added $SUDO_USER to the docker group: log in again, or run 'newgrp docker', before 'npx bake build'"
+  fi
+fi
+log "ready ($(( $(date +%s) - STARTED ))s)"

@@ -18,7 +18,18 @@ const STATE_POST = 'isPost';
 const STATE_LEDGER = 'ledger';
 
 export async function runAction(): Promise<void> {
-  if (core.getState(STATE_POST) === 'true') return post();
+  if (core.getState(STATE_POST) === 'true') {
+    // The post step cleans up; whatever goes wrong there is a warning, never a stack.
+    try {
+      await post();
+    } catch (e) {
+      core.warning(
+        `cleanup at the end of the job failed: ${redact((e as Error)?.message ?? String(e))}; ` +
+          'run "bake cleanup --ledger <file>" where the ledger is, or remove what is left by hand',
+      );
+    }
+    return;
+  }
   try {
     core.saveState(STATE_POST, 'true');
     onSecret((s) => core.setSecret(s));
@@ -243,9 +254,19 @@ async function publish(
           'The build is unaffected; its results are in the job summary. To comment on such pull requests, ' +
           'see examples/workflows/pr-comment.yml (workflow_run).',
       );
-    else if (await headMatches(token, target)) {
-      const url = await upsertComment(token, target, inputs.commentHeader || inputs.spec, body);
-      if (url) core.info(`PR comment: ${url}`);
+    else {
+      // The comment is a report of the builds, not a build: failing to write it is a
+      // warning, and the outputs and summary stand.
+      try {
+        if (await headMatches(token, target)) {
+          const url = await upsertComment(token, target, inputs.commentHeader || inputs.spec, body);
+          if (url) core.info(`PR comment: ${url}`);
+        }
+      } catch (e) {
+        core.warning(
+          `comment: could not write the PR comment (${redact((e as Error).message)}); the results are in the job summary`,
+        );
+      }
     }
   }
   if (failed.length)

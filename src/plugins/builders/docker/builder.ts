@@ -92,6 +92,7 @@ export const dockerBuilder: BuilderImpl = {
       {
         name: 'pull',
         async run(_s, ctx) {
+          await reachEngine(docker);
           const policy = String(c.pull ?? 'missing');
           let present = true;
           try {
@@ -275,6 +276,30 @@ export const dockerBuilder: BuilderImpl = {
     ];
   },
 };
+
+/**
+ * The engine answers, or the build stops with what is wrong with the socket — not a pull
+ * error about a registry that was never asked.
+ */
+async function reachEngine(docker: Docker): Promise<void> {
+  try {
+    await docker.ping();
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException & { address?: string };
+    const socket = err.address ?? process.env.DOCKER_HOST ?? '/var/run/docker.sock';
+    if (err.code === 'EACCES')
+      throw new BuildError(
+        `permission denied on the Docker socket ${socket}`,
+        'add your user to the docker group (sudo usermod -aG docker "$USER", then log in again), or run bake as root',
+      );
+    if (err.code === 'ENOENT' || err.code === 'ECONNREFUSED')
+      throw new BuildError(
+        `no Docker engine answers at ${socket}`,
+        'start one (scripts/dev-services.sh here, or sudo systemctl start docker), or set DOCKER_HOST',
+      );
+    throw new BuildError(`the Docker engine at ${socket} does not answer: ${err.message}`);
+  }
+}
 
 export function containerName(build: string, run: string): string {
   return `bake-${build.replace(/[^A-Za-z0-9_.-]/g, '-')}-${run.slice(0, 8)}`;
