@@ -305,7 +305,6 @@ describe('azure-arm spec checks', () => {
   it('rejects what it does not implement, and what Azure would refuse, with positions', () => {
     const probs = problemsOf(
       spec(`os_type: Windows
-capture_container_name: images
 ssh_username: admin
 managed_image_name: -bad
 managed_image_resource_group_name: images-rg
@@ -313,12 +312,58 @@ shared_image_gallery_destination: {resource_group: g, gallery_name: my-gallery, 
     );
     const text = probs.map((p) => p.message).join('\n');
     expect(text).toMatch(/os_type is not supported: only Linux/);
-    expect(text).toMatch(/capture_container_name is not supported: VHD capture/);
+    // A refused setting is an error of its own, at its key's line.
+    const yaml = spec(`capture_container_name: images\nspot: {eviction_policy: Delete}`);
+    const refused = problemsOf(yaml);
+    expect(refused.map((p) => [p.message, p.pos?.line])).toEqual([
+      [
+        'capture_container_name is not supported: bake makes managed images and gallery versions, not VHDs in a storage account; use managed_image_name',
+        yaml.split('\n').findIndex((l) => l.includes('capture_container_name:')) + 1,
+      ],
+      [
+        'spot is not supported: the build VM is a regular (not Spot) VM',
+        yaml.split('\n').findIndex((l) => l.includes('spot:')) + 1,
+      ],
+    ]);
     expect(text).toMatch(/Azure refuses "admin"/);
     expect(text).toMatch(/managed_image_name "-bad" is not a valid image name/);
     expect(text).toMatch(/gallery_name "my-gallery" is not a gallery name/);
     expect(text).toMatch(/image_version "1.0" is not N.N.N/);
     const none = problemsOf(spec('image_publisher: null\nimage_offer: null\nimage_sku: null'));
     expect(none.map((p) => p.message).join('\n')).toMatch(/no source image[\s\S]*no image to make/);
+  });
+
+  it('accepts the values of Packer settings that ask for what bake does, refuses the others', () => {
+    const image = 'managed_image_name: ok\nmanaged_image_resource_group_name: images-rg';
+    // The only problem is the one added on purpose: the settings themselves pass.
+    const fine = problemsOf(
+      spec(
+        `${image}\nos_type: linux\ncommunicator: ssh\nskip_create_image: false\nssh_username: root`,
+      ),
+    );
+    expect(fine.map((p) => p.message)).toEqual(['Azure refuses "root" as an admin user name']);
+  });
+
+  it('refuses the values and settings it does not do', () => {
+    const probs = problemsOf(
+      spec(`managed_image_name: ok
+managed_image_resource_group_name: images-rg
+os_type: BeOS
+communicator: winrm
+skip_create_image: true
+virtual_network_name: shared-vnet
+virtual_network_subnet_name: default`),
+    );
+    expect(probs.map((p) => p.message).sort()).toEqual([
+      'an existing network needs its resource group',
+      'communicator winrm is not supported: only ssh',
+      'os_type "BeOS" is not an OS type',
+      'skip_create_image is not supported: a build always makes an image',
+    ]);
+    expect(
+      problemsOf(spec('managed_image_name: ok\nssh_password: secret')).map((p) => p.message),
+    ).toEqual([
+      'ssh_password is not supported: the VM gets an SSH key (the temporary one, or the public half of ssh_private_key_file), never a password',
+    ]);
   });
 });

@@ -127,6 +127,22 @@ describe('googlecompute happy path', () => {
     expect(seq.length).toBeLessThanOrEqual(12);
   });
 
+  it('preemptible: true makes a Spot instance that stops (not migrates) at host maintenance', async () => {
+    const { result } = await build(
+      spec(`image_name: ${unique('spot')}\npreemptible: true\nmachine_type: e2-micro`),
+    );
+    // The stand-in refuses Spot with MIGRATE, as GCE does.
+    expect(result.error).toBeUndefined();
+    const insert = gce.calls.find((c) => c.name === 'instances.insert')!.body;
+    expect(insert.scheduling).toMatchObject({
+      provisioningModel: 'SPOT',
+      onHostMaintenance: 'TERMINATE',
+      automaticRestart: false,
+      instanceTerminationAction: 'DELETE',
+    });
+    expect(insert.machineType).toBe('zones/europe-west1-b/machineTypes/e2-micro');
+  });
+
   it('waits for the startup script, reading its end from the serial port', async () => {
     const { result, output } = await build(
       spec(`image_name: ${unique('startup')}\nstartup_script_file: boot.sh`),
@@ -281,8 +297,9 @@ describe('googlecompute failures and cancellation leave nothing behind', () => {
   });
 
   it('an SSH timeout names the likely causes and shows the serial console', async () => {
+    // Long enough for the instance to boot on a busy machine, so that its log has sshd's line.
     const { result } = await build(
-      spec(`image_name: ${unique('ssh')}\nssh_port: 2222\nssh_timeout: 3s`),
+      spec(`image_name: ${unique('ssh')}\nssh_port: 2222\nssh_timeout: 6s`),
     );
     expect(result.failedStep).toBe('connect');
     expect(result.hint).toContain('firewall rule must allow TCP 2222');
@@ -420,18 +437,67 @@ builds:
 `;
   it('refuses what it does not do, saying so', () => {
     const p = problemsOf(
+      base('source_image_family: debian-12\nimage_name: ok\nuse_iap: true\nuse_os_login: true'),
+    );
+    expect(p.map((x) => x.message)).toEqual([
+      'use_iap is not supported',
+      'use_os_login is not supported',
+    ]);
+    expect(p.find((x) => x.message.startsWith('use_iap'))!.hint).toContain('use_internal_ip');
+    // A refused setting is an error of its own, at its key's line.
+    const refused = problemsOf(
+      base('source_image_family: debian-12\nimage_name: ok\ndisk_attachment: []\naddress: a'),
+    );
+    expect(refused.map((x) => [x.message, x.pos?.line])).toEqual([
+      [
+        'disk_attachment is not supported: the instance has only its boot disk; provision data onto it',
+        9,
+      ],
+      [
+        'address is not supported: the instance gets an ephemeral external address, not a reserved one',
+        10,
+      ],
+    ]);
+  });
+
+  it('accepts the values of Packer settings that ask for what bake does, refuses the others', () => {
+    const doesAnyway =
+      'source_image_family: debian-12\nimage_name: ok\nuse_iap: false\nuse_os_login: false\nskip_create_image: false\nwrap_startup_script: true\ncommunicator: ssh';
+    // The only problem is the one added on purpose: the settings themselves pass.
+    expect(problemsOf(base(`${doesAnyway}\nimage_family: Bad`)).map((x) => x.message)).toEqual([
+      'image_family "Bad" is not a valid GCE name',
+    ]);
+    const p = problemsOf(
       base(
-        'source_image_family: debian-12\nimage_name: ok\nuse_iap: true\nuse_os_login: true\ndisk_attachment: []',
+        'source_image_family: debian-12\nimage_name: ok\nwrap_startup_script: false\ncommunicator: winrm\nskip_create_image: true',
       ),
     );
-    expect(p.map((x) => x.message)).toEqual(
-      expect.arrayContaining([
-        "use_iap is not supported by bake's googlecompute",
-        "use_os_login is not supported by bake's googlecompute",
-        "disk_attachment is not supported by bake's googlecompute",
-      ]),
+    expect(p.map((x) => x.message).sort()).toEqual([
+      'communicator winrm is not supported: only ssh (Linux only)',
+      'skip_create_image is not supported: a build always makes an image',
+      'wrap_startup_script: false is not supported',
+    ]);
+  });
+
+  it('refuses live migration for Spot (preemptible) instances and instances with accelerators', () => {
+    const spot = problemsOf(
+      base(
+        'source_image_family: debian-12\nimage_name: ok\npreemptible: true\non_host_maintenance: MIGRATE',
+      ),
     );
-    expect(p.find((x) => x.message.startsWith('use_iap'))!.hint).toContain('use_internal_ip');
+    expect(spot).toEqual([
+      expect.objectContaining({
+        message: 'a preemptible (Spot) instance cannot live-migrate',
+        hint: 'on_host_maintenance: TERMINATE',
+        path: expect.stringContaining('on_host_maintenance'),
+      }),
+    ]);
+    const gpu = problemsOf(
+      base(
+        'source_image_family: debian-12\nimage_name: ok\naccelerator_type: nvidia-tesla-t4\naccelerator_count: 1\non_host_maintenance: MIGRATE',
+      ),
+    );
+    expect(gpu.map((x) => x.message)).toEqual(['instances with accelerators cannot live-migrate']);
   });
 
   it('needs a source and a valid image name, and checks labels and pairs of settings', () => {

@@ -95,6 +95,15 @@ export interface Image {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Waits for p, or ms at most, leaving no timer behind. */
+async function within(p: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([p, new Promise((r) => (timer = setTimeout(r, ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 const BOOT = `
 ssh-keygen -A >/dev/null 2>&1
@@ -470,7 +479,9 @@ export class GceServer {
           name: `${kind}.wait`,
           run: async () => {
             const op = this.ops.get(seg[n - 1]);
-            if (op) await Promise.race([op.done, sleep(2000)]);
+            // GCE answers a wait after at most about 2 minutes; this stand-in after 2 s. The
+            // timer is cleared so that nothing outlives the call.
+            if (op) await within(op.done, 2000);
             return this.opJson(seg[n - 1]);
           },
         };
@@ -799,6 +810,15 @@ export class GceServer {
         400,
         'invalid',
         "Invalid value for field 'resource.scheduling.maxRunDuration': preemptible instances are not supported",
+      );
+    if (
+      (sch.preemptible || sch.provisioningModel === 'SPOT') &&
+      (sch.onHostMaintenance ?? 'MIGRATE') !== 'TERMINATE'
+    )
+      return this.err(
+        400,
+        'invalid',
+        `Invalid value for field 'resource.scheduling.onHostMaintenance': '${sch.onHostMaintenance ?? 'MIGRATE'}'. Scheduling must have preemptible be false when OnHostMaintenance isn't TERMINATE.`,
       );
     const sec = Number(sch.maxRunDuration?.seconds ?? 0);
     if (sch.maxRunDuration && (sec < 30 || sec > 120 * 86400))

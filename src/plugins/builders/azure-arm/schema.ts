@@ -2,7 +2,7 @@
  * azure-arm settings, with Packer's names. Loaded by `bake validate`, so nothing here may
  * import the Azure SDK.
  */
-import { Field, opt, req, s } from '../../../spec/schema';
+import { Field, opt, refused, req, s } from '../../../spec/schema';
 import { sshFields } from '../../../communicators/ssh-schema';
 import type { RuleProblem } from '../../api';
 
@@ -18,87 +18,90 @@ export const CLOUDS: Record<string, 'Public' | 'China' | 'USGovernment'> = {
   AzureUSGovernmentCloud: 'USGovernment',
 };
 
+const STORAGE_TYPES = ['Standard_LRS', 'Standard_ZRS', 'Premium_LRS'];
+
 const gallerySource = s.object({
-  subscription: opt(s.string(), 'default: subscription_id'),
-  resource_group: req(s.string()),
-  gallery_name: req(s.string()),
-  image_name: req(s.string(), 'the image definition'),
-  image_version: opt(s.string(), 'N.N.N, or latest when left out'),
+  subscription: opt(
+    s.string(),
+    'subscription of the gallery (default: subscription_id)',
+    undefined,
+    '00000000-0000-0000-0000-000000000000',
+  ),
+  resource_group: req(s.string(), 'resource group of the gallery', 'images-rg'),
+  gallery_name: req(s.string(), 'name of the Azure Compute Gallery', 'golden_images'),
+  image_name: req(s.string(), 'the image definition to start from', 'debian-12'),
+  image_version: opt(
+    s.string(),
+    'the version to start from: N.N.N, or latest (the newest)',
+    'latest',
+    '1.0.42',
+  ),
 });
 
 const galleryDestination = s.object({
-  subscription: opt(s.string(), 'default: subscription_id'),
-  resource_group: req(s.string()),
-  gallery_name: req(s.string()),
-  image_name: req(s.string(), 'the image definition (must exist)'),
-  image_version: req(s.string(), 'N.N.N, not yet taken'),
+  subscription: opt(
+    s.string(),
+    'subscription of the gallery (default: subscription_id)',
+    undefined,
+    '00000000-0000-0000-0000-000000000000',
+  ),
+  resource_group: req(s.string(), 'resource group of the gallery', 'images-rg'),
+  gallery_name: req(
+    s.string(),
+    'name of the Azure Compute Gallery (letters, digits, . and _)',
+    'golden_images',
+  ),
+  image_name: req(s.string(), 'the image definition (it must exist)', 'debian-12'),
+  image_version: req(s.string(), 'the new version: N.N.N, not yet taken', '1.0.42'),
   target_region: opt(
     s.list(
       s.object({
-        name: req(s.string(), 'region, e.g. westeurope'),
-        replicas: opt(s.int(1, 100), undefined, 1),
-        storage_account_type: opt(s.enum(['Standard_LRS', 'Standard_ZRS', 'Premium_LRS'])),
+        name: req(s.string(), 'region to replicate to', 'westeurope'),
+        replicas: opt(s.int(1, 100), 'number of replicas in that region', 1),
+        storage_account_type: opt(
+          s.enum(STORAGE_TYPES),
+          "storage of the replicas in that region (default: the version's storage_account_type)",
+        ),
       }),
     ),
-    'regions to replicate to (default: location)',
-  ),
-  storage_account_type: opt(
-    s.enum(['Standard_LRS', 'Standard_ZRS', 'Premium_LRS']),
+    'regions to replicate to (default: location only)',
     undefined,
-    'Standard_LRS',
+    [{ name: 'westeurope' }, { name: 'northeurope', replicas: 2 }],
   ),
+  storage_account_type: opt(s.enum(STORAGE_TYPES), 'storage of the replicas', 'Standard_LRS'),
   specialized: opt(s.bool(), 'the image definition is Specialized: no generalize', false),
-  exclude_from_latest: opt(s.bool(), undefined, false),
-  end_of_life_date: opt(s.string(), 'RFC 3339 time'),
+  exclude_from_latest: opt(
+    s.bool(),
+    'keep this version from being picked as "latest" of the definition',
+    false,
+  ),
+  end_of_life_date: opt(
+    s.string(),
+    'when the version reaches end of life (RFC 3339 time)',
+    undefined,
+    '2027-06-01T00:00:00Z',
+  ),
 });
 
-/** Packer settings this builder does not implement: rejected with the reason. */
-export const UNSUPPORTED: Record<string, string> = {
-  os_type: 'only Linux is supported (os_type Windows needs WinRM)',
-  capture_container_name:
-    'VHD capture to a storage account is not supported; use managed_image_name',
-  capture_name_prefix: 'VHD capture to a storage account is not supported; use managed_image_name',
-  storage_account: 'VHD builds are not supported; use managed images',
-  resource_group_name: 'VHD builds are not supported; use managed_image_resource_group_name',
-  image_url: 'a VHD source is not supported; use image_publisher or custom_managed_image_name',
-  plan_info: 'marketplace plans are not supported',
-  spot: 'spot VMs are not supported',
-  disk_encryption_set_id: 'disk encryption sets are not supported',
-  build_key_vault_name: 'key vaults are only needed for WinRM, which is not supported',
-  user_data: 'user_data is not supported; use custom_data',
-  user_data_file: 'user_data_file is not supported; use custom_data_file',
-  managed_image_os_disk_snapshot_name: 'disk snapshots are not supported',
-  managed_image_data_disk_snapshot_prefix: 'disk snapshots are not supported',
-  managed_image_zone_resilient: 'zone resilient images are not supported',
-  disk_additional_size: 'data disks are not supported',
-  virtual_network_subnet_id:
-    'not supported; use virtual_network_name and virtual_network_subnet_name',
-  shared_gallery_image_version_exclude_from_latest:
-    'set exclude_from_latest inside shared_image_gallery_destination',
-  secure_boot_enabled: 'trusted launch settings are not supported',
-  vtpm_enabled: 'trusted launch settings are not supported',
-  security_type: 'trusted launch settings are not supported',
-  skip_create_image: 'not supported: a build always makes an image',
-  ssh_password:
-    'password logins are not supported: the VM gets an SSH key (the temporary one, or the public half of ssh_private_key_file)',
-  ssh_agent_auth:
-    'not supported: the VM needs a public key bake can install; use ssh_private_key_file',
-  communicator: 'only SSH is supported',
-};
+const VHD =
+  'bake makes managed images and gallery versions, not VHDs in a storage account; use managed_image_name';
+const TRUSTED_LAUNCH = 'the VM is created without trusted launch';
+const SNAPSHOTS = 'bake makes no disk snapshots; make them from the image after the build';
 
-const { ssh_host: _host, ssh_password: _pw, ssh_agent_auth: _agent, ...ssh } = sshFields;
+const { ssh_host: _host, ...ssh } = sshFields;
 void _host;
-void _pw;
-void _agent;
 
 export const azureArmSchema = s.object({
   // Credentials
-  subscription_id: opt(s.string(), 'default: AZURE_SUBSCRIPTION_ID'),
-  tenant_id: opt(s.string(), 'default: AZURE_TENANT_ID'),
+  subscription_id: opt(s.string(), 'subscription to build in (default: AZURE_SUBSCRIPTION_ID)'),
+  tenant_id: opt(s.string(), 'Microsoft Entra tenant (default: AZURE_TENANT_ID)'),
   client_id: opt(s.string(), 'app registration or managed identity (default: AZURE_CLIENT_ID)'),
   client_secret: opt(s.string(), 'use a sensitive variable (default: AZURE_CLIENT_SECRET)'),
   client_cert_path: opt(s.string(), 'PEM file with the certificate and its private key'),
-  client_cert_password: opt(s.string()),
+  client_cert_password: opt(
+    s.string(),
+    'password of client_cert_path, if it is encrypted; use a sensitive variable (default: AZURE_CLIENT_CERTIFICATE_PASSWORD)',
+  ),
   client_jwt: opt(
     s.string(),
     'a signed client assertion (used as it is: it must outlive the build)',
@@ -106,7 +109,11 @@ export const azureArmSchema = s.object({
   oidc_request_url: opt(s.string(), 'GitHub OIDC (default: ACTIONS_ID_TOKEN_REQUEST_URL)'),
   oidc_request_token: opt(s.string(), 'default: ACTIONS_ID_TOKEN_REQUEST_TOKEN'),
   use_azure_cli_auth: opt(s.bool(), "use the Azure CLI's login (after azure/login)", false),
-  cloud_environment_name: opt(s.enum(Object.keys(CLOUDS)), undefined, 'Public'),
+  cloud_environment_name: opt(
+    s.enum(Object.keys(CLOUDS)),
+    "the Azure cloud: Public, China or USGovernment (Packer's AzurePublicCloud, AzureChinaCloud and AzureUSGovernmentCloud too)",
+    'Public',
+  ),
 
   // Where
   location: opt(s.string(), 'region of the build VM, e.g. westeurope'),
@@ -117,8 +124,11 @@ export const azureArmSchema = s.object({
   ),
   temp_compute_name: opt(s.string(), 'name of the build VM (default: generated)'),
   virtual_network_name: opt(s.string(), 'an existing virtual network'),
-  virtual_network_subnet_name: opt(s.string()),
-  virtual_network_resource_group_name: opt(s.string()),
+  virtual_network_subnet_name: opt(s.string(), 'subnet of virtual_network_name to put the VM in'),
+  virtual_network_resource_group_name: opt(
+    s.string(),
+    'resource group of virtual_network_name (default: build_resource_group_name)',
+  ),
   private_virtual_network_with_public_ip: opt(
     s.bool(),
     'with an existing network: give the VM a public IP',
@@ -130,25 +140,46 @@ export const azureArmSchema = s.object({
   ),
 
   // The VM
-  vm_size: opt(s.string(), undefined, 'Standard_B2s'),
-  image_publisher: opt(s.string(), 'e.g. Debian'),
-  image_offer: opt(s.string(), 'e.g. debian-12'),
-  image_sku: opt(s.string(), 'e.g. 12-gen2'),
-  image_version: opt(s.string(), undefined, 'latest'),
+  vm_size: opt(s.string(), 'size of the build VM', 'Standard_B2s', 'Standard_D2s_v5'),
+  image_publisher: opt(
+    s.string(),
+    'publisher of the marketplace source image',
+    undefined,
+    'Debian',
+  ),
+  image_offer: opt(s.string(), 'offer of the marketplace source image', undefined, 'debian-12'),
+  image_sku: opt(s.string(), 'SKU of the marketplace source image', undefined, '12-gen2'),
+  image_version: opt(s.string(), 'version of the marketplace source image', 'latest'),
   custom_managed_image_name: opt(s.string(), 'start from this managed image'),
-  custom_managed_image_resource_group_name: opt(s.string()),
+  custom_managed_image_resource_group_name: opt(
+    s.string(),
+    'resource group of custom_managed_image_name',
+  ),
   shared_image_gallery: opt(gallerySource, 'start from a gallery image version'),
-  os_disk_size_gb: opt(s.int(1, 4095)),
+  os_disk_size_gb: opt(
+    s.int(1, 4095),
+    'size of the OS disk in GB (default: the size of the source image)',
+    undefined,
+    64,
+  ),
   custom_data: opt(s.string(), 'cloud-init data (plain text; bake encodes it)'),
-  custom_data_file: opt(s.string()),
+  custom_data_file: opt(s.string(), 'file with the cloud-init data (instead of custom_data)'),
   azure_tags: opt(s.map(s.string()), 'tags of everything the build creates'),
 
   // The image
-  managed_image_name: opt(s.string()),
-  managed_image_resource_group_name: opt(s.string(), 'an existing group'),
+  managed_image_name: opt(
+    s.string(),
+    'name of the managed image to make (with managed_image_resource_group_name)',
+    undefined,
+    'golden-debian-12',
+  ),
+  managed_image_resource_group_name: opt(
+    s.string(),
+    'an existing resource group for the managed image',
+  ),
   managed_image_storage_account_type: opt(
     s.enum(['Standard_LRS', 'Premium_LRS']),
-    undefined,
+    'storage of the managed image',
     'Standard_LRS',
   ),
   shared_image_gallery_destination: opt(galleryDestination, 'publish a gallery image version'),
@@ -164,8 +195,40 @@ export const azureArmSchema = s.object({
 
   ...ssh,
   ssh_username: opt(s.string(), 'admin user of the VM', 'packer'),
+  ssh_password: refused(
+    'the VM gets an SSH key (the temporary one, or the public half of ssh_private_key_file), never a password',
+  ),
+  ssh_agent_auth: refused('the VM needs a public key bake can install; use ssh_private_key_file'),
   runs_on: opt(s.string(), 'runner label for this source in the reusable workflow'),
-  ...Object.fromEntries(Object.entries(UNSUPPORTED).map(([k, why]) => [k, opt(s.any(), why)])),
+
+  // Packer settings with a value bake does anyway; the others are refused in refine.
+  os_type: opt(s.string(), 'only Linux is supported (Windows needs WinRM)', 'Linux'),
+  communicator: opt(s.enum(['ssh', 'winrm', 'none']), 'only ssh is supported', 'ssh'),
+  skip_create_image: opt(s.bool(), 'only false: a build always makes an image', false),
+
+  // Packer settings bake refuses.
+  capture_container_name: refused(VHD),
+  capture_name_prefix: refused(VHD),
+  storage_account: refused(VHD),
+  resource_group_name: refused('bake makes no VHDs; use managed_image_resource_group_name'),
+  image_url: refused('a VHD cannot be a source; use image_publisher or custom_managed_image_name'),
+  plan_info: refused('images with a marketplace plan cannot be a source'),
+  spot: refused('the build VM is a regular (not Spot) VM'),
+  disk_encryption_set_id: refused('the OS disk uses platform-managed keys'),
+  build_key_vault_name: refused('key vaults are only needed for WinRM, which is not supported'),
+  user_data: refused('use custom_data'),
+  user_data_file: refused('use custom_data_file'),
+  managed_image_os_disk_snapshot_name: refused(SNAPSHOTS),
+  managed_image_data_disk_snapshot_prefix: refused(SNAPSHOTS),
+  managed_image_zone_resilient: refused('the managed image is made without zone redundancy'),
+  disk_additional_size: refused('the VM has only its OS disk; provision data onto it'),
+  virtual_network_subnet_id: refused('use virtual_network_name and virtual_network_subnet_name'),
+  shared_gallery_image_version_exclude_from_latest: refused(
+    'set exclude_from_latest inside shared_image_gallery_destination',
+  ),
+  secure_boot_enabled: refused(TRUSTED_LAUNCH),
+  vtpm_enabled: refused(TRUSTED_LAUNCH),
+  security_type: refused(TRUSTED_LAUNCH),
 } satisfies Record<string, Field>);
 
 const RESERVED_USERS = new Set([
@@ -207,9 +270,27 @@ const RESERVED_USERS = new Set([
 export function refineAzureArm(c: Record<string, unknown>): RuleProblem[] {
   const out: RuleProblem[] = [];
   const has = (k: string) => c[k] !== undefined;
-  for (const [k, why] of Object.entries(UNSUPPORTED))
-    if (has(k) && !(k === 'os_type' && String(c[k]).toLowerCase() === 'linux'))
-      out.push({ key: k, message: `${k} is not supported: ${why}` });
+  if (typeof c.os_type === 'string' && c.os_type.toLowerCase() !== 'linux')
+    out.push(
+      c.os_type.toLowerCase() === 'windows'
+        ? { key: 'os_type', message: 'os_type is not supported: only Linux (Windows needs WinRM)' }
+        : {
+            key: 'os_type',
+            message: `os_type "${c.os_type}" is not an OS type`,
+            hint: 'os_type: Linux (the only one supported)',
+          },
+    );
+  if (has('communicator') && c.communicator !== 'ssh')
+    out.push({
+      key: 'communicator',
+      message: `communicator ${String(c.communicator)} is not supported: only ssh`,
+    });
+  if (c.skip_create_image === true)
+    out.push({
+      key: 'skip_create_image',
+      message: 'skip_create_image is not supported: a build always makes an image',
+      hint: 'to try provisioners without a cloud, use the null or docker builder',
+    });
 
   const sources = [
     has('image_publisher') || has('image_offer') || has('image_sku'),
@@ -284,6 +365,16 @@ export function refineAzureArm(c: Record<string, unknown>): RuleProblem[] {
     out.push({
       key: 'virtual_network_name',
       message: 'an existing network needs virtual_network_subnet_name too',
+    });
+  if (
+    has('virtual_network_name') &&
+    !has('virtual_network_resource_group_name') &&
+    !has('build_resource_group_name')
+  )
+    out.push({
+      key: 'virtual_network_name',
+      message: 'an existing network needs its resource group',
+      hint: 'set virtual_network_resource_group_name (or build in that group with build_resource_group_name)',
     });
   if (
     !has('virtual_network_name') &&

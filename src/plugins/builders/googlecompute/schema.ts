@@ -2,7 +2,7 @@
  * googlecompute settings, with Packer's names. Loaded by `bake validate`, so nothing here
  * may import the Google client libraries.
  */
-import { Field, opt, parseDuration, req, s } from '../../../spec/schema';
+import { Field, opt, parseDuration, refused, req, s } from '../../../spec/schema';
 import { sshFields } from '../../../communicators/ssh-schema';
 
 const NAME = /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
@@ -14,40 +14,9 @@ const encryptionKey = s.object({
   rawKey: opt(s.string(), 'a 256-bit customer-supplied key, base64 (use a sensitive variable)'),
 });
 
-/** Packer settings bake does not do: accepted by the schema only to be refused clearly. */
-const NOT_SUPPORTED: Record<string, string> = {
-  use_iap:
-    'no maintained library opens an IAP TCP tunnel without gcloud; reach the instance with use_internal_ip from a runner inside the VPC, or through ssh_bastion_host',
-  iap_localhost_port: 'IAP tunnels are not supported (see use_iap)',
-  iap_hashbang: 'IAP tunnels are not supported (see use_iap)',
-  iap_ext: 'IAP tunnels are not supported (see use_iap)',
-  iap_tunnel_launch_wait: 'IAP tunnels are not supported (see use_iap)',
-  use_os_login:
-    'OS Login is not supported yet; the temporary key goes into the instance metadata (ssh-keys)',
-  os_login_ssh_username: 'OS Login is not supported yet',
-  disk_attachment: 'extra disks are not supported yet; provision data onto the boot disk',
-  address: 'a reserved static external address is not supported; an ephemeral one is used',
-  node_affinity: 'sole-tenant node affinities are not supported',
-  skip_create_image: 'skip_create_image is not supported; use the null builder to test scripts',
-  wrap_startup_script:
-    'the startup script is always wrapped so that its end can be read from the serial port',
-  windows_password_timeout: 'Windows instances are not supported (Linux only)',
-  vault_gcp_oauth_engine:
-    'Vault tokens are not supported; use access_token with a token from Vault instead',
-  communicator: 'only SSH is supported (Linux only)',
-  wait_to_add_ssh_keys: 'not needed: the key is in the metadata the instance is created with',
-  enable_proxy: 'not supported',
-  image_deprecate: 'not supported',
-};
-
-/** Values of those settings that ask for what bake does anyway. */
-const HARMLESS: Record<string, unknown[]> = {
-  use_iap: [false],
-  use_os_login: [false],
-  skip_create_image: [false],
-  wrap_startup_script: [true],
-  communicator: ['ssh'],
-};
+const IAP = 'bake opens no IAP tunnel (see use_iap)';
+const USE_IAP_WHY =
+  'no maintained library opens an IAP TCP tunnel without gcloud; reach the instance with use_internal_ip from a runner inside the VPC, or through ssh_bastion_host';
 
 const { ssh_host: _host, ...ssh } = sshFields;
 void _host;
@@ -76,11 +45,19 @@ export const googlecomputeSchema = s.object({
   ),
 
   instance_name: opt(s.string(), 'name of the build instance (default: bake-<build>-<run>)'),
-  machine_type: opt(s.string(), undefined, 'e2-standard-2'),
+  machine_type: opt(
+    s.string(),
+    'machine type of the build instance',
+    'e2-standard-2',
+    'n2-standard-4',
+  ),
   min_cpu_platform: opt(s.string(), 'e.g. Intel Ice Lake'),
   accelerator_type: opt(s.string(), 'e.g. nvidia-tesla-t4, or a full URL'),
-  accelerator_count: opt(s.int(1, 16)),
-  on_host_maintenance: opt(s.enum(['MIGRATE', 'TERMINATE'])),
+  accelerator_count: opt(s.int(1, 16), 'number of accelerator_type GPUs to attach', undefined, 1),
+  on_host_maintenance: opt(
+    s.enum(['MIGRATE', 'TERMINATE']),
+    "what GCE does at host maintenance: live-migrate or stop the instance (default: GCE's, MIGRATE; always TERMINATE with accelerators or preemptible)",
+  ),
   preemptible: opt(s.bool(), 'a Spot VM (cheaper; may be reclaimed)', false),
   max_run_duration: opt(
     s.duration(),
@@ -117,20 +94,43 @@ export const googlecomputeSchema = s.object({
   ),
   disable_default_service_account: opt(s.bool(), 'no service account at all', false),
   scopes: opt(s.list(s.string()), 'OAuth scopes of the instance service account'),
-  enable_secure_boot: opt(s.bool()),
-  enable_vtpm: opt(s.bool()),
-  enable_integrity_monitoring: opt(s.bool()),
-  enable_nested_virtualization: opt(s.bool()),
+  enable_secure_boot: opt(
+    s.bool(),
+    "Shielded VM: boot only signed code (needs a UEFI image; GCE's default: off). Setting any of the three Shielded VM settings sends all three, the unset ones as false",
+  ),
+  enable_vtpm: opt(
+    s.bool(),
+    "Shielded VM: a virtual TPM (GCE's default: on for Shielded VM images; false when only another Shielded VM setting is given)",
+  ),
+  enable_integrity_monitoring: opt(
+    s.bool(),
+    "Shielded VM: check each boot against a baseline, needs enable_vtpm (GCE's default: on for Shielded VM images; false when only another Shielded VM setting is given)",
+  ),
+  enable_nested_virtualization: opt(
+    s.bool(),
+    'allow VMs inside the build instance (Intel machine types only)',
+    false,
+  ),
 
   image_name: req(s.string(), 'name of the new image; must be unused in image_project_id'),
   image_project_id: opt(s.string(), 'project to store the image in (default: project_id)'),
-  image_family: opt(s.string()),
-  image_description: opt(s.string()),
-  image_labels: opt(s.map(s.string())),
+  image_family: opt(
+    s.string(),
+    'family of the new image: users of the family get the newest image in it',
+    undefined,
+    'golden-debian-12',
+  ),
+  image_description: opt(s.string(), 'description of the new image'),
+  image_labels: opt(s.map(s.string()), 'labels of the new image', undefined, { team: 'platform' }),
   image_storage_locations: opt(s.list(s.string(), { single: true }), 'one region or multi-region'),
-  image_licenses: opt(s.list(s.string())),
+  image_licenses: opt(s.list(s.string()), 'license URLs to attach to the image', undefined, [
+    'projects/vm-options/global/licenses/enable-vmx',
+  ]),
   image_guest_os_features: opt(s.list(s.string()), 'e.g. UEFI_COMPATIBLE, GVNIC'),
-  image_architecture: opt(s.enum(['X86_64', 'ARM64', 'x86_64', 'arm64'])),
+  image_architecture: opt(
+    s.enum(['X86_64', 'ARM64', 'x86_64', 'arm64']),
+    'architecture of the new image (default: that of the disk)',
+  ),
   image_encryption_key: opt(encryptionKey, 'key of the image'),
   force: opt(s.bool(), 'replace an image of the same name', false),
 
@@ -141,11 +141,44 @@ export const googlecomputeSchema = s.object({
 
   ...ssh,
   ssh_username: { ...sshFields.ssh_username, required: true },
-  temporary_key_pair_type: opt(s.enum(['ed25519', 'rsa']), undefined, 'ed25519'),
-  runs_on: opt(s.string(), 'runner label for this source in the reusable workflow'),
-  ...Object.fromEntries(
-    Object.entries(NOT_SUPPORTED).map(([k, why]) => [k, opt(s.any(), `not supported: ${why}`)]),
+  temporary_key_pair_type: opt(
+    s.enum(['ed25519', 'rsa']),
+    'type of the temporary SSH key (when no ssh_private_key_file is given)',
+    'ed25519',
   ),
+  runs_on: opt(s.string(), 'runner label for this source in the reusable workflow'),
+
+  // Packer settings with a value bake does anyway; the other values are refused in refine.
+  use_iap: opt(s.bool(), `only false: ${USE_IAP_WHY}`, false),
+  use_os_login: opt(
+    s.bool(),
+    'only false: the temporary key goes into the instance metadata (ssh-keys)',
+    false,
+  ),
+  skip_create_image: opt(s.bool(), 'only false: a build always makes an image', false),
+  wrap_startup_script: opt(
+    s.bool(),
+    'only true: the startup script is always wrapped so that its end can be read from the serial port',
+    true,
+  ),
+  communicator: opt(s.enum(['ssh', 'winrm', 'none']), 'only ssh is supported', 'ssh'),
+
+  // Packer settings bake refuses.
+  iap_localhost_port: refused(IAP),
+  iap_hashbang: refused(IAP),
+  iap_ext: refused(IAP),
+  iap_tunnel_launch_wait: refused(IAP),
+  os_login_ssh_username: refused('bake does not use OS Login (see use_os_login)'),
+  disk_attachment: refused('the instance has only its boot disk; provision data onto it'),
+  address: refused('the instance gets an ephemeral external address, not a reserved one'),
+  node_affinity: refused('the instance does not run on sole-tenant nodes'),
+  windows_password_timeout: refused('only Linux instances are built'),
+  vault_gcp_oauth_engine: refused('use access_token with a token from Vault instead'),
+  wait_to_add_ssh_keys: refused(
+    'not needed: the key is in the metadata the instance is created with',
+  ),
+  enable_proxy: refused('the instance is reached directly, or through ssh_bastion_host'),
+  image_deprecate: refused('the image is made active; deprecate older images after the build'),
 } satisfies Record<string, Field>);
 
 type Problem = { key: string; message: string; hint?: string };
@@ -170,9 +203,33 @@ function labelProblems(key: string, m: unknown, out: Problem[]) {
 /** Rules across fields, checked by validate with the spec's positions. */
 export function refineGooglecompute(c: Record<string, unknown>): Problem[] {
   const out: Problem[] = [];
-  for (const [k, why] of Object.entries(NOT_SUPPORTED))
-    if (c[k] !== undefined && !(HARMLESS[k] ?? []).includes(c[k]))
-      out.push({ key: k, message: `${k} is not supported by bake's googlecompute`, hint: why });
+  const only = (k: string, bad: boolean, message: string, hint?: string) => {
+    if (bad) out.push({ key: k, message, hint });
+  };
+  only('use_iap', c.use_iap === true, 'use_iap is not supported', USE_IAP_WHY);
+  only(
+    'use_os_login',
+    c.use_os_login === true,
+    'use_os_login is not supported',
+    'the temporary key goes into the instance metadata (ssh-keys); leave use_os_login out',
+  );
+  only(
+    'skip_create_image',
+    c.skip_create_image === true,
+    'skip_create_image is not supported: a build always makes an image',
+    'to try provisioners without a cloud, use the null or docker builder',
+  );
+  only(
+    'wrap_startup_script',
+    c.wrap_startup_script === false,
+    'wrap_startup_script: false is not supported',
+    'the startup script is always wrapped so that its end can be read from the serial port',
+  );
+  only(
+    'communicator',
+    c.communicator !== undefined && c.communicator !== 'ssh',
+    `communicator ${String(c.communicator)} is not supported: only ssh (Linux only)`,
+  );
   if (c.source_image === undefined && c.source_image_family === undefined)
     out.push({
       key: '',
