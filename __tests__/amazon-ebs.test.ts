@@ -460,11 +460,13 @@ describe('amazon-ebs failures leave nothing behind', () => {
     expect(output).toContain('no spot capacity for t3.micro');
   });
 
-  it('a user_data_file that is not there: says which, and where paths start', async () => {
-    const { result } = await build(spec(`ami_name: ud-${Date.now()}\nuser_data_file: missing.sh`));
-    expect(result.error).toBe('user_data_file missing.sh cannot be read: ENOENT');
-    expect(result.hint).toContain("relative to the spec's directory");
-    expect(result.failedStep).toBe('prepare');
+  it('a user_data_file that is not there: says which, at its line, and where paths start, before any call', async () => {
+    // Found by validation now, before the build starts.
+    const p = problemsOf(spec(`ami_name: ud-${Date.now()}\nuser_data_file: missing.sh`));
+    expect(p.map((x) => [x.path, x.message])).toEqual([
+      ['sources.golden.user_data_file', '"missing.sh" does not exist'],
+    ]);
+    expect(p[0].hint).toContain("relative to the spec's directory");
     expect(ec2.calls).toEqual([]);
     expect(ec2.leftovers()).toEqual([]);
   });

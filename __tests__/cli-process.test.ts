@@ -241,7 +241,12 @@ describe('bake sweep on the command line', () => {
   it('says what is missing, with exit code 2, before touching AWS', () => {
     const noRegion = run('--older-than', '6h');
     expect(noRegion.status).toBe(2);
-    expect(noRegion.stderr).toBe('bake: sweep needs --region (or AWS_REGION)\n');
+    // Every builder that can sweep says what it needs to be told.
+    expect(noRegion.stderr).toBe(
+      'bake: sweep needs --region (or AWS_REGION) for amazon-ebs, --project (or GOOGLE_CLOUD_PROJECT) for googlecompute\n',
+    );
+    const onlyAws = run('--older-than', '6h', '--builder', 'amazon-ebs');
+    expect(onlyAws.stderr).toBe('bake: sweep needs --region (or AWS_REGION)\n');
     const noAge = run('--region', 'us-east-1');
     expect(noAge.status).toBe(2);
     expect(noAge.stderr).toBe('bake: sweep needs --older-than, e.g. --older-than 6h\n');

@@ -11,7 +11,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { docker } from './docker';
+import { docker, ownNetwork } from './docker';
 
 const TLS = join(process.cwd(), '__tests__', 'fixtures', 'tls');
 export const LABEL = 'bake-test-azure-arm-standin';
@@ -95,7 +95,11 @@ export class ArmStandIn {
   private images: string[] = [];
   private seq = 0;
 
+  /** The VMs' own network, so no other test file's container takes a VM's address. */
+  private network?: { name: string; remove(): Promise<void> };
+
   async start(): Promise<this> {
+    this.network = await ownNetwork('bake-azstandin');
     this.server = createServer(
       {
         cert: readFileSync(join(TLS, 'server.pem')),
@@ -248,6 +252,7 @@ export class ArmStandIn {
         .getImage(img)
         .remove({ force: true })
         .catch(() => undefined);
+    await this.network?.remove();
   }
 
   // ---- HTTP
@@ -885,10 +890,10 @@ exec /usr/sbin/sshd -D -e`;
         `KEYS=${keys.map((k) => `${k.path}|${k.keyData}`).join('\n')}`,
         `CUSTOM=${os.customData ?? ''}`,
       ],
-      HostConfig: { NetworkMode: 'bridge' },
+      HostConfig: { NetworkMode: this.network!.name },
     });
     await c.start();
-    const ip = (await c.inspect()).NetworkSettings.Networks.bridge.IPAddress;
+    const ip = (await c.inspect()).NetworkSettings.Networks[this.network!.name].IPAddress;
     r.power = 'running';
     r.generalized = false;
     const ipc = nic.body.properties.ipConfigurations?.[0];

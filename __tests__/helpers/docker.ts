@@ -1,4 +1,5 @@
 import Docker from 'dockerode';
+import { randomBytes } from 'node:crypto';
 import { ResourceLedger } from '../../src/engine/ledger';
 
 export const docker = new Docker();
@@ -50,4 +51,25 @@ export async function runIn(image: string, cmd?: string[]): Promise<{ code: numb
   } finally {
     await c.remove({ force: true });
   }
+}
+
+/**
+ * A bridge network of one test file's own: its containers' addresses are never handed to
+ * another file's containers (on the default bridge a dead container's address is reused
+ * at once, and a build would talk to someone else's machine).
+ */
+export async function ownNetwork(
+  prefix: string,
+): Promise<{ name: string; remove(): Promise<void> }> {
+  const name = `${prefix}-${randomBytes(4).toString('hex')}`;
+  await docker.createNetwork({ Name: name, Driver: 'bridge' });
+  return {
+    name,
+    remove: async () => {
+      await docker
+        .getNetwork(name)
+        .remove()
+        .catch(() => undefined);
+    },
+  };
 }

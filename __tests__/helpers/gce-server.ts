@@ -17,7 +17,7 @@ import { generateKeyPairSync, createPublicKey, KeyObject, randomBytes, verify } 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AddressInfo } from 'node:net';
-import { docker } from './docker';
+import { docker, ownNetwork } from './docker';
 
 const TLS = join(process.cwd(), '__tests__', 'fixtures', 'tls');
 
@@ -154,8 +154,12 @@ export class GceServer {
   private dockerImages = new Set<string>();
   port = 0;
 
+  /** The instances' own network, so no other test file's container takes their addresses. */
+  network?: { name: string; remove(): Promise<void> };
+
   static async start(): Promise<GceServer> {
     const s = new GceServer();
+    s.network = await ownNetwork('bake-gcestandin');
     s.server = createServer(
       {
         cert: readFileSync(join(TLS, 'server.pem')),
@@ -278,6 +282,7 @@ export class GceServer {
         .getImage(img)
         .remove({ force: true })
         .catch(() => undefined);
+    await this.network?.remove();
   }
 
   // ---- HTTP ----
@@ -890,13 +895,13 @@ export class GceServer {
             `SSH_KEYS=${meta('ssh-keys') ?? ''}`,
             `STARTUP_SCRIPT=${Buffer.from(meta('startup-script') ?? '').toString('base64')}`,
           ],
-          HostConfig: { NetworkMode: 'bridge' },
+          HostConfig: { NetworkMode: this.network!.name },
         });
         this.containers.add(c.id);
         disk.container = c.id;
         await c.start();
         inst.container = c.id;
-        inst.ip = (await c.inspect()).NetworkSettings.Networks.bridge?.IPAddress;
+        inst.ip = (await c.inspect()).NetworkSettings.Networks[this.network!.name]?.IPAddress;
         inst.status = 'RUNNING';
       },
       opError,
