@@ -8,10 +8,12 @@ export const dockerBuilderSchema = s.object({
     s.list(s.string(), { single: true }),
     'entrypoint of the build container (not of the image)',
   ),
-  cmd: opt(s.list(s.string(), { single: true }), 'command that keeps the build container running', [
-    'sleep',
-    'infinity',
-  ]),
+  cmd: opt(
+    s.list(s.string(), { single: true }),
+    'command that keeps the build container running (not kept in the image); without it, an interactive /bin/sh does, as in Packer',
+    undefined,
+    ['sleep', 'infinity'],
+  ),
   privileged: opt(s.bool(), 'run the build container privileged', false),
   volumes: opt(s.map(s.string()), 'host path: container path'),
   env: opt(s.map(s.string()), 'environment of every provisioner command (not kept in the image)'),

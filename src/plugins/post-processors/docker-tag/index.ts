@@ -9,7 +9,10 @@ export const dockerTagPostProcessor: PostProcessorDescriptor = {
   schema: s.object({
     repository: req(s.string(), 'repository to tag into', 'ghcr.io/org/app'),
     tags: opt(s.list(s.string(), { single: true }), 'tags (default: latest)', ['latest']),
-    force: opt(s.bool(), 'move the tag if it already exists (always true for Docker ≥ 1.12)'),
+    force: opt(
+      s.bool(),
+      'false refuses to move a tag that already names another image; unset or true moves it, as Docker does',
+    ),
   }),
   accepts: ['docker-image'],
   produces: 'same',
