@@ -387,3 +387,35 @@ builds:
     expect(r.stdout).toContain('usermod -aG docker');
   });
 });
+
+describe('YAML mistakes name what they are about', () => {
+  it('a duplicate key is named', () => {
+    const p = problemsOf(`sources:
+  a: {type: docker, image: busybox:latest}
+  a: {type: docker, image: debian:bookworm}
+builds:
+  b: {sources: [a]}
+`);
+    expect(p.map((x) => [x.pos?.line, x.message])).toEqual([
+      [3, 'duplicate key "a": a key may appear once in a mapping'],
+    ]);
+  });
+
+  it("HCL's double quotes inside ${…} get one error that shows the fix", () => {
+    const p = problemsOf(`sources:
+  a:
+    type: docker
+    image: "\${upper("busybox")}:latest"
+builds:
+  b: {sources: [a]}
+`);
+    expect(p).toHaveLength(1);
+    expect(p[0].pos?.line).toBe(4);
+    expect(p[0].message).toBe(
+      'invalid YAML: the double quotes inside ${…} end the double-quoted string',
+    );
+    expect(p[0].hint).toBe(
+      `quote the whole value with single quotes: image: '\${upper("busybox")}:latest'`,
+    );
+  });
+});

@@ -107,11 +107,29 @@ export function parseYaml(text: string, file: string): LoadedFile {
   };
   const problems: Problem[] = [];
   const list = Array.isArray(docs) ? docs : [docs];
+  const reported = new Set<number>();
   for (const doc of list) {
     for (const err of doc.errors) {
+      const pos = posAt(errorOffset(text, err.code, err.message, err.pos[0]));
+      // One mistake, one error: what the parser says after the first error on a line follows
+      // from it.
+      if (reported.has(pos.line)) continue;
+      reported.add(pos.line);
+      const line = text.split('\n')[pos.line - 1] ?? '';
+      if (err.code !== 'DUPLICATE_KEY' && HCL_QUOTES.test(line)) {
+        problems.push({
+          message: 'invalid YAML: the double quotes inside ${…} end the double-quoted string',
+          pos: { ...pos, col: line.indexOf('"') + 1 },
+          hint: `quote the whole value with single quotes: ${hclFix(line)}`,
+        });
+        continue;
+      }
+      const key = err.code === 'DUPLICATE_KEY' ? text.slice(err.pos[0], err.pos[1]).trim() : '';
       problems.push({
-        message: yamlMessage(err.code, err.message),
-        pos: posAt(errorOffset(text, err.code, err.message, err.pos[0])),
+        message: key
+          ? `duplicate key "${key}": a key may appear once in a mapping`
+          : yamlMessage(err.code, err.message),
+        pos,
         hint: yamlHint(err.code),
       });
     }
@@ -206,6 +224,15 @@ export function parseYaml(text: string, file: string): LoadedFile {
   };
   out.value = walk(doc.contents, '', 0, 0);
   return out;
+}
+
+/** HCL's habit in YAML: "${f("x")}" — the inner double quote closes the YAML string. */
+const HCL_QUOTES = /:\s*"[^"]*\$\{[^}]*"/;
+
+/** The line with its value in single quotes instead (YAML needs no escaping inside). */
+function hclFix(line: string): string {
+  const m = /^(\s*(?:-\s+)?[^:]+:\s*)"(.*)"\s*$/.exec(line);
+  return m ? `${m[1].trim()} '${m[2].replace(/'/g, "''")}'` : line.trim();
 }
 
 /** Moves an error's offset to where a person would look: the token, not the indentation. */
