@@ -4,12 +4,13 @@
  * retried within restart_timeout, docker-tag's force. Real sshd and a real Docker engine.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, readFileSync, readlinkSync, symlinkSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { docker, requireDocker } from './helpers/docker';
 import { startSshd, Sshd } from './helpers/sshd';
+import { SshCommunicator } from '../src/communicators/ssh';
 import { problemsOf, tempProject } from './helpers/spec';
 import { bakeIn } from './helpers/run';
 import { formatSummary } from '../src/engine/run';
@@ -417,5 +418,44 @@ builds:
     expect(p[0].hint).toBe(
       `quote the whole value with single quotes: image: '\${upper("busybox")}:latest'`,
     );
+  });
+});
+
+describe('SFTP (a machine without tar)', () => {
+  it('keeps symbolic links both ways, and says when a directory cannot be made', async () => {
+    const bare = await startSshd({ extraSetup: 'rm -f /usr/bin/tar /bin/tar' });
+    started.push(bare);
+    const c = new SshCommunicator({
+      host: bare.ip,
+      port: 22,
+      username: 'root',
+      password: bare.password,
+      timeoutMs: 60_000,
+      handshakeAttempts: 3,
+      keepAliveMs: 2000,
+      pty: false,
+    });
+    await c.connect(AbortSignal.timeout(60_000));
+    try {
+      const dir = tempProject({ 'tree/real.txt': 'real\n' });
+      symlinkSync('real.txt', join(dir, 'tree/link.txt'));
+      await c.upload(join(dir, 'tree') + '/', '/srv/tree', AbortSignal.timeout(60_000));
+      let out = '';
+      await c.exec('readlink /srv/tree/link.txt; cat /srv/tree/link.txt', {
+        signal: AbortSignal.timeout(10_000),
+        onStdout: (l) => (out += l + ';'),
+      });
+      expect(out).toBe('real.txt;real;');
+      await c.download('/srv/tree', join(dir, 'back'), AbortSignal.timeout(60_000));
+      expect(lstatSync(join(dir, 'back/link.txt')).isSymbolicLink()).toBe(true);
+      expect(readlinkSync(join(dir, 'back/link.txt'))).toBe('real.txt');
+      // A directory where a file stands cannot be made: said, not skipped.
+      const sub = tempProject({ 'd/x.txt': 'x\n' });
+      await expect(
+        c.upload(join(sub, 'd') + '/', '/etc/hostname/d', AbortSignal.timeout(60_000)),
+      ).rejects.toThrow(/hostname/);
+    } finally {
+      c.close();
+    }
   });
 });

@@ -5,7 +5,16 @@
  * when the credentials are plainly wrong.
  */
 import { createHash, createHmac } from 'node:crypto';
-import { chmodSync, lstatSync, readdirSync, readFileSync, mkdirSync } from 'node:fs';
+import {
+  chmodSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
 import { dirname, join, posix, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
@@ -590,8 +599,16 @@ async function sftpWalkUpload(
     const s = lstatSync(p);
     const r = posix.join(remote, name);
     if (s.isDirectory()) {
-      await new Promise<void>((res) => sftp.mkdir(r, { mode: s.mode & 0o7777 }, () => res()));
+      await sftpMkdir(sftp, r, s.mode & 0o7777);
       await sftpWalkUpload(sftp, p, r, signal);
+    } else if (s.isSymbolicLink()) {
+      // As a tar upload keeps it: the link itself, pointing where it pointed here.
+      const target = readlinkSync(p);
+      await new Promise<void>((res, rej) =>
+        sftp.symlink(target, r, (e) =>
+          e ? rej(new Error(`cannot make the link ${r} -> ${target}: ${e.message}`)) : res(),
+        ),
+      );
     } else if (s.isFile()) {
       await raceSignal(
         new Promise<void>((res, rej) =>
@@ -601,6 +618,20 @@ async function sftpWalkUpload(
       );
     }
   }
+}
+
+/** Makes a remote directory; one that is already there is fine, any other failure is said. */
+function sftpMkdir(sftp: SFTPWrapper, path: string, mode: number): Promise<void> {
+  return new Promise<void>((res, rej) =>
+    sftp.mkdir(path, { mode }, (e) => {
+      if (!e) return res();
+      sftp.stat(path, (se, st) =>
+        !se && st.isDirectory()
+          ? res()
+          : rej(new Error(`cannot make the directory ${path}: ${e.message}`)),
+      );
+    }),
+  );
 }
 
 async function sftpWalkDownload(
@@ -625,6 +656,12 @@ async function sftpWalkDownload(
         signal,
       );
       chmodSync(p, attrs.mode & 0o7777);
+    } else if (type === 0o120000) {
+      const target = await new Promise<string>((res, rej) =>
+        sftp.readlink(r, (e, t) => (e ? rej(e) : res(t))),
+      );
+      rmSync(p, { force: true });
+      symlinkSync(target, p);
     }
   }
 }
