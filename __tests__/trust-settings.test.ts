@@ -459,3 +459,19 @@ describe('SFTP (a machine without tar)', () => {
     }
   });
 });
+
+describe('github.sha', () => {
+  it('outside a git checkout, without GITHUB_SHA, is an error that says why, not an empty string', () => {
+    const p = problemsOf(`sources:
+  a: {type: docker, image: busybox:latest, changes: ['LABEL sha=\${github.sha}']}
+builds:
+  b: {sources: [a]}
+`);
+    expect(p).toHaveLength(1);
+    expect(p[0].pos?.line).toBe(2);
+    expect(p[0].message).toMatch(
+      /^github\.sha is not known \(GITHUB_SHA is not set and git rev-parse HEAD failed: .*not a git repository/,
+    );
+    expect(p[0].hint).toContain('set GITHUB_SHA');
+  });
+});

@@ -136,18 +136,28 @@ function githubContext(env: NodeJS.ProcessEnv, cwd: string): Record<string, () =
   return {
     sha: () => {
       if (env.GITHUB_SHA) return env.GITHUB_SHA;
+      if (sha !== undefined) return sha;
+      let why: string;
       try {
-        sha ??= execFileSync('git', ['rev-parse', 'HEAD'], {
+        sha = execFileSync('git', ['rev-parse', 'HEAD'], {
           cwd,
-          stdio: ['ignore', 'pipe', 'ignore'],
+          stdio: ['ignore', 'pipe', 'pipe'],
           timeout: 5000,
         })
           .toString()
           .trim();
-      } catch {
-        sha = '';
+        if (sha) return sha;
+        why = 'git rev-parse HEAD printed nothing';
+      } catch (e) {
+        const err = e as { stderr?: Buffer; message: string };
+        why = `git rev-parse HEAD failed: ${(err.stderr?.toString().trim() || err.message).split('\n')[0]}`;
       }
-      return sha;
+      // An empty sha would quietly name images "app-"; say why there is none instead.
+      throw new ExprError(
+        `github.sha is not known (GITHUB_SHA is not set and ${why})`,
+        0,
+        'run bake inside a git checkout, or set GITHUB_SHA',
+      );
     },
     ref_name: () => env.GITHUB_REF_NAME ?? '',
     run_id: () => env.GITHUB_RUN_ID ?? '',
