@@ -12,13 +12,20 @@ export function markerFor(header: string): string {
 
 type Octokit = ReturnType<typeof github.getOctokit>;
 
-async function identity(octokit: Octokit): Promise<string> {
+/**
+ * Who the token comments as. A user's token (a PAT) can ask; an installation token
+ * (GITHUB_TOKEN, a GitHub App's) cannot, and comments as a bot: then the comment is known
+ * by its marker and a bot author. Any other failure is an error, never a guess that would
+ * leave a second comment beside the first.
+ */
+async function identity(octokit: Octokit): Promise<{ login: string } | { bot: true }> {
   try {
     const { data } = await octokit.rest.users.getAuthenticated();
-    return data.login;
-  } catch {
-    // Installation tokens (GITHUB_TOKEN) cannot ask who they are; they comment as this bot.
-    return 'github-actions[bot]';
+    return { login: data.login };
+  } catch (e) {
+    const status = (e as { status?: number }).status;
+    if (status === 401 || status === 403) return { bot: true };
+    throw e;
   }
 }
 
@@ -56,7 +63,10 @@ export async function upsertComment(
       issue_number: target.issueNumber,
       per_page: 100,
     });
-    const mine = comments.find((c) => c.user?.login === me && (c.body ?? '').includes(marker));
+    const ours = (c: (typeof comments)[number]) =>
+      'login' in me ? c.user?.login === me.login : c.user?.type === 'Bot';
+    // The newest of ours, if there ever were two.
+    const mine = [...comments].reverse().find((c) => ours(c) && (c.body ?? '').includes(marker));
     if (mine) {
       const { data } = await octokit.rest.issues.updateComment({
         owner: target.owner,
