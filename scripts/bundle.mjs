@@ -50,7 +50,9 @@ for (const f of walk('dist').filter((x) => x.endsWith('.js'))) {
 }
 // Types for plugin authors (package export "bake-action/plugin"), and the example plugin
 // checked against them, so the published contract and the documented example cannot drift.
-execFileSync(join('node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.types.json'], { stdio: 'inherit' });
+execFileSync(join('node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.types.json'], {
+  stdio: 'inherit',
+});
 execFileSync(join('node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.examples.json'], {
   stdio: 'inherit',
 });
