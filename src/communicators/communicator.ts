@@ -1,5 +1,4 @@
 /** How provisioners reach the machine being built: commands and file transfer. */
-import type { SshOptions } from './ssh';
 export interface ExecOptions {
   signal: AbortSignal;
   onStdout?: (line: string) => void;
@@ -69,7 +68,3 @@ export function tailKeeper(max = 20): { push: (l: string) => void; lines: string
 export function shQuote(s: string): string {
   return /^[A-Za-z0-9_\-./=:@%+,]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
-
-/** How the machine is reached, for provisioners that bring their own client (Ansible). */
-export type ConnectionInfo =
-  { type: 'ssh'; options: SshOptions } | { type: 'docker'; containerId: string; user?: string };

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import ssh2 from 'ssh2';
 import { parseDuration } from '../spec/schema';
-import { BuildError } from '../engine/context';
+import { BuildError } from '../engine/errors';
 import { addSecret } from '../util/redact';
 import type { SshEndpoint, SshOptions } from './ssh';
 

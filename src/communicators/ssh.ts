@@ -30,7 +30,7 @@ import {
   shQuote,
   tailKeeper,
 } from './communicator';
-import { BuildError } from '../engine/context';
+import { BuildError } from '../engine/errors';
 import { raceSignal, sleep, withTimeout } from '../engine/steps';
 
 export interface SshEndpoint {

@@ -1,6 +1,7 @@
 import type Docker from 'dockerode';
 import type { BuildInstance, ProvisionerUse, PostProcessorUse } from '../spec/resolve';
-import type { Communicator, ConnectionInfo } from '../communicators/communicator';
+import type { Communicator } from '../communicators/communicator';
+import type { ConnectionInfo } from '../communicators/connection';
 import type { Artifact } from './artifact';
 import type { ResourceLedger } from './ledger';
 import type { Step } from './steps';
@@ -20,7 +21,7 @@ export interface BuildEnv {
   connection?: ConnectionInfo;
 }
 
-export type { ConnectionInfo } from '../communicators/communicator';
+export type { ConnectionInfo } from '../communicators/connection';
 
 export interface BuildState {
   communicator?: Communicator;
@@ -62,14 +63,4 @@ export interface PostProcessorImpl {
   ): Promise<PostProcessorResult>;
 }
 
-/** A failure a user can act on: which step, what happened, the last lines of output. */
-export class BuildError extends Error {
-  constructor(
-    message: string,
-    readonly hint?: string,
-    readonly tail?: string[],
-  ) {
-    super(message);
-    this.name = 'BuildError';
-  }
-}
+export { BuildError } from './errors';

@@ -1,5 +1,4 @@
 /** One typed stream of what happens in a run; the console, the events file and reports read it. */
-import { Artifact } from './artifact';
 
 export type BuildStatus = 'succeeded' | 'failed' | 'cancelled' | 'skipped';
 
@@ -53,7 +52,7 @@ export interface ArtifactRecord {
   description?: string;
 }
 
-export function recordOf(a: Artifact): ArtifactRecord {
+export function recordOf(a: ArtifactRecord): ArtifactRecord {
   return {
     id: a.id,
     builderType: a.builderType,

@@ -32,11 +32,10 @@ import {
   Tag,
 } from '@aws-sdk/client-ec2';
 import { SshCommunicator } from '../../../communicators/ssh';
-import { sshOptions, temporaryKeyPair } from '../../../communicators/ssh-config';
+import { temporaryKeyPair } from '../../../communicators/ssh-config';
 import { BuildEnv, BuildError, BuildState } from '../../../engine/context';
 import { LedgerEntry } from '../../../engine/ledger';
-import { sleep, Step, throwIfCancelled, withTimeout } from '../../../engine/steps';
-import { parseDuration } from '../../../spec/schema';
+import { Step, throwIfCancelled, withTimeout } from '../../../engine/steps';
 import { AssumeRole, awsFailure, codeOf, ec2, Polling, regionOf, tagList, waitFor } from './aws';
 import {
   deleteKeyPair,
@@ -44,6 +43,7 @@ import {
   deregisterImage,
   terminateInstance,
 } from './resources';
+import { connectSsh } from '../../ssh-connect';
 
 type Config = Record<string, unknown>;
 
@@ -666,28 +666,14 @@ export function ebsSteps(env: BuildEnv, provision: Step<BuildState>): Step<EbsSt
               ? 'set associate_public_ip_address: true, or use ssh_interface: private_ip from inside the VPC'
               : 'use ssh_interface: private_ip',
           );
-        const options = sshOptions(c, env.specDir, {
-          host,
-          ...(s.key ? { privateKey: s.key.privateKey } : {}),
-        });
-        const pause = parseDuration(c.pause_before_connecting);
-        if (pause) await sleep(pause, ctx.signal);
-        s.ssh = new SshCommunicator({ ...options, log: ctx.log });
-        try {
-          await s.ssh.connect(ctx.signal);
-        } catch (e) {
-          if (e instanceof BuildError && !ctx.signal.aborted)
-            throw new BuildError(e.message, sshHint(s, e), e.tail);
-          throw e;
-        }
-        s.communicator = s.ssh;
-        env.connection = { type: 'ssh', options };
-        Object.assign(env.generated, {
-          Host: host,
-          Port: String(options.port),
-          User: options.username,
-        });
-        ctx.log(`connected to ${options.username}@${host}:${options.port}`);
+        await connectSsh(
+          env,
+          c,
+          { host, ...(s.key ? { privateKey: s.key.privateKey } : {}) },
+          s,
+          ctx,
+          (e) => ({ hint: sshHint(s, e) }),
+        );
       },
       async cleanup(s) {
         s.ssh?.close();

@@ -32,6 +32,7 @@ import {
   waitOperation,
 } from './gce';
 import { deleteDisk, deleteImage, deleteInstance } from './resources';
+import { connectSsh } from '../../ssh-connect';
 
 type Config = Record<string, unknown>;
 type Instance = protos.google.cloud.compute.v1.IInstance;
@@ -608,28 +609,14 @@ export function gceSteps(env: BuildEnv, provision: Step<BuildState>): Step<GceSt
               ? 'check network / subnetwork'
               : 'do not set omit_external_ip, or connect with use_internal_ip: true from inside the VPC',
           );
-        const options = sshOptions(c, env.specDir, {
-          host,
-          ...(s.key?.privateKey ? { privateKey: s.key.privateKey } : {}),
-        });
-        const pause = parseDuration(c.pause_before_connecting);
-        if (pause) await sleep(pause, ctx.signal);
-        s.ssh = new SshCommunicator({ ...options, log: ctx.log });
-        try {
-          await s.ssh.connect(ctx.signal);
-        } catch (e) {
-          if (e instanceof BuildError && !ctx.signal.aborted)
-            throw new BuildError(e.message, sshHint(s, e), await serialTail(s));
-          throw e;
-        }
-        s.communicator = s.ssh;
-        env.connection = { type: 'ssh', options };
-        Object.assign(env.generated, {
-          Host: host,
-          Port: String(options.port),
-          User: options.username,
-        });
-        ctx.log(`connected to ${options.username}@${host}:${options.port}`);
+        await connectSsh(
+          env,
+          c,
+          { host, ...(s.key?.privateKey ? { privateKey: s.key.privateKey } : {}) },
+          s,
+          ctx,
+          async (e) => ({ hint: sshHint(s, e), tail: await serialTail(s) }),
+        );
       },
       async cleanup(s) {
         s.ssh?.close();

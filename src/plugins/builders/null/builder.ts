@@ -3,10 +3,9 @@
  * It makes no artifact; its result is the build report.
  */
 import { SshCommunicator } from '../../../communicators/ssh';
-import { sshOptions } from '../../../communicators/ssh-config';
 import { BuildEnv, BuildState, BuilderImpl } from '../../../engine/context';
-import { sleep, Step } from '../../../engine/steps';
-import { parseDuration } from '../../../spec/schema';
+import { Step } from '../../../engine/steps';
+import { connectSsh } from '../../ssh-connect';
 
 interface NullState extends BuildState {
   ssh?: SshCommunicator;
@@ -19,19 +18,7 @@ export const nullBuilder: BuilderImpl = {
       {
         name: 'connect',
         async run(s, ctx) {
-          const options = sshOptions(c, env.specDir);
-          const pause = parseDuration(c.pause_before_connecting);
-          if (pause) await sleep(pause, ctx.signal);
-          s.ssh = new SshCommunicator({ ...options, log: ctx.log });
-          await s.ssh.connect(ctx.signal);
-          s.communicator = s.ssh;
-          env.connection = { type: 'ssh', options };
-          Object.assign(env.generated, {
-            Host: options.host,
-            Port: String(options.port),
-            User: options.username,
-          });
-          ctx.log(`connected to ${options.username}@${options.host}:${options.port}`);
+          await connectSsh(env, c, {}, s, ctx);
         },
         async cleanup(s) {
           s.ssh?.close();

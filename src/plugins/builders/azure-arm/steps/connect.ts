@@ -1,11 +1,8 @@
 /** SSH into the build VM with the existing communicator; a timeout names the likely cause. */
-import { SshCommunicator } from '../../../../communicators/ssh';
-import { sshOptions } from '../../../../communicators/ssh-config';
 import { BuildError } from '../../../../engine/context';
 import type { Step } from '../../../../engine/steps';
-import { sleep } from '../../../../engine/steps';
-import { parseDuration } from '../../../../spec/schema';
 import type { AzureState, Ctx } from './context';
+import { connectSsh } from '../../../ssh-connect';
 
 export function connectStep(x: Ctx): Step<AzureState> {
   const { c, env } = x;
@@ -25,28 +22,14 @@ export function connectStep(x: Ctx): Step<AzureState> {
   return {
     name: 'connect',
     async run(s, ctx) {
-      const options = sshOptions({ ...c, ssh_username: user }, env.specDir, {
-        host: s.host!,
-        privateKey: s.key!.privateKey,
-      });
-      const pause = parseDuration(c.pause_before_connecting);
-      if (pause) await sleep(pause, ctx.signal);
-      s.ssh = new SshCommunicator({ ...options, log: ctx.log });
-      try {
-        await s.ssh.connect(ctx.signal);
-      } catch (e) {
-        if (e instanceof BuildError && !ctx.signal.aborted)
-          throw new BuildError(e.message, hint(s, e), e.tail);
-        throw e;
-      }
-      s.communicator = s.ssh;
-      env.connection = { type: 'ssh', options };
-      Object.assign(env.generated, {
-        Host: s.host!,
-        Port: String(options.port),
-        User: options.username,
-      });
-      ctx.log(`connected to ${options.username}@${s.host}:${options.port}`);
+      await connectSsh(
+        env,
+        { ...c, ssh_username: user },
+        { host: s.host!, privateKey: s.key!.privateKey },
+        s,
+        ctx,
+        (e) => ({ hint: hint(s, e) }),
+      );
     },
     async cleanup(s) {
       s.ssh?.close();
