@@ -11,7 +11,7 @@ import { gunzipSync } from 'node:zlib';
 import { docker, requireDocker } from './helpers/docker';
 import { startSshd, Sshd } from './helpers/sshd';
 import { SshCommunicator } from '../src/communicators/ssh';
-import { problemsOf, tempProject } from './helpers/spec';
+import { planOf, problemsOf, tempProject } from './helpers/spec';
 import { bakeIn } from './helpers/run';
 import { formatSummary } from '../src/engine/run';
 
@@ -473,5 +473,43 @@ builds:
       /^github\.sha is not known \(GITHUB_SHA is not set and git rev-parse HEAD failed: .*not a git repository/,
     );
     expect(p[0].hint).toContain('set GITHUB_SHA');
+  });
+});
+
+describe('what is decided before evaluation is written out', () => {
+  it("expressions in a variable's declaration and in only/except are errors at their lines; a quoted nullable works", () => {
+    const p = problemsOf(`variables:
+  a: {default: '\${upper("x")}'}
+  b: {type: string, sensitive: "\${true}"}
+sources:
+  s: {type: docker, image: busybox:latest}
+builds:
+  x: {sources: [s]}
+`);
+    expect(p.map((x) => [x.pos?.line, x.message])).toEqual([
+      [2, "an expression is not allowed in a variable's default"],
+      [3, "an expression is not allowed in a variable's sensitive"],
+    ]);
+    const q = problemsOf(`variables:
+  a: {default: app}
+sources:
+  s: {type: docker, image: busybox:latest}
+builds:
+  x:
+    sources: [s]
+    provisioners:
+      - {type: shell, inline: ['true'], only: ["\${var.a}"]}
+`);
+    expect(q.map((x) => [x.pos?.line, x.message])).toEqual([
+      [9, 'only takes source names or globs written out, not an expression'],
+    ]);
+    const plan = planOf(`variables:
+  maybe: {type: string, nullable: "true", default: null}
+sources:
+  s: {type: docker, image: busybox:latest}
+builds:
+  x: {sources: [s]}
+`);
+    expect(plan.variables.find((v) => v.name === 'maybe')?.value).toBeNull();
   });
 });

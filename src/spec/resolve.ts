@@ -204,7 +204,7 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
     decls.set(name, {
       type: parseVarType(String(decl.type ?? 'string')) ?? { k: 'any' },
       sensitive: decl.sensitive === true || decl.sensitive === 'true',
-      nullable: decl.nullable === true,
+      nullable: decl.nullable === true || decl.nullable === 'true',
       path: joinPath('variables', name),
       description: typeof decl.description === 'string' ? decl.description : undefined,
       hasDefault: 'default' in decl,
@@ -838,9 +838,19 @@ function unmatchedSelectors(
       if (v === undefined || v === null) continue;
       const list = Array.isArray(v) ? v : [v];
       list.forEach((g, i) => {
-        if (typeof g !== 'string' || hasTemplate(g)) return;
-        if (names.some((n) => minimatch(n, g))) return;
+        if (typeof g !== 'string') return;
         const gp = Array.isArray(v) ? joinPath(joinPath(path, key), i) : joinPath(path, key);
+        if (hasTemplate(g)) {
+          // Which sources a step runs for is decided before anything is evaluated.
+          out.push({
+            message: `${key} takes source names or globs written out, not an expression`,
+            path: gp,
+            pos: positionOf(file, gp),
+            hint: 'write the names (e.g. [app, "amazon-ebs.*"]); choose builds at run time with --only/--except',
+          });
+          return;
+        }
+        if (names.some((n) => minimatch(n, g))) return;
         out.push({
           message: `${key} pattern "${g}" matches no source of build "${buildName}"`,
           path: gp,

@@ -121,6 +121,21 @@ export function loadSpec(
       });
     }
     check(decl, variableSchema, p, ctx);
+    // A variable is an input: what it is cannot be computed (locals compute values).
+    if (decl && typeof decl === 'object')
+      for (const k of ['type', 'default', 'sensitive', 'nullable', 'description'] as const) {
+        const v = (decl as Record<string, unknown>)[k];
+        if (containsTemplate(v))
+          problems.push({
+            message: `an expression is not allowed in a variable's ${k}`,
+            path: joinPath(p, k),
+            pos: at(joinPath(p, k)),
+            hint:
+              k === 'default'
+                ? 'write the default out, or compute the value in locals from the variable'
+                : `write ${k} out`,
+          });
+      }
     const t = decl && typeof decl === 'object' ? decl.type : undefined;
     if (typeof t === 'string' && !parseVarType(t)) {
       problems.push({
@@ -278,6 +293,13 @@ function checkPlugin(
     return;
   }
   check(value, pluginSchema(info.schema, common), path, ctx);
+}
+
+function containsTemplate(v: unknown): boolean {
+  if (typeof v === 'string') return hasTemplate(v);
+  if (Array.isArray(v)) return v.some(containsTemplate);
+  if (v && typeof v === 'object') return Object.values(v).some(containsTemplate);
+  return false;
 }
 
 /** Parses every `${...}` once up front so that syntax errors are reported with the rest. */
