@@ -26,14 +26,22 @@ exports.modules = {
 function markerFor(header) {
     return `<!-- bake-action comment${header ? `: ${header.replace(/-->/g, '')}` : ''} -->`;
 }
+/**
+ * Who the token comments as. A user's token (a PAT) can ask; an installation token
+ * (GITHUB_TOKEN, a GitHub App's) cannot, and comments as a bot: then the comment is known
+ * by its marker and a bot author. Any other failure is an error, never a guess that would
+ * leave a second comment beside the first.
+ */
 async function identity(octokit) {
     try {
         const { data } = await octokit.rest.users.getAuthenticated();
-        return data.login;
+        return { login: data.login };
     }
-    catch {
-        // Installation tokens (GITHUB_TOKEN) cannot ask who they are; they comment as this bot.
-        return 'github-actions[bot]';
+    catch (e) {
+        const status = e.status;
+        if (status === 401 || status === 403)
+            return { bot: true };
+        throw e;
     }
 }
 function pullRequestTarget(given) {
@@ -58,7 +66,9 @@ async function upsertComment(token, target, header, body) {
             issue_number: target.issueNumber,
             per_page: 100,
         });
-        const mine = comments.find((c) => c.user?.login === me && (c.body ?? '').includes(marker));
+        const ours = (c) => 'login' in me ? c.user?.login === me.login : c.user?.type === 'Bot';
+        // The newest of ours, if there ever were two.
+        const mine = [...comments].reverse().find((c) => ours(c) && (c.body ?? '').includes(marker));
         if (mine) {
             const { data } = await octokit.rest.issues.updateComment({
                 owner: target.owner,

@@ -26,9 +26,11 @@ exports.modules = {
 class ResourceLedger {
     file;
     run;
-    constructor(file, run) {
+    owner;
+    constructor(file, run, owner = () => undefined) {
         this.file = file;
         this.run = run;
+        this.owner = owner;
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(file), { recursive: true });
     }
     append(line) {
@@ -50,6 +52,7 @@ class ResourceLedger {
             run: this.run,
             description,
             time: new Date().toISOString(),
+            ...this.owner(kind),
         };
         this.append({ op: 'add', ...entry });
         return entry;

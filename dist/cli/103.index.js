@@ -1,169 +1,9 @@
 "use strict";
 exports.id = 103;
-exports.ids = [103,146];
+exports.ids = [103,765];
 exports.modules = {
 
-/***/ 6173:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   z: () => (/* binding */ BuildError)
-/* harmony export */ });
-/** A failure a user can act on: which step, what happened, the last lines of output. */
-class BuildError extends Error {
-    hint;
-    tail;
-    constructor(message, hint, tail) {
-        super(message);
-        this.hint = hint;
-        this.tail = tail;
-        this.name = 'BuildError';
-    }
-}
-
-
-/***/ }),
-
-/***/ 4277:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   WU: () => (/* binding */ raceSignal),
-/* harmony export */   cc: () => (/* binding */ CancelledError),
-/* harmony export */   dZ: () => (/* binding */ throwIfCancelled),
-/* harmony export */   rl: () => (/* binding */ runSteps),
-/* harmony export */   wj: () => (/* binding */ withTimeout),
-/* harmony export */   yy: () => (/* binding */ sleep)
-/* harmony export */ });
-/* unused harmony export TimeoutError */
-class CancelledError extends Error {
-    constructor(message = 'cancelled') {
-        super(message);
-        this.name = 'CancelledError';
-    }
-}
-function throwIfCancelled(signal) {
-    if (signal.aborted)
-        throw signal.reason instanceof Error ? signal.reason : new CancelledError();
-}
-/** Waits ms, or rejects as soon as the signal aborts. */
-function sleep(ms, signal) {
-    return new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(signal.reason instanceof Error ? signal.reason : new CancelledError());
-        const t = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        const onAbort = () => {
-            clearTimeout(t);
-            reject(signal.reason instanceof Error ? signal.reason : new CancelledError());
-        };
-        signal?.addEventListener('abort', onAbort, { once: true });
-    });
-}
-/** Resolves with the promise, or rejects when the signal aborts first (the work may go on). */
-function raceSignal(p, signal) {
-    if (signal.aborted) {
-        // The work goes on without a listener: keep its failure from becoming unhandled.
-        p.catch(() => undefined);
-        return Promise.reject(signal.reason instanceof Error ? signal.reason : new CancelledError());
-    }
-    return new Promise((resolve, reject) => {
-        const onAbort = () => reject(signal.reason instanceof Error ? signal.reason : new CancelledError());
-        signal.addEventListener('abort', onAbort, { once: true });
-        p.then((v) => {
-            signal.removeEventListener('abort', onAbort);
-            resolve(v);
-        }, (e) => {
-            signal.removeEventListener('abort', onAbort);
-            reject(e);
-        });
-    });
-}
-class TimeoutError extends Error {
-    constructor(ms) {
-        super(`timed out after ${ms / 1000}s`);
-        this.name = 'TimeoutError';
-    }
-}
-/**
- * A signal that aborts when the parent does or when ms pass. A plain timer, not
- * AbortSignal.timeout(): inside AbortSignal.any() that one can be collected and never fire.
- */
-function withTimeout(parent, ms) {
-    const ctl = new AbortController();
-    const onAbort = () => ctl.abort(parent.reason);
-    if (parent?.aborted)
-        ctl.abort(parent.reason);
-    else
-        parent?.addEventListener('abort', onAbort, { once: true });
-    const timer = ms === undefined ? undefined : setTimeout(() => ctl.abort(new TimeoutError(ms)), ms);
-    return {
-        signal: ctl.signal,
-        clear: () => {
-            if (timer)
-                clearTimeout(timer);
-            parent?.removeEventListener('abort', onAbort);
-        },
-    };
-}
-async function runSteps(steps, state, ctx, hooks = {}, opts = {}) {
-    const started = [];
-    let result = { ok: true, cancelled: false };
-    for (const step of steps) {
-        if (ctx.signal.aborted) {
-            result = { ok: false, cancelled: true, error: new CancelledError(), failedStep: step.name };
-            break;
-        }
-        started.push(step);
-        const t0 = performance.now();
-        hooks.onStepStart?.(step.name);
-        try {
-            await step.run(state, ctx);
-            hooks.onStepEnd?.(step.name, performance.now() - t0);
-        }
-        catch (error) {
-            hooks.onStepEnd?.(step.name, performance.now() - t0, error);
-            result = {
-                ok: false,
-                error,
-                failedStep: step.name,
-                cancelled: ctx.signal.aborted || error instanceof CancelledError,
-            };
-            break;
-        }
-    }
-    if (!result.ok && opts.skipCleanup?.())
-        return result;
-    const cleanups = (async () => {
-        for (const step of started.reverse()) {
-            if (!step.cleanup)
-                continue;
-            const budget = withTimeout(undefined, step.cleanupBudgetMs ?? 30_000);
-            try {
-                await raceSignal(step.cleanup(state, { signal: budget.signal, log: ctx.log }), budget.signal);
-            }
-            catch (error) {
-                hooks.onCleanupError?.(step.name, error);
-            }
-            finally {
-                budget.clear();
-            }
-        }
-    })();
-    // After a success the caller may overlap the cleanups with its next work (removing a
-    // container while post-processors run); it must await `cleanup` before it finishes.
-    if (result.ok && opts.deferCleanup)
-        return { ...result, cleanup: cleanups };
-    await cleanups;
-    return result;
-}
-
-
-/***/ }),
-
-/***/ 1490:
+/***/ 91490:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -176,10 +16,10 @@ async function runSteps(steps, state, ctx, hooks = {}, opts = {}) {
 /* harmony export */   l8: () => (/* binding */ ec2)
 /* harmony export */ });
 /* unused harmony exports explainUnauthorized, backoffDelays */
-/* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5193);
-/* harmony import */ var _engine_context__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6173);
-/* harmony import */ var _engine_steps__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4277);
-/* harmony import */ var _util_redact__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(767);
+/* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(35193);
+/* harmony import */ var _engine_context__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(86173);
+/* harmony import */ var _engine_steps__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(54277);
+/* harmony import */ var _util_redact__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(50767);
 /**
  * EC2 clients, credentials, errors and waiting, shared by the amazon-ebs builder, the
  * ledger cleaners and `bake sweep`. Loaded lazily: importing this pulls in the AWS SDK.
@@ -195,7 +35,7 @@ function assumedRole(region, role) {
     return async () => {
         if (!current || Date.now() > expires - 300_000) {
             current = (async () => {
-                const { STSClient, AssumeRoleCommand } = await __webpack_require__.e(/* import() */ 695).then(__webpack_require__.t.bind(__webpack_require__, 1695, 19));
+                const { STSClient, AssumeRoleCommand } = await __webpack_require__.e(/* import() */ 695).then(__webpack_require__.t.bind(__webpack_require__, 71695, 19));
                 const sts = new STSClient({ region, maxAttempts: 6 });
                 try {
                     const r = await sts.send(new AssumeRoleCommand({
@@ -318,7 +158,7 @@ async function explainUnauthorized(err, region, role) {
         return err;
     const short = err.message.replace(encoded, '<encoded>');
     try {
-        const { STSClient, DecodeAuthorizationMessageCommand } = await __webpack_require__.e(/* import() */ 695).then(__webpack_require__.t.bind(__webpack_require__, 1695, 19));
+        const { STSClient, DecodeAuthorizationMessageCommand } = await __webpack_require__.e(/* import() */ 695).then(__webpack_require__.t.bind(__webpack_require__, 71695, 19));
         const sts = new STSClient({
             region,
             ...(role ? { credentials: ec2(region, role).config.credentials } : {}),
@@ -387,19 +227,20 @@ function tagList(...maps) {
 
 /***/ }),
 
-/***/ 4146:
+/***/ 74146:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Jh: () => (/* binding */ terminateInstance),
-/* harmony export */   _k: () => (/* binding */ deregisterImage),
 /* harmony export */   awsCleaners: () => (/* binding */ awsCleaners),
-/* harmony export */   dl: () => (/* binding */ deleteSecurityGroup),
-/* harmony export */   z9: () => (/* binding */ deleteKeyPair)
+/* harmony export */   deleteKeyPair: () => (/* binding */ deleteKeyPair),
+/* harmony export */   deleteSecurityGroup: () => (/* binding */ deleteSecurityGroup),
+/* harmony export */   deregisterImage: () => (/* binding */ deregisterImage),
+/* harmony export */   terminateInstance: () => (/* binding */ terminateInstance)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5193);
-/* harmony import */ var _engine_steps__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4277);
-/* harmony import */ var _aws__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1490);
+/* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(35193);
+/* harmony import */ var _engine_steps__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(54277);
+/* harmony import */ var _aws__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(91490);
 /**
  * Removing what an amazon-ebs build creates. One implementation for the build's own
  * cleanups, `bake cleanup` / the action's post step (from the ledger) and `bake sweep`.
@@ -492,15 +333,16 @@ const awsCleaners = {
 
 /***/ }),
 
-/***/ 4103:
+/***/ 34103:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   sweep: () => (/* binding */ sweep)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5193);
-/* harmony import */ var _aws__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1490);
-/* harmony import */ var _resources__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4146);
+/* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(35193);
+/* harmony import */ var _aws__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(91490);
+/* harmony import */ var _resources__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74146);
 /**
  * `bake sweep`: finds what bake runs left in AWS (tagged `bake:run` at creation) older than a
  * limit, and removes it. A dry run unless --delete: it lists, then deletes instances first,
@@ -536,10 +378,20 @@ async function findIn(region) {
         c
             .send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .DescribeImagesCommand */ .ji5({
             Owners: ['self'],
-            Filters: [...BAKE, { Name: 'state', Values: ['pending', 'failed', 'error'] }],
+            Filters: [
+                ...BAKE,
+                { Name: 'state', Values: ['pending', 'failed', 'error', 'available'] },
+            ],
         }))
             .then((r) => r.Images ?? []),
     ]);
+    // A finished run removes its instance, key pair and group and leaves its AMI on purpose.
+    // A run that still has any of them never finished: its AMIs, even available ones, are
+    // half-made results. An unfinished AMI (pending, failed) is a leftover whatever the run.
+    const unfinished = new Set([...instances.map((i) => i.Tags), ...keys.map((k) => k.Tags), ...groups.map((g) => g.Tags)]
+        .map((t) => tag(t, 'bake:run'))
+        .filter((r) => !!r));
+    const leftImages = images.filter((i) => i.State !== 'available' || unfinished.has(tag(i.Tags, 'bake:run') ?? ''));
     return [
         ...instances.map((i) => ({
             region,
@@ -556,7 +408,7 @@ async function findIn(region) {
             created: createdOf(k.Tags, k.CreateTime),
             run: tag(k.Tags, 'bake:run'),
         })),
-        ...images.map((i) => ({
+        ...leftImages.map((i) => ({
             region,
             kind: 'AMI',
             id: i.ImageId,
@@ -576,12 +428,12 @@ async function findIn(region) {
 }
 async function remove(f) {
     if (f.kind === 'instance')
-        return (0,_resources__WEBPACK_IMPORTED_MODULE_1__/* .terminateInstance */ .Jh)(f.region, f.id, { wait: true });
+        return (0,_resources__WEBPACK_IMPORTED_MODULE_1__.terminateInstance)(f.region, f.id, { wait: true });
     if (f.kind === 'key pair')
-        return (0,_resources__WEBPACK_IMPORTED_MODULE_1__/* .deleteKeyPair */ .z9)(f.region, { id: f.id, name: f.name });
+        return (0,_resources__WEBPACK_IMPORTED_MODULE_1__.deleteKeyPair)(f.region, { id: f.id, name: f.name });
     if (f.kind === 'AMI')
-        return (0,_resources__WEBPACK_IMPORTED_MODULE_1__/* .deregisterImage */ ._k)(f.region, f.id);
-    return (0,_resources__WEBPACK_IMPORTED_MODULE_1__/* .deleteSecurityGroup */ .dl)(f.region, f.id);
+        return (0,_resources__WEBPACK_IMPORTED_MODULE_1__.deregisterImage)(f.region, f.id);
+    return (0,_resources__WEBPACK_IMPORTED_MODULE_1__.deleteSecurityGroup)(f.region, f.id);
 }
 /** Returns the exit code: 0 when everything found was listed (or removed), 1 otherwise. */
 async function sweep(o) {

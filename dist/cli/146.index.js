@@ -3,331 +3,206 @@ exports.id = 146;
 exports.ids = [146];
 exports.modules = {
 
-/***/ 1490:
+/***/ 95146:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $N: () => (/* binding */ codeOf),
-/* harmony export */   AP: () => (/* binding */ regionOf),
-/* harmony export */   MT: () => (/* binding */ awsFailure),
-/* harmony export */   Tw: () => (/* binding */ tagList),
-/* harmony export */   es: () => (/* binding */ awsError),
-/* harmony export */   fm: () => (/* binding */ waitFor),
-/* harmony export */   l8: () => (/* binding */ ec2)
+/* harmony export */   compress: () => (/* binding */ compress)
 /* harmony export */ });
-/* unused harmony exports explainUnauthorized, backoffDelays */
-/* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5193);
-/* harmony import */ var _engine_context__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6173);
-/* harmony import */ var _engine_steps__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4277);
-/* harmony import */ var _util_redact__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(767);
-/**
- * EC2 clients, credentials, errors and waiting, shared by the amazon-ebs builder, the
- * ledger cleaners and `bake sweep`. Loaded lazily: importing this pulls in the AWS SDK.
- */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_events__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(78474);
+/* harmony import */ var node_events__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_events__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(57075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(46466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(38522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_5__);
+/* harmony import */ var tar_stream__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(56118);
+/* harmony import */ var _engine_context__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(86173);
+/* harmony import */ var _engine_steps__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(54277);
+/* harmony import */ var _template__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(24789);
+/* harmony import */ var _format__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(13553);
 
 
 
 
-/** Credentials of an assumed role, renewed five minutes before they expire. */
-function assumedRole(region, role) {
-    let current;
-    let expires = 0;
-    return async () => {
-        if (!current || Date.now() > expires - 300_000) {
-            current = (async () => {
-                const { STSClient, AssumeRoleCommand } = await __webpack_require__.e(/* import() */ 695).then(__webpack_require__.t.bind(__webpack_require__, 1695, 19));
-                const sts = new STSClient({ region, maxAttempts: 6 });
-                try {
-                    const r = await sts.send(new AssumeRoleCommand({
-                        RoleArn: role.role_arn,
-                        RoleSessionName: role.session_name ?? 'bake',
-                        ExternalId: role.external_id,
-                        DurationSeconds: role.duration_seconds ?? 3600,
-                    }));
-                    const c = r.Credentials;
-                    (0,_util_redact__WEBPACK_IMPORTED_MODULE_2__/* .addSecret */ .Ck)(c.SecretAccessKey);
-                    (0,_util_redact__WEBPACK_IMPORTED_MODULE_2__/* .addSecret */ .Ck)(c.SessionToken);
-                    expires = c.Expiration?.getTime() ?? Date.now() + 3_600_000;
-                    return {
-                        accessKeyId: c.AccessKeyId,
-                        secretAccessKey: c.SecretAccessKey,
-                        sessionToken: c.SessionToken,
-                        expiration: c.Expiration,
-                    };
-                }
-                catch (e) {
-                    current = undefined;
-                    throw awsError(e, `assuming role ${role.role_arn}`);
-                }
-                finally {
-                    sts.destroy();
-                }
-            })();
-        }
-        return current;
-    };
-}
-const clients = new Map();
-/**
- * One client per region (and role). Credentials come from the SDK's default chain: the
- * environment, a profile, or the web identity token configure-aws-credentials sets up with
- * OIDC. Throttling is retried by the SDK with backoff (adaptive mode also slows down).
- */
-function ec2(region, role) {
-    const key = `${region}|${role?.role_arn ?? ''}`;
-    let c = clients.get(key);
-    if (!c) {
-        c = new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_3__/* .EC2Client */ .gu5({
-            region,
-            maxAttempts: 8,
-            retryMode: 'adaptive',
-            ...(role ? { credentials: assumedRole(region, role) } : {}),
-        });
-        clients.set(key, c);
-    }
-    return c;
-}
-function regionOf(config) {
-    const r = config.region ??
-        process.env.AWS_REGION ??
-        process.env.AWS_DEFAULT_REGION;
-    if (!r)
-        throw new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .z('no AWS region', 'set region in the source, or AWS_REGION (aws-actions/configure-aws-credentials sets it)');
-    return r;
-}
-/** The AWS error code of a failed call ("InvalidGroup.NotFound"), if it is one. */
-function codeOf(e) {
-    const x = e;
-    if (x?.Code)
-        return x.Code;
-    // Network failures (ECONNREFUSED, ENOTFOUND, ETIMEDOUT) carry their code on `code`.
-    if (typeof x?.code === 'string' && (!x.name || x.name === 'Error'))
-        return x.code;
-    return x?.name;
-}
-const HINTS = [
-    [
-        /^(InsufficientInstanceCapacity|InsufficientCapacity|InsufficientHostCapacity)$/,
-        'AWS has no capacity for this instance type in this zone right now: list several types in spot_instance_types, or pick a subnet in another availability zone (subnet_id / subnet_filter)',
-    ],
-    [
-        /^(SpotMaxPriceTooLow|MaxSpotInstanceCountExceeded)$/,
-        'raise spot_price (or use "auto"), or add types to spot_instance_types',
-    ],
-    [/^InvalidAMIID\./, 'check that the AMI exists in this region and is shared with this account'],
-    [/^VPCIdNotSpecified$/, 'this region has no default VPC: set subnet_id or subnet_filter'],
-    [/^InvalidKeyPair\.NotFound$/, 'ssh_keypair_name must name a key pair in the build region'],
-    [/^InvalidSubnetID\.NotFound$/, 'subnet_id must be a subnet in the build region'],
-    [
-        /^(AuthFailure|InvalidClientTokenId|SignatureDoesNotMatch|ExpiredToken|UnrecognizedClientException)$/,
-        'the credentials are not valid here: check aws-actions/configure-aws-credentials (role-to-assume with id-token: write) or AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY',
-    ],
-    [
-        /^(CredentialsProviderError)$/,
-        'no AWS credentials found: run aws-actions/configure-aws-credentials first, or set AWS_PROFILE / AWS_ACCESS_KEY_ID',
-    ],
-    [
-        /^(RequestLimitExceeded|Throttling|ThrottlingException)$/,
-        'the EC2 API kept throttling after retries; run fewer builds at once (parallel-builds)',
-    ],
-    [/^InvalidAMIName\.Duplicate$/, 'set force_deregister: true to replace it, or change ami_name'],
-    [
-        /^(ECONNREFUSED|ENOTFOUND|ETIMEDOUT|ECONNRESET|EAI_AGAIN|TimeoutError)$/,
-        'the EC2 API cannot be reached from here: check the network (and AWS_ENDPOINT_URL_EC2 if set)',
-    ],
-];
-/** A failed AWS call as an error a user can act on: the call, the AWS code, a hint. */
-function awsError(e, what, region) {
-    if (e instanceof _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .z)
-        return e;
-    const code = codeOf(e) ?? 'Error';
-    const message = e?.message ?? String(e);
-    if (code === 'AbortError' || code === 'CancelledError')
-        return e;
-    const hint = HINTS.find(([re]) => re.test(code))?.[1];
-    const where = region ? ` in ${region}` : '';
-    return new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .z(`${what}${where} failed: ${code}: ${message}`, hint);
-}
-/**
- * UnauthorizedOperation carries an encoded explanation; STS decodes it when the caller may
- * (sts:DecodeAuthorizationMessage). Returns the error with the decoded action and resource.
- */
-async function explainUnauthorized(err, region, role) {
-    const encoded = /Encoded authorization failure message: (\S+)/.exec(err.message)?.[1];
-    if (!encoded)
-        return err;
-    const short = err.message.replace(encoded, '<encoded>');
-    try {
-        const { STSClient, DecodeAuthorizationMessageCommand } = await __webpack_require__.e(/* import() */ 695).then(__webpack_require__.t.bind(__webpack_require__, 1695, 19));
-        const sts = new STSClient({
-            region,
-            ...(role ? { credentials: ec2(region, role).config.credentials } : {}),
-        });
+
+
+
+
+
+
+
+const compress = {
+    async run(use, input, env, signal) {
+        if (!input.files?.length)
+            throw new _engine_context__WEBPACK_IMPORTED_MODULE_7__/* .BuildError */ .z('compress needs an artifact with files', 'use it after export_path or docker-save');
+        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(env.specDir, (0,_template__WEBPACK_IMPORTED_MODULE_10__/* .fill */ .G)(String(use.config.output), {
+            BuildName: env.instance.name,
+            BuilderType: env.instance.type,
+        }));
+        const format = (0,_format__WEBPACK_IMPORTED_MODULE_9__/* .archiveFormat */ .M)(path);
+        if (format === 'gz' && input.files.length > 1)
+            throw new _engine_context__WEBPACK_IMPORTED_MODULE_7__/* .BuildError */ .z(`${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(path)} is one gzip stream, but the artifact has ${input.files.length} files`, 'name the output .tar.gz to pack them together');
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path), { recursive: true });
+        const level = use.config.compression_level;
+        const partial = `${path}.partial`;
         try {
-            const r = await sts.send(new DecodeAuthorizationMessageCommand({ EncodedMessage: encoded }));
-            const d = JSON.parse(r.DecodedMessage ?? '{}');
-            return new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .z(`${short} (denied: ${d.context?.action ?? '?'} on ${d.context?.resource ?? '?'})`, `allow ${d.context?.action ?? 'this action'} in the policy of the build's role`);
-        }
-        finally {
-            sts.destroy();
-        }
-    }
-    catch {
-        return new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .z(short, 'the credentials lack a permission; allow sts:DecodeAuthorizationMessage to see which one');
-    }
-}
-/** awsError, with UnauthorizedOperation decoded when STS allows it. */
-async function awsFailure(e, what, region, role) {
-    const err = awsError(e, what, region);
-    return codeOf(e) === 'UnauthorizedOperation' ? explainUnauthorized(err, region, role) : err;
-}
-/** The default backoff: 1 s, growing by half each time to 15 s. */
-function backoffDelays(limitMs) {
-    const out = [];
-    let d = 1000;
-    for (let total = 0; total < limitMs; total += d, d = Math.min(Math.round(d * 1.5), 15_000))
-        out.push(d);
-    return out;
-}
-/**
- * Calls `check` until it returns a value: immediately, then after each delay. Throttling
- * and the API's brief not-found after a create count as "not yet".
- */
-async function waitFor(what, check, polling, defaultLimitMs, signal) {
-    const delays = polling.delayMs !== undefined || polling.maxAttempts !== undefined
-        ? new Array((polling.maxAttempts ?? 40) - 1).fill(polling.delayMs ?? 15_000)
-        : backoffDelays(defaultLimitMs);
-    for (let i = 0;; i++) {
-        try {
-            const v = await check();
-            if (v !== undefined)
-                return v;
+            if (format === 'zip')
+                await writeZip(input.files, partial, level ?? 6, signal);
+            else if (format === 'gz')
+                await (0,_engine_steps__WEBPACK_IMPORTED_MODULE_8__/* .raceSignal */ .WU)((0,node_stream_promises__WEBPACK_IMPORTED_MODULE_4__.pipeline)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(input.files[0]), node_zlib__WEBPACK_IMPORTED_MODULE_5__.createGzip({ level: level ?? 6 }), (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createWriteStream)(partial)), signal);
+            else
+                await writeTar(input.files, partial, format, level, signal);
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(partial, path);
         }
         catch (e) {
-            const code = codeOf(e) ?? '';
-            if (!/NotFound$|^RequestLimitExceeded$|^Throttling/.test(code))
-                throw e;
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(partial, { force: true });
+            throw e;
         }
-        if (i >= delays.length) {
-            const waited = Math.round(delays.reduce((a, b) => a + b, 0) / 1000);
-            throw new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .z(`gave up waiting for ${what} after ${i + 1} checks (${waited}s)`, 'raise aws_polling.max_attempts or aws_polling.delay_seconds');
-        }
-        await (0,_engine_steps__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .yy)(delays[i], signal);
+        env.out('info', `compressed ${input.files.length} file(s) into ${path} (${format})`);
+        return {
+            artifact: {
+                id: path,
+                builderType: input.builderType,
+                files: [path],
+                description: `archive ${path}`,
+                destroy: async () => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(path, { force: true }),
+            },
+        };
+    },
+};
+async function writeTar(files, out, format, level, signal) {
+    const pack = tar_stream__WEBPACK_IMPORTED_MODULE_6__.pack();
+    const stages = format === 'tar.gz'
+        ? [node_zlib__WEBPACK_IMPORTED_MODULE_5__.createGzip({ level: level ?? 6 })]
+        : format === 'tar.zst'
+            ? [zstd(level)]
+            : [];
+    const done = (0,_engine_steps__WEBPACK_IMPORTED_MODULE_8__/* .raceSignal */ .WU)((0,node_stream_promises__WEBPACK_IMPORTED_MODULE_4__.pipeline)([pack, ...stages, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createWriteStream)(out)]), signal);
+    for (const f of files) {
+        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(f);
+        await new Promise((res, rej) => {
+            const entry = pack.entry({ name: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(f), size: st.size, mode: st.mode & 0o777, mtime: st.mtime }, (e) => (e ? rej(e) : res()));
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(f).on('error', rej).pipe(entry);
+        });
     }
+    pack.finalize();
+    await done;
 }
-/** Tags as the EC2 API takes them. */
-function tagList(...maps) {
-    const merged = {};
-    for (const m of maps)
-        for (const [k, v] of Object.entries(m ?? {}))
-            merged[k] = String(v);
-    return Object.entries(merged).map(([Key, Value]) => ({ Key, Value }));
+function zstd(level) {
+    const z = node_zlib__WEBPACK_IMPORTED_MODULE_5__;
+    return z.createZstdCompress(level === undefined ? {} : { params: { [z.constants.ZSTD_c_compressionLevel]: level } });
+}
+/**
+ * A zip written as a stream: each file deflated with a data descriptor after it, then the
+ * central directory. Files are at most 4 GiB (no zip64).
+ */
+async function writeZip(files, out, level, signal) {
+    const sink = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createWriteStream)(out);
+    let offset = 0;
+    const write = async (b) => {
+        offset += b.length;
+        if (!sink.write(b))
+            await (0,node_events__WEBPACK_IMPORTED_MODULE_1__.once)(sink, 'drain');
+    };
+    const central = [];
+    const dosTime = (d) => {
+        const time = (d.getHours() << 11) | (d.getMinutes() << 5) | Math.floor(d.getSeconds() / 2);
+        const date = ((d.getFullYear() - 1980) << 9) | ((d.getMonth() + 1) << 5) | d.getDate();
+        return { time, date };
+    };
+    try {
+        for (const f of files) {
+            const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(f);
+            if (st.size >= 0xffffffff)
+                throw new _engine_context__WEBPACK_IMPORTED_MODULE_7__/* .BuildError */ .z(`${f} is 4 GiB or more, beyond a zip without zip64`, 'use .tar.gz');
+            const name = Buffer.from((0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(f));
+            const { time, date } = dosTime(st.mtime);
+            const start = offset;
+            const local = Buffer.alloc(30);
+            local.writeUInt32LE(0x04034b50, 0);
+            local.writeUInt16LE(20, 4); // version needed
+            local.writeUInt16LE(0x0808, 6); // data descriptor follows; names are UTF-8
+            local.writeUInt16LE(8, 8); // deflate
+            local.writeUInt16LE(time, 10);
+            local.writeUInt16LE(date, 12);
+            local.writeUInt16LE(name.length, 26);
+            await write(Buffer.concat([local, name]));
+            let crc = 0;
+            let size = 0;
+            let csize = 0;
+            const measure = new node_stream__WEBPACK_IMPORTED_MODULE_3__.Transform({
+                transform(chunk, _e, cb) {
+                    crc = node_zlib__WEBPACK_IMPORTED_MODULE_5__.crc32(chunk, crc);
+                    size += chunk.length;
+                    cb(null, chunk);
+                },
+            });
+            const into = new node_stream__WEBPACK_IMPORTED_MODULE_3__.Writable({
+                write(chunk, _e, cb) {
+                    csize += chunk.length;
+                    write(chunk).then(() => cb(), cb);
+                },
+            });
+            await (0,_engine_steps__WEBPACK_IMPORTED_MODULE_8__/* .raceSignal */ .WU)((0,node_stream_promises__WEBPACK_IMPORTED_MODULE_4__.pipeline)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(f), measure, node_zlib__WEBPACK_IMPORTED_MODULE_5__.createDeflateRaw({ level }), into), signal);
+            const desc = Buffer.alloc(16);
+            desc.writeUInt32LE(0x08074b50, 0);
+            desc.writeUInt32LE(crc >>> 0, 4);
+            desc.writeUInt32LE(csize, 8);
+            desc.writeUInt32LE(size, 12);
+            await write(desc);
+            const c = Buffer.alloc(46);
+            c.writeUInt32LE(0x02014b50, 0);
+            c.writeUInt16LE((3 << 8) | 20, 4); // made by: Unix
+            c.writeUInt16LE(20, 6);
+            c.writeUInt16LE(0x0808, 8);
+            c.writeUInt16LE(8, 10);
+            c.writeUInt16LE(time, 12);
+            c.writeUInt16LE(date, 14);
+            c.writeUInt32LE(crc >>> 0, 16);
+            c.writeUInt32LE(csize, 20);
+            c.writeUInt32LE(size, 24);
+            c.writeUInt16LE(name.length, 28);
+            c.writeUInt32LE(((st.mode & 0o777) | 0o100000) * 0x10000, 38); // Unix mode, regular file
+            c.writeUInt32LE(start, 42);
+            central.push(Buffer.concat([c, name]));
+        }
+        const cdStart = offset;
+        for (const c of central)
+            await write(c);
+        const end = Buffer.alloc(22);
+        end.writeUInt32LE(0x06054b50, 0);
+        end.writeUInt16LE(central.length, 8);
+        end.writeUInt16LE(central.length, 10);
+        end.writeUInt32LE(offset - cdStart, 12);
+        end.writeUInt32LE(cdStart, 16);
+        await write(end);
+    }
+    finally {
+        sink.end();
+        await (0,node_events__WEBPACK_IMPORTED_MODULE_1__.once)(sink, 'close');
+    }
 }
 
 
 /***/ }),
 
-/***/ 4146:
+/***/ 24789:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Jh: () => (/* binding */ terminateInstance),
-/* harmony export */   _k: () => (/* binding */ deregisterImage),
-/* harmony export */   awsCleaners: () => (/* binding */ awsCleaners),
-/* harmony export */   dl: () => (/* binding */ deleteSecurityGroup),
-/* harmony export */   z9: () => (/* binding */ deleteKeyPair)
+/* harmony export */   G: () => (/* binding */ fill)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5193);
-/* harmony import */ var _engine_steps__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4277);
-/* harmony import */ var _aws__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1490);
-/**
- * Removing what an amazon-ebs build creates. One implementation for the build's own
- * cleanups, `bake cleanup` / the action's post step (from the ledger) and `bake sweep`.
- * Each is idempotent: a resource that is already gone counts as removed.
- */
-
-
-
-const gone = (e) => {
-    if (/NotFound|\.Malformed$/.test((0,_aws__WEBPACK_IMPORTED_MODULE_1__/* .codeOf */ .$N)(e) ?? ''))
-        return undefined;
-    throw e;
-};
-async function terminateInstance(region, id, o = {}) {
-    const client = (0,_aws__WEBPACK_IMPORTED_MODULE_1__/* .ec2 */ .l8)(region, o.role);
-    try {
-        await client.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .TerminateInstancesCommand */ .NaF({ InstanceIds: [id] })).catch(gone);
-        if (o.wait === false)
-            return;
-        await (0,_aws__WEBPACK_IMPORTED_MODULE_1__/* .waitFor */ .fm)(`instance ${id} to terminate`, async () => {
-            const r = await client
-                .send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .DescribeInstancesCommand */ .bNs({ InstanceIds: [id] }))
-                .catch(gone);
-            const state = r?.Reservations?.[0]?.Instances?.[0]?.State?.Name;
-            return !r || state === 'terminated' || state === undefined ? true : undefined;
-        }, o.polling ?? {}, 10 * 60_000);
-    }
-    catch (e) {
-        throw (0,_aws__WEBPACK_IMPORTED_MODULE_1__/* .awsError */ .es)(e, `terminating ${id}`, region);
-    }
+/** `{{.Name}}` placeholders in output paths (Packer's template syntax for these settings). */
+function fill(template, vars) {
+    return template.replace(/\{\{\s*\.(\w+)\s*\}\}/g, (m, k) => vars[k] ?? m);
 }
-/** Deletes a security group; while an instance still holds it, tries again (up to ~5 min). */
-async function deleteSecurityGroup(region, id, o = {}) {
-    const deadline = Date.now() + (o.retryMs ?? 300_000);
-    for (let delay = 1000;; delay = Math.min(delay * 2, 15_000)) {
-        try {
-            await (0,_aws__WEBPACK_IMPORTED_MODULE_1__/* .ec2 */ .l8)(region, o.role)
-                .send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .DeleteSecurityGroupCommand */ .yEh({ GroupId: id }))
-                .catch(gone);
-            return;
-        }
-        catch (e) {
-            if ((0,_aws__WEBPACK_IMPORTED_MODULE_1__/* .codeOf */ .$N)(e) !== 'DependencyViolation' || Date.now() + delay > deadline)
-                throw (0,_aws__WEBPACK_IMPORTED_MODULE_1__/* .awsError */ .es)(e, `deleting security group ${id}`, region);
-            await (0,_engine_steps__WEBPACK_IMPORTED_MODULE_0__/* .sleep */ .yy)(delay, o.signal);
-        }
-    }
-}
-async function deleteKeyPair(region, ref, role) {
-    try {
-        await (0,_aws__WEBPACK_IMPORTED_MODULE_1__/* .ec2 */ .l8)(region, role)
-            .send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .DeleteKeyPairCommand */ .EWB(ref.id ? { KeyPairId: ref.id } : { KeyName: ref.name }))
-            .catch(gone);
-    }
-    catch (e) {
-        throw (0,_aws__WEBPACK_IMPORTED_MODULE_1__/* .awsError */ .es)(e, `deleting key pair ${ref.name ?? ref.id}`, region);
-    }
-}
-/** Deregisters an AMI and deletes the snapshots it was made of. */
-async function deregisterImage(region, id, o = {}) {
-    const client = (0,_aws__WEBPACK_IMPORTED_MODULE_1__/* .ec2 */ .l8)(region, o.role);
-    try {
-        let snapshots = o.snapshotIds;
-        if (o.snapshots !== false && !snapshots) {
-            const r = await client.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .DescribeImagesCommand */ .ji5({ ImageIds: [id] })).catch(gone);
-            snapshots = (r?.Images?.[0]?.BlockDeviceMappings ?? [])
-                .map((m) => m.Ebs?.SnapshotId)
-                .filter((x) => !!x);
-        }
-        await client.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .DeregisterImageCommand */ .x2c({ ImageId: id })).catch(gone);
-        if (o.snapshots === false)
-            return;
-        await Promise.all((snapshots ?? []).map((s) => client.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .DeleteSnapshotCommand */ .tZN({ SnapshotId: s })).catch(gone)));
-    }
-    catch (e) {
-        throw (0,_aws__WEBPACK_IMPORTED_MODULE_1__/* .awsError */ .es)(e, `deregistering ${id}`, region);
-    }
-}
-const roleOf = (e) => e.ref.role_arn
-    ? { role_arn: e.ref.role_arn, ...(e.ref.external_id ? { external_id: e.ref.external_id } : {}) }
-    : undefined;
-/** The ledger's AWS kinds, for `bake cleanup` and the post step. */
-const awsCleaners = {
-    'aws-instance': (e) => terminateInstance(e.ref.region, e.ref.id, { role: roleOf(e), wait: true }),
-    'aws-security-group': (e) => deleteSecurityGroup(e.ref.region, e.ref.id, { role: roleOf(e) }),
-    'aws-key-pair': (e) => deleteKeyPair(e.ref.region, e.ref, roleOf(e)),
-    'aws-ami': (e) => deregisterImage(e.ref.region, e.ref.id, { role: roleOf(e) }),
-};
 
 
 /***/ })

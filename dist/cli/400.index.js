@@ -1,9 +1,9 @@
 "use strict";
 exports.id = 400;
-exports.ids = [400,146];
+exports.ids = [400,765];
 exports.modules = {
 
-/***/ 1490:
+/***/ 91490:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -16,10 +16,10 @@ exports.modules = {
 /* harmony export */   l8: () => (/* binding */ ec2)
 /* harmony export */ });
 /* unused harmony exports explainUnauthorized, backoffDelays */
-/* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5193);
-/* harmony import */ var _engine_context__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6173);
-/* harmony import */ var _engine_steps__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4277);
-/* harmony import */ var _util_redact__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(767);
+/* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(35193);
+/* harmony import */ var _engine_context__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(86173);
+/* harmony import */ var _engine_steps__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(54277);
+/* harmony import */ var _util_redact__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(50767);
 /**
  * EC2 clients, credentials, errors and waiting, shared by the amazon-ebs builder, the
  * ledger cleaners and `bake sweep`. Loaded lazily: importing this pulls in the AWS SDK.
@@ -35,7 +35,7 @@ function assumedRole(region, role) {
     return async () => {
         if (!current || Date.now() > expires - 300_000) {
             current = (async () => {
-                const { STSClient, AssumeRoleCommand } = await __webpack_require__.e(/* import() */ 695).then(__webpack_require__.t.bind(__webpack_require__, 1695, 19));
+                const { STSClient, AssumeRoleCommand } = await __webpack_require__.e(/* import() */ 695).then(__webpack_require__.t.bind(__webpack_require__, 71695, 19));
                 const sts = new STSClient({ region, maxAttempts: 6 });
                 try {
                     const r = await sts.send(new AssumeRoleCommand({
@@ -158,7 +158,7 @@ async function explainUnauthorized(err, region, role) {
         return err;
     const short = err.message.replace(encoded, '<encoded>');
     try {
-        const { STSClient, DecodeAuthorizationMessageCommand } = await __webpack_require__.e(/* import() */ 695).then(__webpack_require__.t.bind(__webpack_require__, 1695, 19));
+        const { STSClient, DecodeAuthorizationMessageCommand } = await __webpack_require__.e(/* import() */ 695).then(__webpack_require__.t.bind(__webpack_require__, 71695, 19));
         const sts = new STSClient({
             region,
             ...(role ? { credentials: ec2(region, role).config.credentials } : {}),
@@ -227,19 +227,20 @@ function tagList(...maps) {
 
 /***/ }),
 
-/***/ 4146:
+/***/ 74146:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Jh: () => (/* binding */ terminateInstance),
-/* harmony export */   _k: () => (/* binding */ deregisterImage),
 /* harmony export */   awsCleaners: () => (/* binding */ awsCleaners),
-/* harmony export */   dl: () => (/* binding */ deleteSecurityGroup),
-/* harmony export */   z9: () => (/* binding */ deleteKeyPair)
+/* harmony export */   deleteKeyPair: () => (/* binding */ deleteKeyPair),
+/* harmony export */   deleteSecurityGroup: () => (/* binding */ deleteSecurityGroup),
+/* harmony export */   deregisterImage: () => (/* binding */ deregisterImage),
+/* harmony export */   terminateInstance: () => (/* binding */ terminateInstance)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5193);
-/* harmony import */ var _engine_steps__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4277);
-/* harmony import */ var _aws__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1490);
+/* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(35193);
+/* harmony import */ var _engine_steps__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(54277);
+/* harmony import */ var _aws__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(91490);
 /**
  * Removing what an amazon-ebs build creates. One implementation for the build's own
  * cleanups, `bake cleanup` / the action's post step (from the ledger) and `bake sweep`.
@@ -332,7 +333,7 @@ const awsCleaners = {
 
 /***/ }),
 
-/***/ 400:
+/***/ 60400:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -340,20 +341,19 @@ const awsCleaners = {
 /* harmony export */   ebsSteps: () => (/* binding */ ebsSteps)
 /* harmony export */ });
 /* unused harmony export filterList */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(5193);
-/* harmony import */ var _communicators_ssh__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3010);
-/* harmony import */ var _communicators_ssh_config__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6042);
-/* harmony import */ var _engine_context__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6173);
-/* harmony import */ var _engine_steps__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4277);
-/* harmony import */ var _spec_schema__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7280);
-/* harmony import */ var _aws__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(1490);
-/* harmony import */ var _resources__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4146);
+/* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(35193);
+/* harmony import */ var _communicators_ssh_config__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(53661);
+/* harmony import */ var _engine_context__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(86173);
+/* harmony import */ var _engine_steps__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(54277);
+/* harmony import */ var _aws__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(91490);
+/* harmony import */ var _resources__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(74146);
+/* harmony import */ var _ssh_connect__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(17870);
 /**
  * The amazon-ebs builder's steps: find the source AMI and network, create a temporary key
  * pair and security group, launch, connect, provision, stop, create the AMI, copy it,
@@ -361,7 +361,6 @@ const awsCleaners = {
  * exists; creating calls are never raced against cancellation (a late answer would leak
  * what it made), they are awaited, ledgered, and then the build stops.
  */
-
 
 
 
@@ -405,7 +404,7 @@ function devices(list) {
 /** The runner's public address as others see it, or undefined within 3 s. */
 async function publicIp() {
     const url = process.env.BAKE_CHECKIP_URL ?? 'https://checkip.amazonaws.com/';
-    const t = (0,_engine_steps__WEBPACK_IMPORTED_MODULE_6__/* .withTimeout */ .wj)(undefined, 3000);
+    const t = (0,_engine_steps__WEBPACK_IMPORTED_MODULE_5__/* .withTimeout */ .wj)(undefined, 3000);
     try {
         const r = await fetch(url, { signal: t.signal });
         const text = (await r.text()).trim();
@@ -432,20 +431,20 @@ async function findSourceAmi(c, region, role, signal) {
     const f = c.source_ami_filter;
     const filters = filterList(f.filters);
     const owners = f.owners ?? [];
-    const r = await (0,_aws__WEBPACK_IMPORTED_MODULE_8__/* .ec2 */ .l8)(region, role)
-        .send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .DescribeImagesCommand */ .ji5({
+    const r = await (0,_aws__WEBPACK_IMPORTED_MODULE_6__/* .ec2 */ .l8)(region, role)
+        .send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_9__/* .DescribeImagesCommand */ .ji5({
         Filters: filters,
         ...(owners.length ? { Owners: owners } : {}),
     }), { abortSignal: signal })
         .catch(async (e) => {
-        throw await (0,_aws__WEBPACK_IMPORTED_MODULE_8__/* .awsFailure */ .MT)(e, 'looking up source_ami_filter', region, role);
+        throw await (0,_aws__WEBPACK_IMPORTED_MODULE_6__/* .awsFailure */ .MT)(e, 'looking up source_ami_filter', region, role);
     });
     const images = (r.Images ?? []).sort((a, b) => String(b.CreationDate ?? '').localeCompare(String(a.CreationDate ?? '')));
     const shown = `filters ${JSON.stringify(f.filters ?? {})}${owners.length ? `, owners ${JSON.stringify(owners)}` : ''}`;
     if (!images.length)
-        throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .z(`source_ami_filter matched no AMI in ${region} (${shown})`, 'check the names and wildcards (*) and the owners; "aws ec2 describe-images --owners <owner> --filters Name=name,Values=<pattern>" lists what matches');
+        throw new _engine_context__WEBPACK_IMPORTED_MODULE_4__/* .BuildError */ .z(`source_ami_filter matched no AMI in ${region} (${shown})`, 'check the names and wildcards (*) and the owners; "aws ec2 describe-images --owners <owner> --filters Name=name,Values=<pattern>" lists what matches');
     if (images.length > 1 && f.most_recent !== true)
-        throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .z(`source_ami_filter matched ${images.length} AMIs in ${region} (${shown}): ${images
+        throw new _engine_context__WEBPACK_IMPORTED_MODULE_4__/* .BuildError */ .z(`source_ami_filter matched ${images.length} AMIs in ${region} (${shown}): ${images
             .slice(0, 5)
             .map((i) => `${i.ImageId} ${i.Name ?? ''}`.trim())
             .join(', ')}${images.length > 5 ? ', ...' : ''}`, 'set most_recent: true, or narrow the filters');
@@ -453,9 +452,9 @@ async function findSourceAmi(c, region, role, signal) {
 }
 function ebsSteps(env, provision) {
     const c = env.instance.config;
-    const region = (0,_aws__WEBPACK_IMPORTED_MODULE_8__/* .regionOf */ .AP)(c);
+    const region = (0,_aws__WEBPACK_IMPORTED_MODULE_6__/* .regionOf */ .AP)(c);
     const role = c.assume_role;
-    const client = (r = region) => (0,_aws__WEBPACK_IMPORTED_MODULE_8__/* .ec2 */ .l8)(r, role);
+    const client = (r = region) => (0,_aws__WEBPACK_IMPORTED_MODULE_6__/* .ec2 */ .l8)(r, role);
     const polling = {
         delayMs: c.aws_polling?.delay_seconds !== undefined
             ? Number(c.aws_polling.delay_seconds) * 1000
@@ -473,10 +472,10 @@ function ebsSteps(env, provision) {
         'bake:build': env.instance.name,
         'bake:created': created,
     };
-    const runTags = (0,_aws__WEBPACK_IMPORTED_MODULE_8__/* .tagList */ .Tw)({ Name: resourceName }, bakeTags);
+    const runTags = (0,_aws__WEBPACK_IMPORTED_MODULE_6__/* .tagList */ .Tw)({ Name: resourceName }, bakeTags);
     const imageTagSpecs = [
-        { ResourceType: 'image', Tags: (0,_aws__WEBPACK_IMPORTED_MODULE_8__/* .tagList */ .Tw)(c.tags, bakeTags) },
-        { ResourceType: 'snapshot', Tags: (0,_aws__WEBPACK_IMPORTED_MODULE_8__/* .tagList */ .Tw)(c.snapshot_tags, bakeTags) },
+        { ResourceType: 'image', Tags: (0,_aws__WEBPACK_IMPORTED_MODULE_6__/* .tagList */ .Tw)(c.tags, bakeTags) },
+        { ResourceType: 'snapshot', Tags: (0,_aws__WEBPACK_IMPORTED_MODULE_6__/* .tagList */ .Tw)(c.snapshot_tags, bakeTags) },
     ];
     /** The AMI of each target region, in ami_regions order: the newest made there. */
     const finalImages = (s) => targetRegions.map((r) => [r, s.made.filter((m) => m.region === r).at(-1).image]);
@@ -497,16 +496,16 @@ function ebsSteps(env, provision) {
         c.ssh_password === undefined;
     const reachedPrivately = sshInterface.startsWith('private') || typeof c.ssh_bastion_host === 'string';
     const fail = async (e, what, r = region) => {
-        throw await (0,_aws__WEBPACK_IMPORTED_MODULE_8__/* .awsFailure */ .MT)(e, what, r, role);
+        throw await (0,_aws__WEBPACK_IMPORTED_MODULE_6__/* .awsFailure */ .MT)(e, what, r, role);
     };
     // Every AWS failure reaches the user through here, once: inside waitFor the raw error
     // must stay raw, so that waitFor can tell a brief not-found or throttling from a failure.
     const call = (p, what, r = region) => p.catch((e) => fail(e, what, r));
-    const describeInstance = async (id, signal) => (await client().send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .DescribeInstancesCommand */ .bNs({ InstanceIds: [id] }), {
+    const describeInstance = async (id, signal) => (await client().send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_9__/* .DescribeInstancesCommand */ .bNs({ InstanceIds: [id] }), {
         abortSignal: signal,
     })).Reservations?.[0]?.Instances?.[0];
     const nameCheck = async (r, signal) => {
-        const found = await call(client(r).send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .DescribeImagesCommand */ .ji5({
+        const found = await call(client(r).send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_9__/* .DescribeImagesCommand */ .ji5({
             Owners: ['self'],
             Filters: [{ Name: 'name', Values: [amiName] }],
         }), { abortSignal: signal }), `looking for an AMI named "${amiName}"`, r);
@@ -518,10 +517,10 @@ function ebsSteps(env, provision) {
         s.availabilityZone = c.availability_zone;
         if (c.vpc_filter) {
             const filters = filterList(c.vpc_filter.filters);
-            const r = await call(client().send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .DescribeVpcsCommand */ .Dti({ Filters: filters }), { abortSignal: signal }), 'looking up vpc_filter');
+            const r = await call(client().send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_9__/* .DescribeVpcsCommand */ .Dti({ Filters: filters }), { abortSignal: signal }), 'looking up vpc_filter');
             const vpcs = r.Vpcs ?? [];
             if (vpcs.length !== 1)
-                throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .z(`vpc_filter matched ${vpcs.length} VPCs in ${region} (${JSON.stringify(c.vpc_filter.filters)})${vpcs.length ? ': ' + vpcs.map((v) => v.VpcId).join(', ') : ''}`, 'the filter must match exactly one VPC');
+                throw new _engine_context__WEBPACK_IMPORTED_MODULE_4__/* .BuildError */ .z(`vpc_filter matched ${vpcs.length} VPCs in ${region} (${JSON.stringify(c.vpc_filter.filters)})${vpcs.length ? ': ' + vpcs.map((v) => v.VpcId).join(', ') : ''}`, 'the filter must match exactly one VPC');
             s.vpcId = vpcs[0].VpcId;
         }
         if (c.subnet_filter || (s.vpcId && !s.subnetId)) {
@@ -533,18 +532,18 @@ function ebsSteps(env, provision) {
                     ? [{ Name: 'availability-zone', Values: [s.availabilityZone] }]
                     : []),
             ];
-            const r = await call(client().send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .DescribeSubnetsCommand */ .jSW({ Filters: filters }), { abortSignal: signal }), 'looking up the subnet');
+            const r = await call(client().send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_9__/* .DescribeSubnetsCommand */ .jSW({ Filters: filters }), { abortSignal: signal }), 'looking up the subnet');
             const subnets = (r.Subnets ?? []).sort((a, b) => (b.AvailableIpAddressCount ?? 0) - (a.AvailableIpAddressCount ?? 0));
             if (!subnets.length)
-                throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .z(`no subnet in ${region} matches ${JSON.stringify(filters)}`, 'check subnet_filter (and vpc_id / availability_zone)');
+                throw new _engine_context__WEBPACK_IMPORTED_MODULE_4__/* .BuildError */ .z(`no subnet in ${region} matches ${JSON.stringify(filters)}`, 'check subnet_filter (and vpc_id / availability_zone)');
             if (subnets.length > 1 && sf.most_free === false)
-                throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .z(`subnet_filter matched ${subnets.length} subnets: ${subnets.map((x) => x.SubnetId).join(', ')}`, 'narrow the filter, or set most_free: true to take the one with most free addresses');
+                throw new _engine_context__WEBPACK_IMPORTED_MODULE_4__/* .BuildError */ .z(`subnet_filter matched ${subnets.length} subnets: ${subnets.map((x) => x.SubnetId).join(', ')}`, 'narrow the filter, or set most_free: true to take the one with most free addresses');
             s.subnetId = subnets[0].SubnetId;
             s.vpcId = subnets[0].VpcId;
             s.availabilityZone = subnets[0].AvailabilityZone;
         }
         else if (s.subnetId && !s.vpcId && needGroup) {
-            const r = await call(client().send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .DescribeSubnetsCommand */ .jSW({ SubnetIds: [s.subnetId] }), {
+            const r = await call(client().send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_9__/* .DescribeSubnetsCommand */ .jSW({ SubnetIds: [s.subnetId] }), {
                 abortSignal: signal,
             }), `looking up subnet ${s.subnetId}`);
             s.vpcId = r.Subnets?.[0]?.VpcId;
@@ -557,7 +556,7 @@ function ebsSteps(env, provision) {
             return c.temporary_security_group_source_cidrs.map(String);
         if (reachedPrivately) {
             // Reached from inside the VPC (or through a bastion): allow the VPC's own range.
-            const r = await call(client().send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .DescribeVpcsCommand */ .Dti(s.vpcId
+            const r = await call(client().send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_9__/* .DescribeVpcsCommand */ .Dti(s.vpcId
                 ? { VpcIds: [s.vpcId] }
                 : { Filters: [{ Name: 'isDefault', Values: ['true'] }] }), { abortSignal: signal }), 'looking up the VPC range');
             const cidr = r.Vpcs?.[0]?.CidrBlock;
@@ -588,7 +587,7 @@ function ebsSteps(env, provision) {
             return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(env.specDir, c.user_data_file));
         }
         catch (e) {
-            throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .z(`user_data_file ${c.user_data_file} cannot be read: ${e.code}`, `paths are relative to the spec's directory (${env.specDir})`);
+            throw new _engine_context__WEBPACK_IMPORTED_MODULE_4__/* .BuildError */ .z(`user_data_file ${c.user_data_file} cannot be read: ${e.code}`, `paths are relative to the spec's directory (${env.specDir})`);
         }
     };
     const launch = async (s) => {
@@ -641,11 +640,11 @@ function ebsSteps(env, provision) {
             TagSpecifications: [
                 {
                     ResourceType: 'instance',
-                    Tags: (0,_aws__WEBPACK_IMPORTED_MODULE_8__/* .tagList */ .Tw)(c.run_tags, { Name: resourceName }, bakeTags),
+                    Tags: (0,_aws__WEBPACK_IMPORTED_MODULE_6__/* .tagList */ .Tw)(c.run_tags, { Name: resourceName }, bakeTags),
                 },
                 {
                     ResourceType: 'volume',
-                    Tags: (0,_aws__WEBPACK_IMPORTED_MODULE_8__/* .tagList */ .Tw)(c.run_volume_tags, { Name: resourceName }, bakeTags),
+                    Tags: (0,_aws__WEBPACK_IMPORTED_MODULE_6__/* .tagList */ .Tw)(c.run_volume_tags, { Name: resourceName }, bakeTags),
                 },
             ],
             ...(spot
@@ -667,7 +666,7 @@ function ebsSteps(env, provision) {
         for (const [i, type] of types.entries()) {
             try {
                 // The client token makes the SDK's own retries of this call launch one instance.
-                const r = await client().send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .RunInstancesCommand */ .zq7({
+                const r = await client().send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_9__/* .RunInstancesCommand */ .zq7({
                     ...base,
                     InstanceType: type,
                     ClientToken: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)(),
@@ -680,9 +679,9 @@ function ebsSteps(env, provision) {
             }
             catch (e) {
                 last = e;
-                if (!spot || !CAPACITY.test((0,_aws__WEBPACK_IMPORTED_MODULE_8__/* .codeOf */ .$N)(e) ?? '') || i === types.length - 1)
+                if (!spot || !CAPACITY.test((0,_aws__WEBPACK_IMPORTED_MODULE_6__/* .codeOf */ .$N)(e) ?? '') || i === types.length - 1)
                     break;
-                env.out('info', `no spot capacity for ${type} (${(0,_aws__WEBPACK_IMPORTED_MODULE_8__/* .codeOf */ .$N)(e)}); trying ${types[i + 1]}`);
+                env.out('info', `no spot capacity for ${type} (${(0,_aws__WEBPACK_IMPORTED_MODULE_6__/* .codeOf */ .$N)(e)}); trying ${types[i + 1]}`);
             }
         }
         await fail(last, `launching a ${types.join(' / ')} instance`);
@@ -720,7 +719,7 @@ function ebsSteps(env, provision) {
                 ]);
                 existing.forEach((images, i) => {
                     if (images.length)
-                        throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .z(`an AMI named "${amiName}" already exists in ${targetRegions[i]}: ${images[0].ImageId}`, 'set force_deregister: true to replace it, or make ami_name unique (e.g. with formatdate("YYYYMMDDhhmm", timestamp()))');
+                        throw new _engine_context__WEBPACK_IMPORTED_MODULE_4__/* .BuildError */ .z(`an AMI named "${amiName}" already exists in ${targetRegions[i]}: ${images[0].ImageId}`, 'set force_deregister: true to replace it, or make ami_name unique (e.g. with formatdate("YYYYMMDDhhmm", timestamp()))');
                 });
                 s.sourceAmi = ami;
                 s.cidrs = await sourceCidrs(s, ip, ctx.signal);
@@ -733,8 +732,8 @@ function ebsSteps(env, provision) {
             name: 'key pair and security group',
             async run(s, ctx) {
                 const makeKey = async () => {
-                    const kp = (0,_communicators_ssh_config__WEBPACK_IMPORTED_MODULE_4__/* .temporaryKeyPair */ .f)(c.temporary_key_pair_type ?? 'ed25519', resourceName);
-                    const r = await call(client().send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .ImportKeyPairCommand */ .OmI({
+                    const kp = (0,_communicators_ssh_config__WEBPACK_IMPORTED_MODULE_3__/* .temporaryKeyPair */ .f)(c.temporary_key_pair_type ?? 'ed25519', resourceName);
+                    const r = await call(client().send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_9__/* .ImportKeyPairCommand */ .OmI({
                         KeyName: resourceName,
                         PublicKeyMaterial: Buffer.from(kp.publicKey),
                         TagSpecifications: [{ ResourceType: 'key-pair', Tags: runTags }],
@@ -749,7 +748,7 @@ function ebsSteps(env, provision) {
                     env.generated.SSHPublicKey = kp.publicKey;
                 };
                 const makeGroup = async () => {
-                    const r = await call(client().send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .CreateSecurityGroupCommand */ .x3C({
+                    const r = await call(client().send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_9__/* .CreateSecurityGroupCommand */ .x3C({
                         GroupName: `${resourceName}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(3).toString('hex')}`,
                         Description: `bake build ${env.instance.name}: SSH for the build instance`,
                         ...(s.vpcId ? { VpcId: s.vpcId } : {}),
@@ -759,20 +758,20 @@ function ebsSteps(env, provision) {
                     s.group = { id: r.GroupId, entry };
                 };
                 await allOrFirstError([needKey && makeKey(), needGroup && makeGroup()].filter((p) => p));
-                (0,_engine_steps__WEBPACK_IMPORTED_MODULE_6__/* .throwIfCancelled */ .dZ)(ctx.signal);
+                (0,_engine_steps__WEBPACK_IMPORTED_MODULE_5__/* .throwIfCancelled */ .dZ)(ctx.signal);
             },
             async cleanup(s) {
                 await allOrFirstError([
                     (async () => {
                         if (!s.key || s.key.deleted)
                             return;
-                        await (0,_resources__WEBPACK_IMPORTED_MODULE_9__/* .deleteKeyPair */ .z9)(region, { id: s.key.id, name: s.key.name }, role);
+                        await (0,_resources__WEBPACK_IMPORTED_MODULE_7__.deleteKeyPair)(region, { id: s.key.id, name: s.key.name }, role);
                         env.ledger.done(s.key.entry);
                     })(),
                     (async () => {
                         if (!s.group)
                             return;
-                        await (0,_resources__WEBPACK_IMPORTED_MODULE_9__/* .deleteSecurityGroup */ .dl)(region, s.group.id, { role });
+                        await (0,_resources__WEBPACK_IMPORTED_MODULE_7__.deleteSecurityGroup)(region, s.group.id, { role });
                         env.ledger.done(s.group.entry);
                     })(),
                 ]);
@@ -785,7 +784,7 @@ function ebsSteps(env, provision) {
                 const authorize = async () => {
                     if (!s.group)
                         return;
-                    await call(client().send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .AuthorizeSecurityGroupIngressCommand */ .N8i({
+                    await call(client().send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_9__/* .AuthorizeSecurityGroupIngressCommand */ .N8i({
                         GroupId: s.group.id,
                         IpPermissions: [
                             {
@@ -802,15 +801,15 @@ function ebsSteps(env, provision) {
                 };
                 // The rule and the launch are independent: the instance boots while the rule lands.
                 await allOrFirstError([authorize(), launch(s)]);
-                (0,_engine_steps__WEBPACK_IMPORTED_MODULE_6__/* .throwIfCancelled */ .dZ)(ctx.signal);
+                (0,_engine_steps__WEBPACK_IMPORTED_MODULE_5__/* .throwIfCancelled */ .dZ)(ctx.signal);
                 const id = s.instance.id;
-                s.instance.info = await call((0,_aws__WEBPACK_IMPORTED_MODULE_8__/* .waitFor */ .fm)(`instance ${id} to run`, async () => {
+                s.instance.info = await call((0,_aws__WEBPACK_IMPORTED_MODULE_6__/* .waitFor */ .fm)(`instance ${id} to run`, async () => {
                     const i = await describeInstance(id, ctx.signal);
                     const state = i?.State?.Name;
                     if (state === 'running')
                         return i;
                     if (state === 'terminated' || state === 'shutting-down' || state === 'stopped')
-                        throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .z(`instance ${id} stopped while starting: ${i?.StateReason?.Message ?? state}`, /KMS|key/i.test(i?.StateReason?.Message ?? '')
+                        throw new _engine_context__WEBPACK_IMPORTED_MODULE_4__/* .BuildError */ .z(`instance ${id} stopped while starting: ${i?.StateReason?.Message ?? state}`, /KMS|key/i.test(i?.StateReason?.Message ?? '')
                             ? "the role cannot use the KMS key of the source AMI's volumes"
                             : 'spot capacity may have been reclaimed; try again or use another instance type');
                     return undefined;
@@ -825,14 +824,14 @@ function ebsSteps(env, provision) {
                 await allOrFirstError([
                     (async () => {
                         ctx.log(`terminating ${s.instance.id}`);
-                        await (0,_resources__WEBPACK_IMPORTED_MODULE_9__/* .terminateInstance */ .Jh)(region, s.instance.id, { role, polling });
+                        await (0,_resources__WEBPACK_IMPORTED_MODULE_7__.terminateInstance)(region, s.instance.id, { role, polling });
                         env.ledger.done(s.instance.entry);
                     })(),
                     // The key is not needed to terminate: delete it alongside.
                     (async () => {
                         if (!key || key.deleted)
                             return;
-                        await (0,_resources__WEBPACK_IMPORTED_MODULE_9__/* .deleteKeyPair */ .z9)(region, { id: key.id, name: key.name }, role);
+                        await (0,_resources__WEBPACK_IMPORTED_MODULE_7__.deleteKeyPair)(region, { id: key.id, name: key.name }, role);
                         key.deleted = true;
                         env.ledger.done(key.entry);
                     })(),
@@ -845,33 +844,10 @@ function ebsSteps(env, provision) {
             async run(s, ctx) {
                 const host = addressOf(s.instance.info);
                 if (!host)
-                    throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .z(`instance ${s.instance.id} has no ${sshInterface.replace('_', ' ')}`, sshInterface.startsWith('public')
+                    throw new _engine_context__WEBPACK_IMPORTED_MODULE_4__/* .BuildError */ .z(`instance ${s.instance.id} has no ${sshInterface.replace('_', ' ')}`, sshInterface.startsWith('public')
                         ? 'set associate_public_ip_address: true, or use ssh_interface: private_ip from inside the VPC'
                         : 'use ssh_interface: private_ip');
-                const options = (0,_communicators_ssh_config__WEBPACK_IMPORTED_MODULE_4__/* .sshOptions */ .b)(c, env.specDir, {
-                    host,
-                    ...(s.key ? { privateKey: s.key.privateKey } : {}),
-                });
-                const pause = (0,_spec_schema__WEBPACK_IMPORTED_MODULE_7__/* .parseDuration */ .E9)(c.pause_before_connecting);
-                if (pause)
-                    await (0,_engine_steps__WEBPACK_IMPORTED_MODULE_6__/* .sleep */ .yy)(pause, ctx.signal);
-                s.ssh = new _communicators_ssh__WEBPACK_IMPORTED_MODULE_3__/* .SshCommunicator */ .mh({ ...options, log: ctx.log });
-                try {
-                    await s.ssh.connect(ctx.signal);
-                }
-                catch (e) {
-                    if (e instanceof _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .z && !ctx.signal.aborted)
-                        throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .z(e.message, sshHint(s, e), e.tail);
-                    throw e;
-                }
-                s.communicator = s.ssh;
-                env.connection = { type: 'ssh', options };
-                Object.assign(env.generated, {
-                    Host: host,
-                    Port: String(options.port),
-                    User: options.username,
-                });
-                ctx.log(`connected to ${options.username}@${host}:${options.port}`);
+                await (0,_ssh_connect__WEBPACK_IMPORTED_MODULE_8__/* .connectSsh */ .L)(env, c, { host, ...(s.key ? { privateKey: s.key.privateKey } : {}) }, s, ctx, (e) => ({ hint: sshHint(s, e) }));
             },
             async cleanup(s) {
                 s.ssh?.close();
@@ -885,18 +861,18 @@ function ebsSteps(env, provision) {
                 s.ssh?.close();
                 const id = s.instance.id;
                 if (c.disable_stop_instance !== true) {
-                    await call(client().send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .StopInstancesCommand */ .esG({ InstanceIds: [id] })), `stopping ${id}`);
-                    await call((0,_aws__WEBPACK_IMPORTED_MODULE_8__/* .waitFor */ .fm)(`instance ${id} to stop`, async () => (await describeInstance(id, ctx.signal))?.State?.Name === 'stopped'
+                    await call(client().send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_9__/* .StopInstancesCommand */ .esG({ InstanceIds: [id] })), `stopping ${id}`);
+                    await call((0,_aws__WEBPACK_IMPORTED_MODULE_6__/* .waitFor */ .fm)(`instance ${id} to stop`, async () => (await describeInstance(id, ctx.signal))?.State?.Name === 'stopped'
                         ? true
                         : undefined, polling, 10 * 60_000, ctx.signal), `describing ${id}`);
                 }
                 if (c.ena_support !== undefined)
-                    await call(client().send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .ModifyInstanceAttributeCommand */ .ho4({
+                    await call(client().send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_9__/* .ModifyInstanceAttributeCommand */ .ho4({
                         InstanceId: id,
                         EnaSupport: { Value: c.ena_support },
                     })), 'setting ena_support');
                 if (c.sriov_support === true)
-                    await call(client().send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .ModifyInstanceAttributeCommand */ .ho4({
+                    await call(client().send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_9__/* .ModifyInstanceAttributeCommand */ .ho4({
                         InstanceId: id,
                         SriovNetSupport: { Value: 'simple' },
                     })), 'setting sriov_support');
@@ -909,15 +885,15 @@ function ebsSteps(env, provision) {
                     await Promise.all(targetRegions.map(async (r) => {
                         for (const old of await nameCheck(r, ctx.signal)) {
                             ctx.log(`force_deregister: removing ${old.ImageId} in ${r}`);
-                            await (0,_resources__WEBPACK_IMPORTED_MODULE_9__/* .deregisterImage */ ._k)(r, old.ImageId, {
+                            await (0,_resources__WEBPACK_IMPORTED_MODULE_7__.deregisterImage)(r, old.ImageId, {
                                 role,
                                 snapshots: c.force_delete_snapshot === true,
                             });
                         }
                     }));
                 }
-                (0,_engine_steps__WEBPACK_IMPORTED_MODULE_6__/* .throwIfCancelled */ .dZ)(ctx.signal);
-                const r = await call(client().send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .CreateImageCommand */ .T6T({
+                (0,_engine_steps__WEBPACK_IMPORTED_MODULE_5__/* .throwIfCancelled */ .dZ)(ctx.signal);
+                const r = await call(client().send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_9__/* .CreateImageCommand */ .T6T({
                     InstanceId: s.instance.id,
                     // With encrypt_boot this one is an intermediate: the encrypted copy takes the name.
                     Name: c.encrypt_boot === true ? `${resourceName}-unencrypted` : amiName,
@@ -931,7 +907,7 @@ function ebsSteps(env, provision) {
                 const img = { id, entry, snapshots: [] };
                 s.made.push({ region, image: img });
                 ctx.log(`creating ${id}; waiting until it is available`);
-                (0,_engine_steps__WEBPACK_IMPORTED_MODULE_6__/* .throwIfCancelled */ .dZ)(ctx.signal);
+                (0,_engine_steps__WEBPACK_IMPORTED_MODULE_5__/* .throwIfCancelled */ .dZ)(ctx.signal);
                 img.snapshots = snapshotsOf(await waitAvailable(region, id, ctx.signal));
             },
             async cleanup(s, ctx) {
@@ -940,7 +916,7 @@ function ebsSteps(env, provision) {
                 // The build did not finish: no AMI of it may stay, in any region.
                 await allOrFirstError(s.made.map(async ({ region: r, image: img }) => {
                     ctx.log(`deregistering ${img.id} in ${r} and deleting its snapshots`);
-                    await (0,_resources__WEBPACK_IMPORTED_MODULE_9__/* .deregisterImage */ ._k)(r, img.id, {
+                    await (0,_resources__WEBPACK_IMPORTED_MODULE_7__.deregisterImage)(r, img.id, {
                         role,
                         snapshotIds: img.snapshots.length ? img.snapshots : undefined,
                     });
@@ -960,7 +936,7 @@ function ebsSteps(env, provision) {
                 // unencrypted original goes once every copy exists.
                 const copyTo = encrypt ? targetRegions : copyRegions;
                 await allOrFirstError(copyTo.map(async (r) => {
-                    const out = await call(client(r).send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .CopyImageCommand */ .SDF({
+                    const out = await call(client(r).send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_9__/* .CopyImageCommand */ .SDF({
                         SourceRegion: region,
                         SourceImageId: source.id,
                         Name: amiName,
@@ -977,7 +953,7 @@ function ebsSteps(env, provision) {
                 }));
                 if (encrypt) {
                     // Every region now has its encrypted copy; the unencrypted original goes.
-                    await (0,_resources__WEBPACK_IMPORTED_MODULE_9__/* .deregisterImage */ ._k)(region, source.id, { role, snapshotIds: source.snapshots });
+                    await (0,_resources__WEBPACK_IMPORTED_MODULE_7__.deregisterImage)(region, source.id, { role, snapshotIds: source.snapshots });
                     env.ledger.done(source.entry);
                     s.made = s.made.filter((m) => m.image !== source);
                 }
@@ -989,7 +965,7 @@ function ebsSteps(env, provision) {
                     regions: Object.fromEntries(images.map(([r, img]) => [r, img.id])),
                     description: amiName,
                     destroy: async () => {
-                        await Promise.all(images.map(([r, img]) => (0,_resources__WEBPACK_IMPORTED_MODULE_9__/* .deregisterImage */ ._k)(r, img.id, { role, snapshotIds: img.snapshots })));
+                        await Promise.all(images.map(([r, img]) => (0,_resources__WEBPACK_IMPORTED_MODULE_7__.deregisterImage)(r, img.id, { role, snapshotIds: img.snapshots })));
                     },
                     ledgerEntries: images.map(([, img]) => img.entry),
                 };
@@ -1005,15 +981,15 @@ function ebsSteps(env, provision) {
             .filter((x) => !!x);
     }
     async function waitAvailable(r, id, signal) {
-        const available = (0,_aws__WEBPACK_IMPORTED_MODULE_8__/* .waitFor */ .fm)(`AMI ${id} in ${r} to become available`, async () => {
-            const out = await client(r).send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .DescribeImagesCommand */ .ji5({ ImageIds: [id] }), {
+        const available = (0,_aws__WEBPACK_IMPORTED_MODULE_6__/* .waitFor */ .fm)(`AMI ${id} in ${r} to become available`, async () => {
+            const out = await client(r).send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_9__/* .DescribeImagesCommand */ .ji5({ ImageIds: [id] }), {
                 abortSignal: signal,
             });
             const img = out.Images?.[0];
             if (img?.State === 'available')
                 return img;
             if (img && ['failed', 'error', 'invalid', 'deregistered'].includes(String(img.State)))
-                throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .z(`AMI ${id} in ${r} ended ${img.State}: ${img.StateReason?.Message ?? 'no reason given'}`);
+                throw new _engine_context__WEBPACK_IMPORTED_MODULE_4__/* .BuildError */ .z(`AMI ${id} in ${r} ended ${img.State}: ${img.StateReason?.Message ?? 'no reason given'}`);
             return undefined;
         }, polling, 30 * 60_000, signal);
         return call(available, `describing ${id}`, r);
@@ -1028,22 +1004,22 @@ function ebsSteps(env, provision) {
         ];
         const calls = [];
         if (launch.length)
-            calls.push(call(client(r).send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .ModifyImageAttributeCommand */ .FE3({ ImageId: img.id, LaunchPermission: { Add: launch } })), `sharing ${img.id}`, r));
+            calls.push(call(client(r).send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_9__/* .ModifyImageAttributeCommand */ .FE3({ ImageId: img.id, LaunchPermission: { Add: launch } })), `sharing ${img.id}`, r));
         if (list('snapshot_users').length)
             for (const snap of img.snapshots)
-                calls.push(call(client(r).send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .ModifySnapshotAttributeCommand */ .KD0({
+                calls.push(call(client(r).send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_9__/* .ModifySnapshotAttributeCommand */ .KD0({
                     SnapshotId: snap,
                     Attribute: 'createVolumePermission',
                     OperationType: 'add',
                     UserIds: list('snapshot_users'),
                 })), `sharing snapshot ${snap}`, r));
         if (typeof c.deprecate_at === 'string')
-            calls.push(call(client(r).send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .EnableImageDeprecationCommand */ .cJk({
+            calls.push(call(client(r).send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_9__/* .EnableImageDeprecationCommand */ .cJk({
                 ImageId: img.id,
                 DeprecateAt: new Date(c.deprecate_at),
             })), `setting deprecate_at on ${img.id}`, r));
         if (c.imds_support === 'v2.0')
-            calls.push(call(client(r).send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .ModifyImageAttributeCommand */ .FE3({ ImageId: img.id, ImdsSupport: { Value: 'v2.0' } })), `setting imds_support on ${img.id}`, r));
+            calls.push(call(client(r).send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_9__/* .ModifyImageAttributeCommand */ .FE3({ ImageId: img.id, ImdsSupport: { Value: 'v2.0' } })), `setting imds_support on ${img.id}`, r));
         await allOrFirstError(calls);
     }
 }

@@ -1,379 +1,8 @@
-exports.id = 40;
-exports.ids = [40];
+exports.id = 714;
+exports.ids = [714];
 exports.modules = {
 
-/***/ 4158:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-"use strict";
-
-/**
- * @license
- * Copyright 2020 Balena Ltd.
- *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
- * You may obtain a copy of the License at
- *
- *    http://www.apache.org/licenses/LICENSE-2.0
- *
- * Unless required by applicable law or agreed to in writing, software
- * distributed under the License is distributed on an "AS IS" BASIS,
- * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
- * See the License for the specific language governing permissions and
- * limitations under the License.
- *
- * ------------------------------------------------------------------------
- *
- * Copyright 2018 Zeit, Inc.
- * Licensed under the MIT License. See file LICENSE.md for a full copy.
- *
- * ------------------------------------------------------------------------
- */
-
-/**
- * This module implements the [dockerignore
- * spec](https://docs.docker.com/engine/reference/builder/#dockerignore-file),
- * closely following Docker's (Moby) Golang implementation:
- * https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go
- * https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go
- * https://github.com/moby/moby/blob/v19.03.8/pkg/archive/archive.go#L825
- *
- * Something the spec is not clear about, but we discovered by reading source code
- * and testing against the "docker build" command, is the handling of backslashes and
- * forward slashes as path separators and escape characters in the .dockerignore file
- * across platforms including Windows, Linux and macOS:
- *
- * * On Linux and macOS, only forward slashes can be used as path separators in the
- *   .dockerignore file, and the backslash works as an escape character.
- * * On Windows, both forward slashes and backslashes are allowed as path separators
- *   in the .dockerignore file, and the backslash is not used as an escape character.
- *
- * This is consistent with how Windows works generally: both forward slashes and
- * backslashes are accepted as path separators by the cmd.exe Command Prompt or
- * PowerShell, and by library functions like the Golang filepath.Clean or the
- * Node.js path.normalize.
- *
- * Similarly, path strings provided to the IgnoreBase.ignores() and IgnoreBase.filter()
- * methods can use either forward slashes or backslashes as path separators on Windows,
- * but only forward slashes are accepted as path separators on Linux and macOS.
- */
-
-const path = __webpack_require__(6928);
-
-const factory = options => new IgnoreBase(options); // https://github.com/kaelzhang/node-ignore/blob/5.1.4/index.js#L538-L539
-// Fixes typescript module import
-
-
-factory.default = factory;
-module.exports = factory;
-
-function make_array(subject) {
-  return Array.isArray(subject) ? subject : [subject];
-}
-
-const REGEX_TRAILING_SLASH = /(?<=.)\/$/;
-const REGEX_TRAILING_BACKSLASH = /(?<=.)\\$/;
-const REGEX_TRAILING_PATH_SEP = path.sep === '\\' ? REGEX_TRAILING_BACKSLASH : REGEX_TRAILING_SLASH;
-const KEY_IGNORE = typeof Symbol !== 'undefined' ? Symbol.for('dockerignore') : 'dockerignore'; // An implementation of Go's filepath.Clean
-// https://golang.org/pkg/path/filepath/#Clean
-// https://github.com/golang/go/blob/master/src/path/filepath/path.go
-// Note that, like Go, on Windows this function converts forward slashes
-// to backslashes.
-
-function cleanPath(file) {
-  return path.normalize(file).replace(REGEX_TRAILING_PATH_SEP, '');
-} // Javascript port of Golang's filepath.ToSlash
-// https://golang.org/pkg/path/filepath/#ToSlash
-// https://github.com/golang/go/blob/master/src/path/filepath/path.go
-// Convert any OS-specific path separator to '/'. Backslash is converted
-// to forward slash on Windows, but not on Linux/macOS.
-// Note that both forward slashes and backslashes are valid path separators on
-// Windows. As a result, code such as `pattern.split(path.sep).join('/')` fails
-// on Windows when forward slashes are used as path separators.
-
-
-function toSlash(file) {
-  if (path.sep === '/') {
-    return file;
-  }
-
-  return file.replace(/\\/g, '/');
-} // Javascript port of Golang's filepath.FromSlash
-// https://github.com/golang/go/blob/master/src/path/filepath/path.go
-
-
-function fromSlash(file) {
-  if (path.sep === '/') {
-    return file;
-  }
-
-  return file.replace(/\//g, path.sep);
-}
-
-class IgnoreBase {
-  constructor({
-    // https://github.com/kaelzhang/node-ignore/blob/5.1.4/index.js#L372
-    ignorecase = true
-  } = {}) {
-    this._rules = [];
-    this._ignorecase = ignorecase;
-    this[KEY_IGNORE] = true;
-
-    this._initCache();
-  }
-
-  _initCache() {
-    this._cache = {};
-  } // @param {Array.<string>|string|Ignore} pattern
-
-
-  add(pattern) {
-    this._added = false;
-
-    if (typeof pattern === 'string') {
-      pattern = pattern.split(/\r?\n/g);
-    }
-
-    make_array(pattern).forEach(this._addPattern, this); // Some rules have just added to the ignore,
-    // making the behavior changed.
-
-    if (this._added) {
-      this._initCache();
-    }
-
-    return this;
-  } // legacy
-
-
-  addPattern(pattern) {
-    return this.add(pattern);
-  }
-
-  _addPattern(pattern) {
-    // https://github.com/kaelzhang/node-ignore/issues/32
-    if (pattern && pattern[KEY_IGNORE]) {
-      this._rules = this._rules.concat(pattern._rules);
-      this._added = true;
-      return;
-    }
-
-    if (this._checkPattern(pattern)) {
-      const rule = this._createRule(pattern.trim());
-
-      if (rule !== null) {
-        this._added = true;
-
-        this._rules.push(rule);
-      }
-    }
-  }
-
-  _checkPattern(pattern) {
-    // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L34-L40
-    return pattern && typeof pattern === 'string' && pattern.indexOf('#') !== 0 && pattern.trim() !== "";
-  }
-
-  filter(paths) {
-    return make_array(paths).filter(path => this._filter(path));
-  }
-
-  createFilter() {
-    return path => this._filter(path);
-  }
-
-  ignores(path) {
-    return !this._filter(path);
-  } // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L41-L53
-  // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L29-L55
-
-
-  _createRule(pattern) {
-    const origin = pattern;
-    let negative = false; // > An optional prefix "!" which negates the pattern;
-    // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L43-L46
-
-    if (pattern[0] === '!') {
-      negative = true;
-      pattern = pattern.substring(1).trim();
-    } // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L47-L53
-
-
-    if (pattern.length > 0) {
-      pattern = cleanPath(pattern);
-      pattern = toSlash(pattern);
-
-      if (pattern.length > 1 && pattern[0] === '/') {
-        pattern = pattern.slice(1);
-      }
-    } // https://github.com/moby/moby/blob/v19.03.8/builder/dockerignore/dockerignore.go#L54-L55
-
-
-    if (negative) {
-      pattern = '!' + pattern;
-    } // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L30
-
-
-    pattern = pattern.trim();
-
-    if (pattern === "") {
-      return null;
-    } // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L34
-    // convert forward slashes to backslashes on Windows
-
-
-    pattern = cleanPath(pattern); // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L36-L42
-
-    if (pattern[0] === '!') {
-      if (pattern.length === 1) {
-        return null;
-      }
-
-      negative = true;
-      pattern = pattern.substring(1);
-    } else {
-      negative = false;
-    }
-
-    return {
-      origin,
-      pattern,
-      // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L54
-      dirs: pattern.split(path.sep),
-      negative
-    };
-  } // @returns `Boolean` true if the `path` is NOT ignored
-
-
-  _filter(path) {
-    if (!path) {
-      return false;
-    }
-
-    if (path in this._cache) {
-      return this._cache[path];
-    }
-
-    return this._cache[path] = this._test(path);
-  } // @returns {Boolean} true if a file is NOT ignored
-  // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L62
-
-
-  _test(file) {
-    file = fromSlash(file); // equivalent to golang filepath.Dir() https://golang.org/src/path/filepath/path.go
-
-    const parentPath = cleanPath(path.dirname(file));
-    const parentPathDirs = parentPath.split(path.sep);
-    let matched = false;
-
-    this._rules.forEach(rule => {
-      let match = this._match(file, rule); // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L80
-
-
-      if (!match && parentPath !== ".") {
-        // Check to see if the pattern matches one of our parent dirs.
-        if (rule.dirs.includes('**')) {
-          // Ah shucks! We have to test every possible parent path that has 
-          // a number of dirs _n_ where 
-          // `rule.dirs.filter(doubleStar).length <= _n_ <= parentPathDirs.length`
-          // since the ** can imply any number of directories including 0
-          for (let i = rule.dirs.filter(x => x !== '**').length; i <= parentPathDirs.length; i++) {
-            match = match || this._match(parentPathDirs.slice(0, i).join(path.sep), rule);
-          }
-        } else if (rule.dirs.length <= parentPathDirs.length) {
-          // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L83
-          match = this._match(parentPathDirs.slice(0, rule.dirs.length).join(path.sep), rule);
-        }
-      }
-
-      if (match) {
-        matched = !rule.negative;
-      }
-    });
-
-    return !matched;
-  } // @returns {Boolean} true if a file is matched by a rule
-
-
-  _match(file, rule) {
-    return this._compile(rule).regexp.test(file);
-  } // https://github.com/moby/moby/blob/v19.03.8/pkg/fileutils/fileutils.go#L139
-
-
-  _compile(rule) {
-    if (rule.regexp) {
-      return rule;
-    }
-
-    let regStr = '^'; // Go through the pattern and convert it to a regexp.
-
-    let escapedSlash = path.sep === '\\' ? '\\\\' : path.sep;
-
-    for (let i = 0; i < rule.pattern.length; i++) {
-      const ch = rule.pattern[i];
-
-      if (ch === '*') {
-        if (rule.pattern[i + 1] === '*') {
-          // is some flavor of "**"
-          i++; // Treat **/ as ** so eat the "/"
-
-          if (rule.pattern[i + 1] === path.sep) {
-            i++;
-          }
-
-          if (rule.pattern[i + 1] === undefined) {
-            // is "**EOF" - to align with .gitignore just accept all
-            regStr += ".*";
-          } else {
-            // is "**"
-            // Note that this allows for any # of /'s (even 0) because
-            // the .* will eat everything, even /'s
-            regStr += `(.*${escapedSlash})?`;
-          }
-        } else {
-          // is "*" so map it to anything but "/"
-          regStr += `[^${escapedSlash}]*`;
-        }
-      } else if (ch === '?') {
-        // "?" is any char except "/"
-        regStr += `[^${escapedSlash}]`;
-      } else if (ch === '.' || ch === '$') {
-        // Escape some regexp special chars that have no meaning
-        // in golang's filepath.Match
-        regStr += `\\${ch}`;
-      } else if (ch === '\\') {
-        // escape next char. Note that a trailing \ in the pattern
-        // will be left alone (but need to escape it)
-        if (path.sep === '\\') {
-          // On windows map "\" to "\\", meaning an escaped backslash,
-          // and then just continue because filepath.Match on
-          // Windows doesn't allow escaping at all
-          regStr += escapedSlash;
-          continue;
-        }
-
-        if (rule.pattern[i + 1] !== undefined) {
-          regStr += '\\' + rule.pattern[i + 1];
-          i++;
-        } else {
-          regStr += '\\';
-        }
-      } else {
-        regStr += ch;
-      }
-    }
-
-    regStr += "$";
-    rule.regexp = new RegExp(regStr, this._ignorecase ? 'i' : '');
-    return rule;
-  }
-
-}
-
-
-/***/ }),
-
-/***/ 2914:
+/***/ 52914:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -410,7 +39,7 @@ function addAdminServicesToServer(server) {
 
 /***/ }),
 
-/***/ 4643:
+/***/ 14643:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -433,7 +62,7 @@ function addAdminServicesToServer(server) {
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.BackoffTimeout = void 0;
-const constants_1 = __webpack_require__(8288);
+const constants_1 = __webpack_require__(68288);
 const logging = __webpack_require__(8536);
 const TRACER_NAME = 'backoff';
 const INITIAL_BACKOFF_MS = 1000;
@@ -626,7 +255,7 @@ BackoffTimeout.nextId = 0;
 
 /***/ }),
 
-/***/ 9190:
+/***/ 79190:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -650,7 +279,7 @@ BackoffTimeout.nextId = 0;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CallCredentials = void 0;
 exports.isEmptyCallCredentials = isEmptyCallCredentials;
-const metadata_1 = __webpack_require__(6100);
+const metadata_1 = __webpack_require__(36100);
 function isCurrentOauth2Client(client) {
     return ('getRequestHeaders' in client &&
         typeof client.getRequestHeaders === 'function');
@@ -796,7 +425,7 @@ function isEmptyCallCredentials(callCredentials) {
 
 /***/ }),
 
-/***/ 1803:
+/***/ 61803:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -822,7 +451,7 @@ exports.InterceptingListenerImpl = void 0;
 exports.statusOrFromValue = statusOrFromValue;
 exports.statusOrFromError = statusOrFromError;
 exports.isInterceptingListener = isInterceptingListener;
-const metadata_1 = __webpack_require__(6100);
+const metadata_1 = __webpack_require__(36100);
 function statusOrFromValue(value) {
     return {
         ok: true,
@@ -903,7 +532,7 @@ exports.InterceptingListenerImpl = InterceptingListenerImpl;
 
 /***/ }),
 
-/***/ 5675:
+/***/ 35675:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -934,7 +563,7 @@ function getNextCallNumber() {
 
 /***/ }),
 
-/***/ 1161:
+/***/ 91161:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -958,9 +587,9 @@ function getNextCallNumber() {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ClientDuplexStreamImpl = exports.ClientWritableStreamImpl = exports.ClientReadableStreamImpl = exports.ClientUnaryCallImpl = void 0;
 exports.callErrorFromStatus = callErrorFromStatus;
-const events_1 = __webpack_require__(4434);
+const events_1 = __webpack_require__(24434);
 const stream_1 = __webpack_require__(2203);
-const constants_1 = __webpack_require__(8288);
+const constants_1 = __webpack_require__(68288);
 /**
  * Construct a ServiceError from a StatusObject. This function exists primarily
  * as an attempt to make the error stack trace clearly communicate that the
@@ -1093,7 +722,7 @@ exports.ClientDuplexStreamImpl = ClientDuplexStreamImpl;
 
 /***/ }),
 
-/***/ 7974:
+/***/ 27974:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -1116,10 +745,10 @@ exports.ClientDuplexStreamImpl = ClientDuplexStreamImpl;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.FileWatcherCertificateProvider = void 0;
-const fs = __webpack_require__(9896);
+const fs = __webpack_require__(79896);
 const logging = __webpack_require__(8536);
-const constants_1 = __webpack_require__(8288);
-const util_1 = __webpack_require__(9023);
+const constants_1 = __webpack_require__(68288);
+const util_1 = __webpack_require__(39023);
 const TRACER_NAME = 'certificate_provider';
 function trace(text) {
     logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text);
@@ -1241,7 +870,7 @@ exports.FileWatcherCertificateProvider = FileWatcherCertificateProvider;
 
 /***/ }),
 
-/***/ 2257:
+/***/ 32257:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -1265,13 +894,13 @@ exports.FileWatcherCertificateProvider = FileWatcherCertificateProvider;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ChannelCredentials = void 0;
 exports.createCertificateProviderChannelCredentials = createCertificateProviderChannelCredentials;
-const tls_1 = __webpack_require__(4756);
-const call_credentials_1 = __webpack_require__(9190);
-const tls_helpers_1 = __webpack_require__(8876);
-const uri_parser_1 = __webpack_require__(6027);
-const resolver_1 = __webpack_require__(6255);
+const tls_1 = __webpack_require__(64756);
+const call_credentials_1 = __webpack_require__(79190);
+const tls_helpers_1 = __webpack_require__(68876);
+const uri_parser_1 = __webpack_require__(56027);
+const resolver_1 = __webpack_require__(76255);
 const logging_1 = __webpack_require__(8536);
-const constants_1 = __webpack_require__(8288);
+const constants_1 = __webpack_require__(68288);
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function verifyIsBufferOrNull(obj, friendlyName) {
     if (obj && !(obj instanceof Buffer)) {
@@ -1679,7 +1308,7 @@ class ComposedChannelCredentialsImpl extends ChannelCredentials {
 
 /***/ }),
 
-/***/ 6793:
+/***/ 86793:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -1759,7 +1388,7 @@ function channelOptionsEqual(options1, options2) {
 
 /***/ }),
 
-/***/ 6918:
+/***/ 86918:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -1782,8 +1411,8 @@ function channelOptionsEqual(options1, options2) {
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ChannelImplementation = void 0;
-const channel_credentials_1 = __webpack_require__(2257);
-const internal_channel_1 = __webpack_require__(114);
+const channel_credentials_1 = __webpack_require__(32257);
+const internal_channel_1 = __webpack_require__(40114);
 class ChannelImplementation {
     constructor(target, credentials, options) {
         if (typeof target !== 'string') {
@@ -1834,7 +1463,7 @@ exports.ChannelImplementation = ChannelImplementation;
 
 /***/ }),
 
-/***/ 8198:
+/***/ 68198:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -1862,13 +1491,13 @@ exports.dateToProtoTimestamp = dateToProtoTimestamp;
 exports.getChannelzHandlers = getChannelzHandlers;
 exports.getChannelzServiceDefinition = getChannelzServiceDefinition;
 exports.setup = setup;
-const net_1 = __webpack_require__(9278);
-const ordered_map_1 = __webpack_require__(2518);
-const connectivity_state_1 = __webpack_require__(778);
-const constants_1 = __webpack_require__(8288);
-const subchannel_address_1 = __webpack_require__(7021);
-const admin_1 = __webpack_require__(2914);
-const make_client_1 = __webpack_require__(6983);
+const net_1 = __webpack_require__(69278);
+const ordered_map_1 = __webpack_require__(60137);
+const connectivity_state_1 = __webpack_require__(60778);
+const constants_1 = __webpack_require__(68288);
+const subchannel_address_1 = __webpack_require__(97021);
+const admin_1 = __webpack_require__(52914);
+const make_client_1 = __webpack_require__(76983);
 function channelRefToMessage(ref) {
     return {
         channel_id: ref.id,
@@ -2418,7 +2047,7 @@ function getChannelzServiceDefinition() {
     }
     /* The purpose of this complexity is to avoid loading @grpc/proto-loader at
      * runtime for users who will not use/enable channelz. */
-    const loaderLoadSync = (__webpack_require__(3066)/* .loadSync */ .Yi);
+    const loaderLoadSync = (__webpack_require__(73066)/* .loadSync */ .Yi);
     const loadedProto = loaderLoadSync('channelz.proto', {
         keepCase: true,
         longs: String,
@@ -2439,7 +2068,7 @@ function setup() {
 
 /***/ }),
 
-/***/ 2451:
+/***/ 82451:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -2463,10 +2092,10 @@ function setup() {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.InterceptingCall = exports.RequesterBuilder = exports.ListenerBuilder = exports.InterceptorConfigurationError = void 0;
 exports.getInterceptingCall = getInterceptingCall;
-const metadata_1 = __webpack_require__(6100);
-const call_interface_1 = __webpack_require__(1803);
-const constants_1 = __webpack_require__(8288);
-const error_1 = __webpack_require__(8219);
+const metadata_1 = __webpack_require__(36100);
+const call_interface_1 = __webpack_require__(61803);
+const constants_1 = __webpack_require__(68288);
+const error_1 = __webpack_require__(98219);
 /**
  * Error class associated with passing both interceptors and interceptor
  * providers to a client constructor or as call options.
@@ -2880,7 +2509,7 @@ methodDefinition, options, channel) {
 
 /***/ }),
 
-/***/ 4210:
+/***/ 54210:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -2903,12 +2532,12 @@ methodDefinition, options, channel) {
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Client = void 0;
-const call_1 = __webpack_require__(1161);
-const channel_1 = __webpack_require__(6918);
-const connectivity_state_1 = __webpack_require__(778);
-const constants_1 = __webpack_require__(8288);
-const metadata_1 = __webpack_require__(6100);
-const client_interceptors_1 = __webpack_require__(2451);
+const call_1 = __webpack_require__(91161);
+const channel_1 = __webpack_require__(86918);
+const connectivity_state_1 = __webpack_require__(60778);
+const constants_1 = __webpack_require__(68288);
+const metadata_1 = __webpack_require__(36100);
+const client_interceptors_1 = __webpack_require__(82451);
 const CHANNEL_SYMBOL = Symbol();
 const INTERCEPTOR_SYMBOL = Symbol();
 const INTERCEPTOR_PROVIDER_SYMBOL = Symbol();
@@ -3320,7 +2949,7 @@ exports.Client = Client;
 
 /***/ }),
 
-/***/ 4130:
+/***/ 24130:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -3353,7 +2982,7 @@ var CompressionAlgorithms;
 
 /***/ }),
 
-/***/ 3430:
+/***/ 43430:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -3376,10 +3005,10 @@ var CompressionAlgorithms;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CompressionFilterFactory = exports.CompressionFilter = void 0;
-const zlib = __webpack_require__(3106);
-const compression_algorithms_1 = __webpack_require__(4130);
-const constants_1 = __webpack_require__(8288);
-const filter_1 = __webpack_require__(1467);
+const zlib = __webpack_require__(43106);
+const compression_algorithms_1 = __webpack_require__(24130);
+const constants_1 = __webpack_require__(68288);
+const filter_1 = __webpack_require__(81467);
 const logging = __webpack_require__(8536);
 const isCompressionAlgorithmKey = (key) => {
     return (typeof key === 'number' && typeof compression_algorithms_1.CompressionAlgorithms[key] === 'string');
@@ -3667,7 +3296,7 @@ exports.CompressionFilterFactory = CompressionFilterFactory;
 
 /***/ }),
 
-/***/ 778:
+/***/ 60778:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -3702,7 +3331,7 @@ var ConnectivityState;
 
 /***/ }),
 
-/***/ 8288:
+/***/ 68288:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -3773,7 +3402,7 @@ exports.DEFAULT_MAX_RECEIVE_MESSAGE_LENGTH = 4 * 1024 * 1024;
 
 /***/ }),
 
-/***/ 9962:
+/***/ 39962:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -3796,7 +3425,7 @@ exports.DEFAULT_MAX_RECEIVE_MESSAGE_LENGTH = 4 * 1024 * 1024;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.restrictControlPlaneStatusCode = restrictControlPlaneStatusCode;
-const constants_1 = __webpack_require__(8288);
+const constants_1 = __webpack_require__(68288);
 const INAPPROPRIATE_CONTROL_PLANE_CODES = [
     constants_1.Status.OK,
     constants_1.Status.INVALID_ARGUMENT,
@@ -3822,7 +3451,7 @@ function restrictControlPlaneStatusCode(code, details) {
 
 /***/ }),
 
-/***/ 2173:
+/***/ 52173:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -3939,7 +3568,7 @@ function formatDateDifference(startDate, endDate) {
 
 /***/ }),
 
-/***/ 3929:
+/***/ 63929:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -4020,7 +3649,7 @@ function durationToString(duration) {
 
 /***/ }),
 
-/***/ 6964:
+/***/ 16964:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -4050,7 +3679,7 @@ exports.GRPC_NODE_DEBUG_SEND_ERROR_DETAILS = ((_b = process.env.GRPC_NODE_DEBUG_
 
 /***/ }),
 
-/***/ 8219:
+/***/ 98219:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -4097,7 +3726,7 @@ function getErrorCode(error) {
 
 /***/ }),
 
-/***/ 79:
+/***/ 20079:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -4107,17 +3736,17 @@ exports.SUBCHANNEL_ARGS_EXCLUDE_KEY_PREFIX = exports.createCertificateProviderCh
 var logging_1 = __webpack_require__(8536);
 Object.defineProperty(exports, "trace", ({ enumerable: true, get: function () { return logging_1.trace; } }));
 Object.defineProperty(exports, "log", ({ enumerable: true, get: function () { return logging_1.log; } }));
-var resolver_1 = __webpack_require__(6255);
+var resolver_1 = __webpack_require__(76255);
 Object.defineProperty(exports, "registerResolver", ({ enumerable: true, get: function () { return resolver_1.registerResolver; } }));
 Object.defineProperty(exports, "createResolver", ({ enumerable: true, get: function () { return resolver_1.createResolver; } }));
 Object.defineProperty(exports, "CHANNEL_ARGS_CONFIG_SELECTOR_KEY", ({ enumerable: true, get: function () { return resolver_1.CHANNEL_ARGS_CONFIG_SELECTOR_KEY; } }));
-var uri_parser_1 = __webpack_require__(6027);
+var uri_parser_1 = __webpack_require__(56027);
 Object.defineProperty(exports, "uriToString", ({ enumerable: true, get: function () { return uri_parser_1.uriToString; } }));
 Object.defineProperty(exports, "splitHostPort", ({ enumerable: true, get: function () { return uri_parser_1.splitHostPort; } }));
-var duration_1 = __webpack_require__(3929);
+var duration_1 = __webpack_require__(63929);
 Object.defineProperty(exports, "durationToMs", ({ enumerable: true, get: function () { return duration_1.durationToMs; } }));
 Object.defineProperty(exports, "parseDuration", ({ enumerable: true, get: function () { return duration_1.parseDuration; } }));
-var backoff_timeout_1 = __webpack_require__(4643);
+var backoff_timeout_1 = __webpack_require__(14643);
 Object.defineProperty(exports, "BackoffTimeout", ({ enumerable: true, get: function () { return backoff_timeout_1.BackoffTimeout; } }));
 var load_balancer_1 = __webpack_require__(7000);
 Object.defineProperty(exports, "createChildChannelControlHelper", ({ enumerable: true, get: function () { return load_balancer_1.createChildChannelControlHelper; } }));
@@ -4125,44 +3754,44 @@ Object.defineProperty(exports, "registerLoadBalancerType", ({ enumerable: true, 
 Object.defineProperty(exports, "selectLbConfigFromList", ({ enumerable: true, get: function () { return load_balancer_1.selectLbConfigFromList; } }));
 Object.defineProperty(exports, "parseLoadBalancingConfig", ({ enumerable: true, get: function () { return load_balancer_1.parseLoadBalancingConfig; } }));
 Object.defineProperty(exports, "isLoadBalancerNameRegistered", ({ enumerable: true, get: function () { return load_balancer_1.isLoadBalancerNameRegistered; } }));
-var load_balancer_pick_first_1 = __webpack_require__(8639);
+var load_balancer_pick_first_1 = __webpack_require__(78639);
 Object.defineProperty(exports, "LeafLoadBalancer", ({ enumerable: true, get: function () { return load_balancer_pick_first_1.LeafLoadBalancer; } }));
-var subchannel_address_1 = __webpack_require__(7021);
+var subchannel_address_1 = __webpack_require__(97021);
 Object.defineProperty(exports, "subchannelAddressToString", ({ enumerable: true, get: function () { return subchannel_address_1.subchannelAddressToString; } }));
 Object.defineProperty(exports, "endpointToString", ({ enumerable: true, get: function () { return subchannel_address_1.endpointToString; } }));
 Object.defineProperty(exports, "endpointHasAddress", ({ enumerable: true, get: function () { return subchannel_address_1.endpointHasAddress; } }));
 Object.defineProperty(exports, "EndpointMap", ({ enumerable: true, get: function () { return subchannel_address_1.EndpointMap; } }));
-var load_balancer_child_handler_1 = __webpack_require__(9069);
+var load_balancer_child_handler_1 = __webpack_require__(99069);
 Object.defineProperty(exports, "ChildLoadBalancerHandler", ({ enumerable: true, get: function () { return load_balancer_child_handler_1.ChildLoadBalancerHandler; } }));
-var picker_1 = __webpack_require__(1663);
+var picker_1 = __webpack_require__(71663);
 Object.defineProperty(exports, "UnavailablePicker", ({ enumerable: true, get: function () { return picker_1.UnavailablePicker; } }));
 Object.defineProperty(exports, "QueuePicker", ({ enumerable: true, get: function () { return picker_1.QueuePicker; } }));
 Object.defineProperty(exports, "PickResultType", ({ enumerable: true, get: function () { return picker_1.PickResultType; } }));
-var call_interface_1 = __webpack_require__(1803);
+var call_interface_1 = __webpack_require__(61803);
 Object.defineProperty(exports, "statusOrFromValue", ({ enumerable: true, get: function () { return call_interface_1.statusOrFromValue; } }));
 Object.defineProperty(exports, "statusOrFromError", ({ enumerable: true, get: function () { return call_interface_1.statusOrFromError; } }));
-var filter_1 = __webpack_require__(1467);
+var filter_1 = __webpack_require__(81467);
 Object.defineProperty(exports, "BaseFilter", ({ enumerable: true, get: function () { return filter_1.BaseFilter; } }));
-var filter_stack_1 = __webpack_require__(5726);
+var filter_stack_1 = __webpack_require__(95726);
 Object.defineProperty(exports, "FilterStackFactory", ({ enumerable: true, get: function () { return filter_stack_1.FilterStackFactory; } }));
-var admin_1 = __webpack_require__(2914);
+var admin_1 = __webpack_require__(52914);
 Object.defineProperty(exports, "registerAdminService", ({ enumerable: true, get: function () { return admin_1.registerAdminService; } }));
-var subchannel_interface_1 = __webpack_require__(98);
+var subchannel_interface_1 = __webpack_require__(70098);
 Object.defineProperty(exports, "BaseSubchannelWrapper", ({ enumerable: true, get: function () { return subchannel_interface_1.BaseSubchannelWrapper; } }));
-var server_credentials_1 = __webpack_require__(6545);
+var server_credentials_1 = __webpack_require__(36545);
 Object.defineProperty(exports, "createServerCredentialsWithInterceptors", ({ enumerable: true, get: function () { return server_credentials_1.createServerCredentialsWithInterceptors; } }));
 Object.defineProperty(exports, "createCertificateProviderServerCredentials", ({ enumerable: true, get: function () { return server_credentials_1.createCertificateProviderServerCredentials; } }));
-var certificate_provider_1 = __webpack_require__(7974);
+var certificate_provider_1 = __webpack_require__(27974);
 Object.defineProperty(exports, "FileWatcherCertificateProvider", ({ enumerable: true, get: function () { return certificate_provider_1.FileWatcherCertificateProvider; } }));
-var channel_credentials_1 = __webpack_require__(2257);
+var channel_credentials_1 = __webpack_require__(32257);
 Object.defineProperty(exports, "createCertificateProviderChannelCredentials", ({ enumerable: true, get: function () { return channel_credentials_1.createCertificateProviderChannelCredentials; } }));
-var internal_channel_1 = __webpack_require__(114);
+var internal_channel_1 = __webpack_require__(40114);
 Object.defineProperty(exports, "SUBCHANNEL_ARGS_EXCLUDE_KEY_PREFIX", ({ enumerable: true, get: function () { return internal_channel_1.SUBCHANNEL_ARGS_EXCLUDE_KEY_PREFIX; } }));
 //# sourceMappingURL=experimental.js.map
 
 /***/ }),
 
-/***/ 5726:
+/***/ 95726:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -4251,7 +3880,7 @@ exports.FilterStackFactory = FilterStackFactory;
 
 /***/ }),
 
-/***/ 1467:
+/***/ 81467:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -4296,7 +3925,7 @@ exports.BaseFilter = BaseFilter;
 
 /***/ }),
 
-/***/ 8954:
+/***/ 18954:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -4322,14 +3951,14 @@ exports.parseCIDR = parseCIDR;
 exports.mapProxyName = mapProxyName;
 exports.getProxiedConnection = getProxiedConnection;
 const logging_1 = __webpack_require__(8536);
-const constants_1 = __webpack_require__(8288);
-const net_1 = __webpack_require__(9278);
-const http = __webpack_require__(8611);
+const constants_1 = __webpack_require__(68288);
+const net_1 = __webpack_require__(69278);
+const http = __webpack_require__(58611);
 const logging = __webpack_require__(8536);
-const subchannel_address_1 = __webpack_require__(7021);
-const uri_parser_1 = __webpack_require__(6027);
-const url_1 = __webpack_require__(7016);
-const resolver_dns_1 = __webpack_require__(1149);
+const subchannel_address_1 = __webpack_require__(97021);
+const uri_parser_1 = __webpack_require__(56027);
+const url_1 = __webpack_require__(87016);
+const resolver_dns_1 = __webpack_require__(51149);
 const TRACER_NAME = 'proxy';
 function trace(text) {
     logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text);
@@ -4577,7 +4206,7 @@ function getProxiedConnection(address, channelOptions) {
 
 /***/ }),
 
-/***/ 3033:
+/***/ 83033:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -4600,32 +4229,32 @@ function getProxiedConnection(address, channelOptions) {
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.experimental = exports.ServerMetricRecorder = exports.ServerInterceptingCall = exports.ResponderBuilder = exports.ServerListenerBuilder = exports.addAdminServicesToServer = exports.getChannelzHandlers = exports.getChannelzServiceDefinition = exports.InterceptorConfigurationError = exports.InterceptingCall = exports.RequesterBuilder = exports.ListenerBuilder = exports.StatusBuilder = exports.getClientChannel = exports.ServerCredentials = exports.Server = exports.setLogVerbosity = exports.setLogger = exports.load = exports.loadObject = exports.CallCredentials = exports.ChannelCredentials = exports.waitForClientReady = exports.closeClient = exports.Channel = exports.makeGenericClientConstructor = exports.makeClientConstructor = exports.loadPackageDefinition = exports.Client = exports.compressionAlgorithms = exports.propagate = exports.connectivityState = exports.status = exports.logVerbosity = exports.Metadata = exports.credentials = void 0;
-const call_credentials_1 = __webpack_require__(9190);
+const call_credentials_1 = __webpack_require__(79190);
 Object.defineProperty(exports, "CallCredentials", ({ enumerable: true, get: function () { return call_credentials_1.CallCredentials; } }));
-const channel_1 = __webpack_require__(6918);
+const channel_1 = __webpack_require__(86918);
 Object.defineProperty(exports, "Channel", ({ enumerable: true, get: function () { return channel_1.ChannelImplementation; } }));
-const compression_algorithms_1 = __webpack_require__(4130);
+const compression_algorithms_1 = __webpack_require__(24130);
 Object.defineProperty(exports, "compressionAlgorithms", ({ enumerable: true, get: function () { return compression_algorithms_1.CompressionAlgorithms; } }));
-const connectivity_state_1 = __webpack_require__(778);
+const connectivity_state_1 = __webpack_require__(60778);
 Object.defineProperty(exports, "connectivityState", ({ enumerable: true, get: function () { return connectivity_state_1.ConnectivityState; } }));
-const channel_credentials_1 = __webpack_require__(2257);
+const channel_credentials_1 = __webpack_require__(32257);
 Object.defineProperty(exports, "ChannelCredentials", ({ enumerable: true, get: function () { return channel_credentials_1.ChannelCredentials; } }));
-const client_1 = __webpack_require__(4210);
+const client_1 = __webpack_require__(54210);
 Object.defineProperty(exports, "Client", ({ enumerable: true, get: function () { return client_1.Client; } }));
-const constants_1 = __webpack_require__(8288);
+const constants_1 = __webpack_require__(68288);
 Object.defineProperty(exports, "logVerbosity", ({ enumerable: true, get: function () { return constants_1.LogVerbosity; } }));
 Object.defineProperty(exports, "status", ({ enumerable: true, get: function () { return constants_1.Status; } }));
 Object.defineProperty(exports, "propagate", ({ enumerable: true, get: function () { return constants_1.Propagate; } }));
 const logging = __webpack_require__(8536);
-const make_client_1 = __webpack_require__(6983);
+const make_client_1 = __webpack_require__(76983);
 Object.defineProperty(exports, "loadPackageDefinition", ({ enumerable: true, get: function () { return make_client_1.loadPackageDefinition; } }));
 Object.defineProperty(exports, "makeClientConstructor", ({ enumerable: true, get: function () { return make_client_1.makeClientConstructor; } }));
 Object.defineProperty(exports, "makeGenericClientConstructor", ({ enumerable: true, get: function () { return make_client_1.makeClientConstructor; } }));
-const metadata_1 = __webpack_require__(6100);
+const metadata_1 = __webpack_require__(36100);
 Object.defineProperty(exports, "Metadata", ({ enumerable: true, get: function () { return metadata_1.Metadata; } }));
-const server_1 = __webpack_require__(2390);
+const server_1 = __webpack_require__(12390);
 Object.defineProperty(exports, "Server", ({ enumerable: true, get: function () { return server_1.Server; } }));
-const server_credentials_1 = __webpack_require__(6545);
+const server_credentials_1 = __webpack_require__(36545);
 Object.defineProperty(exports, "ServerCredentials", ({ enumerable: true, get: function () { return server_credentials_1.ServerCredentials; } }));
 const status_builder_1 = __webpack_require__(7901);
 Object.defineProperty(exports, "StatusBuilder", ({ enumerable: true, get: function () { return status_builder_1.StatusBuilder; } }));
@@ -4692,32 +4321,32 @@ const getClientChannel = (client) => {
     return client_1.Client.prototype.getChannel.call(client);
 };
 exports.getClientChannel = getClientChannel;
-var client_interceptors_1 = __webpack_require__(2451);
+var client_interceptors_1 = __webpack_require__(82451);
 Object.defineProperty(exports, "ListenerBuilder", ({ enumerable: true, get: function () { return client_interceptors_1.ListenerBuilder; } }));
 Object.defineProperty(exports, "RequesterBuilder", ({ enumerable: true, get: function () { return client_interceptors_1.RequesterBuilder; } }));
 Object.defineProperty(exports, "InterceptingCall", ({ enumerable: true, get: function () { return client_interceptors_1.InterceptingCall; } }));
 Object.defineProperty(exports, "InterceptorConfigurationError", ({ enumerable: true, get: function () { return client_interceptors_1.InterceptorConfigurationError; } }));
-var channelz_1 = __webpack_require__(8198);
+var channelz_1 = __webpack_require__(68198);
 Object.defineProperty(exports, "getChannelzServiceDefinition", ({ enumerable: true, get: function () { return channelz_1.getChannelzServiceDefinition; } }));
 Object.defineProperty(exports, "getChannelzHandlers", ({ enumerable: true, get: function () { return channelz_1.getChannelzHandlers; } }));
-var admin_1 = __webpack_require__(2914);
+var admin_1 = __webpack_require__(52914);
 Object.defineProperty(exports, "addAdminServicesToServer", ({ enumerable: true, get: function () { return admin_1.addAdminServicesToServer; } }));
-var server_interceptors_1 = __webpack_require__(2151);
+var server_interceptors_1 = __webpack_require__(42151);
 Object.defineProperty(exports, "ServerListenerBuilder", ({ enumerable: true, get: function () { return server_interceptors_1.ServerListenerBuilder; } }));
 Object.defineProperty(exports, "ResponderBuilder", ({ enumerable: true, get: function () { return server_interceptors_1.ResponderBuilder; } }));
 Object.defineProperty(exports, "ServerInterceptingCall", ({ enumerable: true, get: function () { return server_interceptors_1.ServerInterceptingCall; } }));
-var orca_1 = __webpack_require__(2124);
+var orca_1 = __webpack_require__(82124);
 Object.defineProperty(exports, "ServerMetricRecorder", ({ enumerable: true, get: function () { return orca_1.ServerMetricRecorder; } }));
-const experimental = __webpack_require__(79);
+const experimental = __webpack_require__(20079);
 exports.experimental = experimental;
-const resolver_dns = __webpack_require__(1149);
-const resolver_uds = __webpack_require__(9252);
-const resolver_ip = __webpack_require__(2617);
-const load_balancer_pick_first = __webpack_require__(8639);
-const load_balancer_round_robin = __webpack_require__(1936);
-const load_balancer_outlier_detection = __webpack_require__(5343);
-const load_balancer_weighted_round_robin = __webpack_require__(7616);
-const channelz = __webpack_require__(8198);
+const resolver_dns = __webpack_require__(51149);
+const resolver_uds = __webpack_require__(69252);
+const resolver_ip = __webpack_require__(52617);
+const load_balancer_pick_first = __webpack_require__(78639);
+const load_balancer_round_robin = __webpack_require__(71936);
+const load_balancer_outlier_detection = __webpack_require__(95343);
+const load_balancer_weighted_round_robin = __webpack_require__(47616);
+const channelz = __webpack_require__(68198);
 (() => {
     resolver_dns.setup();
     resolver_uds.setup();
@@ -4732,7 +4361,7 @@ const channelz = __webpack_require__(8198);
 
 /***/ }),
 
-/***/ 114:
+/***/ 40114:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -4755,27 +4384,27 @@ const channelz = __webpack_require__(8198);
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.InternalChannel = exports.SUBCHANNEL_ARGS_EXCLUDE_KEY_PREFIX = void 0;
-const channel_credentials_1 = __webpack_require__(2257);
-const resolving_load_balancer_1 = __webpack_require__(3962);
-const subchannel_pool_1 = __webpack_require__(8695);
-const picker_1 = __webpack_require__(1663);
-const metadata_1 = __webpack_require__(6100);
-const constants_1 = __webpack_require__(8288);
-const filter_stack_1 = __webpack_require__(5726);
-const compression_filter_1 = __webpack_require__(3430);
-const resolver_1 = __webpack_require__(6255);
+const channel_credentials_1 = __webpack_require__(32257);
+const resolving_load_balancer_1 = __webpack_require__(63962);
+const subchannel_pool_1 = __webpack_require__(48695);
+const picker_1 = __webpack_require__(71663);
+const metadata_1 = __webpack_require__(36100);
+const constants_1 = __webpack_require__(68288);
+const filter_stack_1 = __webpack_require__(95726);
+const compression_filter_1 = __webpack_require__(43430);
+const resolver_1 = __webpack_require__(76255);
 const logging_1 = __webpack_require__(8536);
-const http_proxy_1 = __webpack_require__(8954);
-const uri_parser_1 = __webpack_require__(6027);
-const connectivity_state_1 = __webpack_require__(778);
-const channelz_1 = __webpack_require__(8198);
-const load_balancing_call_1 = __webpack_require__(8944);
-const deadline_1 = __webpack_require__(2173);
+const http_proxy_1 = __webpack_require__(18954);
+const uri_parser_1 = __webpack_require__(56027);
+const connectivity_state_1 = __webpack_require__(60778);
+const channelz_1 = __webpack_require__(68198);
+const load_balancing_call_1 = __webpack_require__(58944);
+const deadline_1 = __webpack_require__(52173);
 const resolving_call_1 = __webpack_require__(8023);
-const call_number_1 = __webpack_require__(5675);
-const control_plane_status_1 = __webpack_require__(9962);
+const call_number_1 = __webpack_require__(35675);
+const control_plane_status_1 = __webpack_require__(39962);
 const retrying_call_1 = __webpack_require__(2532);
-const subchannel_interface_1 = __webpack_require__(98);
+const subchannel_interface_1 = __webpack_require__(70098);
 /**
  * See https://nodejs.org/api/timers.html#timers_setinterval_callback_delay_args
  */
@@ -5416,7 +5045,7 @@ InternalChannel.MAX_METHODS_PER_HOST = 100;
 
 /***/ }),
 
-/***/ 9069:
+/***/ 99069:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -5440,7 +5069,7 @@ InternalChannel.MAX_METHODS_PER_HOST = 100;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ChildLoadBalancerHandler = void 0;
 const load_balancer_1 = __webpack_require__(7000);
-const connectivity_state_1 = __webpack_require__(778);
+const connectivity_state_1 = __webpack_require__(60778);
 const TYPE_NAME = 'child_load_balancer_helper';
 class ChildLoadBalancerHandler {
     constructor(channelControlHelper) {
@@ -5574,7 +5203,7 @@ exports.ChildLoadBalancerHandler = ChildLoadBalancerHandler;
 
 /***/ }),
 
-/***/ 5343:
+/***/ 95343:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -5599,15 +5228,15 @@ var _a;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.OutlierDetectionLoadBalancer = exports.OutlierDetectionLoadBalancingConfig = void 0;
 exports.setup = setup;
-const connectivity_state_1 = __webpack_require__(778);
-const constants_1 = __webpack_require__(8288);
-const duration_1 = __webpack_require__(3929);
-const experimental_1 = __webpack_require__(79);
+const connectivity_state_1 = __webpack_require__(60778);
+const constants_1 = __webpack_require__(68288);
+const duration_1 = __webpack_require__(63929);
+const experimental_1 = __webpack_require__(20079);
 const load_balancer_1 = __webpack_require__(7000);
-const load_balancer_child_handler_1 = __webpack_require__(9069);
-const picker_1 = __webpack_require__(1663);
-const subchannel_address_1 = __webpack_require__(7021);
-const subchannel_interface_1 = __webpack_require__(98);
+const load_balancer_child_handler_1 = __webpack_require__(99069);
+const picker_1 = __webpack_require__(71663);
+const subchannel_address_1 = __webpack_require__(97021);
+const subchannel_interface_1 = __webpack_require__(70098);
 const logging = __webpack_require__(8536);
 const TRACER_NAME = 'outlier_detection';
 function trace(text) {
@@ -6152,7 +5781,7 @@ function setup() {
 
 /***/ }),
 
-/***/ 8639:
+/***/ 78639:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -6178,14 +5807,14 @@ exports.LeafLoadBalancer = exports.PickFirstLoadBalancer = exports.PickFirstLoad
 exports.shuffled = shuffled;
 exports.setup = setup;
 const load_balancer_1 = __webpack_require__(7000);
-const connectivity_state_1 = __webpack_require__(778);
-const picker_1 = __webpack_require__(1663);
-const subchannel_address_1 = __webpack_require__(7021);
+const connectivity_state_1 = __webpack_require__(60778);
+const picker_1 = __webpack_require__(71663);
+const subchannel_address_1 = __webpack_require__(97021);
 const logging = __webpack_require__(8536);
-const constants_1 = __webpack_require__(8288);
-const subchannel_address_2 = __webpack_require__(7021);
-const net_1 = __webpack_require__(9278);
-const call_interface_1 = __webpack_require__(1803);
+const constants_1 = __webpack_require__(68288);
+const subchannel_address_2 = __webpack_require__(97021);
+const net_1 = __webpack_require__(69278);
+const call_interface_1 = __webpack_require__(61803);
 const TRACER_NAME = 'pick_first';
 function trace(text) {
     logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text);
@@ -6673,7 +6302,7 @@ function setup() {
 
 /***/ }),
 
-/***/ 1936:
+/***/ 71936:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -6698,12 +6327,12 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.RoundRobinLoadBalancer = void 0;
 exports.setup = setup;
 const load_balancer_1 = __webpack_require__(7000);
-const connectivity_state_1 = __webpack_require__(778);
-const picker_1 = __webpack_require__(1663);
+const connectivity_state_1 = __webpack_require__(60778);
+const picker_1 = __webpack_require__(71663);
 const logging = __webpack_require__(8536);
-const constants_1 = __webpack_require__(8288);
-const subchannel_address_1 = __webpack_require__(7021);
-const load_balancer_pick_first_1 = __webpack_require__(8639);
+const constants_1 = __webpack_require__(68288);
+const subchannel_address_1 = __webpack_require__(97021);
+const load_balancer_pick_first_1 = __webpack_require__(78639);
 const TRACER_NAME = 'round_robin';
 function trace(text) {
     logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text);
@@ -6884,7 +6513,7 @@ function setup() {
 
 /***/ }),
 
-/***/ 7616:
+/***/ 47616:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -6908,16 +6537,16 @@ function setup() {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.WeightedRoundRobinLoadBalancingConfig = void 0;
 exports.setup = setup;
-const connectivity_state_1 = __webpack_require__(778);
-const constants_1 = __webpack_require__(8288);
-const duration_1 = __webpack_require__(3929);
+const connectivity_state_1 = __webpack_require__(60778);
+const constants_1 = __webpack_require__(68288);
+const duration_1 = __webpack_require__(63929);
 const load_balancer_1 = __webpack_require__(7000);
-const load_balancer_pick_first_1 = __webpack_require__(8639);
+const load_balancer_pick_first_1 = __webpack_require__(78639);
 const logging = __webpack_require__(8536);
-const orca_1 = __webpack_require__(2124);
-const picker_1 = __webpack_require__(1663);
-const priority_queue_1 = __webpack_require__(8291);
-const subchannel_address_1 = __webpack_require__(7021);
+const orca_1 = __webpack_require__(82124);
+const picker_1 = __webpack_require__(71663);
+const priority_queue_1 = __webpack_require__(58291);
+const subchannel_address_1 = __webpack_require__(97021);
 const TRACER_NAME = 'weighted_round_robin';
 function trace(text) {
     logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text);
@@ -7314,7 +6943,7 @@ exports.parseLoadBalancingConfig = parseLoadBalancingConfig;
 exports.getDefaultConfig = getDefaultConfig;
 exports.selectLbConfigFromList = selectLbConfigFromList;
 const logging_1 = __webpack_require__(8536);
-const constants_1 = __webpack_require__(8288);
+const constants_1 = __webpack_require__(68288);
 /**
  * Create a child ChannelControlHelper that overrides some methods of the
  * parent while letting others pass through to the parent unmodified. This
@@ -7406,7 +7035,7 @@ function selectLbConfigFromList(configs, fallbackTodefault = false) {
 
 /***/ }),
 
-/***/ 8944:
+/***/ 58944:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -7429,15 +7058,15 @@ function selectLbConfigFromList(configs, fallbackTodefault = false) {
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.LoadBalancingCall = void 0;
-const call_credentials_1 = __webpack_require__(9190);
-const connectivity_state_1 = __webpack_require__(778);
-const constants_1 = __webpack_require__(8288);
-const deadline_1 = __webpack_require__(2173);
-const metadata_1 = __webpack_require__(6100);
-const picker_1 = __webpack_require__(1663);
+const call_credentials_1 = __webpack_require__(79190);
+const connectivity_state_1 = __webpack_require__(60778);
+const constants_1 = __webpack_require__(68288);
+const deadline_1 = __webpack_require__(52173);
+const metadata_1 = __webpack_require__(36100);
+const picker_1 = __webpack_require__(71663);
 const logging = __webpack_require__(8536);
-const control_plane_status_1 = __webpack_require__(9962);
-const http2 = __webpack_require__(8056);
+const control_plane_status_1 = __webpack_require__(39962);
+const http2 = __webpack_require__(85675);
 const TRACER_NAME = 'load_balancing_call';
 const RESOLVED_EMPTY_METADATA = Promise.resolve(undefined);
 class LoadBalancingCall {
@@ -7760,7 +7389,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.log = exports.setLoggerVerbosity = exports.setLogger = exports.getLogger = void 0;
 exports.trace = trace;
 exports.isTracerEnabled = isTracerEnabled;
-const constants_1 = __webpack_require__(8288);
+const constants_1 = __webpack_require__(68288);
 const process_1 = __webpack_require__(932);
 const clientVersion = (__webpack_require__(9943)/* .version */ .rE);
 const DEFAULT_LOGGER = {
@@ -7870,7 +7499,7 @@ function isTracerEnabled(tracer) {
 
 /***/ }),
 
-/***/ 6983:
+/***/ 76983:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -7894,7 +7523,7 @@ function isTracerEnabled(tracer) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.makeClientConstructor = makeClientConstructor;
 exports.loadPackageDefinition = loadPackageDefinition;
-const client_1 = __webpack_require__(4210);
+const client_1 = __webpack_require__(54210);
 /**
  * Map with short names for each of the requester maker functions. Used in
  * makeClientConstructor
@@ -8020,7 +7649,7 @@ function loadPackageDefinition(packageDef) {
 
 /***/ }),
 
-/***/ 6100:
+/***/ 36100:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -8044,8 +7673,8 @@ function loadPackageDefinition(packageDef) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Metadata = void 0;
 const logging_1 = __webpack_require__(8536);
-const constants_1 = __webpack_require__(8288);
-const error_1 = __webpack_require__(8219);
+const constants_1 = __webpack_require__(68288);
+const error_1 = __webpack_require__(98219);
 const LEGAL_KEY_REGEX = /^[:0-9a-z_.-]+$/;
 const LEGAL_NON_BINARY_VALUE_REGEX = /^[ -~]*$/;
 function isLegalKey(key) {
@@ -8304,7 +7933,7 @@ const bufToString = (val) => {
 
 /***/ }),
 
-/***/ 2124:
+/***/ 82124:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -8329,13 +7958,13 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.OrcaOobMetricsSubchannelWrapper = exports.GRPC_METRICS_HEADER = exports.ServerMetricRecorder = exports.PerRequestMetricRecorder = void 0;
 exports.createOrcaClient = createOrcaClient;
 exports.createMetricsReader = createMetricsReader;
-const make_client_1 = __webpack_require__(6983);
-const duration_1 = __webpack_require__(3929);
-const channel_credentials_1 = __webpack_require__(2257);
-const subchannel_interface_1 = __webpack_require__(98);
-const constants_1 = __webpack_require__(8288);
-const backoff_timeout_1 = __webpack_require__(4643);
-const connectivity_state_1 = __webpack_require__(778);
+const make_client_1 = __webpack_require__(76983);
+const duration_1 = __webpack_require__(63929);
+const channel_credentials_1 = __webpack_require__(32257);
+const subchannel_interface_1 = __webpack_require__(70098);
+const constants_1 = __webpack_require__(68288);
+const backoff_timeout_1 = __webpack_require__(14643);
+const connectivity_state_1 = __webpack_require__(60778);
 const loadedOrcaProto = null;
 function loadOrcaProto() {
     if (loadedOrcaProto) {
@@ -8343,7 +7972,7 @@ function loadOrcaProto() {
     }
     /* The purpose of this complexity is to avoid loading @grpc/proto-loader at
      * runtime for users who will not use/enable ORCA. */
-    const loaderLoadSync = (__webpack_require__(3066)/* .loadSync */ .Yi);
+    const loaderLoadSync = (__webpack_require__(73066)/* .loadSync */ .Yi);
     const loadedProto = loaderLoadSync('xds/service/orca/v3/orca.proto', {
         keepCase: true,
         longs: String,
@@ -8633,7 +8262,7 @@ function createOobMetricsDataProducer(subchannel) {
 
 /***/ }),
 
-/***/ 1663:
+/***/ 71663:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -8656,8 +8285,8 @@ function createOobMetricsDataProducer(subchannel) {
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.QueuePicker = exports.UnavailablePicker = exports.PickResultType = void 0;
-const metadata_1 = __webpack_require__(6100);
-const constants_1 = __webpack_require__(8288);
+const metadata_1 = __webpack_require__(36100);
+const constants_1 = __webpack_require__(68288);
 var PickResultType;
 (function (PickResultType) {
     PickResultType[PickResultType["COMPLETE"] = 0] = "COMPLETE";
@@ -8726,7 +8355,7 @@ exports.QueuePicker = QueuePicker;
 
 /***/ }),
 
-/***/ 8291:
+/***/ 58291:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -8853,7 +8482,7 @@ exports.PriorityQueue = PriorityQueue;
 
 /***/ }),
 
-/***/ 1149:
+/***/ 51149:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -8876,18 +8505,18 @@ exports.PriorityQueue = PriorityQueue;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.DEFAULT_PORT = void 0;
 exports.setup = setup;
-const resolver_1 = __webpack_require__(6255);
-const dns_1 = __webpack_require__(2250);
-const service_config_1 = __webpack_require__(5);
-const constants_1 = __webpack_require__(8288);
-const call_interface_1 = __webpack_require__(1803);
-const metadata_1 = __webpack_require__(6100);
+const resolver_1 = __webpack_require__(76255);
+const dns_1 = __webpack_require__(72250);
+const service_config_1 = __webpack_require__(70005);
+const constants_1 = __webpack_require__(68288);
+const call_interface_1 = __webpack_require__(61803);
+const metadata_1 = __webpack_require__(36100);
 const logging = __webpack_require__(8536);
-const constants_2 = __webpack_require__(8288);
-const uri_parser_1 = __webpack_require__(6027);
-const net_1 = __webpack_require__(9278);
-const backoff_timeout_1 = __webpack_require__(4643);
-const environment_1 = __webpack_require__(6964);
+const constants_2 = __webpack_require__(68288);
+const uri_parser_1 = __webpack_require__(56027);
+const net_1 = __webpack_require__(69278);
+const backoff_timeout_1 = __webpack_require__(14643);
+const environment_1 = __webpack_require__(16964);
 const TRACER_NAME = 'dns_resolver';
 function trace(text) {
     logging.trace(constants_2.LogVerbosity.DEBUG, TRACER_NAME, text);
@@ -9223,7 +8852,7 @@ function setup() {
 
 /***/ }),
 
-/***/ 2617:
+/***/ 52617:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -9245,13 +8874,13 @@ function setup() {
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.setup = setup;
-const net_1 = __webpack_require__(9278);
-const call_interface_1 = __webpack_require__(1803);
-const constants_1 = __webpack_require__(8288);
-const metadata_1 = __webpack_require__(6100);
-const resolver_1 = __webpack_require__(6255);
-const subchannel_address_1 = __webpack_require__(7021);
-const uri_parser_1 = __webpack_require__(6027);
+const net_1 = __webpack_require__(69278);
+const call_interface_1 = __webpack_require__(61803);
+const constants_1 = __webpack_require__(68288);
+const metadata_1 = __webpack_require__(36100);
+const resolver_1 = __webpack_require__(76255);
+const subchannel_address_1 = __webpack_require__(97021);
+const uri_parser_1 = __webpack_require__(56027);
 const logging = __webpack_require__(8536);
 const TRACER_NAME = 'ip_resolver';
 function trace(text) {
@@ -9336,7 +8965,7 @@ function setup() {
 
 /***/ }),
 
-/***/ 9252:
+/***/ 69252:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -9358,8 +8987,8 @@ function setup() {
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.setup = setup;
-const resolver_1 = __webpack_require__(6255);
-const call_interface_1 = __webpack_require__(1803);
+const resolver_1 = __webpack_require__(76255);
+const call_interface_1 = __webpack_require__(61803);
 class UdsResolver {
     constructor(target, listener, channelOptions) {
         this.listener = listener;
@@ -9394,7 +9023,7 @@ function setup() {
 
 /***/ }),
 
-/***/ 6255:
+/***/ 76255:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -9422,7 +9051,7 @@ exports.registerDefaultScheme = registerDefaultScheme;
 exports.createResolver = createResolver;
 exports.getDefaultAuthority = getDefaultAuthority;
 exports.mapUriDefaultScheme = mapUriDefaultScheme;
-const uri_parser_1 = __webpack_require__(6027);
+const uri_parser_1 = __webpack_require__(56027);
 exports.CHANNEL_ARGS_CONFIG_SELECTOR_KEY = 'grpc.internal.config_selector';
 const registeredResolvers = {};
 let defaultScheme = null;
@@ -9513,12 +9142,12 @@ function mapUriDefaultScheme(target) {
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ResolvingCall = void 0;
-const call_credentials_1 = __webpack_require__(9190);
-const constants_1 = __webpack_require__(8288);
-const deadline_1 = __webpack_require__(2173);
-const metadata_1 = __webpack_require__(6100);
+const call_credentials_1 = __webpack_require__(79190);
+const constants_1 = __webpack_require__(68288);
+const deadline_1 = __webpack_require__(52173);
+const metadata_1 = __webpack_require__(36100);
 const logging = __webpack_require__(8536);
-const control_plane_status_1 = __webpack_require__(9962);
+const control_plane_status_1 = __webpack_require__(39962);
 const TRACER_NAME = 'resolving_call';
 class ResolvingCall {
     constructor(channel, method, options, filterStackFactory, callNumber) {
@@ -9842,7 +9471,7 @@ exports.ResolvingCall = ResolvingCall;
 
 /***/ }),
 
-/***/ 3962:
+/***/ 63962:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -9867,17 +9496,17 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ResolvingLoadBalancer = void 0;
 exports.getDefaultConfigSelector = getDefaultConfigSelector;
 const load_balancer_1 = __webpack_require__(7000);
-const service_config_1 = __webpack_require__(5);
-const connectivity_state_1 = __webpack_require__(778);
-const resolver_1 = __webpack_require__(6255);
-const picker_1 = __webpack_require__(1663);
-const backoff_timeout_1 = __webpack_require__(4643);
-const constants_1 = __webpack_require__(8288);
-const metadata_1 = __webpack_require__(6100);
+const service_config_1 = __webpack_require__(70005);
+const connectivity_state_1 = __webpack_require__(60778);
+const resolver_1 = __webpack_require__(76255);
+const picker_1 = __webpack_require__(71663);
+const backoff_timeout_1 = __webpack_require__(14643);
+const constants_1 = __webpack_require__(68288);
+const metadata_1 = __webpack_require__(36100);
 const logging = __webpack_require__(8536);
-const constants_2 = __webpack_require__(8288);
-const uri_parser_1 = __webpack_require__(6027);
-const load_balancer_child_handler_1 = __webpack_require__(9069);
+const constants_2 = __webpack_require__(68288);
+const uri_parser_1 = __webpack_require__(56027);
+const load_balancer_child_handler_1 = __webpack_require__(99069);
 const TRACER_NAME = 'resolving_load_balancer';
 function trace(text) {
     logging.trace(constants_2.LogVerbosity.DEBUG, TRACER_NAME, text);
@@ -10184,11 +9813,11 @@ exports.ResolvingLoadBalancer = ResolvingLoadBalancer;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.RetryingCall = exports.MessageBufferTracker = exports.RetryThrottler = void 0;
-const constants_1 = __webpack_require__(8288);
-const deadline_1 = __webpack_require__(2173);
-const metadata_1 = __webpack_require__(6100);
+const constants_1 = __webpack_require__(68288);
+const deadline_1 = __webpack_require__(52173);
+const metadata_1 = __webpack_require__(36100);
 const logging = __webpack_require__(8536);
-const call_number_1 = __webpack_require__(5675);
+const call_number_1 = __webpack_require__(35675);
 const TRACER_NAME = 'retrying_call';
 class RetryThrottler {
     constructor(maxTokens, tokenRatio, previousRetryThrottler) {
@@ -10936,7 +10565,7 @@ exports.RetryingCall = RetryingCall;
 
 /***/ }),
 
-/***/ 4615:
+/***/ 34615:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -10960,10 +10589,10 @@ exports.RetryingCall = RetryingCall;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ServerDuplexStreamImpl = exports.ServerWritableStreamImpl = exports.ServerReadableStreamImpl = exports.ServerUnaryCallImpl = void 0;
 exports.serverErrorToStatus = serverErrorToStatus;
-const events_1 = __webpack_require__(4434);
+const events_1 = __webpack_require__(24434);
 const stream_1 = __webpack_require__(2203);
-const constants_1 = __webpack_require__(8288);
-const metadata_1 = __webpack_require__(6100);
+const constants_1 = __webpack_require__(68288);
+const metadata_1 = __webpack_require__(36100);
 function serverErrorToStatus(error, overrideTrailers) {
     var _a;
     const status = {
@@ -11169,7 +10798,7 @@ exports.ServerDuplexStreamImpl = ServerDuplexStreamImpl;
 
 /***/ }),
 
-/***/ 6545:
+/***/ 36545:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -11194,7 +10823,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ServerCredentials = void 0;
 exports.createCertificateProviderServerCredentials = createCertificateProviderServerCredentials;
 exports.createServerCredentialsWithInterceptors = createServerCredentialsWithInterceptors;
-const tls_helpers_1 = __webpack_require__(8876);
+const tls_helpers_1 = __webpack_require__(68876);
 class ServerCredentials {
     constructor(serverConstructorOptions, contextOptions) {
         this.serverConstructorOptions = serverConstructorOptions;
@@ -11490,7 +11119,7 @@ function createServerCredentialsWithInterceptors(credentials, interceptors) {
 
 /***/ }),
 
-/***/ 2151:
+/***/ 42151:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -11515,16 +11144,16 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.BaseServerInterceptingCall = exports.ServerInterceptingCall = exports.ResponderBuilder = exports.ServerListenerBuilder = void 0;
 exports.isInterceptingServerListener = isInterceptingServerListener;
 exports.getServerInterceptingCall = getServerInterceptingCall;
-const metadata_1 = __webpack_require__(6100);
-const constants_1 = __webpack_require__(8288);
-const http2 = __webpack_require__(8056);
-const error_1 = __webpack_require__(8219);
-const zlib = __webpack_require__(3106);
-const stream_decoder_1 = __webpack_require__(7956);
+const metadata_1 = __webpack_require__(36100);
+const constants_1 = __webpack_require__(68288);
+const http2 = __webpack_require__(85675);
+const error_1 = __webpack_require__(98219);
+const zlib = __webpack_require__(43106);
+const stream_decoder_1 = __webpack_require__(47956);
 const logging = __webpack_require__(8536);
-const tls_1 = __webpack_require__(4756);
-const orca_1 = __webpack_require__(2124);
-const environment_1 = __webpack_require__(6964);
+const tls_1 = __webpack_require__(64756);
+const orca_1 = __webpack_require__(82124);
+const environment_1 = __webpack_require__(16964);
 const TRACER_NAME = 'server_call';
 function trace(text) {
     logging.trace(constants_1.LogVerbosity.DEBUG, TRACER_NAME, text);
@@ -12335,7 +11964,7 @@ function getServerInterceptingCall(interceptors, stream, headers, callEventTrack
 
 /***/ }),
 
-/***/ 2390:
+/***/ 12390:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 "use strict";
@@ -12392,18 +12021,18 @@ var __esDecorate = (this && this.__esDecorate) || function (ctor, descriptorIn, 
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Server = void 0;
-const http2 = __webpack_require__(8056);
-const util = __webpack_require__(9023);
-const constants_1 = __webpack_require__(8288);
-const server_call_1 = __webpack_require__(4615);
-const server_credentials_1 = __webpack_require__(6545);
-const resolver_1 = __webpack_require__(6255);
+const http2 = __webpack_require__(85675);
+const util = __webpack_require__(39023);
+const constants_1 = __webpack_require__(68288);
+const server_call_1 = __webpack_require__(34615);
+const server_credentials_1 = __webpack_require__(36545);
+const resolver_1 = __webpack_require__(76255);
 const logging = __webpack_require__(8536);
-const subchannel_address_1 = __webpack_require__(7021);
-const uri_parser_1 = __webpack_require__(6027);
-const channelz_1 = __webpack_require__(8198);
-const server_interceptors_1 = __webpack_require__(2151);
-const environment_1 = __webpack_require__(6964);
+const subchannel_address_1 = __webpack_require__(97021);
+const uri_parser_1 = __webpack_require__(56027);
+const channelz_1 = __webpack_require__(68198);
+const server_interceptors_1 = __webpack_require__(42151);
+const environment_1 = __webpack_require__(16964);
 const UNLIMITED_CONNECTION_AGE_MS = ~(1 << 31);
 const KEEPALIVE_MAX_TIME_MS = ~(1 << 31);
 const KEEPALIVE_TIMEOUT_MS = 20000;
@@ -13993,7 +13622,7 @@ function handleBidiStreaming(call, handler) {
 
 /***/ }),
 
-/***/ 5:
+/***/ 70005:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -14027,8 +13656,8 @@ exports.extractAndSelectServiceConfig = extractAndSelectServiceConfig;
 /* The any type is purposely used here. All functions validate their input at
  * runtime */
 /* eslint-disable @typescript-eslint/no-explicit-any */
-const os = __webpack_require__(857);
-const constants_1 = __webpack_require__(8288);
+const os = __webpack_require__(70857);
+const constants_1 = __webpack_require__(68288);
 /**
  * Recognizes a number with up to 9 digits after the decimal point, followed by
  * an "s", representing a number of seconds.
@@ -14430,7 +14059,7 @@ function extractAndSelectServiceConfig(txtRecord, percentage) {
 
 /***/ }),
 
-/***/ 701:
+/***/ 40701:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -14453,17 +14082,17 @@ function extractAndSelectServiceConfig(txtRecord, percentage) {
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SingleSubchannelChannel = void 0;
-const call_number_1 = __webpack_require__(5675);
-const channelz_1 = __webpack_require__(8198);
-const compression_filter_1 = __webpack_require__(3430);
-const connectivity_state_1 = __webpack_require__(778);
-const constants_1 = __webpack_require__(8288);
-const control_plane_status_1 = __webpack_require__(9962);
-const deadline_1 = __webpack_require__(2173);
-const filter_stack_1 = __webpack_require__(5726);
-const metadata_1 = __webpack_require__(6100);
-const resolver_1 = __webpack_require__(6255);
-const uri_parser_1 = __webpack_require__(6027);
+const call_number_1 = __webpack_require__(35675);
+const channelz_1 = __webpack_require__(68198);
+const compression_filter_1 = __webpack_require__(43430);
+const connectivity_state_1 = __webpack_require__(60778);
+const constants_1 = __webpack_require__(68288);
+const control_plane_status_1 = __webpack_require__(39962);
+const deadline_1 = __webpack_require__(52173);
+const filter_stack_1 = __webpack_require__(95726);
+const metadata_1 = __webpack_require__(36100);
+const resolver_1 = __webpack_require__(76255);
+const uri_parser_1 = __webpack_require__(56027);
 class SubchannelCallWrapper {
     constructor(subchannel, method, filterStackFactory, options, callNumber) {
         this.subchannel = subchannel;
@@ -14745,7 +14374,7 @@ exports.StatusBuilder = StatusBuilder;
 
 /***/ }),
 
-/***/ 7956:
+/***/ 47956:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -14852,7 +14481,7 @@ exports.StreamDecoder = StreamDecoder;
 
 /***/ }),
 
-/***/ 7021:
+/***/ 97021:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -14882,7 +14511,7 @@ exports.stringToSubchannelAddress = stringToSubchannelAddress;
 exports.endpointEqual = endpointEqual;
 exports.endpointToString = endpointToString;
 exports.endpointHasAddress = endpointHasAddress;
-const net_1 = __webpack_require__(9278);
+const net_1 = __webpack_require__(69278);
 function isTcpSubchannelAddress(address) {
     return 'port' in address;
 }
@@ -15061,7 +14690,7 @@ exports.EndpointMap = EndpointMap;
 
 /***/ }),
 
-/***/ 7953:
+/***/ 17953:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -15084,13 +14713,13 @@ exports.EndpointMap = EndpointMap;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Http2SubchannelCall = void 0;
-const http2 = __webpack_require__(8056);
-const os = __webpack_require__(857);
-const constants_1 = __webpack_require__(8288);
-const metadata_1 = __webpack_require__(6100);
-const stream_decoder_1 = __webpack_require__(7956);
+const http2 = __webpack_require__(85675);
+const os = __webpack_require__(70857);
+const constants_1 = __webpack_require__(68288);
+const metadata_1 = __webpack_require__(36100);
+const stream_decoder_1 = __webpack_require__(47956);
 const logging = __webpack_require__(8536);
-const constants_2 = __webpack_require__(8288);
+const constants_2 = __webpack_require__(68288);
 const TRACER_NAME = 'subchannel_call';
 /**
  * Should do approximately the same thing as util.getSystemErrorName but the
@@ -15674,7 +15303,7 @@ exports.Http2SubchannelCall = Http2SubchannelCall;
 
 /***/ }),
 
-/***/ 98:
+/***/ 70098:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -15795,7 +15424,7 @@ exports.BaseSubchannelWrapper = BaseSubchannelWrapper;
 
 /***/ }),
 
-/***/ 8695:
+/***/ 48695:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -15819,11 +15448,11 @@ exports.BaseSubchannelWrapper = BaseSubchannelWrapper;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SubchannelPool = void 0;
 exports.getSubchannelPool = getSubchannelPool;
-const channel_options_1 = __webpack_require__(6793);
-const subchannel_1 = __webpack_require__(8416);
-const subchannel_address_1 = __webpack_require__(7021);
-const uri_parser_1 = __webpack_require__(6027);
-const transport_1 = __webpack_require__(3860);
+const channel_options_1 = __webpack_require__(86793);
+const subchannel_1 = __webpack_require__(68416);
+const subchannel_address_1 = __webpack_require__(97021);
+const uri_parser_1 = __webpack_require__(56027);
+const transport_1 = __webpack_require__(33860);
 // 10 seconds in milliseconds. This value is arbitrary.
 /**
  * The amount of time in between checks for dropping subchannels that have no
@@ -15939,7 +15568,7 @@ function getSubchannelPool(global) {
 
 /***/ }),
 
-/***/ 8416:
+/***/ 68416:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -15962,14 +15591,14 @@ function getSubchannelPool(global) {
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Subchannel = void 0;
-const connectivity_state_1 = __webpack_require__(778);
-const backoff_timeout_1 = __webpack_require__(4643);
+const connectivity_state_1 = __webpack_require__(60778);
+const backoff_timeout_1 = __webpack_require__(14643);
 const logging = __webpack_require__(8536);
-const constants_1 = __webpack_require__(8288);
-const uri_parser_1 = __webpack_require__(6027);
-const subchannel_address_1 = __webpack_require__(7021);
-const channelz_1 = __webpack_require__(8198);
-const single_subchannel_channel_1 = __webpack_require__(701);
+const constants_1 = __webpack_require__(68288);
+const uri_parser_1 = __webpack_require__(56027);
+const subchannel_address_1 = __webpack_require__(97021);
+const channelz_1 = __webpack_require__(68198);
+const single_subchannel_channel_1 = __webpack_require__(40701);
 const TRACER_NAME = 'subchannel';
 /* setInterval and setTimeout only accept signed 32 bit integers. JS doesn't
  * have a constant for the max signed 32 bit integer, so this is a simple way
@@ -16363,7 +15992,7 @@ exports.Subchannel = Subchannel;
 
 /***/ }),
 
-/***/ 8876:
+/***/ 68876:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -16387,7 +16016,7 @@ exports.Subchannel = Subchannel;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CIPHER_SUITES = void 0;
 exports.getDefaultRootsData = getDefaultRootsData;
-const fs = __webpack_require__(9896);
+const fs = __webpack_require__(79896);
 exports.CIPHER_SUITES = process.env.GRPC_SSL_CIPHER_SUITES;
 const DEFAULT_ROOTS_FILE_PATH = process.env.GRPC_DEFAULT_SSL_ROOTS_FILE_PATH;
 let defaultRootsData = null;
@@ -16404,7 +16033,7 @@ function getDefaultRootsData() {
 
 /***/ }),
 
-/***/ 3860:
+/***/ 33860:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -16427,18 +16056,18 @@ function getDefaultRootsData() {
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Http2SubchannelConnector = void 0;
-const http2 = __webpack_require__(8056);
-const tls_1 = __webpack_require__(4756);
-const channelz_1 = __webpack_require__(8198);
-const constants_1 = __webpack_require__(8288);
-const http_proxy_1 = __webpack_require__(8954);
+const http2 = __webpack_require__(85675);
+const tls_1 = __webpack_require__(64756);
+const channelz_1 = __webpack_require__(68198);
+const constants_1 = __webpack_require__(68288);
+const http_proxy_1 = __webpack_require__(18954);
 const logging = __webpack_require__(8536);
-const resolver_1 = __webpack_require__(6255);
-const subchannel_address_1 = __webpack_require__(7021);
-const uri_parser_1 = __webpack_require__(6027);
-const net = __webpack_require__(9278);
-const subchannel_call_1 = __webpack_require__(7953);
-const call_number_1 = __webpack_require__(5675);
+const resolver_1 = __webpack_require__(76255);
+const subchannel_address_1 = __webpack_require__(97021);
+const uri_parser_1 = __webpack_require__(56027);
+const net = __webpack_require__(69278);
+const subchannel_call_1 = __webpack_require__(17953);
+const call_number_1 = __webpack_require__(35675);
 const TRACER_NAME = 'transport';
 const FLOW_CONTROL_TRACER_NAME = 'transport_flowctrl';
 const clientVersion = (__webpack_require__(9943)/* .version */ .rE);
@@ -17102,7 +16731,7 @@ exports.Http2SubchannelConnector = Http2SubchannelConnector;
 
 /***/ }),
 
-/***/ 6027:
+/***/ 56027:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -17261,7 +16890,7 @@ function computeServiceUrl(host, methodName) {
 
 /***/ }),
 
-/***/ 3066:
+/***/ 73066:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -17286,11 +16915,11 @@ var __webpack_unused_export__;
  */
 __webpack_unused_export__ = ({ value: true });
 __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = exports.Yi = __webpack_unused_export__ = exports.Ib = __webpack_unused_export__ = __webpack_unused_export__ = void 0;
-const camelCase = __webpack_require__(6658);
-const Protobuf = __webpack_require__(3928);
+const camelCase = __webpack_require__(14277);
+const Protobuf = __webpack_require__(23928);
 const descriptor = __webpack_require__(6412);
-const util_1 = __webpack_require__(5972);
-const Long = __webpack_require__(6390);
+const util_1 = __webpack_require__(25972);
+const Long = __webpack_require__(66390);
 __webpack_unused_export__ = Long;
 function isAnyExtension(obj) {
     return ('@type' in obj) && (typeof obj['@type'] === 'string');
@@ -17515,7 +17144,7 @@ __webpack_unused_export__ = loadFileDescriptorSetFromObject;
 
 /***/ }),
 
-/***/ 5972:
+/***/ 25972:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -17539,9 +17168,9 @@ __webpack_unused_export__ = loadFileDescriptorSetFromObject;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.addCommonProtos = exports.loadProtosWithOptionsSync = exports.loadProtosWithOptions = void 0;
-const fs = __webpack_require__(9896);
-const path = __webpack_require__(6928);
-const Protobuf = __webpack_require__(3928);
+const fs = __webpack_require__(79896);
+const path = __webpack_require__(16928);
+const Protobuf = __webpack_require__(23928);
 function addIncludePathResolver(root, includePaths) {
     const originalResolvePath = root.resolvePath;
     root.resolvePath = (origin, target) => {
@@ -17597,10 +17226,10 @@ function addCommonProtos() {
     // Protobuf.js exposes: any, duration, empty, field_mask, struct, timestamp,
     // and wrappers. compiler/plugin is excluded in Protobuf.js and here.
     // Using constant strings for compatibility with tools like Webpack
-    const apiDescriptor = __webpack_require__(5434);
-    const descriptorDescriptor = __webpack_require__(3951);
-    const sourceContextDescriptor = __webpack_require__(2939);
-    const typeDescriptor = __webpack_require__(6710);
+    const apiDescriptor = __webpack_require__(15434);
+    const descriptorDescriptor = __webpack_require__(93951);
+    const sourceContextDescriptor = __webpack_require__(92939);
+    const typeDescriptor = __webpack_require__(36710);
     Protobuf.common('api', apiDescriptor.nested.google.nested.protobuf.nested);
     Protobuf.common('descriptor', descriptorDescriptor.nested.google.nested.protobuf.nested);
     Protobuf.common('source_context', sourceContextDescriptor.nested.google.nested.protobuf.nested);
@@ -17611,354 +17240,7 @@ exports.addCommonProtos = addCommonProtos;
 
 /***/ }),
 
-/***/ 6081:
-/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
-
-"use strict";
-
-/**
- * @license
- * Copyright 2018 gRPC authors.
- *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
- * You may obtain a copy of the License at
- *
- *     http://www.apache.org/licenses/LICENSE-2.0
- *
- * Unless required by applicable law or agreed to in writing, software
- * distributed under the License is distributed on an "AS IS" BASIS,
- * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
- * See the License for the specific language governing permissions and
- * limitations under the License.
- *
- */
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.loadFileDescriptorSetFromObject = exports.loadFileDescriptorSetFromBuffer = exports.fromJSON = exports.loadSync = exports.load = exports.IdempotencyLevel = exports.isAnyExtension = exports.Long = void 0;
-const camelCase = __webpack_require__(6658);
-const Protobuf = __webpack_require__(3928);
-const descriptor = __webpack_require__(6412);
-const util_1 = __webpack_require__(8057);
-const Long = __webpack_require__(6390);
-exports.Long = Long;
-function isAnyExtension(obj) {
-    return ('@type' in obj) && (typeof obj['@type'] === 'string');
-}
-exports.isAnyExtension = isAnyExtension;
-var IdempotencyLevel;
-(function (IdempotencyLevel) {
-    IdempotencyLevel["IDEMPOTENCY_UNKNOWN"] = "IDEMPOTENCY_UNKNOWN";
-    IdempotencyLevel["NO_SIDE_EFFECTS"] = "NO_SIDE_EFFECTS";
-    IdempotencyLevel["IDEMPOTENT"] = "IDEMPOTENT";
-})(IdempotencyLevel = exports.IdempotencyLevel || (exports.IdempotencyLevel = {}));
-const descriptorOptions = {
-    longs: String,
-    enums: String,
-    bytes: String,
-    defaults: true,
-    oneofs: true,
-    json: true,
-};
-function joinName(baseName, name) {
-    if (baseName === '') {
-        return name;
-    }
-    else {
-        return baseName + '.' + name;
-    }
-}
-function isHandledReflectionObject(obj) {
-    return (obj instanceof Protobuf.Service ||
-        obj instanceof Protobuf.Type ||
-        obj instanceof Protobuf.Enum);
-}
-function isNamespaceBase(obj) {
-    return obj instanceof Protobuf.Namespace || obj instanceof Protobuf.Root;
-}
-function getAllHandledReflectionObjects(obj, parentName) {
-    const objName = joinName(parentName, obj.name);
-    if (isHandledReflectionObject(obj)) {
-        return [[objName, obj]];
-    }
-    else {
-        if (isNamespaceBase(obj) && typeof obj.nested !== 'undefined') {
-            return Object.keys(obj.nested)
-                .map(name => {
-                return getAllHandledReflectionObjects(obj.nested[name], objName);
-            })
-                .reduce((accumulator, currentValue) => accumulator.concat(currentValue), []);
-        }
-    }
-    return [];
-}
-function createDeserializer(cls, options) {
-    return function deserialize(argBuf) {
-        return cls.toObject(cls.decode(argBuf), options);
-    };
-}
-function createSerializer(cls) {
-    return function serialize(arg) {
-        if (Array.isArray(arg)) {
-            throw new Error(`Failed to serialize message: expected object with ${cls.name} structure, got array instead`);
-        }
-        const message = cls.fromObject(arg);
-        return cls.encode(message).finish();
-    };
-}
-function mapMethodOptions(options) {
-    return (options || []).reduce((obj, item) => {
-        for (const [key, value] of Object.entries(item)) {
-            switch (key) {
-                case 'uninterpreted_option':
-                    obj.uninterpreted_option.push(item.uninterpreted_option);
-                    break;
-                default:
-                    obj[key] = value;
-            }
-        }
-        return obj;
-    }, {
-        deprecated: false,
-        idempotency_level: IdempotencyLevel.IDEMPOTENCY_UNKNOWN,
-        uninterpreted_option: [],
-    });
-}
-function createMethodDefinition(method, serviceName, options, fileDescriptors) {
-    /* This is only ever called after the corresponding root.resolveAll(), so we
-     * can assume that the resolved request and response types are non-null */
-    const requestType = method.resolvedRequestType;
-    const responseType = method.resolvedResponseType;
-    return {
-        path: '/' + serviceName + '/' + method.name,
-        requestStream: !!method.requestStream,
-        responseStream: !!method.responseStream,
-        requestSerialize: createSerializer(requestType),
-        requestDeserialize: createDeserializer(requestType, options),
-        responseSerialize: createSerializer(responseType),
-        responseDeserialize: createDeserializer(responseType, options),
-        // TODO(murgatroid99): Find a better way to handle this
-        originalName: camelCase(method.name),
-        requestType: createMessageDefinition(requestType, fileDescriptors),
-        responseType: createMessageDefinition(responseType, fileDescriptors),
-        options: mapMethodOptions(method.parsedOptions),
-    };
-}
-function createServiceDefinition(service, name, options, fileDescriptors) {
-    const def = {};
-    for (const method of service.methodsArray) {
-        def[method.name] = createMethodDefinition(method, name, options, fileDescriptors);
-    }
-    return def;
-}
-function createMessageDefinition(message, fileDescriptors) {
-    const messageDescriptor = message.toDescriptor('proto3');
-    return {
-        format: 'Protocol Buffer 3 DescriptorProto',
-        type: messageDescriptor.$type.toObject(messageDescriptor, descriptorOptions),
-        fileDescriptorProtos: fileDescriptors,
-    };
-}
-function createEnumDefinition(enumType, fileDescriptors) {
-    const enumDescriptor = enumType.toDescriptor('proto3');
-    return {
-        format: 'Protocol Buffer 3 EnumDescriptorProto',
-        type: enumDescriptor.$type.toObject(enumDescriptor, descriptorOptions),
-        fileDescriptorProtos: fileDescriptors,
-    };
-}
-/**
- * function createDefinition(obj: Protobuf.Service, name: string, options:
- * Options): ServiceDefinition; function createDefinition(obj: Protobuf.Type,
- * name: string, options: Options): MessageTypeDefinition; function
- * createDefinition(obj: Protobuf.Enum, name: string, options: Options):
- * EnumTypeDefinition;
- */
-function createDefinition(obj, name, options, fileDescriptors) {
-    if (obj instanceof Protobuf.Service) {
-        return createServiceDefinition(obj, name, options, fileDescriptors);
-    }
-    else if (obj instanceof Protobuf.Type) {
-        return createMessageDefinition(obj, fileDescriptors);
-    }
-    else if (obj instanceof Protobuf.Enum) {
-        return createEnumDefinition(obj, fileDescriptors);
-    }
-    else {
-        throw new Error('Type mismatch in reflection object handling');
-    }
-}
-function createPackageDefinition(root, options) {
-    const def = {};
-    root.resolveAll();
-    const descriptorList = root.toDescriptor('proto3').file;
-    const bufferList = descriptorList.map(value => Buffer.from(descriptor.FileDescriptorProto.encode(value).finish()));
-    for (const [name, obj] of getAllHandledReflectionObjects(root, '')) {
-        def[name] = createDefinition(obj, name, options, bufferList);
-    }
-    return def;
-}
-function createPackageDefinitionFromDescriptorSet(decodedDescriptorSet, options) {
-    options = options || {};
-    const root = Protobuf.Root.fromDescriptor(decodedDescriptorSet);
-    root.resolveAll();
-    return createPackageDefinition(root, options);
-}
-/**
- * Load a .proto file with the specified options.
- * @param filename One or multiple file paths to load. Can be an absolute path
- *     or relative to an include path.
- * @param options.keepCase Preserve field names. The default is to change them
- *     to camel case.
- * @param options.longs The type that should be used to represent `long` values.
- *     Valid options are `Number` and `String`. Defaults to a `Long` object type
- *     from a library.
- * @param options.enums The type that should be used to represent `enum` values.
- *     The only valid option is `String`. Defaults to the numeric value.
- * @param options.bytes The type that should be used to represent `bytes`
- *     values. Valid options are `Array` and `String`. The default is to use
- *     `Buffer`.
- * @param options.defaults Set default values on output objects. Defaults to
- *     `false`.
- * @param options.arrays Set empty arrays for missing array values even if
- *     `defaults` is `false`. Defaults to `false`.
- * @param options.objects Set empty objects for missing object values even if
- *     `defaults` is `false`. Defaults to `false`.
- * @param options.oneofs Set virtual oneof properties to the present field's
- *     name
- * @param options.json Represent Infinity and NaN as strings in float fields,
- *     and automatically decode google.protobuf.Any values.
- * @param options.includeDirs Paths to search for imported `.proto` files.
- */
-function load(filename, options) {
-    return (0, util_1.loadProtosWithOptions)(filename, options).then(loadedRoot => {
-        return createPackageDefinition(loadedRoot, options);
-    });
-}
-exports.load = load;
-function loadSync(filename, options) {
-    const loadedRoot = (0, util_1.loadProtosWithOptionsSync)(filename, options);
-    return createPackageDefinition(loadedRoot, options);
-}
-exports.loadSync = loadSync;
-function fromJSON(json, options) {
-    options = options || {};
-    const loadedRoot = Protobuf.Root.fromJSON(json);
-    loadedRoot.resolveAll();
-    return createPackageDefinition(loadedRoot, options);
-}
-exports.fromJSON = fromJSON;
-function loadFileDescriptorSetFromBuffer(descriptorSet, options) {
-    const decodedDescriptorSet = descriptor.FileDescriptorSet.decode(descriptorSet);
-    return createPackageDefinitionFromDescriptorSet(decodedDescriptorSet, options);
-}
-exports.loadFileDescriptorSetFromBuffer = loadFileDescriptorSetFromBuffer;
-function loadFileDescriptorSetFromObject(descriptorSet, options) {
-    const decodedDescriptorSet = descriptor.FileDescriptorSet.fromObject(descriptorSet);
-    return createPackageDefinitionFromDescriptorSet(decodedDescriptorSet, options);
-}
-exports.loadFileDescriptorSetFromObject = loadFileDescriptorSetFromObject;
-(0, util_1.addCommonProtos)();
-//# sourceMappingURL=index.js.map
-
-/***/ }),
-
-/***/ 8057:
-/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
-
-"use strict";
-
-/**
- * @license
- * Copyright 2018 gRPC authors.
- *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
- * You may obtain a copy of the License at
- *
- *     http://www.apache.org/licenses/LICENSE-2.0
- *
- * Unless required by applicable law or agreed to in writing, software
- * distributed under the License is distributed on an "AS IS" BASIS,
- * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
- * See the License for the specific language governing permissions and
- * limitations under the License.
- *
- */
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.addCommonProtos = exports.loadProtosWithOptionsSync = exports.loadProtosWithOptions = void 0;
-const fs = __webpack_require__(9896);
-const path = __webpack_require__(6928);
-const Protobuf = __webpack_require__(3928);
-function addIncludePathResolver(root, includePaths) {
-    const originalResolvePath = root.resolvePath;
-    root.resolvePath = (origin, target) => {
-        if (path.isAbsolute(target)) {
-            return target;
-        }
-        for (const directory of includePaths) {
-            const fullPath = path.join(directory, target);
-            try {
-                fs.accessSync(fullPath, fs.constants.R_OK);
-                return fullPath;
-            }
-            catch (err) {
-                continue;
-            }
-        }
-        process.emitWarning(`${target} not found in any of the include paths ${includePaths}`);
-        return originalResolvePath(origin, target);
-    };
-}
-async function loadProtosWithOptions(filename, options) {
-    const root = new Protobuf.Root();
-    options = options || {};
-    if (!!options.includeDirs) {
-        if (!Array.isArray(options.includeDirs)) {
-            return Promise.reject(new Error('The includeDirs option must be an array'));
-        }
-        addIncludePathResolver(root, options.includeDirs);
-    }
-    const loadedRoot = await root.load(filename, options);
-    loadedRoot.resolveAll();
-    return loadedRoot;
-}
-exports.loadProtosWithOptions = loadProtosWithOptions;
-function loadProtosWithOptionsSync(filename, options) {
-    const root = new Protobuf.Root();
-    options = options || {};
-    if (!!options.includeDirs) {
-        if (!Array.isArray(options.includeDirs)) {
-            throw new Error('The includeDirs option must be an array');
-        }
-        addIncludePathResolver(root, options.includeDirs);
-    }
-    const loadedRoot = root.loadSync(filename, options);
-    loadedRoot.resolveAll();
-    return loadedRoot;
-}
-exports.loadProtosWithOptionsSync = loadProtosWithOptionsSync;
-/**
- * Load Google's well-known proto files that aren't exposed by Protobuf.js.
- */
-function addCommonProtos() {
-    // Protobuf.js exposes: any, duration, empty, field_mask, struct, timestamp,
-    // and wrappers. compiler/plugin is excluded in Protobuf.js and here.
-    // Using constant strings for compatibility with tools like Webpack
-    const apiDescriptor = __webpack_require__(5434);
-    const descriptorDescriptor = __webpack_require__(3951);
-    const sourceContextDescriptor = __webpack_require__(2939);
-    const typeDescriptor = __webpack_require__(6710);
-    Protobuf.common('api', apiDescriptor.nested.google.nested.protobuf.nested);
-    Protobuf.common('descriptor', descriptorDescriptor.nested.google.nested.protobuf.nested);
-    Protobuf.common('source_context', sourceContextDescriptor.nested.google.nested.protobuf.nested);
-    Protobuf.common('type', typeDescriptor.nested.google.nested.protobuf.nested);
-}
-exports.addCommonProtos = addCommonProtos;
-//# sourceMappingURL=util.js.map
-
-/***/ }),
-
-/***/ 2518:
+/***/ 60137:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -18761,7 +18043,7 @@ exports.OrderedMap = OrderedMap;
 
 /***/ }),
 
-/***/ 2222:
+/***/ 92222:
 /***/ ((module) => {
 
 "use strict";
@@ -18821,7 +18103,7 @@ function asPromise(fn, ctx/*, varargs */) {
 
 /***/ }),
 
-/***/ 5478:
+/***/ 25478:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -18968,7 +18250,7 @@ base64.test = function test(string) {
 
 /***/ }),
 
-/***/ 5346:
+/***/ 25346:
 /***/ ((module) => {
 
 "use strict";
@@ -19088,7 +18370,7 @@ function safeFunctionName(name) {
 
 /***/ }),
 
-/***/ 2491:
+/***/ 32491:
 /***/ ((module) => {
 
 "use strict";
@@ -19182,15 +18464,15 @@ EventEmitter.prototype.emit = function emit(evt) {
 
 /***/ }),
 
-/***/ 4279:
+/***/ 44279:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
 
 module.exports = fetch;
 
-var asPromise = __webpack_require__(2222),
-    fs        = __webpack_require__(193);
+var asPromise = __webpack_require__(92222),
+    fs        = __webpack_require__(20193);
 
 /**
  * Node-style callback as used by {@link util.fetch}.
@@ -19302,7 +18584,7 @@ fetch.xhr = function fetch_xhr(filename, options, callback) {
 
 /***/ }),
 
-/***/ 193:
+/***/ 20193:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -19310,7 +18592,7 @@ fetch.xhr = function fetch_xhr(filename, options, callback) {
 
 var fs = null;
 try {
-    fs = __webpack_require__(/* webpackIgnore: true */ 9896);
+    fs = __webpack_require__(/* webpackIgnore: true */ 79896);
     if (!fs || !fs.readFile || !fs.readFileSync)
         fs = null;
 } catch (e) {
@@ -19664,7 +18946,7 @@ function readUintBE(buf, pos) {
 
 /***/ }),
 
-/***/ 6090:
+/***/ 66090:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -19737,7 +19019,7 @@ path.resolve = function resolve(originPath, includePath, alreadyNormalized) {
 
 /***/ }),
 
-/***/ 6239:
+/***/ 56239:
 /***/ ((module) => {
 
 "use strict";
@@ -19793,7 +19075,7 @@ function pool(alloc, slice, size) {
 
 /***/ }),
 
-/***/ 958:
+/***/ 70958:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -19916,7611 +19198,10 @@ utf8.write = function utf8_write(string, buffer, offset) {
 
 /***/ }),
 
-/***/ 5234:
+/***/ 31424:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-"use strict";
-
-
-const { Buffer } = __webpack_require__(181)
-const symbol = Symbol.for('BufferList')
-
-function BufferList (buf) {
-  if (!(this instanceof BufferList)) {
-    return new BufferList(buf)
-  }
-
-  BufferList._init.call(this, buf)
-}
-
-BufferList._init = function _init (buf) {
-  Object.defineProperty(this, symbol, { value: true })
-
-  this._bufs = []
-  this.length = 0
-
-  if (buf) {
-    this.append(buf)
-  }
-}
-
-BufferList.prototype._new = function _new (buf) {
-  return new BufferList(buf)
-}
-
-BufferList.prototype._offset = function _offset (offset) {
-  if (offset === 0) {
-    return [0, 0]
-  }
-
-  let tot = 0
-
-  for (let i = 0; i < this._bufs.length; i++) {
-    const _t = tot + this._bufs[i].length
-    if (offset < _t || i === this._bufs.length - 1) {
-      return [i, offset - tot]
-    }
-    tot = _t
-  }
-}
-
-BufferList.prototype._reverseOffset = function (blOffset) {
-  const bufferId = blOffset[0]
-  let offset = blOffset[1]
-
-  for (let i = 0; i < bufferId; i++) {
-    offset += this._bufs[i].length
-  }
-
-  return offset
-}
-
-BufferList.prototype.get = function get (index) {
-  if (index > this.length || index < 0) {
-    return undefined
-  }
-
-  const offset = this._offset(index)
-
-  return this._bufs[offset[0]][offset[1]]
-}
-
-BufferList.prototype.slice = function slice (start, end) {
-  if (typeof start === 'number' && start < 0) {
-    start += this.length
-  }
-
-  if (typeof end === 'number' && end < 0) {
-    end += this.length
-  }
-
-  return this.copy(null, 0, start, end)
-}
-
-BufferList.prototype.copy = function copy (dst, dstStart, srcStart, srcEnd) {
-  if (typeof srcStart !== 'number' || srcStart < 0) {
-    srcStart = 0
-  }
-
-  if (typeof srcEnd !== 'number' || srcEnd > this.length) {
-    srcEnd = this.length
-  }
-
-  if (srcStart >= this.length) {
-    return dst || Buffer.alloc(0)
-  }
-
-  if (srcEnd <= 0) {
-    return dst || Buffer.alloc(0)
-  }
-
-  const copy = !!dst
-  const off = this._offset(srcStart)
-  const len = srcEnd - srcStart
-  let bytes = len
-  let bufoff = (copy && dstStart) || 0
-  let start = off[1]
-
-  // copy/slice everything
-  if (srcStart === 0 && srcEnd === this.length) {
-    if (!copy) {
-      // slice, but full concat if multiple buffers
-      return this._bufs.length === 1
-        ? this._bufs[0]
-        : Buffer.concat(this._bufs, this.length)
-    }
-
-    // copy, need to copy individual buffers
-    for (let i = 0; i < this._bufs.length; i++) {
-      this._bufs[i].copy(dst, bufoff)
-      bufoff += this._bufs[i].length
-    }
-
-    return dst
-  }
-
-  // easy, cheap case where it's a subset of one of the buffers
-  if (bytes <= this._bufs[off[0]].length - start) {
-    return copy
-      ? this._bufs[off[0]].copy(dst, dstStart, start, start + bytes)
-      : this._bufs[off[0]].slice(start, start + bytes)
-  }
-
-  if (!copy) {
-    // a slice, we need something to copy in to
-    dst = Buffer.allocUnsafe(len)
-  }
-
-  for (let i = off[0]; i < this._bufs.length; i++) {
-    const l = this._bufs[i].length - start
-
-    if (bytes > l) {
-      this._bufs[i].copy(dst, bufoff, start)
-      bufoff += l
-    } else {
-      this._bufs[i].copy(dst, bufoff, start, start + bytes)
-      bufoff += l
-      break
-    }
-
-    bytes -= l
-
-    if (start) {
-      start = 0
-    }
-  }
-
-  // safeguard so that we don't return uninitialized memory
-  if (dst.length > bufoff) return dst.slice(0, bufoff)
-
-  return dst
-}
-
-BufferList.prototype.shallowSlice = function shallowSlice (start, end) {
-  start = start || 0
-  end = typeof end !== 'number' ? this.length : end
-
-  if (start < 0) {
-    start += this.length
-  }
-
-  if (end < 0) {
-    end += this.length
-  }
-
-  if (start === end) {
-    return this._new()
-  }
-
-  const startOffset = this._offset(start)
-  const endOffset = this._offset(end)
-  const buffers = this._bufs.slice(startOffset[0], endOffset[0] + 1)
-
-  if (endOffset[1] === 0) {
-    buffers.pop()
-  } else {
-    buffers[buffers.length - 1] = buffers[buffers.length - 1].slice(0, endOffset[1])
-  }
-
-  if (startOffset[1] !== 0) {
-    buffers[0] = buffers[0].slice(startOffset[1])
-  }
-
-  return this._new(buffers)
-}
-
-BufferList.prototype.toString = function toString (encoding, start, end) {
-  return this.slice(start, end).toString(encoding)
-}
-
-BufferList.prototype.consume = function consume (bytes) {
-  // first, normalize the argument, in accordance with how Buffer does it
-  bytes = Math.trunc(bytes)
-  // do nothing if not a positive number
-  if (Number.isNaN(bytes) || bytes <= 0) return this
-
-  while (this._bufs.length) {
-    if (bytes >= this._bufs[0].length) {
-      bytes -= this._bufs[0].length
-      this.length -= this._bufs[0].length
-      this._bufs.shift()
-    } else {
-      this._bufs[0] = this._bufs[0].slice(bytes)
-      this.length -= bytes
-      break
-    }
-  }
-
-  return this
-}
-
-BufferList.prototype.duplicate = function duplicate () {
-  const copy = this._new()
-
-  for (let i = 0; i < this._bufs.length; i++) {
-    copy.append(this._bufs[i])
-  }
-
-  return copy
-}
-
-BufferList.prototype.append = function append (buf) {
-  if (buf == null) {
-    return this
-  }
-
-  if (buf.buffer) {
-    // append a view of the underlying ArrayBuffer
-    this._appendBuffer(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength))
-  } else if (Array.isArray(buf)) {
-    for (let i = 0; i < buf.length; i++) {
-      this.append(buf[i])
-    }
-  } else if (this._isBufferList(buf)) {
-    // unwrap argument into individual BufferLists
-    for (let i = 0; i < buf._bufs.length; i++) {
-      this.append(buf._bufs[i])
-    }
-  } else {
-    // coerce number arguments to strings, since Buffer(number) does
-    // uninitialized memory allocation
-    if (typeof buf === 'number') {
-      buf = buf.toString()
-    }
-
-    this._appendBuffer(Buffer.from(buf))
-  }
-
-  return this
-}
-
-BufferList.prototype._appendBuffer = function appendBuffer (buf) {
-  this._bufs.push(buf)
-  this.length += buf.length
-}
-
-BufferList.prototype.indexOf = function (search, offset, encoding) {
-  if (encoding === undefined && typeof offset === 'string') {
-    encoding = offset
-    offset = undefined
-  }
-
-  if (typeof search === 'function' || Array.isArray(search)) {
-    throw new TypeError('The "value" argument must be one of type string, Buffer, BufferList, or Uint8Array.')
-  } else if (typeof search === 'number') {
-    search = Buffer.from([search])
-  } else if (typeof search === 'string') {
-    search = Buffer.from(search, encoding)
-  } else if (this._isBufferList(search)) {
-    search = search.slice()
-  } else if (Array.isArray(search.buffer)) {
-    search = Buffer.from(search.buffer, search.byteOffset, search.byteLength)
-  } else if (!Buffer.isBuffer(search)) {
-    search = Buffer.from(search)
-  }
-
-  offset = Number(offset || 0)
-
-  if (isNaN(offset)) {
-    offset = 0
-  }
-
-  if (offset < 0) {
-    offset = this.length + offset
-  }
-
-  if (offset < 0) {
-    offset = 0
-  }
-
-  if (search.length === 0) {
-    return offset > this.length ? this.length : offset
-  }
-
-  const blOffset = this._offset(offset)
-  let blIndex = blOffset[0] // index of which internal buffer we're working on
-  let buffOffset = blOffset[1] // offset of the internal buffer we're working on
-
-  // scan over each buffer
-  for (; blIndex < this._bufs.length; blIndex++) {
-    const buff = this._bufs[blIndex]
-
-    while (buffOffset < buff.length) {
-      const availableWindow = buff.length - buffOffset
-
-      if (availableWindow >= search.length) {
-        const nativeSearchResult = buff.indexOf(search, buffOffset)
-
-        if (nativeSearchResult !== -1) {
-          return this._reverseOffset([blIndex, nativeSearchResult])
-        }
-
-        buffOffset = buff.length - search.length + 1 // end of native search window
-      } else {
-        const revOffset = this._reverseOffset([blIndex, buffOffset])
-
-        if (this._match(revOffset, search)) {
-          return revOffset
-        }
-
-        buffOffset++
-      }
-    }
-
-    buffOffset = 0
-  }
-
-  return -1
-}
-
-BufferList.prototype._match = function (offset, search) {
-  if (this.length - offset < search.length) {
-    return false
-  }
-
-  for (let searchOffset = 0; searchOffset < search.length; searchOffset++) {
-    if (this.get(offset + searchOffset) !== search[searchOffset]) {
-      return false
-    }
-  }
-  return true
-}
-
-;(function () {
-  const methods = {
-    readDoubleBE: 8,
-    readDoubleLE: 8,
-    readFloatBE: 4,
-    readFloatLE: 4,
-    readInt32BE: 4,
-    readInt32LE: 4,
-    readUInt32BE: 4,
-    readUInt32LE: 4,
-    readInt16BE: 2,
-    readInt16LE: 2,
-    readUInt16BE: 2,
-    readUInt16LE: 2,
-    readInt8: 1,
-    readUInt8: 1,
-    readIntBE: null,
-    readIntLE: null,
-    readUIntBE: null,
-    readUIntLE: null
-  }
-
-  for (const m in methods) {
-    (function (m) {
-      if (methods[m] === null) {
-        BufferList.prototype[m] = function (offset, byteLength) {
-          return this.slice(offset, offset + byteLength)[m](0, byteLength)
-        }
-      } else {
-        BufferList.prototype[m] = function (offset = 0) {
-          return this.slice(offset, offset + methods[m])[m](0)
-        }
-      }
-    }(m))
-  }
-}())
-
-// Used internally by the class and also as an indicator of this object being
-// a `BufferList`. It's not possible to use `instanceof BufferList` in a browser
-// environment because there could be multiple different copies of the
-// BufferList class and some `BufferList`s might be `BufferList`s.
-BufferList.prototype._isBufferList = function _isBufferList (b) {
-  return b instanceof BufferList || BufferList.isBufferList(b)
-}
-
-BufferList.isBufferList = function isBufferList (b) {
-  return b != null && b[symbol]
-}
-
-module.exports = BufferList
-
-
-/***/ }),
-
-/***/ 794:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-"use strict";
-
-
-const DuplexStream = (__webpack_require__(6131).Duplex)
-const inherits = __webpack_require__(9598)
-const BufferList = __webpack_require__(5234)
-
-function BufferListStream (callback) {
-  if (!(this instanceof BufferListStream)) {
-    return new BufferListStream(callback)
-  }
-
-  if (typeof callback === 'function') {
-    this._callback = callback
-
-    const piper = function piper (err) {
-      if (this._callback) {
-        this._callback(err)
-        this._callback = null
-      }
-    }.bind(this)
-
-    this.on('pipe', function onPipe (src) {
-      src.on('error', piper)
-    })
-    this.on('unpipe', function onUnpipe (src) {
-      src.removeListener('error', piper)
-    })
-
-    callback = null
-  }
-
-  BufferList._init.call(this, callback)
-  DuplexStream.call(this)
-}
-
-inherits(BufferListStream, DuplexStream)
-Object.assign(BufferListStream.prototype, BufferList.prototype)
-
-BufferListStream.prototype._new = function _new (callback) {
-  return new BufferListStream(callback)
-}
-
-BufferListStream.prototype._write = function _write (buf, encoding, callback) {
-  this._appendBuffer(buf)
-
-  if (typeof callback === 'function') {
-    callback()
-  }
-}
-
-BufferListStream.prototype._read = function _read (size) {
-  if (!this.length) {
-    return this.push(null)
-  }
-
-  size = Math.min(size, this.length)
-  this.push(this.slice(0, size))
-  this.consume(size)
-}
-
-BufferListStream.prototype.end = function end (chunk) {
-  DuplexStream.prototype.end.call(this, chunk)
-
-  if (this._callback) {
-    this._callback(null, this.slice())
-    this._callback = null
-  }
-}
-
-BufferListStream.prototype._destroy = function _destroy (err, cb) {
-  this._bufs.length = 0
-  this.length = 0
-  cb(err)
-}
-
-BufferListStream.prototype._isBufferList = function _isBufferList (b) {
-  return b instanceof BufferListStream || b instanceof BufferList || BufferListStream.isBufferList(b)
-}
-
-BufferListStream.isBufferList = BufferList.isBufferList
-
-module.exports = BufferListStream
-module.exports.BufferListStream = BufferListStream
-module.exports.BufferList = BufferList
-
-
-/***/ }),
-
-/***/ 5384:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-"use strict";
-
-const fs = __webpack_require__(9896)
-const path = __webpack_require__(6928)
-
-/* istanbul ignore next */
-const LCHOWN = fs.lchown ? 'lchown' : 'chown'
-/* istanbul ignore next */
-const LCHOWNSYNC = fs.lchownSync ? 'lchownSync' : 'chownSync'
-
-/* istanbul ignore next */
-const needEISDIRHandled = fs.lchown &&
-  !process.version.match(/v1[1-9]+\./) &&
-  !process.version.match(/v10\.[6-9]/)
-
-const lchownSync = (path, uid, gid) => {
-  try {
-    return fs[LCHOWNSYNC](path, uid, gid)
-  } catch (er) {
-    if (er.code !== 'ENOENT')
-      throw er
-  }
-}
-
-/* istanbul ignore next */
-const chownSync = (path, uid, gid) => {
-  try {
-    return fs.chownSync(path, uid, gid)
-  } catch (er) {
-    if (er.code !== 'ENOENT')
-      throw er
-  }
-}
-
-/* istanbul ignore next */
-const handleEISDIR =
-  needEISDIRHandled ? (path, uid, gid, cb) => er => {
-    // Node prior to v10 had a very questionable implementation of
-    // fs.lchown, which would always try to call fs.open on a directory
-    // Fall back to fs.chown in those cases.
-    if (!er || er.code !== 'EISDIR')
-      cb(er)
-    else
-      fs.chown(path, uid, gid, cb)
-  }
-  : (_, __, ___, cb) => cb
-
-/* istanbul ignore next */
-const handleEISDirSync =
-  needEISDIRHandled ? (path, uid, gid) => {
-    try {
-      return lchownSync(path, uid, gid)
-    } catch (er) {
-      if (er.code !== 'EISDIR')
-        throw er
-      chownSync(path, uid, gid)
-    }
-  }
-  : (path, uid, gid) => lchownSync(path, uid, gid)
-
-// fs.readdir could only accept an options object as of node v6
-const nodeVersion = process.version
-let readdir = (path, options, cb) => fs.readdir(path, options, cb)
-let readdirSync = (path, options) => fs.readdirSync(path, options)
-/* istanbul ignore next */
-if (/^v4\./.test(nodeVersion))
-  readdir = (path, options, cb) => fs.readdir(path, cb)
-
-const chown = (cpath, uid, gid, cb) => {
-  fs[LCHOWN](cpath, uid, gid, handleEISDIR(cpath, uid, gid, er => {
-    // Skip ENOENT error
-    cb(er && er.code !== 'ENOENT' ? er : null)
-  }))
-}
-
-const chownrKid = (p, child, uid, gid, cb) => {
-  if (typeof child === 'string')
-    return fs.lstat(path.resolve(p, child), (er, stats) => {
-      // Skip ENOENT error
-      if (er)
-        return cb(er.code !== 'ENOENT' ? er : null)
-      stats.name = child
-      chownrKid(p, stats, uid, gid, cb)
-    })
-
-  if (child.isDirectory()) {
-    chownr(path.resolve(p, child.name), uid, gid, er => {
-      if (er)
-        return cb(er)
-      const cpath = path.resolve(p, child.name)
-      chown(cpath, uid, gid, cb)
-    })
-  } else {
-    const cpath = path.resolve(p, child.name)
-    chown(cpath, uid, gid, cb)
-  }
-}
-
-
-const chownr = (p, uid, gid, cb) => {
-  readdir(p, { withFileTypes: true }, (er, children) => {
-    // any error other than ENOTDIR or ENOTSUP means it's not readable,
-    // or doesn't exist.  give up.
-    if (er) {
-      if (er.code === 'ENOENT')
-        return cb()
-      else if (er.code !== 'ENOTDIR' && er.code !== 'ENOTSUP')
-        return cb(er)
-    }
-    if (er || !children.length)
-      return chown(p, uid, gid, cb)
-
-    let len = children.length
-    let errState = null
-    const then = er => {
-      if (errState)
-        return
-      if (er)
-        return cb(errState = er)
-      if (-- len === 0)
-        return chown(p, uid, gid, cb)
-    }
-
-    children.forEach(child => chownrKid(p, child, uid, gid, then))
-  })
-}
-
-const chownrKidSync = (p, child, uid, gid) => {
-  if (typeof child === 'string') {
-    try {
-      const stats = fs.lstatSync(path.resolve(p, child))
-      stats.name = child
-      child = stats
-    } catch (er) {
-      if (er.code === 'ENOENT')
-        return
-      else
-        throw er
-    }
-  }
-
-  if (child.isDirectory())
-    chownrSync(path.resolve(p, child.name), uid, gid)
-
-  handleEISDirSync(path.resolve(p, child.name), uid, gid)
-}
-
-const chownrSync = (p, uid, gid) => {
-  let children
-  try {
-    children = readdirSync(p, { withFileTypes: true })
-  } catch (er) {
-    if (er.code === 'ENOENT')
-      return
-    else if (er.code === 'ENOTDIR' || er.code === 'ENOTSUP')
-      return handleEISDirSync(p, uid, gid)
-    else
-      throw er
-  }
-
-  if (children && children.length)
-    children.forEach(child => chownrKidSync(p, child, uid, gid))
-
-  return handleEISDirSync(p, uid, gid)
-}
-
-module.exports = chownr
-chownr.sync = chownrSync
-
-
-/***/ }),
-
-/***/ 6110:
-/***/ ((module, exports, __webpack_require__) => {
-
-/* eslint-env browser */
-
-/**
- * This is the web browser implementation of `debug()`.
- */
-
-exports.formatArgs = formatArgs;
-exports.save = save;
-exports.load = load;
-exports.useColors = useColors;
-exports.storage = localstorage();
-exports.destroy = (() => {
-	let warned = false;
-
-	return () => {
-		if (!warned) {
-			warned = true;
-			console.warn('Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.');
-		}
-	};
-})();
-
-/**
- * Colors.
- */
-
-exports.colors = [
-	'#0000CC',
-	'#0000FF',
-	'#0033CC',
-	'#0033FF',
-	'#0066CC',
-	'#0066FF',
-	'#0099CC',
-	'#0099FF',
-	'#00CC00',
-	'#00CC33',
-	'#00CC66',
-	'#00CC99',
-	'#00CCCC',
-	'#00CCFF',
-	'#3300CC',
-	'#3300FF',
-	'#3333CC',
-	'#3333FF',
-	'#3366CC',
-	'#3366FF',
-	'#3399CC',
-	'#3399FF',
-	'#33CC00',
-	'#33CC33',
-	'#33CC66',
-	'#33CC99',
-	'#33CCCC',
-	'#33CCFF',
-	'#6600CC',
-	'#6600FF',
-	'#6633CC',
-	'#6633FF',
-	'#66CC00',
-	'#66CC33',
-	'#9900CC',
-	'#9900FF',
-	'#9933CC',
-	'#9933FF',
-	'#99CC00',
-	'#99CC33',
-	'#CC0000',
-	'#CC0033',
-	'#CC0066',
-	'#CC0099',
-	'#CC00CC',
-	'#CC00FF',
-	'#CC3300',
-	'#CC3333',
-	'#CC3366',
-	'#CC3399',
-	'#CC33CC',
-	'#CC33FF',
-	'#CC6600',
-	'#CC6633',
-	'#CC9900',
-	'#CC9933',
-	'#CCCC00',
-	'#CCCC33',
-	'#FF0000',
-	'#FF0033',
-	'#FF0066',
-	'#FF0099',
-	'#FF00CC',
-	'#FF00FF',
-	'#FF3300',
-	'#FF3333',
-	'#FF3366',
-	'#FF3399',
-	'#FF33CC',
-	'#FF33FF',
-	'#FF6600',
-	'#FF6633',
-	'#FF9900',
-	'#FF9933',
-	'#FFCC00',
-	'#FFCC33'
-];
-
-/**
- * Currently only WebKit-based Web Inspectors, Firefox >= v31,
- * and the Firebug extension (any Firefox version) are known
- * to support "%c" CSS customizations.
- *
- * TODO: add a `localStorage` variable to explicitly enable/disable colors
- */
-
-// eslint-disable-next-line complexity
-function useColors() {
-	// NB: In an Electron preload script, document will be defined but not fully
-	// initialized. Since we know we're in Chrome, we'll just detect this case
-	// explicitly
-	if (typeof window !== 'undefined' && window.process && (window.process.type === 'renderer' || window.process.__nwjs)) {
-		return true;
-	}
-
-	// Internet Explorer and Edge do not support colors.
-	if (typeof navigator !== 'undefined' && navigator.userAgent && navigator.userAgent.toLowerCase().match(/(edge|trident)\/(\d+)/)) {
-		return false;
-	}
-
-	let m;
-
-	// Is webkit? http://stackoverflow.com/a/16459606/376773
-	// document is undefined in react-native: https://github.com/facebook/react-native/pull/1632
-	// eslint-disable-next-line no-return-assign
-	return (typeof document !== 'undefined' && document.documentElement && document.documentElement.style && document.documentElement.style.WebkitAppearance) ||
-		// Is firebug? http://stackoverflow.com/a/398120/376773
-		(typeof window !== 'undefined' && window.console && (window.console.firebug || (window.console.exception && window.console.table))) ||
-		// Is firefox >= v31?
-		// https://developer.mozilla.org/en-US/docs/Tools/Web_Console#Styling_messages
-		(typeof navigator !== 'undefined' && navigator.userAgent && (m = navigator.userAgent.toLowerCase().match(/firefox\/(\d+)/)) && parseInt(m[1], 10) >= 31) ||
-		// Double check webkit in userAgent just in case we are in a worker
-		(typeof navigator !== 'undefined' && navigator.userAgent && navigator.userAgent.toLowerCase().match(/applewebkit\/(\d+)/));
-}
-
-/**
- * Colorize log arguments if enabled.
- *
- * @api public
- */
-
-function formatArgs(args) {
-	args[0] = (this.useColors ? '%c' : '') +
-		this.namespace +
-		(this.useColors ? ' %c' : ' ') +
-		args[0] +
-		(this.useColors ? '%c ' : ' ') +
-		'+' + module.exports.humanize(this.diff);
-
-	if (!this.useColors) {
-		return;
-	}
-
-	const c = 'color: ' + this.color;
-	args.splice(1, 0, c, 'color: inherit');
-
-	// The final "%c" is somewhat tricky, because there could be other
-	// arguments passed either before or after the %c, so we need to
-	// figure out the correct index to insert the CSS into
-	let index = 0;
-	let lastC = 0;
-	args[0].replace(/%[a-zA-Z%]/g, match => {
-		if (match === '%%') {
-			return;
-		}
-		index++;
-		if (match === '%c') {
-			// We only are interested in the *last* %c
-			// (the user may have provided their own)
-			lastC = index;
-		}
-	});
-
-	args.splice(lastC, 0, c);
-}
-
-/**
- * Invokes `console.debug()` when available.
- * No-op when `console.debug` is not a "function".
- * If `console.debug` is not available, falls back
- * to `console.log`.
- *
- * @api public
- */
-exports.log = console.debug || console.log || (() => {});
-
-/**
- * Save `namespaces`.
- *
- * @param {String} namespaces
- * @api private
- */
-function save(namespaces) {
-	try {
-		if (namespaces) {
-			exports.storage.setItem('debug', namespaces);
-		} else {
-			exports.storage.removeItem('debug');
-		}
-	} catch (error) {
-		// Swallow
-		// XXX (@Qix-) should we be logging these?
-	}
-}
-
-/**
- * Load `namespaces`.
- *
- * @return {String} returns the previously persisted debug modes
- * @api private
- */
-function load() {
-	let r;
-	try {
-		r = exports.storage.getItem('debug') || exports.storage.getItem('DEBUG') ;
-	} catch (error) {
-		// Swallow
-		// XXX (@Qix-) should we be logging these?
-	}
-
-	// If debug isn't set in LS, and we're in Electron, try to load $DEBUG
-	if (!r && typeof process !== 'undefined' && 'env' in process) {
-		r = process.env.DEBUG;
-	}
-
-	return r;
-}
-
-/**
- * Localstorage attempts to return the localstorage.
- *
- * This is necessary because safari throws
- * when a user disables cookies/localstorage
- * and you attempt to access it.
- *
- * @return {LocalStorage}
- * @api private
- */
-
-function localstorage() {
-	try {
-		// TVMLKit (Apple TV JS Runtime) does not have a window object, just localStorage in the global context
-		// The Browser also has localStorage in the global context.
-		return localStorage;
-	} catch (error) {
-		// Swallow
-		// XXX (@Qix-) should we be logging these?
-	}
-}
-
-module.exports = __webpack_require__(897)(exports);
-
-const {formatters} = module.exports;
-
-/**
- * Map %j to `JSON.stringify()`, since no Web Inspectors do that by default.
- */
-
-formatters.j = function (v) {
-	try {
-		return JSON.stringify(v);
-	} catch (error) {
-		return '[UnexpectedJSONParseError]: ' + error.message;
-	}
-};
-
-
-/***/ }),
-
-/***/ 897:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-
-/**
- * This is the common logic for both the Node.js and web browser
- * implementations of `debug()`.
- */
-
-function setup(env) {
-	createDebug.debug = createDebug;
-	createDebug.default = createDebug;
-	createDebug.coerce = coerce;
-	createDebug.disable = disable;
-	createDebug.enable = enable;
-	createDebug.enabled = enabled;
-	createDebug.humanize = __webpack_require__(744);
-	createDebug.destroy = destroy;
-
-	Object.keys(env).forEach(key => {
-		createDebug[key] = env[key];
-	});
-
-	/**
-	* The currently active debug mode names, and names to skip.
-	*/
-
-	createDebug.names = [];
-	createDebug.skips = [];
-
-	/**
-	* Map of special "%n" handling functions, for the debug "format" argument.
-	*
-	* Valid key names are a single, lower or upper-case letter, i.e. "n" and "N".
-	*/
-	createDebug.formatters = {};
-
-	/**
-	* Selects a color for a debug namespace
-	* @param {String} namespace The namespace string for the debug instance to be colored
-	* @return {Number|String} An ANSI color code for the given namespace
-	* @api private
-	*/
-	function selectColor(namespace) {
-		let hash = 0;
-
-		for (let i = 0; i < namespace.length; i++) {
-			hash = ((hash << 5) - hash) + namespace.charCodeAt(i);
-			hash |= 0; // Convert to 32bit integer
-		}
-
-		return createDebug.colors[Math.abs(hash) % createDebug.colors.length];
-	}
-	createDebug.selectColor = selectColor;
-
-	/**
-	* Create a debugger with the given `namespace`.
-	*
-	* @param {String} namespace
-	* @return {Function}
-	* @api public
-	*/
-	function createDebug(namespace) {
-		let prevTime;
-		let enableOverride = null;
-		let namespacesCache;
-		let enabledCache;
-
-		function debug(...args) {
-			// Disabled?
-			if (!debug.enabled) {
-				return;
-			}
-
-			const self = debug;
-
-			// Set `diff` timestamp
-			const curr = Number(new Date());
-			const ms = curr - (prevTime || curr);
-			self.diff = ms;
-			self.prev = prevTime;
-			self.curr = curr;
-			prevTime = curr;
-
-			args[0] = createDebug.coerce(args[0]);
-
-			if (typeof args[0] !== 'string') {
-				// Anything else let's inspect with %O
-				args.unshift('%O');
-			}
-
-			// Apply any `formatters` transformations
-			let index = 0;
-			args[0] = args[0].replace(/%([a-zA-Z%])/g, (match, format) => {
-				// If we encounter an escaped % then don't increase the array index
-				if (match === '%%') {
-					return '%';
-				}
-				index++;
-				const formatter = createDebug.formatters[format];
-				if (typeof formatter === 'function') {
-					const val = args[index];
-					match = formatter.call(self, val);
-
-					// Now we need to remove `args[index]` since it's inlined in the `format`
-					args.splice(index, 1);
-					index--;
-				}
-				return match;
-			});
-
-			// Apply env-specific formatting (colors, etc.)
-			createDebug.formatArgs.call(self, args);
-
-			const logFn = self.log || createDebug.log;
-			logFn.apply(self, args);
-		}
-
-		debug.namespace = namespace;
-		debug.useColors = createDebug.useColors();
-		debug.color = createDebug.selectColor(namespace);
-		debug.extend = extend;
-		debug.destroy = createDebug.destroy; // XXX Temporary. Will be removed in the next major release.
-
-		Object.defineProperty(debug, 'enabled', {
-			enumerable: true,
-			configurable: false,
-			get: () => {
-				if (enableOverride !== null) {
-					return enableOverride;
-				}
-				if (namespacesCache !== createDebug.namespaces) {
-					namespacesCache = createDebug.namespaces;
-					enabledCache = createDebug.enabled(namespace);
-				}
-
-				return enabledCache;
-			},
-			set: v => {
-				enableOverride = v;
-			}
-		});
-
-		// Env-specific initialization logic for debug instances
-		if (typeof createDebug.init === 'function') {
-			createDebug.init(debug);
-		}
-
-		return debug;
-	}
-
-	function extend(namespace, delimiter) {
-		const newDebug = createDebug(this.namespace + (typeof delimiter === 'undefined' ? ':' : delimiter) + namespace);
-		newDebug.log = this.log;
-		return newDebug;
-	}
-
-	/**
-	* Enables a debug mode by namespaces. This can include modes
-	* separated by a colon and wildcards.
-	*
-	* @param {String} namespaces
-	* @api public
-	*/
-	function enable(namespaces) {
-		createDebug.save(namespaces);
-		createDebug.namespaces = namespaces;
-
-		createDebug.names = [];
-		createDebug.skips = [];
-
-		const split = (typeof namespaces === 'string' ? namespaces : '')
-			.trim()
-			.replace(/\s+/g, ',')
-			.split(',')
-			.filter(Boolean);
-
-		for (const ns of split) {
-			if (ns[0] === '-') {
-				createDebug.skips.push(ns.slice(1));
-			} else {
-				createDebug.names.push(ns);
-			}
-		}
-	}
-
-	/**
-	 * Checks if the given string matches a namespace template, honoring
-	 * asterisks as wildcards.
-	 *
-	 * @param {String} search
-	 * @param {String} template
-	 * @return {Boolean}
-	 */
-	function matchesTemplate(search, template) {
-		let searchIndex = 0;
-		let templateIndex = 0;
-		let starIndex = -1;
-		let matchIndex = 0;
-
-		while (searchIndex < search.length) {
-			if (templateIndex < template.length && (template[templateIndex] === search[searchIndex] || template[templateIndex] === '*')) {
-				// Match character or proceed with wildcard
-				if (template[templateIndex] === '*') {
-					starIndex = templateIndex;
-					matchIndex = searchIndex;
-					templateIndex++; // Skip the '*'
-				} else {
-					searchIndex++;
-					templateIndex++;
-				}
-			} else if (starIndex !== -1) { // eslint-disable-line no-negated-condition
-				// Backtrack to the last '*' and try to match more characters
-				templateIndex = starIndex + 1;
-				matchIndex++;
-				searchIndex = matchIndex;
-			} else {
-				return false; // No match
-			}
-		}
-
-		// Handle trailing '*' in template
-		while (templateIndex < template.length && template[templateIndex] === '*') {
-			templateIndex++;
-		}
-
-		return templateIndex === template.length;
-	}
-
-	/**
-	* Disable debug output.
-	*
-	* @return {String} namespaces
-	* @api public
-	*/
-	function disable() {
-		const namespaces = [
-			...createDebug.names,
-			...createDebug.skips.map(namespace => '-' + namespace)
-		].join(',');
-		createDebug.enable('');
-		return namespaces;
-	}
-
-	/**
-	* Returns true if the given mode name is enabled, false otherwise.
-	*
-	* @param {String} name
-	* @return {Boolean}
-	* @api public
-	*/
-	function enabled(name) {
-		for (const skip of createDebug.skips) {
-			if (matchesTemplate(name, skip)) {
-				return false;
-			}
-		}
-
-		for (const ns of createDebug.names) {
-			if (matchesTemplate(name, ns)) {
-				return true;
-			}
-		}
-
-		return false;
-	}
-
-	/**
-	* Coerce `val`.
-	*
-	* @param {Mixed} val
-	* @return {Mixed}
-	* @api private
-	*/
-	function coerce(val) {
-		if (val instanceof Error) {
-			return val.stack || val.message;
-		}
-		return val;
-	}
-
-	/**
-	* XXX DO NOT USE. This is a temporary stub function.
-	* XXX It WILL be removed in the next major release.
-	*/
-	function destroy() {
-		console.warn('Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.');
-	}
-
-	createDebug.enable(createDebug.load());
-
-	return createDebug;
-}
-
-module.exports = setup;
-
-
-/***/ }),
-
-/***/ 2830:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-/**
- * Detect Electron renderer / nwjs process, which is node, but we should
- * treat as a browser.
- */
-
-if (typeof process === 'undefined' || process.type === 'renderer' || process.browser === true || process.__nwjs) {
-	module.exports = __webpack_require__(6110);
-} else {
-	module.exports = __webpack_require__(5108);
-}
-
-
-/***/ }),
-
-/***/ 5108:
-/***/ ((module, exports, __webpack_require__) => {
-
-/**
- * Module dependencies.
- */
-
-const tty = __webpack_require__(2018);
-const util = __webpack_require__(9023);
-
-/**
- * This is the Node.js implementation of `debug()`.
- */
-
-exports.init = init;
-exports.log = log;
-exports.formatArgs = formatArgs;
-exports.save = save;
-exports.load = load;
-exports.useColors = useColors;
-exports.destroy = util.deprecate(
-	() => {},
-	'Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.'
-);
-
-/**
- * Colors.
- */
-
-exports.colors = [6, 2, 3, 4, 5, 1];
-
-try {
-	// Optional dependency (as in, doesn't need to be installed, NOT like optionalDependencies in package.json)
-	// eslint-disable-next-line import/no-extraneous-dependencies
-	const supportsColor = __webpack_require__(1450);
-
-	if (supportsColor && (supportsColor.stderr || supportsColor).level >= 2) {
-		exports.colors = [
-			20,
-			21,
-			26,
-			27,
-			32,
-			33,
-			38,
-			39,
-			40,
-			41,
-			42,
-			43,
-			44,
-			45,
-			56,
-			57,
-			62,
-			63,
-			68,
-			69,
-			74,
-			75,
-			76,
-			77,
-			78,
-			79,
-			80,
-			81,
-			92,
-			93,
-			98,
-			99,
-			112,
-			113,
-			128,
-			129,
-			134,
-			135,
-			148,
-			149,
-			160,
-			161,
-			162,
-			163,
-			164,
-			165,
-			166,
-			167,
-			168,
-			169,
-			170,
-			171,
-			172,
-			173,
-			178,
-			179,
-			184,
-			185,
-			196,
-			197,
-			198,
-			199,
-			200,
-			201,
-			202,
-			203,
-			204,
-			205,
-			206,
-			207,
-			208,
-			209,
-			214,
-			215,
-			220,
-			221
-		];
-	}
-} catch (error) {
-	// Swallow - we only care if `supports-color` is available; it doesn't have to be.
-}
-
-/**
- * Build up the default `inspectOpts` object from the environment variables.
- *
- *   $ DEBUG_COLORS=no DEBUG_DEPTH=10 DEBUG_SHOW_HIDDEN=enabled node script.js
- */
-
-exports.inspectOpts = Object.keys(process.env).filter(key => {
-	return /^debug_/i.test(key);
-}).reduce((obj, key) => {
-	// Camel-case
-	const prop = key
-		.substring(6)
-		.toLowerCase()
-		.replace(/_([a-z])/g, (_, k) => {
-			return k.toUpperCase();
-		});
-
-	// Coerce string value into JS value
-	let val = process.env[key];
-	if (/^(yes|on|true|enabled)$/i.test(val)) {
-		val = true;
-	} else if (/^(no|off|false|disabled)$/i.test(val)) {
-		val = false;
-	} else if (val === 'null') {
-		val = null;
-	} else {
-		val = Number(val);
-	}
-
-	obj[prop] = val;
-	return obj;
-}, {});
-
-/**
- * Is stdout a TTY? Colored output is enabled when `true`.
- */
-
-function useColors() {
-	return 'colors' in exports.inspectOpts ?
-		Boolean(exports.inspectOpts.colors) :
-		tty.isatty(process.stderr.fd);
-}
-
-/**
- * Adds ANSI color escape codes if enabled.
- *
- * @api public
- */
-
-function formatArgs(args) {
-	const {namespace: name, useColors} = this;
-
-	if (useColors) {
-		const c = this.color;
-		const colorCode = '\u001B[3' + (c < 8 ? c : '8;5;' + c);
-		const prefix = `  ${colorCode};1m${name} \u001B[0m`;
-
-		args[0] = prefix + args[0].split('\n').join('\n' + prefix);
-		args.push(colorCode + 'm+' + module.exports.humanize(this.diff) + '\u001B[0m');
-	} else {
-		args[0] = getDate() + name + ' ' + args[0];
-	}
-}
-
-function getDate() {
-	if (exports.inspectOpts.hideDate) {
-		return '';
-	}
-	return new Date().toISOString() + ' ';
-}
-
-/**
- * Invokes `util.formatWithOptions()` with the specified arguments and writes to stderr.
- */
-
-function log(...args) {
-	return process.stderr.write(util.formatWithOptions(exports.inspectOpts, ...args) + '\n');
-}
-
-/**
- * Save `namespaces`.
- *
- * @param {String} namespaces
- * @api private
- */
-function save(namespaces) {
-	if (namespaces) {
-		process.env.DEBUG = namespaces;
-	} else {
-		// If you set a process.env field to null or undefined, it gets cast to the
-		// string 'null' or 'undefined'. Just delete instead.
-		delete process.env.DEBUG;
-	}
-}
-
-/**
- * Load `namespaces`.
- *
- * @return {String} returns the previously persisted debug modes
- * @api private
- */
-
-function load() {
-	return process.env.DEBUG;
-}
-
-/**
- * Init logic for `debug` instances.
- *
- * Create a new `inspectOpts` object in case `useColors` is set
- * differently for a particular `debug` instance.
- */
-
-function init(debug) {
-	debug.inspectOpts = {};
-
-	const keys = Object.keys(exports.inspectOpts);
-	for (let i = 0; i < keys.length; i++) {
-		debug.inspectOpts[keys[i]] = exports.inspectOpts[keys[i]];
-	}
-}
-
-module.exports = __webpack_require__(897)(exports);
-
-const {formatters} = module.exports;
-
-/**
- * Map %o to `util.inspect()`, all on a single line.
- */
-
-formatters.o = function (v) {
-	this.inspectOpts.colors = this.useColors;
-	return util.inspect(v, this.inspectOpts)
-		.split('\n')
-		.map(str => str.trim())
-		.join(' ');
-};
-
-/**
- * Map %O to `util.inspect()`, allowing multiple lines if needed.
- */
-
-formatters.O = function (v) {
-	this.inspectOpts.colors = this.useColors;
-	return util.inspect(v, this.inspectOpts);
-};
-
-
-/***/ }),
-
-/***/ 9167:
-/***/ ((module, exports, __webpack_require__) => {
-
-//Based on follow-redirects v0.0.x
-
-var nativeHttps = __webpack_require__(5692),
-  nativeHttp = __webpack_require__(8611),
-  url = __webpack_require__(7016),
-  utils = __webpack_require__(4510);
-
-var maxRedirects = module.exports.maxRedirects = 5;
-
-var protocols = {
-  https: nativeHttps,
-  http: nativeHttp
-};
-
-for (var protocol in protocols) {
-  var h = function() {};
-  h.prototype = protocols[protocol];
-  h = new h();
-
-  h.request = function(h) {
-    return function(options, callback, redirectOptions) {
-
-      redirectOptions = redirectOptions || {};
-
-      var max = (typeof options === 'object' && 'maxRedirects' in options) ? options.maxRedirects : exports.maxRedirects;
-
-      var redirect = utils.extend({
-        count: 0,
-        max: max,
-        clientRequest: null,
-        userCallback: callback
-      }, redirectOptions);
-
-      if (redirect.count > redirect.max) {
-        var err = new Error('Max redirects exceeded. To allow more redirects, pass options.maxRedirects property.');
-        redirect.clientRequest.emit('error', err);
-        return redirect.clientRequest;
-      }
-
-      redirect.count++;
-
-      var reqUrl;
-      if (typeof options === 'string') {
-        reqUrl = options;
-      } else {
-        reqUrl = url.format(utils.extend({
-          protocol: protocol
-        }, options));
-      }
-
-      var clientRequest = Object.getPrototypeOf(h).request(options, redirectCallback(reqUrl, redirect));
-
-      if (!redirect.clientRequest) redirect.clientRequest = clientRequest;
-
-      function redirectCallback(reqUrl, redirect) {
-        return function(res) {
-          if (res.statusCode < 300 || res.statusCode > 399) {
-            return redirect.userCallback(res);
-          }
-
-          if (!('location' in res.headers)) {
-            return redirect.userCallback(res);
-          }
-
-          var redirectUrl = url.resolve(reqUrl, res.headers.location);
-
-          var proto = url.parse(redirectUrl).protocol;
-          proto = proto.substr(0, proto.length - 1);
-          return module.exports[proto].get(redirectUrl, redirectCallback(reqUrl, redirect), redirect);
-        };
-      }
-
-      return clientRequest;
-    };
-  }(h);
-
-  // see https://github.com/joyent/node/blob/master/lib/http.js#L1623
-  h.get = function(h) {
-    return function(options, cb, redirectOptions) {
-      var req = h.request(options, cb, redirectOptions);
-      req.end();
-      return req;
-    };
-  }(h);
-
-  module.exports[protocol] = h;
-}
-
-
-/***/ }),
-
-/***/ 9976:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-module.exports = HttpDuplex;
-
-var util = __webpack_require__(9023),
-  stream = __webpack_require__(6131);
-
-util.inherits(HttpDuplex, stream.Duplex);
-
-function HttpDuplex(req, res, options) {
-  var self = this;
-
-  if (!(self instanceof HttpDuplex)) return new HttpDuplex(req, res, options);
-
-  stream.Duplex.call(self, options);
-  self._output = null;
-
-  self.connect(req, res);
-}
-
-HttpDuplex.prototype.connect = function(req, res) {
-  var self = this;
-  self.req = req;
-  self._output = res;
-  self.emit('response', res);
-
-  res.on('data', function(c) {
-    if (!self.push(c)) self._output.pause();
-  });
-  res.on('end', function() {
-    self.push(null);
-  });
-};
-
-HttpDuplex.prototype._read = function(n) {
-  if (this._output) this._output.resume();
-};
-
-HttpDuplex.prototype._write = function(chunk, encoding, cb) {
-  this.req.write(chunk, encoding);
-  cb();
-};
-
-HttpDuplex.prototype.end = function(chunk, encoding, cb) {
-  this._output.socket.destroySoon();
-  return this.req.end(chunk, encoding, cb);
-};
-
-HttpDuplex.prototype.destroy = function() {
-  this.req.destroy();
-  this._output.socket.destroy();
-};
-
-HttpDuplex.prototype.destroySoon = function() {
-  this.req.destroy();
-  this._output.socket.destroy();
-};
-
-
-/***/ }),
-
-/***/ 7133:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-var querystring = __webpack_require__(3480),
-  http = __webpack_require__(9167),
-  fs = __webpack_require__(9896),
-  path = __webpack_require__(6928),
-  url = __webpack_require__(7016),
-  ssh = __webpack_require__(8573),
-  HttpDuplex = __webpack_require__(9976),
-  debug = __webpack_require__(2830)('modem'),
-  utils = __webpack_require__(4510),
-  util = __webpack_require__(9023),
-  splitca = __webpack_require__(4087),
-  os = __webpack_require__(857),
-  isWin = os.type() === 'Windows_NT',
-  stream = __webpack_require__(2203);
-
-var defaultOpts = function () {
-  var host;
-  var opts = {};
-
-  if (!process.env.DOCKER_HOST) {
-    // Windows socket path: //./pipe/docker_engine ( Windows 10 )
-    // Linux & Darwin socket path is /var/run/docker.sock when running system-wide,
-    // or $HOME/.docker/run/docker.sock in new Docker Desktop installs.
-    opts.socketPath = isWin ? '//./pipe/docker_engine' : findDefaultUnixSocket;
-  } else if (process.env.DOCKER_HOST.indexOf('unix://') === 0) {
-    // Strip off unix://, fall back to default if unix:// was passed without a path
-    opts.socketPath = process.env.DOCKER_HOST.substring(7) || findDefaultUnixSocket;
-  } else if (process.env.DOCKER_HOST.indexOf('npipe://') === 0) {
-    // Strip off npipe://, fall back to default of //./pipe/docker_engine if
-    // npipe:// was passed without a path
-    opts.socketPath = process.env.DOCKER_HOST.substring(8) || '//./pipe/docker_engine';
-  } else {
-    var hostStr = process.env.DOCKER_HOST;
-    if (hostStr.indexOf('\/\/') < 0) {
-      hostStr = 'tcp://' + hostStr;
-    }
-    try {
-      host = new url.URL(hostStr);
-    } catch (err) {
-      throw new Error('DOCKER_HOST env variable should be something like tcp://localhost:1234');
-    }
-
-    opts.port = host.port;
-
-    if (process.env.DOCKER_TLS_VERIFY === '1' || opts.port === '2376') {
-      opts.protocol = 'https';
-    } else if (host.protocol === 'ssh:') {
-      opts.protocol = 'ssh';
-      opts.username = host.username;
-      opts.sshOptions = {
-        agent: process.env.SSH_AUTH_SOCK,
-      }
-    } else {
-      opts.protocol = 'http';
-    }
-
-    if (process.env.DOCKER_PATH_PREFIX) {
-      opts.pathPrefix = process.env.DOCKER_PATH_PREFIX;
-    }
-    else {
-      opts.pathPrefix = '/';
-    }
-
-    opts.host = host.hostname;
-
-    if (process.env.DOCKER_CERT_PATH) {
-      opts.ca = splitca(path.join(process.env.DOCKER_CERT_PATH, 'ca.pem'));
-      opts.cert = fs.readFileSync(path.join(process.env.DOCKER_CERT_PATH, 'cert.pem'));
-      opts.key = fs.readFileSync(path.join(process.env.DOCKER_CERT_PATH, 'key.pem'));
-    }
-
-    if (process.env.DOCKER_CLIENT_TIMEOUT) {
-      opts.timeout = parseInt(process.env.DOCKER_CLIENT_TIMEOUT, 10);
-    }
-  }
-
-  return opts;
-};
-
-var findDefaultUnixSocket = function () {
-  return new Promise(function (resolve) {
-    var userDockerSocket = path.join(os.homedir(), '.docker', 'run', 'docker.sock');
-    fs.access(userDockerSocket, function (err) {
-      if (err) resolve('/var/run/docker.sock');
-      else resolve(userDockerSocket);
-    })
-  });
-}
-
-
-var Modem = function (options) {
-  var optDefaults = defaultOpts();
-  var opts = Object.assign({}, optDefaults, options);
-
-  this.host = opts.host;
-
-  if (!this.host) {
-    this.socketPath = opts.socketPath;
-  }
-
-  this.port = opts.port;
-  this.pathPrefix = opts.pathPrefix;
-  this.username = opts.username;
-  this.password = opts.password;
-  this.version = opts.version;
-  this.key = opts.key;
-  this.cert = opts.cert;
-  this.ca = opts.ca;
-  this.timeout = opts.timeout;
-  this.connectionTimeout = opts.connectionTimeout;
-  this.checkServerIdentity = opts.checkServerIdentity;
-  this.agent = opts.agent;
-  this.headers = opts.headers || {};
-  this.sshOptions = Object.assign({}, options ? options.sshOptions : {}, optDefaults.sshOptions);
-  //retrocompabitlity
-  if (this.sshOptions.agentForward === undefined) {
-    this.sshOptions.agentForward = opts.agentForward;
-  }
-
-  if (this.key && this.cert && this.ca) {
-    this.protocol = 'https';
-  }
-  this.protocol = opts.protocol || this.protocol || 'http';
-};
-
-Modem.prototype.dial = function (options, callback) {
-  var opts, address, data;
-
-  if (options.options) {
-    opts = options.options;
-  }
-
-  // Prevent credentials from showing up in URL
-  if (opts && opts.authconfig) {
-    delete opts.authconfig;
-  }
-
-  // Prevent abortsignal from showing up in the URL
-  if (opts && opts.abortSignal) {
-    delete opts.abortSignal;
-  }
-
-  if (this.version) {
-    options.path = '/' + this.version + options.path;
-  }
-
-  if (this.host) {
-    var parsed = url.parse(this.host);
-    address = url.format({
-      protocol: parsed.protocol || this.protocol,
-      hostname: parsed.hostname || this.host,
-      port: this.port,
-      pathname: parsed.pathname || this.pathPrefix,
-    });
-    address = url.resolve(address, options.path);
-  } else {
-    address = options.path;
-  }
-
-  if (options.path.indexOf('?') !== -1) {
-    if (opts && Object.keys(opts).length > 0) {
-      address += this.buildQuerystring(opts._query || opts);
-    } else {
-      address = address.substring(0, address.length - 1);
-    }
-  }
-
-  var optionsf = {
-    path: address,
-    method: options.method,
-    headers: options.headers || Object.assign({}, this.headers),
-    key: this.key,
-    cert: this.cert,
-    ca: this.ca
-  };
-
-
-  if (this.checkServerIdentity) {
-    optionsf.checkServerIdentity = this.checkServerIdentity;
-  }
-
-  if (this.agent) {
-    optionsf.agent = this.agent;
-  }
-
-  if (options.authconfig) {
-    optionsf.headers['X-Registry-Auth'] = options.authconfig.key || options.authconfig.base64 ||
-      Buffer.from(JSON.stringify(options.authconfig)).toString('base64').replace(/\+/g, "-").replace(/\//g, "_");
-  }
-
-  if (options.registryconfig) {
-    optionsf.headers['X-Registry-Config'] = options.registryconfig.base64 ||
-      Buffer.from(JSON.stringify(options.registryconfig)).toString('base64');
-  }
-
-  if (options.abortSignal) {
-    optionsf.signal = options.abortSignal;
-  }
-
-  if (options.file) {
-    if (typeof options.file === 'string') {
-      data = fs.createReadStream(path.resolve(options.file));
-    } else {
-      data = options.file;
-    }
-    optionsf.headers['Content-Type'] = options?.headers?.['Content-Type'] ?? 'application/tar';
-  } else if (opts && options.method === 'POST') {
-    data = JSON.stringify(opts._body || opts);
-    if (options.allowEmpty) {
-      optionsf.headers['Content-Type'] = options?.headers?.['Content-Type'] ?? 'application/json';
-    } else {
-      if (data !== '{}' && data !== '""') {
-        optionsf.headers['Content-Type'] = options?.headers?.['Content-Type'] ?? 'application/json';
-      } else {
-        data = undefined;
-      }
-    }
-  }
-
-  if (typeof data === 'string') {
-    optionsf.headers['Content-Length'] = Buffer.byteLength(data);
-  } else if (Buffer.isBuffer(data) === true) {
-    optionsf.headers['Content-Length'] = data.length;
-  } else if (optionsf.method === 'PUT' || options.hijack || options.openStdin) {
-    optionsf.headers['Transfer-Encoding'] = 'chunked';
-  }
-
-  if (options.hijack) {
-    optionsf.headers.Connection = 'Upgrade';
-    optionsf.headers.Upgrade = optionsf.headers.Upgrade ?? 'tcp';
-  }
-
-  if (this.socketPath) {
-    // SocketPath may be a function that can return a promise:
-    this.getSocketPath().then((socketPath) => {
-      optionsf.socketPath = socketPath;
-      this.buildRequest(optionsf, options, data, callback);
-    });
-  } else {
-    var urlp = url.parse(address);
-    optionsf.hostname = urlp.hostname;
-    optionsf.port = urlp.port;
-    optionsf.path = urlp.path;
-
-    this.buildRequest(optionsf, options, data, callback);
-  }
-};
-
-Modem.prototype.getSocketPath = function () {
-  if (!this.socketPath) return;
-  if (this.socketPathCache) return Promise.resolve(this.socketPathCache);
-
-  var socketPathValue = typeof this.socketPath === 'function'
-    ? this.socketPath() : this.socketPath;
-
-  this.socketPathCache = socketPathValue;
-
-  return Promise.resolve(socketPathValue);
-}
-
-Modem.prototype.buildRequest = function (options, context, data, callback) {
-  var self = this;
-  var connectionTimeoutTimer;
-  var finished = false;
-
-  var opts = self.protocol === 'ssh' ? Object.assign(options, {
-    agent: ssh(Object.assign({}, self.sshOptions, {
-      'host': self.host,
-      'port': self.port,
-      'username': self.username,
-      'password': self.password,
-    })),
-    protocol: 'http:',
-  }) : options;
-
-  var req = null;
-  try {
-    req = http[self.protocol === 'ssh' ? 'http' : self.protocol].request(opts, function () { });
-  } catch (e) {
-    callback(e);
-    return;
-  }
-
-  debug('Sending: %s', util.inspect(options, {
-    showHidden: true,
-    depth: null
-  }));
-
-  if (self.connectionTimeout) {
-    connectionTimeoutTimer = setTimeout(function () {
-      debug('Connection Timeout of %s ms exceeded', self.connectionTimeout);
-      req.destroy();
-    }, self.connectionTimeout);
-  }
-
-  if (self.timeout) {
-    req.setTimeout(self.timeout);
-    req.on('timeout', function () {
-      debug('Timeout of %s ms exceeded', self.timeout);
-      req.destroy();
-    });
-  }
-
-  if (context.hijack === true) {
-    clearTimeout(connectionTimeoutTimer);
-    req.on('upgrade', function (res, sock, head) {
-      if (finished === false) {
-        finished = true;
-        if (head.length > 0) {
-          sock.unshift(head);
-        }
-        return callback(null, sock);
-      }
-    });
-  }
-
-  req.on('connect', function () {
-    clearTimeout(connectionTimeoutTimer);
-  });
-
-  req.on('disconnect', function () {
-    clearTimeout(connectionTimeoutTimer);
-  });
-
-  req.on('response', function (res) {
-    clearTimeout(connectionTimeoutTimer);
-    if (context.isStream === true) {
-      if (finished === false) {
-        finished = true;
-        self.buildPayload(null, context.isStream, context.statusCodes, context.openStdin, req, res, null, callback);
-      }
-    } else {
-      // The native 'request' method only handles aborting during the request lifecycle not the response lifecycle.
-      // We need to make the response stream abortable so that it's destroyed with an error on abort and then
-      // it triggers the request 'error' event
-      if (options.signal != null) {
-        stream.addAbortSignal(options.signal, res)
-      }
-      var chunks = [];
-      res.on('data', function (chunk) {
-        chunks.push(chunk);
-      });
-
-      res.on('end', function () {
-        var buffer = Buffer.concat(chunks);
-        var result = buffer.toString();
-
-        debug('Received: %s', result);
-
-        var json = utils.parseJSON(result) || buffer;
-        if (finished === false) {
-          finished = true;
-          self.buildPayload(null, context.isStream, context.statusCodes, false, req, res, json, callback);
-        }
-      });
-    }
-  });
-
-  req.on('error', function (error) {
-    clearTimeout(connectionTimeoutTimer);
-    if (finished === false) {
-      finished = true;
-      self.buildPayload(error, context.isStream, context.statusCodes, false, {}, {}, null, callback);
-    }
-  });
-
-  if (typeof data === 'string' || Buffer.isBuffer(data)) {
-    req.write(data);
-  } else if (data) {
-    data.on('error', function (error) {
-      req.destroy(error);
-    });
-    data.pipe(req);
-  }
-
-  if (!context.openStdin && (typeof data === 'string' || data === undefined || Buffer.isBuffer(data))) {
-    req.end();
-  }
-};
-
-Modem.prototype.buildPayload = function (err, isStream, statusCodes, openStdin, req, res, json, cb) {
-  if (err) return cb(err, null);
-
-  if (statusCodes[res.statusCode] !== true) {
-    getCause(isStream, res, json, function (err, cause) {
-      if (err) {
-        return cb(err, null);
-      }
-      var msg = new Error(
-        '(HTTP code ' + res.statusCode + ') ' +
-        (statusCodes[res.statusCode] || 'unexpected') + ' - ' +
-        (cause.message || cause.error || cause) + ' '
-      );
-      msg.reason = statusCodes[res.statusCode];
-      msg.statusCode = res.statusCode;
-      msg.json = json;
-      cb(msg, null);
-    });
-  } else {
-    if (openStdin) {
-      cb(null, new HttpDuplex(req, res));
-    } else if (isStream) {
-      cb(null, res);
-    } else {
-      cb(null, json);
-    }
-  }
-
-  function getCause(isStream, res, json, callback) {
-    var chunks = '';
-    var done = false;
-
-    if (isStream) {
-      res.on('data', function (chunk) {
-        chunks += chunk;
-      });
-      res.on('error', function (err) {
-        handler(err, null);
-      });
-      res.on('end', function () {
-        handler(null, utils.parseJSON(chunks) || chunks)
-      });
-    } else {
-      callback(null, json);
-    }
-
-    function handler(err, data) {
-      if (done === false) {
-        if (err) {
-          callback(err);
-        } else {
-          callback(null, data);
-        }
-      }
-      done = true;
-    }
-  }
-};
-
-Modem.prototype.demuxStream = function (streama, stdout, stderr) {
-  var pendingStreamType = null;
-  var pendingDataLength = null;
-  var buffer = Buffer.from('');
-  
-  function processData(data) {
-    if (data) {
-      buffer = Buffer.concat([buffer, data]);
-    }
-    if (pendingStreamType === null) {
-      if (buffer.length >= 8) {
-        var header = bufferSlice(8);
-        var streamType = header.readUInt8(0);
-        var dataLength = header.readUInt32BE(4);
-
-        // Validate stream type per Docker multiplex protocol:
-        // 0 = stdin, 1 = stdout, 2 = stderr
-        if (streamType !== 0 && streamType !== 1 && streamType !== 2) {
-          // Invalid header — stream is likely not multiplexed (e.g. TTY mode)
-          // or has become misaligned. Write the entire buffer as stdout
-          // and stop trying to demux.
-          var remaining = Buffer.concat([header, buffer]);
-          stdout.write(remaining);
-          buffer = Buffer.from('');
-          pendingStreamType = null;
-          pendingDataLength = null;
-          // Switch to raw passthrough for the rest of the stream
-          streama.removeListener('data', processData);
-          streama.on('data', function(chunk) {
-            stdout.write(chunk);
-          });
-          return;
-        }
-
-        pendingStreamType = streamType;
-        pendingDataLength = dataLength;
-        // It's possible we got a "data" that contains multiple messages
-        // Process the next one
-        processData();
-      }
-    } else {
-      if (buffer.length >= pendingDataLength) {
-        var content = bufferSlice(pendingDataLength);
-        if (pendingStreamType === 1) {
-          stdout.write(content);
-        } else {
-          stderr.write(content);
-        }
-        pendingStreamType = null;
-        pendingDataLength = null;
-        // It's possible we got a "data" that contains multiple messages
-        // Process the next one
-        processData();
-      }
-    }
-  }
-
-  function bufferSlice(end) {
-    var out = buffer.subarray(0, end);
-    buffer = Buffer.from(buffer.subarray(end, buffer.length));
-    return out;
-  }
-
-  streama.on('data', processData);
-};
-
-Modem.prototype.followProgress = function (streama, onFinished, onProgress) {
-  var buf = '';
-  var output = [];
-  var finished = false;
-
-  streama.on('data', onStreamEvent);
-  streama.on('error', onStreamError);
-  streama.on('end', onStreamEnd);
-  streama.on('close', onStreamEnd);
-
-  function onStreamEvent(data) {
-    buf += data.toString();
-    pump();
-
-    function pump() {
-      var pos;
-      while ((pos = buf.indexOf('\n')) >= 0) {
-        if (pos == 0) {
-          buf = buf.slice(1);
-          continue;
-        }
-        processLine(buf.slice(0, pos));
-        buf = buf.slice(pos + 1);
-      }
-    }
-
-    function processLine(line) {
-      if (line[line.length - 1] == '\r') line = line.substr(0, line.length - 1);
-      if (line.length > 0) {
-        var obj = JSON.parse(line);
-        output.push(obj);
-        if (onProgress) {
-          onProgress(obj);
-        }
-      }
-    }
-  };
-
-  function onStreamError(err) {
-    finished = true;
-    streama.removeListener('data', onStreamEvent);
-    streama.removeListener('error', onStreamError);
-    streama.removeListener('end', onStreamEnd);
-    streama.removeListener('close', onStreamEnd);
-    onFinished(err, output);
-  }
-
-  function onStreamEnd() {
-    if (!finished) onFinished(null, output);
-    finished = true;
-  }
-};
-
-Modem.prototype.buildQuerystring = function (opts) {
-  var clone = {};
-
-  Object.keys(opts).map(function (key, i) {
-    if (
-      opts[key] &&
-      typeof opts[key] === 'object' &&
-      !Array.isArray(opts[key])
-    ) {
-      clone[key] = JSON.stringify(opts[key]);
-    } else {
-      clone[key] = opts[key];
-    }
-  });
-
-  return querystring.stringify(clone);
-};
-
-module.exports = Modem;
-
-
-/***/ }),
-
-/***/ 8573:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-var Client = (__webpack_require__(5472).Client),
-  http = __webpack_require__(8611);
-
-module.exports = function (opt) {
-  var conn = new Client();
-  var agent = new http.Agent();
-
-  agent.createConnection = function (options, fn) {
-    try {
-      conn.once('ready', function () {
-        conn.exec('docker system dial-stdio', function (err, stream) {
-          if (err) {
-            handleError(err , fn);
-          }
-
-          fn(null, stream);
-          
-          stream.addListener('error', (err) => {
-            handleError(err, fn);
-          });
-          stream.once('close', () => {
-            conn.end();
-            agent.destroy();
-          });
-        });
-      }).on('error', (err) => {
-        handleError(err, fn);
-      })
-        .connect(opt);
-      conn.once('end', () => agent.destroy());
-      
-    } catch (err) {
-      handleError(err);
-    }
-  };
-
-  function handleError(err, cb) {
-    conn.end();
-    agent.destroy();
-    if (cb) {
-      cb(err);
-    } else {
-      throw err;
-    }
-  }
-
-  return agent;
-};
-
-
-/***/ }),
-
-/***/ 4510:
-/***/ ((module) => {
-
-// https://github.com/HenrikJoreteg/extend-object/blob/v0.1.0/extend-object.js
-
-var arr = [];
-var each = arr.forEach;
-var slice = arr.slice;
-
-module.exports.extend = function(obj) {
-  each.call(slice.call(arguments, 1), function(source) {
-    if (source) {
-      for (var prop in source) {
-        obj[prop] = source[prop];
-      }
-    }
-  });
-  return obj;
-};
-
-module.exports.parseJSON = function(s) {
-  try {
-    return JSON.parse(s);
-  } catch (e) {
-    return null;
-  }
-};
-
-
-/***/ }),
-
-/***/ 7056:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-var protobuf = __webpack_require__(3928);
-var path = __webpack_require__(6928);
-
-// Constants
-var BUILDKIT_TRACE_ID = "moby.buildkit.trace";
-var BUILDKIT_IMAGE_ID = "moby.image.id";
-var PROTO_TYPE = "moby.buildkit.v1.StatusResponse";
-var ENCODING_UTF8 = "utf8";
-var ENCODING_BASE64 = "base64";
-
-var StatusResponse;
-
-// Load the protobuf schema
-function loadProto() {
-  if (StatusResponse) return StatusResponse;
-  
-  var root = protobuf.loadSync(
-    __webpack_require__.ab + "buildkit_status.proto"
-  );
-  StatusResponse = root.lookupType(PROTO_TYPE);
-  return StatusResponse;
-}
-
-/**
- * Decodes a BuildKit trace message
- * @param {string} base64Data - Base64-encoded protobuf data from aux field
- * @returns {Object} Decoded status response with vertexes, logs, etc.
- */
-function decodeBuildKitStatus(base64Data) {
-  var StatusResponse = loadProto();
-  
-  // Handle empty messages
-  if (!base64Data || base64Data.length === 0) {
-    return {
-      vertexes: [],
-      statuses: [],
-      logs: [],
-      warnings: []
-    };
-  }
-  
-  var buffer = Buffer.from(base64Data, ENCODING_BASE64);
-  var message = StatusResponse.decode(buffer);
-  return StatusResponse.toObject(message, {
-    longs: String,
-    enums: String,
-    bytes: String,
-    defaults: true
-  });
-}
-
-/**
- * Formats BuildKit status into human-readable text
- * @param {Object} status - Decoded status response
- * @returns {string[]} Array of human-readable log lines
- */
-function formatBuildKitStatus(status) {
-  var lines = [];
-  
-  // Process vertexes (build steps)
-  if (status.vertexes && status.vertexes.length > 0) {
-    status.vertexes.forEach(function(vertex) {
-      if (vertex.name && vertex.started && !vertex.completed) {
-        lines.push("[" + vertex.digest.substring(0, 12) + "] " + vertex.name);
-      }
-      if (vertex.error) {
-        lines.push("ERROR: " + vertex.error);
-      }
-      if (vertex.completed && vertex.cached) {
-        lines.push("CACHED: " + vertex.name);
-      }
-    });
-  }
-  
-  // Process logs (command output)
-  if (status.logs && status.logs.length > 0) {
-    status.logs.forEach(function(log) {
-      var msg = Buffer.from(log.msg).toString(ENCODING_UTF8);
-      if (msg.trim()) {
-        lines.push(msg.trimEnd());
-      }
-    });
-  }
-  
-  // Process status updates (progress)
-  if (status.statuses && status.statuses.length > 0) {
-    status.statuses.forEach(function(s) {
-      if (s.name && s.total > 0) {
-        var percent = Math.floor((s.current / s.total) * 100);
-        lines.push(s.name + ": " + percent + "% (" + s.current + "/" + s.total + ")");
-      }
-    });
-  }
-  
-  // Process warnings
-  if (status.warnings && status.warnings.length > 0) {
-    status.warnings.forEach(function(warning) {
-      var msg = Buffer.from(warning.short).toString(ENCODING_UTF8);
-      lines.push("WARNING: " + msg);
-    });
-  }
-  
-  return lines;
-}
-
-/**
- * Parse a BuildKit stream line and extract human-readable logs
- * @param {string} line - JSON line from build stream
- * @returns {Object} { isBuildKit: boolean, logs: string[], raw: Object }
- */
-function parseBuildKitLine(line) {
-  try {
-    var json = JSON.parse(line);
-    
-    // Check if it's a BuildKit trace message
-    if (json.id === BUILDKIT_TRACE_ID && json.aux !== undefined) {
-      var status = decodeBuildKitStatus(json.aux);
-      var logs = formatBuildKitStatus(status);
-      
-      return {
-        isBuildKit: true,
-        logs: logs,
-        raw: status
-      };
-    }
-    
-    // Check if it's the final image ID
-    if (json.id === BUILDKIT_IMAGE_ID && json.aux && json.aux.ID) {
-      return {
-        isBuildKit: true,
-        logs: ["Built image: " + json.aux.ID],
-        raw: json.aux
-      };
-    }
-    
-    // Not a BuildKit message
-    return {
-      isBuildKit: false,
-      logs: [],
-      raw: json
-    };
-  } catch (e) {
-    return {
-      isBuildKit: false,
-      logs: [],
-      raw: null,
-      error: e.message
-    };
-  }
-}
-
-/**
- * Follow progress of a stream, automatically handling both BuildKit and regular output.
- * This provides the same ergonomics as modem.followProgress but decodes BuildKit logs.
- * 
- * @param {Stream} stream - Stream from buildImage(), pull(), push(), etc.
- * @param {Function} onFinished - Called when stream ends: (err, output) => void
- * @param {Function} onProgress - Called for each log event: (event) => void
- * @returns {void}
- */
-function followProgress(stream, onFinished, onProgress) {
-  var buffer = '';
-  var output = [];
-  var finished = false;
-
-  stream.on('data', onStreamEvent);
-  stream.on('error', onStreamError);
-  stream.on('end', onStreamEnd);
-  stream.on('close', onStreamEnd);
-
-  function onStreamEvent(data) {
-    buffer += data.toString();
-    
-    // Process complete lines
-    var lines = buffer.split('\n');
-    buffer = lines.pop(); // Save incomplete line
-    
-    lines.forEach(function(line) {
-      if (!line.trim()) return;
-      
-      processLine(line);
-    });
-  }
-
-  function processLine(line) {
-    try {
-      // Try to parse as BuildKit or regular Docker output
-      var result = parseBuildKitLine(line);
-      
-      if (result.isBuildKit) {
-        // BuildKit message - create events from decoded logs
-        result.logs.forEach(function(log) {
-          var event = { stream: log + '\n' };
-          output.push(event);
-          if (onProgress) onProgress(event);
-        });
-      } else if (result.raw) {
-        // Regular Docker message
-        output.push(result.raw);
-        if (onProgress) onProgress(result.raw);
-      }
-    } catch (e) {
-      // If parsing fails, try plain JSON
-      try {
-        var json = JSON.parse(line);
-        output.push(json);
-        if (onProgress) onProgress(json);
-      } catch (e2) {
-        // Ignore parse errors
-      }
-    }
-  }
-
-  function onStreamError(err) {
-    finished = true;
-    stream.removeListener('data', onStreamEvent);
-    stream.removeListener('error', onStreamError);
-    stream.removeListener('end', onStreamEnd);
-    stream.removeListener('close', onStreamEnd);
-    if (onFinished) onFinished(err, output);
-  }
-
-  function onStreamEnd() {
-    if (finished) return;
-    finished = true;
-    
-    // Process any remaining data in buffer
-    if (buffer.trim()) {
-      processLine(buffer);
-    }
-    
-    stream.removeListener('data', onStreamEvent);
-    stream.removeListener('error', onStreamError);
-    stream.removeListener('end', onStreamEnd);
-    stream.removeListener('close', onStreamEnd);
-    if (onFinished) onFinished(null, output);
-  }
-}
-
-module.exports = {
-  followProgress: followProgress
-};
-
-
-/***/ }),
-
-/***/ 2474:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-var util = __webpack_require__(8300);
-
-/**
- * Represents a config
- * @param {Object} modem docker-modem
- * @param {String} id  Config's id
- */
-var Config = function(modem, id) {
-  this.modem = modem;
-  this.id = id;
-};
-
-Config.prototype[(__webpack_require__(9023).inspect).custom] = function() { return this; };
-
-/**
- * Inspect
- *
- * @param  {Object}   opts     Options (optional)
- * @param  {Function} callback Callback, if specified Docker will be queried.
- * @return {Object}            Name only if callback isn't specified.
- */
-Config.prototype.inspect = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback);
-
-  var optsf = {
-    path: '/configs/' + this.id,
-    method: 'GET',
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true,
-      404: 'config not found',
-      500: 'server error',
-      503: 'node is not part of a swarm'
-    }
-  };
-
-  if(args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-/**
- * Update a config.
- *
- * @param {object} opts
- * @param {function} callback
- */
-Config.prototype.update = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback);
-
-  var optsf = {
-    path: '/configs/' + this.id + '/update?',
-    method: 'POST',
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true,
-      404: 'config not found',
-      500: 'server error',
-      503: 'node is not part of a swarm'
-    },
-    options: args.opts
-  };
-
-  if(args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-
-/**
- * Removes the config
- * @param  {[Object]}   opts     Remove options (optional)
- * @param  {Function} callback Callback
- */
-Config.prototype.remove = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback);
-
-  var optsf = {
-    path: '/configs/' + this.id,
-    method: 'DELETE',
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true,
-      204: true,
-      404: 'config not found',
-      500: 'server error',
-      503: 'node is not part of a swarm'
-    },
-    options: args.opts
-  };
-
-  if(args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-
-
-module.exports = Config;
-
-
-/***/ }),
-
-/***/ 8521:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-var extend = (__webpack_require__(8300).extend),
-  Exec = __webpack_require__(209),
-  util = __webpack_require__(8300);
-
-/**
- * Represents a Container
- * @param {Object} modem docker-modem
- * @param {String} id    Container's ID
- */
-var Container = function(modem, id) {
-  this.modem = modem;
-  this.id = id;
-
-  this.defaultOptions = {
-    top: {},
-    start: {},
-    commit: {},
-    stop: {},
-    pause: {},
-    unpause: {},
-    restart: {},
-    resize: {},
-    attach: {},
-    remove: {},
-    copy: {},
-    kill: {},
-    exec: {},
-    rename: {},
-    log: {},
-    stats: {},
-    getArchive: {},
-    infoArchive: {},
-    putArchive: {},
-    update: {},
-    wait: {}
-  };
-};
-
-Container.prototype[(__webpack_require__(9023).inspect).custom] = function() { return this; };
-
-/**
- * Inspect
- * @param  {Object}   opts     Options (optional)
- * @param  {Function} callback Callback, if supplied will query Docker.
- * @return {Object}            ID only and only if callback isn't supplied.
- */
-Container.prototype.inspect = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback);
-
-  var optsf = {
-    path: '/containers/' + this.id + '/json?',
-    method: 'GET',
-    options: args.opts,
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true,
-      404: 'no such container',
-      500: 'server error'
-    }
-  };
-
-  if(args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-/**
- * Rename
- * @param  {Object}   opts     Rename options
- * @param  {Function} callback Callback
- */
-Container.prototype.rename = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback, this.defaultOptions.rename);
-
-  var optsf = {
-    path: '/containers/' + this.id + '/rename?',
-    method: 'POST',
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true,
-      204: true,
-      404: 'no such container',
-      500: 'server error'
-    },
-    options: args.opts
-  };
-
-  if(args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-/**
- * Update
- * @param  {Object}   opts     Update options
- * @param  {Function} callback Callback
- */
-Container.prototype.update = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback, this.defaultOptions.update);
-
-  var optsf = {
-    path: '/containers/' + this.id + '/update',
-    method: 'POST',
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true,
-      204: true,
-      400: 'bad parameter',
-      404: 'no such container',
-      500: 'server error'
-    },
-    options: args.opts
-  };
-
-  if(args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-/**
- * Top
- * @param  {Object}   opts like 'ps_args' (optional)
- * @param  {Function} callback Callback
- */
-Container.prototype.top = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback, this.defaultOptions.top);
-
-  var optsf = {
-    path: '/containers/' + this.id + '/top?',
-    method: 'GET',
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true,
-      404: 'no such container',
-      500: 'server error'
-    },
-    options: args.opts
-  };
-
-  if(args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-/**
- * Containers changes
- * @param  {Object}   Options
- * @param  {Function} callback Callback
- */
-Container.prototype.changes = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback);
-
-  var optsf = {
-    path: '/containers/' + this.id + '/changes',
-    method: 'GET',
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true,
-      404: 'no such container',
-      500: 'server error'
-    }
-  };
-
-  if(args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-/**
- * Checkpoints list
- * @param  {Object}   opts     List checkpoints options (optional)
- * @param  {Function} callback Callback
- */
-Container.prototype.listCheckpoint = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback);
-
-  var optsf = {
-    path: '/containers/' + this.id + '/checkpoints?',
-    method: 'GET',
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true,
-      404: 'no such container',
-      500: 'server error'
-    },
-    options: args.opts
-  };
-
-  if(args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-
-/**
- * Delete checkpoint
- * @param  {Object}   opts     Delete checkpoint options (optional)
- * @param  {Function} callback Callback
- */
-Container.prototype.deleteCheckpoint = function(checkpoint, opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback);
-
-  var optsf = {
-    path: '/containers/' + this.id + '/checkpoints/' + checkpoint + '?',
-    method: 'DELETE',
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true, // unofficial, but proxies may return it
-      204: true,
-      404: 'no such container',
-      500: 'server error'
-    },
-    options: args.opts
-  };
-
-  if(args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-/**
- * Create checkpoint
- * @param  {Object}   opts     Create checkpoint options (optional)
- * @param  {Function} callback Callback
- */
-Container.prototype.createCheckpoint = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback);
-
-  var optsf = {
-    path: '/containers/' + this.id + '/checkpoints',
-    method: 'POST',
-    abortSignal: args.opts.abortSignal,
-    allowEmpty: true,
-    statusCodes: {
-      200: true, //unofficial, but proxies may return it
-      201: true,
-      204: true,
-      404: 'no such container',
-      500: 'server error'
-    },
-    options: args.opts
-  };
-
-  if(args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-
-/**
- * Export
- * @param  {Object}   opts     Options (optional)
- * @param  {Function} callback Callback with the octet-stream.
- */
-Container.prototype.export = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback);
-
-  var optsf = {
-    path: '/containers/' + this.id + '/export',
-    method: 'GET',
-    abortSignal: args.opts.abortSignal,
-    isStream: true,
-    statusCodes: {
-      200: true,
-      404: 'no such container',
-      500: 'server error'
-    }
-  };
-
-  if(args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-/**
- * Start
- * @param  {Object}   opts     Container start options (optional)
- * @param  {Function} callback Callback
- */
-Container.prototype.start = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback, this.defaultOptions.start);
-
-  var optsf = {
-    path: '/containers/' + this.id + '/start?',
-    method: 'POST',
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true, // unofficial, but proxies may return it
-      204: true,
-      304: 'container already started',
-      404: 'no such container',
-      500: 'server error'
-    },
-    options: args.opts
-  };
-
-  if(args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-/**
- * Pause
- * @param  {Object}   opts     Pause options (optional)
- * @param  {Function} callback Callback
- */
-Container.prototype.pause = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback, this.defaultOptions.pause);
-
-  var optsf = {
-    path: '/containers/' + this.id + '/pause',
-    method: 'POST',
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true, // unofficial, but proxies may return it
-      204: true,
-      500: 'server error'
-    },
-    options: args.opts
-  };
-
-  if(args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-/**
- * Unpause
- * @param  {Object}   opts     Unpause options (optional)
- * @param  {Function} callback Callback
- */
-Container.prototype.unpause = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback, this.defaultOptions.unpause);
-
-  var optsf = {
-    path: '/containers/' + this.id + '/unpause',
-    method: 'POST',
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true, // unofficial, but proxies may return it
-      204: true,
-      404: 'no such container',
-      500: 'server error'
-    },
-    options: args.opts
-  };
-
-  if(args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-/**
- * Setup an exec call to a running container
- *
- * @param {object} opts
- * @param {function} callback
- */
-Container.prototype.exec = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback, this.defaultOptions.exec);
-
-  var optsf = {
-    path: '/containers/' + this.id + '/exec',
-    method: 'POST',
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true, // unofficial, but proxies may return it
-      201: true,
-      404: 'no such container',
-      409: 'container stopped/paused',
-      500: 'server error'
-    },
-    options: args.opts
-  };
-
-
-  if(args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(new Exec(self.modem, data.Id));
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      if (err) return args.callback(err, data);
-      args.callback(err, new Exec(self.modem, data.Id));
-    });
-  }
-};
-
-/**
- * Commit
- * @param  {Object}   opts     Commit options like 'Hostname' (optional)
- * @param  {Function} callback Callback
- */
-Container.prototype.commit = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback, this.defaultOptions.commit);
-
-  args.opts.container = this.id;
-
-  var optsf = {
-    path: '/commit?',
-    method: 'POST',
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true, // unofficial, but proxies may return it
-      201: true,
-      404: 'no such container',
-      500: 'server error'
-    },
-    options: args.opts
-  };
-
-  if(args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-/**
- * Stop
- * @param  {Object}   opts     Container stop options, like 't' (optional)
- * @param  {Function} callback Callback
- */
-Container.prototype.stop = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback, this.defaultOptions.stop);
-
-  var optsf = {
-    path: '/containers/' + this.id + '/stop?',
-    method: 'POST',
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true, // unofficial, but proxies may return it
-      204: true,
-      304: 'container already stopped',
-      404: 'no such container',
-      500: 'server error'
-    },
-    options: args.opts
-  };
-
-  if(args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-/**
- * Restart
- * @param  {Object}   opts     Container restart options, like 't' (optional)
- * @param  {Function} callback Callback
- */
-Container.prototype.restart = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback, this.defaultOptions.restart);
-
-  var optsf = {
-    path: '/containers/' + this.id + '/restart?',
-    method: 'POST',
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true, // unofficial, but proxies may return it
-      204: true,
-      404: 'no such container',
-      500: 'server error'
-    },
-    options: args.opts
-  };
-
-  if(args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-/**
- * Kill
- * @param  {Object}   opts     Container kill options, like 'signal' (optional)
- * @param  {Function} callback Callback
- */
-Container.prototype.kill = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback, this.defaultOptions.kill);
-
-  var optsf = {
-    path: '/containers/' + this.id + '/kill?',
-    method: 'POST',
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true, // unofficial, but proxies may return it
-      204: true,
-      404: 'no such container',
-      500: 'server error'
-    },
-    options: args.opts
-  };
-
-  if(args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-/**
- * Container resize
- * @param  {[type]}   opts     Resize options. (optional)
- * @param  {Function} callback Callback
- */
-Container.prototype.resize = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback, this.defaultOptions.resize);
-
-  var optsf = {
-    path: '/containers/' + this.id + '/resize?',
-    method: 'POST',
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true,
-      400: 'bad parameter',
-      404: 'no such container',
-      500: 'server error'
-    },
-    options: args.opts
-  };
-
-  if(args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-/**
- * Attach
- * @param  {Object}   opts     Attach options, like 'logs' (optional)
- * @param  {Function} callback Callback with stream.
- */
-Container.prototype.attach = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback, this.defaultOptions.attach);
-
-  var optsf = {
-    path: '/containers/' + this.id + '/attach?',
-    method: 'POST',
-    abortSignal: args.opts.abortSignal,
-    isStream: true,
-    hijack: args.opts.hijack,
-    openStdin: args.opts.stdin,
-    statusCodes: {
-      200: true,
-      404: 'no such container',
-      500: 'server error'
-    },
-    options: args.opts
-  };
-
-  if(args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, stream) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(stream);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, stream) {
-      args.callback(err, stream);
-    });
-  }
-};
-
-/**
- * Waits for a container to end.
- * @param  {[type]}   opts     Container wait options, like condition. (optional)
- * @param  {Function} callback Callback
- */
-Container.prototype.wait = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback, this.defaultOptions.wait);
-
-  var optsf = {
-    path: '/containers/' + this.id + '/wait?',
-    method: 'POST',
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true,
-      400: 'bad parameter',
-      404: 'no such container',
-      500: 'server error'
-    },
-    options: args.opts
-  };
-
-  if(args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-/**
- * Removes a container
- * @param  {Object}   opts     Remove options, like 'force' (optional)
- * @param  {Function} callback Callback
- */
-Container.prototype.remove = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback, this.defaultOptions.remove);
-
-  var optsf = {
-    path: '/containers/' + this.id + '?',
-    method: 'DELETE',
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true, // unofficial, but proxies may return it
-      204: true,
-      400: 'bad parameter',
-      404: 'no such container',
-      500: 'server error'
-    },
-    options: args.opts
-  };
-
-  if(args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-/**
- * Copy (WARNING: DEPRECATED since RAPI v1.20)
- * @param  {Object}   opts     Copy options, like 'Resource' (optional)
- * @param  {Function} callback Callback with stream.
- */
-Container.prototype.copy = function(opts, callback) {
-  var self = this;
-  console.log('container.copy is deprecated since Docker v1.8.x');
-  var args = util.processArgs(opts, callback, this.defaultOptions.copy);
-
-  var optsf = {
-    path: '/containers/' + this.id + '/copy',
-    method: 'POST',
-    abortSignal: args.opts.abortSignal,
-    isStream: true,
-    statusCodes: {
-      200: true,
-      404: 'no such container',
-      500: 'server error'
-    },
-    options: args.opts
-  };
-
-  if(args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-/**
- * getArchive
- * @param  {Object}   opts     Archive options, like 'path'
- * @param  {Function} callback Callback with stream.
- */
-Container.prototype.getArchive = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback, this.defaultOptions.getArchive);
-
-  var optsf = {
-    path: '/containers/' + this.id + '/archive?',
-    method: 'GET',
-    abortSignal: args.opts.abortSignal,
-    isStream: true,
-    statusCodes: {
-      200: true,
-      400: 'client error, bad parameters',
-      404: 'no such container',
-      500: 'server error'
-    },
-    options: args.opts
-  };
-
-  if(args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-/**
- * infoArchive
- * @param  {Object}   opts     Archive options, like 'path'
- * @param  {Function} callback Callback with stream.
- */
-Container.prototype.infoArchive = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback, this.defaultOptions.infoArchive);
-
-  var optsf = {
-    path: '/containers/' + this.id + '/archive?',
-    method: 'HEAD',
-    abortSignal: args.opts.abortSignal,
-    isStream: true,
-    statusCodes: {
-      200: true,
-      400: 'client error, bad parameters',
-      404: 'no such container',
-      500: 'server error'
-    },
-    options: args.opts
-  };
-
-  if(args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-/**
- * putArchive
- * @param  {Object}   opts     Archive options, like 'path'
- * @param  {Function} callback Callback with stream.
- */
-Container.prototype.putArchive = function(file, opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback, this.defaultOptions.putArchive);
-
-  var optsf = {
-    path: '/containers/' + this.id + '/archive?',
-    method: 'PUT',
-    file: file,
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true,
-      400: 'client error, bad parameters',
-      403: 'client error, permission denied',
-      404: 'no such container',
-      500: 'server error'
-    },
-    options: args.opts
-  };
-
-  if(args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-/**
- * Container logs
- * @param  {Object}   opts     Logs options. (optional)
- * @param  {Function} callback Callback with data
- */
-Container.prototype.logs = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback, this.defaultOptions.log);
-
-  var optsf = {
-    path: '/containers/' + this.id + '/logs?',
-    method: 'GET',
-    abortSignal: args.opts.abortSignal,
-    isStream: args.opts.follow || false,
-    statusCodes: {
-      200: true,
-      404: 'no such container',
-      500: 'server error'
-    },
-    options: args.opts
-  };
-
-  if(args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-/**
- * Container stats
- * @param  {Object}   opts     Stats options. (optional)
- * @param  {Function} callback Callback with data
- */
-Container.prototype.stats = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback, this.defaultOptions.stats);
-  var isStream = true;
-  if (args.opts.stream === false) {
-    isStream = false;
-  }
-  var optsf = {
-    path: '/containers/' + this.id + '/stats?',
-    method: 'GET',
-    abortSignal: args.opts.abortSignal,
-    isStream: isStream,
-    statusCodes: {
-      200: true,
-      404: 'no such container',
-      500: 'server error'
-    },
-    options: args.opts
-  };
-
-  if(args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-module.exports = Container;
-
-
-/***/ }),
-
-/***/ 9040:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-var EventEmitter = (__webpack_require__(4434).EventEmitter),
-  Modem = __webpack_require__(7133),
-  Container = __webpack_require__(8521),
-  Image = __webpack_require__(9607),
-  Volume = __webpack_require__(8302),
-  Network = __webpack_require__(8224),
-  Service = __webpack_require__(4769),
-  Plugin = __webpack_require__(8247),
-  Secret = __webpack_require__(6080),
-  Config = __webpack_require__(2474),
-  Task = __webpack_require__(5325),
-  Node = __webpack_require__(6680),
-  Exec = __webpack_require__(209),
-  util = __webpack_require__(8300),
-  withSession = __webpack_require__(638),
-  extend = util.extend;
-
-var Docker = function(opts) {
-  if (!(this instanceof Docker)) return new Docker(opts);
-
-  var plibrary = global.Promise;
-
-  if (opts && opts.Promise) {
-    plibrary = opts.Promise;
-
-    if (Object.keys(opts).length === 1) {
-      opts = undefined;
-    }
-  }
-
-  if (opts && opts.modem) {
-    this.modem = opts.modem;
-  } else {
-    this.modem = new Modem(opts);
-  }
-  this.modem.Promise = plibrary;
-};
-
-/**
- * Creates a new container
- * @param {Object}   opts     Create options
- * @param {Function} callback Callback
- */
-Docker.prototype.createContainer = function(opts, callback) {
-  var self = this;
-  var optsf = {
-    path: '/containers/create?',
-    method: 'POST',
-    options: opts,
-    authconfig: opts.authconfig,
-    abortSignal: opts.abortSignal,
-    statusCodes: {
-      200: true, // unofficial, but proxies may return it
-      201: true,
-      400: 'bad parameter',
-      404: 'no such container',
-      406: 'impossible to attach',
-      500: 'server error'
-    }
-  };
-
-  delete opts.authconfig;
-
-  if (callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(self.getContainer(data.Id));
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      if (err) return callback(err, data);
-      callback(err, self.getContainer(data.Id));
-    });
-  }
-};
-
-/**
- * Creates a new image
- * @param {Object}   auth     Authentication (optional)
- * @param {Object}   opts     Create options
- * @param {Function} callback Callback
- */
-Docker.prototype.createImage = function(auth, opts, callback) {
-  var self = this;
-  if (!callback && typeof opts === 'function') {
-    callback = opts;
-    opts = auth;
-    auth = opts.authconfig || undefined;
-  } else if (!callback && !opts) {
-    opts = auth;
-    auth = opts.authconfig;
-  }
-
-  var optsf = {
-    path: '/images/create?',
-    method: 'POST',
-    options: opts,
-    authconfig: auth,
-    abortSignal: opts.abortSignal,
-    isStream: true,
-    statusCodes: {
-      200: true,
-      500: 'server error'
-    }
-  };
-
-  if (callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      callback(err, data);
-    });
-  }
-};
-
-/**
- * Load image
- * @param {String}   file     File
- * @param {Object}   opts     Options (optional)
- * @param {Function} callback Callback
- */
-Docker.prototype.loadImage = function(file, opts, callback) {
-  var self = this;
-  if (!callback && typeof opts === 'function') {
-    callback = opts;
-    opts = null;
-  }
-
-  var optsf = {
-    path: '/images/load?',
-    method: 'POST',
-    options: opts,
-    file: file,
-    abortSignal: opts && opts.abortSignal,
-    isStream: true,
-    statusCodes: {
-      200: true,
-      500: 'server error'
-    }
-  };
-
-  if (callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      callback(err, data);
-    });
-  }
-};
-
-/**
- * Import image from a tar archive
- * @param {String}   file     File
- * @param {Object}   opts     Options (optional)
- * @param {Function} callback Callback
- */
-Docker.prototype.importImage = function(file, opts, callback) {
-  var self = this;
-  if (!callback && typeof opts === 'function') {
-    callback = opts;
-    opts = undefined;
-  }
-
-  if (!opts)
-    opts = {};
-
-  opts.fromSrc = '-';
-
-  var optsf = {
-    path: '/images/create?',
-    method: 'POST',
-    options: opts,
-    file: file,
-    abortSignal: opts.abortSignal,
-    isStream: true,
-    statusCodes: {
-      200: true,
-      500: 'server error'
-    }
-  };
-
-  if (callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      callback(err, data);
-    });
-  }
-};
-
-/**
- * Verifies auth
- * @param {Object}   opts     Options
- * @param {Function} callback Callback
- */
-Docker.prototype.checkAuth = function(opts, callback) {
-  var self = this;
-  var optsf = {
-    path: '/auth',
-    method: 'POST',
-    options: opts,
-    abortSignal: opts.abortSignal,
-    statusCodes: {
-      200: true,
-      204: true,
-      500: 'server error'
-    }
-  };
-
-  if (callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      callback(err, data);
-    });
-  }
-};
-
-/**
- * Builds an image
- * @param {String}   file     File
- * @param {Object}   opts     Options (optional)
- * @param {Function} callback Callback
- */
-Docker.prototype.buildImage = function(file, opts, callback) {
-  var self = this;
-
-  if (!callback && typeof opts === 'function') {
-    callback = opts;
-    opts = null;
-  }
-
-  var optsf = {
-    path: '/build?',
-    method: 'POST',
-    file: undefined,
-    options: opts,
-    abortSignal: opts && opts.abortSignal,
-    isStream: true,
-    statusCodes: {
-      200: true,
-      500: 'server error'
-    }
-  };
-
-  if (opts) {
-    if (opts.registryconfig) {
-      optsf.registryconfig = optsf.options.registryconfig;
-      delete optsf.options.registryconfig;
-    }
-
-    //undocumented?
-    if (opts.authconfig) {
-      optsf.authconfig = optsf.options.authconfig;
-      delete optsf.options.authconfig;
-    }
-
-    if (opts.cachefrom && Array.isArray(opts.cachefrom)) {
-      optsf.options.cachefrom = JSON.stringify(opts.cachefrom);
-    }
-  }
-
-  function dial(callback) {
-    util.prepareBuildContext(file, (ctx) => {
-      optsf.file = ctx;
-      self.modem.dial(optsf, callback);
-    });
-  }
-
-  function dialWithSession(callback) {
-    if (opts?.version === "2") {
-      withSession(self, optsf.authconfig,(err, sessionId, done) => {
-        if (err) {
-          return callback(err);
-        }
-
-        optsf.options.session = sessionId;
-
-        dial((err, data) => {
-          callback(err, data);
-
-          if (data) {
-            data.on("end", done);
-          }
-        });
-      });
-    } else {
-      dial(callback);
-    }
-  }
-
-  if (callback === undefined) {
-    return new self.modem.Promise(function (resolve, reject) {
-      dialWithSession(function (err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    dialWithSession(callback);
-  }
-};
-
-/**
- * Follow progress of a stream operation (build, pull, push, etc.) with automatic
- * BuildKit decoding.
- * 
- * This method works identically to docker.modem.followProgress() but additionally
- * decodes BuildKit v2 build output. BuildKit emits base64-encoded protobuf messages
- * which this method transparently decodes into human-readable log events.
- * 
- * Use this instead of docker.modem.followProgress() when:
- * - You're using BuildKit builds (version: "2")
- * - You want a single API that handles both regular and BuildKit output
- * 
- * For non-BuildKit streams (pull, push, regular builds), behavior is identical
- * to docker.modem.followProgress().
- * 
- * @param {Stream} stream - Stream from buildImage(), pull(), push(), etc.
- * @param {Function} onFinished - Called when stream ends: (err, output) => void
- * @param {Function} onProgress - Optional callback for each event: (event) => void
- */
-Docker.prototype.followProgress = function(stream, onFinished, onProgress) {
-  var buildkit = __webpack_require__(7056);
-  return buildkit.followProgress(stream, onFinished, onProgress);
-};
-
-/**
- * Fetches a Container by ID
- * @param {String} id Container's ID
- */
-Docker.prototype.getContainer = function(id) {
-  return new Container(this.modem, id);
-};
-
-/**
- * Fetches an Image by name
- * @param {String} name Image's name
- */
-Docker.prototype.getImage = function(name) {
-  return new Image(this.modem, name);
-};
-
-/**
- * Fetches a Volume by name
- * @param {String} name Volume's name
- */
-Docker.prototype.getVolume = function(name) {
-  return new Volume(this.modem, name);
-};
-
-/**
- * Fetches a Plugin by name
- * @param {String} name Volume's name
- */
-Docker.prototype.getPlugin = function(name, remote) {
-  return new Plugin(this.modem, name, remote);
-};
-
-/**
- * Fetches a Service by id
- * @param {String} id Services's id
- */
-Docker.prototype.getService = function(id) {
-  return new Service(this.modem, id);
-};
-
-/**
- * Fetches a Task by id
- * @param {String} id Task's id
- */
-Docker.prototype.getTask = function(id) {
-  return new Task(this.modem, id);
-};
-
-/**
- * Fetches Node by id
- * @param {String} id Node's id
- */
-Docker.prototype.getNode = function(id) {
-  return new Node(this.modem, id);
-};
-
-/**
- * Fetches a Network by id
- * @param {String} id network's id
- */
-Docker.prototype.getNetwork = function(id) {
-  return new Network(this.modem, id);
-};
-
-/**
- * Fetches a Secret by id
- * @param {String} id network's id
- */
-Docker.prototype.getSecret = function(id) {
-  return new Secret(this.modem, id);
-};
-
-/**
- * Fetches a Config by id
- * @param {String} id network's id
- */
-Docker.prototype.getConfig = function(id) {
-  return new Config(this.modem, id);
-};
-
-/**
- * Fetches an Exec instance by ID
- * @param {String} id Exec instance's ID
- */
-Docker.prototype.getExec = function(id) {
-  return new Exec(this.modem, id);
-};
-
-/**
- * Lists containers
- * @param {Object}   opts     Options (optional)
- * @param {Function} callback Callback
- */
-Docker.prototype.listContainers = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback);
-
-  var optsf = {
-    path: '/containers/json?',
-    method: 'GET',
-    options: args.opts,
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true,
-      400: 'bad parameter',
-      500: 'server error'
-    }
-  };
-
-  if (args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-/**
- * Lists images
- * @param {Object}   opts     Options (optional)
- * @param {Function} callback Callback
- */
-Docker.prototype.listImages = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback);
-
-  var optsf = {
-    path: '/images/json?',
-    method: 'GET',
-    options: args.opts,
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true,
-      400: 'bad parameter',
-      500: 'server error'
-    }
-  };
-
-  if (args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-/**
- * Get images
- * @param {Object}   opts     Options (optional)
- * @param {Function} callback Callback
- */
-Docker.prototype.getImages = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback);
-
-  var optsf = {
-    path: '/images/get?',
-    method: 'GET',
-    options: args.opts,
-    abortSignal: args.opts.abortSignal,
-    isStream: true,
-    statusCodes: {
-      200: true,
-      400: 'bad parameter',
-      500: 'server error'
-    }
-  };
-
-  if (args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-/**
- * Lists Services
- * @param {Object} opts
- * @param {Function} callback Callback
- */
-Docker.prototype.listServices = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback);
-
-  var optsf = {
-    path: '/services?',
-    method: 'GET',
-    options: args.opts,
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true,
-      500: 'server error'
-    }
-  };
-
-  if (args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-/**
- * Lists Nodes
- * @param {Object} opts
- * @param {Function} callback Callback
- */
-Docker.prototype.listNodes = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback);
-
-  var optsf = {
-    path: '/nodes?',
-    method: 'GET',
-    options: args.opts,
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true,
-      400: 'bad parameter',
-      404: 'no such node',
-      500: 'server error',
-      503: 'node is not part of a swarm',
-    }
-  };
-
-  if (args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-/**
- * Lists Tasks
- * @param {Object} opts
- * @param {Function} callback Callback
- */
-Docker.prototype.listTasks = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback);
-
-  var optsf = {
-    path: '/tasks?',
-    method: 'GET',
-    options: args.opts,
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true,
-      500: 'server error'
-    }
-  };
-
-  if (args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-/**
- * Creates a new secret
- * @param {Object}   opts     Create options
- * @param {Function} callback Callback
- */
-Docker.prototype.createSecret = function(opts, callback) {
-  var args = util.processArgs(opts, callback);
-  var self = this;
-  var optsf = {
-    path: '/secrets/create?',
-    method: 'POST',
-    options: args.opts,
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true, // unofficial, but proxies may return it
-      201: true,
-      406: 'server error or node is not part of a swarm',
-      409: 'name conflicts with an existing object',
-      500: 'server error'
-    }
-  };
-
-
-  if (args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(self.getSecret(data.ID));
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      if (err) return args.callback(err, data);
-      args.callback(err, self.getSecret(data.ID));
-    });
-  }
-};
-
-
-/**
- * Creates a new config
- * @param {Object}   opts     Config options
- * @param {Function} callback Callback
- */
-Docker.prototype.createConfig = function(opts, callback) {
-  var args = util.processArgs(opts, callback);
-  var self = this;
-  var optsf = {
-    path: '/configs/create?',
-    method: 'POST',
-    options: args.opts,
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true, // unofficial, but proxies may return it
-      201: true,
-      406: 'server error or node is not part of a swarm',
-      409: 'name conflicts with an existing object',
-      500: 'server error'
-    }
-  };
-
-
-  if (args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(self.getConfig(data.ID));
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      if (err) return args.callback(err, data);
-      args.callback(err, self.getConfig(data.ID));
-    });
-  }
-};
-
-
-/**
- * Lists secrets
- * @param {Object} opts
- * @param {Function} callback Callback
- */
-Docker.prototype.listSecrets = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback);
-
-  var optsf = {
-    path: '/secrets?',
-    method: 'GET',
-    options: args.opts,
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true,
-      500: 'server error'
-    }
-  };
-
-  if (args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-/**
- * Lists configs
- * @param {Object} opts
- * @param {Function} callback Callback
- */
-Docker.prototype.listConfigs = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback);
-
-  var optsf = {
-    path: '/configs?',
-    method: 'GET',
-    options: args.opts,
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true,
-      500: 'server error'
-    }
-  };
-
-  if (args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-/**
- * Creates a new plugin
- * @param {Object}   opts     Create options
- * @param {Function} callback Callback
- */
-Docker.prototype.createPlugin = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback);
-  var optsf = {
-    path: '/plugins/create?',
-    method: 'POST',
-    options: args.opts,
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true, // unofficial, but proxies may return it
-      204: true,
-      500: 'server error'
-    }
-  };
-
-
-  if (args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(self.getPlugin(args.opts.name));
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      if (err) return args.callback(err, data);
-      args.callback(err, self.getPlugin(args.opts.name));
-    });
-  }
-};
-
-
-/**
- * Lists plugins
- * @param {Object} opts
- * @param {Function} callback Callback
- */
-Docker.prototype.listPlugins = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback);
-
-  var optsf = {
-    path: '/plugins?',
-    method: 'GET',
-    options: args.opts,
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true,
-      500: 'server error'
-    }
-  };
-
-  if (args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-/**
- * Prune images
- * @param {Object}   opts     Options (optional)
- * @param {Function} callback Callback
- */
-Docker.prototype.pruneImages = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback);
-
-  var optsf = {
-    path: '/images/prune?',
-    method: 'POST',
-    options: args.opts,
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true,
-      500: 'server error'
-    }
-  };
-
-  if (args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-/**
- * Prune builder
- * @param {Object}   opts     Options (optional)
- * @param {Function} callback Callback
- */
-Docker.prototype.pruneBuilder = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback);
-
-  var optsf = {
-    path: '/build/prune',
-    method: 'POST',
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true,
-      500: 'server error'
-    }
-  };
-
-  if (args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-/**
- * Prune containers
- * @param {Object}   opts     Options (optional)
- * @param {Function} callback Callback
- */
-Docker.prototype.pruneContainers = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback);
-
-  var optsf = {
-    path: '/containers/prune?',
-    method: 'POST',
-    options: args.opts,
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true,
-      500: 'server error'
-    }
-  };
-
-  if (args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-/**
- * Prune volumes
- * @param {Object}   opts     Options (optional)
- * @param {Function} callback Callback
- */
-Docker.prototype.pruneVolumes = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback);
-
-  var optsf = {
-    path: '/volumes/prune?',
-    method: 'POST',
-    options: args.opts,
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true,
-      500: 'server error'
-    }
-  };
-
-  if (args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-/**
- * Prune networks
- * @param {Object}   opts     Options (optional)
- * @param {Function} callback Callback
- */
-Docker.prototype.pruneNetworks = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback);
-
-  var optsf = {
-    path: '/networks/prune?',
-    method: 'POST',
-    options: args.opts,
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true,
-      500: 'server error'
-    }
-  };
-
-  if (args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-
-/**
- * Creates a new volume
- * @param {Object}   opts     Create options
- * @param {Function} callback Callback
- */
-Docker.prototype.createVolume = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback);
-  var optsf = {
-    path: '/volumes/create?',
-    method: 'POST',
-    allowEmpty: true,
-    options: args.opts,
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true, // unofficial, but proxies may return it
-      201: true,
-      500: 'server error'
-    }
-  };
-
-
-  if (args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(self.getVolume(data.Name));
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      if (err) return args.callback(err, data);
-      args.callback(err, self.getVolume(data.Name));
-    });
-  }
-};
-
-/**
- * Creates a new service
- * @param {Object}   auth
- * @param {Object}   opts     Create options
- * @param {Function} callback Callback
- */
-Docker.prototype.createService = function(auth, opts, callback) {
-  if (!callback && typeof opts === 'function') {
-    callback = opts;
-    opts = auth;
-    auth = opts.authconfig || undefined;
-  } else if (!opts && !callback) {
-    opts = auth;
-  }
-
-
-  var self = this;
-  var optsf = {
-    path: '/services/create',
-    method: 'POST',
-    options: opts,
-    authconfig: auth,
-    abortSignal: opts && opts.abortSignal,
-    statusCodes: {
-      200: true,
-      201: true,
-      500: 'server error'
-    }
-  };
-
-
-  if (callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(self.getService(data.ID || data.Id));
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      if (err) return callback(err, data);
-      callback(err, self.getService(data.ID || data.Id));
-    });
-  }
-};
-
-/**
- * Lists volumes
- * @param {Object}   opts     Options (optional)
- * @param {Function} callback Callback
- */
-Docker.prototype.listVolumes = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback);
-
-  var optsf = {
-    path: '/volumes?',
-    method: 'GET',
-    options: args.opts,
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true,
-      400: 'bad parameter',
-      500: 'server error'
-    }
-  };
-
-  if (args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-/**
- * Creates a new network
- * @param {Object}   opts     Create options
- * @param {Function} callback Callback
- */
-Docker.prototype.createNetwork = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback);
-  var optsf = {
-    path: '/networks/create?',
-    method: 'POST',
-    options: args.opts,
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true, // unofficial, but proxies may return it
-      201: true,
-      404: 'driver not found',
-      500: 'server error'
-    }
-  };
-
-
-  if (args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(self.getNetwork(data.Id));
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      if (err) return args.callback(err, data);
-      args.callback(err, self.getNetwork(data.Id));
-    });
-  }
-};
-
-/**
- * Lists networks
- * @param {Object}   opts     Options (optional)
- * @param {Function} callback Callback
- */
-Docker.prototype.listNetworks = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback);
-
-  var optsf = {
-    path: '/networks?',
-    method: 'GET',
-    options: args.opts,
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true,
-      400: 'bad parameter',
-      500: 'server error'
-    }
-  };
-
-  if (args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-/**
- * Search images
- * @param {Object}   opts     Options
- * @param {Function} callback Callback
- */
-Docker.prototype.searchImages = function(opts, callback) {
-  var self = this;
-  var optsf = {
-    path: '/images/search?',
-    method: 'GET',
-    options: opts,
-    authconfig: opts.authconfig,
-    abortSignal: opts.abortSignal,
-    statusCodes: {
-      200: true,
-      500: 'server error'
-    }
-  };
-
-  if (callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      callback(err, data);
-    });
-  }
-};
-
-/**
- * Info
- * @param {Object}   opts     Options (optional)
- * @param {Function} callback Callback with info
- */
-Docker.prototype.info = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback);
-
-  var opts = {
-    path: '/info',
-    method: 'GET',
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true,
-      500: 'server error'
-    }
-  };
-
-
-  if (args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(opts, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(opts, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-/**
- * Version
- * @param {Object}   opts     Options (optional)
- * @param {Function} callback Callback
- */
-Docker.prototype.version = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback);
-
-  var opts = {
-    path: '/version',
-    method: 'GET',
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true,
-      500: 'server error'
-    }
-  };
-
-  if (args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(opts, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(opts, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-/**
- * Ping
- * @param {Object}   opts     Options (optional)
- * @param {Function} callback Callback
- */
-Docker.prototype.ping = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback);
-
-  var optsf = {
-    path: '/_ping',
-    method: 'GET',
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true,
-      500: 'server error'
-    }
-  };
-
-  if (args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-/**
- * SystemDf 	equivalent to system/df API Engine
- *		get usage data information
- * @param {Object}   opts     Options (optional)
- * @param {Function} callback Callback
- */
-Docker.prototype.df = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback);
-
-  var optsf = {
-    path: '/system/df',
-    method: 'GET',
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true,
-      500: 'server error'
-    }
-  };
-
-  if (args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-/**
- * Events
- * @param {Object}   opts     Events options, like 'since' (optional)
- * @param {Function} callback Callback
- */
-Docker.prototype.getEvents = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback);
-
-  var optsf = {
-    path: '/events?',
-    method: 'GET',
-    options: args.opts,
-    abortSignal: args.opts.abortSignal,
-    isStream: true,
-    statusCodes: {
-      200: true,
-      500: 'server error'
-    }
-  };
-
-  if (args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-/**
- * Pull is a wrapper around createImage, parsing image's tags.
- * @param  {String}   repoTag  Repository tag
- * @param  {Object}   opts     Options (optional)
- * @param  {Function} callback Callback
- * @param  {Object}   auth     Authentication (optional)
- * @return {Object}            Image
- */
-Docker.prototype.pull = function(repoTag, opts, callback, auth) {
-  var args = util.processArgs(opts, callback);
-
-  var imageSrc = util.parseRepositoryTag(repoTag);
-  args.opts.fromImage = imageSrc.repository;
-  args.opts.tag = imageSrc.tag || 'latest';
-
-  var argsf = [args.opts, args.callback];
-  if (auth) {
-    argsf = [auth, args.opts, args.callback];
-  }
-  return this.createImage.apply(this, argsf);
-};
-
-/**
- * PullAll is a wrapper around createImage, to pull all image tags of an image.
- * @param  {String}   repoTag  Repository tag
- * @param  {Object}   opts     Options (optional)
- * @param  {Function} callback Callback
- * @param  {Object}   auth     Authentication (optional)
- * @return {Object}            Image
- */
-Docker.prototype.pullAll = function(repoTag, opts, callback, auth) {
-  var args = util.processArgs(opts, callback);
-
-  var imageSrc = util.parseRepositoryTag(repoTag);
-  args.opts.fromImage = imageSrc.repository;
-
-  var argsf = [args.opts, args.callback];
-  if (auth) {
-    argsf = [auth, args.opts, args.callback];
-  }
-  return this.createImage.apply(this, argsf);
-};
-
-/**
- * Like run command from Docker's CLI
- * @param  {String}   image         Image name to be used.
- * @param  {Array}   cmd           Command to run in array format.
- * @param  {Object}   streamo       Output stream
- * @param  {Object}   createOptions Container create options (optional)
- * @param  {Object}   startOptions  Container start options (optional)
- * @param  {Function} callback      Callback
- * @return {Object}                 EventEmitter
- */
-Docker.prototype.run = function(image, cmd, streamo, createOptions, startOptions, callback) {
-  if (typeof arguments[arguments.length - 1] === 'function') {
-    return this.runCallback(image, cmd, streamo, createOptions, startOptions, callback);
-  } else {
-    return this.runPromise(image, cmd, streamo, createOptions, startOptions);
-  }
-};
-
-
-Docker.prototype.runCallback = function(image, cmd, streamo, createOptions, startOptions, callback) {
-  if (!callback && typeof createOptions === 'function') {
-    callback = createOptions;
-    createOptions = {};
-    startOptions = {};
-  } else if (!callback && typeof startOptions === 'function') {
-    callback = startOptions;
-    startOptions = {};
-  }
-
-  var hub = new EventEmitter();
-
-  function handler(err, container) {
-    if (err) return callback(err, null, container);
-
-    hub.emit('container', container);
-
-    container.attach({
-      stream: true,
-      stdout: true,
-      stderr: true
-    }, function handler(err, stream) {
-      if (err) return callback(err, null, container);
-
-      hub.emit('stream', stream);
-
-      if (streamo) {
-        if (streamo instanceof Array) {
-          stream.on('end', function() {
-            try {
-              streamo[0].end();
-            } catch (e) {}
-            try {
-              streamo[1].end();
-            } catch (e) {}
-          });
-          container.modem.demuxStream(stream, streamo[0], streamo[1]);
-        } else {
-          stream.setEncoding('utf8');
-          stream.pipe(streamo, {
-            end: true
-          });
-        }
-      }
-
-      container.start(startOptions, function(err, data) {
-        if (err) return callback(err, data, container);
-        hub.emit('start', container);
-
-        container.wait(function(err, data) {
-          hub.emit('data', data);
-          callback(err, data, container);
-        });
-      });
-    });
-  }
-
-  var optsc = {
-    'Hostname': '',
-    'User': '',
-    'AttachStdin': false,
-    'AttachStdout': true,
-    'AttachStderr': true,
-    'Tty': true,
-    'OpenStdin': false,
-    'StdinOnce': false,
-    'Env': null,
-    'Cmd': cmd,
-    'Image': image,
-    'Volumes': {},
-    'VolumesFrom': []
-  };
-
-  extend(optsc, createOptions);
-
-  this.createContainer(optsc, handler);
-
-  return hub;
-};
-
-Docker.prototype.runPromise = function(image, cmd, streamo, createOptions, startOptions) {
-  var self = this;
-
-  createOptions = createOptions || {};
-  startOptions = startOptions || {};
-
-  var optsc = {
-    'Hostname': '',
-    'User': '',
-    'AttachStdin': false,
-    'AttachStdout': true,
-    'AttachStderr': true,
-    'Tty': true,
-    'OpenStdin': false,
-    'StdinOnce': false,
-    'Env': null,
-    'Cmd': cmd,
-    'Image': image,
-    'Volumes': {},
-    'VolumesFrom': []
-  };
-
-  extend(optsc, createOptions);
-
-  var containero;
-
-  return new this.modem.Promise(function(resolve, reject) {
-    self.createContainer(optsc).then(function(container) {
-      containero = container;
-      return container.attach({
-        stream: true,
-        stdout: true,
-        stderr: true
-      });
-    }).then(function(stream) {
-      if (streamo) {
-        if (streamo instanceof Array) {
-          stream.on('end', function() {
-            try {
-              streamo[0].end();
-            } catch (e) {}
-            try {
-              streamo[1].end();
-            } catch (e) {}
-          });
-          containero.modem.demuxStream(stream, streamo[0], streamo[1]);
-        } else {
-          stream.setEncoding('utf8');
-          stream.pipe(streamo, {
-            end: true
-          });
-        }
-      }
-      return containero.start(startOptions);
-    }).then(function(data) {
-      return containero.wait();
-    }).then(function(data) {
-      resolve([data, containero]);
-    }).catch(function(err) {
-      reject(err);
-    });
-  });
-};
-
-/**
- * Init swarm.
- *
- * @param {object} opts
- * @param {function} callback
- */
-Docker.prototype.swarmInit = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback);
-
-  var optsf = {
-    path: '/swarm/init',
-    method: 'POST',
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true,
-      400: 'bad parameter',
-      406: 'node is already part of a Swarm'
-    },
-    options: args.opts
-  };
-
-  if (args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-/**
- * Join swarm.
- *
- * @param {object} opts
- * @param {function} callback
- */
-Docker.prototype.swarmJoin = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback);
-
-  var optsf = {
-    path: '/swarm/join',
-    method: 'POST',
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true,
-      400: 'bad parameter',
-      406: 'node is already part of a Swarm'
-    },
-    options: args.opts
-  };
-
-  if (args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-/**
- * Leave swarm.
- *
- * @param {object} opts
- * @param {function} callback
- */
-Docker.prototype.swarmLeave = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback);
-
-  var optsf = {
-    path: '/swarm/leave?',
-    method: 'POST',
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true,
-      406: 'node is not part of a Swarm'
-    },
-    options: args.opts
-  };
-
-  if (args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-/**
- * Update swarm.
- *
- * @param {object} opts
- * @param {function} callback
- */
-Docker.prototype.swarmUpdate = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback);
-
-  var optsf = {
-    path: '/swarm/update?',
-    method: 'POST',
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true,
-      400: 'bad parameter',
-      406: 'node is already part of a Swarm'
-    },
-    options: args.opts
-  };
-
-  if (args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-
-/**
- * Inspect a Swarm.
- * Warning: This method is not documented in the API
- *
- * @param {Object}   opts     Options (optional)
- * @param {Function} callback Callback
- */
-Docker.prototype.swarmInspect = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback);
-
-  var optsf = {
-    path: '/swarm',
-    method: 'GET',
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true,
-      406: 'This node is not a swarm manager',
-      500: 'server error'
-    }
-  };
-
-  if (args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-Docker.Container = Container;
-Docker.Image = Image;
-Docker.Volume = Volume;
-Docker.Network = Network;
-Docker.Service = Service;
-Docker.Plugin = Plugin;
-Docker.Secret = Secret;
-Docker.Task = Task;
-Docker.Node = Node;
-Docker.Exec = Exec;
-
-module.exports = Docker;
-
-
-/***/ }),
-
-/***/ 209:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-var util = __webpack_require__(8300);
-
-/**
- * Represents an Exec
- * @param {Object} modem docker-modem
- * @param {String} id    Exec's ID
- */
-var Exec = function(modem, id) {
-  this.modem = modem;
-  this.id = id;
-};
-
-Exec.prototype[(__webpack_require__(9023).inspect).custom] = function() { return this; };
-
-/**
- * Start the exec call that was setup.
- *
- * @param {object} opts
- * @param {function} callback
- */
-Exec.prototype.start = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback);
-
-  var optsf = {
-    path: '/exec/' + this.id + '/start',
-    method: 'POST',
-    abortSignal: args.opts.abortSignal,
-    isStream: true,
-    allowEmpty: true,
-    hijack: args.opts.hijack,
-    openStdin: args.opts.stdin,
-    statusCodes: {
-      200: true,
-      204: true,
-      404: 'no such exec',
-      409: 'container stopped/paused',
-      500: 'container not running'
-    },
-    options: args.opts
-  };
-
-
-  if(args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      if (err) return args.callback(err, data);
-      args.callback(err, data);
-    });
-  }
-};
-
-/**
- * Resize the exec call that was setup.
- *
- * @param {object} opts
- * @param {function} callback
- */
-Exec.prototype.resize = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback);
-
-  var optsf = {
-    path: '/exec/' + this.id + '/resize?',
-    method: 'POST',
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true,
-      404: 'no such exec',
-      500: 'container not running'
-    },
-    options: args.opts
-  };
-
-  if(args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      if (err) return args.callback(err, data);
-      args.callback(err, data);
-    });
-  }
-};
-
-/**
- * Get low-level information about the exec call.
- *
- * @param {Object}   opts     Options (optional)
- * @param {function} callback
- */
-Exec.prototype.inspect = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback);
-
-  var optsf = {
-    path: '/exec/' + this.id + '/json',
-    method: 'GET',
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true,
-      404: 'no such exec',
-      500: 'server error'
-    }
-  };
-
-  if(args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      if (err) return args.callback(err, data);
-      args.callback(err, data);
-    });
-  }
-};
-
-
-module.exports = Exec;
-
-
-/***/ }),
-
-/***/ 9607:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-var util = __webpack_require__(8300);
-
-/**
- * Represents an image
- * @param {Object} modem docker-modem
- * @param {String} name  Image's name
- */
-var Image = function(modem, name) {
-  this.modem = modem;
-  this.name = name;
-};
-
-Image.prototype[(__webpack_require__(9023).inspect).custom] = function() { return this; };
-
-/**
- * Inspect
- * @param  {Object} opts       Inspect options, only 'manifests' (optional)
- * @param  {Function} callback Callback, if specified Docker will be queried.
- * @return {Object}            Name only if callback isn't specified.
- */
-Image.prototype.inspect = function(opts, callback) {
-  var args = util.processArgs(opts, callback);
-  var self = this;
-
-  var opts = {
-    path: '/images/' + this.name + '/json',
-    method: 'GET',
-    options: args.opts,
-    statusCodes: {
-      200: true,
-      404: 'no such image',
-      500: 'server error'
-    }
-  };
-
-  if(args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(opts, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(opts, function(err, data) {
-      if (err) return args.callback(err, data);
-      args.callback(err, data);
-    });
-  }
-};
-
-/**
- * Distribution
- * @param {Object} opts
- * @param  {Function} callback Callback, if specified Docker will be queried.
- * @return {Object}            Name only if callback isn't specified.
- */
-Image.prototype.distribution = function(opts, callback) {
-  var args = util.processArgs(opts, callback);
-  var self = this;
-
-  var fopts = {
-    path: '/distribution/' + this.name + '/json',
-    method: 'GET',
-    statusCodes: {
-      200: true,
-      401: 'no such image',
-      500: 'server error'
-    },
-    authconfig: (args.opts) ? args.opts.authconfig : undefined
-  };
-
-  if(args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(fopts, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(fopts, function(err, data) {
-      if (err) return args.callback(err, data);
-      args.callback(err, data);
-    });
-  }
-};
-
-/**
- * History
- * @param  {Function} callback Callback
- */
-Image.prototype.history = function(callback) {
-  var self = this;
-  var opts = {
-    path: '/images/' + this.name + '/history',
-    method: 'GET',
-    statusCodes: {
-      200: true,
-      404: 'no such image',
-      500: 'server error'
-    }
-  };
-
-  if(callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(opts, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(opts, function(err, data) {
-      if (err) return callback(err, data);
-      callback(err, data);
-    });
-  }
-};
-
-/**
- * Get
- * @param  {Function} callback Callback with data stream.
- */
-Image.prototype.get = function(callback) {
-  var self = this;
-  var opts = {
-    path: '/images/' + this.name + '/get',
-    method: 'GET',
-    isStream: true,
-    statusCodes: {
-      200: true,
-      500: 'server error'
-    }
-  };
-
-  if(callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(opts, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(opts, function(err, data) {
-      if (err) return callback(err, data);
-      callback(err, data);
-    });
-  }
-};
-
-/**
- * Push
- * @param  {Object}   opts     Push options, like 'registry' (optional)
- * @param  {Function} callback Callback with stream.
- * @param  {Object}   auth     Registry authentication
- */
-Image.prototype.push = function(opts, callback, auth) {
-  var self = this;
-  var args = util.processArgs(opts, callback);
-  var isStream = true;
-  if (args.opts.stream === false) {
-    isStream = false;
-  }
-  var optsf = {
-    path: '/images/' + this.name + '/push?',
-    method: 'POST',
-    options: args.opts,
-    authconfig: args.opts.authconfig || auth,
-    abortSignal: args.opts.abortSignal,
-    isStream: isStream,
-    statusCodes: {
-      200: true,
-      404: 'no such image',
-      500: 'server error'
-    }
-  };
-
-  delete optsf.options.authconfig;
-
-  if(callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      callback(err, data);
-    });
-  }
-};
-
-/**
- * Tag
- * @param  {Object}   opts     Tag options, like 'repo' (optional)
- * @param  {Function} callback Callback
- */
-Image.prototype.tag = function(opts, callback) {
-  var self = this;
-  var optsf = {
-    path: '/images/' + this.name + '/tag?',
-    method: 'POST',
-    options: opts,
-    abortSignal: opts && opts.abortSignal,
-    statusCodes: {
-      200: true, // unofficial, but proxies may return it
-      201: true,
-      400: 'bad parameter',
-      404: 'no such image',
-      409: 'conflict',
-      500: 'server error'
-    }
-  };
-
-  if(callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      callback(err, data);
-    });
-  }
-};
-
-/**
- * Removes the image
- * @param  {[Object]}   opts     Remove options (optional)
- * @param  {Function} callback Callback
- */
-Image.prototype.remove = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback);
-
-  var optsf = {
-    path: '/images/' + this.name + '?',
-    method: 'DELETE',
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true,
-      404: 'no such image',
-      409: 'conflict',
-      500: 'server error'
-    },
-    options: args.opts
-  };
-
-
-  if(args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-module.exports = Image;
-
-
-/***/ }),
-
-/***/ 8224:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-var util = __webpack_require__(8300);
-
-/**
- * Represents an network
- * @param {Object} modem docker-modem
- * @param {String} id  Network's id
- */
-var Network = function(modem, id) {
-  this.modem = modem;
-  this.id = id;
-};
-
-Network.prototype[(__webpack_require__(9023).inspect).custom] = function() { return this; };
-
-/**
- * Inspect
- * @param  {Function} callback Callback, if specified Docker will be queried.
- * @return {Object}            Id only if callback isn't specified.
- */
-Network.prototype.inspect = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback);
-
-  var opts = {
-    path: '/networks/' + this.id + '?',
-    method: 'GET',
-    statusCodes: {
-      200: true,
-      404: 'no such network',
-      500: 'server error'
-    },
-    options: args.opts
-  };
-
-  if(args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(opts, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(opts, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-/**
- * Removes the network
- * @param  {[Object]}   opts     Remove options (optional)
- * @param  {Function} callback Callback
- */
-Network.prototype.remove = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback);
-
-  var optsf = {
-    path: '/networks/' + this.id,
-    method: 'DELETE',
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true,
-      204: true,
-      404: 'no such network',
-      409: 'conflict',
-      500: 'server error'
-    },
-    options: args.opts
-  };
-
-
-  if(args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-/**
- * Connects a container to a network
- * @param  {[Object]}   opts     Connect options (optional)
- * @param  {Function} callback Callback
- */
-Network.prototype.connect = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback);
-
-  var optsf = {
-    path: '/networks/' + this.id + '/connect',
-    method: 'POST',
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true,
-      201: true,
-      404: 'network or container is not found',
-      500: 'server error'
-    },
-    options: args.opts
-  };
-
-  if(args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-
-/**
- * Disconnects a container from a network
- * @param  {[Object]}   opts     Disconnect options (optional)
- * @param  {Function} callback Callback
- */
-Network.prototype.disconnect = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback);
-
-  var optsf = {
-    path: '/networks/' + this.id + '/disconnect',
-    method: 'POST',
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true,
-      201: true,
-      404: 'network or container is not found',
-      500: 'server error'
-    },
-    options: args.opts
-  };
-
-  if(args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-
-
-
-module.exports = Network;
-
-
-/***/ }),
-
-/***/ 6680:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-var util = __webpack_require__(8300);
-
-/**
- * Represents an Node
- * @param {Object} modem docker-modem
- * @param {String} id    Node's ID
- */
-var Node = function(modem, id) {
-  this.modem = modem;
-  this.id = id;
-};
-
-Node.prototype[(__webpack_require__(9023).inspect).custom] = function() { return this; };
-
-/**
- * Query Docker for Node details.
- *
- * @param {Object}   opts     Options (optional)
- * @param {function} callback
- */
-Node.prototype.inspect = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback);
-
-  var optsf = {
-    path: '/nodes/' + this.id,
-    method: 'GET',
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true,
-      404: 'no such node',
-      500: 'server error'
-    }
-  };
-
-  if(args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-
-/**
- * Update a node.
- *
- * @param {object} opts
- * @param {function} callback
- */
-Node.prototype.update = function(opts, callback) {
-  var self = this;
-  if (!callback && typeof opts === 'function') {
-    callback = opts;
-  }
-
-  var optsf = {
-    path: '/nodes/' + this.id + '/update?',
-    method: 'POST',
-    abortSignal: opts && opts.abortSignal,
-    statusCodes: {
-      200: true,
-      404: 'no such node',
-      406: 'node is not part of a swarm',
-      500: 'server error'
-    },
-    options: opts
-  };
-
-  if(callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      callback(err, data);
-    });
-  }
-};
-
-
-/**
- * Remove a Node.
- * Warning: This method is not documented in the API.
- *
- * @param {object} opts
- * @param {function} callback
- */
-Node.prototype.remove = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback);
-
-  var optsf = {
-    path: '/nodes/' + this.id + '?',
-    method: 'DELETE',
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true,
-      404: 'no such node',
-      500: 'server error'
-    },
-    options: args.opts
-  };
-
-  if(args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-
-module.exports = Node;
-
-
-/***/ }),
-
-/***/ 8247:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-var util = __webpack_require__(8300);
-
-/**
- * Represents a plugin
- * @param {Object} modem docker-modem
- * @param {String} name  Plugin's name
- */
-var Plugin = function(modem, name, remote) {
-  this.modem = modem;
-  this.name = name;
-  this.remote = remote || name;
-};
-
-Plugin.prototype[(__webpack_require__(9023).inspect).custom] = function() { return this; };
-
-/**
- * Inspect
- *
- * @param  {Object}   opts     Options (optional)
- * @param  {Function} callback Callback, if specified Docker will be queried.
- * @return {Object}            Name only if callback isn't specified.
- */
-Plugin.prototype.inspect = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback);
-
-  var optsf = {
-    path: '/plugins/' + this.name + '/json',
-    method: 'GET',
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true,
-      404: 'plugin is not installed',
-      500: 'server error'
-    }
-  };
-
-  if(args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-/**
- * Removes the plugin
- * @param  {[Object]}   opts     Remove options (optional)
- * @param  {Function} callback Callback
- */
-Plugin.prototype.remove = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback);
-
-  var optsf = {
-    path: '/plugins/' + this.name + '?',
-    method: 'DELETE',
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true,
-      404: 'plugin is not installed',
-      500: 'server error'
-    },
-    options: args.opts
-  };
-
-  if(args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      if (err) return args.callback(err, data);
-      args.callback(err, data);
-    });
-  }
-};
-
-/**
- * get privileges
- * @param  {Object}   opts     Options (optional)
- * @param  {Function} callback Callback
- * @return {Object}            Name only if callback isn't specified.
- */
-Plugin.prototype.privileges = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback);
-
-  var optsf = {
-    path: '/plugins/privileges?',
-    method: 'GET',
-    options: {
-      'remote': this.remote
-    },
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true,
-      500: 'server error'
-    }
-  };
-
-  if(args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-
-/**
- * Installs a new plugin
- * @param {Object}   opts     Create options
- * @param {Function} callback Callback
- */
-Plugin.prototype.pull = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback);
-
-  if(args.opts._query && !args.opts._query.name) {
-    args.opts._query.name = this.name;
-  }
-  if(args.opts._query && !args.opts._query.remote) {
-    args.opts._query.remote = this.remote;
-  }
-
-  var optsf = {
-    path: '/plugins/pull?',
-    method: 'POST',
-    abortSignal: args.opts.abortSignal,
-    isStream: true,
-    options: args.opts,
-    statusCodes: {
-      200: true, // unofficial, but proxies may return it
-      204: true,
-      500: 'server error'
-    }
-  };
-
-  if(args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-
-/**
- * Enable
- * @param  {Object}   opts     Plugin enable options (optional)
- * @param  {Function} callback Callback
- */
-Plugin.prototype.enable = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback);
-
-  var optsf = {
-    path: '/plugins/' + this.name + '/enable?',
-    method: 'POST',
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true,
-      500: 'server error'
-    },
-    options: args.opts
-  };
-
-  if(args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-/**
- * Disable
- * @param  {Object}   opts     Plugin disable options (optional)
- * @param  {Function} callback Callback
- */
-Plugin.prototype.disable = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback);
-
-  var optsf = {
-    path: '/plugins/' + this.name + '/disable',
-    method: 'POST',
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true,
-      500: 'server error'
-    },
-    options: args.opts
-  };
-
-  if(args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-/**
- * Push
- * @param  {Object}   opts     Plugin push options (optional)
- * @param  {Function} callback Callback
- */
-Plugin.prototype.push = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback);
-
-  var optsf = {
-    path: '/plugins/' + this.name + '/push',
-    method: 'POST',
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true,
-      404: 'plugin not installed',
-      500: 'server error'
-    },
-    options: args.opts
-  };
-
-  if(args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-/**
- * COnfigure
- * @param  {Object}   opts     Plugin configure options (optional)
- * @param  {Function} callback Callback
- */
-Plugin.prototype.configure = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback);
-
-  var optsf = {
-    path: '/plugins/' + this.name + '/set',
-    method: 'POST',
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true,
-      204: true,
-      404: 'plugin not installed',
-      500: 'server error'
-    },
-    options: args.opts
-  };
-
-  if(args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-
-/**
- * Upgrade plugin
- *
- * @param {object} auth
- * @param {object} opts
- * @param {function} callback
- */
-Plugin.prototype.upgrade = function(auth, opts, callback) {
-  var self = this;
-  if (!callback && typeof opts === 'function') {
-    callback = opts;
-    opts = auth;
-    auth = opts.authconfig || undefined;
-  }
-
-  var optsf = {
-    path: '/plugins/' + this.name + '/upgrade?',
-    method: 'POST',
-    abortSignal: opts && opts.abortSignal,
-    statusCodes: {
-      200: true,
-      204: true,
-      404: 'plugin not installed',
-      500: 'server error'
-    },
-    authconfig: auth,
-    options: opts
-  };
-
-  if(callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      callback(err, data);
-    });
-  }
-};
-
-
-module.exports = Plugin;
-
-
-/***/ }),
-
-/***/ 6080:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-var util = __webpack_require__(8300);
-
-/**
- * Represents a secret
- * @param {Object} modem docker-modem
- * @param {String} id  Secret's id
- */
-var Secret = function(modem, id) {
-  this.modem = modem;
-  this.id = id;
-};
-
-Secret.prototype[(__webpack_require__(9023).inspect).custom] = function() { return this; };
-
-/**
- * Inspect
- * @param  {Object}   opts     Options (optional)
- * @param  {Function} callback Callback, if specified Docker will be queried.
- * @return {Object}            Name only if callback isn't specified.
- */
-Secret.prototype.inspect = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback);
-
-  var optsf = {
-    path: '/secrets/' + this.id,
-    method: 'GET',
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true,
-      404: 'secret not found',
-      406: 'node is not part of a swarm',
-      500: 'server error'
-    }
-  };
-
-  if(args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-/**
- * Update a secret.
- *
- * @param {object} opts
- * @param {function} callback
- */
-Secret.prototype.update = function(opts, callback) {
-  var self = this;
-  if (!callback && typeof opts === 'function') {
-    callback = opts;
-  }
-
-  var optsf = {
-    path: '/secrets/' + this.id + '/update?',
-    method: 'POST',
-    abortSignal: opts && opts.abortSignal,
-    statusCodes: {
-      200: true,
-      404: 'secret not found',
-      500: 'server error'
-    },
-    options: opts
-  };
-
-  if(callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      callback(err, data);
-    });
-  }
-};
-
-
-/**
- * Removes the secret
- * @param  {[Object]}   opts     Remove options (optional)
- * @param  {Function} callback Callback
- */
-Secret.prototype.remove = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback);
-
-  var optsf = {
-    path: '/secrets/' + this.id,
-    method: 'DELETE',
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true,
-      204: true,
-      404: 'secret not found',
-      500: 'server error'
-    },
-    options: args.opts
-  };
-
-  if(args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-
-
-module.exports = Secret;
-
-
-/***/ }),
-
-/***/ 4769:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-var util = __webpack_require__(8300);
-
-/**
- * Represents an Service
- * @param {Object} modem docker-modem
- * @param {String} id    Service's ID
- */
-var Service = function(modem, id) {
-  this.modem = modem;
-  this.id = id;
-};
-
-Service.prototype[(__webpack_require__(9023).inspect).custom] = function() { return this; };
-
-/**
- * Query Docker for service details.
- *
- * @param {Object}   opts     Options (optional)
- * @param {function} callback
- */
-Service.prototype.inspect = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback);
-
-  var optsf = {
-    path: '/services/' + this.id,
-    method: 'GET',
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true,
-      404: 'no such service',
-      500: 'server error'
-    }
-  };
-
-  if(args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-/**
- * Delete Service
- *
- * @param {Object}   opts     Options (optional)
- * @param {function} callback
- */
-Service.prototype.remove = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback);
-
-  var optsf = {
-    path: '/services/' + this.id,
-    method: 'DELETE',
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true,
-      204: true,
-      404: 'no such service',
-      500: 'server error'
-    }
-  };
-
-  if(args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-/**
- * Update service
- *
- * @param {object} auth
- * @param {object} opts
- * @param {function} callback
- */
-Service.prototype.update = function(auth, opts, callback) {
-  var self = this;
-  if (!callback) {
-    var t = typeof opts;
-    if(t === 'function'){
-      callback = opts;
-      opts = auth;
-      auth = opts.authconfig || undefined;
-    } else if (t === 'undefined'){
-      opts = auth;
-      auth = opts.authconfig || undefined;
-    }
-  }
-
-  var optsf = {
-    path: '/services/' + this.id + '/update?',
-    method: 'POST',
-    abortSignal: opts && opts.abortSignal,
-    statusCodes: {
-      200: true,
-      404: 'no such service',
-      500: 'server error'
-    },
-    authconfig: auth,
-    options: opts
-  };
-
-  if(callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      callback(err, data);
-    });
-  }
-};
-
-
-
-/**
- * Service logs
- * @param  {Object}   opts     Logs options. (optional)
- * @param  {Function} callback Callback with data
- */
-Service.prototype.logs = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback, {});
-
-  var optsf = {
-    path: '/services/' + this.id + '/logs?',
-    method: 'GET',
-    abortSignal: args.opts.abortSignal,
-    isStream: args.opts.follow || false,
-    statusCodes: {
-      200: true,
-      404: 'no such service',
-      500: 'server error',
-      503: 'node is not part of a swarm'
-    },
-    options: args.opts
-  };
-
-  if(args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-
-
-module.exports = Service;
-
-
-/***/ }),
-
-/***/ 638:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-var grpc = __webpack_require__(3033),
-  protoLoader = __webpack_require__(6081),
-  path = __webpack_require__(6928),
-  crypto = __webpack_require__(6982);
-
-function withSession(docker, auth, handler) {
-  const sessionId = crypto.randomUUID();
-
-  const opts = {
-    method: "POST",
-    path: "/session",
-    hijack: true,
-    headers: {
-      Upgrade: "h2c",
-      "X-Docker-Expose-Session-Uuid": sessionId,
-      "X-Docker-Expose-Session-Name": "testcontainers",
-    },
-    statusCodes: {
-      200: true,
-      500: "server error",
-    },
-  };
-
-  docker.modem.dial(opts, function (err, socket) {
-    if (err) {
-      return handler(err, null, () => undefined);
-    }
-
-    const server = new grpc.Server();
-    const creds = grpc.ServerCredentials.createInsecure();
-    const injector = server.createConnectionInjector(creds);
-    injector.injectConnection(socket);
-
-    const pkg = protoLoader.loadSync(
-      __webpack_require__.ab + "auth.proto"
-    );
-    const service = grpc.loadPackageDefinition(pkg);
-
-    server.addService(service.moby.filesync.v1.Auth.service, {
-      Credentials({ request }, callback) {
-        // We probably want to have the possibility to pass credentials per
-        // hots. The correct one could be returned based on `request.Host`
-        if (auth) {
-          callback(null, {
-            Username: auth.username,
-            Secret: auth.password,
-          });
-        } else {
-          callback(null, {});
-        }
-      },
-    });
-
-    function done() {
-      server.forceShutdown();
-      socket.end();
-    }
-
-    handler(null, sessionId, done);
-  });
-}
-
-module.exports = withSession;
-
-
-/***/ }),
-
-/***/ 5325:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-var util = __webpack_require__(8300);
-
-/**
- * Represents an Task
- * @param {Object} modem docker-modem
- * @param {String} id    Task's ID
- */
-var Task = function(modem, id) {
-  this.modem = modem;
-  this.id = id;
-
-  this.defaultOptions = {
-    log: {}
-  };
-};
-
-Task.prototype[(__webpack_require__(9023).inspect).custom] = function() { return this; };
-
-/**
- * Query Docker for Task details.
- *
- * @param {Object}   opts     Options (optional)
- * @param {function} callback
- */
-Task.prototype.inspect = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback);
-
-  var optsf = {
-    path: '/tasks/' + this.id,
-    method: 'GET',
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true,
-      404: 'unknown task',
-      500: 'server error'
-    }
-  };
-
-  if(args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-/**
- * Task logs
- * @param  {Object}   opts     Logs options. (optional)
- * @param  {Function} callback Callback with data
- */
-Task.prototype.logs = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback, this.defaultOptions.log);
-
-  var optsf = {
-    path: '/tasks/' + this.id + '/logs?',
-    method: 'GET',
-    abortSignal: args.opts.abortSignal,
-    isStream: args.opts.follow || false,
-    statusCodes: {
-      101: true,
-      200: true,
-      404: 'no such container',
-      500: 'server error',
-      503: 'node is not part of a swarm'
-    },
-    options: args.opts
-  };
-
-  if(args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-
-module.exports = Task;
-
-
-/***/ }),
-
-/***/ 8300:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-var DockerIgnore = __webpack_require__(4158);
-var fs = __webpack_require__(9896);
-var path = __webpack_require__(6928);
-var tar = __webpack_require__(5645);
-var zlib = __webpack_require__(3106);
-
-// https://github.com/HenrikJoreteg/extend-object/blob/v0.1.0/extend-object.js
-
-var arr = [];
-var each = arr.forEach;
-var slice = arr.slice;
-
-module.exports.extend = function(obj) {
-  each.call(slice.call(arguments, 1), function(source) {
-    if (source) {
-      for (var prop in source) {
-        obj[prop] = source[prop];
-      }
-    }
-  });
-  return obj;
-};
-
-module.exports.processArgs = function(opts, callback, defaultOpts) {
-  if (!callback && typeof opts === 'function') {
-    callback = opts;
-    opts = null;
-  }
-  return {
-    callback: callback,
-    opts: module.exports.extend({}, defaultOpts, opts)
-  };
-};
-
-
-/**
- * Parse the given repo tag name (as a string) and break it out into repo/tag pair.
- * // if given the input http://localhost:8080/woot:latest
- * {
- *   repository: 'http://localhost:8080/woot',
- *   tag: 'latest'
- * }
- * @param {String} input Input e.g: 'repo/foo', 'ubuntu', 'ubuntu:latest'
- * @return {Object} input parsed into the repo and tag.
- */
-module.exports.parseRepositoryTag = function(input) {
-  var separatorPos;
-  var digestPos = input.indexOf('@');
-  var colonPos = input.lastIndexOf(':');
-  // @ symbol is more important
-  if (digestPos >= 0) {
-    separatorPos = digestPos;
-  } else if (colonPos >= 0) {
-    separatorPos = colonPos;
-  } else {
-    // no colon nor @
-    return {
-      repository: input
-    };
-  }
-
-  // last colon is either the tag (or part of a port designation)
-  var tag = input.slice(separatorPos + 1);
-
-  // if it contains a / its not a tag and is part of the url
-  if (tag.indexOf('/') === -1) {
-    return {
-      repository: input.slice(0, separatorPos),
-      tag: tag
-    };
-  }
-
-  return {
-    repository: input
-  };
-};
-
-
-module.exports.prepareBuildContext = function(file, next) {
-  if (file && file.context) {
-    fs.readFile(path.join(file.context, '.dockerignore'), (err, data) => {
-      let ignoreFn;
-      let filterFn;
-
-      if (!err) {
-        const dockerIgnore = DockerIgnore({ ignorecase: false }).add(data.toString());
-
-        filterFn = dockerIgnore.createFilter();
-        ignoreFn = (path) => {
-          return !filterFn(path);
-        }
-      }
-
-      const entries = file.src.slice() || []
-
-      const pack = tar.pack(file.context, {
-        entries: filterFn ? entries.filter(filterFn) : entries,
-        ignore: ignoreFn // Only works on directories
-      });
-
-      next(pack.pipe(zlib.createGzip()));
-    })
-  } else {
-    next(file);
-  }
-}
-
-
-/***/ }),
-
-/***/ 8302:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-var util = __webpack_require__(8300);
-
-/**
- * Represents a volume
- * @param {Object} modem docker-modem
- * @param {String} name  Volume's name
- */
-var Volume = function(modem, name) {
-  this.modem = modem;
-  this.name = name;
-};
-
-Volume.prototype[(__webpack_require__(9023).inspect).custom] = function() { return this; };
-
-/**
- * Inspect
- * @param  {Object}   opts     Options (optional)
- * @param  {Function} callback Callback, if specified Docker will be queried.
- * @return {Object}            Name only if callback isn't specified.
- */
-Volume.prototype.inspect = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback);
-
-  var optsf = {
-    path: '/volumes/' + this.name,
-    method: 'GET',
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      200: true,
-      404: 'no such volume',
-      500: 'server error'
-    }
-  };
-
-  if(args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-/**
- * Removes the volume
- * @param  {[Object]}   opts     Remove options (optional)
- * @param  {Function} callback Callback
- */
-Volume.prototype.remove = function(opts, callback) {
-  var self = this;
-  var args = util.processArgs(opts, callback);
-
-  var optsf = {
-    path: '/volumes/' + this.name,
-    method: 'DELETE',
-    abortSignal: args.opts.abortSignal,
-    statusCodes: {
-      204: true,
-      404: 'no such volume',
-      409: 'conflict',
-      500: 'server error'
-    },
-    options: args.opts
-  };
-
-  if(args.callback === undefined) {
-    return new this.modem.Promise(function(resolve, reject) {
-      self.modem.dial(optsf, function(err, data) {
-        if (err) {
-          return reject(err);
-        }
-        resolve(data);
-      });
-    });
-  } else {
-    this.modem.dial(optsf, function(err, data) {
-      args.callback(err, data);
-    });
-  }
-};
-
-module.exports = Volume;
-
-
-/***/ }),
-
-/***/ 1424:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-var once = __webpack_require__(5560);
+var once = __webpack_require__(55560);
 
 var noop = function() {};
 
@@ -27620,47 +19301,23 @@ module.exports = eos;
 
 /***/ }),
 
-/***/ 2147:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-module.exports = (__webpack_require__(9896).constants) || __webpack_require__(9140)
-
-
-/***/ }),
-
-/***/ 3813:
-/***/ ((module) => {
-
-"use strict";
-
-
-module.exports = (flag, argv = process.argv) => {
-	const prefix = flag.startsWith('-') ? '' : (flag.length === 1 ? '-' : '--');
-	const position = argv.indexOf(prefix + flag);
-	const terminatorPosition = argv.indexOf('--');
-	return position !== -1 && (terminatorPosition === -1 || position < terminatorPosition);
-};
-
-
-/***/ }),
-
-/***/ 9598:
+/***/ 39598:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 try {
-  var util = __webpack_require__(9023);
+  var util = __webpack_require__(39023);
   /* istanbul ignore next */
   if (typeof util.inherits !== 'function') throw '';
   module.exports = util.inherits;
 } catch (e) {
   /* istanbul ignore next */
-  module.exports = __webpack_require__(6589);
+  module.exports = __webpack_require__(26589);
 }
 
 
 /***/ }),
 
-/***/ 6589:
+/***/ 26589:
 /***/ ((module) => {
 
 if (typeof Object.create === 'function') {
@@ -27694,7 +19351,7 @@ if (typeof Object.create === 'function') {
 
 /***/ }),
 
-/***/ 6658:
+/***/ 14277:
 /***/ ((module) => {
 
 /**
@@ -28300,284 +19957,10 @@ module.exports = camelCase;
 
 /***/ }),
 
-/***/ 9200:
+/***/ 55560:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var path = __webpack_require__(6928);
-var fs = __webpack_require__(9896);
-var _0777 = parseInt('0777', 8);
-
-module.exports = mkdirP.mkdirp = mkdirP.mkdirP = mkdirP;
-
-function mkdirP (p, opts, f, made) {
-    if (typeof opts === 'function') {
-        f = opts;
-        opts = {};
-    }
-    else if (!opts || typeof opts !== 'object') {
-        opts = { mode: opts };
-    }
-    
-    var mode = opts.mode;
-    var xfs = opts.fs || fs;
-    
-    if (mode === undefined) {
-        mode = _0777 & (~process.umask());
-    }
-    if (!made) made = null;
-    
-    var cb = f || function () {};
-    p = path.resolve(p);
-    
-    xfs.mkdir(p, mode, function (er) {
-        if (!er) {
-            made = made || p;
-            return cb(null, made);
-        }
-        switch (er.code) {
-            case 'ENOENT':
-                mkdirP(path.dirname(p), opts, function (er, made) {
-                    if (er) cb(er, made);
-                    else mkdirP(p, opts, cb, made);
-                });
-                break;
-
-            // In the case of any other error, just see if there's a dir
-            // there already.  If so, then hooray!  If not, then something
-            // is borked.
-            default:
-                xfs.stat(p, function (er2, stat) {
-                    // if the stat fails, then that's super weird.
-                    // let the original error be the failure reason.
-                    if (er2 || !stat.isDirectory()) cb(er, made)
-                    else cb(null, made);
-                });
-                break;
-        }
-    });
-}
-
-mkdirP.sync = function sync (p, opts, made) {
-    if (!opts || typeof opts !== 'object') {
-        opts = { mode: opts };
-    }
-    
-    var mode = opts.mode;
-    var xfs = opts.fs || fs;
-    
-    if (mode === undefined) {
-        mode = _0777 & (~process.umask());
-    }
-    if (!made) made = null;
-
-    p = path.resolve(p);
-
-    try {
-        xfs.mkdirSync(p, mode);
-        made = made || p;
-    }
-    catch (err0) {
-        switch (err0.code) {
-            case 'ENOENT' :
-                made = sync(path.dirname(p), opts, made);
-                sync(p, opts, made);
-                break;
-
-            // In the case of any other error, just see if there's a dir
-            // there already.  If so, then hooray!  If not, then something
-            // is borked.
-            default:
-                var stat;
-                try {
-                    stat = xfs.statSync(p);
-                }
-                catch (err1) {
-                    throw err0;
-                }
-                if (!stat.isDirectory()) throw err0;
-                break;
-        }
-    }
-
-    return made;
-};
-
-
-/***/ }),
-
-/***/ 744:
-/***/ ((module) => {
-
-/**
- * Helpers.
- */
-
-var s = 1000;
-var m = s * 60;
-var h = m * 60;
-var d = h * 24;
-var w = d * 7;
-var y = d * 365.25;
-
-/**
- * Parse or format the given `val`.
- *
- * Options:
- *
- *  - `long` verbose formatting [false]
- *
- * @param {String|Number} val
- * @param {Object} [options]
- * @throws {Error} throw an error if val is not a non-empty string or a number
- * @return {String|Number}
- * @api public
- */
-
-module.exports = function (val, options) {
-  options = options || {};
-  var type = typeof val;
-  if (type === 'string' && val.length > 0) {
-    return parse(val);
-  } else if (type === 'number' && isFinite(val)) {
-    return options.long ? fmtLong(val) : fmtShort(val);
-  }
-  throw new Error(
-    'val is not a non-empty string or a valid number. val=' +
-      JSON.stringify(val)
-  );
-};
-
-/**
- * Parse the given `str` and return milliseconds.
- *
- * @param {String} str
- * @return {Number}
- * @api private
- */
-
-function parse(str) {
-  str = String(str);
-  if (str.length > 100) {
-    return;
-  }
-  var match = /^(-?(?:\d+)?\.?\d+) *(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)?$/i.exec(
-    str
-  );
-  if (!match) {
-    return;
-  }
-  var n = parseFloat(match[1]);
-  var type = (match[2] || 'ms').toLowerCase();
-  switch (type) {
-    case 'years':
-    case 'year':
-    case 'yrs':
-    case 'yr':
-    case 'y':
-      return n * y;
-    case 'weeks':
-    case 'week':
-    case 'w':
-      return n * w;
-    case 'days':
-    case 'day':
-    case 'd':
-      return n * d;
-    case 'hours':
-    case 'hour':
-    case 'hrs':
-    case 'hr':
-    case 'h':
-      return n * h;
-    case 'minutes':
-    case 'minute':
-    case 'mins':
-    case 'min':
-    case 'm':
-      return n * m;
-    case 'seconds':
-    case 'second':
-    case 'secs':
-    case 'sec':
-    case 's':
-      return n * s;
-    case 'milliseconds':
-    case 'millisecond':
-    case 'msecs':
-    case 'msec':
-    case 'ms':
-      return n;
-    default:
-      return undefined;
-  }
-}
-
-/**
- * Short format for `ms`.
- *
- * @param {Number} ms
- * @return {String}
- * @api private
- */
-
-function fmtShort(ms) {
-  var msAbs = Math.abs(ms);
-  if (msAbs >= d) {
-    return Math.round(ms / d) + 'd';
-  }
-  if (msAbs >= h) {
-    return Math.round(ms / h) + 'h';
-  }
-  if (msAbs >= m) {
-    return Math.round(ms / m) + 'm';
-  }
-  if (msAbs >= s) {
-    return Math.round(ms / s) + 's';
-  }
-  return ms + 'ms';
-}
-
-/**
- * Long format for `ms`.
- *
- * @param {Number} ms
- * @return {String}
- * @api private
- */
-
-function fmtLong(ms) {
-  var msAbs = Math.abs(ms);
-  if (msAbs >= d) {
-    return plural(ms, msAbs, d, 'day');
-  }
-  if (msAbs >= h) {
-    return plural(ms, msAbs, h, 'hour');
-  }
-  if (msAbs >= m) {
-    return plural(ms, msAbs, m, 'minute');
-  }
-  if (msAbs >= s) {
-    return plural(ms, msAbs, s, 'second');
-  }
-  return ms + ' ms';
-}
-
-/**
- * Pluralization helper.
- */
-
-function plural(ms, msAbs, n, name) {
-  var isPlural = msAbs >= n * 1.5;
-  return Math.round(ms / n) + ' ' + name + (isPlural ? 's' : '');
-}
-
-
-/***/ }),
-
-/***/ 5560:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-var wrappy = __webpack_require__(8264)
+var wrappy = __webpack_require__(58264)
 module.exports = wrappy(once)
 module.exports.strict = wrappy(onceStrict)
 
@@ -28628,8 +20011,8 @@ function onceStrict (fn) {
 
 "use strict";
 
-var $protobuf = __webpack_require__(3928);
-module.exports = exports = $protobuf.descriptor = $protobuf.Root.fromJSON(__webpack_require__(3951)).lookup(".google.protobuf");
+var $protobuf = __webpack_require__(23928);
+module.exports = exports = $protobuf.descriptor = $protobuf.Root.fromJSON(__webpack_require__(93951)).lookup(".google.protobuf");
 
 var Namespace = $protobuf.Namespace,
     Root      = $protobuf.Root,
@@ -29817,19 +21200,19 @@ function editionToDescriptor(edition, fileDescriptor) {
 
 /***/ }),
 
-/***/ 3928:
+/***/ 23928:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
 // full library entry point.
 
 
-module.exports = __webpack_require__(8513);
+module.exports = __webpack_require__(58513);
 
 
 /***/ }),
 
-/***/ 872:
+/***/ 60872:
 /***/ ((module) => {
 
 "use strict";
@@ -30236,7 +21619,7 @@ common.get = function get(file) {
 
 /***/ }),
 
-/***/ 2437:
+/***/ 92437:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -30247,8 +21630,8 @@ common.get = function get(file) {
  */
 var converter = exports;
 
-var Enum = __webpack_require__(3528),
-    util = __webpack_require__(9609);
+var Enum = __webpack_require__(73528),
+    util = __webpack_require__(39609);
 
 /**
  * Generates a partial value fromObject conveter.
@@ -30562,16 +21945,16 @@ converter.toObject = function toObject(mtype) {
 
 /***/ }),
 
-/***/ 5301:
+/***/ 45301:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
 
 module.exports = decoder;
 
-var Enum    = __webpack_require__(3528),
-    types   = __webpack_require__(1024),
-    util    = __webpack_require__(9609);
+var Enum    = __webpack_require__(73528),
+    types   = __webpack_require__(21024),
+    util    = __webpack_require__(39609);
 
 function missing(field) {
     return "missing required '" + field.name + "'";
@@ -30734,16 +22117,16 @@ function decoder(mtype) {
 
 /***/ }),
 
-/***/ 7641:
+/***/ 67641:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
 
 module.exports = encoder;
 
-var Enum     = __webpack_require__(3528),
-    types    = __webpack_require__(1024),
-    util     = __webpack_require__(9609);
+var Enum     = __webpack_require__(73528),
+    types    = __webpack_require__(21024),
+    util     = __webpack_require__(39609);
 
 /**
  * Generates a partial message type encoder.
@@ -30845,7 +22228,7 @@ function encoder(mtype) {
 
 /***/ }),
 
-/***/ 3528:
+/***/ 73528:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -30853,11 +22236,11 @@ function encoder(mtype) {
 module.exports = Enum;
 
 // extends ReflectionObject
-var ReflectionObject = __webpack_require__(7946);
+var ReflectionObject = __webpack_require__(67946);
 ((Enum.prototype = Object.create(ReflectionObject.prototype)).constructor = Enum).className = "Enum";
 
-var Namespace = __webpack_require__(1946),
-    util = __webpack_require__(9609);
+var Namespace = __webpack_require__(21946),
+    util = __webpack_require__(39609);
 
 /**
  * Constructs a new enum instance.
@@ -31079,7 +22462,7 @@ Enum.prototype.isReservedName = function isReservedName(name) {
 
 /***/ }),
 
-/***/ 457:
+/***/ 30457:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -31087,12 +22470,12 @@ Enum.prototype.isReservedName = function isReservedName(name) {
 module.exports = Field;
 
 // extends ReflectionObject
-var ReflectionObject = __webpack_require__(7946);
+var ReflectionObject = __webpack_require__(67946);
 ((Field.prototype = Object.create(ReflectionObject.prototype)).constructor = Field).className = "Field";
 
-var Enum  = __webpack_require__(3528),
-    types = __webpack_require__(1024),
-    util  = __webpack_require__(9609);
+var Enum  = __webpack_require__(73528),
+    types = __webpack_require__(21024),
+    util  = __webpack_require__(39609);
 
 var Type; // cyclic
 
@@ -31540,12 +22923,12 @@ Field._configure = function configure(Type_) {
 
 /***/ }),
 
-/***/ 5504:
+/***/ 35504:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
 
-var protobuf = module.exports = __webpack_require__(8960);
+var protobuf = module.exports = __webpack_require__(66579);
 
 protobuf.build = "light";
 
@@ -31618,30 +23001,30 @@ function loadSync(filename, root) {
 protobuf.loadSync = loadSync;
 
 // Serialization
-protobuf.encoder          = __webpack_require__(7641);
-protobuf.decoder          = __webpack_require__(5301);
+protobuf.encoder          = __webpack_require__(67641);
+protobuf.decoder          = __webpack_require__(45301);
 protobuf.verifier         = __webpack_require__(7639);
-protobuf.converter        = __webpack_require__(2437);
+protobuf.converter        = __webpack_require__(92437);
 
 // Reflection
-protobuf.ReflectionObject = __webpack_require__(7946);
-protobuf.Namespace        = __webpack_require__(1946);
+protobuf.ReflectionObject = __webpack_require__(67946);
+protobuf.Namespace        = __webpack_require__(21946);
 protobuf.Root             = __webpack_require__(8185);
-protobuf.Enum             = __webpack_require__(3528);
-protobuf.Type             = __webpack_require__(901);
-protobuf.Field            = __webpack_require__(457);
-protobuf.OneOf            = __webpack_require__(4624);
-protobuf.MapField         = __webpack_require__(8791);
-protobuf.Service          = __webpack_require__(338);
-protobuf.Method           = __webpack_require__(9988);
+protobuf.Enum             = __webpack_require__(73528);
+protobuf.Type             = __webpack_require__(70901);
+protobuf.Field            = __webpack_require__(30457);
+protobuf.OneOf            = __webpack_require__(84624);
+protobuf.MapField         = __webpack_require__(58791);
+protobuf.Service          = __webpack_require__(30338);
+protobuf.Method           = __webpack_require__(59988);
 
 // Runtime
-protobuf.Message          = __webpack_require__(9450);
-protobuf.wrappers         = __webpack_require__(9781);
+protobuf.Message          = __webpack_require__(69450);
+protobuf.wrappers         = __webpack_require__(59781);
 
 // Utility
-protobuf.types            = __webpack_require__(1024);
-protobuf.util             = __webpack_require__(9609);
+protobuf.types            = __webpack_require__(21024);
+protobuf.util             = __webpack_require__(39609);
 
 // Set up possibly cyclic reflection dependencies
 protobuf.ReflectionObject._configure(protobuf.Root);
@@ -31652,7 +23035,7 @@ protobuf.Field._configure(protobuf.Type);
 
 /***/ }),
 
-/***/ 8960:
+/***/ 66579:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -31668,15 +23051,15 @@ var protobuf = exports;
 protobuf.build = "minimal";
 
 // Serialization
-protobuf.Writer       = __webpack_require__(3654);
+protobuf.Writer       = __webpack_require__(33654);
 protobuf.BufferWriter = __webpack_require__(3751);
-protobuf.Reader       = __webpack_require__(9350);
-protobuf.BufferReader = __webpack_require__(2423);
+protobuf.Reader       = __webpack_require__(69350);
+protobuf.BufferReader = __webpack_require__(42423);
 
 // Utility
-protobuf.util         = __webpack_require__(2857);
+protobuf.util         = __webpack_require__(22857);
 protobuf.rpc          = __webpack_require__(9882);
-protobuf.roots        = __webpack_require__(4460);
+protobuf.roots        = __webpack_require__(34460);
 protobuf.configure    = configure;
 
 /* istanbul ignore next */
@@ -31696,19 +23079,19 @@ configure();
 
 /***/ }),
 
-/***/ 8513:
+/***/ 58513:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
 
-var protobuf = module.exports = __webpack_require__(5504);
+var protobuf = module.exports = __webpack_require__(35504);
 
 protobuf.build = "full";
 
 // Parser
 protobuf.tokenize         = __webpack_require__(580);
-protobuf.parse            = __webpack_require__(8790);
-protobuf.common           = __webpack_require__(872);
+protobuf.parse            = __webpack_require__(58790);
+protobuf.common           = __webpack_require__(60872);
 
 // Configure parser
 protobuf.Root._configure(protobuf.Type, protobuf.parse, protobuf.common);
@@ -31716,7 +23099,7 @@ protobuf.Root._configure(protobuf.Type, protobuf.parse, protobuf.common);
 
 /***/ }),
 
-/***/ 8791:
+/***/ 58791:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -31724,11 +23107,11 @@ protobuf.Root._configure(protobuf.Type, protobuf.parse, protobuf.common);
 module.exports = MapField;
 
 // extends Field
-var Field = __webpack_require__(457);
+var Field = __webpack_require__(30457);
 ((MapField.prototype = Object.create(Field.prototype)).constructor = MapField).className = "MapField";
 
-var types   = __webpack_require__(1024),
-    util    = __webpack_require__(9609);
+var types   = __webpack_require__(21024),
+    util    = __webpack_require__(39609);
 
 /**
  * Constructs a new map field instance.
@@ -31850,14 +23233,14 @@ MapField.d = function decorateMapField(fieldId, fieldKeyType, fieldValueType) {
 
 /***/ }),
 
-/***/ 9450:
+/***/ 69450:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
 
 module.exports = Message;
 
-var util = __webpack_require__(2857);
+var util = __webpack_require__(22857);
 
 /**
  * Constructs a new message instance.
@@ -32001,7 +23384,7 @@ Message.prototype.toJSON = function toJSON() {
 
 /***/ }),
 
-/***/ 9988:
+/***/ 59988:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -32009,10 +23392,10 @@ Message.prototype.toJSON = function toJSON() {
 module.exports = Method;
 
 // extends ReflectionObject
-var ReflectionObject = __webpack_require__(7946);
+var ReflectionObject = __webpack_require__(67946);
 ((Method.prototype = Object.create(ReflectionObject.prototype)).constructor = Method).className = "Method";
 
-var util = __webpack_require__(9609);
+var util = __webpack_require__(39609);
 
 /**
  * Constructs a new service method instance.
@@ -32169,7 +23552,7 @@ Method.prototype.resolve = function resolve() {
 
 /***/ }),
 
-/***/ 1946:
+/***/ 21946:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -32177,12 +23560,12 @@ Method.prototype.resolve = function resolve() {
 module.exports = Namespace;
 
 // extends ReflectionObject
-var ReflectionObject = __webpack_require__(7946);
+var ReflectionObject = __webpack_require__(67946);
 ((Namespace.prototype = Object.create(ReflectionObject.prototype)).constructor = Namespace).className = "Namespace";
 
-var Field    = __webpack_require__(457),
-    util     = __webpack_require__(9609),
-    OneOf    = __webpack_require__(4624);
+var Field    = __webpack_require__(30457),
+    util     = __webpack_require__(39609),
+    OneOf    = __webpack_require__(84624);
 
 var Type,    // cyclic
     Service,
@@ -32735,7 +24118,7 @@ Namespace._configure = function(Type_, Service_, Enum_) {
 
 /***/ }),
 
-/***/ 7946:
+/***/ 67946:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -32744,8 +24127,8 @@ module.exports = ReflectionObject;
 
 ReflectionObject.className = "ReflectionObject";
 
-const OneOf = __webpack_require__(4624);
-var util = __webpack_require__(9609);
+const OneOf = __webpack_require__(84624);
+var util = __webpack_require__(39609);
 
 var Root; // cyclic
 
@@ -33125,7 +24508,7 @@ ReflectionObject._configure = function(Root_) {
 
 /***/ }),
 
-/***/ 4624:
+/***/ 84624:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -33133,11 +24516,11 @@ ReflectionObject._configure = function(Root_) {
 module.exports = OneOf;
 
 // extends ReflectionObject
-var ReflectionObject = __webpack_require__(7946);
+var ReflectionObject = __webpack_require__(67946);
 ((OneOf.prototype = Object.create(ReflectionObject.prototype)).constructor = OneOf).className = "OneOf";
 
-var Field = __webpack_require__(457),
-    util  = __webpack_require__(9609);
+var Field = __webpack_require__(30457),
+    util  = __webpack_require__(39609);
 
 /**
  * Constructs a new oneof instance.
@@ -33355,7 +24738,7 @@ OneOf.d = function decorateOneOf() {
 
 /***/ }),
 
-/***/ 8790:
+/***/ 58790:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -33367,16 +24750,16 @@ parse.defaults = { keepCase: false };
 
 var tokenize  = __webpack_require__(580),
     Root      = __webpack_require__(8185),
-    Type      = __webpack_require__(901),
-    Field     = __webpack_require__(457),
-    MapField  = __webpack_require__(8791),
-    OneOf     = __webpack_require__(4624),
-    Enum      = __webpack_require__(3528),
-    Service   = __webpack_require__(338),
-    Method    = __webpack_require__(9988),
-    ReflectionObject = __webpack_require__(7946),
-    types     = __webpack_require__(1024),
-    util      = __webpack_require__(9609);
+    Type      = __webpack_require__(70901),
+    Field     = __webpack_require__(30457),
+    MapField  = __webpack_require__(58791),
+    OneOf     = __webpack_require__(84624),
+    Enum      = __webpack_require__(73528),
+    Service   = __webpack_require__(30338),
+    Method    = __webpack_require__(59988),
+    ReflectionObject = __webpack_require__(67946),
+    types     = __webpack_require__(21024),
+    util      = __webpack_require__(39609);
 
 var base10Re    = /^[1-9][0-9]*$/,
     base10NegRe = /^-?[1-9][0-9]*$/,
@@ -34355,14 +25738,14 @@ function parse(source, root, options) {
 
 /***/ }),
 
-/***/ 9350:
+/***/ 69350:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
 
 module.exports = Reader;
 
-var util      = __webpack_require__(2857);
+var util      = __webpack_require__(22857);
 
 var BufferReader; // cyclic
 
@@ -34809,7 +26192,7 @@ Reader._configure = function(BufferReader_) {
 
 /***/ }),
 
-/***/ 2423:
+/***/ 42423:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -34817,10 +26200,10 @@ Reader._configure = function(BufferReader_) {
 module.exports = BufferReader;
 
 // extends Reader
-var Reader = __webpack_require__(9350);
+var Reader = __webpack_require__(69350);
 (BufferReader.prototype = Object.create(Reader.prototype)).constructor = BufferReader;
 
-var util = __webpack_require__(2857);
+var util = __webpack_require__(22857);
 
 /**
  * Constructs a new buffer reader instance.
@@ -34876,13 +26259,13 @@ BufferReader._configure();
 module.exports = Root;
 
 // extends Namespace
-var Namespace = __webpack_require__(1946);
+var Namespace = __webpack_require__(21946);
 ((Root.prototype = Object.create(Namespace.prototype)).constructor = Root).className = "Root";
 
-var Field   = __webpack_require__(457),
-    Enum    = __webpack_require__(3528),
-    OneOf   = __webpack_require__(4624),
-    util    = __webpack_require__(9609);
+var Field   = __webpack_require__(30457),
+    Enum    = __webpack_require__(73528),
+    OneOf   = __webpack_require__(84624),
+    util    = __webpack_require__(39609);
 
 var Type,   // cyclic
     parse,  // might be excluded
@@ -35288,7 +26671,7 @@ Root._configure = function(Type_, parse_, common_) {
 
 /***/ }),
 
-/***/ 4460:
+/***/ 34460:
 /***/ ((module) => {
 
 "use strict";
@@ -35353,19 +26736,19 @@ var rpc = exports;
  * @returns {undefined}
  */
 
-rpc.Service = __webpack_require__(4026);
+rpc.Service = __webpack_require__(34026);
 
 
 /***/ }),
 
-/***/ 4026:
+/***/ 34026:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
 
 module.exports = Service;
 
-var util = __webpack_require__(2857);
+var util = __webpack_require__(22857);
 
 // Extends EventEmitter
 (Service.prototype = Object.create(util.EventEmitter.prototype)).constructor = Service;
@@ -35508,7 +26891,7 @@ Service.prototype.end = function end(endedByRPC) {
 
 /***/ }),
 
-/***/ 338:
+/***/ 30338:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -35516,11 +26899,11 @@ Service.prototype.end = function end(endedByRPC) {
 module.exports = Service;
 
 // extends Namespace
-var Namespace = __webpack_require__(1946);
+var Namespace = __webpack_require__(21946);
 ((Service.prototype = Object.create(Namespace.prototype)).constructor = Service).className = "Service";
 
-var Method = __webpack_require__(9988),
-    util   = __webpack_require__(9609),
+var Method = __webpack_require__(59988),
+    util   = __webpack_require__(39609),
     rpc    = __webpack_require__(9882);
 
 /**
@@ -36133,7 +27516,7 @@ function tokenize(source, alternateCommentMode) {
 
 /***/ }),
 
-/***/ 901:
+/***/ 70901:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -36141,23 +27524,23 @@ function tokenize(source, alternateCommentMode) {
 module.exports = Type;
 
 // extends Namespace
-var Namespace = __webpack_require__(1946);
+var Namespace = __webpack_require__(21946);
 ((Type.prototype = Object.create(Namespace.prototype)).constructor = Type).className = "Type";
 
-var Enum      = __webpack_require__(3528),
-    OneOf     = __webpack_require__(4624),
-    Field     = __webpack_require__(457),
-    MapField  = __webpack_require__(8791),
-    Service   = __webpack_require__(338),
-    Message   = __webpack_require__(9450),
-    Reader    = __webpack_require__(9350),
-    Writer    = __webpack_require__(3654),
-    util      = __webpack_require__(9609),
-    encoder   = __webpack_require__(7641),
-    decoder   = __webpack_require__(5301),
+var Enum      = __webpack_require__(73528),
+    OneOf     = __webpack_require__(84624),
+    Field     = __webpack_require__(30457),
+    MapField  = __webpack_require__(58791),
+    Service   = __webpack_require__(30338),
+    Message   = __webpack_require__(69450),
+    Reader    = __webpack_require__(69350),
+    Writer    = __webpack_require__(33654),
+    util      = __webpack_require__(39609),
+    encoder   = __webpack_require__(67641),
+    decoder   = __webpack_require__(45301),
     verifier  = __webpack_require__(7639),
-    converter = __webpack_require__(2437),
-    wrappers  = __webpack_require__(9781);
+    converter = __webpack_require__(92437),
+    wrappers  = __webpack_require__(59781);
 
 /**
  * Constructs a new reflected message type instance.
@@ -36773,7 +28156,7 @@ Type.d = function decorateType(typeName) {
 
 /***/ }),
 
-/***/ 1024:
+/***/ 21024:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -36785,7 +28168,7 @@ Type.d = function decorateType(typeName) {
  */
 var types = exports;
 
-var util = __webpack_require__(9609);
+var util = __webpack_require__(39609);
 
 var s = [
     "double",   // 0
@@ -36977,7 +28360,7 @@ types.packed = bake([
 
 /***/ }),
 
-/***/ 9609:
+/***/ 39609:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -36987,17 +28370,17 @@ types.packed = bake([
  * Various utility functions.
  * @namespace
  */
-var util = module.exports = __webpack_require__(2857);
+var util = module.exports = __webpack_require__(22857);
 
-var roots = __webpack_require__(4460);
+var roots = __webpack_require__(34460);
 
 var Type, // cyclic
     Enum;
 
-util.codegen = __webpack_require__(5346);
-util.fetch   = __webpack_require__(4279);
-util.path    = __webpack_require__(6090);
-util.patterns = __webpack_require__(1991);
+util.codegen = __webpack_require__(25346);
+util.fetch   = __webpack_require__(44279);
+util.path    = __webpack_require__(66090);
+util.patterns = __webpack_require__(91991);
 
 var reservedRe = util.patterns.reservedRe;
 
@@ -37005,7 +28388,7 @@ var reservedRe = util.patterns.reservedRe;
  * Node's fs module if available.
  * @type {Object.<string,*>}
  */
-util.fs = __webpack_require__(8144);
+util.fs = __webpack_require__(58144);
 
 /**
  * Checks a recursion depth.
@@ -37129,7 +28512,7 @@ util.decorateType = function decorateType(ctor, typeName) {
 
     /* istanbul ignore next */
     if (!Type)
-        Type = __webpack_require__(901);
+        Type = __webpack_require__(70901);
 
     var type = new Type(typeName || ctor.name);
     util.decorateRoot.add(type);
@@ -37154,7 +28537,7 @@ util.decorateEnum = function decorateEnum(object) {
 
     /* istanbul ignore next */
     if (!Enum)
-        Enum = __webpack_require__(3528);
+        Enum = __webpack_require__(73528);
 
     var enm = new Enum("Enum" + decorateEnumIndex++, object);
     util.decorateRoot.add(enm);
@@ -37215,7 +28598,7 @@ Object.defineProperty(util, "decorateRoot", {
 
 /***/ }),
 
-/***/ 8144:
+/***/ 58144:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -37223,7 +28606,7 @@ Object.defineProperty(util, "decorateRoot", {
 
 var fs = null;
 try {
-    fs = __webpack_require__(/* webpackIgnore: true */ 9896);
+    fs = __webpack_require__(/* webpackIgnore: true */ 79896);
     if (!fs || !fs.readFile || !fs.readFileSync)
         fs = null;
 } catch (e) {
@@ -37234,14 +28617,14 @@ module.exports = fs;
 
 /***/ }),
 
-/***/ 994:
+/***/ 70994:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
 
 module.exports = LongBits;
 
-var util = __webpack_require__(2857);
+var util = __webpack_require__(22857);
 
 /**
  * Constructs new long bits.
@@ -37442,7 +28825,7 @@ LongBits.prototype.length = function length() {
 
 /***/ }),
 
-/***/ 2857:
+/***/ 22857:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 "use strict";
@@ -37450,25 +28833,25 @@ LongBits.prototype.length = function length() {
 var util = exports;
 
 // used to return a Promise where callback is omitted
-util.asPromise = __webpack_require__(2222);
+util.asPromise = __webpack_require__(92222);
 
 // converts to / from base64 encoded strings
-util.base64 = __webpack_require__(5478);
+util.base64 = __webpack_require__(25478);
 
 // base class of rpc.Service
-util.EventEmitter = __webpack_require__(2491);
+util.EventEmitter = __webpack_require__(32491);
 
 // float handling accross browsers
 util.float = __webpack_require__(8597);
 
 // converts to / from utf8 encoded strings
-util.utf8 = __webpack_require__(958);
+util.utf8 = __webpack_require__(70958);
 
 // provides a node-like buffer pool in the browser
-util.pool = __webpack_require__(6239);
+util.pool = __webpack_require__(56239);
 
 // utility to work with the low and high bits of a 64 bit value
-util.LongBits = __webpack_require__(994);
+util.LongBits = __webpack_require__(70994);
 
 /**
  * Tests if the specified key can affect object prototypes.
@@ -37638,7 +29021,7 @@ util.Long = /* istanbul ignore next */ util.global.dcodeIO && /* istanbul ignore
          || /* istanbul ignore next */ util.global.Long
          || (function() {
                 try {
-                    var Long = __webpack_require__(6390);
+                    var Long = __webpack_require__(66390);
                     return Long && Long.isLong ? Long : null;
                 } catch (e) {
                     /* istanbul ignore next */
@@ -37941,7 +29324,7 @@ util._configure = function() {
 
 /***/ }),
 
-/***/ 1991:
+/***/ 91991:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";
@@ -37963,8 +29346,8 @@ patterns.reservedRe  = /^(?:do|if|in|for|let|new|try|var|case|else|enum|eval|fal
 
 module.exports = verifier;
 
-var Enum      = __webpack_require__(3528),
-    util      = __webpack_require__(9609);
+var Enum      = __webpack_require__(73528),
+    util      = __webpack_require__(39609);
 
 function invalid(field, expected) {
     return field.name + ": " + expected + (field.repeated && expected !== "array" ? "[]" : field.map && expected !== "object" ? "{k:"+field.keyType+"}" : "") + " expected";
@@ -38144,7 +29527,7 @@ function verifier(mtype) {
 
 /***/ }),
 
-/***/ 9781:
+/***/ 59781:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -38157,8 +29540,8 @@ function verifier(mtype) {
  */
 var wrappers = exports;
 
-var Message = __webpack_require__(9450),
-    util    = __webpack_require__(2857);
+var Message = __webpack_require__(69450),
+    util    = __webpack_require__(22857);
 
 /**
  * From object converter part of an {@link IWrapper}.
@@ -38263,14 +29646,14 @@ wrappers[".google.protobuf.Any"] = {
 
 /***/ }),
 
-/***/ 3654:
+/***/ 33654:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
 
 module.exports = Writer;
 
-var util      = __webpack_require__(2857);
+var util      = __webpack_require__(22857);
 
 var BufferWriter; // cyclic
 
@@ -38746,10 +30129,10 @@ Writer._configure = function(BufferWriter_) {
 module.exports = BufferWriter;
 
 // extends Writer
-var Writer = __webpack_require__(3654);
+var Writer = __webpack_require__(33654);
 (BufferWriter.prototype = Object.create(Writer.prototype)).constructor = BufferWriter;
 
-var util = __webpack_require__(2857);
+var util = __webpack_require__(22857);
 
 /**
  * Constructs a new buffer writer instance.
@@ -38831,100 +30214,7 @@ BufferWriter._configure();
 
 /***/ }),
 
-/***/ 7898:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-var once = __webpack_require__(5560)
-var eos = __webpack_require__(1424)
-var fs
-
-try {
-  fs = __webpack_require__(9896) // we only need fs to get the ReadStream and WriteStream prototypes
-} catch (e) {}
-
-var noop = function () {}
-var ancient = typeof process === 'undefined' ? false : /^v?\.0/.test(process.version)
-
-var isFn = function (fn) {
-  return typeof fn === 'function'
-}
-
-var isFS = function (stream) {
-  if (!ancient) return false // newer node version do not need to care about fs is a special way
-  if (!fs) return false // browser
-  return (stream instanceof (fs.ReadStream || noop) || stream instanceof (fs.WriteStream || noop)) && isFn(stream.close)
-}
-
-var isRequest = function (stream) {
-  return stream.setHeader && isFn(stream.abort)
-}
-
-var destroyer = function (stream, reading, writing, callback) {
-  callback = once(callback)
-
-  var closed = false
-  stream.on('close', function () {
-    closed = true
-  })
-
-  eos(stream, {readable: reading, writable: writing}, function (err) {
-    if (err) return callback(err)
-    closed = true
-    callback()
-  })
-
-  var destroyed = false
-  return function (err) {
-    if (closed) return
-    if (destroyed) return
-    destroyed = true
-
-    if (isFS(stream)) return stream.close(noop) // use close for fs streams to avoid fd leaks
-    if (isRequest(stream)) return stream.abort() // request.destroy just do .end - .abort is what we want
-
-    if (isFn(stream.destroy)) return stream.destroy()
-
-    callback(err || new Error('stream was destroyed'))
-  }
-}
-
-var call = function (fn) {
-  fn()
-}
-
-var pipe = function (from, to) {
-  return from.pipe(to)
-}
-
-var pump = function () {
-  var streams = Array.prototype.slice.call(arguments)
-  var callback = isFn(streams[streams.length - 1] || noop) && streams.pop() || noop
-
-  if (Array.isArray(streams[0])) streams = streams[0]
-  if (streams.length < 2) throw new Error('pump requires two streams per minimum')
-
-  var error
-  var destroys = streams.map(function (stream, i) {
-    var reading = i < streams.length - 1
-    var writing = i > 0
-    return destroyer(stream, reading, writing, function (err) {
-      if (!error) error = err
-      if (err) destroys.forEach(call)
-      if (reading) return
-      destroys.forEach(call)
-      callback(error)
-    })
-  })
-
-  return streams.reduce(pipe)
-}
-
-module.exports = pump
-
-
-/***/ }),
-
-/***/ 5500:
+/***/ 25500:
 /***/ ((module) => {
 
 "use strict";
@@ -39048,7 +30338,7 @@ module.exports.F = codes;
 
 /***/ }),
 
-/***/ 2063:
+/***/ 82063:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -39089,9 +30379,9 @@ var objectKeys = Object.keys || function (obj) {
 /*</replacement>*/
 
 module.exports = Duplex;
-var Readable = __webpack_require__(6893);
-var Writable = __webpack_require__(8797);
-__webpack_require__(9598)(Duplex, Readable);
+var Readable = __webpack_require__(86893);
+var Writable = __webpack_require__(38797);
+__webpack_require__(39598)(Duplex, Readable);
 {
   // Allow the keys array to be GC'ed.
   var keys = objectKeys(Writable.prototype);
@@ -39181,7 +30471,7 @@ Object.defineProperty(Duplex.prototype, 'destroyed', {
 
 /***/ }),
 
-/***/ 5283:
+/***/ 35283:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -39213,8 +30503,8 @@ Object.defineProperty(Duplex.prototype, 'destroyed', {
 
 
 module.exports = PassThrough;
-var Transform = __webpack_require__(2337);
-__webpack_require__(9598)(PassThrough, Transform);
+var Transform = __webpack_require__(12337);
+__webpack_require__(39598)(PassThrough, Transform);
 function PassThrough(options) {
   if (!(this instanceof PassThrough)) return new PassThrough(options);
   Transform.call(this, options);
@@ -39225,7 +30515,7 @@ PassThrough.prototype._transform = function (chunk, encoding, cb) {
 
 /***/ }),
 
-/***/ 6893:
+/***/ 86893:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -39261,17 +30551,17 @@ var Duplex;
 Readable.ReadableState = ReadableState;
 
 /*<replacement>*/
-var EE = (__webpack_require__(4434).EventEmitter);
+var EE = (__webpack_require__(24434).EventEmitter);
 var EElistenerCount = function EElistenerCount(emitter, type) {
   return emitter.listeners(type).length;
 };
 /*</replacement>*/
 
 /*<replacement>*/
-var Stream = __webpack_require__(3283);
+var Stream = __webpack_require__(63283);
 /*</replacement>*/
 
-var Buffer = (__webpack_require__(181).Buffer);
+var Buffer = (__webpack_require__(20181).Buffer);
 var OurUint8Array = (typeof global !== 'undefined' ? global : typeof window !== 'undefined' ? window : typeof self !== 'undefined' ? self : {}).Uint8Array || function () {};
 function _uint8ArrayToBuffer(chunk) {
   return Buffer.from(chunk);
@@ -39281,7 +30571,7 @@ function _isUint8Array(obj) {
 }
 
 /*<replacement>*/
-var debugUtil = __webpack_require__(9023);
+var debugUtil = __webpack_require__(39023);
 var debug;
 if (debugUtil && debugUtil.debuglog) {
   debug = debugUtil.debuglog('stream');
@@ -39290,11 +30580,11 @@ if (debugUtil && debugUtil.debuglog) {
 }
 /*</replacement>*/
 
-var BufferList = __webpack_require__(7336);
-var destroyImpl = __webpack_require__(5089);
-var _require = __webpack_require__(4874),
+var BufferList = __webpack_require__(77336);
+var destroyImpl = __webpack_require__(65089);
+var _require = __webpack_require__(54874),
   getHighWaterMark = _require.getHighWaterMark;
-var _require$codes = (__webpack_require__(5500)/* .codes */ .F),
+var _require$codes = (__webpack_require__(25500)/* .codes */ .F),
   ERR_INVALID_ARG_TYPE = _require$codes.ERR_INVALID_ARG_TYPE,
   ERR_STREAM_PUSH_AFTER_EOF = _require$codes.ERR_STREAM_PUSH_AFTER_EOF,
   ERR_METHOD_NOT_IMPLEMENTED = _require$codes.ERR_METHOD_NOT_IMPLEMENTED,
@@ -39304,7 +30594,7 @@ var _require$codes = (__webpack_require__(5500)/* .codes */ .F),
 var StringDecoder;
 var createReadableStreamAsyncIterator;
 var from;
-__webpack_require__(9598)(Readable, Stream);
+__webpack_require__(39598)(Readable, Stream);
 var errorOrDestroy = destroyImpl.errorOrDestroy;
 var kProxyEvents = ['error', 'close', 'destroy', 'pause', 'resume'];
 function prependListener(emitter, event, fn) {
@@ -39319,7 +30609,7 @@ function prependListener(emitter, event, fn) {
   if (!emitter._events || !emitter._events[event]) emitter.on(event, fn);else if (Array.isArray(emitter._events[event])) emitter._events[event].unshift(fn);else emitter._events[event] = [fn, emitter._events[event]];
 }
 function ReadableState(options, stream, isDuplex) {
-  Duplex = Duplex || __webpack_require__(2063);
+  Duplex = Duplex || __webpack_require__(82063);
   options = options || {};
 
   // Duplex streams are both readable and writable, but share
@@ -39386,13 +30676,13 @@ function ReadableState(options, stream, isDuplex) {
   this.decoder = null;
   this.encoding = null;
   if (options.encoding) {
-    if (!StringDecoder) StringDecoder = (__webpack_require__(634)/* .StringDecoder */ .I);
+    if (!StringDecoder) StringDecoder = (__webpack_require__(80634)/* .StringDecoder */ .I);
     this.decoder = new StringDecoder(options.encoding);
     this.encoding = options.encoding;
   }
 }
 function Readable(options) {
-  Duplex = Duplex || __webpack_require__(2063);
+  Duplex = Duplex || __webpack_require__(82063);
   if (!(this instanceof Readable)) return new Readable(options);
 
   // Checking for a Stream.Duplex instance is faster here instead of inside
@@ -39529,7 +30819,7 @@ Readable.prototype.isPaused = function () {
 
 // backwards compatibility.
 Readable.prototype.setEncoding = function (enc) {
-  if (!StringDecoder) StringDecoder = (__webpack_require__(634)/* .StringDecoder */ .I);
+  if (!StringDecoder) StringDecoder = (__webpack_require__(80634)/* .StringDecoder */ .I);
   var decoder = new StringDecoder(enc);
   this._readableState.decoder = decoder;
   // If setEncoding(null), decoder.encoding equals utf8
@@ -40148,7 +31438,7 @@ Readable.prototype.wrap = function (stream) {
 if (typeof Symbol === 'function') {
   Readable.prototype[Symbol.asyncIterator] = function () {
     if (createReadableStreamAsyncIterator === undefined) {
-      createReadableStreamAsyncIterator = __webpack_require__(4868);
+      createReadableStreamAsyncIterator = __webpack_require__(14868);
     }
     return createReadableStreamAsyncIterator(this);
   };
@@ -40259,7 +31549,7 @@ function indexOf(xs, x) {
 
 /***/ }),
 
-/***/ 2337:
+/***/ 12337:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -40329,13 +31619,13 @@ function indexOf(xs, x) {
 
 
 module.exports = Transform;
-var _require$codes = (__webpack_require__(5500)/* .codes */ .F),
+var _require$codes = (__webpack_require__(25500)/* .codes */ .F),
   ERR_METHOD_NOT_IMPLEMENTED = _require$codes.ERR_METHOD_NOT_IMPLEMENTED,
   ERR_MULTIPLE_CALLBACK = _require$codes.ERR_MULTIPLE_CALLBACK,
   ERR_TRANSFORM_ALREADY_TRANSFORMING = _require$codes.ERR_TRANSFORM_ALREADY_TRANSFORMING,
   ERR_TRANSFORM_WITH_LENGTH_0 = _require$codes.ERR_TRANSFORM_WITH_LENGTH_0;
-var Duplex = __webpack_require__(2063);
-__webpack_require__(9598)(Transform, Duplex);
+var Duplex = __webpack_require__(82063);
+__webpack_require__(39598)(Transform, Duplex);
 function afterTransform(er, data) {
   var ts = this._transformState;
   ts.transforming = false;
@@ -40456,7 +31746,7 @@ function done(stream, er, data) {
 
 /***/ }),
 
-/***/ 8797:
+/***/ 38797:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -40517,15 +31807,15 @@ Writable.WritableState = WritableState;
 
 /*<replacement>*/
 var internalUtil = {
-  deprecate: __webpack_require__(4488)
+  deprecate: __webpack_require__(24488)
 };
 /*</replacement>*/
 
 /*<replacement>*/
-var Stream = __webpack_require__(3283);
+var Stream = __webpack_require__(63283);
 /*</replacement>*/
 
-var Buffer = (__webpack_require__(181).Buffer);
+var Buffer = (__webpack_require__(20181).Buffer);
 var OurUint8Array = (typeof global !== 'undefined' ? global : typeof window !== 'undefined' ? window : typeof self !== 'undefined' ? self : {}).Uint8Array || function () {};
 function _uint8ArrayToBuffer(chunk) {
   return Buffer.from(chunk);
@@ -40533,10 +31823,10 @@ function _uint8ArrayToBuffer(chunk) {
 function _isUint8Array(obj) {
   return Buffer.isBuffer(obj) || obj instanceof OurUint8Array;
 }
-var destroyImpl = __webpack_require__(5089);
-var _require = __webpack_require__(4874),
+var destroyImpl = __webpack_require__(65089);
+var _require = __webpack_require__(54874),
   getHighWaterMark = _require.getHighWaterMark;
-var _require$codes = (__webpack_require__(5500)/* .codes */ .F),
+var _require$codes = (__webpack_require__(25500)/* .codes */ .F),
   ERR_INVALID_ARG_TYPE = _require$codes.ERR_INVALID_ARG_TYPE,
   ERR_METHOD_NOT_IMPLEMENTED = _require$codes.ERR_METHOD_NOT_IMPLEMENTED,
   ERR_MULTIPLE_CALLBACK = _require$codes.ERR_MULTIPLE_CALLBACK,
@@ -40546,10 +31836,10 @@ var _require$codes = (__webpack_require__(5500)/* .codes */ .F),
   ERR_STREAM_WRITE_AFTER_END = _require$codes.ERR_STREAM_WRITE_AFTER_END,
   ERR_UNKNOWN_ENCODING = _require$codes.ERR_UNKNOWN_ENCODING;
 var errorOrDestroy = destroyImpl.errorOrDestroy;
-__webpack_require__(9598)(Writable, Stream);
+__webpack_require__(39598)(Writable, Stream);
 function nop() {}
 function WritableState(options, stream, isDuplex) {
-  Duplex = Duplex || __webpack_require__(2063);
+  Duplex = Duplex || __webpack_require__(82063);
   options = options || {};
 
   // Duplex streams are both readable and writable, but share
@@ -40691,7 +31981,7 @@ if (typeof Symbol === 'function' && Symbol.hasInstance && typeof Function.protot
   };
 }
 function Writable(options) {
-  Duplex = Duplex || __webpack_require__(2063);
+  Duplex = Duplex || __webpack_require__(82063);
 
   // Writable ctor is applied to Duplexes, too.
   // `realHasInstance` is necessary because using plain `instanceof`
@@ -41104,7 +32394,7 @@ Writable.prototype._destroy = function (err, cb) {
 
 /***/ }),
 
-/***/ 4868:
+/***/ 14868:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -41114,7 +32404,7 @@ var _Object$setPrototypeO;
 function _defineProperty(obj, key, value) { key = _toPropertyKey(key); if (key in obj) { Object.defineProperty(obj, key, { value: value, enumerable: true, configurable: true, writable: true }); } else { obj[key] = value; } return obj; }
 function _toPropertyKey(arg) { var key = _toPrimitive(arg, "string"); return typeof key === "symbol" ? key : String(key); }
 function _toPrimitive(input, hint) { if (typeof input !== "object" || input === null) return input; var prim = input[Symbol.toPrimitive]; if (prim !== undefined) { var res = prim.call(input, hint || "default"); if (typeof res !== "object") return res; throw new TypeError("@@toPrimitive must return a primitive value."); } return (hint === "string" ? String : Number)(input); }
-var finished = __webpack_require__(6815);
+var finished = __webpack_require__(36815);
 var kLastResolve = Symbol('lastResolve');
 var kLastReject = Symbol('lastReject');
 var kError = Symbol('error');
@@ -41291,7 +32581,7 @@ module.exports = createReadableStreamAsyncIterator;
 
 /***/ }),
 
-/***/ 7336:
+/***/ 77336:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -41305,9 +32595,9 @@ function _defineProperties(target, props) { for (var i = 0; i < props.length; i+
 function _createClass(Constructor, protoProps, staticProps) { if (protoProps) _defineProperties(Constructor.prototype, protoProps); if (staticProps) _defineProperties(Constructor, staticProps); Object.defineProperty(Constructor, "prototype", { writable: false }); return Constructor; }
 function _toPropertyKey(arg) { var key = _toPrimitive(arg, "string"); return typeof key === "symbol" ? key : String(key); }
 function _toPrimitive(input, hint) { if (typeof input !== "object" || input === null) return input; var prim = input[Symbol.toPrimitive]; if (prim !== undefined) { var res = prim.call(input, hint || "default"); if (typeof res !== "object") return res; throw new TypeError("@@toPrimitive must return a primitive value."); } return (hint === "string" ? String : Number)(input); }
-var _require = __webpack_require__(181),
+var _require = __webpack_require__(20181),
   Buffer = _require.Buffer;
-var _require2 = __webpack_require__(9023),
+var _require2 = __webpack_require__(39023),
   inspect = _require2.inspect;
 var custom = inspect && inspect.custom || 'inspect';
 function copyBuffer(src, target, offset) {
@@ -41481,7 +32771,7 @@ module.exports = /*#__PURE__*/function () {
 
 /***/ }),
 
-/***/ 5089:
+/***/ 65089:
 /***/ ((module) => {
 
 "use strict";
@@ -41584,7 +32874,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6815:
+/***/ 36815:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -41593,7 +32883,7 @@ module.exports = {
 
 
 
-var ERR_STREAM_PREMATURE_CLOSE = (__webpack_require__(5500)/* .codes */ .F).ERR_STREAM_PREMATURE_CLOSE;
+var ERR_STREAM_PREMATURE_CLOSE = (__webpack_require__(25500)/* .codes */ .F).ERR_STREAM_PREMATURE_CLOSE;
 function once(callback) {
   var called = false;
   return function () {
@@ -41690,7 +32980,7 @@ function _objectSpread(target) { for (var i = 1; i < arguments.length; i++) { va
 function _defineProperty(obj, key, value) { key = _toPropertyKey(key); if (key in obj) { Object.defineProperty(obj, key, { value: value, enumerable: true, configurable: true, writable: true }); } else { obj[key] = value; } return obj; }
 function _toPropertyKey(arg) { var key = _toPrimitive(arg, "string"); return typeof key === "symbol" ? key : String(key); }
 function _toPrimitive(input, hint) { if (typeof input !== "object" || input === null) return input; var prim = input[Symbol.toPrimitive]; if (prim !== undefined) { var res = prim.call(input, hint || "default"); if (typeof res !== "object") return res; throw new TypeError("@@toPrimitive must return a primitive value."); } return (hint === "string" ? String : Number)(input); }
-var ERR_INVALID_ARG_TYPE = (__webpack_require__(5500)/* .codes */ .F).ERR_INVALID_ARG_TYPE;
+var ERR_INVALID_ARG_TYPE = (__webpack_require__(25500)/* .codes */ .F).ERR_INVALID_ARG_TYPE;
 function from(Readable, iterable, opts) {
   var iterator;
   if (iterable && typeof iterable.next === 'function') {
@@ -41737,7 +33027,7 @@ module.exports = from;
 
 /***/ }),
 
-/***/ 6701:
+/***/ 16701:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
@@ -41755,7 +33045,7 @@ function once(callback) {
     callback.apply(void 0, arguments);
   };
 }
-var _require$codes = (__webpack_require__(5500)/* .codes */ .F),
+var _require$codes = (__webpack_require__(25500)/* .codes */ .F),
   ERR_MISSING_ARGS = _require$codes.ERR_MISSING_ARGS,
   ERR_STREAM_DESTROYED = _require$codes.ERR_STREAM_DESTROYED;
 function noop(err) {
@@ -41771,7 +33061,7 @@ function destroyer(stream, reading, writing, callback) {
   stream.on('close', function () {
     closed = true;
   });
-  if (eos === undefined) eos = __webpack_require__(6815);
+  if (eos === undefined) eos = __webpack_require__(36815);
   eos(stream, {
     readable: reading,
     writable: writing
@@ -41830,13 +33120,13 @@ module.exports = pipeline;
 
 /***/ }),
 
-/***/ 4874:
+/***/ 54874:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 "use strict";
 
 
-var ERR_INVALID_OPT_VALUE = (__webpack_require__(5500)/* .codes */ .F).ERR_INVALID_OPT_VALUE;
+var ERR_INVALID_OPT_VALUE = (__webpack_require__(25500)/* .codes */ .F).ERR_INVALID_OPT_VALUE;
 function highWaterMarkFrom(options, isDuplex, duplexKey) {
   return options.highWaterMark != null ? options.highWaterMark : isDuplex ? options[duplexKey] : null;
 }
@@ -41859,7 +33149,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3283:
+/***/ 63283:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 module.exports = __webpack_require__(2203);
@@ -41867,7 +33157,7 @@ module.exports = __webpack_require__(2203);
 
 /***/ }),
 
-/***/ 6131:
+/***/ 86131:
 /***/ ((module, exports, __webpack_require__) => {
 
 var Stream = __webpack_require__(2203);
@@ -41876,127 +33166,21 @@ if (process.env.READABLE_STREAM === 'disable' && Stream) {
   Object.assign(module.exports, Stream);
   module.exports.Stream = Stream;
 } else {
-  exports = module.exports = __webpack_require__(6893);
+  exports = module.exports = __webpack_require__(86893);
   exports.Stream = Stream || exports;
   exports.Readable = exports;
-  exports.Writable = __webpack_require__(8797);
-  exports.Duplex = __webpack_require__(2063);
-  exports.Transform = __webpack_require__(2337);
-  exports.PassThrough = __webpack_require__(5283);
-  exports.finished = __webpack_require__(6815);
-  exports.pipeline = __webpack_require__(6701);
+  exports.Writable = __webpack_require__(38797);
+  exports.Duplex = __webpack_require__(82063);
+  exports.Transform = __webpack_require__(12337);
+  exports.PassThrough = __webpack_require__(35283);
+  exports.finished = __webpack_require__(36815);
+  exports.pipeline = __webpack_require__(16701);
 }
 
 
 /***/ }),
 
-/***/ 3058:
-/***/ ((module, exports, __webpack_require__) => {
-
-/*! safe-buffer. MIT License. Feross Aboukhadijeh <https://feross.org/opensource> */
-/* eslint-disable node/no-deprecated-api */
-var buffer = __webpack_require__(181)
-var Buffer = buffer.Buffer
-
-// alternative to using Object.keys for old browsers
-function copyProps (src, dst) {
-  for (var key in src) {
-    dst[key] = src[key]
-  }
-}
-if (Buffer.from && Buffer.alloc && Buffer.allocUnsafe && Buffer.allocUnsafeSlow) {
-  module.exports = buffer
-} else {
-  // Copy properties from require('buffer')
-  copyProps(buffer, exports)
-  exports.Buffer = SafeBuffer
-}
-
-function SafeBuffer (arg, encodingOrOffset, length) {
-  return Buffer(arg, encodingOrOffset, length)
-}
-
-SafeBuffer.prototype = Object.create(Buffer.prototype)
-
-// Copy static methods from Buffer
-copyProps(Buffer, SafeBuffer)
-
-SafeBuffer.from = function (arg, encodingOrOffset, length) {
-  if (typeof arg === 'number') {
-    throw new TypeError('Argument must not be a number')
-  }
-  return Buffer(arg, encodingOrOffset, length)
-}
-
-SafeBuffer.alloc = function (size, fill, encoding) {
-  if (typeof size !== 'number') {
-    throw new TypeError('Argument must be a number')
-  }
-  var buf = Buffer(size)
-  if (fill !== undefined) {
-    if (typeof encoding === 'string') {
-      buf.fill(fill, encoding)
-    } else {
-      buf.fill(fill)
-    }
-  } else {
-    buf.fill(0)
-  }
-  return buf
-}
-
-SafeBuffer.allocUnsafe = function (size) {
-  if (typeof size !== 'number') {
-    throw new TypeError('Argument must be a number')
-  }
-  return Buffer(size)
-}
-
-SafeBuffer.allocUnsafeSlow = function (size) {
-  if (typeof size !== 'number') {
-    throw new TypeError('Argument must be a number')
-  }
-  return buffer.SlowBuffer(size)
-}
-
-
-/***/ }),
-
-/***/ 4087:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-var fs = __webpack_require__(9896);
-
-module.exports = function (filepath, split, encoding) {
-  split = typeof split !== 'undefined' ? split : "\n";
-  encoding = typeof encoding !== 'undefined' ? encoding : "utf8";
-
-  var ca = [];
-  var chain = fs.readFileSync(filepath, encoding);
-  if(chain.indexOf("-END CERTIFICATE-") < 0 || chain.indexOf("-BEGIN CERTIFICATE-") < 0){
-    throw Error("File does not contain 'BEGIN CERTIFICATE' or 'END CERTIFICATE'");
-  }
-  chain = chain.split(split);
-  var cert = [];
-  var _i, _len;
-  for (_i = 0, _len = chain.length; _i < _len; _i++) {
-    var line = chain[_i];
-    if (!(line.length !== 0)) {
-      continue;
-    }
-    cert.push(line);
-    if (line.match(/-END CERTIFICATE-/)) {
-      ca.push(cert.join(split));
-      cert = [];
-    }
-  }
-  return ca;
-}
-
-
-/***/ }),
-
-/***/ 634:
+/***/ 80634:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -42025,7 +33209,7 @@ module.exports = function (filepath, split, encoding) {
 
 /*<replacement>*/
 
-var Buffer = (__webpack_require__(3058).Buffer);
+var Buffer = (__webpack_require__(93058).Buffer);
 /*</replacement>*/
 
 var isEncoding = Buffer.isEncoding || function (encoding) {
@@ -42299,1386 +33483,7 @@ function simpleEnd(buf) {
 
 /***/ }),
 
-/***/ 1450:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-"use strict";
-
-const os = __webpack_require__(857);
-const tty = __webpack_require__(2018);
-const hasFlag = __webpack_require__(3813);
-
-const {env} = process;
-
-let forceColor;
-if (hasFlag('no-color') ||
-	hasFlag('no-colors') ||
-	hasFlag('color=false') ||
-	hasFlag('color=never')) {
-	forceColor = 0;
-} else if (hasFlag('color') ||
-	hasFlag('colors') ||
-	hasFlag('color=true') ||
-	hasFlag('color=always')) {
-	forceColor = 1;
-}
-
-if ('FORCE_COLOR' in env) {
-	if (env.FORCE_COLOR === 'true') {
-		forceColor = 1;
-	} else if (env.FORCE_COLOR === 'false') {
-		forceColor = 0;
-	} else {
-		forceColor = env.FORCE_COLOR.length === 0 ? 1 : Math.min(parseInt(env.FORCE_COLOR, 10), 3);
-	}
-}
-
-function translateLevel(level) {
-	if (level === 0) {
-		return false;
-	}
-
-	return {
-		level,
-		hasBasic: true,
-		has256: level >= 2,
-		has16m: level >= 3
-	};
-}
-
-function supportsColor(haveStream, streamIsTTY) {
-	if (forceColor === 0) {
-		return 0;
-	}
-
-	if (hasFlag('color=16m') ||
-		hasFlag('color=full') ||
-		hasFlag('color=truecolor')) {
-		return 3;
-	}
-
-	if (hasFlag('color=256')) {
-		return 2;
-	}
-
-	if (haveStream && !streamIsTTY && forceColor === undefined) {
-		return 0;
-	}
-
-	const min = forceColor || 0;
-
-	if (env.TERM === 'dumb') {
-		return min;
-	}
-
-	if (process.platform === 'win32') {
-		// Windows 10 build 10586 is the first Windows release that supports 256 colors.
-		// Windows 10 build 14931 is the first release that supports 16m/TrueColor.
-		const osRelease = os.release().split('.');
-		if (
-			Number(osRelease[0]) >= 10 &&
-			Number(osRelease[2]) >= 10586
-		) {
-			return Number(osRelease[2]) >= 14931 ? 3 : 2;
-		}
-
-		return 1;
-	}
-
-	if ('CI' in env) {
-		if (['TRAVIS', 'CIRCLECI', 'APPVEYOR', 'GITLAB_CI', 'GITHUB_ACTIONS', 'BUILDKITE'].some(sign => sign in env) || env.CI_NAME === 'codeship') {
-			return 1;
-		}
-
-		return min;
-	}
-
-	if ('TEAMCITY_VERSION' in env) {
-		return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env.TEAMCITY_VERSION) ? 1 : 0;
-	}
-
-	if (env.COLORTERM === 'truecolor') {
-		return 3;
-	}
-
-	if ('TERM_PROGRAM' in env) {
-		const version = parseInt((env.TERM_PROGRAM_VERSION || '').split('.')[0], 10);
-
-		switch (env.TERM_PROGRAM) {
-			case 'iTerm.app':
-				return version >= 3 ? 3 : 2;
-			case 'Apple_Terminal':
-				return 2;
-			// No default
-		}
-	}
-
-	if (/-256(color)?$/i.test(env.TERM)) {
-		return 2;
-	}
-
-	if (/^screen|^xterm|^vt100|^vt220|^rxvt|color|ansi|cygwin|linux/i.test(env.TERM)) {
-		return 1;
-	}
-
-	if ('COLORTERM' in env) {
-		return 1;
-	}
-
-	return min;
-}
-
-function getSupportLevel(stream) {
-	const level = supportsColor(stream, stream && stream.isTTY);
-	return translateLevel(level);
-}
-
-module.exports = {
-	supportsColor: getSupportLevel,
-	stdout: translateLevel(supportsColor(true, tty.isatty(1))),
-	stderr: translateLevel(supportsColor(true, tty.isatty(2)))
-};
-
-
-/***/ }),
-
-/***/ 5645:
-/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
-
-var chownr = __webpack_require__(5384)
-var tar = __webpack_require__(3263)
-var pump = __webpack_require__(7898)
-var mkdirp = __webpack_require__(9200)
-var fs = __webpack_require__(9896)
-var path = __webpack_require__(6928)
-var os = __webpack_require__(857)
-
-var win32 = os.platform() === 'win32'
-
-var noop = function () {}
-
-var echo = function (name) {
-  return name
-}
-
-var normalize = !win32 ? echo : function (name) {
-  return name.replace(/\\/g, '/').replace(/[:?<>|]/g, '_')
-}
-
-var statAll = function (fs, stat, cwd, ignore, entries, sort) {
-  var queue = entries || ['.']
-
-  for (var i = 0; i < queue.length; i++) { // do not pack entries outside cwd
-    if (!inCwd(path.resolve(cwd, queue[i]), cwd)) throw new Error(queue[i] + ' is not a valid path')
-  }
-
-  return function loop (callback) {
-    if (!queue.length) return callback()
-    var next = queue.shift()
-    var nextAbs = path.join(cwd, next)
-
-    stat.call(fs, nextAbs, function (err, stat) {
-      if (err) return callback(err)
-
-      if (!stat.isDirectory()) return callback(null, next, stat)
-
-      fs.readdir(nextAbs, function (err, files) {
-        if (err) return callback(err)
-
-        if (sort) files.sort()
-        for (var i = 0; i < files.length; i++) {
-          if (!ignore(path.join(cwd, next, files[i]))) queue.push(path.join(next, files[i]))
-        }
-
-        callback(null, next, stat)
-      })
-    })
-  }
-}
-
-var strip = function (map, level) {
-  return function (header) {
-    header.name = header.name.split('/').slice(level).join('/')
-
-    var linkname = header.linkname
-    if (linkname && (header.type === 'link' || path.isAbsolute(linkname))) {
-      header.linkname = linkname.split('/').slice(level).join('/')
-    }
-
-    return map(header)
-  }
-}
-
-exports.pack = function (cwd, opts) {
-  if (!cwd) cwd = '.'
-  if (!opts) opts = {}
-
-  var xfs = opts.fs || fs
-  var ignore = opts.ignore || opts.filter || noop
-  var map = opts.map || noop
-  var mapStream = opts.mapStream || echo
-  var statNext = statAll(xfs, opts.dereference ? xfs.stat : xfs.lstat, cwd, ignore, opts.entries, opts.sort)
-  var strict = opts.strict !== false
-  var umask = typeof opts.umask === 'number' ? ~opts.umask : ~processUmask()
-  var dmode = typeof opts.dmode === 'number' ? opts.dmode : 0
-  var fmode = typeof opts.fmode === 'number' ? opts.fmode : 0
-  var pack = opts.pack || tar.pack()
-  var finish = opts.finish || noop
-
-  if (opts.strip) map = strip(map, opts.strip)
-
-  if (opts.readable) {
-    dmode |= parseInt(555, 8)
-    fmode |= parseInt(444, 8)
-  }
-  if (opts.writable) {
-    dmode |= parseInt(333, 8)
-    fmode |= parseInt(222, 8)
-  }
-
-  var onsymlink = function (filename, header) {
-    xfs.readlink(path.join(cwd, filename), function (err, linkname) {
-      if (err) return pack.destroy(err)
-      header.linkname = normalize(linkname)
-      pack.entry(header, onnextentry)
-    })
-  }
-
-  var onstat = function (err, filename, stat) {
-    if (err) return pack.destroy(err)
-    if (!filename) {
-      if (opts.finalize !== false) pack.finalize()
-      return finish(pack)
-    }
-
-    if (stat.isSocket()) return onnextentry() // tar does not support sockets...
-
-    var header = {
-      name: normalize(filename),
-      mode: (stat.mode | (stat.isDirectory() ? dmode : fmode)) & umask,
-      mtime: stat.mtime,
-      size: stat.size,
-      type: 'file',
-      uid: stat.uid,
-      gid: stat.gid
-    }
-
-    if (stat.isDirectory()) {
-      header.size = 0
-      header.type = 'directory'
-      header = map(header) || header
-      return pack.entry(header, onnextentry)
-    }
-
-    if (stat.isSymbolicLink()) {
-      header.size = 0
-      header.type = 'symlink'
-      header = map(header) || header
-      return onsymlink(filename, header)
-    }
-
-    // TODO: add fifo etc...
-
-    header = map(header) || header
-
-    if (!stat.isFile()) {
-      if (strict) return pack.destroy(new Error('unsupported type for ' + filename))
-      return onnextentry()
-    }
-
-    var entry = pack.entry(header, onnextentry)
-    if (!entry) return
-
-    var rs = mapStream(xfs.createReadStream(path.join(cwd, filename), { start: 0, end: header.size > 0 ? header.size - 1 : header.size }), header)
-
-    rs.on('error', function (err) { // always forward errors on destroy
-      entry.destroy(err)
-    })
-
-    pump(rs, entry)
-  }
-
-  var onnextentry = function (err) {
-    if (err) return pack.destroy(err)
-    statNext(onstat)
-  }
-
-  onnextentry()
-
-  return pack
-}
-
-var head = function (list) {
-  return list.length ? list[list.length - 1] : null
-}
-
-var processGetuid = function () {
-  return process.getuid ? process.getuid() : -1
-}
-
-var processUmask = function () {
-  return process.umask ? process.umask() : 0
-}
-
-exports.extract = function (cwd, opts) {
-  if (!cwd) cwd = '.'
-  if (!opts) opts = {}
-
-  var xfs = opts.fs || fs
-  var ignore = opts.ignore || opts.filter || noop
-  var map = opts.map || noop
-  var mapStream = opts.mapStream || echo
-  var own = opts.chown !== false && !win32 && processGetuid() === 0
-  var extract = opts.extract || tar.extract()
-  var stack = []
-  var now = new Date()
-  var umask = typeof opts.umask === 'number' ? ~opts.umask : ~processUmask()
-  var dmode = typeof opts.dmode === 'number' ? opts.dmode : 0
-  var fmode = typeof opts.fmode === 'number' ? opts.fmode : 0
-  var strict = opts.strict !== false
-
-  if (opts.strip) map = strip(map, opts.strip)
-
-  if (opts.readable) {
-    dmode |= parseInt(555, 8)
-    fmode |= parseInt(444, 8)
-  }
-  if (opts.writable) {
-    dmode |= parseInt(333, 8)
-    fmode |= parseInt(222, 8)
-  }
-
-  var utimesParent = function (name, cb) { // we just set the mtime on the parent dir again everytime we write an entry
-    var top
-    while ((top = head(stack)) && name.slice(0, top[0].length) !== top[0]) stack.pop()
-    if (!top) return cb()
-    xfs.utimes(top[0], now, top[1], cb)
-  }
-
-  var utimes = function (name, header, cb) {
-    if (opts.utimes === false) return cb()
-
-    if (header.type === 'directory') return xfs.utimes(name, now, header.mtime, cb)
-    if (header.type === 'symlink') return utimesParent(name, cb) // TODO: how to set mtime on link?
-
-    xfs.utimes(name, now, header.mtime, function (err) {
-      if (err) return cb(err)
-      utimesParent(name, cb)
-    })
-  }
-
-  var chperm = function (name, header, cb) {
-    var link = header.type === 'symlink'
-
-    /* eslint-disable node/no-deprecated-api */
-    var chmod = link ? xfs.lchmod : xfs.chmod
-    var chown = link ? xfs.lchown : xfs.chown
-    /* eslint-enable node/no-deprecated-api */
-
-    if (!chmod) return cb()
-
-    var mode = (header.mode | (header.type === 'directory' ? dmode : fmode)) & umask & parseInt(777, 8) // never extract setuid/setgid/sticky bits
-
-    if (chown && own) chown.call(xfs, name, header.uid, header.gid, onchown)
-    else onchown(null)
-
-    function onchown (err) {
-      if (err) return cb(err)
-      if (!chmod) return cb()
-      chmod.call(xfs, name, mode, cb)
-    }
-  }
-
-  extract.on('entry', function (header, stream, next) {
-    header = map(header) || header
-    header.name = normalize(header.name)
-    var name = path.join(cwd, path.join('/', header.name))
-
-    if (ignore(name, header)) {
-      stream.resume()
-      return next()
-    }
-
-    var stat = function (err) {
-      if (err) return next(err)
-      if (path.join(name, '.') === path.join(cwd, '.')) return next() // do not touch the extraction root itself
-      utimes(name, header, function (err) {
-        if (err) return next(err)
-        if (win32) return next()
-        chperm(name, header, next)
-      })
-    }
-
-    var onsymlink = function () {
-      if (win32) return next() // skip symlinks on win for now before it can be tested
-      xfs.unlink(name, function () {
-        var dst = path.resolve(path.dirname(name), header.linkname)
-        if (!inCwd(dst, cwd)) return next(new Error(name + ' is not a valid symlink'))
-
-        validateNotSymlink(xfs, dst, path.resolve(cwd), function (err, valid) {
-          if (err) return next(err)
-          if (!valid) return next(new Error(name + ' is not a valid symlink'))
-          xfs.symlink(header.linkname, name, stat)
-        })
-      })
-    }
-
-    var onlink = function () {
-      if (win32) return next() // skip links on win for now before it can be tested
-      xfs.unlink(name, function () {
-        var srcpath = path.join(cwd, path.join('/', header.linkname))
-
-        xfs.realpath(srcpath, function (err, dst) {
-          if (err || !inCwd(dst, cwd)) return next(new Error(name + ' is not a valid hardlink'))
-
-          xfs.link(dst, name, function (err) {
-            if (err && err.code === 'EPERM' && opts.hardlinkAsFilesFallback) {
-              stream = xfs.createReadStream(srcpath)
-              return onfile()
-            }
-
-            stat(err)
-          })
-        })
-      })
-    }
-
-    var onfile = function () {
-      xfs.lstat(name, function (err, st) {
-        if (!err && st.isSymbolicLink()) return xfs.unlink(name, onwrite) // never write through an existing symlink
-        onwrite()
-      })
-
-      function onwrite (err) {
-        if (err) return next(err)
-
-        var ws = xfs.createWriteStream(name)
-        var rs = mapStream(stream, header)
-
-        ws.on('error', function (err) { // always forward errors on destroy
-          rs.destroy(err)
-        })
-
-        pump(rs, ws, function (err) {
-          if (err) return next(err)
-          ws.on('close', stat)
-        })
-      }
-    }
-
-    if (header.type === 'directory') {
-      stack.push([name, header.mtime])
-      return mkdirfix(name, {
-        fs: xfs, own: own, uid: header.uid, gid: header.gid
-      }, stat)
-    }
-
-    var dir = path.dirname(name)
-
-    validate(xfs, dir, path.join(cwd, '.'), function (err, valid) {
-      if (err) return next(err)
-      if (!valid) return next(new Error(dir + ' is not a valid path'))
-
-      mkdirfix(dir, {
-        fs: xfs, own: own, uid: header.uid, gid: header.gid
-      }, function (err) {
-        if (err) return next(err)
-
-        switch (header.type) {
-          case 'file': return onfile()
-          case 'link': return onlink()
-          case 'symlink': return onsymlink()
-        }
-
-        if (strict) return next(new Error('unsupported type for ' + name + ' (' + header.type + ')'))
-
-        stream.resume()
-        next()
-      })
-    })
-  })
-
-  if (opts.finish) extract.on('finish', opts.finish)
-
-  return extract
-}
-
-function validate (fs, name, root, cb) {
-  if (name === root) return cb(null, true)
-  fs.lstat(name, function (err, st) {
-    if (err && err.code !== 'ENOENT') return cb(err)
-    if (err || st.isDirectory()) return validate(fs, path.join(name, '..'), root, cb)
-    cb(null, false)
-  })
-}
-
-function validateNotSymlink (fs, name, root, cb) {
-  if (name === root) return cb(null, true)
-  if (!name.startsWith(root + path.sep)) return cb(null, false)
-
-  fs.lstat(name, function (err, st) {
-    if (err && err.code !== 'ENOENT' && err.code !== 'EPERM') return cb(err)
-    if (err || !st.isSymbolicLink()) return validateNotSymlink(fs, path.join(name, '..'), root, cb)
-    cb(null, false)
-  })
-}
-
-function mkdirfix (name, opts, cb) {
-  mkdirp(name, { fs: opts.fs }, function (err, made) {
-    if (!err && made && opts.own) {
-      chownr(made, opts.uid, opts.gid, cb)
-    } else {
-      cb(err)
-    }
-  })
-}
-
-function inCwd (dst, cwd) {
-  cwd = path.resolve(cwd)
-  return cwd === dst || dst.startsWith(cwd + path.sep)
-}
-
-
-/***/ }),
-
-/***/ 5398:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-var util = __webpack_require__(9023)
-var bl = __webpack_require__(794)
-var headers = __webpack_require__(6961)
-
-var Writable = (__webpack_require__(6131).Writable)
-var PassThrough = (__webpack_require__(6131).PassThrough)
-
-var noop = function () {}
-
-var overflow = function (size) {
-  size &= 511
-  return size && 512 - size
-}
-
-var emptyStream = function (self, offset) {
-  var s = new Source(self, offset)
-  s.end()
-  return s
-}
-
-var mixinPax = function (header, pax) {
-  if (pax.path) header.name = pax.path
-  if (pax.linkpath) header.linkname = pax.linkpath
-  if (pax.size) header.size = parseInt(pax.size, 10)
-  header.pax = pax
-  return header
-}
-
-var Source = function (self, offset) {
-  this._parent = self
-  this.offset = offset
-  PassThrough.call(this, { autoDestroy: false })
-}
-
-util.inherits(Source, PassThrough)
-
-Source.prototype.destroy = function (err) {
-  this._parent.destroy(err)
-}
-
-var Extract = function (opts) {
-  if (!(this instanceof Extract)) return new Extract(opts)
-  Writable.call(this, opts)
-
-  opts = opts || {}
-
-  this._offset = 0
-  this._buffer = bl()
-  this._missing = 0
-  this._partial = false
-  this._onparse = noop
-  this._header = null
-  this._stream = null
-  this._overflow = null
-  this._cb = null
-  this._locked = false
-  this._destroyed = false
-  this._pax = null
-  this._paxGlobal = null
-  this._gnuLongPath = null
-  this._gnuLongLinkPath = null
-
-  var self = this
-  var b = self._buffer
-
-  var oncontinue = function () {
-    self._continue()
-  }
-
-  var onunlock = function (err) {
-    self._locked = false
-    if (err) return self.destroy(err)
-    if (!self._stream) oncontinue()
-  }
-
-  var onstreamend = function () {
-    self._stream = null
-    var drain = overflow(self._header.size)
-    if (drain) self._parse(drain, ondrain)
-    else self._parse(512, onheader)
-    if (!self._locked) oncontinue()
-  }
-
-  var ondrain = function () {
-    self._buffer.consume(overflow(self._header.size))
-    self._parse(512, onheader)
-    oncontinue()
-  }
-
-  var onpaxglobalheader = function () {
-    var size = self._header.size
-    self._paxGlobal = headers.decodePax(b.slice(0, size))
-    b.consume(size)
-    onstreamend()
-  }
-
-  var onpaxheader = function () {
-    var size = self._header.size
-    self._pax = headers.decodePax(b.slice(0, size))
-    if (self._paxGlobal) self._pax = Object.assign({}, self._paxGlobal, self._pax)
-    b.consume(size)
-    onstreamend()
-  }
-
-  var ongnulongpath = function () {
-    var size = self._header.size
-    this._gnuLongPath = headers.decodeLongPath(b.slice(0, size), opts.filenameEncoding)
-    b.consume(size)
-    onstreamend()
-  }
-
-  var ongnulonglinkpath = function () {
-    var size = self._header.size
-    this._gnuLongLinkPath = headers.decodeLongPath(b.slice(0, size), opts.filenameEncoding)
-    b.consume(size)
-    onstreamend()
-  }
-
-  var onheader = function () {
-    var offset = self._offset
-    var header
-    try {
-      header = self._header = headers.decode(b.slice(0, 512), opts.filenameEncoding, opts.allowUnknownFormat)
-    } catch (err) {
-      self.emit('error', err)
-    }
-    b.consume(512)
-
-    if (!header) {
-      self._parse(512, onheader)
-      oncontinue()
-      return
-    }
-    if (header.type === 'gnu-long-path') {
-      self._parse(header.size, ongnulongpath)
-      oncontinue()
-      return
-    }
-    if (header.type === 'gnu-long-link-path') {
-      self._parse(header.size, ongnulonglinkpath)
-      oncontinue()
-      return
-    }
-    if (header.type === 'pax-global-header') {
-      self._parse(header.size, onpaxglobalheader)
-      oncontinue()
-      return
-    }
-    if (header.type === 'pax-header') {
-      self._parse(header.size, onpaxheader)
-      oncontinue()
-      return
-    }
-
-    if (self._gnuLongPath) {
-      header.name = self._gnuLongPath
-      self._gnuLongPath = null
-    }
-
-    if (self._gnuLongLinkPath) {
-      header.linkname = self._gnuLongLinkPath
-      self._gnuLongLinkPath = null
-    }
-
-    if (self._pax) {
-      self._header = header = mixinPax(header, self._pax)
-      self._pax = null
-    }
-
-    self._locked = true
-
-    if (!header.size || header.type === 'directory') {
-      self._parse(512, onheader)
-      self.emit('entry', header, emptyStream(self, offset), onunlock)
-      return
-    }
-
-    self._stream = new Source(self, offset)
-
-    self.emit('entry', header, self._stream, onunlock)
-    self._parse(header.size, onstreamend)
-    oncontinue()
-  }
-
-  this._onheader = onheader
-  this._parse(512, onheader)
-}
-
-util.inherits(Extract, Writable)
-
-Extract.prototype.destroy = function (err) {
-  if (this._destroyed) return
-  this._destroyed = true
-
-  if (err) this.emit('error', err)
-  this.emit('close')
-  if (this._stream) this._stream.emit('close')
-}
-
-Extract.prototype._parse = function (size, onparse) {
-  if (this._destroyed) return
-  this._offset += size
-  this._missing = size
-  if (onparse === this._onheader) this._partial = false
-  this._onparse = onparse
-}
-
-Extract.prototype._continue = function () {
-  if (this._destroyed) return
-  var cb = this._cb
-  this._cb = noop
-  if (this._overflow) this._write(this._overflow, undefined, cb)
-  else cb()
-}
-
-Extract.prototype._write = function (data, enc, cb) {
-  if (this._destroyed) return
-
-  var s = this._stream
-  var b = this._buffer
-  var missing = this._missing
-  if (data.length) this._partial = true
-
-  // we do not reach end-of-chunk now. just forward it
-
-  if (data.length < missing) {
-    this._missing -= data.length
-    this._overflow = null
-    if (s) return s.write(data, cb)
-    b.append(data)
-    return cb()
-  }
-
-  // end-of-chunk. the parser should call cb.
-
-  this._cb = cb
-  this._missing = 0
-
-  var overflow = null
-  if (data.length > missing) {
-    overflow = data.slice(missing)
-    data = data.slice(0, missing)
-  }
-
-  if (s) s.end(data)
-  else b.append(data)
-
-  this._overflow = overflow
-  this._onparse()
-}
-
-Extract.prototype._final = function (cb) {
-  if (this._partial) return this.destroy(new Error('Unexpected end of data'))
-  cb()
-}
-
-module.exports = Extract
-
-
-/***/ }),
-
-/***/ 6961:
-/***/ ((__unused_webpack_module, exports) => {
-
-var alloc = Buffer.alloc
-
-var ZEROS = '0000000000000000000'
-var SEVENS = '7777777777777777777'
-var ZERO_OFFSET = '0'.charCodeAt(0)
-var USTAR_MAGIC = Buffer.from('ustar\x00', 'binary')
-var USTAR_VER = Buffer.from('00', 'binary')
-var GNU_MAGIC = Buffer.from('ustar\x20', 'binary')
-var GNU_VER = Buffer.from('\x20\x00', 'binary')
-var MASK = parseInt('7777', 8)
-var MAGIC_OFFSET = 257
-var VERSION_OFFSET = 263
-
-var clamp = function (index, len, defaultValue) {
-  if (typeof index !== 'number') return defaultValue
-  index = ~~index // Coerce to integer.
-  if (index >= len) return len
-  if (index >= 0) return index
-  index += len
-  if (index >= 0) return index
-  return 0
-}
-
-var toType = function (flag) {
-  switch (flag) {
-    case 0:
-      return 'file'
-    case 1:
-      return 'link'
-    case 2:
-      return 'symlink'
-    case 3:
-      return 'character-device'
-    case 4:
-      return 'block-device'
-    case 5:
-      return 'directory'
-    case 6:
-      return 'fifo'
-    case 7:
-      return 'contiguous-file'
-    case 72:
-      return 'pax-header'
-    case 55:
-      return 'pax-global-header'
-    case 27:
-      return 'gnu-long-link-path'
-    case 28:
-    case 30:
-      return 'gnu-long-path'
-  }
-
-  return null
-}
-
-var toTypeflag = function (flag) {
-  switch (flag) {
-    case 'file':
-      return 0
-    case 'link':
-      return 1
-    case 'symlink':
-      return 2
-    case 'character-device':
-      return 3
-    case 'block-device':
-      return 4
-    case 'directory':
-      return 5
-    case 'fifo':
-      return 6
-    case 'contiguous-file':
-      return 7
-    case 'pax-header':
-      return 72
-  }
-
-  return 0
-}
-
-var indexOf = function (block, num, offset, end) {
-  for (; offset < end; offset++) {
-    if (block[offset] === num) return offset
-  }
-  return end
-}
-
-var cksum = function (block) {
-  var sum = 8 * 32
-  for (var i = 0; i < 148; i++) sum += block[i]
-  for (var j = 156; j < 512; j++) sum += block[j]
-  return sum
-}
-
-var encodeOct = function (val, n) {
-  val = val.toString(8)
-  if (val.length > n) return SEVENS.slice(0, n) + ' '
-  else return ZEROS.slice(0, n - val.length) + val + ' '
-}
-
-/* Copied from the node-tar repo and modified to meet
- * tar-stream coding standard.
- *
- * Source: https://github.com/npm/node-tar/blob/51b6627a1f357d2eb433e7378e5f05e83b7aa6cd/lib/header.js#L349
- */
-function parse256 (buf) {
-  // first byte MUST be either 80 or FF
-  // 80 for positive, FF for 2's comp
-  var positive
-  if (buf[0] === 0x80) positive = true
-  else if (buf[0] === 0xFF) positive = false
-  else return null
-
-  // build up a base-256 tuple from the least sig to the highest
-  var tuple = []
-  for (var i = buf.length - 1; i > 0; i--) {
-    var byte = buf[i]
-    if (positive) tuple.push(byte)
-    else tuple.push(0xFF - byte)
-  }
-
-  var sum = 0
-  var l = tuple.length
-  for (i = 0; i < l; i++) {
-    sum += tuple[i] * Math.pow(256, i)
-  }
-
-  return positive ? sum : -1 * sum
-}
-
-var decodeOct = function (val, offset, length) {
-  val = val.slice(offset, offset + length)
-  offset = 0
-
-  // If prefixed with 0x80 then parse as a base-256 integer
-  if (val[offset] & 0x80) {
-    return parse256(val)
-  } else {
-    // Older versions of tar can prefix with spaces
-    while (offset < val.length && val[offset] === 32) offset++
-    var end = clamp(indexOf(val, 32, offset, val.length), val.length, val.length)
-    while (offset < end && val[offset] === 0) offset++
-    if (end === offset) return 0
-    return parseInt(val.slice(offset, end).toString(), 8)
-  }
-}
-
-var decodeStr = function (val, offset, length, encoding) {
-  return val.slice(offset, indexOf(val, 0, offset, offset + length)).toString(encoding)
-}
-
-var addLength = function (str) {
-  var len = Buffer.byteLength(str)
-  var digits = Math.floor(Math.log(len) / Math.log(10)) + 1
-  if (len + digits >= Math.pow(10, digits)) digits++
-
-  return (len + digits) + str
-}
-
-exports.decodeLongPath = function (buf, encoding) {
-  return decodeStr(buf, 0, buf.length, encoding)
-}
-
-exports.encodePax = function (opts) { // TODO: encode more stuff in pax
-  var result = ''
-  if (opts.name) result += addLength(' path=' + opts.name + '\n')
-  if (opts.linkname) result += addLength(' linkpath=' + opts.linkname + '\n')
-  var pax = opts.pax
-  if (pax) {
-    for (var key in pax) {
-      result += addLength(' ' + key + '=' + pax[key] + '\n')
-    }
-  }
-  return Buffer.from(result)
-}
-
-exports.decodePax = function (buf) {
-  var result = {}
-
-  while (buf.length) {
-    var i = 0
-    while (i < buf.length && buf[i] !== 32) i++
-    var len = parseInt(buf.slice(0, i).toString(), 10)
-    if (!len) return result
-
-    var b = buf.slice(i + 1, len - 1).toString()
-    var keyIndex = b.indexOf('=')
-    if (keyIndex === -1) return result
-    result[b.slice(0, keyIndex)] = b.slice(keyIndex + 1)
-
-    buf = buf.slice(len)
-  }
-
-  return result
-}
-
-exports.encode = function (opts) {
-  var buf = alloc(512)
-  var name = opts.name
-  var prefix = ''
-
-  if (opts.typeflag === 5 && name[name.length - 1] !== '/') name += '/'
-  if (Buffer.byteLength(name) !== name.length) return null // utf-8
-
-  while (Buffer.byteLength(name) > 100) {
-    var i = name.indexOf('/')
-    if (i === -1) return null
-    prefix += prefix ? '/' + name.slice(0, i) : name.slice(0, i)
-    name = name.slice(i + 1)
-  }
-
-  if (Buffer.byteLength(name) > 100 || Buffer.byteLength(prefix) > 155) return null
-  if (opts.linkname && Buffer.byteLength(opts.linkname) > 100) return null
-
-  buf.write(name)
-  buf.write(encodeOct(opts.mode & MASK, 6), 100)
-  buf.write(encodeOct(opts.uid, 6), 108)
-  buf.write(encodeOct(opts.gid, 6), 116)
-  buf.write(encodeOct(opts.size, 11), 124)
-  buf.write(encodeOct((opts.mtime.getTime() / 1000) | 0, 11), 136)
-
-  buf[156] = ZERO_OFFSET + toTypeflag(opts.type)
-
-  if (opts.linkname) buf.write(opts.linkname, 157)
-
-  USTAR_MAGIC.copy(buf, MAGIC_OFFSET)
-  USTAR_VER.copy(buf, VERSION_OFFSET)
-  if (opts.uname) buf.write(opts.uname, 265)
-  if (opts.gname) buf.write(opts.gname, 297)
-  buf.write(encodeOct(opts.devmajor || 0, 6), 329)
-  buf.write(encodeOct(opts.devminor || 0, 6), 337)
-
-  if (prefix) buf.write(prefix, 345)
-
-  buf.write(encodeOct(cksum(buf), 6), 148)
-
-  return buf
-}
-
-exports.decode = function (buf, filenameEncoding, allowUnknownFormat) {
-  var typeflag = buf[156] === 0 ? 0 : buf[156] - ZERO_OFFSET
-
-  var name = decodeStr(buf, 0, 100, filenameEncoding)
-  var mode = decodeOct(buf, 100, 8)
-  var uid = decodeOct(buf, 108, 8)
-  var gid = decodeOct(buf, 116, 8)
-  var size = decodeOct(buf, 124, 12)
-  var mtime = decodeOct(buf, 136, 12)
-  var type = toType(typeflag)
-  var linkname = buf[157] === 0 ? null : decodeStr(buf, 157, 100, filenameEncoding)
-  var uname = decodeStr(buf, 265, 32)
-  var gname = decodeStr(buf, 297, 32)
-  var devmajor = decodeOct(buf, 329, 8)
-  var devminor = decodeOct(buf, 337, 8)
-
-  var c = cksum(buf)
-
-  // checksum is still initial value if header was null.
-  if (c === 8 * 32) return null
-
-  // valid checksum
-  if (c !== decodeOct(buf, 148, 8)) throw new Error('Invalid tar header. Maybe the tar is corrupted or it needs to be gunzipped?')
-
-  if (USTAR_MAGIC.compare(buf, MAGIC_OFFSET, MAGIC_OFFSET + 6) === 0) {
-    // ustar (posix) format.
-    // prepend prefix, if present.
-    if (buf[345]) name = decodeStr(buf, 345, 155, filenameEncoding) + '/' + name
-  } else if (GNU_MAGIC.compare(buf, MAGIC_OFFSET, MAGIC_OFFSET + 6) === 0 &&
-             GNU_VER.compare(buf, VERSION_OFFSET, VERSION_OFFSET + 2) === 0) {
-    // 'gnu'/'oldgnu' format. Similar to ustar, but has support for incremental and
-    // multi-volume tarballs.
-  } else {
-    if (!allowUnknownFormat) {
-      throw new Error('Invalid tar header: unknown format.')
-    }
-  }
-
-  // to support old tar versions that use trailing / to indicate dirs
-  if (typeflag === 0 && name && name[name.length - 1] === '/') typeflag = 5
-
-  return {
-    name,
-    mode,
-    uid,
-    gid,
-    size,
-    mtime: new Date(1000 * mtime),
-    type,
-    linkname,
-    uname,
-    gname,
-    devmajor,
-    devminor
-  }
-}
-
-
-/***/ }),
-
-/***/ 3263:
-/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
-
-exports.extract = __webpack_require__(5398)
-exports.pack = __webpack_require__(3622)
-
-
-/***/ }),
-
-/***/ 3622:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-var constants = __webpack_require__(2147)
-var eos = __webpack_require__(1424)
-var inherits = __webpack_require__(9598)
-var alloc = Buffer.alloc
-
-var Readable = (__webpack_require__(6131).Readable)
-var Writable = (__webpack_require__(6131).Writable)
-var StringDecoder = (__webpack_require__(3193).StringDecoder)
-
-var headers = __webpack_require__(6961)
-
-var DMODE = parseInt('755', 8)
-var FMODE = parseInt('644', 8)
-
-var END_OF_TAR = alloc(1024)
-
-var noop = function () {}
-
-var overflow = function (self, size) {
-  size &= 511
-  if (size) self.push(END_OF_TAR.slice(0, 512 - size))
-}
-
-function modeToType (mode) {
-  switch (mode & constants.S_IFMT) {
-    case constants.S_IFBLK: return 'block-device'
-    case constants.S_IFCHR: return 'character-device'
-    case constants.S_IFDIR: return 'directory'
-    case constants.S_IFIFO: return 'fifo'
-    case constants.S_IFLNK: return 'symlink'
-  }
-
-  return 'file'
-}
-
-var Sink = function (to) {
-  Writable.call(this)
-  this.written = 0
-  this._to = to
-  this._destroyed = false
-}
-
-inherits(Sink, Writable)
-
-Sink.prototype._write = function (data, enc, cb) {
-  this.written += data.length
-  if (this._to.push(data)) return cb()
-  this._to._drain = cb
-}
-
-Sink.prototype.destroy = function () {
-  if (this._destroyed) return
-  this._destroyed = true
-  this.emit('close')
-}
-
-var LinkSink = function () {
-  Writable.call(this)
-  this.linkname = ''
-  this._decoder = new StringDecoder('utf-8')
-  this._destroyed = false
-}
-
-inherits(LinkSink, Writable)
-
-LinkSink.prototype._write = function (data, enc, cb) {
-  this.linkname += this._decoder.write(data)
-  cb()
-}
-
-LinkSink.prototype.destroy = function () {
-  if (this._destroyed) return
-  this._destroyed = true
-  this.emit('close')
-}
-
-var Void = function () {
-  Writable.call(this)
-  this._destroyed = false
-}
-
-inherits(Void, Writable)
-
-Void.prototype._write = function (data, enc, cb) {
-  cb(new Error('No body allowed for this entry'))
-}
-
-Void.prototype.destroy = function () {
-  if (this._destroyed) return
-  this._destroyed = true
-  this.emit('close')
-}
-
-var Pack = function (opts) {
-  if (!(this instanceof Pack)) return new Pack(opts)
-  Readable.call(this, opts)
-
-  this._drain = noop
-  this._finalized = false
-  this._finalizing = false
-  this._destroyed = false
-  this._stream = null
-}
-
-inherits(Pack, Readable)
-
-Pack.prototype.entry = function (header, buffer, callback) {
-  if (this._stream) throw new Error('already piping an entry')
-  if (this._finalized || this._destroyed) return
-
-  if (typeof buffer === 'function') {
-    callback = buffer
-    buffer = null
-  }
-
-  if (!callback) callback = noop
-
-  var self = this
-
-  if (!header.size || header.type === 'symlink') header.size = 0
-  if (!header.type) header.type = modeToType(header.mode)
-  if (!header.mode) header.mode = header.type === 'directory' ? DMODE : FMODE
-  if (!header.uid) header.uid = 0
-  if (!header.gid) header.gid = 0
-  if (!header.mtime) header.mtime = new Date()
-
-  if (typeof buffer === 'string') buffer = Buffer.from(buffer)
-  if (Buffer.isBuffer(buffer)) {
-    header.size = buffer.length
-    this._encode(header)
-    var ok = this.push(buffer)
-    overflow(self, header.size)
-    if (ok) process.nextTick(callback)
-    else this._drain = callback
-    return new Void()
-  }
-
-  if (header.type === 'symlink' && !header.linkname) {
-    var linkSink = new LinkSink()
-    eos(linkSink, function (err) {
-      if (err) { // stream was closed
-        self.destroy()
-        return callback(err)
-      }
-
-      header.linkname = linkSink.linkname
-      self._encode(header)
-      callback()
-    })
-
-    return linkSink
-  }
-
-  this._encode(header)
-
-  if (header.type !== 'file' && header.type !== 'contiguous-file') {
-    process.nextTick(callback)
-    return new Void()
-  }
-
-  var sink = new Sink(this)
-
-  this._stream = sink
-
-  eos(sink, function (err) {
-    self._stream = null
-
-    if (err) { // stream was closed
-      self.destroy()
-      return callback(err)
-    }
-
-    if (sink.written !== header.size) { // corrupting tar
-      self.destroy()
-      return callback(new Error('size mismatch'))
-    }
-
-    overflow(self, header.size)
-    if (self._finalizing) self.finalize()
-    callback()
-  })
-
-  return sink
-}
-
-Pack.prototype.finalize = function () {
-  if (this._stream) {
-    this._finalizing = true
-    return
-  }
-
-  if (this._finalized) return
-  this._finalized = true
-  this.push(END_OF_TAR)
-  this.push(null)
-}
-
-Pack.prototype.destroy = function (err) {
-  if (this._destroyed) return
-  this._destroyed = true
-
-  if (err) this.emit('error', err)
-  this.emit('close')
-  if (this._stream && this._stream.destroy) this._stream.destroy()
-}
-
-Pack.prototype._encode = function (header) {
-  if (!header.pax) {
-    var buf = headers.encode(header)
-    if (buf) {
-      this.push(buf)
-      return
-    }
-  }
-  this._encodePax(header)
-}
-
-Pack.prototype._encodePax = function (header) {
-  var paxHeader = headers.encodePax({
-    name: header.name,
-    linkname: header.linkname,
-    pax: header.pax
-  })
-
-  var newHeader = {
-    name: 'PaxHeader',
-    mode: header.mode,
-    uid: header.uid,
-    gid: header.gid,
-    size: paxHeader.length,
-    mtime: header.mtime,
-    type: 'pax-header',
-    linkname: header.linkname && 'PaxHeader',
-    uname: header.uname,
-    gname: header.gname,
-    devmajor: header.devmajor,
-    devminor: header.devminor
-  }
-
-  this.push(headers.encode(newHeader))
-  this.push(paxHeader)
-  overflow(this, paxHeader.length)
-
-  newHeader.size = header.size
-  newHeader.type = header.type
-  this.push(headers.encode(newHeader))
-}
-
-Pack.prototype._read = function (n) {
-  var drain = this._drain
-  this._drain = noop
-  drain()
-}
-
-module.exports = Pack
-
-
-/***/ }),
-
-/***/ 4488:
+/***/ 24488:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -43686,12 +33491,12 @@ module.exports = Pack
  * For Node.js, simply re-export the core `util.deprecate` function.
  */
 
-module.exports = __webpack_require__(9023).deprecate;
+module.exports = __webpack_require__(39023).deprecate;
 
 
 /***/ }),
 
-/***/ 8264:
+/***/ 58264:
 /***/ ((module) => {
 
 // Returns a wrapper function that returns a wrapped callback
@@ -43731,7 +33536,7 @@ function wrappy (fn, cb) {
 
 /***/ }),
 
-/***/ 6390:
+/***/ 66390:
 /***/ (function(module, exports) {
 
 // GENERATED FILE. DO NOT EDIT.
@@ -45362,7 +35167,7 @@ module.exports = {"rE":"1.14.7"};
 
 /***/ }),
 
-/***/ 5434:
+/***/ 15434:
 /***/ ((module) => {
 
 "use strict";
@@ -45370,7 +35175,7 @@ module.exports = /*#__PURE__*/JSON.parse('{"nested":{"google":{"nested":{"protob
 
 /***/ }),
 
-/***/ 3951:
+/***/ 93951:
 /***/ ((module) => {
 
 "use strict";
@@ -45378,7 +35183,7 @@ module.exports = /*#__PURE__*/JSON.parse('{"nested":{"google":{"nested":{"protob
 
 /***/ }),
 
-/***/ 2939:
+/***/ 92939:
 /***/ ((module) => {
 
 "use strict";
@@ -45386,7 +35191,7 @@ module.exports = /*#__PURE__*/JSON.parse('{"nested":{"google":{"nested":{"protob
 
 /***/ }),
 
-/***/ 6710:
+/***/ 36710:
 /***/ ((module) => {
 
 "use strict";

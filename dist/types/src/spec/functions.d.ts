@@ -1,0 +1,16 @@
+import { Expr, Scope, Marked } from './expr';
+/** What functions may touch: fixed per run so that results are deterministic. */
+export interface FunctionContext {
+    /** The run's timestamp; timestamp() always returns it. */
+    now: Date;
+    /** Directory that relative paths in file() and templatefile() are resolved against. */
+    baseDir: string;
+    env: NodeJS.ProcessEnv;
+    /** Called for every file a spec reads, so builds can fingerprint their inputs. */
+    onFileRead?: (path: string) => void;
+    /** When set, uuidv4() returns this (resolving for a fingerprint). */
+    fixedUuid?: string;
+}
+export declare function formatDate(spec: string, ts: string, at: number): string;
+export declare const FUNCTION_NAMES: string[];
+export declare function callFunction(name: string, args: Expr[], at: number, ev: (e: Expr) => Marked, ctx: FunctionContext, scope: Scope): Marked;

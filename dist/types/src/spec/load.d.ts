@@ -1,0 +1,16 @@
+import { Position } from './errors';
+/** Specs are small hand-written files; anything this large is a mistake. */
+export declare const MAX_SPEC_BYTES: number;
+/** A YAML file turned into plain values, with the position of every value and key kept. */
+export interface LoadedFile {
+    file: string;
+    value: unknown;
+    /** Position of the value at a key path (see {@link joinPath}). */
+    positions: Map<string, Position>;
+    /** Position of the key itself, for map entries. */
+    keyPositions: Map<string, Position>;
+}
+export declare function joinPath(base: string, key: string | number): string;
+/** Reads and parses a spec or var file; every failure is a {@link SpecError} with a position. */
+export declare function loadYamlFile(file: string, what?: string): LoadedFile;
+export declare function parseYaml(text: string, file: string): LoadedFile;
