@@ -106,6 +106,11 @@ shared_image_gallery_destination:
     const [version] = arm.made('versions');
     expect(result.artifact?.id).toBe(image.id);
     expect(result.artifact?.regions).toEqual({ westeurope: image.id, northeurope: version.id });
+    expect(result.artifact?.properties).toEqual({
+      location: 'westeurope',
+      managed_image_id: image.id,
+      gallery_image_version_id: version.id,
+    });
     expect(result.artifact?.description).toContain(version.id);
     // The captured image holds what was provisioned, and so does the gallery version.
     expect((await runIn(image.dockerImage!, ['cat', '/etc/baked'])).out).toContain('baked');

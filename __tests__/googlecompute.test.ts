@@ -86,6 +86,13 @@ describe('googlecompute happy path', () => {
       builderType: 'googlecompute',
     });
     expect(result.artifact?.description).toContain('family golden');
+    // The outputs and the manifest carry the image's self link and family by name.
+    expect(result.artifact?.properties).toMatchObject({
+      image_name: name,
+      project: 'proj-1',
+      family: 'golden',
+      self_link: expect.stringMatching(new RegExp(`/projects/proj-1/global/images/${name}$`)),
+    });
     expect(output).toContain('Linux');
     // The image is the provisioned disk.
     const img = gce.images.get(`proj-1/${name}`)!;

@@ -4,9 +4,19 @@
  * retried within restart_timeout, docker-tag's force. Real sshd and a real Docker engine.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, lstatSync, readFileSync, readlinkSync, symlinkSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdtempSync,
+  readFileSync,
+  readlinkSync,
+  symlinkSync,
+} from 'node:fs';
 import { connect } from 'node:net';
-import { join, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { docker, requireDocker } from './helpers/docker';
 import { startSshd, Sshd } from './helpers/sshd';
@@ -368,21 +378,20 @@ builds:
 
   it('a user without access to the socket is told how to get it', () => {
     const dir = project();
-    // As an unprivileged user (root would not see the permission error).
+    chmodSync(dir, 0o777); // the ledger is written here
+    // As an unprivileged user (root would not see the permission error), with a copy of the
+    // bundle that user can read wherever the checkout is.
+    const bundle = join(mkdtempSync(join(tmpdir(), 'bake-cli-')), 'cli');
+    cpSync(dirname(CLI), bundle, { recursive: true });
+    chmodSync(dirname(bundle), 0o755);
     const r = spawnSync(
       'runuser',
-      [
-        '-u',
-        'nobody',
-        '--',
-        process.execPath,
-        CLI,
-        'build',
-        'bake.yml',
-        '--ledger',
-        '/tmp/bake-nobody-ledger.jsonl',
-      ],
-      { cwd: dir, encoding: 'utf8', env: { ...process.env, HOME: '/tmp' } },
+      ['-u', 'nobody', '--', process.execPath, join(bundle, 'index.js'), 'build', 'bake.yml'],
+      {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, HOME: dir, BAKE_DEBUG: '' },
+      },
     );
     expect(r.stdout).toContain('permission denied on the Docker socket');
     expect(r.stdout).toContain('usermod -aG docker');

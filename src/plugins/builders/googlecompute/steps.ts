@@ -742,6 +742,15 @@ export function gceSteps(env: BuildEnv, provision: Step<BuildState>): Step<GceSt
           id,
           builderType: 'googlecompute',
           description: `${imageName}${img.family ? ` (family ${img.family})` : ''}: ${img.selfLink ?? id}`,
+          properties: {
+            image_name: imageName,
+            project: String(imageProject),
+            ...(img.selfLink ? { self_link: img.selfLink } : {}),
+            ...(img.family ? { family: img.family } : {}),
+            ...Object.fromEntries(
+              Object.entries(img.labels ?? {}).map(([k, v]) => [`label.${k}`, String(v)]),
+            ),
+          },
           destroy: () => deleteImage(gi, imageName),
           ledgerEntries: [entry],
         };

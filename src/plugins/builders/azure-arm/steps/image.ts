@@ -136,6 +136,11 @@ export function imageStep(x: Ctx): Step<AzureState> {
         id: (s.image ?? s.version)!.id,
         builderType: 'azure-arm',
         regions,
+        properties: {
+          ...(s.location ? { location: s.location } : {}),
+          ...(s.image ? { managed_image_id: s.image.id } : {}),
+          ...(s.version ? { gallery_image_version_id: s.version.id } : {}),
+        },
         description: [
           s.image && `managed image ${s.image.id} in ${s.location}`,
           s.version && `gallery version ${s.version.id} in ${replicated.join(', ')}`,
