@@ -5,6 +5,8 @@
 #     reachable, otherwise built from Debian packages and imported (cached on disk)
 #   - a container registry bound to 127.0.0.1:5000 for push tests
 #   - ansible, sshpass and the OpenSSH client for the SSH tests
+#   - lynis and OpenSCAP for the scanner tests
+#   - QEMU, qemu-img, mmdebstrap, extlinux, xorriso and OVMF for the qemu builder's tests
 # Run on Debian or Ubuntu as root (it re-runs itself with sudo otherwise). A second run
 # costs seconds.
 set -euo pipefail
@@ -36,6 +38,14 @@ command -v sshpass >/dev/null || need+=(sshpass)
 command -v ssh >/dev/null || need+=(openssh-client)
 command -v busybox >/dev/null || need+=(busybox-static)
 command -v curl >/dev/null || need+=(curl)
+command -v lynis >/dev/null || [ -x /usr/sbin/lynis ] || need+=(lynis)
+command -v oscap >/dev/null || need+=(openscap-scanner)
+command -v qemu-system-x86_64 >/dev/null || need+=(qemu-system-x86)
+command -v qemu-img >/dev/null || need+=(qemu-utils)
+command -v mmdebstrap >/dev/null || need+=(mmdebstrap)
+command -v extlinux >/dev/null || need+=(extlinux)
+command -v xorriso >/dev/null || need+=(xorriso)
+[ -e /usr/share/OVMF/OVMF_CODE_4M.fd ] || need+=(ovmf)
 if [ "${#need[@]}" -gt 0 ]; then
   log "installing: ${need[*]} (about a minute on a fresh machine)"
   export DEBIAN_FRONTEND=noninteractive
