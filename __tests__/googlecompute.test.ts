@@ -10,7 +10,7 @@ import { parse, stringify } from 'yaml';
 import { builtInRegistry } from '../src/plugins/registry';
 import { cleanupLedger } from '../src/engine/run';
 import { pendingOf, requireDocker, runIn } from './helpers/docker';
-import { problemsOf, tempProject } from './helpers/spec';
+import { planOf, problemsOf, tempProject } from './helpers/spec';
 import { bakeIn } from './helpers/run';
 import { GceServer } from './helpers/gce-server';
 
@@ -25,6 +25,7 @@ beforeAll(async () => {
   keyFile = join(tempProject({}), 'key.json');
   writeFileSync(keyFile, JSON.stringify(gce.serviceAccountKey()));
   process.env.CLOUDSDK_API_ENDPOINT_OVERRIDES_COMPUTE = `${gce.url}/compute/v1/`;
+  process.env.CLOUDSDK_API_ENDPOINT_OVERRIDES_OSLOGIN = `${gce.url}/oslogin/v1/`;
   process.env.BAKE_GCE_RETRY_MS = '20';
   process.env.BAKE_GCE_POLL_MS = '200';
 });
@@ -333,6 +334,97 @@ describe('googlecompute failures and cancellation leave nothing behind', () => {
   });
 });
 
+describe('googlecompute with OS Login', () => {
+  const ACCOUNT = 'builder@proj-1.iam.gserviceaccount.com';
+  const osLogin = (name: string, extra = '') =>
+    spec(
+      `image_name: ${name}\nuse_os_login: true\nssh_username: null\n${extra}`,
+      "[{type: shell, inline: ['whoami > /tmp/who', 'sudo cp /tmp/who /root/who']}]",
+    );
+
+  it('imports the temporary key into the profile, logs in as its POSIX user, and deletes the key', async () => {
+    const name = unique('oslogin');
+    const { result, ledger, output } = await build(osLogin(name));
+    expect(result.error).toBeUndefined();
+    expect(result.status).toBe('succeeded');
+    const user = gce.profile(ACCOUNT).username;
+    expect(user).toMatch(/^sa_\d{20}$/);
+    expect(output).toContain(`logging in as ${user}`);
+    // The provisioner ran as the OS Login user: the guest knew only the profile's key.
+    const img = gce.images.get(`proj-1/${name}`)!;
+    expect((await runIn(img.dockerImage, ['cat', '/root/who'])).out.trim()).toBe(user);
+    // OS Login on the instance, and no key in its metadata.
+    const insert = gce.calls.find((c) => c.name === 'instances.insert')!.body;
+    const meta = Object.fromEntries(insert.metadata.items.map((i: any) => [i.key, i.value]));
+    expect(meta['enable-oslogin']).toBe('TRUE');
+    expect(meta['ssh-keys']).toBeUndefined();
+    // The import: for the build's own project, with the key expiring after the instance's deadline.
+    const imp = gce.calls.find((c) => c.name === 'oslogin.importSshPublicKey')!;
+    expect(imp.path).toBe(`/oslogin/v1/users/${encodeURIComponent(ACCOUNT)}:importSshPublicKey`);
+    expect(imp.query.get('projectId')).toBe('proj-1');
+    expect(imp.body.key).toMatch(/^ssh-ed25519 AAAA/);
+    const expires = Number(imp.body.expirationTimeUsec) / 1000;
+    expect(expires).toBeGreaterThan(Date.now() + 50 * 60_000);
+    expect(expires).toBeLessThan(Date.now() + 70 * 60_000);
+    // Imported before the instance exists, deleted once the image is made.
+    const order = gce.calls.map((c) => c.name);
+    expect(order.indexOf('oslogin.importSshPublicKey')).toBeLessThan(
+      order.indexOf('instances.insert'),
+    );
+    expect(order.indexOf('oslogin.deleteSshPublicKey')).toBeGreaterThan(
+      order.indexOf('images.insert'),
+    );
+    expect(gce.profile(ACCOUNT).keys.size).toBe(0);
+    expect(gce.leftovers()).toEqual([`image ${name}`]);
+    expect(pendingOf(ledger)).toEqual([]);
+  });
+
+  it('a failure after the import deletes the key with the instance', async () => {
+    gce.failures.push({ call: 'instances.get', status: 400, times: 1 });
+    const { result, ledger } = await build(osLogin(unique('oslfail')));
+    expect(result.status).toBe('failed');
+    expect(gce.count('oslogin.deleteSshPublicKey')).toBe(1);
+    expect(gce.leftovers()).toEqual([]);
+    expect(pendingOf(ledger)).toEqual([]);
+  });
+
+  it('an account that may not import keys gets the role to grant, and nothing is created', async () => {
+    gce.failures.push({ call: 'oslogin.importSshPublicKey', status: 403, times: 1 });
+    const { result } = await build(osLogin(unique('osl403')));
+    expect(result.status).toBe('failed');
+    expect(result.error).toContain(`OS Login profile of ${ACCOUNT}`);
+    expect(result.hint).toContain('roles/compute.osAdminLogin');
+    expect(gce.count('instances.insert')).toBe(0);
+    expect(gce.leftovers()).toEqual([]);
+  });
+
+  it('bake cleanup deletes a key that an aborted run left, from the ledger alone', async () => {
+    gce.failures.push({ call: 'instances.delete', status: 400, times: 1 });
+    const { ledger } = await bakeIn(tempProject({ 'bake.yml': osLogin(unique('oslkept')) }), {
+      onError: 'abort',
+    });
+    expect(
+      pendingOf(ledger)
+        .map((e) => e.kind)
+        .sort(),
+    ).toEqual(['gce-disk', 'gce-instance', 'gce-oslogin-key']);
+    expect(gce.profile(ACCOUNT).keys.size).toBe(1);
+    expect(await cleanupLedger(ledger, builtInRegistry(), () => undefined)).toBe(0);
+    expect(gce.profile(ACCOUNT).keys.size).toBe(0);
+    expect(gce.leftovers()).toEqual([]);
+  });
+
+  it("os_login_ssh_username picks the user as Packer's does", async () => {
+    const { loginName } = await import('../src/plugins/builders/googlecompute/oslogin');
+    expect(loginName('sa_123', undefined)).toBe('sa_123');
+    expect(loginName('sa_123', '__auto__')).toBe('sa_123');
+    expect(loginName('sa_123', '__external__')).toBe('sa_123');
+    expect(loginName('jane_example_com', '__external__')).toBe('ext_jane_example_com');
+    expect(loginName('sa_123', 'deploy')).toBe('deploy');
+    expect(loginName(`sa_${'9'.repeat(40)}`, undefined)).toHaveLength(32);
+  });
+});
+
 describe('googlecompute credentials', () => {
   it('Workload Identity Federation: the external_account file in GOOGLE_APPLICATION_CREDENTIALS, with impersonation', async () => {
     const dir = tempProject({ 'oidc-token': gce.subjectToken() });
@@ -443,13 +535,8 @@ builds:
     sources: [x]
 `;
   it('refuses what it does not do, saying so', () => {
-    const p = problemsOf(
-      base('source_image_family: debian-12\nimage_name: ok\nuse_iap: true\nuse_os_login: true'),
-    );
-    expect(p.map((x) => x.message)).toEqual([
-      'use_iap is not supported',
-      'use_os_login is not supported',
-    ]);
+    const p = problemsOf(base('source_image_family: debian-12\nimage_name: ok\nuse_iap: true'));
+    expect(p.map((x) => x.message)).toEqual(['use_iap is not supported']);
     expect(p.find((x) => x.message.startsWith('use_iap'))!.hint).toContain('use_internal_ip');
     // A refused setting is an error of its own, at its key's line.
     const refused = problemsOf(
@@ -484,6 +571,30 @@ builds:
       'skip_create_image is not supported: a build always makes an image',
       'wrap_startup_script: false is not supported',
     ]);
+  });
+
+  it('OS Login: the user comes from the profile, and only the temporary key can be imported', () => {
+    const img = 'source_image_family: debian-12\nimage_name: ok';
+    const noUser = (extra: string) => base(extra).replace('    ssh_username: admin\n', '');
+    expect(problemsOf(noUser(img)).map((x) => x.message)).toEqual([
+      'missing required key "ssh_username"',
+    ]);
+    expect(planOf(noUser(`${img}\nuse_os_login: true`)).instances[0].config).toMatchObject({
+      use_os_login: true,
+    });
+    const both = problemsOf(base(`${img}\nuse_os_login: true`));
+    expect(both.map((x) => [x.message, x.pos?.line])).toEqual([
+      ["ssh_username is not used with use_os_login: SSH logs in as the OS Login profile's user", 6],
+    ]);
+    expect(both[0].hint).toContain('os_login_ssh_username');
+    expect(problemsOf(base(`${img}\nos_login_ssh_username: deploy`)).map((x) => x.message)).toEqual(
+      ['os_login_ssh_username needs use_os_login: true'],
+    );
+    const pw = problemsOf(noUser(`${img}\nuse_os_login: true\nssh_password: secret`));
+    expect(pw.map((x) => x.message)).toEqual([
+      "ssh_password cannot be used with use_os_login: OS Login takes bake's temporary key",
+    ]);
+    expect(pw[0].hint).toContain('enable-oslogin');
   });
 
   it('refuses live migration for Spot (preemptible) instances and instances with accelerators', () => {

@@ -13,7 +13,14 @@
  * from the image starts from the committed image.
  */
 import { createServer, Server } from 'node:https';
-import { generateKeyPairSync, createPublicKey, KeyObject, randomBytes, verify } from 'node:crypto';
+import {
+  createHash,
+  createPublicKey,
+  generateKeyPairSync,
+  KeyObject,
+  randomBytes,
+  verify,
+} from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AddressInfo } from 'node:net';
@@ -242,6 +249,9 @@ export class GceServer {
       ...[...this.instances.values()].map((i) => `instance ${i.name}`),
       ...[...this.disks.values()].map((d) => `disk ${d.name}`),
       ...[...this.images.values()].filter((i) => !i.preexisting).map((i) => `image ${i.name}`),
+      ...[...this.profiles].flatMap(([email, p]) =>
+        [...p.keys.keys()].map((f) => `OS Login key ${f.slice(0, 12)} of ${email}`),
+      ),
     ];
   }
 
@@ -299,31 +309,38 @@ export class GceServer {
   }
 
   private authorized(auth: string | undefined): boolean {
+    return this.principal(auth, 'https://compute.googleapis.com/') !== undefined;
+  }
+
+  /**
+   * Who a bearer token speaks for: a service account's email for its self-signed JWT (whose
+   * audience must be the API called), `true` for an issued access token, undefined if refused.
+   */
+  private principal(auth: string | undefined, audience: string): string | true | undefined {
     const t = /^Bearer (.+)$/.exec(auth ?? '')?.[1];
-    if (!t) return false;
+    if (!t) return undefined;
     if (this.tokens.has(t)) {
       this.tokensSeen.add(t);
-      return true;
+      return this.impersonated.get(t) ?? true;
     }
     const parts = t.split('.');
-    if (parts.length !== 3) return false;
+    if (parts.length !== 3) return undefined;
     try {
       const header = JSON.parse(Buffer.from(parts[0], 'base64url').toString());
       const claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString());
       const key = this.keys.get(header.kid);
-      if (!key || header.alg !== 'RS256') return false;
+      if (!key || header.alg !== 'RS256') return undefined;
       const ok = verify(
         'sha256',
         Buffer.from(`${parts[0]}.${parts[1]}`),
         key,
         Buffer.from(parts[2], 'base64url'),
       );
-      if (!ok || claims.aud !== 'https://compute.googleapis.com/' || claims.exp * 1000 < Date.now())
-        return false;
+      if (!ok || claims.aud !== audience || claims.exp * 1000 < Date.now()) return undefined;
       this.tokensSeen.add(`jwt:${claims.iss}`);
-      return true;
+      return String(claims.iss);
     } catch {
-      return false;
+      return undefined;
     }
   }
 
@@ -359,12 +376,14 @@ export class GceServer {
       this.impersonated.set(t, decodeURIComponent(imp[1]));
       return [200, { accessToken: t, expireTime: new Date(Date.now() + 3_600_000).toISOString() }];
     }
-    const m = /^\/compute\/v1\/projects\/([^/]+)\/(.*)$/.exec(u.pathname);
-    if (!m) return this.err(404, 'notFound', `no such path ${u.pathname}`);
-    const [, project, rest] = m;
     const body = raw ? JSON.parse(raw) : undefined;
-    const route = this.route(method, rest);
-    if (!route) return this.err(404, 'notFound', `no route ${method} ${rest}`);
+    const osl = /^\/oslogin\/v1\/users\/(.+)$/.exec(u.pathname);
+    const m = /^\/compute\/v1\/projects\/([^/]+)\/(.*)$/.exec(u.pathname);
+    if (!m && !osl) return this.err(404, 'notFound', `no such path ${u.pathname}`);
+    const project = m?.[1] ?? u.searchParams.get('projectId') ?? '';
+    const route = osl ? this.osLoginRoute(method, osl[1]) : this.route(method, m![2]);
+    if (!route) return this.err(404, 'notFound', `no route ${method} ${u.pathname}`);
+    const audience = osl ? 'https://oslogin.googleapis.com/' : 'https://compute.googleapis.com/';
     const call: Call = {
       name: route.name,
       method,
@@ -377,7 +396,8 @@ export class GceServer {
     this.calls.push(call);
     try {
       await sleep(2);
-      if (!this.authorized(headers.authorization)) {
+      const principal = this.principal(headers.authorization, audience);
+      if (!principal) {
         call.status = 401;
         return this.err(
           401,
@@ -400,6 +420,10 @@ export class GceServer {
         f.times = (f.times ?? 1) - 1;
         opError = f.opError;
       }
+      if (osl && principal !== true && principal !== decodeURIComponent(osl[1].split(/[/:]/)[0])) {
+        call.status = 403;
+        return this.err(403, 'forbidden', 'The caller does not have permission');
+      }
       const r = await route.run(project, body, u.searchParams, opError);
       call.status = r[0];
       return r;
@@ -410,6 +434,76 @@ export class GceServer {
   }
 
   impersonated = new Map<string, string>();
+
+  /** OS Login profiles by account email: the POSIX user and the imported keys by fingerprint. */
+  profiles = new Map<
+    string,
+    { username: string; keys: Map<string, { key: string; expirationTimeUsec?: string }> }
+  >();
+
+  /** The profile of an account, made on first use as OS Login does (sa_ and a number). */
+  profile(email: string) {
+    let p = this.profiles.get(email);
+    if (!p) {
+      const n = BigInt(`0x${createHash('sha256').update(email).digest('hex').slice(0, 16)}`);
+      p = { username: `sa_${n.toString().padStart(20, '1')}`, keys: new Map() };
+      this.profiles.set(email, p);
+    }
+    return p;
+  }
+
+  private osLoginRoute(method: string, rest: string) {
+    const imp = /^([^/:]+):importSshPublicKey$/.exec(rest);
+    if (method === 'POST' && imp)
+      return {
+        name: 'oslogin.importSshPublicKey',
+        run: async (project: string, b: any): Promise<[number, any]> => {
+          const email = decodeURIComponent(imp[1]);
+          if (!project) return this.err(400, 'badRequest', 'projectId is required');
+          const p = this.profile(email);
+          const key = String(b?.key ?? '').trim();
+          const fp = createHash('sha256').update(key).digest('hex');
+          p.keys.set(fp, { key, expirationTimeUsec: b?.expirationTimeUsec });
+          return [
+            200,
+            {
+              loginProfile: {
+                name: email,
+                posixAccounts: [
+                  {
+                    primary: true,
+                    username: p.username,
+                    uid: '1000',
+                    gid: '1000',
+                    homeDirectory: `/home/${p.username}`,
+                    operatingSystemType: 'LINUX',
+                    accountId: project,
+                  },
+                ],
+                sshPublicKeys: Object.fromEntries(
+                  [...p.keys].map(([f, k]) => [
+                    f,
+                    { ...k, fingerprint: f, name: `users/${email}/sshPublicKeys/${f}` },
+                  ]),
+                ),
+              },
+            },
+          ];
+        },
+      };
+    const del = /^([^/:]+)\/sshPublicKeys\/([^/]+)$/.exec(rest);
+    if (method === 'DELETE' && del)
+      return {
+        name: 'oslogin.deleteSshPublicKey',
+        run: async (): Promise<[number, any]> => {
+          const p = this.profiles.get(decodeURIComponent(del[1]));
+          if (!p?.keys.delete(decodeURIComponent(del[2])))
+            return this.err(404, 'notFound', 'Requested entity was not found.');
+          return [200, {}];
+        },
+      };
+    return undefined;
+  }
 
   private route(
     method: string,
@@ -892,7 +986,14 @@ export class GceServer {
           Cmd: ['/bin/bash', '-c', BOOT],
           Labels: { 'bake-gce-standin': this.id },
           Env: [
-            `SSH_KEYS=${meta('ssh-keys') ?? ''}`,
+            // With OS Login on, the guest takes the profiles' keys and ignores ssh-keys.
+            `SSH_KEYS=${
+              /^true$/i.test(meta('enable-oslogin') ?? '')
+                ? [...this.profiles.values()]
+                    .flatMap((p) => [...p.keys.values()].map((k) => `${p.username}:${k.key}`))
+                    .join('\n')
+                : (meta('ssh-keys') ?? '')
+            }`,
             `STARTUP_SCRIPT=${Buffer.from(meta('startup-script') ?? '').toString('base64')}`,
           ],
           HostConfig: { NetworkMode: this.network!.name },

@@ -96,12 +96,13 @@ function parseCredentials(text: string, what: string): Record<string, unknown> {
  * gcloud's login, the metadata server). No scopes are given for a service account key, so
  * the library signs its own token for the Compute API instead of asking an OAuth server.
  */
-async function authOf(
+export async function authOf(
   c: Credentials,
   specDir: string,
-): Promise<{ auth: GoogleAuth | AuthClient; principal: string }> {
+): Promise<{ auth: GoogleAuth | AuthClient; principal: string; email?: string }> {
   let auth: GoogleAuth | AuthClient;
   let principal: string;
+  let email: string | undefined;
   if (c.access_token) {
     addSecret(c.access_token);
     const o = new OAuth2Client();
@@ -114,6 +115,18 @@ async function authOf(
       : c.credentials_file
         ? readCredentialsFile(c.credentials_file, specDir)
         : undefined;
+    if (json) email = emailOf(json);
+    else if (process.env.GOOGLE_APPLICATION_CREDENTIALS)
+      try {
+        email = emailOf(
+          parseCredentials(
+            readFileSync(process.env.GOOGLE_APPLICATION_CREDENTIALS, 'utf8'),
+            'GOOGLE_APPLICATION_CREDENTIALS',
+          ),
+        );
+      } catch {
+        // The client library says what is wrong with the file when it reads it.
+      }
     if (json) {
       auth = new GoogleAuth({
         credentials: json,
@@ -141,8 +154,21 @@ async function authOf(
       ...(override ? { endpoint: override.replace(/\/v1\/?$|\/$/, '') } : {}),
     });
     principal = `service account ${c.impersonate_service_account} (impersonated by ${principal})`;
+    email = c.impersonate_service_account;
   }
-  return { auth, principal };
+  return { auth, principal, email };
+}
+
+/**
+ * The account a credentials file acts as: a service account key's client_email, or the
+ * service account an external_account file (Workload Identity Federation) impersonates.
+ */
+function emailOf(json: Record<string, unknown>): string | undefined {
+  if (typeof json.client_email === 'string') return json.client_email;
+  const url = json.service_account_impersonation_url;
+  if (typeof url === 'string')
+    return /serviceAccounts\/([^/:]+):generateAccessToken/.exec(url)?.[1]?.replace(/%40/gi, '@');
+  return undefined;
 }
 
 const cache = new Map<string, Promise<Gce>>();

@@ -9,7 +9,7 @@ import type { BuildState, BuilderImpl } from '../../../engine/context';
 import type { Step } from '../../../engine/steps';
 import { googlecomputeSchema, refineGooglecompute } from './schema';
 
-const GCE_KINDS = ['gce-instance', 'gce-disk', 'gce-image'];
+const GCE_KINDS = ['gce-instance', 'gce-disk', 'gce-image', 'gce-oslogin-key'];
 
 const cleaner =
   (kind: string): Cleaner =>

@@ -106,4 +106,11 @@ export const gceCleaners: Record<string, (e: LedgerEntry) => Promise<void>> = {
   'gce-instance': async (e) => deleteInstance(await clientOf(e), e.ref.zone, e.ref.name),
   'gce-disk': async (e) => deleteDisk(await clientOf(e), e.ref.zone, e.ref.name),
   'gce-image': async (e) => deleteImage(await clientOf(e), e.ref.name),
+  'gce-oslogin-key': async (e) =>
+    (await import('./oslogin')).deleteKey(
+      credentialsOfRef(e.ref),
+      e.ref.spec_dir ?? process.cwd(),
+      e.ref.account,
+      e.ref.name,
+    ),
 };

@@ -140,7 +140,10 @@ export const googlecomputeSchema = s.object({
   delete_timeout: opt(s.duration(), 'deleting the instance and the disk', '10m'),
 
   ...ssh,
-  ssh_username: { ...sshFields.ssh_username, required: true },
+  ssh_username: {
+    ...sshFields.ssh_username,
+    description: `${sshFields.ssh_username.description} (required, unless use_os_login picks the OS Login user)`,
+  },
   temporary_key_pair_type: opt(
     s.enum(['ed25519', 'rsa']),
     'type of the temporary SSH key (when no ssh_private_key_file is given)',
@@ -152,8 +155,13 @@ export const googlecomputeSchema = s.object({
   use_iap: opt(s.bool(), `only false: ${USE_IAP_WHY}`, false),
   use_os_login: opt(
     s.bool(),
-    'only false: the temporary key goes into the instance metadata (ssh-keys)',
+    "import the temporary key into the OS Login profile of the account the build runs as (and delete it after) instead of the instance metadata; SSH logs in as that profile's POSIX user",
     false,
+  ),
+  os_login_ssh_username: opt(
+    s.string(),
+    "with use_os_login, the user to log in as: __auto__ (the profile's POSIX user), __external__ (that name with ext_ before it, for accounts from another organization) or a name",
+    '__auto__',
   ),
   skip_create_image: opt(s.bool(), 'only false: a build always makes an image', false),
   wrap_startup_script: opt(
@@ -168,7 +176,6 @@ export const googlecomputeSchema = s.object({
   iap_hashbang: refused(IAP),
   iap_ext: refused(IAP),
   iap_tunnel_launch_wait: refused(IAP),
-  os_login_ssh_username: refused('bake does not use OS Login (see use_os_login)'),
   disk_attachment: refused('the instance has only its boot disk; provision data onto it'),
   address: refused('the instance gets an ephemeral external address, not a reserved one'),
   node_affinity: refused('the instance does not run on sole-tenant nodes'),
@@ -207,12 +214,32 @@ export function refineGooglecompute(c: Record<string, unknown>): Problem[] {
     if (bad) out.push({ key: k, message, hint });
   };
   only('use_iap', c.use_iap === true, 'use_iap is not supported', USE_IAP_WHY);
+  const osLogin = c.use_os_login === true;
   only(
-    'use_os_login',
-    c.use_os_login === true,
-    'use_os_login is not supported',
-    'the temporary key goes into the instance metadata (ssh-keys); leave use_os_login out',
+    'ssh_username',
+    !osLogin && c.ssh_username === undefined,
+    'missing required key "ssh_username"',
+    'the user SSH logs in as (e.g. packer; the guest environment creates it from the key in the metadata)',
   );
+  only(
+    'ssh_username',
+    osLogin && c.ssh_username !== undefined,
+    "ssh_username is not used with use_os_login: SSH logs in as the OS Login profile's user",
+    'leave ssh_username out, or name the user in os_login_ssh_username',
+  );
+  only(
+    'os_login_ssh_username',
+    !osLogin && c.os_login_ssh_username !== undefined,
+    'os_login_ssh_username needs use_os_login: true',
+    'set use_os_login: true, or use ssh_username',
+  );
+  for (const k of ['ssh_private_key_file', 'ssh_private_key', 'ssh_password', 'ssh_agent_auth'])
+    only(
+      k,
+      osLogin && c[k] !== undefined && c[k] !== false,
+      `${k} cannot be used with use_os_login: OS Login takes bake's temporary key`,
+      'for a key already in your OS Login profile, leave use_os_login out and set metadata: {enable-oslogin: "TRUE"} with ssh_username',
+    );
   only(
     'skip_create_image',
     c.skip_create_image === true,

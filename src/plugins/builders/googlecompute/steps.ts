@@ -31,6 +31,7 @@ import {
   retrying,
   waitOperation,
 } from './gce';
+import { deleteKey, importKey, loginName } from './oslogin';
 import { deleteDisk, deleteImage, deleteInstance } from './resources';
 import { connectSsh } from '../../ssh-connect';
 
@@ -75,6 +76,8 @@ interface GceState extends BuildState {
   startupNonce?: string;
   instance?: Made & { info?: Instance };
   disk?: Made;
+  /** The temporary key in an OS Login profile, and the user it logs in as. */
+  osLogin?: Made & { account: string; fingerprint: string; username?: string };
   image?: Made;
   ssh?: SshCommunicator;
   finished?: boolean;
@@ -218,6 +221,9 @@ export function gceSteps(env: BuildEnv, provision: Step<BuildState>): Step<GceSt
   const userKey =
     typeof c.ssh_private_key_file === 'string' || typeof c.ssh_private_key === 'string';
   const needKey = !userKey && c.ssh_password === undefined && !bool(c.ssh_agent_auth);
+  const osLogin = bool(c.use_os_login);
+  /** The user SSH logs in as: the OS Login profile's once the key is imported. */
+  const sshUser = (s: GceState) => s.osLogin?.username ?? String(c.ssh_username);
   const ledgerRef = (project: string, name: string, extra: Record<string, string> = {}) => ({
     project,
     name,
@@ -250,7 +256,9 @@ export function gceSteps(env: BuildEnv, provision: Step<BuildState>): Step<GceSt
       s.startupNonce = randomBytes(8).toString('hex');
       items.set('startup-script', wrapStartupScript(script, s.startupNonce));
     }
-    if (s.key) {
+    // With OS Login the guest ignores ssh-keys metadata: the key is in the login profile.
+    if (osLogin) items.set('enable-oslogin', 'TRUE');
+    else if (s.key) {
       const line = `${String(c.ssh_username)}:${s.key.publicKey.trim()}`;
       const had = items.get('ssh-keys');
       items.set('ssh-keys', had ? `${had.trimEnd()}\n${line}` : line);
@@ -401,13 +409,15 @@ export function gceSteps(env: BuildEnv, provision: Step<BuildState>): Step<GceSt
 
   const sshHint = (s: GceState, err: BuildError): string => {
     if (/authentication/i.test(err.message))
-      return `sshd answered but refused the login: check ssh_username ("${String(c.ssh_username)}")${s.key ? ' (the temporary key is in the instance metadata for that user; an image without the guest agent ignores it, and OS Login enforced on the project refuses metadata keys)' : ' and the key'}`;
+      return s.osLogin
+        ? `sshd answered but refused the login of "${sshUser(s)}": the temporary key is in the OS Login profile of ${s.osLogin.account}; that account needs roles/compute.osAdminLogin (or osLogin) on the project, and the image must run the guest environment with OS Login`
+        : `sshd answered but refused the login: check ssh_username ("${String(c.ssh_username)}")${s.key ? ' (the temporary key is in the instance metadata for that user; an image without the guest agent ignores it, and OS Login enforced on the project refuses metadata keys: then set use_os_login: true)' : ' and the key'}`;
     return [
       `a firewall rule must allow TCP ${sshPort} from this runner to the instance (network ${String(c.subnetwork ?? c.network ?? 'default')}${Array.isArray(c.tags) ? `, tags ${c.tags.join(', ')}` : ''})`,
       bool(c.use_internal_ip)
         ? 'use_internal_ip: this runner must be inside the VPC (or set ssh_bastion_host)'
         : 'the external IP must be reachable from this runner (or use use_internal_ip from inside the VPC)',
-      `the image must start sshd and accept "${String(c.ssh_username)}" (raise ssh_timeout for slow first boots); the serial console tail is below`,
+      `the image must start sshd and accept "${sshUser(s)}" (raise ssh_timeout for slow first boots); the serial console tail is below`,
     ].join('; ');
   };
 
@@ -469,6 +479,54 @@ export function gceSteps(env: BuildEnv, provision: Step<BuildState>): Step<GceSt
         ctx.log(`source ${source}; building in ${project}/${zone}`);
       },
     },
+    ...(osLogin
+      ? [
+          {
+            name: 'import OS Login key',
+            async run(s: GceState, ctx: { signal: AbortSignal; log: (l: string) => void }) {
+              const g = s.g!;
+              // The key expires with the instance's own deadline, even if no cleanup runs.
+              const expiresAt = Date.now() + (maxRunSeconds + 600) * 1000;
+              const k = await importKey(
+                creds,
+                env.specDir,
+                g.project,
+                s.key!.publicKey,
+                expiresAt,
+                ctx.signal,
+              );
+              s.osLogin = {
+                ...k,
+                name: k.fingerprint,
+                entry: env.ledger.add(
+                  env.instance.name,
+                  'gce-oslogin-key',
+                  ledgerRef(g.project, k.fingerprint, { account: k.account }),
+                  `SSH key ${k.fingerprint.slice(0, 12)}… in the OS Login profile of ${k.account}`,
+                ),
+              };
+              if (!k.username && !c.os_login_ssh_username)
+                throw new BuildError(
+                  `the OS Login profile of ${k.account} has no POSIX account`,
+                  'grant the account roles/compute.osAdminLogin (or osLogin) on the project, or name the user in os_login_ssh_username',
+                );
+              s.osLogin.username = loginName(k.username ?? '', c.os_login_ssh_username);
+              ctx.log(
+                `the temporary key is in the OS Login profile of ${k.account}; logging in as ${s.osLogin.username}`,
+              );
+            },
+            async cleanup(s: GceState, ctx: { log: (l: string) => void }) {
+              const k = s.osLogin;
+              if (!k || k.deleted) return;
+              ctx.log(`deleting the temporary key from the OS Login profile of ${k.account}`);
+              await deleteKey(creds, env.specDir, k.account, k.fingerprint);
+              k.deleted = true;
+              env.ledger.done(k.entry);
+            },
+            cleanupBudgetMs: 60_000,
+          } satisfies Step<GceState>,
+        ]
+      : []),
     {
       name: 'create instance',
       async run(s, ctx) {
@@ -611,7 +669,7 @@ export function gceSteps(env: BuildEnv, provision: Step<BuildState>): Step<GceSt
           );
         await connectSsh(
           env,
-          c,
+          s.osLogin ? { ...c, ssh_username: sshUser(s) } : c,
           { host, ...(s.key?.privateKey ? { privateKey: s.key.privateKey } : {}) },
           s,
           ctx,
