@@ -334,6 +334,61 @@ describe('googlecompute failures and cancellation leave nothing behind', () => {
   });
 });
 
+describe('googlecompute extra disks (disk_attachment)', () => {
+  const withDisks = (name: string) =>
+    spec(`image_name: ${name}
+disk_attachment:
+  - {volume_type: pd-ssd, volume_size: 50, device_name: data}
+  - {volume_type: scratch, interface_type: NVME}`);
+
+  it('are made with the instance, autoDelete, and gone with it', async () => {
+    const name = unique('disks');
+    let during: string[] = [];
+    gce.afterCall = (c) => {
+      if (c === 'instances.get') during = [...gce.disks.values()].map((d) => d.name);
+    };
+    const { result, ledger } = await build(withDisks(name));
+    expect(result.error).toBeUndefined();
+    const insert = gce.calls.find((c) => c.name === 'instances.insert')!.body;
+    const instance = insert.name as string;
+    expect(insert.disks.slice(1)).toMatchObject([
+      {
+        type: 'PERSISTENT',
+        autoDelete: true,
+        mode: 'READ_WRITE',
+        deviceName: 'data',
+        initializeParams: {
+          diskName: `${instance}-1`,
+          diskSizeGb: '50',
+          diskType: 'zones/europe-west1-b/diskTypes/pd-ssd',
+          labels: expect.objectContaining({ 'bake-build': 'base-golden' }),
+        },
+      },
+      {
+        type: 'SCRATCH',
+        autoDelete: true,
+        interface: 'NVME',
+        initializeParams: { diskType: 'zones/europe-west1-b/diskTypes/local-ssd' },
+      },
+    ]);
+    expect(during.sort()).toEqual([instance, `${instance}-1`].sort());
+    // The instance's delete took the extra disk with it: only the boot disk is deleted by name.
+    expect(gce.calls.filter((c) => c.name === 'disks.delete').map((c) => c.path)).toEqual([
+      expect.stringMatching(new RegExp(`/disks/${instance}$`)),
+    ]);
+    expect(gce.leftovers()).toEqual([`image ${name}`]);
+    expect(pendingOf(ledger)).toEqual([]);
+  });
+
+  it('a failure before the image leaves no extra disk', async () => {
+    gce.failures.push({ call: 'instances.get', status: 400, times: 1 });
+    const { result, ledger } = await build(withDisks(unique('disksfail')));
+    expect(result.status).toBe('failed');
+    expect(gce.leftovers()).toEqual([]);
+    expect(pendingOf(ledger)).toEqual([]);
+  });
+});
+
 describe('googlecompute with OS Login', () => {
   const ACCOUNT = 'builder@proj-1.iam.gserviceaccount.com';
   const osLogin = (name: string, extra = '') =>
@@ -540,11 +595,13 @@ builds:
     expect(p.find((x) => x.message.startsWith('use_iap'))!.hint).toContain('use_internal_ip');
     // A refused setting is an error of its own, at its key's line.
     const refused = problemsOf(
-      base('source_image_family: debian-12\nimage_name: ok\ndisk_attachment: []\naddress: a'),
+      base(
+        'source_image_family: debian-12\nimage_name: ok\ndisk_attachment: [{volume_type: pd-ssd, volume_size: 10, keep_device: true}]\naddress: a',
+      ),
     );
     expect(refused.map((x) => [x.message, x.pos?.line])).toEqual([
       [
-        'disk_attachment is not supported: the instance has only its boot disk; provision data onto it',
+        'keep_device is not supported: extra disks are deleted with the instance; the image is made from the boot disk',
         9,
       ],
       [
@@ -571,6 +628,27 @@ builds:
       'skip_create_image is not supported: a build always makes an image',
       'wrap_startup_script: false is not supported',
     ]);
+  });
+
+  it('disk_attachment: a size for persistent disks, 375 GB and no name for scratch ones', () => {
+    const p = problemsOf(
+      base(`source_image_family: debian-12
+image_name: ok
+disk_attachment:
+  - {volume_type: pd-balanced}
+  - {volume_type: scratch, volume_size: 100, disk_name: x}`),
+    );
+    expect(p.map((x) => [x.message, x.pos?.line])).toEqual([
+      ['missing required key "volume_size" for a pd-balanced disk', 10],
+      ['a scratch disk (local SSD) is 375 GB', 11],
+      ['disk_name does not apply to a scratch disk', 11],
+    ]);
+    const t = problemsOf(
+      base('source_image_family: debian-12\nimage_name: ok\ndisk_attachment: [{volume_type: gp3}]'),
+    );
+    expect(t).toHaveLength(1);
+    expect(t[0].message).toContain('gp3');
+    expect(t[0].pos?.line).toBe(9);
   });
 
   it('OS Login: the user comes from the profile, and only the temporary key can be imported', () => {

@@ -86,6 +86,8 @@ interface Instance {
   container?: string;
   disk: Disk;
   autoDelete: boolean;
+  /** disk_attachment's persistent disks. */
+  extras: { disk: Disk; autoDelete: boolean }[];
   created: string;
 }
 
@@ -933,7 +935,48 @@ export class GceServer {
       return this.err(404, 'notFound', `The resource '${init.sourceImage}' was not found`);
     const diskName = init.diskName ?? name;
     const diskKey = `${project}/${zone}/${diskName}`;
-    if (this.disks.has(diskKey))
+    // Extra disks: persistent ones are disks of their own; scratch (local SSD) ones are not.
+    const extras: { disk: Disk; autoDelete: boolean }[] = [];
+    for (const [i, d] of (b.disks ?? []).entries()) {
+      if (d.boot) continue;
+      const at = `resource.disks[${i}]`;
+      if (d.type === 'SCRATCH') {
+        if (!/\/diskTypes\/local-ssd$/.test(d.initializeParams?.diskType ?? ''))
+          return this.err(
+            400,
+            'invalid',
+            `Invalid value for field '${at}.initializeParams.diskType'`,
+          );
+        if (d.autoDelete === false)
+          return this.err(
+            400,
+            'invalid',
+            `Invalid value for field '${at}.autoDelete': scratch disks are always auto-deleted`,
+          );
+        continue;
+      }
+      const p = d.initializeParams ?? {};
+      if (!p.diskName || !p.diskSizeGb)
+        return this.err(400, 'invalid', `Invalid value for field '${at}.initializeParams'`);
+      extras.push({
+        autoDelete: d.autoDelete === true,
+        disk: {
+          project,
+          zone,
+          name: p.diskName,
+          labels: p.labels ?? {},
+          sizeGb: String(p.diskSizeGb),
+          type: p.diskType,
+          sourceImage: '',
+          users: [],
+          created: new Date().toISOString(),
+        },
+      });
+    }
+    const taken = [diskName, ...extras.map((e) => e.disk.name)].find((n) =>
+      this.disks.has(`${project}/${zone}/${n}`),
+    );
+    if (taken)
       return this.operation(
         project,
         zone,
@@ -942,7 +985,7 @@ export class GceServer {
         async () => {
           throw {
             code: 'RESOURCE_ALREADY_EXISTS',
-            message: `The resource 'projects/${project}/zones/${zone}/disks/${diskName}' already exists`,
+            message: `The resource 'projects/${project}/zones/${zone}/disks/${taken}' already exists`,
           };
         },
       );
@@ -965,12 +1008,17 @@ export class GceServer {
       status: 'PROVISIONING',
       disk,
       autoDelete: boot?.autoDelete !== false,
+      extras,
       created: new Date().toISOString(),
     };
     if (!opError) {
       this.instances.set(key, inst);
       this.disks.set(diskKey, disk);
       disk.users.push(this.link(`projects/${project}/zones/${zone}/instances/${name}`));
+      for (const e of extras) {
+        this.disks.set(`${project}/${zone}/${e.disk.name}`, e.disk);
+        e.disk.users.push(this.link(`projects/${project}/zones/${zone}/instances/${name}`));
+      }
     }
     return this.operation(
       project,
@@ -1038,6 +1086,10 @@ export class GceServer {
         this.instances.delete(key);
         inst.disk.users = [];
         if (inst.autoDelete) await this.removeDisk(inst.disk);
+        for (const e of inst.extras) {
+          e.disk.users = [];
+          if (e.autoDelete) await this.removeDisk(e.disk);
+        }
       },
       opError,
     );

@@ -574,7 +574,12 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
       // Cross-field rules only once every field has the right shape.
       const refine = (d: Descriptor, cfg: Record<string, unknown>, at: string) => {
         for (const r of d.refine?.(cfg, { specDir: spec.dir }) ?? []) {
-          const path = r.key ? joinPath(at, r.key) : at;
+          // A key may reach inside the block: disk_attachment[0].volume_size.
+          const path = !r.key
+            ? at
+            : /^[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*|\[\d+\])*$/.test(r.key)
+              ? `${at}.${r.key}`
+              : joinPath(at, r.key);
           errs.push({ message: r.message, path, pos: positionOf(file, path), hint: r.hint });
         }
       };

@@ -14,6 +14,51 @@ const encryptionKey = s.object({
   rawKey: opt(s.string(), 'a 256-bit customer-supplied key, base64 (use a sensitive variable)'),
 });
 
+const VOLUME_TYPES = [
+  'pd-standard',
+  'pd-balanced',
+  'pd-ssd',
+  'pd-extreme',
+  'hyperdisk-balanced',
+  'hyperdisk-throughput',
+  'hyperdisk-extreme',
+  'scratch',
+] as const;
+
+/** An extra disk (Packer's disk_attachment block): made with the instance, deleted with it. */
+const diskAttachment = s.object({
+  volume_type: req(
+    s.enum(VOLUME_TYPES),
+    'the disk type; scratch is a local SSD (375 GB, NVME or SCSI)',
+    'pd-ssd',
+  ),
+  volume_size: opt(
+    s.int(1, 65536),
+    'GB (required except for scratch, which is 375)',
+    undefined,
+    100,
+  ),
+  disk_name: opt(s.string(), 'the disk name (default: the instance name and the disk number)'),
+  device_name: opt(
+    s.string(),
+    'the name the guest sees under /dev/disk/by-id/google-NAME (default: GCE picks one)',
+  ),
+  interface_type: opt(s.enum(['SCSI', 'NVME']), 'how the disk is attached', 'SCSI'),
+  attachment_mode: opt(
+    s.enum(['READ_WRITE', 'READ_ONLY']),
+    'how the guest may use it',
+    'READ_WRITE',
+  ),
+  keep_device: refused(
+    'extra disks are deleted with the instance; the image is made from the boot disk',
+  ),
+  create_image: refused('the image is made from the boot disk only'),
+  source_volume: refused('extra disks start empty'),
+  replica_zones: refused('extra disks are zonal, in the instance zone'),
+  zone: refused('extra disks are in the instance zone'),
+  disk_encryption_key: refused('extra disks use Google-managed encryption'),
+});
+
 const IAP = 'bake opens no IAP tunnel (see use_iap)';
 const USE_IAP_WHY =
   'no maintained library opens an IAP TCP tunnel without gcloud; reach the instance with use_internal_ip from a runner inside the VPC, or through ssh_bastion_host';
@@ -77,6 +122,10 @@ export const googlecomputeSchema = s.object({
     'pd-standard',
   ),
   disk_encryption_key: opt(encryptionKey, 'key of the boot disk'),
+  disk_attachment: opt(
+    s.list(diskAttachment),
+    'extra disks for the build (scratch space, a data volume): made with the instance with autoDelete, so they go with it even if bake cannot clean up',
+  ),
   network: opt(s.string(), 'network name or URL', 'default'),
   subnetwork: opt(s.string(), 'subnetwork name or URL'),
   network_project_id: opt(s.string(), 'project of a shared VPC (default: project_id)'),
@@ -176,7 +225,6 @@ export const googlecomputeSchema = s.object({
   iap_hashbang: refused(IAP),
   iap_ext: refused(IAP),
   iap_tunnel_launch_wait: refused(IAP),
-  disk_attachment: refused('the instance has only its boot disk; provision data onto it'),
   address: refused('the instance gets an ephemeral external address, not a reserved one'),
   node_affinity: refused('the instance does not run on sole-tenant nodes'),
   windows_password_timeout: refused('only Linux instances are built'),
@@ -333,6 +381,29 @@ export function refineGooglecompute(c: Record<string, unknown>): Problem[] {
       message: 'image_storage_locations takes one location',
       hint: 'a region (us-east1) or a multi-region (us)',
     });
+  for (const [i, d] of ((c.disk_attachment ?? []) as Record<string, unknown>[]).entries()) {
+    const at = `disk_attachment[${i}]`;
+    if (d.volume_type === 'scratch') {
+      if (d.volume_size !== undefined && d.volume_size !== 375)
+        out.push({
+          key: `${at}.volume_size`,
+          message: 'a scratch disk (local SSD) is 375 GB',
+          hint: 'leave volume_size out, or add more scratch disks',
+        });
+      for (const k of ['disk_name', 'attachment_mode'] as const)
+        if (d[k] !== undefined)
+          out.push({
+            key: `${at}.${k}`,
+            message: `${k} does not apply to a scratch disk`,
+            hint: 'a local SSD has no name of its own and is always read-write',
+          });
+    } else if (d.volume_size === undefined)
+      out.push({
+        key: `${at}.volume_size`,
+        message: `missing required key "volume_size" for a ${String(d.volume_type)} disk`,
+        hint: 'the size in GB, e.g. volume_size: 100',
+      });
+  }
   for (const k of ['image_encryption_key', 'disk_encryption_key']) {
     const key = c[k] as Record<string, unknown> | undefined;
     if (key && (key.kmsKeyName === undefined) === (key.rawKey === undefined))

@@ -76,6 +76,8 @@ interface GceState extends BuildState {
   startupNonce?: string;
   instance?: Made & { info?: Instance };
   disk?: Made;
+  /** disk_attachment's persistent disks: autoDelete, so they go with the instance. */
+  extra?: Made[];
   /** The temporary key in an OS Login profile, and the user it logs in as. */
   osLogin?: Made & { account: string; fingerprint: string; username?: string };
   image?: Made;
@@ -198,6 +200,16 @@ export function gceSteps(env: BuildEnv, provision: Step<BuildState>): Step<GceSt
   const resourceName = gceName('bake', env.instance.name.slice(0, 40), env.runUuid.slice(0, 8));
   const instanceName = (c.instance_name as string | undefined) ?? resourceName;
   const diskName = (c.disk_name as string | undefined) ?? instanceName;
+  const extraDisks = ((c.disk_attachment ?? []) as Config[]).map((d, i) => ({
+    scratch: d.volume_type === 'scratch',
+    type: String(d.volume_type),
+    size: Number(d.volume_size ?? 375),
+    name: (d.disk_name as string | undefined) ?? gceName(instanceName.slice(0, 58), String(i + 1)),
+    device: d.device_name as string | undefined,
+    interface: d.interface_type as string | undefined,
+    mode: d.attachment_mode as string | undefined,
+  }));
+  const persistentDisks = extraDisks.filter((d) => !d.scratch);
   const bakeLabels = {
     'bake-run': labelValue(env.runUuid),
     'bake-build': labelValue(env.instance.name),
@@ -306,6 +318,30 @@ export function gceSteps(env: BuildEnv, provision: Step<BuildState>): Step<GceSt
           },
           ...(diskKey ? { diskEncryptionKey: diskKey } : {}),
         },
+        ...extraDisks.map((d) =>
+          d.scratch
+            ? {
+                type: 'SCRATCH',
+                autoDelete: true,
+                interface: d.interface ?? 'NVME',
+                ...(d.device ? { deviceName: d.device } : {}),
+                initializeParams: { diskType: `zones/${zone}/diskTypes/local-ssd` },
+              }
+            : {
+                type: 'PERSISTENT',
+                // Deleted with the instance, even when nothing of bake's is left to do it.
+                autoDelete: true,
+                mode: d.mode ?? 'READ_WRITE',
+                ...(d.interface ? { interface: d.interface } : {}),
+                ...(d.device ? { deviceName: d.device } : {}),
+                initializeParams: {
+                  diskName: d.name,
+                  diskSizeGb: String(d.size),
+                  diskType: `zones/${zone}/diskTypes/${d.type}`,
+                  labels: { ...((c.labels ?? {}) as Record<string, string>), ...bakeLabels },
+                },
+              },
+        ),
       ],
       networkInterfaces: [
         {
@@ -550,6 +586,15 @@ export function gceSteps(env: BuildEnv, provision: Step<BuildState>): Step<GceSt
             `GCE disk ${diskName} (${g.project}/${zone})`,
           ),
         };
+        s.extra = persistentDisks.map((d) => ({
+          name: d.name,
+          entry: env.ledger.add(
+            env.instance.name,
+            'gce-disk',
+            ledgerRef(g.project, d.name, { zone }),
+            `GCE disk ${d.name} (${g.project}/${zone}; deleted with the instance)`,
+          ),
+        }));
         s.instance = {
           name: instanceName,
           op,
@@ -571,7 +616,7 @@ export function gceSteps(env: BuildEnv, provision: Step<BuildState>): Step<GceSt
         } catch (e) {
           if (e instanceof OperationError && e.code === 'RESOURCE_ALREADY_EXISTS') {
             // Someone else's instance or disk of that name: not ours to delete.
-            for (const m of [s.instance, s.disk]) {
+            for (const m of [s.instance, s.disk, ...(s.extra ?? [])]) {
               m.deleted = true;
               env.ledger.done(m.entry);
             }
@@ -600,6 +645,13 @@ export function gceSteps(env: BuildEnv, provision: Step<BuildState>): Step<GceSt
           await deleteInstance(g, zone, instanceName, { limitMs: deleteLimit });
           s.instance.deleted = true;
           env.ledger.done(s.instance.entry);
+        }
+        // Extra disks go with the instance (autoDelete); one that did not is deleted here.
+        for (const d of s.extra ?? []) {
+          if (d.deleted) continue;
+          await deleteDisk(g, zone, d.name, { limitMs: deleteLimit });
+          d.deleted = true;
+          env.ledger.done(d.entry);
         }
         if (s.disk && !s.disk.deleted) {
           ctx.log(`deleting disk ${diskName}`);
@@ -693,6 +745,11 @@ export function gceSteps(env: BuildEnv, provision: Step<BuildState>): Step<GceSt
         });
         s.instance!.deleted = true;
         env.ledger.done(s.instance!.entry);
+        // The instance's delete operation removed its autoDelete disks with it.
+        for (const d of s.extra ?? []) {
+          d.deleted = true;
+          env.ledger.done(d.entry);
+        }
       },
     },
     {
