@@ -12,6 +12,7 @@ import { cleanupLedger } from '../src/engine/run';
 import { pendingOf, requireDocker, runIn } from './helpers/docker';
 import { planOf, problemsOf, tempProject } from './helpers/spec';
 import { bakeIn } from './helpers/run';
+import { directoryCache } from '../src/engine/reuse';
 import { GceServer } from './helpers/gce-server';
 
 let gce: GceServer;
@@ -331,6 +332,47 @@ describe('googlecompute failures and cancellation leave nothing behind', () => {
     expect(await cleanupLedger(ledger, builtInRegistry(), () => undefined)).toBe(0);
     expect(gce.leftovers()).toEqual([]);
     expect(await cleanupLedger(ledger, builtInRegistry(), () => undefined)).toBe(0);
+  });
+});
+
+describe('googlecompute with skip-unchanged', () => {
+  it('reuses the image while the source family and the settings stay; builds again when the family moves or the image is gone', async () => {
+    gce.addImage('reuse-proj', 'base-v1', { family: 'reuse-base' });
+    const name = unique('reused');
+    const dir = tempProject({
+      'bake.yml': spec(
+        `image_name: ${name}\nforce: true\nsource_image_family: reuse-base\nsource_image_project_id: [reuse-proj]`,
+      ),
+    });
+    const cache = directoryCache(join(dir, 'cache'));
+    const inserts = () => gce.count('instances.insert');
+
+    const first = await bakeIn(dir, { cache });
+    expect(first.result.status).toBe('succeeded');
+    expect(inserts()).toBe(1);
+    const second = await bakeIn(dir, { cache });
+    expect(second.result).toMatchObject({ status: 'succeeded', reused: true });
+    expect(second.result.artifact?.id).toBe(`projects/proj-1/global/images/${name}`);
+    expect(inserts()).toBe(1);
+
+    // A newer image in the source family: another base, another build.
+    await new Promise((r) => setTimeout(r, 5));
+    gce.addImage('reuse-proj', 'base-v2', { family: 'reuse-base' });
+    const third = await bakeIn(dir, { cache });
+    expect(third.result.reused).toBeUndefined();
+    expect(inserts()).toBe(2);
+    expect(
+      gce.calls.filter((c) => c.name === 'instances.insert')[1].body.disks[0].initializeParams
+        .sourceImage,
+    ).toMatch(/base-v2$/);
+
+    // The image was deleted behind bake's back: built again though nothing changed.
+    gce.images.delete(`proj-1/${name}`);
+    const fourth = await bakeIn(dir, { cache });
+    expect(fourth.output).toContain('no longer exists');
+    expect(fourth.result.reused).toBeUndefined();
+    expect(inserts()).toBe(3);
+    expect(gce.leftovers()).toEqual([`image ${name}`]);
   });
 });
 
