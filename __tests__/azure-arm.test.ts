@@ -8,7 +8,9 @@ import { builtInRegistry } from '../src/plugins/registry';
 import { cleanupLedger } from '../src/engine/run';
 import { pendingOf, requireDocker, runIn } from './helpers/docker';
 import { problemsOf, tempProject } from './helpers/spec';
+import { join } from 'node:path';
 import { bakeIn } from './helpers/run';
+import { directoryCache } from '../src/engine/reuse';
 import { ArmStandIn, CLIENT, TENANT } from './helpers/azure-arm-server';
 import { credentialOf, targetOf } from '../src/plugins/builders/azure-arm/azure';
 
@@ -286,6 +288,71 @@ describe('azure-arm throttling and asynchronous group delete', () => {
     expect(await cleanupLedger(ledger, builtInRegistry(), () => undefined)).toBe(0);
     expect(pendingOf(ledger)).toEqual([]);
     expect(arm.leftovers()).toEqual([arm.made('images')[0].id]);
+  });
+});
+
+describe('azure-arm with skip-unchanged', () => {
+  it('reuses the images while the marketplace version "latest" names stays; builds again when it moves or the image is gone', async () => {
+    arm.marketplace.set('debian/debian-12/12-gen2', ['0.20250101.1', '0.20241201.3']);
+    const n = unique();
+    const dir = tempProject({ 'bake.yml': spec(`${IMAGE(n)}\nforce: true`) });
+    const cache = directoryCache(join(dir, 'cache'));
+    const vms = () => arm.count('PUT virtualMachines');
+
+    const first = await bakeIn(dir, { cache });
+    expect(first.result.error).toBeUndefined();
+    const id = first.result.artifact!.id;
+    expect(id).toMatch(new RegExp(`/images/img-${n}$`));
+    const builtVms = vms();
+    expect(builtVms).toBeGreaterThan(0);
+
+    const second = await bakeIn(dir, { cache });
+    expect(second.result).toMatchObject({ status: 'succeeded', reused: true });
+    expect(second.result.artifact?.id).toBe(id);
+    expect(vms()).toBe(builtVms);
+
+    // A newer marketplace version: "latest" is another base now.
+    arm.marketplace.set('debian/debian-12/12-gen2', ['0.20250101.1', '0.20250215.2']);
+    const third = await bakeIn(dir, { cache });
+    expect(third.result.error).toBeUndefined();
+    expect(third.result.reused).toBeUndefined();
+    expect(vms()).toBe(2 * builtVms);
+
+    // The managed image was deleted behind bake's back: built again.
+    arm.resources.delete(id.toLowerCase());
+    const fourth = await bakeIn(dir, { cache });
+    expect(fourth.output).toContain('no longer exists');
+    expect(fourth.result.reused).toBeUndefined();
+    expect(vms()).toBe(3 * builtVms);
+    expect(arm.leftovers()).toEqual([id]);
+  });
+
+  it('a gallery source\'s "latest" is its newest version not excluded from latest', async () => {
+    arm.seedGallery('gallery-rg', 'acmegallery', 'reuse-src');
+    for (const v of ['1.9.0', '1.10.0', '1.2.7'])
+      arm.seedVersion('gallery-rg', 'acmegallery', 'reuse-src', v);
+    arm.seedVersion('gallery-rg', 'acmegallery', 'reuse-src', '2.0.0', { excludeFromLatest: true });
+    const { azureArm } = await import('../src/plugins/builders/azure-arm');
+    const config = {
+      ...(parse(SOURCE) as Record<string, unknown>),
+      image_publisher: undefined,
+      shared_image_gallery: {
+        resource_group: 'gallery-rg',
+        gallery_name: 'acmegallery',
+        image_name: 'reuse-src',
+      },
+    };
+    const base = (c: Record<string, unknown>) => azureArm.reuse!.base(c, {} as never);
+    expect(await base(config)).toBe('azure:gallery:gallery-rg/acmegallery/reuse-src/1.10.0');
+    arm.seedVersion('gallery-rg', 'acmegallery', 'reuse-src', '1.11.0');
+    expect(await base(config)).toBe('azure:gallery:gallery-rg/acmegallery/reuse-src/1.11.0');
+    // A pinned version is that version.
+    expect(
+      await base({
+        ...config,
+        shared_image_gallery: { ...config.shared_image_gallery, image_version: '1.2.7' },
+      }),
+    ).toBe('azure:gallery:gallery-rg/acmegallery/reuse-src/1.2.7');
   });
 });
 

@@ -68,6 +68,8 @@ export class ArmStandIn {
   server!: Server;
   calls: Call[] = [];
   resources = new Map<string, Resource>();
+  /** Marketplace versions by publisher/offer/sku (lowercase); 1.0.0 when not set. */
+  marketplace = new Map<string, string[]>();
   groups = new Map<
     string,
     { name: string; location: string; tags?: Json; preexisting?: boolean; deleting?: boolean }
@@ -172,6 +174,26 @@ export class ArmStandIn {
           osState: o.osState ?? 'Generalized',
           identifier: { publisher: 'acme', offer: 'golden', sku: image },
         },
+      },
+    });
+  }
+  /** A version of a seeded gallery image, backed by a local Docker image. */
+  seedVersion(
+    group: string,
+    gallery: string,
+    image: string,
+    version: string,
+    o: { excludeFromLatest?: boolean } = {},
+  ): void {
+    const id = `${this.rid(group, 'Microsoft.Compute/galleries', gallery)}/images/${image}/versions/${version}`;
+    this.put(id, {
+      type: 'Microsoft.Compute/galleries/images/versions',
+      group,
+      preexisting: true,
+      dockerImage: 'debian:bookworm',
+      body: {
+        location: 'westeurope',
+        properties: { publishingProfile: { excludeFromLatest: o.excludeFromLatest ?? false } },
       },
     });
   }
@@ -475,6 +497,22 @@ export class ArmStandIn {
     failure?: Failure,
   ): Promise<void> {
     const s = path.split('/').filter(Boolean);
+    // The marketplace: the versions of publisher/offer/sku in a location.
+    const mk =
+      /^\/subscriptions\/[^/]+\/providers\/Microsoft\.Compute\/locations\/[^/]+\/publishers\/([^/]+)\/artifacttypes\/vmimage\/offers\/([^/]+)\/skus\/([^/]+)\/versions$/i.exec(
+        path,
+      );
+    if (mk && method === 'GET') {
+      const versions = this.marketplace.get(mk.slice(1, 4).map(lc).join('/')) ?? ['1.0.0'];
+      return send(
+        200,
+        versions.map((name) => ({
+          name,
+          location: u.pathname.split('/')[6],
+          id: `${path}/${name}`,
+        })),
+      );
+    }
     const groupName = s[3];
     const g = this.groups.get(lc(groupName));
     if (s.length === 4) return this.group(method, groupName, body, send, armError, failure);
@@ -498,6 +536,17 @@ export class ArmStandIn {
       const vnet = this.get(id.split('/subnets/')[0]);
       const sub = vnet?.body.properties.subnets?.find((x: Json) => lc(x.name) === lc(rest.at(-1)!));
       return sub ? send(200, sub) : armError(404, 'NotFound', `Resource '${id}' not found.`);
+    }
+    if (action === 'versions' && method === 'GET') {
+      // A collection: the versions of a gallery image.
+      const prefix = lc(`${id}/versions/`);
+      return send(200, {
+        value: [...this.resources.values()]
+          .filter(
+            (x) => lc(x.id).startsWith(prefix) && !lc(x.id).slice(prefix.length).includes('/'),
+          )
+          .map((x) => x.body),
+      });
     }
     if (action) return this.action(action, r, id, send, armError, failure);
     if (method === 'GET') {

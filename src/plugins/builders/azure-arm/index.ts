@@ -31,6 +31,10 @@ export const azureArm: BuilderDescriptor = {
   cleaners: Object.fromEntries(AZURE_KINDS.map((k) => [k, cleaner(k)])),
   localInputs: (c, dir) =>
     typeof c.custom_data_file === 'string' ? [resolve(dir, c.custom_data_file)] : [],
+  reuse: {
+    base: async (c) => (await import('./reuse')).azureBase(c),
+    exists: async (c, a) => (await import('./reuse')).azureExists(c, a),
+  },
   load: async (): Promise<BuilderImpl> => ({
     async steps(env, provision) {
       const { azureSteps } = await import('./steps');
