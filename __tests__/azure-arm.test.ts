@@ -356,6 +356,80 @@ describe('azure-arm with skip-unchanged', () => {
   });
 });
 
+describe('azure-arm sweep', () => {
+  it("finds what aborted runs left (a temporary group whole, loose resources in an existing group), never a finished build's image", async () => {
+    const { sweep } = await import('../src/plugins/builders/azure-arm/sweep');
+    const before = new Set(arm.leftovers());
+    // Two runs that never finished: one in its own temporary group, one in build-rg.
+    arm.failures.push({ op: 'PUT images', code: 'InternalError', message: 'injected' });
+    const temp = await build(spec(IMAGE(unique())), { onError: 'abort' });
+    expect(temp.result.status).toBe('failed');
+    arm.seedNetwork('build-rg', 'sweep-vnet', 'default');
+    arm.failures.push({ op: 'PUT images', nth: 2, code: 'InternalError', message: 'injected' });
+    const inGroup = await build(
+      spec(`location: null
+build_resource_group_name: build-rg
+virtual_network_name: sweep-vnet
+virtual_network_subnet_name: default
+${IMAGE(unique())}`),
+      { onError: 'abort' },
+    );
+    expect(inGroup.result.status).toBe('failed');
+    const left = arm.leftovers().filter((l) => !before.has(l));
+    expect(left.some((l) => l.startsWith('resourceGroup bake-base-golden-'))).toBe(true);
+    expect(left.some((l) => /\/resourceGroups\/build-rg\/.*virtualMachines\//.test(l))).toBe(true);
+
+    const sub = process.env.AZURE_SUBSCRIPTION_ID!;
+    const young: string[] = [];
+    expect(
+      await sweep({
+        subscriptions: [sub],
+        olderThanMs: 3_600_000,
+        delete: true,
+        write: (l) => young.push(l),
+      }),
+    ).toBe(0);
+    expect(young).toEqual([`nothing older than 1h in subscription ${sub}`]);
+
+    const later = Date.now() + 2 * 3_600_000;
+    const dry: string[] = [];
+    await sweep({
+      subscriptions: [sub],
+      olderThanMs: 3_600_000,
+      delete: false,
+      write: (l) => dry.push(l),
+      now: later,
+    });
+    expect(dry.at(-1)).toMatch(/resource\(s\); run again with --delete/);
+    expect(dry.filter((l) => l.includes('resource group bake-base-golden-'))).toHaveLength(1);
+    expect(arm.leftovers().filter((l) => !before.has(l))).toEqual(left);
+
+    const out: string[] = [];
+    expect(
+      await sweep({
+        subscriptions: [sub],
+        olderThanMs: 3_600_000,
+        delete: true,
+        write: (l) => out.push(l),
+        now: later,
+      }),
+    ).toBe(0);
+    expect(out.every((l) => l.startsWith('deleted '))).toBe(true);
+    // Gone: all that the two runs left; kept: build-rg and its network, earlier builds' images.
+    expect(arm.leftovers().filter((l) => !before.has(l))).toEqual([]);
+    expect([...before].filter((l) => !arm.leftovers().includes(l))).toEqual([]);
+    expect(arm.groups.has('build-rg')).toBe(true);
+    expect(
+      arm.get(arm.rid('build-rg', 'Microsoft.Network/virtualNetworks', 'sweep-vnet')),
+    ).toBeDefined();
+    // VMs before the NICs they hold.
+    const deletes = arm.calls.filter((c) => c.method === 'DELETE').map((c) => c.op);
+    expect(deletes.indexOf('DELETE virtualMachines')).toBeLessThan(
+      deletes.indexOf('DELETE networkInterfaces'),
+    );
+  });
+});
+
 describe('azure-arm credentials', () => {
   it('an assertion fetched once expires: the token endpoint refuses it, which is why OIDC asks GitHub every time', async () => {
     arm.githubTokenMs = 300;

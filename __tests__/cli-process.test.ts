@@ -235,7 +235,14 @@ describe('bake sweep on the command line', () => {
   const run = (...args: string[]) =>
     spawnSync(process.execPath, [CLI, 'sweep', ...args], {
       encoding: 'utf8',
-      env: { ...process.env, AWS_REGION: '', AWS_DEFAULT_REGION: '' },
+      env: {
+        ...process.env,
+        AWS_REGION: '',
+        AWS_DEFAULT_REGION: '',
+        AZURE_SUBSCRIPTION_ID: '',
+        GOOGLE_CLOUD_PROJECT: '',
+        CLOUDSDK_CORE_PROJECT: '',
+      },
     });
 
   it('says what is missing, with exit code 2, before touching AWS', () => {
@@ -243,7 +250,7 @@ describe('bake sweep on the command line', () => {
     expect(noRegion.status).toBe(2);
     // Every builder that can sweep says what it needs to be told.
     expect(noRegion.stderr).toBe(
-      'bake: sweep needs --region (or AWS_REGION) for amazon-ebs, --project (or GOOGLE_CLOUD_PROJECT) for googlecompute\n',
+      'bake: sweep needs --region (or AWS_REGION) for amazon-ebs, --subscription (or AZURE_SUBSCRIPTION_ID) for azure-arm, --project (or GOOGLE_CLOUD_PROJECT) for googlecompute\n',
     );
     const onlyAws = run('--older-than', '6h', '--builder', 'amazon-ebs');
     expect(onlyAws.stderr).toBe('bake: sweep needs --region (or AWS_REGION)\n');

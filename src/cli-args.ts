@@ -25,6 +25,7 @@ export interface CliOptions {
   /** sweep: where to look (each builder reads the option it names), which builders, the age limit, whether to delete. */
   regions: string[];
   projects: string[];
+  subscriptions: string[];
   builders: string[];
   olderThanMs?: number;
   delete: boolean;
@@ -42,7 +43,8 @@ Commands:
   build      run the builds
   cleanup    remove what a killed run left behind (--ledger FILE)
   sweep      list cloud resources of bake runs older than --older-than, in every builder
-             that can sweep and is told where to look (--region, --project); --delete
+             that can sweep and is told where to look (--region, --project,
+             --subscription); --delete
              removes them
   schema     print the JSON Schema of a spec, with the plugins SPEC lists (for editors)
 
@@ -61,7 +63,8 @@ Options:
   --cache-dir DIR           where --skip-unchanged keeps results (default .bake/cache)
   --json                    machine-readable output (plan)
   --region R[,R]            sweep: regions, for builders that sweep by region
-  --project P[,P]           sweep: projects or subscriptions to look in
+  --project P[,P]           sweep: GCP projects to look in
+  --subscription S[,S]      sweep: Azure subscriptions to look in
   --builder TYPE[,TYPE]     sweep: only these builder types
   --older-than DURATION     sweep: only what is at least this old, e.g. 6h
   --delete                  sweep: delete what was found (the default is a dry run)
@@ -102,6 +105,7 @@ export function parseArgs(argv: string[]): CliOptions {
     ledger: '.bake/ledger.jsonl',
     regions: [],
     projects: [],
+    subscriptions: [],
     builders: [],
     delete: false,
     skipUnchanged: false,
@@ -178,6 +182,9 @@ export function parseArgs(argv: string[]): CliOptions {
         break;
       case '--project':
         o.projects.push(...commaList(value(flag, inline)));
+        break;
+      case '--subscription':
+        o.subscriptions.push(...commaList(value(flag, inline)));
         break;
       case '--builder':
         o.builders.push(...commaList(value(flag, inline)));

@@ -187,7 +187,9 @@ async function sweep(o: CliOptions): Promise<number> {
   const runs: (() => Promise<number>)[] = [];
   for (const b of chosen) {
     const where = b.sweep!.where;
-    const given = where.option === 'region' ? o.regions : o.projects;
+    const given = { region: o.regions, project: o.projects, subscription: o.subscriptions }[
+      where.option
+    ];
     const fromEnv = where.env.map((v) => process.env[v]).find((v) => !!v);
     const locations = given.length ? given : fromEnv ? [fromEnv] : [];
     if (!locations.length) {

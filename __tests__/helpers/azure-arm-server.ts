@@ -513,6 +513,35 @@ export class ArmStandIn {
         })),
       );
     }
+    // Listing a subscription's groups or resources, filtered by a tag name as bake sweep asks.
+    if (s.length === 3 && method === 'GET' && ['resourcegroups', 'resources'].includes(lc(s[2]))) {
+      const tag = /tagName eq '([^']+)'/.exec(u.searchParams.get('$filter') ?? '')?.[1];
+      const tagged = (tags?: Json) => !tag || (tags && tag in tags);
+      if (lc(s[2]) === 'resourcegroups')
+        return send(200, {
+          value: [...this.groups.values()]
+            .filter((x) => !x.deleting && tagged(x.tags))
+            .map((x) => ({
+              id: `/subscriptions/${SUBSCRIPTION}/resourceGroups/${x.name}`,
+              name: x.name,
+              type: 'Microsoft.Resources/resourceGroups',
+              location: x.location,
+              tags: x.tags ?? {},
+              properties: { provisioningState: 'Succeeded' },
+            })),
+        });
+      return send(200, {
+        value: [...this.resources.values()]
+          .filter((x) => x.body.properties.provisioningState !== 'Deleting' && tagged(x.body.tags))
+          .map((x) => ({
+            id: x.id,
+            name: x.body.name,
+            type: x.type,
+            location: x.body.location,
+            tags: x.body.tags ?? {},
+          })),
+      });
+    }
     const groupName = s[3];
     const g = this.groups.get(lc(groupName));
     if (s.length === 4) return this.group(method, groupName, body, send, armError, failure);

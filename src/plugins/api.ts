@@ -76,7 +76,7 @@ export interface ReuseHooks {
 /** `bake sweep`: finds what killed runs left behind, long after their ledgers are gone. */
 export interface Sweeper {
   /** The `bake sweep` option that says where to look, and the variables that default it. */
-  where: { option: 'region' | 'project'; env: string[] };
+  where: { option: 'region' | 'project' | 'subscription'; env: string[] };
   run(o: {
     locations: string[];
     olderThanMs: number;

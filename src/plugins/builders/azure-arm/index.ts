@@ -35,6 +35,10 @@ export const azureArm: BuilderDescriptor = {
     base: async (c) => (await import('./reuse')).azureBase(c),
     exists: async (c, a) => (await import('./reuse')).azureExists(c, a),
   },
+  sweep: {
+    where: { option: 'subscription', env: ['AZURE_SUBSCRIPTION_ID'] },
+    run: async (o) => (await import('./sweep')).sweep({ ...o, subscriptions: o.locations }),
+  },
   load: async (): Promise<BuilderImpl> => ({
     async steps(env, provision) {
       const { azureSteps } = await import('./steps');
