@@ -9,6 +9,7 @@ import { azureArm } from './builders/azure-arm';
 import { docker } from './builders/docker';
 import { nullBuilder } from './builders/null';
 import { googlecompute } from './builders/googlecompute';
+import { qemu } from './builders/qemu';
 import { shellProvisioner } from './provisioners/shell';
 import { fileProvisioner } from './provisioners/file';
 import { shellLocalProvisioner } from './provisioners/shell-local';
@@ -27,6 +28,7 @@ const BUILT_IN: Descriptor[] = [
   amazonEbs,
   azureArm,
   googlecompute,
+  qemu,
   shellProvisioner,
   fileProvisioner,
   shellLocalProvisioner,
