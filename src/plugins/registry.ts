@@ -21,6 +21,8 @@ import { dockerSavePostProcessor } from './post-processors/docker-save';
 import { manifestPostProcessor } from './post-processors/manifest';
 import { checksumPostProcessor } from './post-processors/checksum';
 import { compressPostProcessor } from './post-processors/compress';
+import { vmExportPostProcessor } from './post-processors/vm-export';
+import { vagrantPostProcessor } from './post-processors/vagrant';
 
 const BUILT_IN: Descriptor[] = [
   nullBuilder,
@@ -40,6 +42,8 @@ const BUILT_IN: Descriptor[] = [
   manifestPostProcessor,
   checksumPostProcessor,
   compressPostProcessor,
+  vmExportPostProcessor,
+  vagrantPostProcessor,
 ];
 
 export type { Origin } from './api';

@@ -69,6 +69,8 @@ interface QemuState extends SshState {
   port?: number;
   partial?: { path: string; entry: LedgerEntry };
   accelerator?: string;
+  /** From the guest's /etc/os-release: what the exports describe it as. */
+  os?: Record<string, string>;
 }
 
 /** /dev/kvm can be opened and the CPU has hardware virtualisation (vmx or svm). */
@@ -459,6 +461,7 @@ export function qemuSteps(env: BuildEnv, provision: Step<BuildState>): Step<Qemu
       async run(s, ctx) {
         const q = s.qemu!;
         const limit = parseDuration(c.shutdown_timeout ?? '5m') ?? 300_000;
+        s.os = await osRelease(s, ctx.signal);
         if (typeof c.shutdown_command === 'string') {
           ctx.log(`shutting down: ${c.shutdown_command}`);
           // The connection dropping under the command is the shutdown working.
@@ -542,6 +545,7 @@ export function qemuSteps(env: BuildEnv, provision: Step<BuildState>): Step<Qemu
           memory: String(c.memory ?? 512),
           efi_boot: String(c.efi_boot === true),
           accelerator: s.accelerator!,
+          ...s.os,
           ...(backing ? { backing_file: resolve(s.base!) } : {}),
         };
         s.artifact = {
@@ -560,6 +564,33 @@ export function qemuSteps(env: BuildEnv, provision: Step<BuildState>): Step<Qemu
       },
     },
   ];
+}
+
+/** The guest's ID, VERSION_ID and PRETTY_NAME (as os_id, os_version, os_name), if it says. */
+async function osRelease(s: QemuState, signal: AbortSignal): Promise<Record<string, string>> {
+  const lines: string[] = [];
+  try {
+    const r = await s.ssh!.exec('cat /etc/os-release', { signal, onStdout: (l) => lines.push(l) });
+    if (r.exitCode !== 0) return {};
+  } catch {
+    if (signal.aborted) throw new CancelledError();
+    return {};
+  }
+  const field = (k: string) =>
+    lines
+      .find((l) => l.startsWith(`${k}=`))
+      ?.slice(k.length + 1)
+      .replace(/^"(.*)"$/, '$1');
+  const out: Record<string, string> = {};
+  for (const [k, to] of [
+    ['ID', 'os_id'],
+    ['VERSION_ID', 'os_version'],
+    ['PRETTY_NAME', 'os_name'],
+  ]) {
+    const v = field(k);
+    if (v) out[to] = v;
+  }
+  return out;
 }
 
 function accelerator(c: Config, log: (l: string) => void): string {
