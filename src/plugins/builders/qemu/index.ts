@@ -20,6 +20,8 @@ export const qemu: BuilderDescriptor = {
     // The pid with its start time: a pid the system has since reused is left alone.
     'qemu-process': async (e) => (await import('./process')).stopQemu(e.ref as never),
     'qemu-file': async (e) => (await import('./process')).removePath(e.ref.path),
+    'qemu-directory': async (e) =>
+      (await import('./process')).removeEmptyDirs(e.ref.path, e.ref.path),
   },
   localInputs: (c, dir) => [
     ...sshLocalInputs(c, dir),

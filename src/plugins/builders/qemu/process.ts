@@ -5,7 +5,8 @@
  * qemu-img and xorriso so that a cancel stops them.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { createConnection, createServer } from 'node:net';
 import { BuildError } from '../../../engine/errors';
 import { CancelledError, sleep } from '../../../engine/steps';
@@ -190,4 +191,19 @@ function packageOf(cmd: string): string {
 /** Removes a file or directory; one that is already gone counts as removed. */
 export function removePath(path: string): void {
   rmSync(path, { recursive: true, force: true });
+}
+
+/**
+ * Removes `from` and the directories above it up to `top` while they are empty (the ones a
+ * build made for output_directory); a directory holding anything stays.
+ */
+export function removeEmptyDirs(top: string, from: string): void {
+  for (let d = from; d.startsWith(top); d = dirname(d)) {
+    try {
+      rmdirSync(d);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return;
+    }
+    if (d === top) return;
+  }
 }

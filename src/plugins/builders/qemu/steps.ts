@@ -38,6 +38,7 @@ import {
   freePort,
   processStartTime,
   qmp,
+  removeEmptyDirs,
   removePath,
   runTool,
   sameProcess,
@@ -69,6 +70,8 @@ interface QemuState extends SshState {
   port?: number;
   partial?: { path: string; entry: LedgerEntry };
   accelerator?: string;
+  /** The first directory mkdir made for output_directory, if it made one. */
+  createdDir?: { path: string; entry: LedgerEntry };
   /** From the guest's /etc/os-release: what the exports describe it as. */
   os?: Record<string, string>;
 }
@@ -207,7 +210,17 @@ export function qemuSteps(env: BuildEnv, provision: Step<BuildState>): Step<Qemu
           );
         const url = String(c.iso_url);
         const check = c.iso_checksum as string | undefined;
-        mkdirSync(out.dir, { recursive: true });
+        const made = mkdirSync(out.dir, { recursive: true });
+        if (made)
+          s.createdDir = {
+            path: made,
+            entry: env.ledger.add(
+              name,
+              'qemu-directory',
+              { path: made },
+              `output directory ${made}`,
+            ),
+          };
         if (/^https?:\/\//.test(url)) {
           const path = `${out.disk}.download`;
           s.download = { path, entry: ledgerFile(path, `download of ${url}`) };
@@ -263,6 +276,11 @@ export function qemuSteps(env: BuildEnv, provision: Step<BuildState>): Step<Qemu
       },
       async cleanup(s) {
         if (s.download) forget(s.download.entry, s.download.path);
+        // A directory this build made and left empty (it failed) goes too, as in Packer.
+        if (s.createdDir) {
+          removeEmptyDirs(s.createdDir.path, out.dir);
+          env.ledger.done(s.createdDir.entry);
+        }
       },
     },
     {
@@ -403,6 +421,8 @@ export function qemuSteps(env: BuildEnv, provision: Step<BuildState>): Step<Qemu
             start: s.qemu.start,
             qmp: join(s.tmp!.dir, 'qmp.sock'),
           });
+          // Reaped, not only signalled: nothing of it stays in the process table.
+          await Promise.race([s.qemu.gone, sleep(2000)]);
           if (!sameProcess(s.qemu.pid, s.qemu.start)) env.ledger.done(s.qemu.entry);
         }
         if (s.tmp) forget(s.tmp.entry, s.tmp.dir);
@@ -672,7 +692,17 @@ function startQemu(env: BuildEnv, binary: string, args: string[], _qmp: string):
     throw new BuildError(`QEMU could not start: ${(e as Error).message}`, 'check qemu_binary');
   }
   const stderr: string[] = [];
-  child.stderr!.on('data', (d: Buffer) => stderr.push(...d.toString().split('\n').filter(Boolean)));
+  // QEMU writes a message in pieces: lines are cut only at newlines.
+  let partial = '';
+  child.stderr!.on('data', (d: Buffer) => {
+    const parts = (partial + d.toString()).split('\n');
+    partial = parts.pop() ?? '';
+    stderr.push(...parts.filter(Boolean));
+  });
+  child.stderr!.on('end', () => partial && stderr.push(partial));
+  // A VM left running on purpose (on-error=abort) must not keep bake from exiting.
+  child.unref();
+  (child.stderr as unknown as { unref(): void }).unref();
   let resolveGone!: () => void;
   const gone = new Promise<void>((r) => (resolveGone = r));
   const spawnError = new Promise<Error>((r) => child.once('error', r));
