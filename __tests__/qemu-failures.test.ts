@@ -13,7 +13,7 @@ import { EventBus } from '../src/engine/events';
 import { cleanupLedger } from '../src/engine/run';
 import { builtInRegistry } from '../src/plugins/registry';
 import { bakeIn } from './helpers/run';
-import { tempProject } from './helpers/spec';
+import { problemsOf, tempProject } from './helpers/spec';
 import { pendingOf } from './helpers/docker';
 import { CIDATA, qemuBase, qemuProcessesUsing } from './helpers/qemu';
 
@@ -219,4 +219,65 @@ describe('qemu builder failures', () => {
     },
     LONG,
   );
+});
+
+describe('qemu settings that cannot work are refused at validation', () => {
+  const source = (extra: string) => `sources:
+  vm:
+    type: qemu
+    iso_url: base.qcow2
+    disk_image: true
+    ssh_username: bake
+${extra}
+builds:
+  main:
+    sources: [vm]
+`;
+  const only = (yaml: string) => {
+    const p = problemsOf(yaml, {}, { 'base.qcow2': 'not read at validation' });
+    expect(p).toHaveLength(1);
+    return p[0];
+  };
+
+  it('boot_command, with the reason and what to do instead', () => {
+    const p = only(source('    boot_command: ["<enter>"]'));
+    expect(p.message).toContain('VNC');
+    expect(`${p.message} ${p.hint ?? ''}`).toContain('cd_content');
+    expect(p.pos?.line).toBe(7);
+  });
+
+  it('an installer ISO (disk_image: false)', () => {
+    const p = only(source('').replace('disk_image: true', 'disk_image: false'));
+    expect(p.message).toContain('boot_command');
+    expect(p.pos?.line).toBe(5);
+  });
+
+  it('a download without iso_checksum', () => {
+    const p = only(source('').replace('base.qcow2', 'https://example.org/base.qcow2'));
+    expect(p.message).toContain('iso_checksum');
+  });
+
+  it('use_backing_file with a raw output, and a compressed raw disk', () => {
+    expect(only(source('    format: raw\n    use_backing_file: true')).message).toContain(
+      'use_backing_file',
+    );
+    expect(only(source('    format: raw\n    disk_compression: true')).message).toContain(
+      'raw disk cannot be compressed',
+    );
+  });
+
+  it('a bad disk_size, an empty port range, and vm-export formats listed twice', () => {
+    expect(only(source('    disk_size: 10 GB')).hint).toContain('10G');
+    expect(only(source('    host_port_min: 3000\n    host_port_max: 2999')).message).toContain(
+      'below host_port_min',
+    );
+    const p = only(
+      source('') +
+        `    post-processors:
+      - type: vm-export
+        formats: [vmdk, ova, vmdk]
+`,
+    );
+    expect(p.message).toBe('vmdk is listed twice');
+  });
 });
