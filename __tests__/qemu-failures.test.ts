@@ -15,7 +15,7 @@ import { builtInRegistry } from '../src/plugins/registry';
 import { bakeIn } from './helpers/run';
 import { problemsOf, tempProject } from './helpers/spec';
 import { pendingOf } from './helpers/docker';
-import { CIDATA, qemuBase, qemuProcessesUsing } from './helpers/qemu';
+import { CIDATA, diskInfo, qemuBase, qemuProcessesUsing } from './helpers/qemu';
 
 const LONG = 300_000;
 
@@ -169,13 +169,21 @@ describe('qemu builder failures', () => {
   });
 
   it(
-    'SSH that does not answer within ssh_timeout fails at connect, with the serial console, and stops QEMU',
+    'SSH that does not answer within ssh_timeout fails at connect, with the serial console, and stops QEMU and removes its overlay',
     async () => {
-      const dir = project(spec(base, '    ssh_timeout: 4s'));
-      const { result, ledger } = await bakeIn(dir);
+      const dir = project(spec(base, '    ssh_timeout: 4s\n    use_backing_file: true'));
+      const bus = new EventBus();
+      let overlay: Record<string, unknown> | undefined;
+      bus.on((e) => {
+        if (e.type === 'step-start' && e.step === 'start VM')
+          overlay = diskInfo(join(dir, 'out', 'main.vm.qcow2.overlay'));
+      });
+      const { result, ledger } = await bakeIn(dir, { bus });
       expect(result.status).toBe('failed');
       expect(result.failedStep).toBe('connect');
       expect(result.hint).toContain('serial console');
+      // The VM ran on a qcow2 overlay of the base, not a copy.
+      expect(overlay).toMatchObject({ format: 'qcow2', 'backing-filename': base });
       expectNothingLeft(dir, ledger);
     },
     LONG,
