@@ -27,6 +27,14 @@ if [ -s "$out" ]; then
   echo "$out"
   exit 0
 fi
+mkdir -p "$CACHE_DIR"
+# Two test files may ask at once: one builds, the other waits for its result.
+exec 9>"$CACHE_DIR/qemu-base.lock"
+flock 9
+if [ -s "$out" ]; then
+  echo "$out"
+  exit 0
+fi
 if [ "$(id -u)" -ne 0 ]; then
   echo "make-qemu-base.sh must run as root (mmdebstrap --mode=root and a loop mount)" >&2
   exit 1
@@ -38,7 +46,6 @@ mbr=/usr/lib/EXTLINUX/mbr.bin
 [ -r "$mbr" ] || mbr=/usr/lib/syslinux/mbr/mbr.bin
 [ -r "$mbr" ] || { echo "no syslinux mbr.bin (install extlinux)" >&2; exit 1; }
 
-mkdir -p "$CACHE_DIR"
 work=$(mktemp -d "$CACHE_DIR/qemu-base.XXXXXX")
 mnt="$work/mnt"
 cleanup() {
