@@ -14,7 +14,7 @@ import { cleanupLedger } from '../src/engine/run';
 import { builtInRegistry } from '../src/plugins/registry';
 import { bakeIn } from './helpers/run';
 import { problemsOf, tempProject } from './helpers/spec';
-import { pendingOf } from './helpers/docker';
+import { pendingOf, requireDocker } from './helpers/docker';
 import { CIDATA, diskInfo, qemuBase, qemuProcessesUsing } from './helpers/qemu';
 
 const LONG = 300_000;
@@ -287,5 +287,34 @@ builds:
 `,
     );
     expect(p.message).toBe('vmdk is listed twice');
+  });
+});
+
+describe('the VM disk post-processors given files that are not a VM disk', () => {
+  beforeAll(requireDocker);
+
+  it('vm-export and vagrant fail with what to do, and leave the input alone', async () => {
+    const dir = tempProject({
+      'bake.yml': `sources:
+  t: {type: docker, image: busybox:latest, export_path: out/fs.tar}
+builds:
+  b:
+    sources: [t]
+    post-processors:
+      - type: vm-export
+        formats: [vmdk]
+      - type: vagrant
+        output: out/x.box
+`,
+    });
+    const { result, output, ledger } = await bakeIn(dir);
+    expect(result.status).toBe('failed');
+    expect(output).toContain('vm-export needs a VM disk, and this artifact is not one');
+    expect(output).toContain('the vagrant post-processor needs a VM disk');
+    expect(result.hint).toBe('use vm-export after the qemu builder');
+    // A failed chain keeps the build's artifact.
+    expect(existsSync(join(dir, 'out', 'fs.tar'))).toBe(true);
+    expect(existsSync(join(dir, 'out', 'x.box'))).toBe(false);
+    expect(pendingOf(ledger)).toEqual([]);
   });
 });
