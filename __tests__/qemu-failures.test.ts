@@ -190,6 +190,37 @@ describe('qemu builder failures', () => {
   );
 
   it(
+    'efi_boot runs QEMU on OVMF with its own variable store; qemuargs reach QEMU',
+    async () => {
+      const dir = project(
+        spec(
+          base,
+          "    ssh_timeout: 3s\n    efi_boot: true\n    qemuargs: [['-smbios', 'type=1,serial=bake-test']]",
+        ),
+      );
+      const bus = new EventBus();
+      let args: string[] = [];
+      bus.on((e) => {
+        if (e.type === 'step-start' && e.step === 'connect') {
+          const [pid] = qemuProcessesUsing(join(dir, 'out'));
+          args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+        }
+      });
+      const { result, ledger } = await bakeIn(dir, { bus });
+      expect(result.failedStep).toBe('connect');
+      expect(args).toContain(
+        'if=pflash,format=raw,unit=0,readonly=on,file=/usr/share/OVMF/OVMF_CODE_4M.fd',
+      );
+      const vars = args.find((a) => a.startsWith('if=pflash,format=raw,unit=1,file='))!;
+      expect(vars).toMatch(/bake-qemu-[^/]+\/efivars\.fd$/);
+      expect(existsSync(vars.split('file=')[1])).toBe(false);
+      expect(args.slice(-2)).toEqual(['-smbios', 'type=1,serial=bake-test']);
+      expectNothingLeft(dir, ledger);
+    },
+    LONG,
+  );
+
+  it(
     'on-error=abort leaves the VM for debugging; bake cleanup stops it and removes its files from the ledger alone',
     async () => {
       const dir = project(spec(base, '    ssh_timeout: 4s'));
