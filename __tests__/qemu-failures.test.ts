@@ -305,6 +305,13 @@ builds:
     );
   });
 
+  it('a display (headless: false), and skip_compaction with a raw disk', () => {
+    expect(only(source('    headless: false')).message).toContain('without a display');
+    expect(only(source('    format: raw\n    skip_compaction: true')).message).toContain(
+      'format: raw cannot apply',
+    );
+  });
+
   it('a bad disk_size, an empty port range, and vm-export formats listed twice', () => {
     expect(only(source('    disk_size: 10 GB')).hint).toContain('10G');
     expect(only(source('    host_port_min: 3000\n    host_port_max: 2999')).message).toContain(

@@ -39,6 +39,11 @@ export const qemuSchema = s.object({
     '10G',
   ),
   disk_compression: opt(s.bool(), 'compress the qcow2 output (qemu-img convert -c)', false),
+  skip_compaction: opt(
+    s.bool(),
+    'keep the working qcow2 as it is instead of rewriting it with qemu-img convert',
+    false,
+  ),
   output_directory: opt(
     s.string(),
     'directory for the output disk, relative to the spec; must not hold a disk of the same name',
@@ -88,6 +93,7 @@ export const qemuSchema = s.object({
   ...ssh,
   ssh_username: { ...ssh.ssh_username, required: true },
   ssh_port: opt(s.int(1, 65535), 'TCP port of sshd inside the VM', 22),
+  headless: opt(s.bool(), 'QEMU always runs without a display here; false is refused', true),
   boot_command: refused(
     'typing into the console over VNC (for ISO installers) is not supported: start from a disk image (disk_image: true) and configure it with cd_content (a cloud-init seed)',
   ),
@@ -132,6 +138,18 @@ export function refineQemu(c: Record<string, unknown>): RuleProblem[] {
       key: 'disk_compression',
       message: 'a raw disk cannot be compressed',
       hint: 'use format: qcow2, or a compress post-processor',
+    });
+  if (c.headless === false)
+    out.push({
+      key: 'headless',
+      message: 'bake runs QEMU without a display (there is no VNC or window to show)',
+      hint: "remove headless; read the VM's serial console in the error output instead",
+    });
+  if (c.skip_compaction === true && (c.format === 'raw' || c.disk_compression === true))
+    out.push({
+      key: 'skip_compaction',
+      message: `skip_compaction keeps the working qcow2, so ${c.format === 'raw' ? 'format: raw' : 'disk_compression'} cannot apply`,
+      hint: 'remove skip_compaction, or the other setting',
     });
   const min = Number(c.host_port_min ?? 2222);
   const max = Number(c.host_port_max ?? 4444);

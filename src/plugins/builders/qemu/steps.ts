@@ -70,6 +70,7 @@ interface QemuState extends SshState {
   port?: number;
   partial?: { path: string; entry: LedgerEntry };
   accelerator?: string;
+  output?: { path: string; entry: LedgerEntry };
   /** The first directory mkdir made for output_directory, if it made one. */
   createdDir?: { path: string; entry: LedgerEntry };
   /** From the guest's /etc/os-release: what the exports describe it as. */
@@ -517,8 +518,14 @@ export function qemuSteps(env: BuildEnv, provision: Step<BuildState>): Step<Qemu
       name: 'compact disk',
       async run(s, ctx) {
         const work = s.work!;
-        if (backing) {
+        // In the ledger before it exists: whatever happens next, it is found and removed.
+        s.output = {
+          path: out.disk,
+          entry: env.ledger.add(name, 'qemu-file', { path: out.disk }, `output disk ${out.disk}`),
+        };
+        if (backing || c.skip_compaction === true) {
           renameSync(work.path, out.disk);
+          env.ledger.done(work.entry);
         } else {
           const partial = `${out.disk}.partial`;
           s.partial = { path: partial, entry: ledgerFile(partial, 'disk being written') };
@@ -543,14 +550,6 @@ export function qemuSteps(env: BuildEnv, provision: Step<BuildState>): Step<Qemu
           s.partial = undefined;
           forget(work.entry, work.path);
         }
-        const diskEntry = env.ledger.add(
-          name,
-          'qemu-file',
-          { path: out.disk },
-          `output disk ${out.disk}`,
-        );
-        // The working file is now the output: its own entry is replaced by the disk's.
-        if (backing) env.ledger.done(work.entry);
         s.work = undefined;
         const digest = await sha256(out.disk);
         const size = statSync(out.disk).size;
@@ -575,12 +574,14 @@ export function qemuSteps(env: BuildEnv, provision: Step<BuildState>): Step<Qemu
           files: [out.disk],
           digests: [`sha256:${digest}`],
           properties,
-          ledgerEntries: [diskEntry],
+          ledgerEntries: [s.output.entry],
           destroy: async () => removePath(out.disk),
         };
       },
       async cleanup(s) {
         if (s.partial) forget(s.partial.entry, s.partial.path);
+        // Failed after the disk was in place: it is no result.
+        if (s.output && !s.artifact) forget(s.output.entry, s.output.path);
       },
     },
   ];
