@@ -6,7 +6,8 @@
 #   - a container registry bound to 127.0.0.1:5000 for push tests
 #   - ansible, sshpass and the OpenSSH client for the SSH tests
 #   - lynis and OpenSCAP for the scanner tests
-#   - QEMU, qemu-img, mmdebstrap, extlinux, xorriso and OVMF for the qemu builder's tests
+#   - QEMU, qemu-img, mmdebstrap, extlinux, xorriso and OVMF for the qemu builder's tests,
+#     and the Debian base disk they boot (scripts/make-qemu-base.sh, cached)
 # Run on Debian or Ubuntu as root (it re-runs itself with sudo otherwise). A second run
 # costs seconds.
 set -euo pipefail
@@ -46,6 +47,8 @@ command -v mmdebstrap >/dev/null || need+=(mmdebstrap)
 command -v extlinux >/dev/null || need+=(extlinux)
 command -v xorriso >/dev/null || need+=(xorriso)
 [ -e /usr/share/OVMF/OVMF_CODE_4M.fd ] || need+=(ovmf)
+command -v python3 >/dev/null || need+=(python3)
+command -v debugfs >/dev/null || need+=(e2fsprogs)
 if [ "${#need[@]}" -gt 0 ]; then
   log "installing: ${need[*]} (about a minute on a fresh machine)"
   export DEBIAN_FRONTEND=noninteractive
@@ -125,6 +128,10 @@ if ! have_image busybox:latest && ! try_pull busybox:latest; then
   rm -rf "$bb"
 fi
 log "base images: debian:$SUITE busybox:latest"
+
+# ---- the qemu builder's base disk (Debian, cloud-init), cached by its package list -----
+qemu_base=$(bash "$(dirname "$0")/make-qemu-base.sh")
+log "qemu base disk: $qemu_base"
 
 # ---- local registry -------------------------------------------------------
 if ! curl -fsS "http://$REGISTRY_ADDR/v2/" >/dev/null 2>&1; then

@@ -9,6 +9,7 @@ import { azureArm } from './builders/azure-arm';
 import { docker } from './builders/docker';
 import { nullBuilder } from './builders/null';
 import { googlecompute } from './builders/googlecompute';
+import { qemu } from './builders/qemu';
 import { shellProvisioner } from './provisioners/shell';
 import { fileProvisioner } from './provisioners/file';
 import { shellLocalProvisioner } from './provisioners/shell-local';
@@ -20,6 +21,8 @@ import { dockerSavePostProcessor } from './post-processors/docker-save';
 import { manifestPostProcessor } from './post-processors/manifest';
 import { checksumPostProcessor } from './post-processors/checksum';
 import { compressPostProcessor } from './post-processors/compress';
+import { vmExportPostProcessor } from './post-processors/vm-export';
+import { vagrantPostProcessor } from './post-processors/vagrant';
 
 const BUILT_IN: Descriptor[] = [
   nullBuilder,
@@ -27,6 +30,7 @@ const BUILT_IN: Descriptor[] = [
   amazonEbs,
   azureArm,
   googlecompute,
+  qemu,
   shellProvisioner,
   fileProvisioner,
   shellLocalProvisioner,
@@ -38,6 +42,8 @@ const BUILT_IN: Descriptor[] = [
   manifestPostProcessor,
   checksumPostProcessor,
   compressPostProcessor,
+  vmExportPostProcessor,
+  vagrantPostProcessor,
 ];
 
 export type { Origin } from './api';
