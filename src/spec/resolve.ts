@@ -23,7 +23,8 @@ import {
   Scope,
 } from './expr';
 import { callFunction, FunctionContext } from './functions';
-import { LoadedFile, joinPath, loadYamlFile } from './load';
+import { LoadedFile, joinPath } from './load';
+import { loadVarFile } from '../packer/open';
 import { check, parseDuration, positionOf } from './schema';
 import { RawSpec, pluginSchema } from './spec';
 import { postProcessorCommon, provisionerCommon } from './plugin-common';
@@ -241,11 +242,11 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
       if (decls.has(name)) assigned.set(name, { value: v, source: `env ${k}`, fromText: true });
     }
   }
-  const varFiles = [...varFileNames(spec.dir), ...(opts.varFiles ?? [])];
+  const varFiles = [...(file.autoVarFiles ?? varFileNames(spec.dir)), ...(opts.varFiles ?? [])];
   for (const vf of varFiles) {
     let loaded: LoadedFile;
     try {
-      loaded = loadYamlFile(vf, 'var');
+      loaded = loadVarFile(vf);
     } catch (e) {
       if (e instanceof SpecError) {
         problems.push(...e.problems);

@@ -1,0 +1,338 @@
+/**
+ * Packer templates run as they are: HCL2 files, directories of them with var files, and
+ * legacy JSON templates, read into the same spec the YAML loader makes, with positions.
+ */
+import { join } from 'node:path';
+import { openSpec } from '../src/plugins/external';
+import { resolvePlan, ResolveOptions } from '../src/spec/resolve';
+import { Problem, SpecError } from '../src/spec/errors';
+import { problemsOf, tempProject } from './helpers/spec';
+
+const FIX = join(process.cwd(), '__tests__/fixtures/packer');
+
+async function planOfPath(path: string, opts: ResolveOptions = {}) {
+  return resolvePlan(await openSpec(path), { env: {}, ...opts });
+}
+
+async function problemsOfPath(path: string, opts: ResolveOptions = {}): Promise<Problem[]> {
+  try {
+    await planOfPath(path, opts);
+  } catch (e) {
+    if (e instanceof SpecError) return e.problems;
+    throw e;
+  }
+  throw new Error(`expected ${path} to be rejected`);
+}
+
+async function planOfHcl(
+  files: Record<string, string>,
+  name = 'main.pkr.hcl',
+  opts: ResolveOptions = {},
+) {
+  const dir = tempProject(files);
+  return planOfPath(join(dir, name), opts);
+}
+
+async function problemsOfHcl(
+  files: Record<string, string>,
+  name = 'main.pkr.hcl',
+  opts: ResolveOptions = {},
+) {
+  const dir = tempProject(files);
+  return { dir, problems: await problemsOfPath(join(dir, name), opts) };
+}
+
+describe('a file that is not a spec is an error, not an empty success', () => {
+  test('a .pkr.hcl named as YAML (its top level is a string) says what it looks like', () => {
+    const hcl = `source "docker" "x" {\n  image = "debian:bookworm"\n}\nbuild {\n  sources = ["source.docker.x"]\n  provisioner "shell" { inline = ["echo \${var.x}"] }\n}\n`;
+    const [p, ...rest] = problemsOf(hcl);
+    expect(rest).toEqual([]);
+    expect(p.message).toMatch(/is not a spec: its top level is a string/);
+    expect(p.hint).toMatch(/Packer HCL template: name it \*\.pkr\.hcl/);
+    expect(p.pos).toMatchObject({ line: 1, col: 1 });
+  });
+  test('a YAML list or a number at the top level', () => {
+    expect(problemsOf('- a\n- b\n')[0].message).toMatch(/top level is a list/);
+    expect(problemsOf('42\n')[0].message).toMatch(/top level is the number 42/);
+  });
+  test('a spec with no sources and no builds builds nothing, and says so', () => {
+    const ps = problemsOf('sources: {}\nbuilds: {}\n');
+    expect(ps.map((p) => p.message)).toEqual([
+      'the spec has no sources, so it would build nothing',
+      'the spec has no builds, so it would build nothing',
+    ]);
+    expect(ps[1].pos).toMatchObject({ line: 2, col: 1 });
+  });
+});
+
+describe("Packer's {{ }} in a bake.yml is an error with the expression to write", () => {
+  const spec = (value: string, key = 'ami_name') => `sources:
+  app:
+    type: docker
+    image: debian:bookworm
+builds:
+  main:
+    sources: [app]
+    provisioners:
+      - type: shell
+        ${key}: [${JSON.stringify(value)}]
+`;
+  test.each([
+    ['app-{{timestamp}}', '${regex_replace(timestamp(), "[- TZ:]", "")}'],
+    ['{{isotime "2006-01-02"}}', '${legacy_isotime("2006-01-02")}'],
+    ['{{ uuid }}', '${uuidv4()}'],
+    ['{{user `region`}}', '${var.region}'],
+    ['{{env `HOME`}}', '${env("HOME")}'],
+    ['{{build_name}}', '${source.name}'],
+    ['{{build_type}}', '${source.type}'],
+    ['{{template_dir}}/x', '${path.root}'],
+    ['{{ .SourceAMI }}', '${build.SourceAMI}'],
+    [
+      '{{timestamp | clean_resource_name}}',
+      '${clean_resource_name(regex_replace(timestamp(), "[- TZ:]", ""))}',
+    ],
+  ])('%s', (value, fix) => {
+    const ps = problemsOf(spec(value, 'inline'));
+    expect(ps).toHaveLength(1);
+    expect(ps[0].message).toMatch(/is Packer's template syntax, which bake does not expand/);
+    expect(ps[0].hint).toBe(`write ${fix} instead`);
+    expect(ps[0].pos).toMatchObject({ line: 10 });
+  });
+  test('other {{ }} is text (a docker --format in a command), and execute_command fills its own', () => {
+    const ok = `sources:
+  app: {type: docker, image: debian:bookworm}
+builds:
+  main:
+    sources: [app]
+    provisioners:
+      - type: shell
+        inline: ["docker inspect --format '{{.Id}}' x || true"]
+        execute_command: "sudo sh -c '{{.Vars}} {{.Path}}'"
+`;
+    const dir = tempProject({ 'bake.yml': ok });
+    return expect(planOfPath(join(dir, 'bake.yml'))).resolves.toBeTruthy();
+  });
+  test('a field filled only in execute_command is an error elsewhere', () => {
+    const ps = problemsOf(spec('{{.Path}}', 'inline'));
+    expect(ps[0].hint).toMatch(/filled in only in execute_command/);
+  });
+});
+
+describe('HCL2 templates run as they are', () => {
+  test("HashiCorp's getting-started template: one docker source, one build", async () => {
+    const plan = await planOfPath(join(FIX, 'learn-getting-started/example.pkr.hcl'));
+    expect(plan.instances.map((i) => [i.name, i.type, i.config])).toEqual([
+      ['build.example', 'docker', { image: 'ubuntu:xenial', commit: true }],
+    ]);
+  });
+  test('variables with defaults, set from the command line: the base image swapped for a local one', async () => {
+    const path = join(FIX, 'learn-getting-started/example-variables.pkr.hcl');
+    const plan = await planOfPath(path, { vars: { docker_image: 'debian:bookworm' } });
+    const i = plan.instances[0];
+    expect(i.config.image).toBe('debian:bookworm');
+    expect(i.provisioners[0].config.inline).toEqual([
+      'echo Adding file to Docker Container',
+      'echo "FOO is $FOO" > example.txt',
+      'echo vanilla',
+    ]);
+    expect(plan.variables.map((v) => [v.name, v.value, v.source])).toEqual([
+      ['ice_cream', 'vanilla', 'default'],
+      ['docker_image', 'debian:bookworm', '--var docker_image'],
+    ]);
+  });
+  test('two sources of one build keep the order the build lists them in', async () => {
+    const plan = await planOfPath(join(FIX, 'learn-getting-started/example-parallel.pkr.hcl'));
+    expect(plan.instances.map((i) => i.name)).toEqual(['build.example-bionic', 'build.example']);
+  });
+  test('a post-processor that bake lacks is an error at its block', async () => {
+    const ps = await problemsOfPath(
+      join(FIX, 'learn-getting-started/example-post-processors.pkr.hcl'),
+    );
+    expect(ps.map((p) => [p.message, p.pos?.line, p.pos?.col])).toEqual([
+      ['unknown post-processor type "vagrant"', 38, 5],
+      ['unknown post-processor type "vagrant-cloud"', 39, 5],
+    ]);
+  });
+  test('provisioners of different types keep their order; post-processor chains keep theirs', async () => {
+    const plan = await planOfHcl({
+      'main.pkr.hcl': `source "docker" "app" {
+  image  = "debian:bookworm"
+  commit = true
+}
+build {
+  name    = "img"
+  sources = ["source.docker.app"]
+  provisioner "shell" {
+    inline = "echo one"
+  }
+  provisioner "file" {
+    content     = "x"
+    destination = "/tmp/x"
+  }
+  provisioner "shell" {
+    inline = ["echo three"]
+  }
+  post-processor "manifest" {
+    output = "m.json"
+  }
+  post-processors {
+    post-processor "docker-tag" {
+      repository = "local/app"
+      tags       = ["a"]
+    }
+    post-processor "docker-save" {
+      path = "app.tar"
+    }
+  }
+}
+`,
+    });
+    const i = plan.instances[0];
+    expect(i.name).toBe('img.app');
+    expect(i.provisioners.map((p) => [p.type, p.at?.replace(/^.*:(\d+):(\d+)$/, '$1:$2')])).toEqual(
+      [
+        ['shell', '8:3'],
+        ['file', '11:3'],
+        ['shell', '15:3'],
+      ],
+    );
+    expect(i.provisioners[0].config.inline).toEqual(['echo one']);
+    expect(i.postProcessors.map((c) => c.map((p) => p.type))).toEqual([
+      ['manifest'],
+      ['docker-tag', 'docker-save'],
+    ]);
+  });
+  test('locals, variables with types, validation and expressions are read as HCL writes them', async () => {
+    const plan = await planOfHcl({
+      'main.pkr.hcl': `variable "tags" {
+  type    = map(string)
+  default = { team = "img" }
+}
+variable "n" {
+  type    = number
+  default = 3
+  validation {
+    condition     = var.n > 0
+    error_message = "n must be positive."
+  }
+}
+locals {
+  name = "app-\${var.n}"
+  big  = var.n > 2 ? "big" : "small"
+}
+source "docker" "app" {
+  image   = "debian:bookworm"
+  commit  = true
+  changes = ["LABEL team=\${var.tags["team"]}", "ENV SIZE=\${local.big}"]
+}
+build {
+  sources = ["docker.app"]
+}
+`,
+    });
+    expect(plan.locals).toEqual({ name: 'app-3', big: 'big' });
+    expect(plan.instances[0].config.changes).toEqual(['LABEL team=img', 'ENV SIZE=big']);
+    const { problems } = await problemsOfHcl(
+      {
+        'main.pkr.hcl': `variable "n" {
+  type = number
+  validation {
+    condition     = var.n > 0
+    error_message = "n must be positive."
+  }
+}
+source "docker" "app" {
+  image = "debian:bookworm"
+}
+build {
+  sources = ["source.docker.app"]
+}
+`,
+      },
+      'main.pkr.hcl',
+      { vars: { n: '-1' } },
+    );
+    expect(problems.map((p) => p.message)).toEqual([
+      'variable "n" = -1 is invalid: n must be positive.',
+    ]);
+  });
+});
+
+describe('a directory of templates is read together, with its var files', () => {
+  const dir = join(FIX, 'learn-getting-started/more_complex');
+  test('sources in one file, the build in another; a var file named on the command line', async () => {
+    const ps = await problemsOfPath(dir);
+    // The null source with communicator "none" is the only part of this template bake lacks.
+    expect(ps.map((p) => p.pos?.file.replace(/^.*\//, '') + ':' + p.pos?.line)).toEqual(
+      expect.arrayContaining(['sources.pkr.hcl:17']),
+    );
+  });
+  test('an auto var file is read, and a named one overrides it; a bad one is an error at its line', async () => {
+    const files = {
+      'sources.pkr.hcl': `source "docker" "app" {\n  image  = var.image\n  commit = true\n}\n`,
+      'vars.pkr.hcl': `variable "image" {\n  type = string\n}\nvariable "tags" {\n  type    = list(string)\n  default = []\n}\n`,
+      'build.pkr.hcl': `build {\n  sources = ["source.docker.app"]\n  post-processor "docker-tag" {\n    repository = "local/app"\n    tags       = var.tags\n  }\n}\n`,
+      'a.auto.pkrvars.hcl': `image = "busybox:latest"\ntags = ["one", "two"] # a comment\n`,
+      'prod.pkrvars.hcl': `image = <<EOT\ndebian:bookworm\nEOT\n`,
+      'bad.pkrvars.hcl': `image = "x"\ntags = [var.x]\n`,
+    };
+    const d = tempProject(files);
+    const auto = await planOfPath(d);
+    expect(auto.instances[0].config.image).toBe('busybox:latest');
+    expect(auto.instances[0].postProcessors[0][0].config.tags).toEqual(['one', 'two']);
+    const prod = await planOfPath(d, { varFiles: [join(d, 'prod.pkrvars.hcl')] });
+    expect(prod.instances[0].config.image).toBe('debian:bookworm\n');
+    const ps = await problemsOfPath(d, { varFiles: [join(d, 'bad.pkrvars.hcl')] });
+    expect(ps).toHaveLength(1);
+    expect(ps[0].message).toMatch(/tags: a var file holds values only/);
+    expect(ps[0].pos).toMatchObject({ line: 2, col: 9 });
+  });
+});
+
+describe('what cannot be mapped is an error at its line', () => {
+  const base = `source "docker" "app" {\n  image = "debian:bookworm"\n}\n`;
+  test.each([
+    [
+      'a syntax error',
+      `source "docker" "app" {\n  image = \n}\n`,
+      2,
+      /invalid HCL: Invalid expression/,
+    ],
+    [
+      'an unknown setting of a builder',
+      `source "docker" "app" {\n  image = "debian:bookworm"\n  imagee = "x"\n}\nbuild {\n  sources = ["source.docker.app"]\n}\n`,
+      3,
+      /unknown key "imagee"/,
+    ],
+    [
+      'an unknown block at the top',
+      `${base}sourc "docker" "b" {\n}\nbuild {\n  sources = ["source.docker.app"]\n}\n`,
+      4,
+      /unknown block "sourc"/,
+    ],
+    [
+      'a source the build does not define',
+      `${base}build {\n  sources = ["source.docker.nope"]\n}\n`,
+      5,
+      /uses source "docker.nope", which is not defined/,
+    ],
+    [
+      'a dynamic block',
+      `source "amazon-ebs" "vm" {\n  region = "eu-west-1"\n  dynamic "launch_block_device_mappings" {\n    for_each = [1]\n    content {\n      device_name = "/dev/sda1"\n    }\n  }\n}\nbuild {\n  sources = ["source.amazon-ebs.vm"]\n}\n`,
+      3,
+      /dynamic "launch_block_device_mappings" blocks are not supported/,
+    ],
+    [
+      'hcp_packer_registry',
+      `${base}build {\n  sources = ["source.docker.app"]\n  hcp_packer_registry {\n    bucket_name = "x"\n  }\n}\n`,
+      6,
+      /hcp_packer_registry is not supported/,
+    ],
+  ])('%s', async (_what, text, line, message) => {
+    const { problems } = await problemsOfHcl({ 'main.pkr.hcl': text });
+    expect(problems).toHaveLength(1);
+    expect(problems[0].message).toMatch(message);
+    expect(problems[0].pos?.line).toBe(line);
+    expect(problems[0].pos?.file).toMatch(/main\.pkr\.hcl$/);
+  });
+});
