@@ -36,11 +36,21 @@ export const BUILD_FIELDS = [
   'PackerHTTPIP',
   'PackerHTTPPort',
   'ConnType',
-  'Image',
 ] as const;
 
 /** Fields that the settings of bake's own plugins fill in (`execute_command`, `output`). */
-const PLUGIN_FIELDS = ['Path', 'Vars', 'Script', 'BuildName', 'ChecksumType', 'BuilderType'];
+const PLUGIN_FIELDS = [
+  'Path',
+  'Vars',
+  'Script',
+  'BuildName',
+  'ChecksumType',
+  'BuilderType',
+  'Image',
+];
+
+/** Settings whose text bake's plugins fill `{{ .Field }}` in. */
+const FILLED = ['execute_command', 'output', 'inline_shebang', 'run_command'];
 
 /** Packer's legacy template functions, by name. */
 export const LEGACY_FUNCTIONS = [
@@ -290,7 +300,10 @@ export function translateString(s: string, ctx: Ctx = {}): { value: string; erro
   for (const a of findActions(s, ctx)) {
     out += escapeText(s.slice(last, a.at));
     last = a.at + a.text.length;
-    if (a.expr !== undefined) out += `\${${a.expr}}`;
+    // A plugin's own placeholders stay for the plugin to fill.
+    const field = /^\{\{-?\s*\.([A-Za-z_]+)\s*-?\}\}$/.exec(a.text)?.[1];
+    if (field && PLUGIN_FIELDS.includes(field)) out += a.text;
+    else if (a.expr !== undefined) out += `\${${a.expr}}`;
     else {
       errors.push(a);
       out += escapeText(a.text);
@@ -312,7 +325,7 @@ function escapeText(t: string): string {
  */
 export function packerActionsIn(s: string, key: string): GoAction[] {
   if (!s.includes('{{')) return [];
-  const fills = key === 'execute_command' || key === 'output' || key === 'inline_shebang';
+  const fills = FILLED.includes(key);
   const out: GoAction[] = [];
   for (const a of findActions(s)) {
     const inner = a.text.replace(/^\{\{-?|-?\}\}$/g, '').trim();
@@ -324,7 +337,7 @@ export function packerActionsIn(s: string, key: string): GoAction[] {
           out.push({
             ...a,
             expr: undefined,
-            error: `{{ .${head} }} is filled in only in execute_command and output settings`,
+            error: `{{ .${head} }} is filled in only in ${FILLED.join(', ')}`,
           });
       } else if ((BUILD_FIELDS as readonly string[]).includes(head)) out.push(a);
     } else if ((LEGACY_FUNCTIONS as readonly string[]).includes(head)) out.push(a);

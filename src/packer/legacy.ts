@@ -12,7 +12,8 @@ import type { Mapped, Todo } from './map';
 
 /** Packer's spellings of a plugin's settings in bake's. */
 function renamed(cfg: Record<string, unknown>, type: string): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+  // `type` first, as a person writes it.
+  const out: Record<string, unknown> = 'type' in cfg ? { type: cfg.type } : {};
   for (const [k, v] of Object.entries(cfg)) {
     const r = RENAMES[type]?.[k];
     const [nk, nv] = r ? r(v) : [k, v];

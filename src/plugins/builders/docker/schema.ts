@@ -14,6 +14,12 @@ export const dockerBuilderSchema = s.object({
     undefined,
     ['sleep', 'infinity'],
   ),
+  run_command: opt(
+    s.list(s.string()),
+    'docker run arguments of the build container, as Packer takes them, with {{.Image}} for the image (-d -i -t -u -e -v -w --entrypoint --privileged --cap-add --cap-drop -h --network)',
+    undefined,
+    ['-d', '-i', '-t', '{{.Image}}', '/bin/sh'],
+  ),
   privileged: opt(s.bool(), 'run the build container privileged', false),
   volumes: opt(s.map(s.string()), 'host path: container path'),
   env: opt(s.map(s.string()), 'environment of every provisioner command (not kept in the image)'),

@@ -125,7 +125,9 @@ export const shell: ProvisionerImpl = {
             env.out('info', 'connection dropped, as expect_disconnect allows');
             break;
           }
-          if (started || Date.now() >= retryUntil) throw e;
+          // A machine that is gone for good (a stopped build container) is not waited for.
+          if (started || Date.now() >= retryUntil || (e as { permanent?: boolean }).permanent)
+            throw e;
           env.out(
             'info',
             `could not start the script (${(e as Error).message}); trying again until start_retry_timeout`,
