@@ -147,7 +147,7 @@ function lex(src: string): Tok[] | string {
 
 /** An HCL string literal. */
 export function hclString(s: string): string {
-  return JSON.stringify(s).replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
+  return JSON.stringify(s).replace(/\$\{/g, () => '$${');
 }
 
 interface Ctx {
@@ -315,7 +315,7 @@ export function translateString(s: string, ctx: Ctx = {}): { value: string; erro
 
 /** Literal text in a bake string: `${` would start an expression. */
 function escapeText(t: string): string {
-  return t.replace(/\$\{/g, '$${');
+  return t.replace(/\$\{/g, () => '$${');
 }
 
 /**

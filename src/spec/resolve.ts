@@ -225,10 +225,31 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
     }
     assigned.set(name, a);
   };
+  // env() is the one function a default may call (the checks allow nothing else there).
+  const defaultScope: Scope = {
+    root: () => undefined,
+    attr: () => undefined,
+    call: (n, args, pos, ev) => callFunction(n, args, pos, ev, fctx, defaultScope),
+  };
+  const defaultOf = (v: unknown, path: string): unknown => {
+    if (typeof v === 'string' && hasTemplate(v)) {
+      try {
+        return evaluate(parseTemplate(v), defaultScope);
+      } catch (e) {
+        if (!(e instanceof ExprError)) throw e;
+        problems.push({ message: e.message, path, pos: at(path), hint: e.hint });
+        return undefined;
+      }
+    }
+    if (Array.isArray(v)) return v.map((x) => defaultOf(x, path));
+    if (v && typeof v === 'object')
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, defaultOf(x, path)]));
+    return v;
+  };
   for (const [name, d] of Object.entries(spec.variables)) {
     if (d && 'default' in d)
       assigned.set(name, {
-        value: d.default,
+        value: defaultOf(d.default, joinPath(joinPath('variables', name), 'default')),
         source: 'default',
         pos: at(joinPath(joinPath('variables', name), 'default')),
         fromText: false,

@@ -10,6 +10,7 @@ import { parseVarType } from './types';
 import type { PluginSet } from '../plugins/api';
 import { postProcessorCommon, provisionerCommon } from './plugin-common';
 import { hasTemplate, parseTemplate, ExprError } from './expr';
+import type { Expr } from './expr';
 import { packerActionsIn } from '../packer/go-template';
 
 export const NAME_RE = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
@@ -139,6 +140,8 @@ export function loadSpec(
     if (decl && typeof decl === 'object')
       for (const k of ['type', 'default', 'sensitive', 'nullable', 'description'] as const) {
         const v = (decl as Record<string, unknown>)[k];
+        // Packer's one exception: env() in a default reads the environment.
+        if (k === 'default' && envOnly(v)) continue;
         if (containsTemplate(v))
           problems.push({
             message: `an expression is not allowed in a variable's ${k}`,
@@ -146,7 +149,7 @@ export function loadSpec(
             pos: at(joinPath(p, k)),
             hint:
               k === 'default'
-                ? 'write the default out, or compute the value in locals from the variable'
+                ? 'write the default out (env("NAME") is the one function a default may call), or compute the value in locals from the variable'
                 : `write ${k} out`,
           });
       }
@@ -326,6 +329,47 @@ function checkPlugin(
     return;
   }
   check(value, pluginSchema(info.schema, common), path, ctx);
+}
+
+/** A value whose expressions call env() on literals and nothing else (no var., no local.). */
+export function envOnly(v: unknown): boolean {
+  if (!containsTemplate(v)) return false;
+  const ok = (e: Expr): boolean => {
+    switch (e.t) {
+      case 'lit':
+        return true;
+      case 'tpl':
+        return e.parts.every((p) => typeof p === 'string' || ok(p));
+      case 'call':
+        return e.name === 'env' && e.args.every(ok);
+      case 'bin':
+        return ok(e.l) && ok(e.r);
+      case 'un':
+        return ok(e.e);
+      case 'cond':
+        return ok(e.c) && ok(e.a) && ok(e.b);
+      case 'list':
+        return e.items.every(ok);
+      case 'obj':
+        return e.entries.every(([a, b]) => ok(a) && ok(b));
+      default:
+        return false;
+    }
+  };
+  const walk = (x: unknown): boolean => {
+    if (typeof x === 'string') {
+      if (!hasTemplate(x)) return true;
+      try {
+        return ok(parseTemplate(x));
+      } catch {
+        return false;
+      }
+    }
+    if (Array.isArray(x)) return x.every(walk);
+    if (x && typeof x === 'object') return Object.values(x).every(walk);
+    return true;
+  };
+  return walk(v);
 }
 
 function containsTemplate(v: unknown): boolean {
