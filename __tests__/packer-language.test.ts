@@ -211,3 +211,39 @@ describe('legacy JSON templates: every {{ }} form is translated', () => {
     }
   });
 });
+
+describe('for expressions', () => {
+  test.each([
+    ['[for s in ["a", "b", ""] : upper(s) if s != ""]', ['A', 'B']],
+    ['[for i, s in ["a", "b"] : "${i}=${s}"]', ['0=a', '1=b']],
+    ['{for k, v in {b = 2, a = 1} : k => v * 10}', { a: 10, b: 20 }],
+    ['{for s in ["ab", "ac", "b"] : substr(s, 0, 1) => s...}', { a: ['ab', 'ac'], b: ['b'] }],
+    ['[for v in {x = "1"} : v]', ['1']],
+    ['length([for x in range(5) : x if x % 2 == 0])', 3],
+  ])('%s', (expr, expected) => {
+    expect(value(expr)).toEqual(expected);
+  });
+  test('a duplicate key is an error that says how to group', () => {
+    const [p] = problemsOf(
+      `locals:\n  x: '\${ {for s in ["a", "a"] : s => s} }'\nsources:\n  s: {type: docker, image: busybox:latest}\nbuilds:\n  b: {sources: [s]}\n`,
+    );
+    expect(p.message).toMatch(/the key "a" comes twice/);
+    expect(p.hint).toMatch(/add \.\.\./);
+  });
+  test('a for expression over a sensitive list is sensitive', () => {
+    const plan = planOf(
+      `variables:\n  keys: {type: list(string), sensitive: true, default: [k1]}\nlocals:\n  x: '\${[for k in var.keys : "key-\${k}"]}'\nsources:\n  s: {type: docker, image: busybox:latest}\nbuilds:\n  b: {sources: [s]}\n`,
+    );
+    expect(plan.shownLocals?.x).toBe('***');
+  });
+  test('in an HCL template', async () => {
+    const dir = tempProject({
+      'main.pkr.hcl': `variable "pkgs" {\n  type    = list(string)\n  default = ["curl", "jq"]\n}\nlocals {\n  installs = [for p in var.pkgs : "apt-get install -y \${p}"]\n}\nsource "docker" "app" {\n  image  = "debian:bookworm"\n  commit = true\n}\nbuild {\n  sources = ["source.docker.app"]\n  provisioner "shell" {\n    inline = local.installs\n  }\n}\n`,
+    });
+    const plan = resolvePlan(await openSpec(join(dir, 'main.pkr.hcl')), { env: {} });
+    expect(plan.instances[0].provisioners[0].config.inline).toEqual([
+      'apt-get install -y curl',
+      'apt-get install -y jq',
+    ]);
+  });
+});

@@ -196,7 +196,7 @@ build {
         ['shell', '15:3'],
       ],
     );
-    expect(i.provisioners[0].config.inline).toEqual(['echo one']);
+    expect(i.provisioners[0].config.inline).toBe('echo one');
     expect(i.postProcessors.map((c) => c.map((p) => p.type))).toEqual([
       ['manifest'],
       ['docker-tag', 'docker-save'],

@@ -30,9 +30,6 @@ export const RENAMES: Record<string, Record<string, (v: unknown) => [string, unk
       v === true || v === 'true' ? 'always' : v === false || v === 'false' ? 'never' : v,
     ],
   },
-  // Packer takes one command as a string too.
-  shell: { inline: (v) => ['inline', typeof v === 'string' ? [v] : v] },
-  'shell-local': { inline: (v) => ['inline', typeof v === 'string' ? [v] : v] },
   'amazon-ebs': {
     security_group_id: (v) => ['security_group_ids', [v]],
   },

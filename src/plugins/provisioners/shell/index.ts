@@ -4,7 +4,7 @@ import type { ProvisionerDescriptor } from '../../api';
 import { opt, s } from '../../../spec/schema';
 
 export const shellSchema = s.object({
-  inline: opt(s.list(s.string()), 'commands to run, as one script', undefined, [
+  inline: opt(s.list(s.string(), { single: true }), 'commands to run, as one script', undefined, [
     'apt-get update',
     'apt-get install -y nginx',
   ]),

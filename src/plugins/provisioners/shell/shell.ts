@@ -30,11 +30,13 @@ export function buildVars(use: ProvisionerUse, env: BuildEnv): Record<string, st
 export function scriptsOf(use: ProvisionerUse, specDir: string): { name: string; body: Buffer }[] {
   const c = use.config;
   const out: { name: string; body: Buffer }[] = [];
-  if (Array.isArray(c.inline)) {
+  // One command may be given as a string, as Packer allows.
+  const inline = typeof c.inline === 'string' ? [c.inline] : c.inline;
+  if (Array.isArray(inline)) {
     const shebang = String(c.inline_shebang ?? '/bin/sh -e');
     out.push({
       name: 'inline',
-      body: Buffer.from(`#!${shebang}\n${(c.inline as string[]).join('\n')}\n`),
+      body: Buffer.from(`#!${shebang}\n${(inline as string[]).join('\n')}\n`),
     });
   }
   const files = [
