@@ -336,3 +336,49 @@ describe('what cannot be mapped is an error at its line', () => {
     expect(problems[0].pos?.file).toMatch(/main\.pkr\.hcl$/);
   });
 });
+
+describe('build-level source blocks: one source definition, several named instances', () => {
+  test('each instance has its own name and its settings over the source', async () => {
+    const plan = await planOfHcl({
+      'main.pkr.hcl': `source "docker" "base" {
+  image  = "debian:bookworm"
+  commit = true
+  changes = ["LABEL from=base"]
+}
+build {
+  name = "img"
+  source "source.docker.base" {
+    name    = "small"
+    image   = "busybox:latest"
+  }
+  source "source.docker.base" {
+    name = "full"
+  }
+  provisioner "shell" {
+    inline = ["echo \${source.name}"]
+  }
+}
+`,
+    });
+    expect(
+      plan.instances.map((i) => [
+        i.name,
+        i.config.image,
+        i.config.changes,
+        i.provisioners[0].config.inline,
+      ]),
+    ).toEqual([
+      ['img.small', 'busybox:latest', ['LABEL from=base'], ['echo small']],
+      ['img.full', 'debian:bookworm', ['LABEL from=base'], ['echo full']],
+    ]);
+  });
+  test('an instance of a source that is not defined, or under a name taken, is an error at its line', async () => {
+    const { problems } = await problemsOfHcl({
+      'main.pkr.hcl': `source "docker" "base" {\n  image = "debian:bookworm"\n}\nsource "docker" "other" {\n  image = "debian:bookworm"\n}\nbuild {\n  source "source.docker.nope" {\n    name = "x"\n  }\n  source "source.docker.base" {\n    name = "other"\n  }\n}\n`,
+    });
+    expect(problems.map((p) => [p.message, p.pos?.line])).toEqual([
+      ['source "source.docker.nope" is not defined', 8],
+      ['source "source.docker.base" is named "other", which another source already is', 12],
+    ]);
+  });
+});

@@ -372,11 +372,11 @@ export class Mapper {
           const ref = inner.labels[0] ?? '';
           const n = this.sourceRef(ref);
           if (inner.body.attrs.length || inner.body.blocks.length) {
-            this.todo(path, {
-              message: `a source block inside a build (with a name or settings of its own) is not supported by bake yet`,
-              pos: inner.pos,
-              hint: 'define a second source with those settings and list it in sources',
-            });
+            const made = this.namedInstance(inner, n, ref);
+            if (made) {
+              this.positions.set(joinPath(sp, sources.length), inner.pos);
+              sources.push(made);
+            }
             continue;
           }
           this.positions.set(joinPath(sp, sources.length), inner.pos);
@@ -434,6 +434,49 @@ export class Mapper {
     if (provisioners.length) build.provisioners = provisioners;
     if (chains.length) build['post-processors'] = chains;
     this.section('builds')[name] = build;
+  }
+
+  /**
+   * `source "source.docker.base" { name = "one" … }` in a build: one more instance of a
+   * source, under its own name, with the settings given there over the source's. In bake it
+   * is a source of its own.
+   */
+  private namedInstance(b: PBlock, base: string | undefined, ref: string): string | undefined {
+    if (base === undefined) {
+      this.todo('builds', {
+        message: `source "${ref}" is not defined`,
+        pos: b.pos,
+        hint: `defined sources: ${[...this.sourceTypes].map(([n, t]) => `source.${t}.${n}`).join(', ') || 'none'}`,
+      });
+      return undefined;
+    }
+    const nameAttr = b.body.attrs.find((a) => a.name === 'name');
+    const name = typeof nameAttr?.value === 'string' ? nameAttr.value : base;
+    const type = this.sourceTypes.get(base)!;
+    const sources = this.section('sources');
+    if (name !== base && name in sources) {
+      this.todo('builds', {
+        message: `source "${ref}" is named "${name}", which another source already is`,
+        pos: nameAttr?.pos ?? b.pos,
+        hint: 'bake names sources by name alone; give this instance a name of its own',
+      });
+      return undefined;
+    }
+    const path = joinPath('sources', name);
+    const config = structuredClone(sources[base] as Record<string, unknown>);
+    // The base source's positions hold for what is not given here.
+    const basePath = joinPath('sources', base);
+    if (name !== base)
+      for (const map of [this.positions, this.keyPositions])
+        for (const [k, v] of [...map])
+          if (k === basePath || k.startsWith(basePath + '.') || k.startsWith(basePath + '['))
+            map.set(path + k.slice(basePath.length), v);
+    this.keyPositions.set(path, b.pos);
+    const body = { attrs: b.body.attrs.filter((a) => a.name !== 'name'), blocks: b.body.blocks };
+    this.pluginBody(body, config, path, 'builder', type);
+    sources[name] = config;
+    if (name !== base) this.sourceTypes.set(name, type);
+    return name;
   }
 
   private step(
