@@ -7,14 +7,25 @@ import type { Position } from '../spec/errors';
 import { joinPath, parseYaml } from '../spec/load';
 import type { PluginSet } from '../plugins/api';
 import { translateString } from './go-template';
-import { RENAMES } from './map';
+import { communicatorProblem, RENAMES } from './map';
 import type { Mapped, Todo } from './map';
 
 /** Packer's spellings of a plugin's settings in bake's. */
-function renamed(cfg: Record<string, unknown>, type: string): Record<string, unknown> {
+function renamed(
+  cfg: Record<string, unknown>,
+  type: string,
+  problem?: (message: string, key: string) => void,
+): Record<string, unknown> {
   // `type` first, as a person writes it.
   const out: Record<string, unknown> = 'type' in cfg ? { type: cfg.type } : {};
   for (const [k, v] of Object.entries(cfg)) {
+    // Packer reads "" and null as a setting left unset.
+    if (v === '' || v === null) continue;
+    if (k === 'communicator') {
+      const why = problem ? communicatorProblem(type, v) : undefined;
+      if (why) problem!(why, k);
+      continue;
+    }
     const r = RENAMES[type]?.[k];
     const [nk, nv] = r ? r(v) : [k, v];
     out[nk] = nv;
@@ -135,7 +146,9 @@ export function mapLegacyJson(file: string, text: string, _registry: PluginSet):
       });
       return;
     }
-    value.sources[name] = renamed(tr(cfg, from, to) as Record<string, unknown>, type);
+    value.sources[name] = renamed(tr(cfg, from, to) as Record<string, unknown>, type, (m, k) =>
+      todos.push({ message: m, pos: at(joinPath(from, k)), anchor: to, hint: `remove ${k}` }),
+    );
     names.push(name);
     byJsonName.set(String((b as Record<string, unknown>).name ?? type), name);
   });

@@ -35,6 +35,24 @@ export const RENAMES: Record<string, Record<string, (v: unknown) => [string, unk
   },
 };
 
+/** The communicator each builder type uses; Packer lets a template spell it out. */
+const COMMUNICATORS: Record<string, string> = {
+  docker: 'docker',
+  null: 'ssh',
+  'amazon-ebs': 'ssh',
+  'azure-arm': 'ssh',
+  googlecompute: 'ssh',
+};
+
+/** A `communicator = …` that names what the builder uses is fine; anything else is a problem. */
+export function communicatorProblem(type: string, v: unknown): string | undefined {
+  const uses = COMMUNICATORS[type];
+  if (uses && v === uses) return undefined;
+  if (v === 'none')
+    return `communicator "none" is not supported by bake's ${type || 'this'} builder: it ${uses === 'docker' ? 'works through the Docker API' : 'connects over SSH'}`;
+  return `communicator "${String(v)}" is not supported by bake's ${type || 'this'} builder${uses ? `, which uses ${uses}` : ''}`;
+}
+
 /** Top-level blocks of a template and what becomes of them. */
 const TOP = ['packer', 'variable', 'variables', 'locals', 'local', 'source', 'build', 'data'];
 
@@ -246,6 +264,13 @@ export class Mapper {
   ): void {
     const schema = this.registry.get(kind, type)?.schema;
     for (const a of body.attrs) {
+      // Packer reads "" and null as a setting left unset (source_ami = "" beside a filter).
+      if (a.value === '' || a.value === null) continue;
+      if (a.name === 'communicator') {
+        const why = communicatorProblem(kind === 'builder' ? type : '', a.value);
+        if (why) this.todo(path, { message: why, pos: a.pos, hint: 'remove communicator' });
+        continue;
+      }
       const rename = RENAMES[type]?.[a.name];
       const [k, v] = rename ? rename(a.value) : [a.name, a.value];
       into[k] = v;
