@@ -164,3 +164,15 @@ build {
   expect(err).not.toMatch(/409/);
   expect(pendingOf(r.ledger)).toEqual([]);
 });
+
+test("learn-packer's more_complex directory: its null source (communicator none) runs its shell-local step as it is", async () => {
+  const dir = join(FIX, 'learn-getting-started/more_complex');
+  const r = await build(dir, {
+    only: ['build.example-3'],
+    varFiles: [join(dir, 'prod.pkrvars.hcl')],
+  });
+  expect(r.summary.results.map((x) => [x.name, x.status, x.error])).toEqual([
+    ['build.example-3', 'succeeded', undefined],
+  ]);
+  expect(r.output).toContain('welcome to Packer!');
+});

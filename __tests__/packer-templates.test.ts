@@ -261,16 +261,17 @@ build {
 describe('a directory of templates is read together, with its var files', () => {
   const dir = join(FIX, 'learn-getting-started/more_complex');
   test('sources in one file, the build in another; a var file named on the command line', async () => {
-    const ps = await problemsOfPath(dir, { varFiles: [join(dir, 'dev.pkrvars.hcl')] });
-    // The null source with communicator "none" is the one part of this template bake lacks.
-    expect(
-      ps.map((p) => [p.message, p.pos?.file.replace(/^.*\//, '') + ':' + p.pos?.line]),
-    ).toEqual([
-      [
-        'communicator "none" is not supported by bake\'s null builder: it connects over SSH',
-        'sources.pkr.hcl:18',
-      ],
+    const plan = await planOfPath(dir, { varFiles: [join(dir, 'dev.pkrvars.hcl')] });
+    expect(plan.variables.map((v) => [v.name, v.value, v.source])).toEqual([
+      ['flavor', 'chocolate', `var file ${join(dir, 'dev.pkrvars.hcl')}`],
     ]);
+    expect(plan.instances.map((i) => [i.name, i.type, i.provisioners.map((p) => p.type)])).toEqual([
+      ['build.example-2', 'docker', ['shell', 'shell-local']],
+      ['build.example', 'docker', ['shell', 'shell-local']],
+      // except = ["null.example-3"] names it as TYPE.NAME; communicator "none" needs no host.
+      ['build.example-3', 'null', ['shell-local']],
+    ]);
+    expect(plan.instances[0].provisioners[0].config.environment_vars).toEqual(['FLAVOR=chocolate']);
   });
   test('an auto var file is read, and a named one overrides it; a bad one is an error at its line', async () => {
     const files = {
@@ -395,7 +396,10 @@ describe("Packer's spellings", () => {
     });
     expect(plan.instances.map((i) => [i.name, i.config])).toEqual([
       ['build.app', { image: 'debian:bookworm', commit: true }],
-      ['build.box', { ssh_host: '127.0.0.1', ssh_username: 'root', ssh_password: 'x' }],
+      [
+        'build.box',
+        { communicator: 'ssh', ssh_host: '127.0.0.1', ssh_username: 'root', ssh_password: 'x' },
+      ],
     ]);
   });
   test("Packer's pull as a bool: false is never", async () => {

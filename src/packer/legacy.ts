@@ -24,7 +24,7 @@ function renamed(
     if (k === 'communicator') {
       const why = problem ? communicatorProblem(type, v) : undefined;
       if (why) problem!(why, k);
-      continue;
+      if (why || type !== 'null') continue;
     }
     const r = RENAMES[type]?.[k];
     const [nk, nv] = r ? r(v) : [k, v];

@@ -48,6 +48,7 @@ const COMMUNICATORS: Record<string, string> = {
 export function communicatorProblem(type: string, v: unknown): string | undefined {
   const uses = COMMUNICATORS[type];
   if (uses && v === uses) return undefined;
+  if (type === 'null' && v === 'none') return undefined;
   if (v === 'none')
     return `communicator "none" is not supported by bake's ${type || 'this'} builder: it ${uses === 'docker' ? 'works through the Docker API' : 'connects over SSH'}`;
   return `communicator "${String(v)}" is not supported by bake's ${type || 'this'} builder${uses ? `, which uses ${uses}` : ''}`;
@@ -269,7 +270,8 @@ export class Mapper {
       if (a.name === 'communicator') {
         const why = communicatorProblem(kind === 'builder' ? type : '', a.value);
         if (why) this.todo(path, { message: why, pos: a.pos, hint: 'remove communicator' });
-        continue;
+        // The null builder has the setting itself (ssh or none).
+        if (why || type !== 'null') continue;
       }
       const rename = RENAMES[type]?.[a.name];
       const [k, v] = rename ? rename(a.value) : [a.name, a.value];
