@@ -13,6 +13,9 @@ import { main } from '../src/cli';
 import { tempProject } from './helpers/spec';
 
 const FIX = join(process.cwd(), '__tests__/fixtures/packer');
+const ENV = { AWS_REGION: 'eu-west-1' };
+// One time for both plans: an AMI name computed from timestamp() must compare equal.
+const NOW = new Date('2024-03-05T07:08:09Z');
 
 /** A copy of a fixture folder, so the bake.yml can sit beside the template. */
 function copyOf(folder: string): string {
@@ -27,7 +30,7 @@ async function convertAndPlan(folder: string, file: string, vars: Record<string,
   const { yaml, todos } = await convertTemplate(template, builtInRegistry(), dir);
   const out = join(dir, 'bake.yml');
   writeFileSync(out, yaml);
-  const converted = resolvePlan(await openSpec(out), { env: {}, vars });
+  const converted = resolvePlan(await openSpec(out), { env: ENV, vars, now: NOW });
   return { yaml, todos, converted, template };
 }
 
@@ -42,11 +45,12 @@ describe('the templates convert to a bake.yml that validates and plans the same 
     ['plugin-docker', 'upload_download.json', 0],
     ['plugin-docker', 'large_upload.json', 0],
     ['plugin-docker', 'large_download.pkr.hcl', 0],
+    ['plugin-amazon', 'ubuntu-imdsv2-enabled.pkr.hcl', 0],
   ])('%s/%s', async (folder, file, todoCount) => {
     const { yaml, todos, converted, template } = await convertAndPlan(folder, file);
     expect(todos).toHaveLength(todoCount);
     expect(yaml).not.toContain('TODO');
-    const native = resolvePlan(await openSpec(template), { env: {} });
+    const native = resolvePlan(await openSpec(template), { env: ENV, now: NOW });
     const shape = (p: typeof native) =>
       p.instances.map((i) => ({
         name: i.name,

@@ -409,3 +409,60 @@ describe("Packer's spellings", () => {
     expect(plan.instances[0].config.pull).toBe('never');
   });
 });
+
+describe('amazon-ebs templates from packer-plugin-amazon', () => {
+  const dir = join(FIX, 'plugin-amazon');
+  const env = { AWS_REGION: 'eu-west-1' };
+  test('data "amazon-ami" named by source_ami becomes the source_ami_filter the builder looks up', async () => {
+    const plan = await planOfPath(join(dir, 'ubuntu-imdsv2-enabled.pkr.hcl'), { env });
+    const c = plan.instances[0].config;
+    expect(plan.instances[0].name).toBe('build.imds-example');
+    expect(c.source_ami).toBeUndefined();
+    expect(c.source_ami_filter).toEqual({
+      filters: {
+        name: 'ubuntu/images/*ubuntu-jammy-22.04-amd64-server-*',
+        'root-device-type': 'ebs',
+        'virtualization-type': 'hvm',
+      },
+      most_recent: true,
+      owners: ['099720109477'],
+    });
+    expect(c.metadata_options).toEqual({
+      http_endpoint: 'enabled',
+      http_tokens: 'required',
+      http_put_response_hop_limit: 1,
+    });
+    expect(String(c.ami_name)).toMatch(/^packer-example-\d{14}$/);
+  });
+  test('{{build_name}} in an HCL template is an error at its line with the expression to write', async () => {
+    const ps = await problemsOfPath(join(dir, 'interpolated_run_tags.pkr.hcl'), { env });
+    expect(ps.map((p) => [p.message, p.hint, p.pos?.line, p.pos?.col])).toEqual([
+      [
+        "{{build_name}} is Packer's template syntax, which bake does not expand (it would stay as text)",
+        'write ${source.name} instead',
+        28,
+        14,
+      ],
+    ]);
+  });
+  test('an AMI name that EC2 would refuse is refused at its line (the template fills "%s" in Go)', async () => {
+    const ps = await problemsOfPath(join(dir, 'datasource-ami-template.pkr.hcl'), { env });
+    expect(ps.map((p) => [p.message, p.pos?.line])).toEqual([
+      ['ami_name "%s" is not a valid AMI name', 16],
+    ]);
+  });
+  test('a data source bake cannot translate, or an AMI lookup in another region, is an error at its line', async () => {
+    const src = (region: string) =>
+      `data "amazon-ami" "base" {\n  filters = { name = "debian-12-*" }\n  owners  = ["136693071363"]\n  region  = "${region}"\n}\ndata "http" "ip" {\n  url = "https://example.com"\n}\nsource "amazon-ebs" "vm" {\n  region        = "eu-west-1"\n  source_ami    = data.amazon-ami.base.id\n  instance_type = "t3.micro"\n  ami_name      = "x-\${formatdate("YYYYMMDD", timestamp())}"\n  ssh_username  = "admin"\n}\nbuild {\n  sources = ["source.amazon-ebs.vm"]\n}\n`;
+    const same = await problemsOfHcl({ 'main.pkr.hcl': src('eu-west-1') });
+    expect(same.problems.map((p) => [p.message, p.pos?.line])).toEqual([
+      ['data source "http.ip" is not supported by bake yet', 6],
+    ]);
+    const other = await problemsOfHcl({ 'main.pkr.hcl': src('us-east-1') });
+    expect(other.problems.map((p) => [p.message.replace(/,.*/, ''), p.pos?.line])).toEqual([
+      ['data.amazon-ami.base looks in region us-east-1', 4],
+      ['data source "amazon-ami.base" is not supported by bake yet', 1],
+      ['data source "http.ip" is not supported by bake yet', 6],
+    ]);
+  });
+});

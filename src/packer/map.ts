@@ -95,6 +95,56 @@ export class Mapper {
       for (const [k, x] of Object.entries(v)) this.place(joinPath(path, k), valuePos, valuePos, x);
   }
 
+  /** `data "amazon-ami"` blocks, which a source's source_ami may name (see amiLookup). */
+  private readonly amiData = new Map<string, { block: PBlock; used: boolean }>();
+
+  addData(body: PBody): void {
+    for (const b of body.blocks)
+      if (b.type === 'data' && b.labels[0] === 'amazon-ami' && b.labels[1])
+        this.amiData.set(b.labels[1], { block: b, used: false });
+  }
+
+  /**
+   * `source_ami = data.amazon-ami.NAME.id`: the same lookup is the builder's own
+   * source_ami_filter (filters, owners, most_recent), made when the build starts.
+   */
+  private amiLookup(a: PAttr, type: string, path: string, body: PBody): unknown {
+    const m = /^\$\{data\.amazon-ami\.([A-Za-z0-9_-]+)\.id\}$/.exec(String(a.value));
+    const d = m ? this.amiData.get(m[1]) : undefined;
+    if (!m || !d || type !== 'amazon-ebs') return undefined;
+    const filter: Record<string, unknown> = {};
+    for (const x of d.block.body.attrs) {
+      if (x.name === 'filters' || x.name === 'owners' || x.name === 'most_recent') {
+        filter[x.name] = x.value;
+        this.place(
+          joinPath(joinPath(path, 'source_ami_filter'), x.name),
+          x.pos,
+          x.valuePos,
+          x.value,
+        );
+      } else if (x.name === 'region') {
+        const own = body.attrs.find((y) => y.name === 'region')?.value;
+        if (own !== x.value) {
+          this.todo(path, {
+            message: `data.amazon-ami.${m[1]} looks in region ${String(x.value)}, the source builds in ${String(own ?? 'its default region')}`,
+            pos: x.pos,
+            hint: 'bake looks the AMI up in the region the source builds in; use the same region',
+          });
+          return null;
+        }
+      } else {
+        this.todo(path, {
+          message: `${x.name} of data "amazon-ami" has no counterpart in source_ami_filter`,
+          pos: x.pos,
+          hint: 'source_ami_filter takes filters, owners and most_recent',
+        });
+        return null;
+      }
+    }
+    d.used = true;
+    return filter;
+  }
+
   /** Sources first, from every file: builds refer to them by type and name. */
   addSources(body: PBody): void {
     for (const b of body.blocks) if (b.type === 'source') this.source(b);
@@ -130,6 +180,7 @@ export class Mapper {
           this.build(b);
           break;
         case 'data':
+          if (b.labels[0] === 'amazon-ami' && this.amiData.get(b.labels[1] ?? '')?.used) break;
           this.todo('', {
             message: `data source "${b.labels.join('.')}" is not supported by bake yet`,
             pos: b.pos,
@@ -272,6 +323,16 @@ export class Mapper {
         if (why) this.todo(path, { message: why, pos: a.pos, hint: 'remove communicator' });
         // The null builder has the setting itself (ssh or none).
         if (why || type !== 'null') continue;
+      }
+      if (kind === 'builder' && a.name === 'source_ami') {
+        const filter = this.amiLookup(a, type, path, body);
+        if (filter === null) continue;
+        if (filter !== undefined) {
+          into.source_ami_filter = filter;
+          this.keyPositions.set(joinPath(path, 'source_ami_filter'), a.pos);
+          this.positions.set(joinPath(path, 'source_ami_filter'), a.valuePos);
+          continue;
+        }
       }
       const rename = RENAMES[type]?.[a.name];
       const [k, v] = rename ? rename(a.value) : [a.name, a.value];
@@ -541,6 +602,7 @@ function typeText(text: string): string {
 
 export function mapTemplate(files: PBody[], registry: PluginSet): Mapped {
   const m = new Mapper(registry);
+  for (const f of files) m.addData(f);
   for (const f of files) m.addSources(f);
   for (const f of files) m.addFile(f);
   return m.result();
