@@ -176,3 +176,17 @@ test("learn-packer's more_complex directory: its null source (communicator none)
   ]);
   expect(r.output).toContain('welcome to Packer!');
 });
+
+test('docker-save: the result is the file it wrote, and the image it replaced is removed and says so', async () => {
+  const dir = tempProject({
+    'main.pkr.hcl': `source "docker" "app" {\n  image  = "busybox:latest"\n  commit = true\n}\nbuild {\n  sources = ["source.docker.app"]\n  post-processor "docker-save" {\n    path = "out/app.tar"\n  }\n}\n`,
+  });
+  const r = await build(join(dir, 'main.pkr.hcl'));
+  const a = r.summary.results[0].artifact!;
+  const tar = join(dir, 'out/app.tar');
+  expect(a).toMatchObject({ id: tar, files: [tar], description: `image saved to ${tar}` });
+  expect(existsSync(tar)).toBe(true);
+  const removed = /removed (sha256:[0-9a-f]+): the post-processors replaced it/.exec(r.output);
+  expect(removed).not.toBeNull();
+  expect(await imageExists(removed![1])).toBe(false);
+});
