@@ -190,3 +190,19 @@ test('docker-save: the result is the file it wrote, and the image it replaced is
   expect(removed).not.toBeNull();
   expect(await imageExists(removed![1])).toBe(false);
 });
+
+test('a shell-local post-processor runs here with the artifact it is handed, and hands it on', async () => {
+  const dir = tempProject({
+    'main.pkr.hcl': `source "docker" "app" {\n  image  = "busybox:latest"\n  commit = true\n}\nbuild {\n  sources = ["source.docker.app"]\n  post-processors {\n    post-processor "shell-local" {\n      inline = "echo \\"made $BAKE_ARTIFACT_ID\\" > made.txt"\n    }\n    post-processor "manifest" {\n      output = "manifest.json"\n    }\n  }\n}\n`,
+  });
+  const r = await build(join(dir, 'main.pkr.hcl'));
+  const id = r.summary.results[0].artifact?.id ?? '';
+  try {
+    expect(r.summary.results[0].error).toBeUndefined();
+    expect(id).toMatch(/^sha256:/);
+    expect(readFileSync(join(dir, 'made.txt'), 'utf8')).toBe(`made ${id}\n`);
+    expect(readFileSync(join(dir, 'manifest.json'), 'utf8')).toContain(id);
+  } finally {
+    if (id) await docker.getImage(id).remove({ force: true });
+  }
+});

@@ -20,6 +20,7 @@ import { dockerSavePostProcessor } from './post-processors/docker-save';
 import { manifestPostProcessor } from './post-processors/manifest';
 import { checksumPostProcessor } from './post-processors/checksum';
 import { compressPostProcessor } from './post-processors/compress';
+import { shellLocalPostProcessor } from './post-processors/shell-local';
 
 const BUILT_IN: Descriptor[] = [
   nullBuilder,
@@ -38,6 +39,7 @@ const BUILT_IN: Descriptor[] = [
   manifestPostProcessor,
   checksumPostProcessor,
   compressPostProcessor,
+  shellLocalPostProcessor,
 ];
 
 export type { Origin } from './api';
