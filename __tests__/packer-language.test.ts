@@ -247,3 +247,11 @@ describe('for expressions', () => {
     ]);
   });
 });
+
+test('sensitive() marks a value in a bake.yml too: it and what uses it are redacted', () => {
+  const plan = planOf(
+    `locals:\n  key: '\${sensitive("k-1")}'\n  url: 'https://x/?k=\${local.key}'\nsources:\n  s: {type: docker, image: busybox:latest}\nbuilds:\n  b: {sources: [s]}\n`,
+  );
+  expect(plan.locals).toEqual({ key: 'k-1', url: 'https://x/?k=k-1' });
+  expect(plan.shownLocals).toEqual({ key: '***', url: '***' });
+});

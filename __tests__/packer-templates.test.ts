@@ -466,3 +466,17 @@ describe('amazon-ebs templates from packer-plugin-amazon', () => {
     ]);
   });
 });
+
+describe('sensitive locals', () => {
+  test('local "x" { sensitive = true } is redacted, and so is what is computed from it', async () => {
+    const plan = await planOfHcl({
+      'main.pkr.hcl': `variable "user" {\n  default = "admin"\n}\nlocal "token" {\n  expression = "tok-\${upper(var.user)}-\${"x"}"\n  sensitive  = true\n}\nlocal "plain" {\n  expression = [1, 2]\n}\nlocals {\n  header = "Bearer \${local.token}"\n}\nsource "docker" "app" {\n  image  = "busybox:latest"\n  commit = true\n}\nbuild {\n  sources = ["source.docker.app"]\n}\n`,
+    });
+    expect(plan.locals).toEqual({
+      token: 'tok-ADMIN-x',
+      plain: [1, 2],
+      header: 'Bearer tok-ADMIN-x',
+    });
+    expect(plan.shownLocals).toEqual({ token: '***', plain: [1, 2], header: '***' });
+  });
+});

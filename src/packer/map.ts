@@ -268,11 +268,8 @@ export class Mapper {
       return;
     }
     if (sens && sens.value !== false && sens.value !== 'false') {
-      this.todo('locals', {
-        message: `local "${name}" is marked sensitive, which bake's locals cannot be yet`,
-        pos: sens.pos,
-        hint: 'make the value a sensitive variable instead: what is computed from it stays sensitive',
-      });
+      // A sensitive local is its value marked sensitive: redacted, and so is what uses it.
+      this.local(name, expr, `\${sensitive(${asExpression(expr.value)})}`);
       return;
     }
     this.local(name, expr, expr.value);
@@ -591,6 +588,49 @@ export class Mapper {
     }
     return out;
   }
+}
+
+/** A value from the parser as the text of one expression. */
+function asExpression(v: unknown): string {
+  if (typeof v === 'string') {
+    const m = /^\$\{([\s\S]*)\}$/.exec(v);
+    if (m && !m[1].includes('${')) return m[1];
+    return quotedTemplate(v);
+  }
+  return JSON.stringify(v, (_k, x: unknown) =>
+    typeof x === 'string' ? x.replace(/\$\{/g, '$${') : x,
+  );
+}
+
+/**
+ * A template string as a quoted string inside an expression: its text escaped, its
+ * interpolations kept as they are (quotes inside them open strings of their own).
+ */
+function quotedTemplate(v: string): string {
+  let out = '"';
+  for (let i = 0; i < v.length;) {
+    if (v.startsWith('$${', i)) {
+      out += '$${';
+      i += 3;
+    } else if (v.startsWith('${', i)) {
+      let depth = 0;
+      let j = i + 1;
+      let quoted = false;
+      for (; j < v.length; j++) {
+        const c = v[j];
+        if (c === '\\') j++;
+        else if (c === '"') quoted = !quoted;
+        else if (!quoted && c === '{') depth++;
+        else if (!quoted && c === '}' && --depth === 0) break;
+      }
+      out += v.slice(i, j + 1);
+      i = j + 1;
+    } else {
+      out += JSON.stringify(v[i]).slice(1, -1);
+      i++;
+    }
+  }
+  return out + '"';
 }
 
 /** A type constraint as HCL writes it (`list(string)`), in bake's spelling. */

@@ -1005,7 +1005,7 @@ function parseCsv(text: string): string[][] {
 
 for (const [k, f] of Object.entries(packerFns)) if (!(k in fns)) fns[k] = f;
 
-export const FUNCTION_NAMES = Object.keys(fns).sort();
+export const FUNCTION_NAMES = [...Object.keys(fns), 'sensitive'].sort();
 
 export function callFunction(
   name: string,
@@ -1015,6 +1015,11 @@ export function callFunction(
   ctx: FunctionContext,
   scope: Scope,
 ): Marked {
+  // sensitive(v): v, marked so that it and what is computed from it are redacted.
+  if (name === 'sensitive') {
+    arity('sensitive', args, 1, 1, at);
+    return sensitive(unmark(ev(args[0])).value);
+  }
   const fn = Object.prototype.hasOwnProperty.call(fns, name) ? fns[name] : undefined;
   if (!fn) {
     const near = didYouMean(name, FUNCTION_NAMES);
