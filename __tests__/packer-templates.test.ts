@@ -480,3 +480,17 @@ describe('sensitive locals', () => {
     expect(plan.shownLocals).toEqual({ token: '***', plain: [1, 2], header: '***' });
   });
 });
+
+test("a bake.yml takes Packer's pull: true | false beside always | missing | never", async () => {
+  const { pullPolicy } = await import('../src/plugins/builders/docker/schema');
+  const spec = (pull: string) =>
+    `sources:\n  app: {type: docker, image: busybox:latest, pull: ${pull}}\nbuilds:\n  b: {sources: [app]}\n`;
+  const dir = tempProject({ 'bake.yml': spec('false') });
+  const plan = await planOfPath(join(dir, 'bake.yml'));
+  expect(pullPolicy(plan.instances[0].config.pull)).toBe('never');
+  expect(pullPolicy('true')).toBe('always');
+  expect(pullPolicy(undefined)).toBe('missing');
+  expect(problemsOf(spec('sometimes'))[0].message).toBe(
+    '"sometimes" is not one of: always, missing, never, true, false',
+  );
+});

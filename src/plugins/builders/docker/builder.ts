@@ -9,6 +9,7 @@ import { pipeline } from 'node:stream/promises';
 import type Docker from 'dockerode';
 import { DockerCommunicator } from '../../../communicators/docker';
 import { parseRunCommand } from './run-command';
+import { pullPolicy } from './schema';
 import { BuildEnv, BuildError, BuildState, BuilderImpl } from '../../../engine/context';
 import { LedgerEntry } from '../../../engine/ledger';
 import { raceSignal, Step, throwIfCancelled } from '../../../engine/steps';
@@ -106,7 +107,7 @@ export const dockerBuilder: BuilderImpl = {
         name: 'pull',
         async run(_s, ctx) {
           await reachEngine(docker);
-          const policy = String(c.pull ?? 'missing');
+          const policy = pullPolicy(c.pull);
           let present = true;
           try {
             await docker.getImage(image).inspect();

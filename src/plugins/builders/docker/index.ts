@@ -1,7 +1,7 @@
 /** The docker builder (Packer's name): a Docker image from a base image, through the Docker API. */
 import { resolve } from 'node:path';
 import type { BuilderDescriptor, RuleProblem } from '../../api';
-import { dockerBuilderSchema } from './schema';
+import { dockerBuilderSchema, pullPolicy } from './schema';
 import { parseRunCommand } from './run-command';
 import { dockerArtifactExists, dockerBase } from './reuse';
 
@@ -69,7 +69,7 @@ export const docker: BuilderDescriptor = {
       .filter((host) => host.startsWith('.') || host.startsWith('/'))
       .map((host) => resolve(dir, host)),
   reuse: {
-    base: (c, { docker }) => dockerBase(docker(), String(c.image), String(c.pull ?? 'missing')),
+    base: (c, { docker }) => dockerBase(docker(), String(c.image), pullPolicy(c.pull)),
     exists: (_c, a, { docker }) => dockerArtifactExists(docker(), a),
   },
   load: async () => (await import('./builder')).dockerBuilder,
