@@ -206,3 +206,36 @@ test('a shell-local post-processor runs here with the artifact it is handed, and
     if (id) await docker.getImage(id).remove({ force: true });
   }
 });
+
+test("shell's env_var_format and use_env_var_file, as in Packer", async () => {
+  const dir = tempProject({
+    'main.pkr.hcl': `source "docker" "app" {
+  image   = "busybox:latest"
+  discard = true
+}
+build {
+  sources = ["source.docker.app"]
+  provisioner "shell" {
+    environment_vars = ["GREETING=it's me", "N=1"]
+    env_var_format   = "%s='%s' "
+    inline           = ["echo \\"fmt: $GREETING/$N\\""]
+  }
+  provisioner "shell" {
+    environment_vars = ["GREETING=from a file"]
+    use_env_var_file = true
+    inline           = ["echo \\"file: $GREETING\\"", "ls /tmp/bake-vars-* 2>/dev/null | wc -l"]
+  }
+  provisioner "shell" {
+    inline = ["echo \\"left: $(ls /tmp/bake-vars-* 2>/dev/null | wc -l)\\""]
+  }
+}
+`,
+  });
+  const r = await build(join(dir, 'main.pkr.hcl'));
+  expect(r.summary.results[0].error).toBeUndefined();
+  expect(r.output).toContain("fmt: it's me/1");
+  expect(r.output).toContain('file: from a file');
+  // The file is there while the script runs and removed after it.
+  expect(r.output).toMatch(/\| 1\n/);
+  expect(r.output).toContain('left: 0');
+});

@@ -47,10 +47,11 @@ const PLUGIN_FIELDS = [
   'ChecksumType',
   'BuilderType',
   'Image',
+  'EnvVarFile',
 ];
 
 /** Settings whose text bake's plugins fill `{{ .Field }}` in. */
-const FILLED = ['execute_command', 'output', 'inline_shebang', 'run_command'];
+const FILLED = ['execute_command', 'output', 'inline_shebang', 'run_command', 'env_var_format'];
 
 /** Packer's legacy template functions, by name. */
 export const LEGACY_FUNCTIONS = [
