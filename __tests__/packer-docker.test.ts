@@ -239,3 +239,20 @@ build {
   expect(r.output).toMatch(/\| 1\n/);
   expect(r.output).toContain('left: 0');
 });
+
+test('docker-import: the exported filesystem becomes an image, with its changes', async () => {
+  const dir = tempProject({
+    'main.pkr.hcl': `source "docker" "app" {\n  image       = "busybox:latest"\n  export_path = "out/fs.tar"\n}\nbuild {\n  sources = ["source.docker.app"]\n  provisioner "shell" {\n    inline = ["echo imported > /marker"]\n  }\n  post-processor "docker-import" {\n    repository = "bake-test/imported"\n    tag        = "${'${'}uuidv4()}"\n    changes    = ["CMD [\\"cat\\", \\"/marker\\"]"]\n  }\n}\n`,
+  });
+  const r = await build(join(dir, 'main.pkr.hcl'));
+  const a = r.summary.results[0].artifact;
+  try {
+    expect(r.summary.results[0].error).toBeUndefined();
+    expect(a?.id).toMatch(/^sha256:/);
+    expect(a?.tags?.[0]).toMatch(/^bake-test\/imported:[0-9a-f-]{36}$/);
+    expect((await runIn(a!.id)).out).toContain('imported');
+    expect(pendingOf(r.ledger)).toEqual([]);
+  } finally {
+    if (a?.id) await docker.getImage(a.id).remove({ force: true });
+  }
+});

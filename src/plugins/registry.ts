@@ -21,6 +21,7 @@ import { manifestPostProcessor } from './post-processors/manifest';
 import { checksumPostProcessor } from './post-processors/checksum';
 import { compressPostProcessor } from './post-processors/compress';
 import { shellLocalPostProcessor } from './post-processors/shell-local';
+import { dockerImportPostProcessor } from './post-processors/docker-import';
 
 const BUILT_IN: Descriptor[] = [
   nullBuilder,
@@ -40,6 +41,7 @@ const BUILT_IN: Descriptor[] = [
   checksumPostProcessor,
   compressPostProcessor,
   shellLocalPostProcessor,
+  dockerImportPostProcessor,
 ];
 
 export type { Origin } from './api';
