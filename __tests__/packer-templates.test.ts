@@ -494,3 +494,18 @@ test("a bake.yml takes Packer's pull: true | false beside always | missing | nev
     '"sometimes" is not one of: always, missing, never, true, false',
   );
 });
+
+test('a build that changes a source under its own name, which another build uses, is an error at its block', async () => {
+  const text = (second: string) =>
+    `source "docker" "base" {\n  image  = "debian:bookworm"\n  commit = true\n}\nbuild {\n  name = "a"\n  source "source.docker.base" {\n    image = "busybox:latest"\n  }\n}\n${second}`;
+  const alone = await planOfHcl({ 'main.pkr.hcl': text('') });
+  expect(alone.instances.map((i) => [i.name, i.config.image])).toEqual([
+    ['a.base', 'busybox:latest'],
+  ]);
+  const { problems } = await problemsOfHcl({
+    'main.pkr.hcl': text(`build {\n  name    = "b"\n  sources = ["source.docker.base"]\n}\n`),
+  });
+  expect(problems.map((p) => [p.message, p.pos?.line])).toEqual([
+    ['this build changes source "base", which other builds use unchanged', 7],
+  ]);
+});

@@ -67,7 +67,22 @@ export class Mapper {
 
   constructor(private readonly registry: PluginSet) {}
 
+  /** Sources that a build-level block changed under their own name, and where. */
+  private readonly changedInPlace = new Map<string, Position>();
+
   result(): Mapped {
+    // Such a change holds for every build in bake, where Packer keeps it to one build.
+    for (const [base, pos] of this.changedInPlace) {
+      const users = Object.values(this.value.builds ?? {}).filter((b) =>
+        ((b as { sources?: string[] }).sources ?? []).includes(base),
+      );
+      if (users.length > 1)
+        this.todo('builds', {
+          message: `this build changes source "${base}", which other builds use unchanged`,
+          pos,
+          hint: 'give the changed instance a name of its own: name = "…"',
+        });
+    }
     const value: Record<string, unknown> = {};
     for (const k of ['variables', 'locals', 'sources', 'builds'])
       if (this.value[k] && (Object.keys(this.value[k]).length || k === 'sources' || k === 'builds'))
@@ -561,6 +576,7 @@ export class Mapper {
     this.pluginBody(body, config, path, 'builder', type);
     sources[name] = config;
     if (name !== base) this.sourceTypes.set(name, type);
+    else if (body.attrs.length || body.blocks.length) this.changedInPlace.set(base, b.pos);
     return name;
   }
 
