@@ -329,6 +329,12 @@ describe('what cannot be mapped is an error at its line', () => {
       /dynamic "launch_block_device_mappings" blocks are not supported/,
     ],
     [
+      'an ansible setting bake refuses, with why',
+      `${base}build {\n  sources = ["source.docker.app"]\n  provisioner "ansible" {\n    playbook_file  = "main.pkr.hcl"\n    inventory_file = "hosts"\n  }\n}\n`,
+      8,
+      /^inventory_file is not supported: bake writes the inventory that reaches the machine being built/,
+    ],
+    [
       'hcp_packer_registry',
       `${base}build {\n  sources = ["source.docker.app"]\n  hcp_packer_registry {\n    bucket_name = "x"\n  }\n}\n`,
       6,
