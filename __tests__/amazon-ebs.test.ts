@@ -561,7 +561,7 @@ builds:
     source_ami: ami-1
     instance_type: t3.micro
     ssh_username: admin
-    ami_name: "my ami {{timestamp}}"
+    ami_name: "my ami <1>"
     deprecate_at: next year
 builds:
   b:
@@ -570,7 +570,7 @@ builds:
     expect(p.map((x) => [x.message, x.pos?.line])).toEqual(
       expect.arrayContaining([
         ['deprecate_at "next year" is not a time', 8],
-        ['ami_name "my ami {{timestamp}}" is not a valid AMI name', 7],
+        ['ami_name "my ami <1>" is not a valid AMI name', 7],
       ]),
     );
     expect(p).toHaveLength(2);

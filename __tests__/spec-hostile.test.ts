@@ -104,8 +104,10 @@ describe('hostile input is refused cleanly, quickly and with a position', () => 
   });
 
   it('a top level that is a list or a scalar is refused', () => {
-    expect(refuse('- a\n- b\n').problems[0].message).toMatch(/expected a mapping/);
-    expect(refuse('just text\n').problems[0].message).toMatch(/expected a mapping/);
+    expect(refuse('- a\n- b\n').problems[0].message).toMatch(/top level is a list, not a mapping/);
+    expect(refuse('just text\n').problems[0].message).toMatch(
+      /top level is a string, not a mapping/,
+    );
   });
 
   it('very deep nesting is refused, not a stack overflow', () => {

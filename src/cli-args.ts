@@ -3,7 +3,16 @@ import { parseDuration } from './spec/schema';
 export class UsageError extends Error {}
 
 export type Command =
-  'validate' | 'inspect' | 'plan' | 'build' | 'cleanup' | 'sweep' | 'schema' | 'help' | 'version';
+  | 'validate'
+  | 'inspect'
+  | 'plan'
+  | 'build'
+  | 'cleanup'
+  | 'sweep'
+  | 'schema'
+  | 'convert'
+  | 'help'
+  | 'version';
 import type { OnError } from './engine/options';
 export type { OnError };
 
@@ -32,6 +41,8 @@ export interface CliOptions {
   /** build: reuse the cached result of a build that has not changed. */
   skipUnchanged: boolean;
   cacheDir: string;
+  /** convert: where the bake.yml goes (standard output when not given). */
+  output?: string;
 }
 
 export const HELP = `Usage: bake <command> [SPEC] [options]
@@ -47,6 +58,9 @@ Commands:
              --subscription); --delete
              removes them
   schema     print the JSON Schema of a spec, with the plugins SPEC lists (for editors)
+  convert    write a Packer template (.pkr.hcl, a directory of them, or .json) as a
+             bake.yml (-o FILE, else standard output), with # TODO: where it could not
+             translate
 
 Options:
   --var NAME=VALUE          set a variable (repeatable)
@@ -62,6 +76,7 @@ Options:
                             it was cached, if its artifact still exists
   --cache-dir DIR           where --skip-unchanged keeps results (default .bake/cache)
   --json                    machine-readable output (plan)
+  -o, --output FILE         convert: write the bake.yml here
   --region R[,R]            sweep: regions, for builders that sweep by region
   --project P[,P]           sweep: GCP projects to look in
   --subscription S[,S]      sweep: Azure subscriptions to look in
@@ -69,7 +84,10 @@ Options:
   --older-than DURATION     sweep: only what is at least this old, e.g. 6h
   --delete                  sweep: delete what was found (the default is a dry run)
 
-SPEC defaults to bake.yml. Variables also come from BAKE_VAR_<name> and *.auto.bakevars.yml.
+SPEC defaults to bake.yml. It may also be a Packer template: a .pkr.hcl file, a directory
+of them, or a legacy .json template (read as they are; see docs/coming-from-packer.md).
+Variables also come from BAKE_VAR_<name> (or PKR_VAR_<name>) and *.auto.bakevars.yml
+(*.auto.pkrvars.hcl beside a Packer template); --var-file takes .pkrvars.hcl files too.
 `;
 
 const COMMANDS: Command[] = [
@@ -80,6 +98,7 @@ const COMMANDS: Command[] = [
   'cleanup',
   'sweep',
   'schema',
+  'convert',
   'help',
   'version',
 ];
@@ -199,6 +218,10 @@ export function parseArgs(argv: string[]): CliOptions {
       }
       case '--skip-unchanged':
         o.skipUnchanged = true;
+        break;
+      case '-o':
+      case '--output':
+        o.output = value(flag, inline);
         break;
       case '--cache-dir':
         o.cacheDir = value(flag, inline);

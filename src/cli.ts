@@ -117,6 +117,8 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'sweep':
         return await sweep(o);
+      case 'convert':
+        return await convert(o);
     }
   } catch (e) {
     if (e instanceof SpecError) {
@@ -211,4 +213,24 @@ async function sweep(o: CliOptions): Promise<number> {
   let failed = 0;
   for (const run of runs) failed += await run();
   return failed ? 1 : 0;
+}
+
+/** `bake convert TEMPLATE [-o FILE]`: the template as a bake.yml, with # TODO: where needed. */
+async function convert(o: CliOptions): Promise<number> {
+  const [{ convertTemplate }, { packerKind }, { writeFileSync }] = await Promise.all([
+    import('./packer/convert'),
+    import('./packer/open'),
+    import('node:fs'),
+  ]);
+  if (!packerKind(o.spec))
+    throw new UsageError(
+      `convert takes a Packer template (a .pkr.hcl file, a directory of them, or a .json template), got "${o.spec}"`,
+    );
+  const { yaml, todos } = await convertTemplate(o.spec, builtInRegistry());
+  if (o.output) writeFileSync(o.output, yaml);
+  else process.stdout.write(yaml);
+  process.stderr.write(
+    `${o.output ? `wrote ${o.output}` : 'converted'}${todos.length ? `; ${todos.length} TODO${todos.length === 1 ? '' : 's'} left (search for "# TODO:")` : '; nothing left to do by hand'}\n`,
+  );
+  return 0;
 }

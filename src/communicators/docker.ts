@@ -12,6 +12,29 @@ import { extractInto, packDirectory, packFile } from './tar';
 import { Communicator, ExecOptions, ExecResult, LineSplitter, tailKeeper } from './communicator';
 import { raceSignal } from '../engine/steps';
 
+/** The text of a non-TTY container's log: frames of an 8-byte header and a payload. */
+function demux(b: Buffer): string {
+  let out = '';
+  for (let i = 0; i + 8 <= b.length;) {
+    const size = b.readUInt32BE(i + 4);
+    out += b.subarray(i + 8, i + 8 + size).toString('utf8');
+    i += 8 + size;
+  }
+  return out;
+}
+
+/** The build container's own command ended, so nothing more can run in it. */
+export class ContainerStoppedError extends Error {
+  /** Trying again cannot help. */
+  readonly permanent = true;
+  readonly hint =
+    'the command of the build container must keep running (an interactive shell: run_command ["-d", "-i", "-t", "{{.Image}}", "/bin/sh"], or cmd: [sleep, infinity])';
+  constructor(message: string) {
+    super(message);
+    this.name = 'ContainerStoppedError';
+  }
+}
+
 export interface DockerCommunicatorOptions {
   execUser?: string;
   fixUploadOwner: boolean;
@@ -39,13 +62,15 @@ export class DockerCommunicator implements Communicator {
   }
 
   async exec(command: string, o: ExecOptions): Promise<ExecResult> {
-    const exec = await this.container.exec({
-      Cmd: ['/bin/sh', '-c', command],
-      AttachStdout: true,
-      AttachStderr: true,
-      User: this.opts.execUser ?? '',
-      Env: Object.entries({ ...this.opts.env, ...o.env }).map(([k, v]) => `${k}=${v}`),
-    });
+    const exec = await this.container
+      .exec({
+        Cmd: ['/bin/sh', '-c', command],
+        AttachStdout: true,
+        AttachStderr: true,
+        User: this.opts.execUser ?? '',
+        Env: Object.entries({ ...this.opts.env, ...o.env }).map(([k, v]) => `${k}=${v}`),
+      })
+      .catch((e: unknown) => this.stopped(e));
     const stream = await exec.start({ hijack: true, stdin: false });
     const tail = tailKeeper();
     const out = new LineSplitter((l) => {
@@ -75,6 +100,21 @@ export class DockerCommunicator implements Communicator {
     err.end();
     const info = await exec.inspect();
     return { exitCode: info.ExitCode ?? -1, tail: tail.lines };
+  }
+
+  /** Docker's 409 for a stopped container, as what happened: its command ended. */
+  private async stopped(e: unknown): Promise<never> {
+    if ((e as { statusCode?: number }).statusCode !== 409) throw e;
+    const info = await this.container.inspect().catch(() => undefined);
+    if (!info || info.State?.Running) throw e;
+    const cmd = [...(info.Config?.Entrypoint ?? []), ...(info.Config?.Cmd ?? [])].join(' ');
+    const logs = await this.container
+      .logs({ stdout: true, stderr: true, tail: 5 })
+      .then((b) => (info.Config?.Tty ? b.toString('utf8') : demux(b)).trim())
+      .catch(() => '');
+    throw new ContainerStoppedError(
+      `the build container has stopped: its command (${cmd || 'the image default'}) exited with code ${info.State?.ExitCode ?? '?'}${logs ? `; its last output: ${logs.split('\n').slice(-3).join(' | ')}` : ''}`,
+    );
   }
 
   private async uploadOwner(

@@ -434,10 +434,16 @@ async function runChains(
   if (!keepBuilt && built.destroy) {
     // Every chain consumed the build's artifact without keeping it (Packer's default):
     // the result is what the chains made.
-    await built
-      .destroy()
-      .catch((e: Error) => env.out('stderr', `could not remove ${built.id}: ${e.message}`));
-    if (finals.length) merged.id = finals[0].id;
+    await built.destroy().then(
+      () => env.out('info', `removed ${built.id}: the post-processors replaced it`),
+      (e: Error) => env.out('stderr', `could not remove ${built.id}: ${e.message}`),
+    );
+    // What is left is what the chains made: its id and what it is (the file docker-save
+    // wrote, not the image it removed).
+    if (finals.length) {
+      merged.id = finals[0].id;
+      merged.description = finals[0].description;
+    }
   }
   // Only files that are still there: an input a post-processor replaced is gone.
   merged.files = merged.files!.filter((f) => existsSync(f));

@@ -16,6 +16,7 @@ import { Problem, SpecError } from '../spec/errors';
 import { joinPath, LoadedFile, loadYamlFile } from '../spec/load';
 import { positionOf } from '../spec/schema';
 import { loadSpec, RawSpec } from '../spec/spec';
+import { loadPackerTemplate, packerKind } from '../packer/open';
 import type { LedgerEntry } from '../engine/ledger';
 
 const KINDS: PluginKind[] = ['builder', 'provisioner', 'post-processor'];
@@ -197,6 +198,12 @@ export async function addPluginModule(
  * checks against the built-ins plus those. Each unusable plugin is one error at its line.
  */
 export async function openSpec(path: string, base: Registry = builtInRegistry()): Promise<RawSpec> {
+  if (packerKind(path)) {
+    const template = await loadPackerTemplate(path, base);
+    if (template.todos.length)
+      throw new SpecError(template.todos.map(({ anchor: _anchor, ...p }) => p));
+    return loadSpec(path, base, template);
+  }
   const file: LoadedFile = loadYamlFile(path, 'spec');
   const top = file.value;
   const list =

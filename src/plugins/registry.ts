@@ -23,6 +23,8 @@ import { checksumPostProcessor } from './post-processors/checksum';
 import { compressPostProcessor } from './post-processors/compress';
 import { vmExportPostProcessor } from './post-processors/vm-export';
 import { vagrantPostProcessor } from './post-processors/vagrant';
+import { shellLocalPostProcessor } from './post-processors/shell-local';
+import { dockerImportPostProcessor } from './post-processors/docker-import';
 
 const BUILT_IN: Descriptor[] = [
   nullBuilder,
@@ -44,6 +46,8 @@ const BUILT_IN: Descriptor[] = [
   compressPostProcessor,
   vmExportPostProcessor,
   vagrantPostProcessor,
+  shellLocalPostProcessor,
+  dockerImportPostProcessor,
 ];
 
 export type { Origin } from './api';

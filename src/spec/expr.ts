@@ -17,7 +17,22 @@ export type Expr =
   | { t: 'bin'; op: string; l: Expr; r: Expr; at: number }
   | { t: 'cond'; c: Expr; a: Expr; b: Expr; at: number }
   | { t: 'list'; items: Expr[]; at: number }
-  | { t: 'obj'; entries: [Expr, Expr][]; at: number };
+  | { t: 'obj'; entries: [Expr, Expr][]; at: number }
+  | {
+      t: 'for';
+      /** `[for …]` makes a list, `{for …}` a map. */
+      kind: 'list' | 'map';
+      /** The names bound: `for v in` or `for k, v in`. */
+      k?: string;
+      v: string;
+      coll: Expr;
+      key?: Expr;
+      val: Expr;
+      cond?: Expr;
+      /** `=> v...`: values of equal keys grouped into lists. */
+      group: boolean;
+      at: number;
+    };
 
 /** An error in an expression; `at` is the offset inside the string being evaluated. */
 export class ExprError extends Error {
@@ -207,6 +222,8 @@ class Parser {
   private postfix(): Expr {
     let e = this.primary();
     for (;;) {
+      // `...` after a value groups a for expression's values; it is no attribute.
+      if (this.src.startsWith('...', this.pos)) return e;
       if (this.eat('.')) {
         this.ws();
         const at = this.pos;
@@ -253,6 +270,7 @@ class Parser {
       this.pos++;
       return e.t === 'lit' ? { ...e, at } : e;
     }
+    if ((c === '[' || c === '{') && /^.\s*for\s/.test(s.slice(at, at + 16))) return this.forExpr();
     if (c === '[') {
       this.pos++;
       this.nest();
@@ -321,9 +339,105 @@ class Parser {
     throw new ExprError(`unexpected "${c}" in expression`, at);
   }
 
+  /** `[for k, v in coll : val if cond]` and `{for k, v in coll : key => val... if cond}`. */
+  private forExpr(): Expr {
+    const at = this.pos;
+    const kind = this.src[this.pos] === '[' ? 'list' : 'map';
+    this.pos++;
+    this.nest();
+    this.ws();
+    this.pos += 3;
+    const name = () => {
+      this.ws();
+      const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(this.src.slice(this.pos, this.pos + 256));
+      if (!m)
+        throw new ExprError(
+          'expected a name after "for"',
+          this.pos,
+          'e.g. [for s in var.list : upper(s)]',
+        );
+      this.pos += m[0].length;
+      return m[0];
+    };
+    let v = name();
+    let k: string | undefined;
+    if (this.eat(',')) {
+      k = v;
+      v = name();
+    }
+    this.ws();
+    if (!/^in\s/.test(this.src.slice(this.pos, this.pos + 3)))
+      throw new ExprError('expected "in" in a for expression', this.pos);
+    this.pos += 2;
+    const coll = this.expr();
+    this.expect(':');
+    let key: Expr | undefined;
+    let val = this.expr();
+    let group = false;
+    if (kind === 'map') {
+      this.expect('=>');
+      key = val;
+      val = this.expr();
+      if (this.eat('...')) group = true;
+    }
+    let cond: Expr | undefined;
+    this.ws();
+    if (/^if[^A-Za-z0-9_]/.test(this.src.slice(this.pos, this.pos + 3))) {
+      this.pos += 2;
+      cond = this.expr();
+    }
+    this.expect(kind === 'list' ? ']' : '}');
+    this.unnest();
+    return { t: 'for', kind, k, v, coll, key, val, cond, group, at };
+  }
+
   get offset(): number {
     return this.pos;
   }
+}
+
+/** Evaluates a for expression: each element with its names bound in a scope of its own. */
+function evaluateFor(e: Extract<Expr, { t: 'for' }>, scope: Scope): Marked {
+  const { o, hidden } = container(evaluateMarked(e.coll, scope));
+  let pairs: [Value, Marked][];
+  if (Array.isArray(o)) pairs = o.map((x, i) => [i, x as Marked]);
+  else if (o !== null && typeof o === 'object')
+    pairs = Object.keys(o)
+      .sort()
+      .map((k) => [k, (o as { [k: string]: Marked })[k]]);
+  else throw new ExprError(`a for expression needs a list or a map, got ${typeName(o)}`, e.coll.at);
+  const list: Marked[] = [];
+  const map: { [k: string]: Marked } = {};
+  let keyHidden = false;
+  for (const [k, v] of pairs) {
+    const bound: Record<string, Marked> = { [e.v]: v, ...(e.k ? { [e.k]: k } : {}) };
+    const inner: Scope = {
+      root: (n, at) => (n in bound ? bound[n] : scope.root(n, at)),
+      attr: (r, n, at) => (r in bound ? undefined : scope.attr(r, n, at)),
+      call: (n, args, at) => scope.call(n, args, at, (x) => evaluateMarked(x, inner)),
+    };
+    if (e.cond) {
+      const c = unmark(evaluateMarked(e.cond, inner));
+      if (!truthy(c.value, e.cond.at, c.sensitive)) continue;
+    }
+    const val = evaluateMarked(e.val, inner);
+    if (e.kind === 'list') {
+      list.push(val);
+      continue;
+    }
+    const key = unmark(evaluateMarked(e.key!, inner));
+    keyHidden ||= key.sensitive;
+    const name = toText(key.value, e.key!.at);
+    if (e.group) ((map[name] ??= []) as Marked[]).push(val);
+    else if (Object.prototype.hasOwnProperty.call(map, name))
+      throw new ExprError(
+        `the key "${name}" comes twice in a for expression`,
+        e.key!.at,
+        'add ... after the value to group the values of equal keys into lists',
+      );
+    else map[name] = val;
+  }
+  return keep(e.kind === 'list' ? list : map, hidden || keyHidden);
 }
 
 /** Parses a string that may contain `${...}` interpolations. */
@@ -547,6 +661,8 @@ export function evaluateMarked(e: Expr, scope: Scope): Marked {
     }
     case 'bin':
       return binaryChain(e, ev);
+    case 'for':
+      return evaluateFor(e, scope);
   }
 }
 

@@ -1,5 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { minimatch } from 'minimatch';
 import { basename, dirname, isAbsolute, resolve } from 'node:path';
 import { parse as yamlParse, stringify as yamlStringify } from 'yaml';
 import { didYouMean } from './errors';
@@ -547,7 +549,463 @@ const fns: Record<string, Fn> = {
   ),
 };
 
-export const FUNCTION_NAMES = Object.keys(fns).sort();
+/** Go's reference-time layout (Packer's legacy isotime), in UTC. */
+export function goLayout(layout: string, d: Date): string {
+  const tokens: [string, () => string][] = [
+    ['January', () => MONTHS[d.getUTCMonth()]],
+    ['Jan', () => MONTHS[d.getUTCMonth()].slice(0, 3)],
+    ['Monday', () => DAYS[d.getUTCDay()]],
+    ['Mon', () => DAYS[d.getUTCDay()].slice(0, 3)],
+    ['MST', () => 'UTC'],
+    ['2006', () => String(d.getUTCFullYear())],
+    ['Z07:00', () => 'Z'],
+    ['-07:00', () => '+00:00'],
+    ['-0700', () => '+0000'],
+    ['Z0700', () => 'Z'],
+    ['.000000000', () => '.' + pad(d.getUTCMilliseconds(), 3) + '000000'],
+    ['.000000', () => '.' + pad(d.getUTCMilliseconds(), 3) + '000'],
+    ['.000', () => '.' + pad(d.getUTCMilliseconds(), 3)],
+    ['002', () => pad(dayOfYear(d), 3)],
+    ['06', () => pad(d.getUTCFullYear() % 100)],
+    ['01', () => pad(d.getUTCMonth() + 1)],
+    ['02', () => pad(d.getUTCDate())],
+    ['_2', () => String(d.getUTCDate()).padStart(2, ' ')],
+    ['15', () => pad(d.getUTCHours())],
+    ['03', () => pad(d.getUTCHours() % 12 || 12)],
+    ['04', () => pad(d.getUTCMinutes())],
+    ['05', () => pad(d.getUTCSeconds())],
+    ['PM', () => (d.getUTCHours() < 12 ? 'AM' : 'PM')],
+    ['pm', () => (d.getUTCHours() < 12 ? 'am' : 'pm')],
+    ['1', () => String(d.getUTCMonth() + 1)],
+    ['2', () => String(d.getUTCDate())],
+    ['3', () => String(d.getUTCHours() % 12 || 12)],
+    ['4', () => String(d.getUTCMinutes())],
+    ['5', () => String(d.getUTCSeconds())],
+  ];
+  let out = '';
+  for (let i = 0; i < layout.length;) {
+    const tok = tokens.find(([t]) => layout.startsWith(t, i));
+    if (tok) {
+      out += tok[1]();
+      i += tok[0].length;
+    } else out += layout[i++];
+  }
+  return out;
+}
+
+function dayOfYear(d: Date): number {
+  return Math.floor((d.getTime() - Date.UTC(d.getUTCFullYear(), 0, 1)) / 86_400_000) + 1;
+}
+
+/** C's strftime (Packer's legacy_strftime), in UTC. */
+function strftime(fmt: string, d: Date, at: number): string {
+  const f: Record<string, () => string> = {
+    Y: () => String(d.getUTCFullYear()),
+    y: () => pad(d.getUTCFullYear() % 100),
+    m: () => pad(d.getUTCMonth() + 1),
+    d: () => pad(d.getUTCDate()),
+    e: () => String(d.getUTCDate()).padStart(2, ' '),
+    H: () => pad(d.getUTCHours()),
+    I: () => pad(d.getUTCHours() % 12 || 12),
+    M: () => pad(d.getUTCMinutes()),
+    S: () => pad(d.getUTCSeconds()),
+    p: () => (d.getUTCHours() < 12 ? 'AM' : 'PM'),
+    b: () => MONTHS[d.getUTCMonth()].slice(0, 3),
+    B: () => MONTHS[d.getUTCMonth()],
+    a: () => DAYS[d.getUTCDay()].slice(0, 3),
+    A: () => DAYS[d.getUTCDay()],
+    j: () => pad(dayOfYear(d), 3),
+    Z: () => 'UTC',
+    z: () => '+0000',
+    s: () => String(Math.floor(d.getTime() / 1000)),
+    '%': () => '%',
+  };
+  return fmt.replace(/%(.)/g, (_m, c: string) => {
+    if (!f[c]) throw new ExprError(`legacy_strftime(): unknown directive %${c}`, at);
+    return f[c]();
+  });
+}
+
+function sortedSet(v: Value[]): Value[] {
+  const out: Value[] = [];
+  for (const x of v) if (!out.some((y) => deepEqual(x, y))) out.push(x);
+  return out;
+}
+
+function ipv4(text: string, at: number, fn: string): { addr: number; bits: number } {
+  const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)(?:\/(\d+))?$/.exec(text);
+  const parts = m ? m.slice(1, 5).map(Number) : [];
+  if (!m || parts.some((p) => p > 255) || (m[5] !== undefined && Number(m[5]) > 32))
+    throw new ExprError(`${fn}(): "${text}" is not an IPv4 address or CIDR block`, at);
+  const addr = ((parts[0] << 24) | (parts[1] << 16) | (parts[2] << 8) | parts[3]) >>> 0;
+  return { addr, bits: m[5] === undefined ? 32 : Number(m[5]) };
+}
+
+const ipText = (n: number) => [24, 16, 8, 0].map((s) => (n >>> s) & 255).join('.');
+const maskOf = (bits: number) => (bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0);
+
+function cidrHost(prefix: string, num: number, at: number): string {
+  const { addr, bits } = ipv4(prefix, at, 'cidrhost');
+  const size = 2 ** (32 - bits);
+  if (num >= size || num < -size)
+    throw new ExprError(`cidrhost(): ${num} does not fit in ${prefix}`, at);
+  const base = (addr & maskOf(bits)) >>> 0;
+  return ipText((base + (num < 0 ? size + num : num)) >>> 0);
+}
+
+function cidrSubnet(
+  prefix: string,
+  newbits: number,
+  num: number,
+  at: number,
+  fn = 'cidrsubnet',
+): string {
+  const { addr, bits } = ipv4(prefix, at, fn);
+  const nb = bits + newbits;
+  if (nb > 32) throw new ExprError(`${fn}(): ${prefix} has no room for ${newbits} more bits`, at);
+  if (num < 0 || num >= 2 ** newbits)
+    throw new ExprError(`${fn}(): ${num} does not fit in ${newbits} bits`, at);
+  const base = (addr & maskOf(bits)) >>> 0;
+  return `${ipText((base + num * 2 ** (32 - nb)) >>> 0)}/${nb}`;
+}
+
+/** The functions of Packer's list that the base set lacks. */
+const packerFns: Record<string, Fn> = {
+  legacy_isotime: (a, at, ev, ctx) => (
+    arity('legacy_isotime', a, 0, 1, at),
+    a.length
+      ? goLayout(str(ev(a[0]), at, 'legacy_isotime'), ctx.now)
+      : ctx.now.toISOString().replace(/\.\d{3}Z$/, 'Z')
+  ),
+  legacy_strftime: (a, at, ev, ctx) => (
+    arity('legacy_strftime', a, 1, 1, at),
+    strftime(str(ev(a[0]), at, 'legacy_strftime'), ctx.now, at)
+  ),
+  chomp: (a, at, ev) => (
+    arity('chomp', a, 1, 1, at),
+    str(ev(a[0]), at, 'chomp').replace(/(\r?\n)+$/, '')
+  ),
+  strcontains: (a, at, ev) => (
+    arity('strcontains', a, 2, 2, at),
+    str(ev(a[0]), at, 'strcontains').includes(str(ev(a[1]), at, 'strcontains'))
+  ),
+  regexall: (a, at, ev) => {
+    arity('regexall', a, 2, 2, at);
+    const re = regex(str(ev(a[0]), at, 'regexall'), at, 'g');
+    return [...str(ev(a[1]), at, 'regexall').matchAll(re)].map((m) =>
+      m.length > 1 ? (m.groups ? { ...m.groups } : m.slice(1)) : m[0],
+    ) as Value;
+  },
+  formatlist: (a, at, ev) => {
+    if (a.length < 1) arity('formatlist', a, 1, Infinity, at);
+    const fmt = str(ev(a[0]), at, 'formatlist');
+    const args = a.slice(1).map((x) => ev(x));
+    const n = Math.max(0, ...args.map((x) => (Array.isArray(x) ? x.length : 0)));
+    const lens = args.filter(Array.isArray).map((x) => x.length);
+    if (lens.some((l) => l !== n))
+      throw new ExprError('formatlist(): the lists differ in length', at);
+    return Array.from({ length: n }, (_, i) =>
+      format(
+        fmt,
+        args.map((x) => (Array.isArray(x) ? x[i] : x)),
+        at,
+      ),
+    );
+  },
+  parseint: (a, at, ev) => {
+    arity('parseint', a, 2, 2, at);
+    const t = str(ev(a[0]), at, 'parseint');
+    const base = numArg(ev(a[1]), at, 'parseint');
+    const digits = '0123456789abcdefghijklmnopqrstuvwxyz'.slice(0, base);
+    if (base < 2 || base > 36 || !new RegExp(`^-?[${digits}]+$`, 'i').test(t))
+      throw new ExprError(`parseint(): "${t}" is not a number in base ${base}`, at);
+    return parseInt(t, base);
+  },
+  pow: (a, at, ev) => (
+    arity('pow', a, 2, 2, at),
+    numArg(ev(a[0]), at, 'pow') ** numArg(ev(a[1]), at, 'pow')
+  ),
+  log: (a, at, ev) => (
+    arity('log', a, 2, 2, at),
+    Math.log(numArg(ev(a[0]), at, 'log')) / Math.log(numArg(ev(a[1]), at, 'log'))
+  ),
+  signum: (a, at, ev) => (arity('signum', a, 1, 1, at), Math.sign(numArg(ev(a[0]), at, 'signum'))),
+  sum: (a, at, ev) => (
+    arity('sum', a, 1, 1, at),
+    list(ev(a[0]), at, 'sum').reduce<number>((t, x) => t + numArg(x, at, 'sum'), 0)
+  ),
+  compact: (a, at, ev) => (
+    arity('compact', a, 1, 1, at),
+    list(ev(a[0]), at, 'compact').filter((x) => x !== null && x !== '')
+  ),
+  coalescelist: (a, at, ev) => {
+    for (const x of a) {
+      const v = list(ev(x), at, 'coalescelist');
+      if (v.length) return v;
+    }
+    throw new ExprError('coalescelist(): every list is empty', at);
+  },
+  chunklist: (a, at, ev) => {
+    arity('chunklist', a, 2, 2, at);
+    const v = list(ev(a[0]), at, 'chunklist');
+    const n = numArg(ev(a[1]), at, 'chunklist');
+    if (n <= 0) return [v];
+    const out: Value[] = [];
+    for (let i = 0; i < v.length; i += n) out.push(v.slice(i, i + n));
+    return out;
+  },
+  index: (a, at, ev) => {
+    arity('index', a, 2, 2, at);
+    const v = list(ev(a[0]), at, 'index');
+    const x = ev(a[1]);
+    const i = v.findIndex((y) => deepEqual(x, y));
+    if (i < 0) throw new ExprError('index(): the value is not in the list', at);
+    return i;
+  },
+  range: (a, at, ev) => {
+    arity('range', a, 1, 3, at);
+    const n = a.map((x) => numArg(ev(x), at, 'range'));
+    const [start, end, step] =
+      n.length === 1 ? [0, n[0], 1] : [n[0], n[1], n[2] ?? (n[1] >= n[0] ? 1 : -1)];
+    if (step === 0) throw new ExprError('range(): the step must not be 0', at);
+    const out: number[] = [];
+    for (let i = start; step > 0 ? i < end : i > end; i += step) {
+      out.push(i);
+      if (out.length > 1024) throw new ExprError('range(): more than 1024 numbers', at);
+    }
+    return out;
+  },
+  reverse: (a, at, ev) => (
+    arity('reverse', a, 1, 1, at),
+    [...list(ev(a[0]), at, 'reverse')].reverse()
+  ),
+  slice: (a, at, ev) => {
+    arity('slice', a, 3, 3, at);
+    const v = list(ev(a[0]), at, 'slice');
+    const s = numArg(ev(a[1]), at, 'slice');
+    const e = numArg(ev(a[2]), at, 'slice');
+    if (s < 0 || e > v.length || s > e)
+      throw new ExprError(`slice(): ${s}..${e} is outside a list of ${v.length}`, at);
+    return v.slice(s, e);
+  },
+  sort: (a, at, ev) => (
+    arity('sort', a, 1, 1, at),
+    list(ev(a[0]), at, 'sort')
+      .map((x) => str(x, at, 'sort'))
+      .sort()
+  ),
+  transpose: (a, at, ev) => {
+    arity('transpose', a, 1, 1, at);
+    const out: Record<string, string[]> = {};
+    for (const [k, v] of Object.entries(map(ev(a[0]), at, 'transpose')))
+      for (const x of list(v, at, 'transpose')) (out[str(x, at, 'transpose')] ??= []).push(k);
+    for (const k of Object.keys(out)) out[k].sort();
+    return out;
+  },
+  zipmap: (a, at, ev) => {
+    arity('zipmap', a, 2, 2, at);
+    const ks = list(ev(a[0]), at, 'zipmap');
+    const vs = list(ev(a[1]), at, 'zipmap');
+    if (ks.length !== vs.length) throw new ExprError('zipmap(): the lists differ in length', at);
+    return Object.fromEntries(ks.map((k, i) => [str(k, at, 'zipmap'), vs[i]]));
+  },
+  tolist: (a, at, ev) => (arity('tolist', a, 1, 1, at), list(ev(a[0]), at, 'tolist')),
+  toset: (a, at, ev) => (arity('toset', a, 1, 1, at), sortedSet(list(ev(a[0]), at, 'toset'))),
+  tomap: (a, at, ev) => (arity('tomap', a, 1, 1, at), map(ev(a[0]), at, 'tomap')),
+  setunion: (a, at, ev) => sortedSet(a.flatMap((x) => list(ev(x), at, 'setunion'))),
+  setintersection: (a, at, ev) => {
+    if (!a.length) arity('setintersection', a, 1, Infinity, at);
+    const [first, ...rest] = a.map((x) => list(ev(x), at, 'setintersection'));
+    return sortedSet(first.filter((x) => rest.every((r) => r.some((y) => deepEqual(x, y)))));
+  },
+  setproduct: (a, at, ev) => {
+    const lists = a.map((x) => list(ev(x), at, 'setproduct'));
+    let out: Value[][] = [[]];
+    for (const l of lists) out = out.flatMap((p) => l.map((x) => [...p, x]));
+    if (out.length > 10_000) throw new ExprError('setproduct(): more than 10000 combinations', at);
+    return lists.length ? out : [];
+  },
+  urlencode: (a, at, ev) => (
+    arity('urlencode', a, 1, 1, at),
+    encodeURIComponent(str(ev(a[0]), at, 'urlencode')).replace(/%20/g, '+')
+  ),
+  textencodebase64: (a, at, ev) => {
+    arity('textencodebase64', a, 2, 2, at);
+    const enc = str(ev(a[1]), at, 'textencodebase64').toLowerCase();
+    const bufEnc = enc === 'utf-16le' ? 'utf16le' : enc === 'utf-8' ? 'utf8' : undefined;
+    if (!bufEnc)
+      throw new ExprError(
+        `textencodebase64(): encoding "${enc}" is not supported (UTF-8, UTF-16LE)`,
+        at,
+      );
+    return Buffer.from(str(ev(a[0]), at, 'textencodebase64'), bufEnc).toString('base64');
+  },
+  textdecodebase64: (a, at, ev) => {
+    arity('textdecodebase64', a, 2, 2, at);
+    const enc = str(ev(a[1]), at, 'textdecodebase64').toLowerCase();
+    const bufEnc = enc === 'utf-16le' ? 'utf16le' : enc === 'utf-8' ? 'utf8' : undefined;
+    if (!bufEnc)
+      throw new ExprError(
+        `textdecodebase64(): encoding "${enc}" is not supported (UTF-8, UTF-16LE)`,
+        at,
+      );
+    return Buffer.from(str(ev(a[0]), at, 'textdecodebase64'), 'base64').toString(bufEnc);
+  },
+  base64gzip: (a, at, ev) => (
+    arity('base64gzip', a, 1, 1, at),
+    gzipSync(Buffer.from(str(ev(a[0]), at, 'base64gzip'))).toString('base64')
+  ),
+  csvdecode: (a, at, ev) => {
+    arity('csvdecode', a, 1, 1, at);
+    const rows = parseCsv(str(ev(a[0]), at, 'csvdecode'));
+    const [head, ...rest] = rows;
+    if (!head) return [];
+    return rest.map((r) => {
+      if (r.length !== head.length)
+        throw new ExprError('csvdecode(): a row has a different number of fields', at);
+      return Object.fromEntries(head.map((h, i) => [h, r[i]]));
+    });
+  },
+  sha512: (a, at, ev) => (
+    arity('sha512', a, 1, 1, at),
+    createHash('sha512')
+      .update(str(ev(a[0]), at, 'sha512'))
+      .digest('hex')
+  ),
+  uuidv5: (a, at, ev) => {
+    arity('uuidv5', a, 2, 2, at);
+    const ns = str(ev(a[0]), at, 'uuidv5');
+    const known: Record<string, string> = {
+      dns: '6ba7b810-9dad-11d1-80b4-00c04fd430c8',
+      url: '6ba7b811-9dad-11d1-80b4-00c04fd430c8',
+      oid: '6ba7b812-9dad-11d1-80b4-00c04fd430c8',
+      x500: '6ba7b814-9dad-11d1-80b4-00c04fd430c8',
+    };
+    const id = (known[ns] ?? ns).replace(/-/g, '');
+    if (!/^[0-9a-f]{32}$/i.test(id))
+      throw new ExprError(`uuidv5(): "${ns}" is not a namespace`, at);
+    const h = createHash('sha1')
+      .update(Buffer.from(id, 'hex'))
+      .update(str(ev(a[1]), at, 'uuidv5'))
+      .digest();
+    h[6] = (h[6] & 0x0f) | 0x50;
+    h[8] = (h[8] & 0x3f) | 0x80;
+    const x = h.subarray(0, 16).toString('hex');
+    return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
+  },
+  pathexpand: (a, at, ev, ctx) => {
+    arity('pathexpand', a, 1, 1, at);
+    const p = str(ev(a[0]), at, 'pathexpand');
+    return p === '~' || p.startsWith('~/') ? (ctx.env.HOME ?? '') + p.slice(1) : p;
+  },
+  fileset: (a, at, ev, ctx) => {
+    arity('fileset', a, 2, 2, at);
+    const base = resolve(ctx.baseDir, str(ev(a[0]), at, 'fileset'));
+    const pattern = str(ev(a[1]), at, 'fileset');
+    const out: string[] = [];
+    const walk = (dir: string, rel: string) => {
+      let entries: import('node:fs').Dirent[];
+      try {
+        entries = readdirSync(dir, { withFileTypes: true });
+      } catch {
+        return;
+      }
+      for (const e of entries) {
+        const r = rel ? `${rel}/${e.name}` : e.name;
+        if (e.isDirectory()) walk(`${dir}/${e.name}`, r);
+        else if (e.isFile() && minimatch(r, pattern, { dot: true })) out.push(r);
+        if (out.length > 10_000) throw new ExprError('fileset(): more than 10000 files', at);
+      }
+    };
+    walk(base, '');
+    return out.sort();
+  },
+  cidrhost: (a, at, ev) => (
+    arity('cidrhost', a, 2, 2, at),
+    cidrHost(str(ev(a[0]), at, 'cidrhost'), numArg(ev(a[1]), at, 'cidrhost'), at)
+  ),
+  cidrnetmask: (a, at, ev) => {
+    arity('cidrnetmask', a, 1, 1, at);
+    return ipText(maskOf(ipv4(str(ev(a[0]), at, 'cidrnetmask'), at, 'cidrnetmask').bits));
+  },
+  cidrsubnet: (a, at, ev) => (
+    arity('cidrsubnet', a, 3, 3, at),
+    cidrSubnet(
+      str(ev(a[0]), at, 'cidrsubnet'),
+      numArg(ev(a[1]), at, 'cidrsubnet'),
+      numArg(ev(a[2]), at, 'cidrsubnet'),
+      at,
+    )
+  ),
+  cidrsubnets: (a, at, ev) => {
+    if (a.length < 1) arity('cidrsubnets', a, 1, Infinity, at);
+    const prefix = str(ev(a[0]), at, 'cidrsubnets');
+    const { addr, bits } = ipv4(prefix, at, 'cidrsubnets');
+    let next = (addr & maskOf(bits)) >>> 0;
+    return a.slice(1).map((x) => {
+      const nb = bits + numArg(ev(x), at, 'cidrsubnets');
+      if (nb > 32) throw new ExprError(`cidrsubnets(): ${prefix} has no room for that`, at);
+      const size = 2 ** (32 - nb);
+      next = Math.ceil(next / size) * size;
+      const out = `${ipText(next >>> 0)}/${nb}`;
+      next += size;
+      if (next > ((addr & maskOf(bits)) >>> 0) + 2 ** (32 - bits))
+        throw new ExprError(`cidrsubnets(): the subnets do not fit in ${prefix}`, at);
+      return out;
+    });
+  },
+  // Packer reads these from outside services at evaluation; bake takes secrets as inputs.
+  ...Object.fromEntries(
+    ['vault', 'consul_key', 'aws_secretsmanager', 'bcrypt', 'rsadecrypt'].map((n) => [
+      n,
+      ((_a, at) => {
+        throw new ExprError(
+          `${n}() is not supported by bake`,
+          at,
+          n === 'bcrypt' || n === 'rsadecrypt'
+            ? 'compute the value before the build and pass it in as a sensitive variable'
+            : 'read the secret in the workflow (e.g. a GitHub secret) and pass it in as a sensitive variable',
+        );
+      }) as Fn,
+    ]),
+  ),
+};
+
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += c;
+  }
+  if (field || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+for (const [k, f] of Object.entries(packerFns)) if (!(k in fns)) fns[k] = f;
+
+export const FUNCTION_NAMES = [...Object.keys(fns), 'sensitive'].sort();
 
 export function callFunction(
   name: string,
@@ -557,6 +1015,11 @@ export function callFunction(
   ctx: FunctionContext,
   scope: Scope,
 ): Marked {
+  // sensitive(v): v, marked so that it and what is computed from it are redacted.
+  if (name === 'sensitive') {
+    arity('sensitive', args, 1, 1, at);
+    return sensitive(unmark(ev(args[0])).value);
+  }
   const fn = Object.prototype.hasOwnProperty.call(fns, name) ? fns[name] : undefined;
   if (!fn) {
     const near = didYouMean(name, FUNCTION_NAMES);

@@ -23,7 +23,8 @@ import {
   Scope,
 } from './expr';
 import { callFunction, FunctionContext } from './functions';
-import { LoadedFile, joinPath, loadYamlFile } from './load';
+import { LoadedFile, joinPath } from './load';
+import { loadVarFile } from '../packer/open';
 import { check, parseDuration, positionOf } from './schema';
 import { RawSpec, pluginSchema } from './spec';
 import { postProcessorCommon, provisionerCommon } from './plugin-common';
@@ -224,10 +225,31 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
     }
     assigned.set(name, a);
   };
+  // env() is the one function a default may call (the checks allow nothing else there).
+  const defaultScope: Scope = {
+    root: () => undefined,
+    attr: () => undefined,
+    call: (n, args, pos, ev) => callFunction(n, args, pos, ev, fctx, defaultScope),
+  };
+  const defaultOf = (v: unknown, path: string): unknown => {
+    if (typeof v === 'string' && hasTemplate(v)) {
+      try {
+        return evaluate(parseTemplate(v), defaultScope);
+      } catch (e) {
+        if (!(e instanceof ExprError)) throw e;
+        problems.push({ message: e.message, path, pos: at(path), hint: e.hint });
+        return undefined;
+      }
+    }
+    if (Array.isArray(v)) return v.map((x) => defaultOf(x, path));
+    if (v && typeof v === 'object')
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, defaultOf(x, path)]));
+    return v;
+  };
   for (const [name, d] of Object.entries(spec.variables)) {
     if (d && 'default' in d)
       assigned.set(name, {
-        value: d.default,
+        value: defaultOf(d.default, joinPath(joinPath('variables', name), 'default')),
         source: 'default',
         pos: at(joinPath(joinPath('variables', name), 'default')),
         fromText: false,
@@ -241,11 +263,11 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
       if (decls.has(name)) assigned.set(name, { value: v, source: `env ${k}`, fromText: true });
     }
   }
-  const varFiles = [...varFileNames(spec.dir), ...(opts.varFiles ?? [])];
+  const varFiles = [...(file.autoVarFiles ?? varFileNames(spec.dir)), ...(opts.varFiles ?? [])];
   for (const vf of varFiles) {
     let loaded: LoadedFile;
     try {
-      loaded = loadYamlFile(vf, 'var');
+      loaded = loadVarFile(vf);
     } catch (e) {
       if (e instanceof SpecError) {
         problems.push(...e.problems);

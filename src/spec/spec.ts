@@ -10,6 +10,8 @@ import { parseVarType } from './types';
 import type { PluginSet } from '../plugins/api';
 import { postProcessorCommon, provisionerCommon } from './plugin-common';
 import { hasTemplate, parseTemplate, ExprError } from './expr';
+import type { Expr } from './expr';
+import { packerActionsIn } from '../packer/go-template';
 
 export const NAME_RE = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
@@ -95,13 +97,26 @@ export function loadSpec(
       hint: 'a spec needs at least `sources:` and `builds:`; see examples/ for a starting point',
     });
   }
+  notASpec(file, path);
   check(file.value, topSchema, '', ctx);
   if (problems.length) throw new SpecError(problems);
   const top = file.value as Record<string, Record<string, unknown>>;
+  for (const k of ['sources', 'builds'] as const)
+    if (Object.keys(top[k] ?? {}).length === 0)
+      problems.push({
+        message: `the spec has no ${k}, so it would build nothing`,
+        path: k,
+        pos: at0(file, k),
+        hint:
+          k === 'sources'
+            ? 'define a source, e.g. sources: {app: {type: docker, image: debian:bookworm}}'
+            : 'define a build, e.g. builds: {app: {sources: [app]}}',
+      });
+  if (problems.length) throw new SpecError(problems);
   const spec: RawSpec = {
     file,
     path,
-    dir: dirname(path),
+    dir: file.dir ?? dirname(path),
     variables: (top.variables ?? {}) as RawSpec['variables'],
     locals: top.locals ?? {},
     sources: (top.sources ?? {}) as RawSpec['sources'],
@@ -125,6 +140,8 @@ export function loadSpec(
     if (decl && typeof decl === 'object')
       for (const k of ['type', 'default', 'sensitive', 'nullable', 'description'] as const) {
         const v = (decl as Record<string, unknown>)[k];
+        // Packer's one exception: env() in a default reads the environment.
+        if (k === 'default' && envOnly(v)) continue;
         if (containsTemplate(v))
           problems.push({
             message: `an expression is not allowed in a variable's ${k}`,
@@ -132,7 +149,7 @@ export function loadSpec(
             pos: at(joinPath(p, k)),
             hint:
               k === 'default'
-                ? 'write the default out, or compute the value in locals from the variable'
+                ? 'write the default out (env("NAME") is the one function a default may call), or compute the value in locals from the variable'
                 : `write ${k} out`,
           });
       }
@@ -254,6 +271,25 @@ export function loadSpec(
   return spec;
 }
 
+function at0(file: LoadedFile, p: string) {
+  return positionOf(file, p, true);
+}
+
+/** A file whose top level is not a mapping is not a spec, whatever it parsed as. */
+function notASpec(file: LoadedFile, path: string): void {
+  const v = file.value;
+  if (v && typeof v === 'object' && !Array.isArray(v)) return;
+  const text = typeof v === 'string' ? v : '';
+  const hcl = /(^|\n)\s*(source|build|variable|packer|locals)\s*("[^"]*"\s*)*\{/.test(text);
+  throw new SpecError({
+    message: `${path} is not a spec: its top level is ${Array.isArray(v) ? 'a list' : typeof v === 'string' ? 'a string' : `the ${typeof v} ${String(v)}`}, not a mapping of sources and builds`,
+    pos: file.positions.get('') ?? { file: path, line: 1, col: 1 },
+    hint: hcl
+      ? 'this looks like a Packer HCL template: name it *.pkr.hcl (or pass its directory) and bake reads it as one'
+      : 'a spec is a YAML mapping with `sources:` and `builds:`; see examples/ for a starting point',
+  });
+}
+
 function checkPlugin(
   value: unknown,
   path: string,
@@ -295,6 +331,47 @@ function checkPlugin(
   check(value, pluginSchema(info.schema, common), path, ctx);
 }
 
+/** A value whose expressions call env() on literals and nothing else (no var., no local.). */
+export function envOnly(v: unknown): boolean {
+  if (!containsTemplate(v)) return false;
+  const ok = (e: Expr): boolean => {
+    switch (e.t) {
+      case 'lit':
+        return true;
+      case 'tpl':
+        return e.parts.every((p) => typeof p === 'string' || ok(p));
+      case 'call':
+        return e.name === 'env' && e.args.every(ok);
+      case 'bin':
+        return ok(e.l) && ok(e.r);
+      case 'un':
+        return ok(e.e);
+      case 'cond':
+        return ok(e.c) && ok(e.a) && ok(e.b);
+      case 'list':
+        return e.items.every(ok);
+      case 'obj':
+        return e.entries.every(([a, b]) => ok(a) && ok(b));
+      default:
+        return false;
+    }
+  };
+  const walk = (x: unknown): boolean => {
+    if (typeof x === 'string') {
+      if (!hasTemplate(x)) return true;
+      try {
+        return ok(parseTemplate(x));
+      } catch {
+        return false;
+      }
+    }
+    if (Array.isArray(x)) return x.every(walk);
+    if (x && typeof x === 'object') return Object.values(x).every(walk);
+    return true;
+  };
+  return walk(v);
+}
+
 function containsTemplate(v: unknown): boolean {
   if (typeof v === 'string') return hasTemplate(v);
   if (Array.isArray(v)) return v.some(containsTemplate);
@@ -310,6 +387,16 @@ function checkExpressions(
   file: LoadedFile,
 ): void {
   if (typeof value === 'string') {
+    const key = /([A-Za-z0-9_-]+)(\[\d+\])*$/.exec(path)?.[1] ?? '';
+    for (const a of packerActionsIn(value, key))
+      problems.push({
+        message: `${a.text} is Packer's template syntax, which bake does not expand (it would stay as text)`,
+        path,
+        pos: positionOf(file, path),
+        hint: a.expr
+          ? `write \${${a.expr}} instead`
+          : `${a.error ?? 'it has no bake equivalent'}; see docs/coming-from-packer.md`,
+      });
     if (!hasTemplate(value)) return;
     try {
       parseTemplate(value);

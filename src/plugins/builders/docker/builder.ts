@@ -8,6 +8,8 @@ import { dirname, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type Docker from 'dockerode';
 import { DockerCommunicator } from '../../../communicators/docker';
+import { parseRunCommand } from './run-command';
+import { pullPolicy } from './schema';
 import { BuildEnv, BuildError, BuildState, BuilderImpl } from '../../../engine/context';
 import { LedgerEntry } from '../../../engine/ledger';
 import { raceSignal, Step, throwIfCancelled } from '../../../engine/steps';
@@ -28,6 +30,11 @@ export const CHANGE_INSTRUCTIONS = [
 interface DockerState extends BuildState {
   container?: Docker.Container;
   containerEntry?: LedgerEntry;
+}
+
+function concatLists(a?: string[], b?: string[]): string[] | undefined {
+  const all = [...(a ?? []), ...(b ?? [])];
+  return all.length ? all : undefined;
 }
 
 function asList(v: unknown): string[] | undefined {
@@ -87,13 +94,20 @@ export const dockerBuilder: BuilderImpl = {
       typeof c.export_path === 'string' ? 'export' : c.discard === true ? 'discard' : 'commit';
     const changes = asList(c.changes) ?? [];
     validateChanges(changes);
+    // The descriptor's rules refuse a run_command that does not parse.
+    const parsed = Array.isArray(c.run_command)
+      ? parseRunCommand(c.run_command.map(String))
+      : undefined;
+    const run = parsed && !('error' in parsed) ? parsed : undefined;
+    // Commands run as the user the container runs as, unless exec_user says otherwise.
+    const execUser = typeof c.exec_user === 'string' ? c.exec_user : run?.user;
 
     return [
       {
         name: 'pull',
         async run(_s, ctx) {
           await reachEngine(docker);
-          const policy = String(c.pull ?? 'missing');
+          const policy = pullPolicy(c.pull);
           let present = true;
           try {
             await docker.getImage(image).inspect();
@@ -142,20 +156,37 @@ export const dockerBuilder: BuilderImpl = {
           const cmd = asList(c.cmd);
           const container = await docker.createContainer({
             Image: image,
-            // Like Packer: an interactive shell keeps the container alive in any image.
-            Entrypoint: entrypoint ?? (cmd ? undefined : ['/bin/sh']),
-            Cmd: cmd ?? [],
-            Tty: !cmd,
-            OpenStdin: !cmd,
+            ...(run
+              ? {
+                  Entrypoint: run.entrypoint,
+                  Cmd: run.cmd,
+                  Tty: run.tty,
+                  OpenStdin: run.stdin,
+                  User: run.user,
+                  Env: run.env.length ? run.env : undefined,
+                  WorkingDir: run.workdir,
+                  Hostname: run.hostname,
+                }
+              : {
+                  // Like Packer: an interactive shell keeps the container alive in any image.
+                  Entrypoint: entrypoint ?? (cmd ? undefined : ['/bin/sh']),
+                  Cmd: cmd ?? [],
+                  Tty: !cmd,
+                  OpenStdin: !cmd,
+                }),
             // No Env here: what the container's config holds ends up in the image.
             // Found by name (not labels: a container's labels would be committed into the image).
             name: containerName(env.instance.name, env.runUuid),
             HostConfig: {
-              Privileged: c.privileged === true,
-              Binds: binds.length ? binds : undefined,
+              Privileged: c.privileged === true || run?.privileged === true,
+              Binds:
+                binds.length || run?.volumes.length
+                  ? [...binds, ...(run?.volumes ?? [])]
+                  : undefined,
+              ...(run?.network ? { NetworkMode: run.network } : {}),
               Tmpfs: Object.keys(tmpfs).length ? tmpfs : undefined,
-              CapAdd: asList(c.cap_add),
-              CapDrop: asList(c.cap_drop),
+              CapAdd: concatLists(asList(c.cap_add), run?.capAdd),
+              CapDrop: concatLists(asList(c.cap_drop), run?.capDrop),
               Devices: asList(c.devices)?.map((d) => {
                 const [host, inner, perms] = d.split(':');
                 return {
@@ -191,10 +222,10 @@ export const dockerBuilder: BuilderImpl = {
           env.connection = {
             type: 'docker',
             containerId: s.container!.id,
-            user: typeof c.exec_user === 'string' ? c.exec_user : undefined,
+            user: execUser,
           };
           s.communicator = new DockerCommunicator(docker, s.container!, {
-            execUser: typeof c.exec_user === 'string' ? c.exec_user : undefined,
+            execUser,
             fixUploadOwner: c.fix_upload_owner !== false,
             env: (c.env as Record<string, string> | undefined) ?? {},
           });

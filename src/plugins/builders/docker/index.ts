@@ -1,7 +1,8 @@
 /** The docker builder (Packer's name): a Docker image from a base image, through the Docker API. */
 import { resolve } from 'node:path';
 import type { BuilderDescriptor, RuleProblem } from '../../api';
-import { dockerBuilderSchema } from './schema';
+import { dockerBuilderSchema, pullPolicy } from './schema';
+import { parseRunCommand } from './run-command';
 import { dockerArtifactExists, dockerBase } from './reuse';
 
 /** Removal that treats "no such container/image" and "already being removed" as done. */
@@ -32,6 +33,17 @@ export const docker: BuilderDescriptor = {
         message: 'commit: false leaves nothing to make',
         hint: 'set export_path to keep the filesystem as a tar, or discard: true to throw it away',
       });
+    if (Array.isArray(c.run_command)) {
+      const r = parseRunCommand(c.run_command.map(String));
+      if ('error' in r) out.push({ key: 'run_command', message: r.error, hint: r.hint });
+      for (const k of ['entrypoint', 'cmd'] as const)
+        if (c[k] !== undefined)
+          out.push({
+            key: k,
+            message: `set ${k} or run_command, not both`,
+            hint: 'run_command gives the command after {{.Image}} and --entrypoint',
+          });
+    }
     if (c.container_dir !== undefined)
       out.push({
         key: 'container_dir',
@@ -57,7 +69,7 @@ export const docker: BuilderDescriptor = {
       .filter((host) => host.startsWith('.') || host.startsWith('/'))
       .map((host) => resolve(dir, host)),
   reuse: {
-    base: (c, { docker }) => dockerBase(docker(), String(c.image), String(c.pull ?? 'missing')),
+    base: (c, { docker }) => dockerBase(docker(), String(c.image), pullPolicy(c.pull)),
     exists: (_c, a, { docker }) => dockerArtifactExists(docker(), a),
   },
   load: async () => (await import('./builder')).dockerBuilder,

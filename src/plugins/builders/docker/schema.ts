@@ -2,7 +2,11 @@ import { opt, req, s } from '../../../spec/schema';
 
 export const dockerBuilderSchema = s.object({
   image: req(s.string(), 'the base image to start the build container from', 'debian:bookworm'),
-  pull: opt(s.enum(['always', 'missing', 'never']), 'when to pull the base image', 'missing'),
+  pull: opt(
+    s.enum(['always', 'missing', 'never', 'true', 'false']),
+    "when to pull the base image (Packer's true is always, false never)",
+    'missing',
+  ),
   platform: opt(s.string(), 'platform of the base image, e.g. linux/amd64'),
   entrypoint: opt(
     s.list(s.string(), { single: true }),
@@ -13,6 +17,12 @@ export const dockerBuilderSchema = s.object({
     'command that keeps the build container running (not kept in the image); without it, an interactive /bin/sh does, as in Packer',
     undefined,
     ['sleep', 'infinity'],
+  ),
+  run_command: opt(
+    s.list(s.string()),
+    'docker run arguments of the build container, as Packer takes them, with {{.Image}} for the image (-d -i -t -u -e -v -w --entrypoint --privileged --cap-add --cap-drop -h --network)',
+    undefined,
+    ['-d', '-i', '-t', '{{.Image}}', '/bin/sh'],
   ),
   privileged: opt(s.bool(), 'run the build container privileged', false),
   volumes: opt(s.map(s.string()), 'host path: container path'),
@@ -42,3 +52,9 @@ export const dockerBuilderSchema = s.object({
   discard: opt(s.bool(), 'throw the container away (provisioning test only)'),
   runs_on: opt(s.string(), 'runner label for this source in the reusable workflow'),
 });
+
+/** The pull policy, with Packer's bool read as bake's words. */
+export function pullPolicy(v: unknown): 'always' | 'missing' | 'never' {
+  const t = String(v ?? 'missing');
+  return t === 'true' ? 'always' : t === 'false' ? 'never' : (t as 'always' | 'missing' | 'never');
+}

@@ -14,6 +14,8 @@ interface NullState extends BuildState {
 export const nullBuilder: BuilderImpl = {
   steps(env: BuildEnv, provision: Step<BuildState>): Step<NullState>[] {
     const c = env.instance.config;
+    // No machine: only the steps that run here (shell-local) can do anything.
+    if (c.communicator === 'none') return [provision as Step<NullState>];
     return [
       {
         name: 'connect',

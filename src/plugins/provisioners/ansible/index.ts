@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { ProvisionerDescriptor } from '../../api';
-import { opt, req, s } from '../../../spec/schema';
+import { opt, refused, req, s } from '../../../spec/schema';
 
 export const ansibleSchema = s.object({
   playbook_file: req(s.string(), 'the playbook to run', 'playbook.yml'),
@@ -22,6 +22,18 @@ export const ansibleSchema = s.object({
   ),
   use_sftp: opt(s.bool(), 'transfer files with sftp (default scp/piped)'),
   command: opt(s.string(), 'the ansible-playbook command', 'ansible-playbook'),
+  inventory_file: refused(
+    "bake writes the inventory that reaches the machine being built (its address, port, user and key); name the machine's groups with groups and host_alias, and add other inventories with extra_arguments",
+  ),
+  inventory_directory: refused(
+    'bake writes the inventory for the machine being built; add other inventories with extra_arguments ["-i", "DIR"]',
+  ),
+  sftp_command: refused(
+    "files reach the machine through bake's own SSH connection, not an sftp server command; use_sftp chooses sftp",
+  ),
+  playbook_dir: refused(
+    'playbook_dir belongs to ansible-local, which runs Ansible on the machine; bake runs it from here with playbook_file (roles beside it are found)',
+  ),
 });
 
 export const ansibleProvisioner: ProvisionerDescriptor = {

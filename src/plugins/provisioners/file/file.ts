@@ -49,19 +49,31 @@ export const file: ProvisionerImpl = {
           `file provisioner: ${s} does not exist`,
           `paths are relative to the spec's directory (${env.specDir})`,
         );
-      // A directory goes into the destination as Packer does it: "dir" creates dest/dir,
-      // "dir/" copies its contents. A file goes into dest/ when dest ends in / or when
-      // several sources are given, and becomes dest otherwise.
+      // A directory goes into the destination as Packer does it: "dir/" copies its contents;
+      // "dir" creates dest/dir when dest is a directory already, and becomes dest when dest
+      // does not exist yet. A file goes into dest/ when dest ends in / or when several
+      // sources are given, and becomes dest otherwise.
       const isDir = statSync(local).isDirectory();
       const target =
         !isDir && (sources.length > 1 || dest.endsWith('/'))
           ? `${dest.replace(/\/$/, '')}/${local.split('/').pop()}`
           : dest.replace(/(.)\/$/, '$1');
+      const contents = s.endsWith('/') || (isDir && !(await isRemoteDir(comm, target, signal)));
       env.out('info', `uploading ${s} → ${target}`);
-      await comm.upload(s.endsWith('/') ? local + '/' : local, target, signal);
+      await comm.upload(contents ? local + '/' : local, target, signal);
     }
   },
 };
+
+async function isRemoteDir(
+  comm: Parameters<ProvisionerImpl['run']>[1],
+  path: string,
+  signal: AbortSignal,
+): Promise<boolean> {
+  const q = `'${path.replace(/'/g, `'\\''`)}'`;
+  const r = await comm!.exec(`test -d ${q}`, { signal });
+  return r.exitCode === 0;
+}
 
 export function writeLocal(path: string, content: string): void {
   mkdirSync(dirname(path), { recursive: true });

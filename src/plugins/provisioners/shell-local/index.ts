@@ -4,7 +4,7 @@ import type { ProvisionerDescriptor } from '../../api';
 import { opt, s } from '../../../spec/schema';
 
 export const shellLocalSchema = s.object({
-  inline: opt(s.list(s.string()), 'commands to run on this machine', undefined, [
+  inline: opt(s.list(s.string(), { single: true }), 'commands to run on this machine', undefined, [
     'echo built ${build.name}',
   ]),
   command: opt(s.string(), 'one command to run on this machine'),

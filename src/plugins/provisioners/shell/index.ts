@@ -4,7 +4,7 @@ import type { ProvisionerDescriptor } from '../../api';
 import { opt, s } from '../../../spec/schema';
 
 export const shellSchema = s.object({
-  inline: opt(s.list(s.string()), 'commands to run, as one script', undefined, [
+  inline: opt(s.list(s.string(), { single: true }), 'commands to run, as one script', undefined, [
     'apt-get update',
     'apt-get install -y nginx',
   ]),
@@ -14,10 +14,19 @@ export const shellSchema = s.object({
   env: opt(s.map(s.string()), 'environment for the scripts'),
   execute_command: opt(
     s.string(),
-    'how a script is run; {{.Vars}} and {{.Path}} are replaced',
+    'how a script is run; {{.Vars}}, {{.Path}} and {{.EnvVarFile}} are replaced',
     'chmod +x {{.Path}}; {{.Vars}} {{.Path}}',
   ),
   inline_shebang: opt(s.string(), 'interpreter line for inline commands', '/bin/sh -e'),
+  env_var_format: opt(
+    s.string(),
+    'printf format of each variable in {{.Vars}} (or in the var file), NAME then value, e.g. "%s=\'%s\' "',
+  ),
+  use_env_var_file: opt(
+    s.bool(),
+    'write the variables to a file that execute_command sources ({{.EnvVarFile}}), instead of the command line',
+    false,
+  ),
   remote_folder: opt(s.string(), 'where scripts are uploaded', '/tmp'),
   remote_file: opt(s.string(), 'file name of the uploaded script'),
   remote_path: opt(s.string(), 'full remote path of the uploaded script'),

@@ -8,6 +8,8 @@ import { parseDuration } from '../../../spec/schema';
 import { sleep } from '../../../engine/steps';
 
 export const DEFAULT_EXECUTE = 'chmod +x {{.Path}}; {{.Vars}} {{.Path}}';
+/** Packer's execute_command when use_env_var_file is set. */
+export const DEFAULT_EXECUTE_VAR_FILE = 'chmod +x {{.Path}}; . {{.EnvVarFile}} && {{.Path}}';
 
 /** The environment every script sees: bake's names and Packer's, for carried-over scripts. */
 export function buildVars(use: ProvisionerUse, env: BuildEnv): Record<string, string> {
@@ -30,11 +32,13 @@ export function buildVars(use: ProvisionerUse, env: BuildEnv): Record<string, st
 export function scriptsOf(use: ProvisionerUse, specDir: string): { name: string; body: Buffer }[] {
   const c = use.config;
   const out: { name: string; body: Buffer }[] = [];
-  if (Array.isArray(c.inline)) {
+  // One command may be given as a string, as Packer allows.
+  const inline = typeof c.inline === 'string' ? [c.inline] : c.inline;
+  if (Array.isArray(inline)) {
     const shebang = String(c.inline_shebang ?? '/bin/sh -e');
     out.push({
       name: 'inline',
-      body: Buffer.from(`#!${shebang}\n${(c.inline as string[]).join('\n')}\n`),
+      body: Buffer.from(`#!${shebang}\n${(inline as string[]).join('\n')}\n`),
     });
   }
   const files = [
@@ -81,9 +85,21 @@ export const shell: ProvisionerImpl = {
       );
     const c = use.config;
     const vars = buildVars(use, env);
-    const varsText = Object.entries(vars)
-      .map(([k, v]) => `${k}=${shQuote(v)}`)
-      .join(' ');
+    // Packer's env_var_format: a printf format for NAME and value, each value in single quotes.
+    const fmt = typeof c.env_var_format === 'string' ? c.env_var_format : undefined;
+    const quoted = (v: string) => v.replace(/'/g, `'"'"'`);
+    const formatted = (f: string) =>
+      Object.entries(vars)
+        .map(([k, v]) => f.replace('%s', k).replace('%s', quoted(v)))
+        .join('');
+    const useFile = c.use_env_var_file === true;
+    const varsText = useFile
+      ? ''
+      : fmt
+        ? formatted(fmt)
+        : Object.entries(vars)
+            .map(([k, v]) => `${k}=${shQuote(v)}`)
+            .join(' ');
     const valid = ((c.valid_exit_codes as number[] | undefined) ?? [0]).map(Number);
     const folder = String(c.remote_folder ?? '/tmp');
     for (const script of scriptsOf(use, env.specDir)) {
@@ -91,8 +107,15 @@ export const shell: ProvisionerImpl = {
         typeof c.remote_path === 'string'
           ? c.remote_path
           : `${folder}/${typeof c.remote_file === 'string' ? c.remote_file : `bake-script-${randomBytes(4).toString('hex')}.sh`}`;
-      const execute = String(c.execute_command ?? DEFAULT_EXECUTE)
+      // use_env_var_file: the variables go into a file that the command sources, as Packer does.
+      const varFile = useFile ? `${folder}/bake-vars-${randomBytes(4).toString('hex')}.sh` : '';
+      if (useFile)
+        await comm.uploadContent(formatted(fmt ?? "export %s='%s'\n"), varFile, 0o600, signal);
+      const execute = String(
+        c.execute_command ?? (useFile ? DEFAULT_EXECUTE_VAR_FILE : DEFAULT_EXECUTE),
+      )
         .replace(/\{\{\s*\.Path\s*\}\}/g, shQuote(remote))
+        .replace(/\{\{\s*\.EnvVarFile\s*\}\}/g, shQuote(varFile))
         .replace(/\{\{\s*\.Vars\s*\}\}/g, varsText);
       // Writing the script (as a here-document) and removing it in the same command as
       // running it saves two round trips per script; binary or huge scripts are uploaded.
@@ -105,7 +128,9 @@ export const shell: ProvisionerImpl = {
         `echo ${marker} >&2`,
         heredoc ?? '',
         execute,
-        c.skip_clean === true ? '' : `__bake_rc=$?; rm -f ${shQuote(remote)}; exit $__bake_rc`,
+        c.skip_clean === true
+          ? ''
+          : `__bake_rc=$?; rm -f ${shQuote(remote)}${useFile ? ` ${shQuote(varFile)}` : ''}; exit $__bake_rc`,
       ]
         .filter(Boolean)
         .join('\n');
@@ -125,7 +150,9 @@ export const shell: ProvisionerImpl = {
             env.out('info', 'connection dropped, as expect_disconnect allows');
             break;
           }
-          if (started || Date.now() >= retryUntil) throw e;
+          // A machine that is gone for good (a stopped build container) is not waited for.
+          if (started || Date.now() >= retryUntil || (e as { permanent?: boolean }).permanent)
+            throw e;
           env.out(
             'info',
             `could not start the script (${(e as Error).message}); trying again until start_retry_timeout`,

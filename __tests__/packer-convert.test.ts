@@ -1,0 +1,138 @@
+/**
+ * `bake convert`: a Packer template written out as a bake.yml that validates, with a
+ * `# TODO:` where something could not be translated.
+ */
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { convertTemplate } from '../src/packer/convert';
+import { openSpec } from '../src/plugins/external';
+import { builtInRegistry } from '../src/plugins/registry';
+import { resolvePlan } from '../src/spec/resolve';
+import { main } from '../src/cli';
+import { tempProject } from './helpers/spec';
+
+const FIX = join(process.cwd(), '__tests__/fixtures/packer');
+const ENV = { AWS_REGION: 'eu-west-1' };
+// One time for both plans: an AMI name computed from timestamp() must compare equal.
+const NOW = new Date('2024-03-05T07:08:09Z');
+
+/** A copy of a fixture folder, so the bake.yml can sit beside the template. */
+function copyOf(folder: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'bake-convert-'));
+  cpSync(join(FIX, folder), dir, { recursive: true });
+  return dir;
+}
+
+async function convertAndPlan(folder: string, file: string, vars: Record<string, string> = {}) {
+  const dir = copyOf(folder);
+  const template = join(dir, file);
+  const { yaml, todos } = await convertTemplate(template, builtInRegistry(), dir);
+  const out = join(dir, 'bake.yml');
+  writeFileSync(out, yaml);
+  const converted = resolvePlan(await openSpec(out), { env: ENV, vars, now: NOW });
+  return { yaml, todos, converted, template };
+}
+
+describe('the templates convert to a bake.yml that validates and plans the same builds', () => {
+  test.each([
+    ['learn-getting-started', 'example.pkr.hcl', 0],
+    ['learn-getting-started', 'example-variables.pkr.hcl', 0],
+    ['learn-getting-started', 'example-parallel.pkr.hcl', 0],
+    ['plugin-docker', 'fix_upload_owner.pkr.hcl', 0],
+    ['plugin-docker', 'fix_upload_owner.json', 0],
+    ['plugin-docker', 'upload_download.pkr.hcl', 0],
+    ['plugin-docker', 'upload_download.json', 0],
+    ['plugin-docker', 'large_upload.json', 0],
+    ['plugin-docker', 'large_download.pkr.hcl', 0],
+    ['plugin-amazon', 'ubuntu-imdsv2-enabled.pkr.hcl', 0],
+  ])('%s/%s', async (folder, file, todoCount) => {
+    const { yaml, todos, converted, template } = await convertAndPlan(folder, file);
+    expect(todos).toHaveLength(todoCount);
+    expect(yaml).not.toContain('TODO');
+    const native = resolvePlan(await openSpec(template), { env: ENV, now: NOW });
+    const shape = (p: typeof native) =>
+      p.instances.map((i) => ({
+        name: i.name,
+        config: i.config,
+        provisioners: i.provisioners.map((x) => [x.type, x.config]),
+        postProcessors: i.postProcessors.map((c) => c.map((x) => [x.type, x.config])),
+      }));
+    expect(shape(converted)).toEqual(shape(native));
+  });
+
+  test('what bake lacks is left out with a # TODO: at its place, and the rest validates', async () => {
+    const { yaml, todos, converted } = await convertAndPlan(
+      'learn-getting-started',
+      'example-post-processors.pkr.hcl',
+    );
+    expect(todos.map((t) => t.message.replace(/;.*/, ''))).toEqual([
+      'unknown post-processor type "vagrant"',
+      'unknown post-processor type "vagrant-cloud"',
+    ]);
+    const lines = yaml.split('\n');
+    const at = lines.findIndex((l) => l.includes('# TODO: unknown post-processor type "vagrant"'));
+    expect(at).toBeGreaterThan(lines.findIndex((l) => l.includes('post-processors:')));
+    expect(lines[at]).toMatch(/\[example-post-processors\.pkr\.hcl:38\]$/);
+    expect(yaml).toContain('left out: type: vagrant-cloud access_token: ${var.vagrant_token}');
+    expect(converted.instances[0].postProcessors.map((c) => c.map((p) => p.type))).toEqual([
+      ['docker-tag', 'docker-push'],
+    ]);
+  });
+
+  test('a directory converts as one spec; a setting bake lacks becomes a TODO', async () => {
+    const dir = tempProject({
+      'a.pkr.hcl': `source "docker" "app" {\n  image  = "debian:bookworm"\n  commit = true\n  login_server = "x"\n}\n`,
+      'b.pkr.hcl': `build {\n  name = "img"\n  sources = ["source.docker.app"]\n  provisioner "shell" {\n    inline = "echo {{timestamp}}"\n  }\n}\n`,
+      'x.auto.pkrvars.hcl': '',
+    });
+    const { yaml, todos } = await convertTemplate(dir, builtInRegistry(), dir);
+    expect(todos.map((t) => [t.message.replace(/;.*/, ''), t.pos?.line])).toEqual([
+      ['unknown key "login_server"', 4],
+      [
+        "{{timestamp}} is Packer's template syntax, which bake does not expand (it would stay as text)",
+        5,
+      ],
+    ]);
+    expect(yaml).toContain('# TODO: x.auto.pkrvars.hcl is a Packer var file');
+    expect(yaml).toContain('write ${regex_replace(timestamp(), "[- TZ:]", "")} instead');
+  });
+});
+
+describe('bake convert on the command line', () => {
+  test('-o writes the file; standard error says how many TODOs are left', async () => {
+    const dir = copyOf('learn-getting-started');
+    const out = join(dir, 'bake.yml');
+    const err: string[] = [];
+    const write = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((t: string) => (
+      err.push(String(t)),
+      true
+    )) as typeof process.stderr.write;
+    let code: number;
+    try {
+      code = await main(['convert', join(dir, 'example-post-processors.pkr.hcl'), '-o', out]);
+    } finally {
+      process.stderr.write = write;
+    }
+    expect(code).toBe(0);
+    expect(err.join('')).toMatch(/^wrote .*bake\.yml; 2 TODOs left/);
+    expect(readFileSync(out, 'utf8')).toContain('# TODO:');
+    expect(await main(['validate', out])).toBe(0);
+  });
+  test('a file that is not a template is a usage error', async () => {
+    const dir = tempProject({ 'bake.yml': 'sources: {}\n' });
+    const err: string[] = [];
+    const write = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((t: string) => (
+      err.push(String(t)),
+      true
+    )) as typeof process.stderr.write;
+    try {
+      expect(await main(['convert', join(dir, 'bake.yml')])).toBe(2);
+    } finally {
+      process.stderr.write = write;
+    }
+    expect(err.join('')).toMatch(/convert takes a Packer template/);
+  });
+});

@@ -1,0 +1,258 @@
+/**
+ * Packer templates built for real on the Docker engine: HashiCorp's own templates, run as
+ * they are (the base image swapped for a local one by a variable where the template has one,
+ * by replacing the image line in a copy where it does not), and Packer behaviours users rely
+ * on: run_command, a directory uploaded to a destination that does not exist yet, a build
+ * container whose command ends early.
+ */
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EventBus } from '../src/engine/events';
+import { runPlan } from '../src/engine/run';
+import { openSpec } from '../src/plugins/external';
+import { resolvePlan, ResolveOptions } from '../src/spec/resolve';
+import { docker, imageExists, pendingOf, requireDocker, runIn } from './helpers/docker';
+import { tempProject } from './helpers/spec';
+
+beforeAll(requireDocker);
+
+const FIX = join(process.cwd(), '__tests__/fixtures/packer');
+
+async function build(path: string, opts: ResolveOptions = {}) {
+  const plan = resolvePlan(await openSpec(path), { env: {}, ...opts });
+  const ledger = join(mkdtempSync(join(tmpdir(), 'bake-ledger-')), 'ledger.jsonl');
+  const lines: string[] = [];
+  const summary = await runPlan(plan, {
+    parallelBuilds: 0,
+    failFast: false,
+    onError: 'cleanup',
+    ledger,
+    bus: new EventBus(),
+    write: (t) => (process.env.BAKE_TEST_ECHO ? process.stdout.write(t) : lines.push(t)),
+  });
+  return { plan, summary, ledger, output: lines.join('') };
+}
+
+/** A copy of a fixture folder with the template's base image replaced by a local one. */
+function withLocalImage(folder: string, file: string, from: RegExp, image: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'bake-packer-'));
+  cpSync(join(FIX, folder), dir, { recursive: true });
+  const p = join(dir, file);
+  const text = readFileSync(p, 'utf8');
+  const edited = text.replace(from, (m) => m.replace(/"[^"]*"$/, `"${image}"`));
+  expect(edited).not.toBe(text);
+  writeFileSync(p, edited);
+  return p;
+}
+
+test("HashiCorp's example-variables.pkr.hcl builds as it is, the image given by --var", async () => {
+  const r = await build(join(FIX, 'learn-getting-started/example-variables.pkr.hcl'), {
+    vars: { docker_image: 'debian:bookworm' },
+  });
+  const res = r.summary.results[0];
+  try {
+    expect(res.error).toBeUndefined();
+    expect(res.status).toBe('succeeded');
+    expect(r.output).toContain('vanilla');
+    const id = res.artifact!.id;
+    expect(await imageExists(id)).toBe(true);
+    // The provisioner wrote it into the image, in the container's working directory.
+    expect((await runIn(id, ['cat', '/example.txt'])).out).toContain('FOO is hello world');
+  } finally {
+    if (res.artifact?.id) await docker.getImage(res.artifact.id).remove({ force: true });
+  }
+  expect(pendingOf(r.ledger)).toEqual([]);
+});
+
+test("packer-plugin-docker's fix_upload_owner: run_command -u 42, uploads owned by 42, inline as one string", async () => {
+  const path = withLocalImage(
+    'plugin-docker',
+    'fix_upload_owner.pkr.hcl',
+    /image\s*=\s*"ubuntu"/,
+    'debian:bookworm',
+  );
+  const r = await build(path);
+  const res = r.summary.results[0];
+  expect(res.error).toBeUndefined();
+  expect(res.status).toBe('succeeded');
+  expect(pendingOf(r.ledger)).toEqual([]);
+});
+
+test("the same template's legacy JSON twin builds too", async () => {
+  const path = withLocalImage(
+    'plugin-docker',
+    'fix_upload_owner.json',
+    /"image":\s*"ubuntu"/,
+    'debian:bookworm',
+  );
+  const r = await build(path);
+  expect(r.summary.results[0].error).toBeUndefined();
+  expect(r.summary.results[0].status).toBe('succeeded');
+});
+
+test("upload_download.json: a file up and back down, relative to the template's folder", async () => {
+  const path = withLocalImage(
+    'plugin-docker',
+    'upload_download.json',
+    /"image":\s*"ubuntu"/,
+    'busybox:latest',
+  );
+  const r = await build(path);
+  expect(r.summary.results[0].error).toBeUndefined();
+  const down = join(path, '..', 'my-strawberry-cake');
+  expect(existsSync(down)).toBe(true);
+  expect(readFileSync(down, 'utf8')).toBe(
+    readFileSync(join(FIX, 'plugin-docker/test-fixtures/onecakes/strawberry'), 'utf8'),
+  );
+});
+
+test('a directory uploaded to a destination that does not exist yet becomes it, as in Packer; to one that exists, goes inside', async () => {
+  const dir = tempProject({
+    'helpers/install.sh': 'echo installed\n',
+    'main.pkr.hcl': `source "docker" "app" {
+  image   = "busybox:latest"
+  discard = true
+}
+build {
+  sources = ["source.docker.app"]
+  provisioner "file" {
+    source      = "helpers"
+    destination = "/opt/img/helpers"
+  }
+  provisioner "shell" {
+    inline = ["mkdir -p /srv/existing"]
+  }
+  provisioner "file" {
+    source      = "helpers"
+    destination = "/srv/existing"
+  }
+  provisioner "shell" {
+    inline = ["ls /opt/img/helpers/install.sh /srv/existing/helpers/install.sh", "test ! -e /opt/img/helpers/helpers"]
+  }
+}
+`,
+  });
+  const r = await build(join(dir, 'main.pkr.hcl'));
+  expect(r.summary.results[0].error).toBeUndefined();
+  expect(r.output).toContain('/opt/img/helpers/install.sh');
+  expect(r.output).toContain('/srv/existing/helpers/install.sh');
+});
+
+test('a build container whose command exits at once is reported as such, not as an HTTP 409', async () => {
+  const dir = tempProject({
+    'main.pkr.hcl': `source "docker" "app" {
+  image       = "busybox:latest"
+  discard     = true
+  run_command = ["-d", "{{ .Image }}", "sh", "-c", "echo bye; exit 3"]
+}
+build {
+  sources = ["source.docker.app"]
+  provisioner "shell" {
+    inline = ["sleep 1"]
+    pause_before = "1s"
+  }
+}
+`,
+  });
+  const r = await build(join(dir, 'main.pkr.hcl'));
+  const err = r.summary.results[0].error ?? '';
+  expect(err).toMatch(
+    /the build container has stopped: its command \(sh -c echo bye; exit 3\) exited with code 3/,
+  );
+  expect(err).toMatch(/bye/);
+  expect(err).not.toMatch(/409/);
+  expect(pendingOf(r.ledger)).toEqual([]);
+});
+
+test("learn-packer's more_complex directory: its null source (communicator none) runs its shell-local step as it is", async () => {
+  const dir = join(FIX, 'learn-getting-started/more_complex');
+  const r = await build(dir, {
+    only: ['build.example-3'],
+    varFiles: [join(dir, 'prod.pkrvars.hcl')],
+  });
+  expect(r.summary.results.map((x) => [x.name, x.status, x.error])).toEqual([
+    ['build.example-3', 'succeeded', undefined],
+  ]);
+  expect(r.output).toContain('welcome to Packer!');
+});
+
+test('docker-save: the result is the file it wrote, and the image it replaced is removed and says so', async () => {
+  const dir = tempProject({
+    'main.pkr.hcl': `source "docker" "app" {\n  image  = "busybox:latest"\n  commit = true\n}\nbuild {\n  sources = ["source.docker.app"]\n  post-processor "docker-save" {\n    path = "out/app.tar"\n  }\n}\n`,
+  });
+  const r = await build(join(dir, 'main.pkr.hcl'));
+  const a = r.summary.results[0].artifact!;
+  const tar = join(dir, 'out/app.tar');
+  expect(a).toMatchObject({ id: tar, files: [tar], description: `image saved to ${tar}` });
+  expect(existsSync(tar)).toBe(true);
+  const removed = /removed (sha256:[0-9a-f]+): the post-processors replaced it/.exec(r.output);
+  expect(removed).not.toBeNull();
+  expect(await imageExists(removed![1])).toBe(false);
+});
+
+test('a shell-local post-processor runs here with the artifact it is handed, and hands it on', async () => {
+  const dir = tempProject({
+    'main.pkr.hcl': `source "docker" "app" {\n  image  = "busybox:latest"\n  commit = true\n}\nbuild {\n  sources = ["source.docker.app"]\n  post-processors {\n    post-processor "shell-local" {\n      inline = "echo \\"made $BAKE_ARTIFACT_ID\\" > made.txt"\n    }\n    post-processor "manifest" {\n      output = "manifest.json"\n    }\n  }\n}\n`,
+  });
+  const r = await build(join(dir, 'main.pkr.hcl'));
+  const id = r.summary.results[0].artifact?.id ?? '';
+  try {
+    expect(r.summary.results[0].error).toBeUndefined();
+    expect(id).toMatch(/^sha256:/);
+    expect(readFileSync(join(dir, 'made.txt'), 'utf8')).toBe(`made ${id}\n`);
+    expect(readFileSync(join(dir, 'manifest.json'), 'utf8')).toContain(id);
+  } finally {
+    if (id) await docker.getImage(id).remove({ force: true });
+  }
+});
+
+test("shell's env_var_format and use_env_var_file, as in Packer", async () => {
+  const dir = tempProject({
+    'main.pkr.hcl': `source "docker" "app" {
+  image   = "busybox:latest"
+  discard = true
+}
+build {
+  sources = ["source.docker.app"]
+  provisioner "shell" {
+    environment_vars = ["GREETING=it's me", "N=1"]
+    env_var_format   = "%s='%s' "
+    inline           = ["echo \\"fmt: $GREETING/$N\\""]
+  }
+  provisioner "shell" {
+    environment_vars = ["GREETING=from a file"]
+    use_env_var_file = true
+    inline           = ["echo \\"file: $GREETING\\"", "ls /tmp/bake-vars-* 2>/dev/null | wc -l"]
+  }
+  provisioner "shell" {
+    inline = ["echo \\"left: $(ls /tmp/bake-vars-* 2>/dev/null | wc -l)\\""]
+  }
+}
+`,
+  });
+  const r = await build(join(dir, 'main.pkr.hcl'));
+  expect(r.summary.results[0].error).toBeUndefined();
+  expect(r.output).toContain("fmt: it's me/1");
+  expect(r.output).toContain('file: from a file');
+  // The file is there while the script runs and removed after it.
+  expect(r.output).toMatch(/\| 1\n/);
+  expect(r.output).toContain('left: 0');
+});
+
+test('docker-import: the exported filesystem becomes an image, with its changes', async () => {
+  const dir = tempProject({
+    'main.pkr.hcl': `source "docker" "app" {\n  image       = "busybox:latest"\n  export_path = "out/fs.tar"\n}\nbuild {\n  sources = ["source.docker.app"]\n  provisioner "shell" {\n    inline = ["echo imported > /marker"]\n  }\n  post-processor "docker-import" {\n    repository = "bake-test/imported"\n    tag        = "${'${'}uuidv4()}"\n    changes    = ["CMD [\\"cat\\", \\"/marker\\"]"]\n  }\n}\n`,
+  });
+  const r = await build(join(dir, 'main.pkr.hcl'));
+  const a = r.summary.results[0].artifact;
+  try {
+    expect(r.summary.results[0].error).toBeUndefined();
+    expect(a?.id).toMatch(/^sha256:/);
+    expect(a?.tags?.[0]).toMatch(/^bake-test\/imported:[0-9a-f-]{36}$/);
+    expect((await runIn(a!.id)).out).toContain('imported');
+    expect(pendingOf(r.ledger)).toEqual([]);
+  } finally {
+    if (a?.id) await docker.getImage(a.id).remove({ force: true });
+  }
+});

@@ -1,0 +1,517 @@
+/**
+ * Packer templates run as they are: HCL2 files, directories of them with var files, and
+ * legacy JSON templates, read into the same spec the YAML loader makes, with positions.
+ */
+import { join } from 'node:path';
+import { openSpec } from '../src/plugins/external';
+import { resolvePlan, ResolveOptions } from '../src/spec/resolve';
+import { Problem, SpecError } from '../src/spec/errors';
+import { problemsOf, tempProject } from './helpers/spec';
+
+const FIX = join(process.cwd(), '__tests__/fixtures/packer');
+
+async function planOfPath(path: string, opts: ResolveOptions = {}) {
+  return resolvePlan(await openSpec(path), { env: {}, ...opts });
+}
+
+async function problemsOfPath(path: string, opts: ResolveOptions = {}): Promise<Problem[]> {
+  try {
+    await planOfPath(path, opts);
+  } catch (e) {
+    if (e instanceof SpecError) return e.problems;
+    throw e;
+  }
+  throw new Error(`expected ${path} to be rejected`);
+}
+
+async function planOfHcl(
+  files: Record<string, string>,
+  name = 'main.pkr.hcl',
+  opts: ResolveOptions = {},
+) {
+  const dir = tempProject(files);
+  return planOfPath(join(dir, name), opts);
+}
+
+async function problemsOfHcl(
+  files: Record<string, string>,
+  name = 'main.pkr.hcl',
+  opts: ResolveOptions = {},
+) {
+  const dir = tempProject(files);
+  return { dir, problems: await problemsOfPath(join(dir, name), opts) };
+}
+
+describe('a file that is not a spec is an error, not an empty success', () => {
+  test('a .pkr.hcl named as YAML (its top level is a string) says what it looks like', () => {
+    const hcl = `source "docker" "x" {\n  image = "debian:bookworm"\n}\nbuild {\n  sources = ["source.docker.x"]\n  provisioner "shell" { inline = ["echo \${var.x}"] }\n}\n`;
+    const [p, ...rest] = problemsOf(hcl);
+    expect(rest).toEqual([]);
+    expect(p.message).toMatch(/is not a spec: its top level is a string/);
+    expect(p.hint).toMatch(/Packer HCL template: name it \*\.pkr\.hcl/);
+    expect(p.pos).toMatchObject({ line: 1, col: 1 });
+  });
+  test('a YAML list or a number at the top level', () => {
+    expect(problemsOf('- a\n- b\n')[0].message).toMatch(/top level is a list/);
+    expect(problemsOf('42\n')[0].message).toMatch(/top level is the number 42/);
+  });
+  test('a spec with no sources and no builds builds nothing, and says so', () => {
+    const ps = problemsOf('sources: {}\nbuilds: {}\n');
+    expect(ps.map((p) => p.message)).toEqual([
+      'the spec has no sources, so it would build nothing',
+      'the spec has no builds, so it would build nothing',
+    ]);
+    expect(ps[1].pos).toMatchObject({ line: 2, col: 1 });
+  });
+});
+
+describe("Packer's {{ }} in a bake.yml is an error with the expression to write", () => {
+  const spec = (value: string, key = 'ami_name') => `sources:
+  app:
+    type: docker
+    image: debian:bookworm
+builds:
+  main:
+    sources: [app]
+    provisioners:
+      - type: shell
+        ${key}: [${JSON.stringify(value)}]
+`;
+  test.each([
+    ['app-{{timestamp}}', '${regex_replace(timestamp(), "[- TZ:]", "")}'],
+    ['{{isotime "2006-01-02"}}', '${legacy_isotime("2006-01-02")}'],
+    ['{{ uuid }}', '${uuidv4()}'],
+    ['{{user `region`}}', '${var.region}'],
+    ['{{env `HOME`}}', '${env("HOME")}'],
+    ['{{build_name}}', '${source.name}'],
+    ['{{build_type}}', '${source.type}'],
+    ['{{template_dir}}/x', '${path.root}'],
+    ['{{ .SourceAMI }}', '${build.SourceAMI}'],
+    [
+      '{{timestamp | clean_resource_name}}',
+      '${clean_resource_name(regex_replace(timestamp(), "[- TZ:]", ""))}',
+    ],
+  ])('%s', (value, fix) => {
+    const ps = problemsOf(spec(value, 'inline'));
+    expect(ps).toHaveLength(1);
+    expect(ps[0].message).toMatch(/is Packer's template syntax, which bake does not expand/);
+    expect(ps[0].hint).toBe(`write ${fix} instead`);
+    expect(ps[0].pos).toMatchObject({ line: 10 });
+  });
+  test('other {{ }} is text (a docker --format in a command), and execute_command fills its own', () => {
+    const ok = `sources:
+  app: {type: docker, image: debian:bookworm}
+builds:
+  main:
+    sources: [app]
+    provisioners:
+      - type: shell
+        inline: ["docker inspect --format '{{.Id}}' x || true"]
+        execute_command: "sudo sh -c '{{.Vars}} {{.Path}}'"
+`;
+    const dir = tempProject({ 'bake.yml': ok });
+    return expect(planOfPath(join(dir, 'bake.yml'))).resolves.toBeTruthy();
+  });
+  test('a field filled only in execute_command is an error elsewhere', () => {
+    const ps = problemsOf(spec('{{.Path}}', 'inline'));
+    expect(ps[0].hint).toMatch(/filled in only in execute_command/);
+  });
+});
+
+describe('HCL2 templates run as they are', () => {
+  test("HashiCorp's getting-started template: one docker source, one build", async () => {
+    const plan = await planOfPath(join(FIX, 'learn-getting-started/example.pkr.hcl'));
+    expect(plan.instances.map((i) => [i.name, i.type, i.config])).toEqual([
+      ['build.example', 'docker', { image: 'ubuntu:xenial', commit: true }],
+    ]);
+  });
+  test('variables with defaults, set from the command line: the base image swapped for a local one', async () => {
+    const path = join(FIX, 'learn-getting-started/example-variables.pkr.hcl');
+    const plan = await planOfPath(path, { vars: { docker_image: 'debian:bookworm' } });
+    const i = plan.instances[0];
+    expect(i.config.image).toBe('debian:bookworm');
+    expect(i.provisioners[0].config.inline).toEqual([
+      'echo Adding file to Docker Container',
+      'echo "FOO is $FOO" > example.txt',
+      'echo vanilla',
+    ]);
+    expect(plan.variables.map((v) => [v.name, v.value, v.source])).toEqual([
+      ['ice_cream', 'vanilla', 'default'],
+      ['docker_image', 'debian:bookworm', '--var docker_image'],
+    ]);
+  });
+  test('two sources of one build keep the order the build lists them in', async () => {
+    const plan = await planOfPath(join(FIX, 'learn-getting-started/example-parallel.pkr.hcl'));
+    expect(plan.instances.map((i) => i.name)).toEqual(['build.example-bionic', 'build.example']);
+  });
+  test('a post-processor that bake lacks is an error at its block', async () => {
+    const ps = await problemsOfPath(
+      join(FIX, 'learn-getting-started/example-post-processors.pkr.hcl'),
+    );
+    expect(ps.map((p) => [p.message, p.pos?.line, p.pos?.col])).toEqual([
+      ['unknown post-processor type "vagrant"', 38, 5],
+      ['unknown post-processor type "vagrant-cloud"', 39, 5],
+    ]);
+  });
+  test('provisioners of different types keep their order; post-processor chains keep theirs', async () => {
+    const plan = await planOfHcl({
+      'main.pkr.hcl': `source "docker" "app" {
+  image  = "debian:bookworm"
+  commit = true
+}
+build {
+  name    = "img"
+  sources = ["source.docker.app"]
+  provisioner "shell" {
+    inline = "echo one"
+  }
+  provisioner "file" {
+    content     = "x"
+    destination = "/tmp/x"
+  }
+  provisioner "shell" {
+    inline = ["echo three"]
+  }
+  post-processor "manifest" {
+    output = "m.json"
+  }
+  post-processors {
+    post-processor "docker-tag" {
+      repository = "local/app"
+      tags       = ["a"]
+    }
+    post-processor "docker-save" {
+      path = "app.tar"
+    }
+  }
+}
+`,
+    });
+    const i = plan.instances[0];
+    expect(i.name).toBe('img.app');
+    expect(i.provisioners.map((p) => [p.type, p.at?.replace(/^.*:(\d+):(\d+)$/, '$1:$2')])).toEqual(
+      [
+        ['shell', '8:3'],
+        ['file', '11:3'],
+        ['shell', '15:3'],
+      ],
+    );
+    expect(i.provisioners[0].config.inline).toBe('echo one');
+    expect(i.postProcessors.map((c) => c.map((p) => p.type))).toEqual([
+      ['manifest'],
+      ['docker-tag', 'docker-save'],
+    ]);
+  });
+  test('locals, variables with types, validation and expressions are read as HCL writes them', async () => {
+    const plan = await planOfHcl({
+      'main.pkr.hcl': `variable "tags" {
+  type    = map(string)
+  default = { team = "img" }
+}
+variable "n" {
+  type    = number
+  default = 3
+  validation {
+    condition     = var.n > 0
+    error_message = "n must be positive."
+  }
+}
+locals {
+  name = "app-\${var.n}"
+  big  = var.n > 2 ? "big" : "small"
+}
+source "docker" "app" {
+  image   = "debian:bookworm"
+  commit  = true
+  changes = ["LABEL team=\${var.tags["team"]}", "ENV SIZE=\${local.big}"]
+}
+build {
+  sources = ["docker.app"]
+}
+`,
+    });
+    expect(plan.locals).toEqual({ name: 'app-3', big: 'big' });
+    expect(plan.instances[0].config.changes).toEqual(['LABEL team=img', 'ENV SIZE=big']);
+    const { problems } = await problemsOfHcl(
+      {
+        'main.pkr.hcl': `variable "n" {
+  type = number
+  validation {
+    condition     = var.n > 0
+    error_message = "n must be positive."
+  }
+}
+source "docker" "app" {
+  image = "debian:bookworm"
+}
+build {
+  sources = ["source.docker.app"]
+}
+`,
+      },
+      'main.pkr.hcl',
+      { vars: { n: '-1' } },
+    );
+    expect(problems.map((p) => p.message)).toEqual([
+      'variable "n" = -1 is invalid: n must be positive.',
+    ]);
+  });
+});
+
+describe('a directory of templates is read together, with its var files', () => {
+  const dir = join(FIX, 'learn-getting-started/more_complex');
+  test('sources in one file, the build in another; a var file named on the command line', async () => {
+    const plan = await planOfPath(dir, { varFiles: [join(dir, 'dev.pkrvars.hcl')] });
+    expect(plan.variables.map((v) => [v.name, v.value, v.source])).toEqual([
+      ['flavor', 'chocolate', `var file ${join(dir, 'dev.pkrvars.hcl')}`],
+    ]);
+    expect(plan.instances.map((i) => [i.name, i.type, i.provisioners.map((p) => p.type)])).toEqual([
+      ['build.example-2', 'docker', ['shell', 'shell-local']],
+      ['build.example', 'docker', ['shell', 'shell-local']],
+      // except = ["null.example-3"] names it as TYPE.NAME; communicator "none" needs no host.
+      ['build.example-3', 'null', ['shell-local']],
+    ]);
+    expect(plan.instances[0].provisioners[0].config.environment_vars).toEqual(['FLAVOR=chocolate']);
+  });
+  test('an auto var file is read, and a named one overrides it; a bad one is an error at its line', async () => {
+    const files = {
+      'sources.pkr.hcl': `source "docker" "app" {\n  image  = var.image\n  commit = true\n}\n`,
+      'vars.pkr.hcl': `variable "image" {\n  type = string\n}\nvariable "tags" {\n  type    = list(string)\n  default = []\n}\n`,
+      'build.pkr.hcl': `build {\n  sources = ["source.docker.app"]\n  post-processor "docker-tag" {\n    repository = "local/app"\n    tags       = var.tags\n  }\n}\n`,
+      'a.auto.pkrvars.hcl': `image = "busybox:latest"\ntags = ["one", "two"] # a comment\n`,
+      'prod.pkrvars.hcl': `image = <<EOT\ndebian:bookworm\nEOT\n`,
+      'bad.pkrvars.hcl': `image = "x"\ntags = [var.x]\n`,
+    };
+    const d = tempProject(files);
+    const auto = await planOfPath(d);
+    expect(auto.instances[0].config.image).toBe('busybox:latest');
+    expect(auto.instances[0].postProcessors[0][0].config.tags).toEqual(['one', 'two']);
+    const prod = await planOfPath(d, { varFiles: [join(d, 'prod.pkrvars.hcl')] });
+    expect(prod.instances[0].config.image).toBe('debian:bookworm\n');
+    const ps = await problemsOfPath(d, { varFiles: [join(d, 'bad.pkrvars.hcl')] });
+    expect(ps).toHaveLength(1);
+    expect(ps[0].message).toMatch(/tags: a var file holds values only/);
+    expect(ps[0].pos).toMatchObject({ line: 2, col: 9 });
+  });
+});
+
+describe('what cannot be mapped is an error at its line', () => {
+  const base = `source "docker" "app" {\n  image = "debian:bookworm"\n}\n`;
+  test.each([
+    [
+      'a syntax error',
+      `source "docker" "app" {\n  image = \n}\n`,
+      2,
+      /invalid HCL: Invalid expression/,
+    ],
+    [
+      'an unknown setting of a builder',
+      `source "docker" "app" {\n  image = "debian:bookworm"\n  imagee = "x"\n}\nbuild {\n  sources = ["source.docker.app"]\n}\n`,
+      3,
+      /unknown key "imagee"/,
+    ],
+    [
+      'an unknown block at the top',
+      `${base}sourc "docker" "b" {\n}\nbuild {\n  sources = ["source.docker.app"]\n}\n`,
+      4,
+      /unknown block "sourc"/,
+    ],
+    [
+      'a source the build does not define',
+      `${base}build {\n  sources = ["source.docker.nope"]\n}\n`,
+      5,
+      /uses source "docker.nope", which is not defined/,
+    ],
+    [
+      'a dynamic block',
+      `source "amazon-ebs" "vm" {\n  region = "eu-west-1"\n  dynamic "launch_block_device_mappings" {\n    for_each = [1]\n    content {\n      device_name = "/dev/sda1"\n    }\n  }\n}\nbuild {\n  sources = ["source.amazon-ebs.vm"]\n}\n`,
+      3,
+      /dynamic "launch_block_device_mappings" blocks are not supported/,
+    ],
+    [
+      'an ansible setting bake refuses, with why',
+      `${base}build {\n  sources = ["source.docker.app"]\n  provisioner "ansible" {\n    playbook_file  = "main.pkr.hcl"\n    inventory_file = "hosts"\n  }\n}\n`,
+      8,
+      /^inventory_file is not supported: bake writes the inventory that reaches the machine being built/,
+    ],
+    [
+      'hcp_packer_registry',
+      `${base}build {\n  sources = ["source.docker.app"]\n  hcp_packer_registry {\n    bucket_name = "x"\n  }\n}\n`,
+      6,
+      /hcp_packer_registry is not supported/,
+    ],
+  ])('%s', async (_what, text, line, message) => {
+    const { problems } = await problemsOfHcl({ 'main.pkr.hcl': text });
+    expect(problems).toHaveLength(1);
+    expect(problems[0].message).toMatch(message);
+    expect(problems[0].pos?.line).toBe(line);
+    expect(problems[0].pos?.file).toMatch(/main\.pkr\.hcl$/);
+  });
+});
+
+describe('build-level source blocks: one source definition, several named instances', () => {
+  test('each instance has its own name and its settings over the source', async () => {
+    const plan = await planOfHcl({
+      'main.pkr.hcl': `source "docker" "base" {
+  image  = "debian:bookworm"
+  commit = true
+  changes = ["LABEL from=base"]
+}
+build {
+  name = "img"
+  source "source.docker.base" {
+    name    = "small"
+    image   = "busybox:latest"
+  }
+  source "source.docker.base" {
+    name = "full"
+  }
+  provisioner "shell" {
+    inline = ["echo \${source.name}"]
+  }
+}
+`,
+    });
+    expect(
+      plan.instances.map((i) => [
+        i.name,
+        i.config.image,
+        i.config.changes,
+        i.provisioners[0].config.inline,
+      ]),
+    ).toEqual([
+      ['img.small', 'busybox:latest', ['LABEL from=base'], ['echo small']],
+      ['img.full', 'debian:bookworm', ['LABEL from=base'], ['echo full']],
+    ]);
+  });
+  test('an instance of a source that is not defined, or under a name taken, is an error at its line', async () => {
+    const { problems } = await problemsOfHcl({
+      'main.pkr.hcl': `source "docker" "base" {\n  image = "debian:bookworm"\n}\nsource "docker" "other" {\n  image = "debian:bookworm"\n}\nbuild {\n  source "source.docker.nope" {\n    name = "x"\n  }\n  source "source.docker.base" {\n    name = "other"\n  }\n}\n`,
+    });
+    expect(problems.map((p) => [p.message, p.pos?.line])).toEqual([
+      ['source "source.docker.nope" is not defined', 8],
+      ['source "source.docker.base" is named "other", which another source already is', 12],
+    ]);
+  });
+});
+
+describe("Packer's spellings", () => {
+  test('communicator spelled out as what the builder uses is accepted; "" and null are unset', async () => {
+    const plan = await planOfHcl({
+      'main.pkr.hcl': `source "docker" "app" {\n  image        = "debian:bookworm"\n  commit       = true\n  communicator = "docker"\n  exec_user    = ""\n  author       = null\n}\nsource "null" "box" {\n  communicator = "ssh"\n  ssh_host     = "127.0.0.1"\n  ssh_username = "root"\n  ssh_password = "x"\n}\nbuild {\n  sources = ["source.docker.app", "source.null.box"]\n}\n`,
+    });
+    expect(plan.instances.map((i) => [i.name, i.config])).toEqual([
+      ['build.app', { image: 'debian:bookworm', commit: true }],
+      [
+        'build.box',
+        { communicator: 'ssh', ssh_host: '127.0.0.1', ssh_username: 'root', ssh_password: 'x' },
+      ],
+    ]);
+  });
+  test("Packer's pull as a bool: false is never", async () => {
+    const plan = await planOfHcl({
+      'main.pkr.hcl': `source "docker" "app" {\n  image  = "debian:bookworm"\n  commit = true\n  pull   = false\n}\nbuild {\n  sources = ["source.docker.app"]\n}\n`,
+    });
+    expect(plan.instances[0].config.pull).toBe('never');
+  });
+});
+
+describe('amazon-ebs templates from packer-plugin-amazon', () => {
+  const dir = join(FIX, 'plugin-amazon');
+  const env = { AWS_REGION: 'eu-west-1' };
+  test('data "amazon-ami" named by source_ami becomes the source_ami_filter the builder looks up', async () => {
+    const plan = await planOfPath(join(dir, 'ubuntu-imdsv2-enabled.pkr.hcl'), { env });
+    const c = plan.instances[0].config;
+    expect(plan.instances[0].name).toBe('build.imds-example');
+    expect(c.source_ami).toBeUndefined();
+    expect(c.source_ami_filter).toEqual({
+      filters: {
+        name: 'ubuntu/images/*ubuntu-jammy-22.04-amd64-server-*',
+        'root-device-type': 'ebs',
+        'virtualization-type': 'hvm',
+      },
+      most_recent: true,
+      owners: ['099720109477'],
+    });
+    expect(c.metadata_options).toEqual({
+      http_endpoint: 'enabled',
+      http_tokens: 'required',
+      http_put_response_hop_limit: 1,
+    });
+    expect(String(c.ami_name)).toMatch(/^packer-example-\d{14}$/);
+  });
+  test('{{build_name}} in an HCL template is an error at its line with the expression to write', async () => {
+    const ps = await problemsOfPath(join(dir, 'interpolated_run_tags.pkr.hcl'), { env });
+    expect(ps.map((p) => [p.message, p.hint, p.pos?.line, p.pos?.col])).toEqual([
+      [
+        "{{build_name}} is Packer's template syntax, which bake does not expand (it would stay as text)",
+        'write ${source.name} instead',
+        28,
+        14,
+      ],
+    ]);
+  });
+  test('an AMI name that EC2 would refuse is refused at its line (the template fills "%s" in Go)', async () => {
+    const ps = await problemsOfPath(join(dir, 'datasource-ami-template.pkr.hcl'), { env });
+    expect(ps.map((p) => [p.message, p.pos?.line])).toEqual([
+      ['ami_name "%s" is not a valid AMI name', 16],
+    ]);
+  });
+  test('a data source bake cannot translate, or an AMI lookup in another region, is an error at its line', async () => {
+    const src = (region: string) =>
+      `data "amazon-ami" "base" {\n  filters = { name = "debian-12-*" }\n  owners  = ["136693071363"]\n  region  = "${region}"\n}\ndata "http" "ip" {\n  url = "https://example.com"\n}\nsource "amazon-ebs" "vm" {\n  region        = "eu-west-1"\n  source_ami    = data.amazon-ami.base.id\n  instance_type = "t3.micro"\n  ami_name      = "x-\${formatdate("YYYYMMDD", timestamp())}"\n  ssh_username  = "admin"\n}\nbuild {\n  sources = ["source.amazon-ebs.vm"]\n}\n`;
+    const same = await problemsOfHcl({ 'main.pkr.hcl': src('eu-west-1') });
+    expect(same.problems.map((p) => [p.message, p.pos?.line])).toEqual([
+      ['data source "http.ip" is not supported by bake yet', 6],
+    ]);
+    const other = await problemsOfHcl({ 'main.pkr.hcl': src('us-east-1') });
+    expect(other.problems.map((p) => [p.message.replace(/,.*/, ''), p.pos?.line])).toEqual([
+      ['data.amazon-ami.base looks in region us-east-1', 4],
+      ['data source "amazon-ami.base" is not supported by bake yet', 1],
+      ['data source "http.ip" is not supported by bake yet', 6],
+    ]);
+  });
+});
+
+describe('sensitive locals', () => {
+  test('local "x" { sensitive = true } is redacted, and so is what is computed from it', async () => {
+    const plan = await planOfHcl({
+      'main.pkr.hcl': `variable "user" {\n  default = "admin"\n}\nlocal "token" {\n  expression = "tok-\${upper(var.user)}-\${"x"}"\n  sensitive  = true\n}\nlocal "plain" {\n  expression = [1, 2]\n}\nlocals {\n  header = "Bearer \${local.token}"\n}\nsource "docker" "app" {\n  image  = "busybox:latest"\n  commit = true\n}\nbuild {\n  sources = ["source.docker.app"]\n}\n`,
+    });
+    expect(plan.locals).toEqual({
+      token: 'tok-ADMIN-x',
+      plain: [1, 2],
+      header: 'Bearer tok-ADMIN-x',
+    });
+    expect(plan.shownLocals).toEqual({ token: '***', plain: [1, 2], header: '***' });
+  });
+});
+
+test("a bake.yml takes Packer's pull: true | false beside always | missing | never", async () => {
+  const { pullPolicy } = await import('../src/plugins/builders/docker/schema');
+  const spec = (pull: string) =>
+    `sources:\n  app: {type: docker, image: busybox:latest, pull: ${pull}}\nbuilds:\n  b: {sources: [app]}\n`;
+  const dir = tempProject({ 'bake.yml': spec('false') });
+  const plan = await planOfPath(join(dir, 'bake.yml'));
+  expect(pullPolicy(plan.instances[0].config.pull)).toBe('never');
+  expect(pullPolicy('true')).toBe('always');
+  expect(pullPolicy(undefined)).toBe('missing');
+  expect(problemsOf(spec('sometimes'))[0].message).toBe(
+    '"sometimes" is not one of: always, missing, never, true, false',
+  );
+});
+
+test('a build that changes a source under its own name, which another build uses, is an error at its block', async () => {
+  const text = (second: string) =>
+    `source "docker" "base" {\n  image  = "debian:bookworm"\n  commit = true\n}\nbuild {\n  name = "a"\n  source "source.docker.base" {\n    image = "busybox:latest"\n  }\n}\n${second}`;
+  const alone = await planOfHcl({ 'main.pkr.hcl': text('') });
+  expect(alone.instances.map((i) => [i.name, i.config.image])).toEqual([
+    ['a.base', 'busybox:latest'],
+  ]);
+  const { problems } = await problemsOfHcl({
+    'main.pkr.hcl': text(`build {\n  name    = "b"\n  sources = ["source.docker.base"]\n}\n`),
+  });
+  expect(problems.map((p) => [p.message, p.pos?.line])).toEqual([
+    ['this build changes source "base", which other builds use unchanged', 7],
+  ]);
+});

@@ -1,0 +1,185 @@
+/**
+ * `bake convert`: a Packer template written out as the equivalent bake.yml. What has no
+ * translation is left out of the spec and named by a `# TODO:` comment where it belongs, so
+ * the file that comes out validates and says what is left to do by hand.
+ */
+import { relative } from 'node:path';
+import { Document, isMap, isSeq, stringify } from 'yaml';
+import type { Node as YamlNode } from 'yaml';
+import type { Problem } from '../spec/errors';
+import { SpecError } from '../spec/errors';
+import { joinPath } from '../spec/load';
+import { loadSpec } from '../spec/spec';
+import type { PluginSet } from '../plugins/api';
+import { loadPackerTemplate } from './open';
+import type { Todo } from './map';
+
+export interface Converted {
+  yaml: string;
+  todos: Todo[];
+}
+
+/** The path's parts, as `yaml`'s getIn takes them: `a.b[2]` → ['a', 'b', 2]. */
+function parts(path: string): (string | number)[] {
+  const out: (string | number)[] = [];
+  for (const m of path.matchAll(/([A-Za-z_][A-Za-z0-9_-]*)|\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]/g)) {
+    if (m[1] !== undefined) out.push(m[1]);
+    else if (m[2] !== undefined) out.push(Number(m[2]));
+    else out.push(JSON.parse(`"${m[3]}"`) as string);
+  }
+  return out;
+}
+
+function getAt(root: unknown, p: (string | number)[]): unknown {
+  let v: unknown = root;
+  for (const k of p) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string | number, unknown>)[k];
+  }
+  return v;
+}
+
+function deleteAt(root: unknown, p: (string | number)[]): boolean {
+  const parent = getAt(root, p.slice(0, -1));
+  const last = p[p.length - 1];
+  if (Array.isArray(parent) && typeof last === 'number' && last < parent.length) {
+    parent.splice(last, 1);
+    return true;
+  }
+  if (parent && typeof parent === 'object' && typeof last === 'string' && last in parent) {
+    delete (parent as Record<string, unknown>)[last];
+    return true;
+  }
+  return false;
+}
+
+/** Problems of the checks that name one setting or step, which can be left out and noted. */
+const REMOVABLE = [
+  /^unknown key "/,
+  /^unknown (provisioner|post-processor) type "/,
+  / is not supported: /,
+  /is Packer's template syntax/,
+];
+
+function comparePaths(a: (string | number)[], b: (string | number)[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    if (a[i] === b[i]) continue;
+    if (typeof a[i] === 'number' && typeof b[i] === 'number')
+      return (a[i] as number) - (b[i] as number);
+    return String(a[i]) < String(b[i]) ? -1 : 1;
+  }
+  return a.length - b.length;
+}
+
+function short(v: unknown): string {
+  const t = stringify(v, { lineWidth: 0 }).trim().replace(/\n\s*/g, ' ');
+  return t.length > 100 ? t.slice(0, 100) + '…' : t;
+}
+
+/** Converts a template; paths are shown relative to `cwd`. */
+export async function convertTemplate(
+  path: string,
+  registry: PluginSet,
+  cwd = process.cwd(),
+): Promise<Converted> {
+  const file = await loadPackerTemplate(path, registry);
+  const value = file.value as Record<string, unknown>;
+  const todos: Todo[] = [...file.todos];
+  const where = (p: Problem) =>
+    p.pos ? `${relative(cwd, p.pos.file) || p.pos.file}:${p.pos.line}` : '';
+  // Leave out what the checks refuse, one setting at a time, until the rest is a valid spec.
+  for (let round = 0; round < 50; round++) {
+    let problems: Problem[];
+    try {
+      loadSpec(path, registry, file);
+      break;
+    } catch (e) {
+      if (!(e instanceof SpecError)) throw e;
+      problems = e.problems;
+    }
+    let removed = false;
+    const targets: [Problem, (string | number)[]][] = [];
+    for (const p of problems) {
+      if (!p.path || !REMOVABLE.some((r) => r.test(p.message))) continue;
+      let target = parts(p.path);
+      // An unknown type stands for the whole step.
+      if (/^unknown (provisioner|post-processor) type/.test(p.message))
+        target = target.slice(0, -1);
+      // A {{ }} inside a list: the whole setting.
+      while (typeof target[target.length - 1] === 'number' && /template syntax/.test(p.message))
+        target = target.slice(0, -1);
+      targets.push([p, target]);
+    }
+    // Later items first, so the positions of the ones before them still hold.
+    targets.sort(([, a], [, b]) => comparePaths(b, a));
+    for (const [p, target] of targets) {
+      const old = getAt(value, target);
+      if (old === undefined) continue;
+      const anchor = target.slice(0, -1).reduce<string>((a, k) => joinPath(a, k), '');
+      if (deleteAt(value, target)) {
+        removed = true;
+        const last = target[target.length - 1];
+        // A chain left empty goes too.
+        let up = target.slice(0, -1);
+        while (
+          up.length > 1 &&
+          typeof up[up.length - 1] === 'number' &&
+          Array.isArray(getAt(value, up)) &&
+          (getAt(value, up) as unknown[]).length === 0
+        ) {
+          deleteAt(value, up);
+          up = up.slice(0, -1);
+        }
+        todos.push({
+          ...p,
+          anchor: up.reduce<string>((a, k) => joinPath(a, k), '') || anchor,
+          message: `${p.message}; left out: ${typeof last === 'number' ? '' : `${last}: `}${short(old)}`,
+          hint: p.hint && !/^allowed keys/.test(p.hint) ? p.hint : undefined,
+        });
+      }
+    }
+    if (!removed) {
+      for (const p of problems) todos.push({ ...p, anchor: p.path ?? '' });
+      break;
+    }
+  }
+  const doc = new Document(value);
+  const header = [
+    ` Converted from ${relative(cwd, path) || path} by bake convert.`,
+    ' Relative paths are as the template wrote them: keep this file in the same directory.',
+  ];
+  for (const vf of file.autoVarFiles ?? [])
+    header.push(
+      ` TODO: ${relative(cwd, vf)} is a Packer var file; pass it with --var-file (bake reads *.auto.bakevars.yml by itself)`,
+    );
+  doc.commentBefore = header.join('\n');
+  todos.sort(
+    (a, b) =>
+      (a.pos?.file ?? '').localeCompare(b.pos?.file ?? '') ||
+      (a.pos?.line ?? 0) - (b.pos?.line ?? 0) ||
+      (a.pos?.col ?? 0) - (b.pos?.col ?? 0),
+  );
+  for (const t of todos) {
+    const text = ` TODO: ${t.message}${t.hint ? ` (${t.hint})` : ''}${where(t) ? ` [${where(t)}]` : ''}`;
+    let p = parts(t.anchor);
+    let node: YamlNode | null | undefined;
+    for (;;) {
+      node = p.length ? (doc.getIn(p, true) as YamlNode | undefined) : (doc.contents as YamlNode);
+      if (node && (isMap(node) || isSeq(node))) break;
+      if (!p.length) break;
+      p = p.slice(0, -1);
+    }
+    const target = node && (isMap(node) || isSeq(node)) && node.items.length ? node.items[0] : node;
+    const holder = (
+      target && 'key' in (target as object)
+        ? ((target as { key: unknown }).key as YamlNode)
+        : (target as YamlNode | null)
+    ) as (YamlNode & { commentBefore?: string | null }) | null;
+    if (holder && typeof holder === 'object') {
+      holder.commentBefore = holder.commentBefore ? `${holder.commentBefore}\n${text}` : text;
+    } else {
+      doc.comment = doc.comment ? `${doc.comment}\n${text}` : text;
+    }
+  }
+  return { yaml: doc.toString({ lineWidth: 0 }), todos };
+}

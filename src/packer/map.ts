@@ -1,0 +1,667 @@
+/**
+ * Packer's model onto bake's: variables, locals, sources and build blocks become the same
+ * spec value the YAML loader produces, with the position of every key and value. What has no
+ * place in bake is a problem at its line (and, for `bake convert`, a `# TODO:` there).
+ */
+import type { Position, Problem } from '../spec/errors';
+import { joinPath } from '../spec/load';
+import type { Schema } from '../spec/schema';
+import type { PluginKind, PluginSet } from '../plugins/api';
+import type { PAttr, PBlock, PBody } from './hcl';
+
+export interface Todo extends Problem {
+  /** Where in the bake spec the untranslated part belongs. */
+  anchor: string;
+}
+
+export interface Mapped {
+  value: Record<string, unknown>;
+  positions: Map<string, Position>;
+  keyPositions: Map<string, Position>;
+  todos: Todo[];
+}
+
+/** Packer's spellings of bake's settings, per plugin type. */
+export const RENAMES: Record<string, Record<string, (v: unknown) => [string, unknown]>> = {
+  docker: {
+    // Packer's pull is a bool and pulls every time; bake's says when.
+    pull: (v) => [
+      'pull',
+      v === true || v === 'true' ? 'always' : v === false || v === 'false' ? 'never' : v,
+    ],
+  },
+  'amazon-ebs': {
+    security_group_id: (v) => ['security_group_ids', [v]],
+  },
+};
+
+/** The communicator each builder type uses; Packer lets a template spell it out. */
+const COMMUNICATORS: Record<string, string> = {
+  docker: 'docker',
+  null: 'ssh',
+  'amazon-ebs': 'ssh',
+  'azure-arm': 'ssh',
+  googlecompute: 'ssh',
+};
+
+/** A `communicator = …` that names what the builder uses is fine; anything else is a problem. */
+export function communicatorProblem(type: string, v: unknown): string | undefined {
+  const uses = COMMUNICATORS[type];
+  if (uses && v === uses) return undefined;
+  if (type === 'null' && v === 'none') return undefined;
+  if (v === 'none')
+    return `communicator "none" is not supported by bake's ${type || 'this'} builder: it ${uses === 'docker' ? 'works through the Docker API' : 'connects over SSH'}`;
+  return `communicator "${String(v)}" is not supported by bake's ${type || 'this'} builder${uses ? `, which uses ${uses}` : ''}`;
+}
+
+/** Top-level blocks of a template and what becomes of them. */
+const TOP = ['packer', 'variable', 'variables', 'locals', 'local', 'source', 'build', 'data'];
+
+export class Mapper {
+  readonly value: Record<string, Record<string, unknown>> = {};
+  readonly positions = new Map<string, Position>();
+  readonly keyPositions = new Map<string, Position>();
+  readonly todos: Todo[] = [];
+  private readonly sourceTypes = new Map<string, string>();
+  private unnamed = 0;
+
+  constructor(private readonly registry: PluginSet) {}
+
+  /** Sources that a build-level block changed under their own name, and where. */
+  private readonly changedInPlace = new Map<string, Position>();
+
+  result(): Mapped {
+    // Such a change holds for every build in bake, where Packer keeps it to one build.
+    for (const [base, pos] of this.changedInPlace) {
+      const users = Object.values(this.value.builds ?? {}).filter((b) =>
+        ((b as { sources?: string[] }).sources ?? []).includes(base),
+      );
+      if (users.length > 1)
+        this.todo('builds', {
+          message: `this build changes source "${base}", which other builds use unchanged`,
+          pos,
+          hint: 'give the changed instance a name of its own: name = "…"',
+        });
+    }
+    const value: Record<string, unknown> = {};
+    for (const k of ['variables', 'locals', 'sources', 'builds'])
+      if (this.value[k] && (Object.keys(this.value[k]).length || k === 'sources' || k === 'builds'))
+        value[k] = this.value[k];
+    value.sources ??= {};
+    value.builds ??= {};
+    return { value, positions: this.positions, keyPositions: this.keyPositions, todos: this.todos };
+  }
+
+  private todo(anchor: string, p: Problem): void {
+    this.todos.push({ ...p, anchor });
+  }
+
+  private section(name: string): Record<string, unknown> {
+    return (this.value[name] ??= {});
+  }
+
+  /** Records where a value (and everything inside it) is written. */
+  private place(path: string, keyPos: Position | undefined, valuePos: Position, v: unknown): void {
+    if (keyPos) this.keyPositions.set(path, keyPos);
+    this.positions.set(path, valuePos);
+    if (Array.isArray(v))
+      v.forEach((x, i) => this.place(joinPath(path, i), undefined, valuePos, x));
+    else if (v && typeof v === 'object')
+      for (const [k, x] of Object.entries(v)) this.place(joinPath(path, k), valuePos, valuePos, x);
+  }
+
+  /** `data "amazon-ami"` blocks, which a source's source_ami may name (see amiLookup). */
+  private readonly amiData = new Map<string, { block: PBlock; used: boolean }>();
+
+  addData(body: PBody): void {
+    for (const b of body.blocks)
+      if (b.type === 'data' && b.labels[0] === 'amazon-ami' && b.labels[1])
+        this.amiData.set(b.labels[1], { block: b, used: false });
+  }
+
+  /**
+   * `source_ami = data.amazon-ami.NAME.id`: the same lookup is the builder's own
+   * source_ami_filter (filters, owners, most_recent), made when the build starts.
+   */
+  private amiLookup(a: PAttr, type: string, path: string, body: PBody): unknown {
+    const m = /^\$\{data\.amazon-ami\.([A-Za-z0-9_-]+)\.id\}$/.exec(String(a.value));
+    const d = m ? this.amiData.get(m[1]) : undefined;
+    if (!m || !d || type !== 'amazon-ebs') return undefined;
+    const filter: Record<string, unknown> = {};
+    for (const x of d.block.body.attrs) {
+      if (x.name === 'filters' || x.name === 'owners' || x.name === 'most_recent') {
+        filter[x.name] = x.value;
+        this.place(
+          joinPath(joinPath(path, 'source_ami_filter'), x.name),
+          x.pos,
+          x.valuePos,
+          x.value,
+        );
+      } else if (x.name === 'region') {
+        const own = body.attrs.find((y) => y.name === 'region')?.value;
+        if (own !== x.value) {
+          this.todo(path, {
+            message: `data.amazon-ami.${m[1]} looks in region ${String(x.value)}, the source builds in ${String(own ?? 'its default region')}`,
+            pos: x.pos,
+            hint: 'bake looks the AMI up in the region the source builds in; use the same region',
+          });
+          return null;
+        }
+      } else {
+        this.todo(path, {
+          message: `${x.name} of data "amazon-ami" has no counterpart in source_ami_filter`,
+          pos: x.pos,
+          hint: 'source_ami_filter takes filters, owners and most_recent',
+        });
+        return null;
+      }
+    }
+    d.used = true;
+    return filter;
+  }
+
+  /** Sources first, from every file: builds refer to them by type and name. */
+  addSources(body: PBody): void {
+    for (const b of body.blocks) if (b.type === 'source') this.source(b);
+  }
+
+  addFile(body: PBody): void {
+    for (const a of body.attrs)
+      this.todo('', {
+        message: `a template's top level holds blocks, not settings like "${a.name} ="`,
+        pos: a.pos,
+        hint: 'move it into a block (variable, locals, source or build)',
+      });
+    for (const b of body.blocks) {
+      switch (b.type) {
+        case 'packer':
+          this.packer(b);
+          break;
+        case 'variable':
+          this.variable(b);
+          break;
+        case 'variables':
+          for (const a of b.body.attrs) this.variableFromDefault(a);
+          break;
+        case 'locals':
+          for (const a of b.body.attrs) this.local(a.name, a, a.value);
+          break;
+        case 'local':
+          this.singleLocal(b);
+          break;
+        case 'source':
+          break;
+        case 'build':
+          this.build(b);
+          break;
+        case 'data':
+          if (b.labels[0] === 'amazon-ami' && this.amiData.get(b.labels[1] ?? '')?.used) break;
+          this.todo('', {
+            message: `data source "${b.labels.join('.')}" is not supported by bake yet`,
+            pos: b.pos,
+            hint: 'compute the value before the build and pass it in as a variable (--var or a var file)',
+          });
+          break;
+        default:
+          this.todo('', {
+            message: `unknown block "${b.type}" in a Packer template`,
+            pos: b.pos,
+            hint: `a template's blocks are: ${TOP.join(', ')}`,
+          });
+      }
+    }
+  }
+
+  private packer(b: PBlock): void {
+    // required_version and required_plugins: bake carries its builders, provisioners and
+    // post-processors itself; a type it does not have is an error where it is used.
+    for (const a of b.body.attrs)
+      if (a.name !== 'required_version')
+        this.todo('', { message: `unknown setting "${a.name}" in the packer block`, pos: a.pos });
+    for (const inner of b.body.blocks)
+      if (inner.type !== 'required_plugins')
+        this.todo('', {
+          message: `unknown block "${inner.type}" in the packer block`,
+          pos: inner.pos,
+        });
+  }
+
+  private variable(b: PBlock): void {
+    const name = b.labels[0] ?? '';
+    const path = joinPath('variables', name);
+    const decl: Record<string, unknown> = {};
+    this.keyPositions.set(path, b.pos);
+    this.positions.set(path, b.pos);
+    for (const a of b.body.attrs) {
+      let v = a.value;
+      if (a.name === 'type') v = typeText(a.text);
+      decl[a.name] = v;
+      this.place(joinPath(path, a.name), a.pos, a.valuePos, v);
+    }
+    const rules: Record<string, unknown>[] = [];
+    for (const inner of b.body.blocks) {
+      if (inner.type !== 'validation') {
+        this.todo(path, {
+          message: `unknown block "${inner.type}" in variable "${name}"`,
+          pos: inner.pos,
+        });
+        continue;
+      }
+      const rp = joinPath(joinPath(path, 'validation'), rules.length);
+      const rule: Record<string, unknown> = {};
+      this.positions.set(rp, inner.pos);
+      for (const a of inner.body.attrs) {
+        rule[a.name] = a.value;
+        this.place(joinPath(rp, a.name), a.pos, a.valuePos, a.value);
+      }
+      rules.push(rule);
+    }
+    if (rules.length) decl.validation = rules;
+    this.section('variables')[name] = decl;
+  }
+
+  private variableFromDefault(a: PAttr): void {
+    const path = joinPath('variables', a.name);
+    this.keyPositions.set(path, a.pos);
+    this.positions.set(path, a.pos);
+    this.section('variables')[a.name] = { type: 'any', default: a.value };
+    this.place(joinPath(path, 'default'), a.pos, a.valuePos, a.value);
+  }
+
+  private local(name: string, a: PAttr, v: unknown): void {
+    const path = joinPath('locals', name);
+    this.section('locals')[name] = v;
+    this.place(path, a.pos, a.valuePos, v);
+  }
+
+  private singleLocal(b: PBlock): void {
+    const name = b.labels[0] ?? '';
+    const expr = b.body.attrs.find((a) => a.name === 'expression');
+    const sens = b.body.attrs.find((a) => a.name === 'sensitive');
+    if (!expr) {
+      this.todo('locals', { message: `local "${name}" has no expression`, pos: b.pos });
+      return;
+    }
+    if (sens && sens.value !== false && sens.value !== 'false') {
+      // A sensitive local is its value marked sensitive: redacted, and so is what uses it.
+      this.local(name, expr, `\${sensitive(${asExpression(expr.value)})}`);
+      return;
+    }
+    this.local(name, expr, expr.value);
+  }
+
+  private source(b: PBlock): void {
+    const [type, name] = b.labels;
+    if (!type || !name) {
+      this.todo('sources', {
+        message: 'a source block takes a type and a name: source "docker" "app" {',
+        pos: b.pos,
+      });
+      return;
+    }
+    const other = this.sourceTypes.get(name);
+    if (other !== undefined) {
+      this.todo('sources', {
+        message: `source "${type}" "${name}": a source named "${name}" is already defined (of type ${other})`,
+        pos: b.pos,
+        hint: 'bake names sources by name alone; rename one of them',
+      });
+      return;
+    }
+    this.sourceTypes.set(name, type);
+    const path = joinPath('sources', name);
+    this.keyPositions.set(path, b.pos);
+    this.positions.set(path, b.pos);
+    this.positions.set(joinPath(path, 'type'), b.pos);
+    const config: Record<string, unknown> = { type };
+    this.pluginBody(b.body, config, path, 'builder', type);
+    this.section('sources')[name] = config;
+  }
+
+  /** A plugin's settings and nested blocks, with Packer's spellings turned into bake's. */
+  private pluginBody(
+    body: PBody,
+    into: Record<string, unknown>,
+    path: string,
+    kind: PluginKind,
+    type: string,
+  ): void {
+    const schema = this.registry.get(kind, type)?.schema;
+    for (const a of body.attrs) {
+      // Packer reads "" and null as a setting left unset (source_ami = "" beside a filter).
+      if (a.value === '' || a.value === null) continue;
+      if (a.name === 'communicator') {
+        const why = communicatorProblem(kind === 'builder' ? type : '', a.value);
+        if (why) this.todo(path, { message: why, pos: a.pos, hint: 'remove communicator' });
+        // The null builder has the setting itself (ssh or none).
+        if (why || type !== 'null') continue;
+      }
+      if (kind === 'builder' && a.name === 'source_ami') {
+        const filter = this.amiLookup(a, type, path, body);
+        if (filter === null) continue;
+        if (filter !== undefined) {
+          into.source_ami_filter = filter;
+          this.keyPositions.set(joinPath(path, 'source_ami_filter'), a.pos);
+          this.positions.set(joinPath(path, 'source_ami_filter'), a.valuePos);
+          continue;
+        }
+      }
+      const rename = RENAMES[type]?.[a.name];
+      const [k, v] = rename ? rename(a.value) : [a.name, a.value];
+      into[k] = v;
+      this.place(joinPath(path, k), a.pos, a.valuePos, v);
+    }
+    for (const inner of body.blocks) {
+      if (inner.type === 'dynamic') {
+        this.todo(path, {
+          message: `dynamic "${inner.labels[0] ?? ''}" blocks are not supported by bake yet`,
+          pos: inner.pos,
+          hint: 'write the blocks out, one for each value',
+        });
+        continue;
+      }
+      const field = schema?.kind === 'object' ? schema.fields[inner.type]?.schema : undefined;
+      const obj: Record<string, unknown> = {};
+      if (field?.kind === 'list') {
+        const list = (into[inner.type] ??= []) as unknown[];
+        const p = joinPath(joinPath(path, inner.type), list.length);
+        this.keyPositions.set(joinPath(path, inner.type), inner.pos);
+        this.positions.set(p, inner.pos);
+        this.blockInto(inner, obj, p, field.of);
+        list.push(obj);
+      } else {
+        const p = joinPath(path, inner.type);
+        if (inner.type in into) {
+          this.todo(path, {
+            message: `"${inner.type}" is given twice; ${type} takes one`,
+            pos: inner.pos,
+          });
+          continue;
+        }
+        this.keyPositions.set(p, inner.pos);
+        this.positions.set(p, inner.pos);
+        this.blockInto(inner, obj, p, field);
+        into[inner.type] = obj;
+      }
+    }
+  }
+
+  private blockInto(b: PBlock, into: Record<string, unknown>, path: string, schema?: Schema): void {
+    for (const a of b.body.attrs) {
+      into[a.name] = a.value;
+      this.place(joinPath(path, a.name), a.pos, a.valuePos, a.value);
+    }
+    for (const inner of b.body.blocks) {
+      const field = schema?.kind === 'object' ? schema.fields[inner.type]?.schema : undefined;
+      const obj: Record<string, unknown> = {};
+      if (field?.kind === 'list') {
+        const list = (into[inner.type] ??= []) as unknown[];
+        const p = joinPath(joinPath(path, inner.type), list.length);
+        this.positions.set(p, inner.pos);
+        this.blockInto(inner, obj, p, field.of);
+        list.push(obj);
+      } else {
+        const p = joinPath(path, inner.type);
+        this.keyPositions.set(p, inner.pos);
+        this.positions.set(p, inner.pos);
+        this.blockInto(inner, obj, p, field);
+        into[inner.type] = obj;
+      }
+    }
+  }
+
+  /** `source.docker.app`, `docker.app` or `app` → the bake source name. */
+  private sourceRef(ref: string): string | undefined {
+    const parts = ref.replace(/^source\./, '').split('.');
+    const name = parts[parts.length - 1];
+    if (parts.length === 2 && this.sourceTypes.get(name) !== parts[0]) return undefined;
+    return this.sourceTypes.has(name) ? name : undefined;
+  }
+
+  private build(b: PBlock): void {
+    const nameAttr = b.body.attrs.find((a) => a.name === 'name');
+    const name =
+      typeof nameAttr?.value === 'string'
+        ? nameAttr.value
+        : this.unnamed++ === 0
+          ? 'build'
+          : `build-${this.unnamed}`;
+    const path = joinPath('builds', name);
+    if (name in this.section('builds')) {
+      this.todo('builds', {
+        message: `a build named "${name}" is already defined`,
+        pos: nameAttr?.pos ?? b.pos,
+        hint: 'give each build block its own name = "…"',
+      });
+      return;
+    }
+    this.keyPositions.set(path, b.pos);
+    this.positions.set(path, b.pos);
+    const build: Record<string, unknown> = {};
+    const sources: string[] = [];
+    const sp = joinPath(path, 'sources');
+    for (const a of b.body.attrs) {
+      if (a.name === 'name') continue;
+      if (a.name === 'description') {
+        build.description = a.value;
+        this.place(joinPath(path, 'description'), a.pos, a.valuePos, a.value);
+        continue;
+      }
+      if (a.name === 'sources') {
+        this.keyPositions.set(sp, a.pos);
+        this.positions.set(sp, a.valuePos);
+        for (const ref of Array.isArray(a.value) ? a.value : [a.value]) {
+          const n = this.sourceRef(String(ref));
+          this.positions.set(joinPath(sp, sources.length), a.valuePos);
+          // An unknown reference stays as written, so the check names it with the sources there are.
+          sources.push(n ?? String(ref).replace(/^source\./, ''));
+        }
+        continue;
+      }
+      this.todo(path, {
+        message: `unknown setting "${a.name}" in a build block`,
+        pos: a.pos,
+        hint: 'a build has name, description and sources',
+      });
+    }
+    const provisioners: unknown[] = [];
+    const chains: unknown[] = [];
+    for (const inner of b.body.blocks) {
+      switch (inner.type) {
+        case 'source': {
+          const ref = inner.labels[0] ?? '';
+          const n = this.sourceRef(ref);
+          if (inner.body.attrs.length || inner.body.blocks.length) {
+            const made = this.namedInstance(inner, n, ref);
+            if (made) {
+              this.positions.set(joinPath(sp, sources.length), inner.pos);
+              sources.push(made);
+            }
+            continue;
+          }
+          this.positions.set(joinPath(sp, sources.length), inner.pos);
+          sources.push(n ?? ref.replace(/^source\./, ''));
+          break;
+        }
+        case 'provisioner': {
+          const p = joinPath(joinPath(path, 'provisioners'), provisioners.length);
+          provisioners.push(this.step(inner, p, 'provisioner'));
+          break;
+        }
+        case 'error-cleanup-provisioner': {
+          const p = joinPath(path, 'error-cleanup-provisioner');
+          build['error-cleanup-provisioner'] = this.step(inner, p, 'provisioner');
+          break;
+        }
+        case 'post-processor': {
+          const p = joinPath(joinPath(path, 'post-processors'), chains.length);
+          chains.push(this.step(inner, p, 'post-processor'));
+          break;
+        }
+        case 'post-processors': {
+          const cp = joinPath(joinPath(path, 'post-processors'), chains.length);
+          this.positions.set(cp, inner.pos);
+          const chain: unknown[] = [];
+          for (const pp of inner.body.blocks) {
+            if (pp.type !== 'post-processor') {
+              this.todo(path, {
+                message: `a post-processors block holds post-processor blocks, not "${pp.type}"`,
+                pos: pp.pos,
+              });
+              continue;
+            }
+            chain.push(this.step(pp, joinPath(cp, chain.length), 'post-processor'));
+          }
+          chains.push(chain);
+          break;
+        }
+        case 'hcp_packer_registry':
+          this.todo(path, {
+            message: 'hcp_packer_registry is not supported by bake',
+            pos: inner.pos,
+            hint: "remove it; bake reports artifacts in its outputs and the manifest post-processor's file",
+          });
+          break;
+        default:
+          this.todo(path, {
+            message: `unknown block "${inner.type}" in a build block`,
+            pos: inner.pos,
+            hint: 'a build holds source, provisioner, error-cleanup-provisioner, post-processor and post-processors blocks',
+          });
+      }
+    }
+    build.sources = sources;
+    if (provisioners.length) build.provisioners = provisioners;
+    if (chains.length) build['post-processors'] = chains;
+    this.section('builds')[name] = build;
+  }
+
+  /**
+   * `source "source.docker.base" { name = "one" … }` in a build: one more instance of a
+   * source, under its own name, with the settings given there over the source's. In bake it
+   * is a source of its own.
+   */
+  private namedInstance(b: PBlock, base: string | undefined, ref: string): string | undefined {
+    if (base === undefined) {
+      this.todo('builds', {
+        message: `source "${ref}" is not defined`,
+        pos: b.pos,
+        hint: `defined sources: ${[...this.sourceTypes].map(([n, t]) => `source.${t}.${n}`).join(', ') || 'none'}`,
+      });
+      return undefined;
+    }
+    const nameAttr = b.body.attrs.find((a) => a.name === 'name');
+    const name = typeof nameAttr?.value === 'string' ? nameAttr.value : base;
+    const type = this.sourceTypes.get(base)!;
+    const sources = this.section('sources');
+    if (name !== base && name in sources) {
+      this.todo('builds', {
+        message: `source "${ref}" is named "${name}", which another source already is`,
+        pos: nameAttr?.pos ?? b.pos,
+        hint: 'bake names sources by name alone; give this instance a name of its own',
+      });
+      return undefined;
+    }
+    const path = joinPath('sources', name);
+    const config = structuredClone(sources[base] as Record<string, unknown>);
+    // The base source's positions hold for what is not given here.
+    const basePath = joinPath('sources', base);
+    if (name !== base)
+      for (const map of [this.positions, this.keyPositions])
+        for (const [k, v] of [...map])
+          if (k === basePath || k.startsWith(basePath + '.') || k.startsWith(basePath + '['))
+            map.set(path + k.slice(basePath.length), v);
+    this.keyPositions.set(path, b.pos);
+    const body = { attrs: b.body.attrs.filter((a) => a.name !== 'name'), blocks: b.body.blocks };
+    this.pluginBody(body, config, path, 'builder', type);
+    sources[name] = config;
+    if (name !== base) this.sourceTypes.set(name, type);
+    else if (body.attrs.length || body.blocks.length) this.changedInPlace.set(base, b.pos);
+    return name;
+  }
+
+  private step(
+    b: PBlock,
+    path: string,
+    kind: 'provisioner' | 'post-processor',
+  ): Record<string, unknown> {
+    const type = b.labels[0] ?? '';
+    this.positions.set(path, b.pos);
+    this.positions.set(joinPath(path, 'type'), b.pos);
+    const out: Record<string, unknown> = { type };
+    this.pluginBody(b.body, out, path, kind, type);
+    // Packer's only/except/override name sources as TYPE.NAME; bake's override keys are names.
+    const ov = out.override;
+    if (ov && typeof ov === 'object' && !Array.isArray(ov)) {
+      const renamed: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(ov)) {
+        const n = this.sourceRef(k) ?? k;
+        renamed[n] = v;
+        const from = this.positions.get(joinPath(joinPath(path, 'override'), k));
+        if (from) this.place(joinPath(joinPath(path, 'override'), n), from, from, v);
+      }
+      out.override = renamed;
+    }
+    return out;
+  }
+}
+
+/** A value from the parser as the text of one expression. */
+function asExpression(v: unknown): string {
+  if (typeof v === 'string') {
+    const m = /^\$\{([\s\S]*)\}$/.exec(v);
+    if (m && !m[1].includes('${')) return m[1];
+    return quotedTemplate(v);
+  }
+  return JSON.stringify(v, (_k, x: unknown) =>
+    typeof x === 'string' ? x.replace(/\$\{/g, '$${') : x,
+  );
+}
+
+/**
+ * A template string as a quoted string inside an expression: its text escaped, its
+ * interpolations kept as they are (quotes inside them open strings of their own).
+ */
+function quotedTemplate(v: string): string {
+  let out = '"';
+  for (let i = 0; i < v.length;) {
+    if (v.startsWith('$${', i)) {
+      out += '$${';
+      i += 3;
+    } else if (v.startsWith('${', i)) {
+      let depth = 0;
+      let j = i + 1;
+      let quoted = false;
+      for (; j < v.length; j++) {
+        const c = v[j];
+        if (c === '\\') j++;
+        else if (c === '"') quoted = !quoted;
+        else if (!quoted && c === '{') depth++;
+        else if (!quoted && c === '}' && --depth === 0) break;
+      }
+      out += v.slice(i, j + 1);
+      i = j + 1;
+    } else {
+      out += JSON.stringify(v[i]).slice(1, -1);
+      i++;
+    }
+  }
+  return out + '"';
+}
+
+/** A type constraint as HCL writes it (`list(string)`), in bake's spelling. */
+function typeText(text: string): string {
+  const t = text.replace(/\s+/g, '');
+  if (/^(object|tuple)\(/.test(t)) return t.startsWith('object') ? 'object' : 'list(any)';
+  return t.replace(/(object|tuple)\([^)]*\)/g, 'any');
+}
+
+export function mapTemplate(files: PBody[], registry: PluginSet): Mapped {
+  const m = new Mapper(registry);
+  for (const f of files) m.addData(f);
+  for (const f of files) m.addSources(f);
+  for (const f of files) m.addFile(f);
+  return m.result();
+}
+
+export type { PAttr };
