@@ -15,6 +15,9 @@ __webpack_require__.r(__webpack_exports__);
 const nullBuilder = {
     steps(env, provision) {
         const c = env.instance.config;
+        // No machine: only the steps that run here (shell-local) can do anything.
+        if (c.communicator === 'none')
+            return [provision];
         return [
             {
                 name: 'connect',

@@ -1,6 +1,3869 @@
 /******/ (() => { // webpackBootstrap
 /******/ 	var __webpack_modules__ = ({
 
+/***/ 74079:
+/***/ ((module) => {
+
+function webpackEmptyContext(req) {
+	var e = new Error("Cannot find module '" + req + "'");
+	e.code = 'MODULE_NOT_FOUND';
+	throw e;
+}
+webpackEmptyContext.keys = () => ([]);
+webpackEmptyContext.resolve = webpackEmptyContext;
+webpackEmptyContext.id = 74079;
+module.exports = webpackEmptyContext;
+
+/***/ }),
+
+/***/ 84297:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+// Copyright (c) HashiCorp, Inc
+// SPDX-License-Identifier: MPL-2.0
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference lib="dom" />
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || function (mod) {
+    if (mod && mod.__esModule) return mod;
+    var result = {};
+    if (mod != null) for (var k in mod) if (k !== "default" && Object.prototype.hasOwnProperty.call(mod, k)) __createBinding(result, mod, k);
+    __setModuleDefault(result, mod);
+    return result;
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.getExpressionAst = exports.getReferencesInExpression = exports.convertFiles = exports.parse = void 0;
+// Inspired by
+// https://github.com/ts-terraform/ts-terraform
+// https://github.com/aaronpowell/webpack-golang-wasm-async-loader
+const fs = __importStar(__nccwpck_require__(72136));
+const path_1 = __nccwpck_require__(16928);
+const deepmerge_1 = __nccwpck_require__(99912);
+const zlib_1 = __nccwpck_require__(43106);
+const references_1 = __nccwpck_require__(12422);
+const util_1 = __nccwpck_require__(5104);
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+const jsRoot = {};
+function sleep() {
+    return new Promise((resolve) => {
+        setTimeout(resolve, 0);
+    });
+}
+function goBridge(getBytes) {
+    let ready = false;
+    async function init() {
+        // After: https://github.com/golang/go/commit/680caf15355057ca84857a2a291b6f5c44e73329
+        // Go 1.19+ has a different entrypoint
+        await Promise.resolve().then(() => __importStar(__nccwpck_require__(33045)));
+        const go = new global.Go();
+        const bytes = await getBytes;
+        const result = await WebAssembly.instantiate(bytes, go.importObject);
+        global.__parse_terraform_config_wasm__ = jsRoot;
+        void go.run(result.instance);
+        ready = true;
+    }
+    init().catch((error) => {
+        throw error;
+    });
+    const proxy = new Proxy({}, {
+        get: (_, key) => {
+            return async (...args) => {
+                while (!ready) {
+                    await sleep();
+                }
+                if (!(key in jsRoot)) {
+                    throw new Error(`There is nothing defined with the name "${key.toString()}"`);
+                }
+                if (typeof jsRoot[key] !== "function") {
+                    return jsRoot[key];
+                }
+                return new Promise((resolve, reject) => {
+                    const cb = (err, ...msg) => 
+                    // eslint-disable-next-line @typescript-eslint/ban-ts-comment
+                    // @ts-ignore
+                    err ? reject(new Error(err)) : resolve(...msg);
+                    const run = () => {
+                        jsRoot[key].apply(undefined, [...args, cb]);
+                    };
+                    run();
+                });
+            };
+        },
+    });
+    return proxy;
+}
+const loadWasm = async () => {
+    return (0, zlib_1.gunzipSync)(await fs.readFile((0, path_1.join)(__dirname, "main.wasm.gz")));
+};
+const wasm = goBridge(loadWasm());
+async function parse(filename, contents) {
+    const res = await wasm.parse(filename, contents);
+    return JSON.parse(res);
+}
+exports.parse = parse;
+async function convertFiles(workingDirectory) {
+    let tfFileContents = "";
+    const tfJSONFileContents = [];
+    for (const file of fs.readdirSync(workingDirectory)) {
+        const filePath = (0, path_1.resolve)(workingDirectory, file);
+        if (!fs.lstatSync(filePath).isDirectory()) {
+            if (file.match(/\.tf$/)) {
+                tfFileContents += fs.readFileSync(filePath, "utf-8");
+                tfFileContents += "\n";
+            }
+            else if (file.match(/\.tf\.json$/)) {
+                tfJSONFileContents.push(JSON.parse(fs.readFileSync(filePath, "utf-8")));
+            }
+        }
+    }
+    if (tfFileContents === "" && tfJSONFileContents.length === 0) {
+        console.error(`No '.tf' or '.tf.json' files found in ${workingDirectory}`);
+        return {};
+    }
+    return (0, deepmerge_1.deepMerge)(await parse("hcl2json.tf", tfFileContents), ...tfJSONFileContents);
+}
+exports.convertFiles = convertFiles;
+/**
+ * Parse a Terraform expression and return the AST. This function expects a string input, and will wrap the expression in quotes if it is not already quoted.
+ * @param filename The filename to use for the expression. This is used for error reporting.
+ * @param expression The expression to parse.
+ * @returns An array of References found in the expression.
+ */
+async function getReferencesInExpression(filename, expression) {
+    // We have to do this twice because of the problem with HEREDOCS
+    // Our current hcl2json implementation removes HEREDOCS and replaces them
+    // with a multi-line string, which is causing all kinds of problems
+    let offset = 0;
+    let quoteWrappedExpression = expression;
+    if (!expression.startsWith('"')) {
+        quoteWrappedExpression = `"${expression}"`;
+        offset = 1;
+    }
+    const { wrap: wrappedExpression, wrapOffset: startOffset } = (0, util_1.wrapTerraformExpression)(`${quoteWrappedExpression}`);
+    offset += startOffset;
+    const ast = await getExpressionAst(filename, wrappedExpression);
+    if (!ast) {
+        return [];
+    }
+    const refs = (0, references_1.findAllReferencesInAst)(expression, ast);
+    if (wrappedExpression === expression) {
+        return refs;
+    }
+    return refs.map((ref) => {
+        return {
+            ...ref,
+            startPosition: ref.startPosition - offset,
+            endPosition: ref.endPosition - offset,
+        };
+    });
+}
+exports.getReferencesInExpression = getReferencesInExpression;
+/**
+ * Parse a Terraform expression and return the AST. The expression does not need to be a Terraform string.
+ * @param filename The filename to use for the expression. This is used for error reporting.
+ * @param expression The expression to parse.
+ * @returns The AST for the expression.
+ *
+ *   The returned AST has the following structure:
+ *   - type: The type of the node. This is a string.
+ *   - range: This contains the start and end of the node in the expression.
+ *   - children: This contains the children of the node. This is an array of nodes.
+ *   - meta: This contains metadata about the node. This is an object, and varies depending on the type of the node.
+ */
+async function getExpressionAst(filename, expression) {
+    const res = await wasm.getExpressionAst(filename, expression);
+    const ast = JSON.parse(res);
+    if (!ast) {
+        return null;
+    }
+    return ast;
+}
+exports.getExpressionAst = getExpressionAst;
+//# sourceMappingURL=data:application/json;base64,eyJ2ZXJzaW9uIjozLCJmaWxlIjoiYnJpZGdlLmpzIiwic291cmNlUm9vdCI6IiIsInNvdXJjZXMiOlsiYnJpZGdlLnRzIl0sIm5hbWVzIjpbXSwibWFwcGluZ3MiOiI7QUFBQSwrQkFBK0I7QUFDL0IsbUNBQW1DO0FBQ25DLHFFQUFxRTtBQUNyRSwyQkFBMkI7Ozs7Ozs7Ozs7Ozs7Ozs7Ozs7Ozs7Ozs7O0FBRTNCLGNBQWM7QUFDZCwrQ0FBK0M7QUFDL0Msa0VBQWtFO0FBRWxFLDZDQUErQjtBQUMvQiwrQkFBcUM7QUFDckMsMkNBQXdDO0FBQ3hDLCtCQUFrQztBQUNsQyw2Q0FBaUU7QUFFakUsaUNBQWlEO0FBUWpELHNFQUFzRTtBQUN0RSxNQUFNLE1BQU0sR0FBNkIsRUFBRSxDQUFDO0FBRTVDLFNBQVMsS0FBSztJQUNaLE9BQU8sSUFBSSxPQUFPLENBQUMsQ0FBQyxPQUFPLEVBQUUsRUFBRTtRQUM3QixVQUFVLENBQUMsT0FBTyxFQUFFLENBQUMsQ0FBQyxDQUFDO0lBQ3pCLENBQUMsQ0FBQyxDQUFDO0FBQ0wsQ0FBQztBQUVELFNBQVMsUUFBUSxDQUFDLFFBQXlCO0lBQ3pDLElBQUksS0FBSyxHQUFHLEtBQUssQ0FBQztJQUVsQixLQUFLLFVBQVUsSUFBSTtRQUNqQixzRkFBc0Y7UUFDdEYsc0NBQXNDO1FBQ3RDLHdEQUFhLDZCQUE2QixHQUFDLENBQUM7UUFDNUMsTUFBTSxFQUFFLEdBQUcsSUFBSyxNQUFjLENBQUMsRUFBRSxFQUFFLENBQUM7UUFDcEMsTUFBTSxLQUFLLEdBQUcsTUFBTSxRQUFRLENBQUM7UUFDN0IsTUFBTSxNQUFNLEdBQUcsTUFBTSxXQUFXLENBQUMsV0FBVyxDQUFDLEtBQUssRUFBRSxFQUFFLENBQUMsWUFBWSxDQUFDLENBQUM7UUFDcEUsTUFBYyxDQUFDLCtCQUErQixHQUFHLE1BQU0sQ0FBQztRQUN6RCxLQUFLLEVBQUUsQ0FBQyxHQUFHLENBQUMsTUFBTSxDQUFDLFFBQVEsQ0FBQyxDQUFDO1FBQzdCLEtBQUssR0FBRyxJQUFJLENBQUM7SUFDZixDQUFDO0lBRUQsSUFBSSxFQUFFLENBQUMsS0FBSyxDQUFDLENBQUMsS0FBSyxFQUFFLEVBQUU7UUFDckIsTUFBTSxLQUFLLENBQUM7SUFDZCxDQUFDLENBQUMsQ0FBQztJQUVILE1BQU0sS0FBSyxHQUFHLElBQUksS0FBSyxDQUFDLEVBQWMsRUFBRTtRQUN0QyxHQUFHLEVBQUUsQ0FBQyxDQUFDLEVBQUUsR0FBVyxFQUFFLEVBQUU7WUFDdEIsT0FBTyxLQUFLLEVBQUUsR0FBRyxJQUFlLEVBQUUsRUFBRTtnQkFDbEMsT0FBTyxDQUFDLEtBQUssRUFBRSxDQUFDO29CQUNkLE1BQU0sS0FBSyxFQUFFLENBQUM7Z0JBQ2hCLENBQUM7Z0JBRUQsSUFBSSxDQUFDLENBQUMsR0FBRyxJQUFJLE1BQU0sQ0FBQyxFQUFFLENBQUM7b0JBQ3JCLE1BQU0sSUFBSSxLQUFLLENBQ2IsMkNBQTJDLEdBQUcsQ0FBQyxRQUFRLEVBQUUsR0FBRyxDQUM3RCxDQUFDO2dCQUNKLENBQUM7Z0JBRUQsSUFBSSxPQUFPLE1BQU0sQ0FBQyxHQUFHLENBQUMsS0FBSyxVQUFVLEVBQUUsQ0FBQztvQkFDdEMsT0FBTyxNQUFNLENBQUMsR0FBRyxDQUFDLENBQUM7Z0JBQ3JCLENBQUM7Z0JBRUQsT0FBTyxJQUFJLE9BQU8sQ0FBQyxDQUFDLE9BQU8sRUFBRSxNQUFNLEVBQUUsRUFBRTtvQkFDckMsTUFBTSxFQUFFLEdBQUcsQ0FBQyxHQUFXLEVBQUUsR0FBRyxHQUFhLEVBQUUsRUFBRTtvQkFDM0MsNkRBQTZEO29CQUM3RCxhQUFhO29CQUNiLEdBQUcsQ0FBQyxDQUFDLENBQUMsTUFBTSxDQUFDLElBQUksS0FBSyxDQUFDLEdBQUcsQ0FBQyxDQUFDLENBQUMsQ0FBQyxDQUFDLE9BQU8sQ0FBQyxHQUFHLEdBQUcsQ0FBQyxDQUFDO29CQUVqRCxNQUFNLEdBQUcsR0FBRyxHQUFHLEVBQUU7d0JBQ2YsTUFBTSxDQUFDLEdBQUcsQ0FBQyxDQUFDLEtBQUssQ0FBQyxTQUFTLEVBQUUsQ0FBQyxHQUFHLElBQUksRUFBRSxFQUFFLENBQUMsQ0FBQyxDQUFDO29CQUM5QyxDQUFDLENBQUM7b0JBRUYsR0FBRyxFQUFFLENBQUM7Z0JBQ1IsQ0FBQyxDQUFDLENBQUM7WUFDTCxDQUFDLENBQUM7UUFDSixDQUFDO0tBQ0YsQ0FBQyxDQUFDO0lBRUgsT0FBTyxLQUFLLENBQUM7QUFDZixDQUFDO0FBRUQsTUFBTSxRQUFRLEdBQUcsS0FBSyxJQUFJLEVBQUU7SUFDMUIsT0FBTyxJQUFBLGlCQUFVLEVBQUMsTUFBTSxFQUFFLENBQUMsUUFBUSxDQUFDLElBQUEsV0FBSSxFQUFDLFNBQVMsRUFBRSxJQUFJLEVBQUUsY0FBYyxDQUFDLENBQUMsQ0FBQyxDQUFDO0FBQzlFLENBQUMsQ0FBQztBQUVGLE1BQU0sSUFBSSxHQUFHLFFBQVEsQ0FBQyxRQUFRLEVBQUUsQ0FBQyxDQUFDO0FBRTNCLEtBQUssVUFBVSxLQUFLLENBQ3pCLFFBQWdCLEVBQ2hCLFFBQWdCO0lBRWhCLE1BQU0sR0FBRyxHQUFHLE1BQU0sSUFBSSxDQUFDLEtBQUssQ0FBQyxRQUFRLEVBQUUsUUFBUSxDQUFDLENBQUM7SUFDakQsT0FBTyxJQUFJLENBQUMsS0FBSyxDQUFDLEdBQUcsQ0FBQyxDQUFDO0FBQ3pCLENBQUM7QUFORCxzQkFNQztBQUVNLEtBQUssVUFBVSxZQUFZLENBQ2hDLGdCQUF3QjtJQUV4QixJQUFJLGNBQWMsR0FBRyxFQUFFLENBQUM7SUFDeEIsTUFBTSxrQkFBa0IsR0FBMEIsRUFBRSxDQUFDO0lBRXJELEtBQUssTUFBTSxJQUFJLElBQUksRUFBRSxDQUFDLFdBQVcsQ0FBQyxnQkFBZ0IsQ0FBQyxFQUFFLENBQUM7UUFDcEQsTUFBTSxRQUFRLEdBQUcsSUFBQSxjQUFPLEVBQUMsZ0JBQWdCLEVBQUUsSUFBSSxDQUFDLENBQUM7UUFDakQsSUFBSSxDQUFDLEVBQUUsQ0FBQyxTQUFTLENBQUMsUUFBUSxDQUFDLENBQUMsV0FBVyxFQUFFLEVBQUUsQ0FBQztZQUMxQyxJQUFJLElBQUksQ0FBQyxLQUFLLENBQUMsT0FBTyxDQUFDLEVBQUUsQ0FBQztnQkFDeEIsY0FBYyxJQUFJLEVBQUUsQ0FBQyxZQUFZLENBQUMsUUFBUSxFQUFFLE9BQU8sQ0FBQyxDQUFDO2dCQUNyRCxjQUFjLElBQUksSUFBSSxDQUFDO1lBQ3pCLENBQUM7aUJBQU0sSUFBSSxJQUFJLENBQUMsS0FBSyxDQUFDLGFBQWEsQ0FBQyxFQUFFLENBQUM7Z0JBQ3JDLGtCQUFrQixDQUFDLElBQUksQ0FBQyxJQUFJLENBQUMsS0FBSyxDQUFDLEVBQUUsQ0FBQyxZQUFZLENBQUMsUUFBUSxFQUFFLE9BQU8sQ0FBQyxDQUFDLENBQUMsQ0FBQztZQUMxRSxDQUFDO1FBQ0gsQ0FBQztJQUNILENBQUM7SUFFRCxJQUFJLGNBQWMsS0FBSyxFQUFFLElBQUksa0JBQWtCLENBQUMsTUFBTSxLQUFLLENBQUMsRUFBRSxDQUFDO1FBQzdELE9BQU8sQ0FBQyxLQUFLLENBQUMseUNBQXlDLGdCQUFnQixFQUFFLENBQUMsQ0FBQztRQUMzRSxPQUFPLEVBQUUsQ0FBQztJQUNaLENBQUM7SUFFRCxPQUFPLElBQUEscUJBQVMsRUFDZCxNQUFNLEtBQUssQ0FBQyxhQUFhLEVBQUUsY0FBYyxDQUFDLEVBQzFDLEdBQUcsa0JBQWtCLENBQ3RCLENBQUM7QUFDSixDQUFDO0FBM0JELG9DQTJCQztBQUVEOzs7OztHQUtHO0FBQ0ksS0FBSyxVQUFVLHlCQUF5QixDQUM3QyxRQUFnQixFQUNoQixVQUFrQjtJQUVsQixnRUFBZ0U7SUFDaEUseUVBQXlFO0lBQ3pFLG1FQUFtRTtJQUNuRSxJQUFJLE1BQU0sR0FBRyxDQUFDLENBQUM7SUFDZixJQUFJLHNCQUFzQixHQUFHLFVBQVUsQ0FBQztJQUN4QyxJQUFJLENBQUMsVUFBVSxDQUFDLFVBQVUsQ0FBQyxHQUFHLENBQUMsRUFBRSxDQUFDO1FBQ2hDLHNCQUFzQixHQUFHLElBQUksVUFBVSxHQUFHLENBQUM7UUFDM0MsTUFBTSxHQUFHLENBQUMsQ0FBQztJQUNiLENBQUM7SUFFRCxNQUFNLEVBQUUsSUFBSSxFQUFFLGlCQUFpQixFQUFFLFVBQVUsRUFBRSxXQUFXLEVBQUUsR0FDeEQsSUFBQSw4QkFBdUIsRUFBQyxHQUFHLHNCQUFzQixFQUFFLENBQUMsQ0FBQztJQUV2RCxNQUFNLElBQUksV0FBVyxDQUFDO0lBRXRCLE1BQU0sR0FBRyxHQUFHLE1BQU0sZ0JBQWdCLENBQUMsUUFBUSxFQUFFLGlCQUFpQixDQUFDLENBQUM7SUFDaEUsSUFBSSxDQUFDLEdBQUcsRUFBRSxDQUFDO1FBQ1QsT0FBTyxFQUFFLENBQUM7SUFDWixDQUFDO0lBRUQsTUFBTSxJQUFJLEdBQUcsSUFBQSxtQ0FBc0IsRUFBQyxVQUFVLEVBQUUsR0FBRyxDQUFDLENBQUM7SUFDckQsSUFBSSxpQkFBaUIsS0FBSyxVQUFVLEVBQUUsQ0FBQztRQUNyQyxPQUFPLElBQUksQ0FBQztJQUNkLENBQUM7SUFFRCxPQUFPLElBQUksQ0FBQyxHQUFHLENBQUMsQ0FBQyxHQUFHLEVBQUUsRUFBRTtRQUN0QixPQUFPO1lBQ0wsR0FBRyxHQUFHO1lBQ04sYUFBYSxFQUFFLEdBQUcsQ0FBQyxhQUFhLEdBQUcsTUFBTTtZQUN6QyxXQUFXLEVBQUUsR0FBRyxDQUFDLFdBQVcsR0FBRyxNQUFNO1NBQ3RDLENBQUM7SUFDSixDQUFDLENBQUMsQ0FBQztBQUNMLENBQUM7QUFwQ0QsOERBb0NDO0FBRUQ7Ozs7Ozs7Ozs7O0dBV0c7QUFDSSxLQUFLLFVBQVUsZ0JBQWdCLENBQ3BDLFFBQWdCLEVBQ2hCLFVBQWtCO0lBRWxCLE1BQU0sR0FBRyxHQUFHLE1BQU0sSUFBSSxDQUFDLGdCQUFnQixDQUFDLFFBQVEsRUFBRSxVQUFVLENBQUMsQ0FBQztJQUM5RCxNQUFNLEdBQUcsR0FBRyxJQUFJLENBQUMsS0FBSyxDQUFDLEdBQUcsQ0FBbUIsQ0FBQztJQUU5QyxJQUFJLENBQUMsR0FBRyxFQUFFLENBQUM7UUFDVCxPQUFPLElBQUksQ0FBQztJQUNkLENBQUM7SUFFRCxPQUFPLEdBQUcsQ0FBQztBQUNiLENBQUM7QUFaRCw0Q0FZQyIsInNvdXJjZXNDb250ZW50IjpbIi8vIENvcHlyaWdodCAoYykgSGFzaGlDb3JwLCBJbmNcbi8vIFNQRFgtTGljZW5zZS1JZGVudGlmaWVyOiBNUEwtMi4wXG4vLyBlc2xpbnQtZGlzYWJsZS1uZXh0LWxpbmUgQHR5cGVzY3JpcHQtZXNsaW50L3RyaXBsZS1zbGFzaC1yZWZlcmVuY2Vcbi8vLyA8cmVmZXJlbmNlIGxpYj1cImRvbVwiIC8+XG5cbi8vIEluc3BpcmVkIGJ5XG4vLyBodHRwczovL2dpdGh1Yi5jb20vdHMtdGVycmFmb3JtL3RzLXRlcnJhZm9ybVxuLy8gaHR0cHM6Ly9naXRodWIuY29tL2Fhcm9ucG93ZWxsL3dlYnBhY2stZ29sYW5nLXdhc20tYXN5bmMtbG9hZGVyXG5cbmltcG9ydCAqIGFzIGZzIGZyb20gXCJmcy1leHRyYVwiO1xuaW1wb3J0IHsgam9pbiwgcmVzb2x2ZSB9IGZyb20gXCJwYXRoXCI7XG5pbXBvcnQgeyBkZWVwTWVyZ2UgfSBmcm9tIFwiLi9kZWVwbWVyZ2VcIjtcbmltcG9ydCB7IGd1bnppcFN5bmMgfSBmcm9tIFwiemxpYlwiO1xuaW1wb3J0IHsgUmVmZXJlbmNlLCBmaW5kQWxsUmVmZXJlbmNlc0luQXN0IH0gZnJvbSBcIi4vcmVmZXJlbmNlc1wiO1xuaW1wb3J0IHsgRXhwcmVzc2lvblR5cGUgfSBmcm9tIFwiLi9zeW50YXgtdHJlZVwiO1xuaW1wb3J0IHsgd3JhcFRlcnJhZm9ybUV4cHJlc3Npb24gfSBmcm9tIFwiLi91dGlsXCI7XG5cbmludGVyZmFjZSBHb0JyaWRnZSB7XG4gIHBhcnNlOiAoZmlsZW5hbWU6IHN0cmluZywgaGNsOiBzdHJpbmcpID0+IFByb21pc2U8c3RyaW5nPjtcbiAgcGFyc2VFeHByZXNzaW9uOiAoZmlsZW5hbWU6IHN0cmluZywgaGNsOiBzdHJpbmcpID0+IFByb21pc2U8c3RyaW5nPjtcbiAgZ2V0RXhwcmVzc2lvbkFzdDogKGZpbGVuYW1lOiBzdHJpbmcsIGhjbDogc3RyaW5nKSA9PiBQcm9taXNlPHN0cmluZz47XG59XG5cbi8vIGVzbGludC1kaXNhYmxlLW5leHQtbGluZSBAdHlwZXNjcmlwdC1lc2xpbnQvbm8tdW5zYWZlLWZ1bmN0aW9uLXR5cGVcbmNvbnN0IGpzUm9vdDogUmVjb3JkPHN0cmluZywgRnVuY3Rpb24+ID0ge307XG5cbmZ1bmN0aW9uIHNsZWVwKCkge1xuICByZXR1cm4gbmV3IFByb21pc2UoKHJlc29sdmUpID0+IHtcbiAgICBzZXRUaW1lb3V0KHJlc29sdmUsIDApO1xuICB9KTtcbn1cblxuZnVuY3Rpb24gZ29CcmlkZ2UoZ2V0Qnl0ZXM6IFByb21pc2U8QnVmZmVyPikge1xuICBsZXQgcmVhZHkgPSBmYWxzZTtcblxuICBhc3luYyBmdW5jdGlvbiBpbml0KCkge1xuICAgIC8vIEFmdGVyOiBodHRwczovL2dpdGh1Yi5jb20vZ29sYW5nL2dvL2NvbW1pdC82ODBjYWYxNTM1NTA1N2NhODQ4NTdhMmEyOTFiNmY1YzQ0ZTczMzI5XG4gICAgLy8gR28gMS4xOSsgaGFzIGEgZGlmZmVyZW50IGVudHJ5cG9pbnRcbiAgICBhd2FpdCBpbXBvcnQoYC4uL3dhc20vYnJpZGdlX3dhc21fZXhlYy5qc2ApO1xuICAgIGNvbnN0IGdvID0gbmV3IChnbG9iYWwgYXMgYW55KS5HbygpO1xuICAgIGNvbnN0IGJ5dGVzID0gYXdhaXQgZ2V0Qnl0ZXM7XG4gICAgY29uc3QgcmVzdWx0ID0gYXdhaXQgV2ViQXNzZW1ibHkuaW5zdGFudGlhdGUoYnl0ZXMsIGdvLmltcG9ydE9iamVjdCk7XG4gICAgKGdsb2JhbCBhcyBhbnkpLl9fcGFyc2VfdGVycmFmb3JtX2NvbmZpZ193YXNtX18gPSBqc1Jvb3Q7XG4gICAgdm9pZCBnby5ydW4ocmVzdWx0Lmluc3RhbmNlKTtcbiAgICByZWFkeSA9IHRydWU7XG4gIH1cblxuICBpbml0KCkuY2F0Y2goKGVycm9yKSA9PiB7XG4gICAgdGhyb3cgZXJyb3I7XG4gIH0pO1xuXG4gIGNvbnN0IHByb3h5ID0gbmV3IFByb3h5KHt9IGFzIEdvQnJpZGdlLCB7XG4gICAgZ2V0OiAoXywga2V5OiBzdHJpbmcpID0+IHtcbiAgICAgIHJldHVybiBhc3luYyAoLi4uYXJnczogdW5rbm93bltdKSA9PiB7XG4gICAgICAgIHdoaWxlICghcmVhZHkpIHtcbiAgICAgICAgICBhd2FpdCBzbGVlcCgpO1xuICAgICAgICB9XG5cbiAgICAgICAgaWYgKCEoa2V5IGluIGpzUm9vdCkpIHtcbiAgICAgICAgICB0aHJvdyBuZXcgRXJyb3IoXG4gICAgICAgICAgICBgVGhlcmUgaXMgbm90aGluZyBkZWZpbmVkIHdpdGggdGhlIG5hbWUgXCIke2tleS50b1N0cmluZygpfVwiYCxcbiAgICAgICAgICApO1xuICAgICAgICB9XG5cbiAgICAgICAgaWYgKHR5cGVvZiBqc1Jvb3Rba2V5XSAhPT0gXCJmdW5jdGlvblwiKSB7XG4gICAgICAgICAgcmV0dXJuIGpzUm9vdFtrZXldO1xuICAgICAgICB9XG5cbiAgICAgICAgcmV0dXJuIG5ldyBQcm9taXNlKChyZXNvbHZlLCByZWplY3QpID0+IHtcbiAgICAgICAgICBjb25zdCBjYiA9IChlcnI6IHN0cmluZywgLi4ubXNnOiBzdHJpbmdbXSkgPT5cbiAgICAgICAgICAgIC8vIGVzbGludC1kaXNhYmxlLW5leHQtbGluZSBAdHlwZXNjcmlwdC1lc2xpbnQvYmFuLXRzLWNvbW1lbnRcbiAgICAgICAgICAgIC8vIEB0cy1pZ25vcmVcbiAgICAgICAgICAgIGVyciA/IHJlamVjdChuZXcgRXJyb3IoZXJyKSkgOiByZXNvbHZlKC4uLm1zZyk7XG5cbiAgICAgICAgICBjb25zdCBydW4gPSAoKSA9PiB7XG4gICAgICAgICAgICBqc1Jvb3Rba2V5XS5hcHBseSh1bmRlZmluZWQsIFsuLi5hcmdzLCBjYl0pO1xuICAgICAgICAgIH07XG5cbiAgICAgICAgICBydW4oKTtcbiAgICAgICAgfSk7XG4gICAgICB9O1xuICAgIH0sXG4gIH0pO1xuXG4gIHJldHVybiBwcm94eTtcbn1cblxuY29uc3QgbG9hZFdhc20gPSBhc3luYyAoKSA9PiB7XG4gIHJldHVybiBndW56aXBTeW5jKGF3YWl0IGZzLnJlYWRGaWxlKGpvaW4oX19kaXJuYW1lLCBcIi4uXCIsIFwibWFpbi53YXNtLmd6XCIpKSk7XG59O1xuXG5jb25zdCB3YXNtID0gZ29CcmlkZ2UobG9hZFdhc20oKSk7XG5cbmV4cG9ydCBhc3luYyBmdW5jdGlvbiBwYXJzZShcbiAgZmlsZW5hbWU6IHN0cmluZyxcbiAgY29udGVudHM6IHN0cmluZyxcbik6IFByb21pc2U8UmVjb3JkPHN0cmluZywgYW55Pj4ge1xuICBjb25zdCByZXMgPSBhd2FpdCB3YXNtLnBhcnNlKGZpbGVuYW1lLCBjb250ZW50cyk7XG4gIHJldHVybiBKU09OLnBhcnNlKHJlcyk7XG59XG5cbmV4cG9ydCBhc3luYyBmdW5jdGlvbiBjb252ZXJ0RmlsZXMoXG4gIHdvcmtpbmdEaXJlY3Rvcnk6IHN0cmluZyxcbik6IFByb21pc2U8UmVjb3JkPHN0cmluZywgYW55Pj4ge1xuICBsZXQgdGZGaWxlQ29udGVudHMgPSBcIlwiO1xuICBjb25zdCB0ZkpTT05GaWxlQ29udGVudHM6IFJlY29yZDxzdHJpbmcsIGFueT5bXSA9IFtdO1xuXG4gIGZvciAoY29uc3QgZmlsZSBvZiBmcy5yZWFkZGlyU3luYyh3b3JraW5nRGlyZWN0b3J5KSkge1xuICAgIGNvbnN0IGZpbGVQYXRoID0gcmVzb2x2ZSh3b3JraW5nRGlyZWN0b3J5LCBmaWxlKTtcbiAgICBpZiAoIWZzLmxzdGF0U3luYyhmaWxlUGF0aCkuaXNEaXJlY3RvcnkoKSkge1xuICAgICAgaWYgKGZpbGUubWF0Y2goL1xcLnRmJC8pKSB7XG4gICAgICAgIHRmRmlsZUNvbnRlbnRzICs9IGZzLnJlYWRGaWxlU3luYyhmaWxlUGF0aCwgXCJ1dGYtOFwiKTtcbiAgICAgICAgdGZGaWxlQ29udGVudHMgKz0gXCJcXG5cIjtcbiAgICAgIH0gZWxzZSBpZiAoZmlsZS5tYXRjaCgvXFwudGZcXC5qc29uJC8pKSB7XG4gICAgICAgIHRmSlNPTkZpbGVDb250ZW50cy5wdXNoKEpTT04ucGFyc2UoZnMucmVhZEZpbGVTeW5jKGZpbGVQYXRoLCBcInV0Zi04XCIpKSk7XG4gICAgICB9XG4gICAgfVxuICB9XG5cbiAgaWYgKHRmRmlsZUNvbnRlbnRzID09PSBcIlwiICYmIHRmSlNPTkZpbGVDb250ZW50cy5sZW5ndGggPT09IDApIHtcbiAgICBjb25zb2xlLmVycm9yKGBObyAnLnRmJyBvciAnLnRmLmpzb24nIGZpbGVzIGZvdW5kIGluICR7d29ya2luZ0RpcmVjdG9yeX1gKTtcbiAgICByZXR1cm4ge307XG4gIH1cblxuICByZXR1cm4gZGVlcE1lcmdlKFxuICAgIGF3YWl0IHBhcnNlKFwiaGNsMmpzb24udGZcIiwgdGZGaWxlQ29udGVudHMpLFxuICAgIC4uLnRmSlNPTkZpbGVDb250ZW50cyxcbiAgKTtcbn1cblxuLyoqXG4gKiBQYXJzZSBhIFRlcnJhZm9ybSBleHByZXNzaW9uIGFuZCByZXR1cm4gdGhlIEFTVC4gVGhpcyBmdW5jdGlvbiBleHBlY3RzIGEgc3RyaW5nIGlucHV0LCBhbmQgd2lsbCB3cmFwIHRoZSBleHByZXNzaW9uIGluIHF1b3RlcyBpZiBpdCBpcyBub3QgYWxyZWFkeSBxdW90ZWQuXG4gKiBAcGFyYW0gZmlsZW5hbWUgVGhlIGZpbGVuYW1lIHRvIHVzZSBmb3IgdGhlIGV4cHJlc3Npb24uIFRoaXMgaXMgdXNlZCBmb3IgZXJyb3IgcmVwb3J0aW5nLlxuICogQHBhcmFtIGV4cHJlc3Npb24gVGhlIGV4cHJlc3Npb24gdG8gcGFyc2UuXG4gKiBAcmV0dXJucyBBbiBhcnJheSBvZiBSZWZlcmVuY2VzIGZvdW5kIGluIHRoZSBleHByZXNzaW9uLlxuICovXG5leHBvcnQgYXN5bmMgZnVuY3Rpb24gZ2V0UmVmZXJlbmNlc0luRXhwcmVzc2lvbihcbiAgZmlsZW5hbWU6IHN0cmluZyxcbiAgZXhwcmVzc2lvbjogc3RyaW5nLFxuKTogUHJvbWlzZTxSZWZlcmVuY2VbXT4ge1xuICAvLyBXZSBoYXZlIHRvIGRvIHRoaXMgdHdpY2UgYmVjYXVzZSBvZiB0aGUgcHJvYmxlbSB3aXRoIEhFUkVET0NTXG4gIC8vIE91ciBjdXJyZW50IGhjbDJqc29uIGltcGxlbWVudGF0aW9uIHJlbW92ZXMgSEVSRURPQ1MgYW5kIHJlcGxhY2VzIHRoZW1cbiAgLy8gd2l0aCBhIG11bHRpLWxpbmUgc3RyaW5nLCB3aGljaCBpcyBjYXVzaW5nIGFsbCBraW5kcyBvZiBwcm9ibGVtc1xuICBsZXQgb2Zmc2V0ID0gMDtcbiAgbGV0IHF1b3RlV3JhcHBlZEV4cHJlc3Npb24gPSBleHByZXNzaW9uO1xuICBpZiAoIWV4cHJlc3Npb24uc3RhcnRzV2l0aCgnXCInKSkge1xuICAgIHF1b3RlV3JhcHBlZEV4cHJlc3Npb24gPSBgXCIke2V4cHJlc3Npb259XCJgO1xuICAgIG9mZnNldCA9IDE7XG4gIH1cblxuICBjb25zdCB7IHdyYXA6IHdyYXBwZWRFeHByZXNzaW9uLCB3cmFwT2Zmc2V0OiBzdGFydE9mZnNldCB9ID1cbiAgICB3cmFwVGVycmFmb3JtRXhwcmVzc2lvbihgJHtxdW90ZVdyYXBwZWRFeHByZXNzaW9ufWApO1xuXG4gIG9mZnNldCArPSBzdGFydE9mZnNldDtcblxuICBjb25zdCBhc3QgPSBhd2FpdCBnZXRFeHByZXNzaW9uQXN0KGZpbGVuYW1lLCB3cmFwcGVkRXhwcmVzc2lvbik7XG4gIGlmICghYXN0KSB7XG4gICAgcmV0dXJuIFtdO1xuICB9XG5cbiAgY29uc3QgcmVmcyA9IGZpbmRBbGxSZWZlcmVuY2VzSW5Bc3QoZXhwcmVzc2lvbiwgYXN0KTtcbiAgaWYgKHdyYXBwZWRFeHByZXNzaW9uID09PSBleHByZXNzaW9uKSB7XG4gICAgcmV0dXJuIHJlZnM7XG4gIH1cblxuICByZXR1cm4gcmVmcy5tYXAoKHJlZikgPT4ge1xuICAgIHJldHVybiB7XG4gICAgICAuLi5yZWYsXG4gICAgICBzdGFydFBvc2l0aW9uOiByZWYuc3RhcnRQb3NpdGlvbiAtIG9mZnNldCxcbiAgICAgIGVuZFBvc2l0aW9uOiByZWYuZW5kUG9zaXRpb24gLSBvZmZzZXQsXG4gICAgfTtcbiAgfSk7XG59XG5cbi8qKlxuICogUGFyc2UgYSBUZXJyYWZvcm0gZXhwcmVzc2lvbiBhbmQgcmV0dXJuIHRoZSBBU1QuIFRoZSBleHByZXNzaW9uIGRvZXMgbm90IG5lZWQgdG8gYmUgYSBUZXJyYWZvcm0gc3RyaW5nLlxuICogQHBhcmFtIGZpbGVuYW1lIFRoZSBmaWxlbmFtZSB0byB1c2UgZm9yIHRoZSBleHByZXNzaW9uLiBUaGlzIGlzIHVzZWQgZm9yIGVycm9yIHJlcG9ydGluZy5cbiAqIEBwYXJhbSBleHByZXNzaW9uIFRoZSBleHByZXNzaW9uIHRvIHBhcnNlLlxuICogQHJldHVybnMgVGhlIEFTVCBmb3IgdGhlIGV4cHJlc3Npb24uXG4gKlxuICogICBUaGUgcmV0dXJuZWQgQVNUIGhhcyB0aGUgZm9sbG93aW5nIHN0cnVjdHVyZTpcbiAqICAgLSB0eXBlOiBUaGUgdHlwZSBvZiB0aGUgbm9kZS4gVGhpcyBpcyBhIHN0cmluZy5cbiAqICAgLSByYW5nZTogVGhpcyBjb250YWlucyB0aGUgc3RhcnQgYW5kIGVuZCBvZiB0aGUgbm9kZSBpbiB0aGUgZXhwcmVzc2lvbi5cbiAqICAgLSBjaGlsZHJlbjogVGhpcyBjb250YWlucyB0aGUgY2hpbGRyZW4gb2YgdGhlIG5vZGUuIFRoaXMgaXMgYW4gYXJyYXkgb2Ygbm9kZXMuXG4gKiAgIC0gbWV0YTogVGhpcyBjb250YWlucyBtZXRhZGF0YSBhYm91dCB0aGUgbm9kZS4gVGhpcyBpcyBhbiBvYmplY3QsIGFuZCB2YXJpZXMgZGVwZW5kaW5nIG9uIHRoZSB0eXBlIG9mIHRoZSBub2RlLlxuICovXG5leHBvcnQgYXN5bmMgZnVuY3Rpb24gZ2V0RXhwcmVzc2lvbkFzdChcbiAgZmlsZW5hbWU6IHN0cmluZyxcbiAgZXhwcmVzc2lvbjogc3RyaW5nLFxuKTogUHJvbWlzZTxFeHByZXNzaW9uVHlwZSB8IG51bGw+IHtcbiAgY29uc3QgcmVzID0gYXdhaXQgd2FzbS5nZXRFeHByZXNzaW9uQXN0KGZpbGVuYW1lLCBleHByZXNzaW9uKTtcbiAgY29uc3QgYXN0ID0gSlNPTi5wYXJzZShyZXMpIGFzIEV4cHJlc3Npb25UeXBlO1xuXG4gIGlmICghYXN0KSB7XG4gICAgcmV0dXJuIG51bGw7XG4gIH1cblxuICByZXR1cm4gYXN0O1xufVxuIl19
+
+/***/ }),
+
+/***/ 99912:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.deepMerge = void 0;
+// Copyright (c) HashiCorp, Inc
+// SPDX-License-Identifier: MPL-2.0
+/**
+ * Merges `source` into `target`, overriding any existing values.
+ * `undefined` will cause a value to be deleted.
+ */
+function deepMerge(target, ...sources) {
+    for (const source of sources) {
+        if (typeof source !== "object" || typeof target !== "object") {
+            throw new Error(`Invalid usage. Both source (${JSON.stringify(source)}) and target (${JSON.stringify(target)}) must be objects`);
+        }
+        for (const key of Object.keys(source)) {
+            const value = source[key];
+            if (typeof value === "object" && value != null && !Array.isArray(value)) {
+                // if the value at the target is not an object, override it with an
+                // object so we can continue the recursion
+                if (typeof target[key] !== "object") {
+                    target[key] = {};
+                }
+                deepMerge(target[key], value);
+                // if the result of the merge is an empty object, it's because the
+                // eventual value we assigned is `undefined`, and there are no
+                // sibling concrete values alongside, so we can delete this tree.
+                const output = target[key];
+                if (typeof output === "object" && Object.keys(output).length === 0) {
+                    delete target[key];
+                }
+            }
+            else if (typeof value === "object" &&
+                value != null &&
+                Array.isArray(value)) {
+                if (Array.isArray(target[key])) {
+                    target[key] = [...target[key], ...value];
+                }
+                else {
+                    target[key] = value;
+                }
+            }
+            else if (value === undefined) {
+                delete target[key];
+            }
+            else {
+                target[key] = value;
+            }
+        }
+    }
+    return target;
+}
+exports.deepMerge = deepMerge;
+//# sourceMappingURL=data:application/json;base64,eyJ2ZXJzaW9uIjozLCJmaWxlIjoiZGVlcG1lcmdlLmpzIiwic291cmNlUm9vdCI6IiIsInNvdXJjZXMiOlsiZGVlcG1lcmdlLnRzIl0sIm5hbWVzIjpbXSwibWFwcGluZ3MiOiI7OztBQUFBLCtCQUErQjtBQUMvQixtQ0FBbUM7QUFDbkM7OztHQUdHO0FBQ0gsU0FBZ0IsU0FBUyxDQUFDLE1BQVcsRUFBRSxHQUFHLE9BQWM7SUFDdEQsS0FBSyxNQUFNLE1BQU0sSUFBSSxPQUFPLEVBQUUsQ0FBQztRQUM3QixJQUFJLE9BQU8sTUFBTSxLQUFLLFFBQVEsSUFBSSxPQUFPLE1BQU0sS0FBSyxRQUFRLEVBQUUsQ0FBQztZQUM3RCxNQUFNLElBQUksS0FBSyxDQUNiLCtCQUErQixJQUFJLENBQUMsU0FBUyxDQUMzQyxNQUFNLENBQ1AsaUJBQWlCLElBQUksQ0FBQyxTQUFTLENBQUMsTUFBTSxDQUFDLG1CQUFtQixDQUM1RCxDQUFDO1FBQ0osQ0FBQztRQUVELEtBQUssTUFBTSxHQUFHLElBQUksTUFBTSxDQUFDLElBQUksQ0FBQyxNQUFNLENBQUMsRUFBRSxDQUFDO1lBQ3RDLE1BQU0sS0FBSyxHQUFHLE1BQU0sQ0FBQyxHQUFHLENBQUMsQ0FBQztZQUMxQixJQUFJLE9BQU8sS0FBSyxLQUFLLFFBQVEsSUFBSSxLQUFLLElBQUksSUFBSSxJQUFJLENBQUMsS0FBSyxDQUFDLE9BQU8sQ0FBQyxLQUFLLENBQUMsRUFBRSxDQUFDO2dCQUN4RSxtRUFBbUU7Z0JBQ25FLDBDQUEwQztnQkFDMUMsSUFBSSxPQUFPLE1BQU0sQ0FBQyxHQUFHLENBQUMsS0FBSyxRQUFRLEVBQUUsQ0FBQztvQkFDcEMsTUFBTSxDQUFDLEdBQUcsQ0FBQyxHQUFHLEVBQUUsQ0FBQztnQkFDbkIsQ0FBQztnQkFFRCxTQUFTLENBQUMsTUFBTSxDQUFDLEdBQUcsQ0FBQyxFQUFFLEtBQUssQ0FBQyxDQUFDO2dCQUU5QixrRUFBa0U7Z0JBQ2xFLDhEQUE4RDtnQkFDOUQsaUVBQWlFO2dCQUNqRSxNQUFNLE1BQU0sR0FBRyxNQUFNLENBQUMsR0FBRyxDQUFDLENBQUM7Z0JBQzNCLElBQUksT0FBTyxNQUFNLEtBQUssUUFBUSxJQUFJLE1BQU0sQ0FBQyxJQUFJLENBQUMsTUFBTSxDQUFDLENBQUMsTUFBTSxLQUFLLENBQUMsRUFBRSxDQUFDO29CQUNuRSxPQUFPLE1BQU0sQ0FBQyxHQUFHLENBQUMsQ0FBQztnQkFDckIsQ0FBQztZQUNILENBQUM7aUJBQU0sSUFDTCxPQUFPLEtBQUssS0FBSyxRQUFRO2dCQUN6QixLQUFLLElBQUksSUFBSTtnQkFDYixLQUFLLENBQUMsT0FBTyxDQUFDLEtBQUssQ0FBQyxFQUNwQixDQUFDO2dCQUNELElBQUksS0FBSyxDQUFDLE9BQU8sQ0FBQyxNQUFNLENBQUMsR0FBRyxDQUFDLENBQUMsRUFBRSxDQUFDO29CQUMvQixNQUFNLENBQUMsR0FBRyxDQUFDLEdBQUcsQ0FBQyxHQUFHLE1BQU0sQ0FBQyxHQUFHLENBQUMsRUFBRSxHQUFHLEtBQUssQ0FBQyxDQUFDO2dCQUMzQyxDQUFDO3FCQUFNLENBQUM7b0JBQ04sTUFBTSxDQUFDLEdBQUcsQ0FBQyxHQUFHLEtBQUssQ0FBQztnQkFDdEIsQ0FBQztZQUNILENBQUM7aUJBQU0sSUFBSSxLQUFLLEtBQUssU0FBUyxFQUFFLENBQUM7Z0JBQy9CLE9BQU8sTUFBTSxDQUFDLEdBQUcsQ0FBQyxDQUFDO1lBQ3JCLENBQUM7aUJBQU0sQ0FBQztnQkFDTixNQUFNLENBQUMsR0FBRyxDQUFDLEdBQUcsS0FBSyxDQUFDO1lBQ3RCLENBQUM7UUFDSCxDQUFDO0lBQ0gsQ0FBQztJQUVELE9BQU8sTUFBTSxDQUFDO0FBQ2hCLENBQUM7QUEvQ0QsOEJBK0NDIiwic291cmNlc0NvbnRlbnQiOlsiLy8gQ29weXJpZ2h0IChjKSBIYXNoaUNvcnAsIEluY1xuLy8gU1BEWC1MaWNlbnNlLUlkZW50aWZpZXI6IE1QTC0yLjBcbi8qKlxuICogTWVyZ2VzIGBzb3VyY2VgIGludG8gYHRhcmdldGAsIG92ZXJyaWRpbmcgYW55IGV4aXN0aW5nIHZhbHVlcy5cbiAqIGB1bmRlZmluZWRgIHdpbGwgY2F1c2UgYSB2YWx1ZSB0byBiZSBkZWxldGVkLlxuICovXG5leHBvcnQgZnVuY3Rpb24gZGVlcE1lcmdlKHRhcmdldDogYW55LCAuLi5zb3VyY2VzOiBhbnlbXSkge1xuICBmb3IgKGNvbnN0IHNvdXJjZSBvZiBzb3VyY2VzKSB7XG4gICAgaWYgKHR5cGVvZiBzb3VyY2UgIT09IFwib2JqZWN0XCIgfHwgdHlwZW9mIHRhcmdldCAhPT0gXCJvYmplY3RcIikge1xuICAgICAgdGhyb3cgbmV3IEVycm9yKFxuICAgICAgICBgSW52YWxpZCB1c2FnZS4gQm90aCBzb3VyY2UgKCR7SlNPTi5zdHJpbmdpZnkoXG4gICAgICAgICAgc291cmNlLFxuICAgICAgICApfSkgYW5kIHRhcmdldCAoJHtKU09OLnN0cmluZ2lmeSh0YXJnZXQpfSkgbXVzdCBiZSBvYmplY3RzYCxcbiAgICAgICk7XG4gICAgfVxuXG4gICAgZm9yIChjb25zdCBrZXkgb2YgT2JqZWN0LmtleXMoc291cmNlKSkge1xuICAgICAgY29uc3QgdmFsdWUgPSBzb3VyY2Vba2V5XTtcbiAgICAgIGlmICh0eXBlb2YgdmFsdWUgPT09IFwib2JqZWN0XCIgJiYgdmFsdWUgIT0gbnVsbCAmJiAhQXJyYXkuaXNBcnJheSh2YWx1ZSkpIHtcbiAgICAgICAgLy8gaWYgdGhlIHZhbHVlIGF0IHRoZSB0YXJnZXQgaXMgbm90IGFuIG9iamVjdCwgb3ZlcnJpZGUgaXQgd2l0aCBhblxuICAgICAgICAvLyBvYmplY3Qgc28gd2UgY2FuIGNvbnRpbnVlIHRoZSByZWN1cnNpb25cbiAgICAgICAgaWYgKHR5cGVvZiB0YXJnZXRba2V5XSAhPT0gXCJvYmplY3RcIikge1xuICAgICAgICAgIHRhcmdldFtrZXldID0ge307XG4gICAgICAgIH1cblxuICAgICAgICBkZWVwTWVyZ2UodGFyZ2V0W2tleV0sIHZhbHVlKTtcblxuICAgICAgICAvLyBpZiB0aGUgcmVzdWx0IG9mIHRoZSBtZXJnZSBpcyBhbiBlbXB0eSBvYmplY3QsIGl0J3MgYmVjYXVzZSB0aGVcbiAgICAgICAgLy8gZXZlbnR1YWwgdmFsdWUgd2UgYXNzaWduZWQgaXMgYHVuZGVmaW5lZGAsIGFuZCB0aGVyZSBhcmUgbm9cbiAgICAgICAgLy8gc2libGluZyBjb25jcmV0ZSB2YWx1ZXMgYWxvbmdzaWRlLCBzbyB3ZSBjYW4gZGVsZXRlIHRoaXMgdHJlZS5cbiAgICAgICAgY29uc3Qgb3V0cHV0ID0gdGFyZ2V0W2tleV07XG4gICAgICAgIGlmICh0eXBlb2Ygb3V0cHV0ID09PSBcIm9iamVjdFwiICYmIE9iamVjdC5rZXlzKG91dHB1dCkubGVuZ3RoID09PSAwKSB7XG4gICAgICAgICAgZGVsZXRlIHRhcmdldFtrZXldO1xuICAgICAgICB9XG4gICAgICB9IGVsc2UgaWYgKFxuICAgICAgICB0eXBlb2YgdmFsdWUgPT09IFwib2JqZWN0XCIgJiZcbiAgICAgICAgdmFsdWUgIT0gbnVsbCAmJlxuICAgICAgICBBcnJheS5pc0FycmF5KHZhbHVlKVxuICAgICAgKSB7XG4gICAgICAgIGlmIChBcnJheS5pc0FycmF5KHRhcmdldFtrZXldKSkge1xuICAgICAgICAgIHRhcmdldFtrZXldID0gWy4uLnRhcmdldFtrZXldLCAuLi52YWx1ZV07XG4gICAgICAgIH0gZWxzZSB7XG4gICAgICAgICAgdGFyZ2V0W2tleV0gPSB2YWx1ZTtcbiAgICAgICAgfVxuICAgICAgfSBlbHNlIGlmICh2YWx1ZSA9PT0gdW5kZWZpbmVkKSB7XG4gICAgICAgIGRlbGV0ZSB0YXJnZXRba2V5XTtcbiAgICAgIH0gZWxzZSB7XG4gICAgICAgIHRhcmdldFtrZXldID0gdmFsdWU7XG4gICAgICB9XG4gICAgfVxuICB9XG5cbiAgcmV0dXJuIHRhcmdldDtcbn1cbiJdfQ==
+
+/***/ }),
+
+/***/ 24382:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+"use strict";
+
+// Copyright (c) HashiCorp, Inc
+// SPDX-License-Identifier: MPL-2.0
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || function (mod) {
+    if (mod && mod.__esModule) return mod;
+    var result = {};
+    if (mod != null) for (var k in mod) if (k !== "default" && Object.prototype.hasOwnProperty.call(mod, k)) __createBinding(result, mod, k);
+    __setModuleDefault(result, mod);
+    return result;
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.TFExpressionSyntaxTree = exports.wrapTerraformExpression = exports.getExpressionAst = exports.getReferencesInExpression = exports.convertFiles = exports.parse = void 0;
+var bridge_1 = __nccwpck_require__(84297);
+Object.defineProperty(exports, "parse", ({ enumerable: true, get: function () { return bridge_1.parse; } }));
+Object.defineProperty(exports, "convertFiles", ({ enumerable: true, get: function () { return bridge_1.convertFiles; } }));
+Object.defineProperty(exports, "getReferencesInExpression", ({ enumerable: true, get: function () { return bridge_1.getReferencesInExpression; } }));
+Object.defineProperty(exports, "getExpressionAst", ({ enumerable: true, get: function () { return bridge_1.getExpressionAst; } }));
+var util_1 = __nccwpck_require__(5104);
+Object.defineProperty(exports, "wrapTerraformExpression", ({ enumerable: true, get: function () { return util_1.wrapTerraformExpression; } }));
+exports.TFExpressionSyntaxTree = __importStar(__nccwpck_require__(28468));
+//# sourceMappingURL=data:application/json;base64,eyJ2ZXJzaW9uIjozLCJmaWxlIjoiaW5kZXguanMiLCJzb3VyY2VSb290IjoiIiwic291cmNlcyI6WyJpbmRleC50cyJdLCJuYW1lcyI6W10sIm1hcHBpbmdzIjoiO0FBQUEsK0JBQStCO0FBQy9CLG1DQUFtQzs7Ozs7Ozs7Ozs7Ozs7Ozs7Ozs7Ozs7Ozs7QUFFbkMsbUNBS2tCO0FBSmhCLCtGQUFBLEtBQUssT0FBQTtBQUNMLHNHQUFBLFlBQVksT0FBQTtBQUNaLG1IQUFBLHlCQUF5QixPQUFBO0FBQ3pCLDBHQUFBLGdCQUFnQixPQUFBO0FBR2xCLCtCQUFpRDtBQUF4QywrR0FBQSx1QkFBdUIsT0FBQTtBQUVoQyx3RUFBd0QiLCJzb3VyY2VzQ29udGVudCI6WyIvLyBDb3B5cmlnaHQgKGMpIEhhc2hpQ29ycCwgSW5jXG4vLyBTUERYLUxpY2Vuc2UtSWRlbnRpZmllcjogTVBMLTIuMFxuXG5leHBvcnQge1xuICBwYXJzZSxcbiAgY29udmVydEZpbGVzLFxuICBnZXRSZWZlcmVuY2VzSW5FeHByZXNzaW9uLFxuICBnZXRFeHByZXNzaW9uQXN0LFxufSBmcm9tIFwiLi9icmlkZ2VcIjtcblxuZXhwb3J0IHsgd3JhcFRlcnJhZm9ybUV4cHJlc3Npb24gfSBmcm9tIFwiLi91dGlsXCI7XG5cbmV4cG9ydCAqIGFzIFRGRXhwcmVzc2lvblN5bnRheFRyZWUgZnJvbSBcIi4vc3ludGF4LXRyZWVcIjtcbiJdfQ==
+
+/***/ }),
+
+/***/ 12422:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+// Copyright (c) HashiCorp, Inc
+// SPDX-License-Identifier: MPL-2.0
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.findAllReferencesInAst = exports.traversalToReference = void 0;
+const syntax_tree_1 = __nccwpck_require__(28468);
+function traversalToReference(traversalExpression, localVariables) {
+    const meta = traversalExpression.meta;
+    // We do not want to include property access through brackets here
+    // although it is technically a traversal / reference
+    function onlyTakeTraversalPartsUntilFirstBracketPropertyAccess(traversals) {
+        let filtered = [];
+        let index = 0;
+        for (const traversal of traversals) {
+            if ("segment" in traversal) {
+                if (index === 0) {
+                    // We are at the first traversal, check if it is a local variable
+                    if (localVariables === null || localVariables === void 0 ? void 0 : localVariables.includes(traversal.segment)) {
+                        // We reached a local variable, stop
+                        return [];
+                    }
+                }
+                filtered.push(traversal);
+            }
+            else {
+                // We reached a bracket, stop
+                return filtered;
+            }
+        }
+        return filtered;
+    }
+    const filteredParts = onlyTakeTraversalPartsUntilFirstBracketPropertyAccess(meta.traversal);
+    if (filteredParts.length === 0) {
+        return null;
+    }
+    const startPosition = filteredParts[0].range.start.byte;
+    const endPosition = filteredParts[filteredParts.length - 1].range.end.byte;
+    return {
+        value: filteredParts.map((part) => part.segment).join("."),
+        startPosition,
+        endPosition,
+    };
+}
+exports.traversalToReference = traversalToReference;
+function findAllReferencesInAst(input, entry, localVariables) {
+    if (!entry) {
+        return [];
+    }
+    switch (entry.type) {
+        case "scopeTraversal": {
+            // For traversals within a for expression,
+            // we want to ignore the local variables of the for expression
+            const reference = traversalToReference(entry, localVariables);
+            if (reference)
+                return [reference];
+            return [];
+        }
+        case "for": {
+            const meta = entry.meta;
+            const additionalLocalVariables = [
+                meta.keyVar,
+                meta.valVar,
+                ...(localVariables || []),
+            ];
+            return [
+                ...findAllReferencesInAst(input, (0, syntax_tree_1.getChildWithValue)(entry, meta.collectionExpression), additionalLocalVariables),
+                ...findAllReferencesInAst(input, (0, syntax_tree_1.getChildWithValue)(entry, meta.conditionalExpression), additionalLocalVariables),
+            ];
+        }
+        default:
+            return entry.children
+                .map((child) => findAllReferencesInAst(input, child, localVariables))
+                .flat();
+    }
+}
+exports.findAllReferencesInAst = findAllReferencesInAst;
+//# sourceMappingURL=data:application/json;base64,eyJ2ZXJzaW9uIjozLCJmaWxlIjoicmVmZXJlbmNlcy5qcyIsInNvdXJjZVJvb3QiOiIiLCJzb3VyY2VzIjpbInJlZmVyZW5jZXMudHMiXSwibmFtZXMiOltdLCJtYXBwaW5ncyI6IjtBQUFBLCtCQUErQjtBQUMvQixtQ0FBbUM7OztBQUVuQywrQ0FNdUI7QUFRdkIsU0FBZ0Isb0JBQW9CLENBQ2xDLG1CQUFrQyxFQUNsQyxjQUF5QjtJQUV6QixNQUFNLElBQUksR0FBRyxtQkFBbUIsQ0FBQyxJQUFvQyxDQUFDO0lBRXRFLGtFQUFrRTtJQUNsRSxxREFBcUQ7SUFDckQsU0FBUyxxREFBcUQsQ0FDNUQsVUFBb0M7UUFFcEMsSUFBSSxRQUFRLEdBQUcsRUFBRSxDQUFDO1FBQ2xCLElBQUksS0FBSyxHQUFHLENBQUMsQ0FBQztRQUVkLEtBQUssTUFBTSxTQUFTLElBQUksVUFBVSxFQUFFLENBQUM7WUFDbkMsSUFBSSxTQUFTLElBQUksU0FBUyxFQUFFLENBQUM7Z0JBQzNCLElBQUksS0FBSyxLQUFLLENBQUMsRUFBRSxDQUFDO29CQUNoQixpRUFBaUU7b0JBQ2pFLElBQUksY0FBYyxhQUFkLGNBQWMsdUJBQWQsY0FBYyxDQUFFLFFBQVEsQ0FBQyxTQUFTLENBQUMsT0FBTyxDQUFDLEVBQUUsQ0FBQzt3QkFDaEQsb0NBQW9DO3dCQUNwQyxPQUFPLEVBQUUsQ0FBQztvQkFDWixDQUFDO2dCQUNILENBQUM7Z0JBQ0QsUUFBUSxDQUFDLElBQUksQ0FBQyxTQUFTLENBQUMsQ0FBQztZQUMzQixDQUFDO2lCQUFNLENBQUM7Z0JBQ04sNkJBQTZCO2dCQUM3QixPQUFPLFFBQVEsQ0FBQztZQUNsQixDQUFDO1FBQ0gsQ0FBQztRQUVELE9BQU8sUUFBUSxDQUFDO0lBQ2xCLENBQUM7SUFFRCxNQUFNLGFBQWEsR0FBRyxxREFBcUQsQ0FDekUsSUFBSSxDQUFDLFNBQVMsQ0FDZixDQUFDO0lBRUYsSUFBSSxhQUFhLENBQUMsTUFBTSxLQUFLLENBQUMsRUFBRSxDQUFDO1FBQy9CLE9BQU8sSUFBSSxDQUFDO0lBQ2QsQ0FBQztJQUVELE1BQU0sYUFBYSxHQUFHLGFBQWEsQ0FBQyxDQUFDLENBQUMsQ0FBQyxLQUFLLENBQUMsS0FBSyxDQUFDLElBQUksQ0FBQztJQUN4RCxNQUFNLFdBQVcsR0FBRyxhQUFhLENBQUMsYUFBYSxDQUFDLE1BQU0sR0FBRyxDQUFDLENBQUMsQ0FBQyxLQUFLLENBQUMsR0FBRyxDQUFDLElBQUksQ0FBQztJQUUzRSxPQUFPO1FBQ0wsS0FBSyxFQUFFLGFBQWEsQ0FBQyxHQUFHLENBQUMsQ0FBQyxJQUFJLEVBQUUsRUFBRSxDQUFDLElBQUksQ0FBQyxPQUFPLENBQUMsQ0FBQyxJQUFJLENBQUMsR0FBRyxDQUFDO1FBQzFELGFBQWE7UUFDYixXQUFXO0tBQ1osQ0FBQztBQUNKLENBQUM7QUFqREQsb0RBaURDO0FBRUQsU0FBZ0Isc0JBQXNCLENBQ3BDLEtBQWEsRUFDYixLQUF1QyxFQUN2QyxjQUF5QjtJQUV6QixJQUFJLENBQUMsS0FBSyxFQUFFLENBQUM7UUFDWCxPQUFPLEVBQUUsQ0FBQztJQUNaLENBQUM7SUFFRCxRQUFRLEtBQUssQ0FBQyxJQUFJLEVBQUUsQ0FBQztRQUNuQixLQUFLLGdCQUFnQixDQUFDLENBQUMsQ0FBQztZQUN0QiwwQ0FBMEM7WUFDMUMsOERBQThEO1lBQzlELE1BQU0sU0FBUyxHQUFHLG9CQUFvQixDQUFDLEtBQUssRUFBRSxjQUFjLENBQUMsQ0FBQztZQUM5RCxJQUFJLFNBQVM7Z0JBQUUsT0FBTyxDQUFDLFNBQVMsQ0FBQyxDQUFDO1lBQ2xDLE9BQU8sRUFBRSxDQUFDO1FBQ1osQ0FBQztRQUVELEtBQUssS0FBSyxDQUFDLENBQUMsQ0FBQztZQUNYLE1BQU0sSUFBSSxHQUFHLEtBQUssQ0FBQyxJQUF5QixDQUFDO1lBQzdDLE1BQU0sd0JBQXdCLEdBQUc7Z0JBQy9CLElBQUksQ0FBQyxNQUFNO2dCQUNYLElBQUksQ0FBQyxNQUFNO2dCQUNYLEdBQUcsQ0FBQyxjQUFjLElBQUksRUFBRSxDQUFDO2FBQzFCLENBQUM7WUFFRixPQUFPO2dCQUNMLEdBQUcsc0JBQXNCLENBQ3ZCLEtBQUssRUFDTCxJQUFBLCtCQUFpQixFQUFDLEtBQUssRUFBRSxJQUFJLENBQUMsb0JBQW9CLENBQUMsRUFDbkQsd0JBQXdCLENBQ3pCO2dCQUNELEdBQUcsc0JBQXNCLENBQ3ZCLEtBQUssRUFDTCxJQUFBLCtCQUFpQixFQUFDLEtBQUssRUFBRSxJQUFJLENBQUMscUJBQXFCLENBQUMsRUFDcEQsd0JBQXdCLENBQ3pCO2FBQ0YsQ0FBQztRQUNKLENBQUM7UUFDRDtZQUNFLE9BQU8sS0FBSyxDQUFDLFFBQVE7aUJBQ2xCLEdBQUcsQ0FBQyxDQUFDLEtBQUssRUFBRSxFQUFFLENBQUMsc0JBQXNCLENBQUMsS0FBSyxFQUFFLEtBQUssRUFBRSxjQUFjLENBQUMsQ0FBQztpQkFDcEUsSUFBSSxFQUFFLENBQUM7SUFDZCxDQUFDO0FBQ0gsQ0FBQztBQTVDRCx3REE0Q0MiLCJzb3VyY2VzQ29udGVudCI6WyIvLyBDb3B5cmlnaHQgKGMpIEhhc2hpQ29ycCwgSW5jXG4vLyBTUERYLUxpY2Vuc2UtSWRlbnRpZmllcjogTVBMLTIuMFxuXG5pbXBvcnQge1xuICBFeHByZXNzaW9uQXN0LFxuICBTY29wZVRyYXZlcnNhbEV4cHJlc3Npb25NZXRhLFxuICBUZXJyYWZvcm1UcmF2ZXJzYWxQYXJ0LFxuICBGb3JFeHByZXNzaW9uTWV0YSxcbiAgZ2V0Q2hpbGRXaXRoVmFsdWUsXG59IGZyb20gXCIuL3N5bnRheC10cmVlXCI7XG5cbmV4cG9ydCB0eXBlIFJlZmVyZW5jZSA9IHtcbiAgdmFsdWU6IHN0cmluZztcbiAgc3RhcnRQb3NpdGlvbjogbnVtYmVyO1xuICBlbmRQb3NpdGlvbjogbnVtYmVyO1xufTtcblxuZXhwb3J0IGZ1bmN0aW9uIHRyYXZlcnNhbFRvUmVmZXJlbmNlKFxuICB0cmF2ZXJzYWxFeHByZXNzaW9uOiBFeHByZXNzaW9uQXN0LFxuICBsb2NhbFZhcmlhYmxlcz86IHN0cmluZ1tdLFxuKTogUmVmZXJlbmNlIHwgbnVsbCB7XG4gIGNvbnN0IG1ldGEgPSB0cmF2ZXJzYWxFeHByZXNzaW9uLm1ldGEgYXMgU2NvcGVUcmF2ZXJzYWxFeHByZXNzaW9uTWV0YTtcblxuICAvLyBXZSBkbyBub3Qgd2FudCB0byBpbmNsdWRlIHByb3BlcnR5IGFjY2VzcyB0aHJvdWdoIGJyYWNrZXRzIGhlcmVcbiAgLy8gYWx0aG91Z2ggaXQgaXMgdGVjaG5pY2FsbHkgYSB0cmF2ZXJzYWwgLyByZWZlcmVuY2VcbiAgZnVuY3Rpb24gb25seVRha2VUcmF2ZXJzYWxQYXJ0c1VudGlsRmlyc3RCcmFja2V0UHJvcGVydHlBY2Nlc3MoXG4gICAgdHJhdmVyc2FsczogVGVycmFmb3JtVHJhdmVyc2FsUGFydFtdLFxuICApIHtcbiAgICBsZXQgZmlsdGVyZWQgPSBbXTtcbiAgICBsZXQgaW5kZXggPSAwO1xuXG4gICAgZm9yIChjb25zdCB0cmF2ZXJzYWwgb2YgdHJhdmVyc2Fscykge1xuICAgICAgaWYgKFwic2VnbWVudFwiIGluIHRyYXZlcnNhbCkge1xuICAgICAgICBpZiAoaW5kZXggPT09IDApIHtcbiAgICAgICAgICAvLyBXZSBhcmUgYXQgdGhlIGZpcnN0IHRyYXZlcnNhbCwgY2hlY2sgaWYgaXQgaXMgYSBsb2NhbCB2YXJpYWJsZVxuICAgICAgICAgIGlmIChsb2NhbFZhcmlhYmxlcz8uaW5jbHVkZXModHJhdmVyc2FsLnNlZ21lbnQpKSB7XG4gICAgICAgICAgICAvLyBXZSByZWFjaGVkIGEgbG9jYWwgdmFyaWFibGUsIHN0b3BcbiAgICAgICAgICAgIHJldHVybiBbXTtcbiAgICAgICAgICB9XG4gICAgICAgIH1cbiAgICAgICAgZmlsdGVyZWQucHVzaCh0cmF2ZXJzYWwpO1xuICAgICAgfSBlbHNlIHtcbiAgICAgICAgLy8gV2UgcmVhY2hlZCBhIGJyYWNrZXQsIHN0b3BcbiAgICAgICAgcmV0dXJuIGZpbHRlcmVkO1xuICAgICAgfVxuICAgIH1cblxuICAgIHJldHVybiBmaWx0ZXJlZDtcbiAgfVxuXG4gIGNvbnN0IGZpbHRlcmVkUGFydHMgPSBvbmx5VGFrZVRyYXZlcnNhbFBhcnRzVW50aWxGaXJzdEJyYWNrZXRQcm9wZXJ0eUFjY2VzcyhcbiAgICBtZXRhLnRyYXZlcnNhbCxcbiAgKTtcblxuICBpZiAoZmlsdGVyZWRQYXJ0cy5sZW5ndGggPT09IDApIHtcbiAgICByZXR1cm4gbnVsbDtcbiAgfVxuXG4gIGNvbnN0IHN0YXJ0UG9zaXRpb24gPSBmaWx0ZXJlZFBhcnRzWzBdLnJhbmdlLnN0YXJ0LmJ5dGU7XG4gIGNvbnN0IGVuZFBvc2l0aW9uID0gZmlsdGVyZWRQYXJ0c1tmaWx0ZXJlZFBhcnRzLmxlbmd0aCAtIDFdLnJhbmdlLmVuZC5ieXRlO1xuXG4gIHJldHVybiB7XG4gICAgdmFsdWU6IGZpbHRlcmVkUGFydHMubWFwKChwYXJ0KSA9PiBwYXJ0LnNlZ21lbnQpLmpvaW4oXCIuXCIpLFxuICAgIHN0YXJ0UG9zaXRpb24sXG4gICAgZW5kUG9zaXRpb24sXG4gIH07XG59XG5cbmV4cG9ydCBmdW5jdGlvbiBmaW5kQWxsUmVmZXJlbmNlc0luQXN0KFxuICBpbnB1dDogc3RyaW5nLFxuICBlbnRyeTogRXhwcmVzc2lvbkFzdCB8IHVuZGVmaW5lZCB8IG51bGwsXG4gIGxvY2FsVmFyaWFibGVzPzogc3RyaW5nW10sXG4pOiBSZWZlcmVuY2VbXSB7XG4gIGlmICghZW50cnkpIHtcbiAgICByZXR1cm4gW107XG4gIH1cblxuICBzd2l0Y2ggKGVudHJ5LnR5cGUpIHtcbiAgICBjYXNlIFwic2NvcGVUcmF2ZXJzYWxcIjoge1xuICAgICAgLy8gRm9yIHRyYXZlcnNhbHMgd2l0aGluIGEgZm9yIGV4cHJlc3Npb24sXG4gICAgICAvLyB3ZSB3YW50IHRvIGlnbm9yZSB0aGUgbG9jYWwgdmFyaWFibGVzIG9mIHRoZSBmb3IgZXhwcmVzc2lvblxuICAgICAgY29uc3QgcmVmZXJlbmNlID0gdHJhdmVyc2FsVG9SZWZlcmVuY2UoZW50cnksIGxvY2FsVmFyaWFibGVzKTtcbiAgICAgIGlmIChyZWZlcmVuY2UpIHJldHVybiBbcmVmZXJlbmNlXTtcbiAgICAgIHJldHVybiBbXTtcbiAgICB9XG5cbiAgICBjYXNlIFwiZm9yXCI6IHtcbiAgICAgIGNvbnN0IG1ldGEgPSBlbnRyeS5tZXRhIGFzIEZvckV4cHJlc3Npb25NZXRhO1xuICAgICAgY29uc3QgYWRkaXRpb25hbExvY2FsVmFyaWFibGVzID0gW1xuICAgICAgICBtZXRhLmtleVZhcixcbiAgICAgICAgbWV0YS52YWxWYXIsXG4gICAgICAgIC4uLihsb2NhbFZhcmlhYmxlcyB8fCBbXSksXG4gICAgICBdO1xuXG4gICAgICByZXR1cm4gW1xuICAgICAgICAuLi5maW5kQWxsUmVmZXJlbmNlc0luQXN0KFxuICAgICAgICAgIGlucHV0LFxuICAgICAgICAgIGdldENoaWxkV2l0aFZhbHVlKGVudHJ5LCBtZXRhLmNvbGxlY3Rpb25FeHByZXNzaW9uKSxcbiAgICAgICAgICBhZGRpdGlvbmFsTG9jYWxWYXJpYWJsZXMsXG4gICAgICAgICksXG4gICAgICAgIC4uLmZpbmRBbGxSZWZlcmVuY2VzSW5Bc3QoXG4gICAgICAgICAgaW5wdXQsXG4gICAgICAgICAgZ2V0Q2hpbGRXaXRoVmFsdWUoZW50cnksIG1ldGEuY29uZGl0aW9uYWxFeHByZXNzaW9uKSxcbiAgICAgICAgICBhZGRpdGlvbmFsTG9jYWxWYXJpYWJsZXMsXG4gICAgICAgICksXG4gICAgICBdO1xuICAgIH1cbiAgICBkZWZhdWx0OlxuICAgICAgcmV0dXJuIGVudHJ5LmNoaWxkcmVuXG4gICAgICAgIC5tYXAoKGNoaWxkKSA9PiBmaW5kQWxsUmVmZXJlbmNlc0luQXN0KGlucHV0LCBjaGlsZCwgbG9jYWxWYXJpYWJsZXMpKVxuICAgICAgICAuZmxhdCgpO1xuICB9XG59XG4iXX0=
+
+/***/ }),
+
+/***/ 28468:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.getChildWithValue = exports.isIndexTraversalPart = exports.isNameTraversalPart = exports.isObjectExpression = exports.isTupleExpression = exports.isBinaryOpExpression = exports.isUnaryOpExpression = exports.isConditionalExpression = exports.isSplatExpression = exports.isIndexExpression = exports.isLiteralValueExpression = exports.isRelativeTraversalExpression = exports.isScopeTraversalExpression = exports.isFunctionCallExpression = exports.isTemplateExpression = exports.isTemplateWrapExpression = exports.isForExpression = void 0;
+function isForExpression(ast) {
+    return ast.type === "for";
+}
+exports.isForExpression = isForExpression;
+function isTemplateWrapExpression(ast) {
+    return ast.type === "templateWrap";
+}
+exports.isTemplateWrapExpression = isTemplateWrapExpression;
+function isTemplateExpression(ast) {
+    return ast.type === "template";
+}
+exports.isTemplateExpression = isTemplateExpression;
+function isFunctionCallExpression(ast) {
+    return ast.type === "function";
+}
+exports.isFunctionCallExpression = isFunctionCallExpression;
+function isScopeTraversalExpression(ast) {
+    return ast.type === "scopeTraversal";
+}
+exports.isScopeTraversalExpression = isScopeTraversalExpression;
+function isRelativeTraversalExpression(ast) {
+    return ast.type === "relativeTraversal";
+}
+exports.isRelativeTraversalExpression = isRelativeTraversalExpression;
+function isLiteralValueExpression(ast) {
+    return ast.type === "literalValue";
+}
+exports.isLiteralValueExpression = isLiteralValueExpression;
+function isIndexExpression(ast) {
+    return ast.type === "index";
+}
+exports.isIndexExpression = isIndexExpression;
+function isSplatExpression(ast) {
+    return ast.type === "splat";
+}
+exports.isSplatExpression = isSplatExpression;
+function isConditionalExpression(ast) {
+    return ast.type === "conditional";
+}
+exports.isConditionalExpression = isConditionalExpression;
+function isUnaryOpExpression(ast) {
+    return ast.type === "unaryOp";
+}
+exports.isUnaryOpExpression = isUnaryOpExpression;
+function isBinaryOpExpression(ast) {
+    return ast.type === "binaryOp";
+}
+exports.isBinaryOpExpression = isBinaryOpExpression;
+function isTupleExpression(ast) {
+    return ast.type === "tuple";
+}
+exports.isTupleExpression = isTupleExpression;
+function isObjectExpression(part) {
+    return part.type === "object";
+}
+exports.isObjectExpression = isObjectExpression;
+function isNameTraversalPart(part) {
+    return part.type === "nameTraversal";
+}
+exports.isNameTraversalPart = isNameTraversalPart;
+function isIndexTraversalPart(part) {
+    return part.type === "indexTraversal";
+}
+exports.isIndexTraversalPart = isIndexTraversalPart;
+function getChildWithValue(node, value) {
+    if (!node.children) {
+        return null;
+    }
+    return node.children.find((child) => {
+        if (!child.meta)
+            return false;
+        return child.meta.value === value;
+    });
+}
+exports.getChildWithValue = getChildWithValue;
+//# sourceMappingURL=data:application/json;base64,eyJ2ZXJzaW9uIjozLCJmaWxlIjoic3ludGF4LXRyZWUuanMiLCJzb3VyY2VSb290IjoiIiwic291cmNlcyI6WyJzeW50YXgtdHJlZS50cyJdLCJuYW1lcyI6W10sIm1hcHBpbmdzIjoiOzs7QUE0TkEsU0FBZ0IsZUFBZSxDQUFDLEdBQW1CO0lBQ2pELE9BQU8sR0FBRyxDQUFDLElBQUksS0FBSyxLQUFLLENBQUM7QUFDNUIsQ0FBQztBQUZELDBDQUVDO0FBRUQsU0FBZ0Isd0JBQXdCLENBQ3RDLEdBQW1CO0lBRW5CLE9BQU8sR0FBRyxDQUFDLElBQUksS0FBSyxjQUFjLENBQUM7QUFDckMsQ0FBQztBQUpELDREQUlDO0FBRUQsU0FBZ0Isb0JBQW9CLENBQ2xDLEdBQW1CO0lBRW5CLE9BQU8sR0FBRyxDQUFDLElBQUksS0FBSyxVQUFVLENBQUM7QUFDakMsQ0FBQztBQUpELG9EQUlDO0FBRUQsU0FBZ0Isd0JBQXdCLENBQ3RDLEdBQW1CO0lBRW5CLE9BQU8sR0FBRyxDQUFDLElBQUksS0FBSyxVQUFVLENBQUM7QUFDakMsQ0FBQztBQUpELDREQUlDO0FBRUQsU0FBZ0IsMEJBQTBCLENBQ3hDLEdBQW1CO0lBRW5CLE9BQU8sR0FBRyxDQUFDLElBQUksS0FBSyxnQkFBZ0IsQ0FBQztBQUN2QyxDQUFDO0FBSkQsZ0VBSUM7QUFFRCxTQUFnQiw2QkFBNkIsQ0FDM0MsR0FBbUI7SUFFbkIsT0FBTyxHQUFHLENBQUMsSUFBSSxLQUFLLG1CQUFtQixDQUFDO0FBQzFDLENBQUM7QUFKRCxzRUFJQztBQUVELFNBQWdCLHdCQUF3QixDQUN0QyxHQUFtQjtJQUVuQixPQUFPLEdBQUcsQ0FBQyxJQUFJLEtBQUssY0FBYyxDQUFDO0FBQ3JDLENBQUM7QUFKRCw0REFJQztBQUVELFNBQWdCLGlCQUFpQixDQUFDLEdBQW1CO0lBQ25ELE9BQU8sR0FBRyxDQUFDLElBQUksS0FBSyxPQUFPLENBQUM7QUFDOUIsQ0FBQztBQUZELDhDQUVDO0FBRUQsU0FBZ0IsaUJBQWlCLENBQUMsR0FBbUI7SUFDbkQsT0FBTyxHQUFHLENBQUMsSUFBSSxLQUFLLE9BQU8sQ0FBQztBQUM5QixDQUFDO0FBRkQsOENBRUM7QUFFRCxTQUFnQix1QkFBdUIsQ0FDckMsR0FBbUI7SUFFbkIsT0FBTyxHQUFHLENBQUMsSUFBSSxLQUFLLGFBQWEsQ0FBQztBQUNwQyxDQUFDO0FBSkQsMERBSUM7QUFFRCxTQUFnQixtQkFBbUIsQ0FDakMsR0FBbUI7SUFFbkIsT0FBTyxHQUFHLENBQUMsSUFBSSxLQUFLLFNBQVMsQ0FBQztBQUNoQyxDQUFDO0FBSkQsa0RBSUM7QUFFRCxTQUFnQixvQkFBb0IsQ0FDbEMsR0FBbUI7SUFFbkIsT0FBTyxHQUFHLENBQUMsSUFBSSxLQUFLLFVBQVUsQ0FBQztBQUNqQyxDQUFDO0FBSkQsb0RBSUM7QUFFRCxTQUFnQixpQkFBaUIsQ0FBQyxHQUFtQjtJQUNuRCxPQUFPLEdBQUcsQ0FBQyxJQUFJLEtBQUssT0FBTyxDQUFDO0FBQzlCLENBQUM7QUFGRCw4Q0FFQztBQUVELFNBQWdCLGtCQUFrQixDQUNoQyxJQUFvQjtJQUVwQixPQUFPLElBQUksQ0FBQyxJQUFJLEtBQUssUUFBUSxDQUFDO0FBQ2hDLENBQUM7QUFKRCxnREFJQztBQUVELFNBQWdCLG1CQUFtQixDQUNqQyxJQUE0QjtJQUU1QixPQUFPLElBQUksQ0FBQyxJQUFJLEtBQUssZUFBZSxDQUFDO0FBQ3ZDLENBQUM7QUFKRCxrREFJQztBQUVELFNBQWdCLG9CQUFvQixDQUNsQyxJQUE0QjtJQUU1QixPQUFPLElBQUksQ0FBQyxJQUFJLEtBQUssZ0JBQWdCLENBQUM7QUFDeEMsQ0FBQztBQUpELG9EQUlDO0FBRUQsU0FBZ0IsaUJBQWlCLENBQUMsSUFBbUIsRUFBRSxLQUFhO0lBQ2xFLElBQUksQ0FBQyxJQUFJLENBQUMsUUFBUSxFQUFFLENBQUM7UUFDbkIsT0FBTyxJQUFJLENBQUM7SUFDZCxDQUFDO0lBRUQsT0FBTyxJQUFJLENBQUMsUUFBUSxDQUFDLElBQUksQ0FBQyxDQUFDLEtBQUssRUFBRSxFQUFFO1FBQ2xDLElBQUksQ0FBQyxLQUFLLENBQUMsSUFBSTtZQUFFLE9BQU8sS0FBSyxDQUFDO1FBQzlCLE9BQU8sS0FBSyxDQUFDLElBQUksQ0FBQyxLQUFLLEtBQUssS0FBSyxDQUFDO0lBQ3BDLENBQUMsQ0FBQyxDQUFDO0FBQ0wsQ0FBQztBQVRELDhDQVNDIiwic291cmNlc0NvbnRlbnQiOlsiLyoqXG4gKiBDb3B5cmlnaHQgKGMpIEhhc2hpQ29ycCwgSW5jLlxuICogU1BEWC1MaWNlbnNlLUlkZW50aWZpZXI6IE1QTC0yLjBcbiAqL1xuZXhwb3J0IHR5cGUgQ29kZU1hcmtlciA9IHtcbiAgYnl0ZTogbnVtYmVyO1xuICBsaW5lOiBudW1iZXI7XG4gIGNvbHVtbjogbnVtYmVyO1xufTtcblxuZXhwb3J0IHR5cGUgQ29kZVJhbmdlID0ge1xuICBlbmQ6IENvZGVNYXJrZXI7XG4gIHN0YXJ0OiBDb2RlTWFya2VyO1xufTtcblxuZXhwb3J0IHR5cGUgVGVycmFmb3JtVHJhdmVyc2FsUGFydENvbW1vbiA9IHtcbiAgc2VnbWVudDogc3RyaW5nO1xuICByYW5nZTogQ29kZVJhbmdlO1xufTtcblxuZXhwb3J0IHR5cGUgVGVycmFmb3JtTmFtZVRyYXZlcnNhbFBhcnQgPSBUZXJyYWZvcm1UcmF2ZXJzYWxQYXJ0Q29tbW9uICYge1xuICB0eXBlOiBcIm5hbWVUcmF2ZXJzYWxcIjtcbn07XG5leHBvcnQgdHlwZSBUZXJyYWZvcm1JbmRleFRyYXZlcnNhbFBhcnQgPSBUZXJyYWZvcm1UcmF2ZXJzYWxQYXJ0Q29tbW9uICYge1xuICB0eXBlOiBcImluZGV4VHJhdmVyc2FsXCI7XG59O1xuXG5leHBvcnQgdHlwZSBUZXJyYWZvcm1UcmF2ZXJzYWxQYXJ0ID1cbiAgfCBUZXJyYWZvcm1OYW1lVHJhdmVyc2FsUGFydFxuICB8IFRlcnJhZm9ybUluZGV4VHJhdmVyc2FsUGFydDtcblxuLy8gRXhwcmVzc2lvbiBNZXRhIFR5cGVzXG5leHBvcnQgdHlwZSBFeHByZXNzaW9uTWV0YSA9IHtcbiAgdmFsdWU6IHN0cmluZztcbn07XG5cbmV4cG9ydCB0eXBlIEZvckV4cHJlc3Npb25NZXRhID0gRXhwcmVzc2lvbk1ldGEgJiB7XG4gIGtleVZhcjogc3RyaW5nO1xuICB2YWxWYXI6IHN0cmluZztcbiAgY29sbGVjdGlvbkV4cHJlc3Npb246IHN0cmluZztcbiAgY29uZGl0aW9uYWxFeHByZXNzaW9uOiBzdHJpbmc7XG4gIHZhbHVlRXhwcmVzc2lvbjogc3RyaW5nO1xuICBrZXlFeHByZXNzaW9uOiBzdHJpbmc7XG4gIGdyb3VwZWRWYWx1ZTogYm9vbGVhbjtcbiAgb3BlblJhbmdlOiBDb2RlUmFuZ2U7XG4gIG9wZW5SYW5nZVZhbHVlOiBzdHJpbmc7XG4gIGNsb3NlUmFuZ2U6IENvZGVSYW5nZTtcbiAgY2xvc2VSYW5nZVZhbHVlOiBzdHJpbmc7XG59O1xuXG5leHBvcnQgdHlwZSBGdW5jdGlvbkNhbGxNZXRhID0gRXhwcmVzc2lvbk1ldGEgJiB7XG4gIG5hbWU6IHN0cmluZztcbiAgZXhwYW5kZWRGaW5hbEFyZ3VtZW50OiBzdHJpbmc7XG4gIG5hbWVSYW5nZTogQ29kZVJhbmdlO1xuICBvcGVuUGFyZW5SYW5nZTogQ29kZVJhbmdlO1xuICBjbG9zZVBhcmVuUmFuZ2U6IENvZGVSYW5nZTtcbiAgYXJnc1JhbmdlczogQ29kZVJhbmdlW107XG59O1xuXG5leHBvcnQgdHlwZSBTY29wZVRyYXZlcnNhbEV4cHJlc3Npb25NZXRhID0gRXhwcmVzc2lvbk1ldGEgJiB7XG4gIGZ1bGxBY2Nlc3Nvcjogc3RyaW5nO1xuICB0cmF2ZXJzYWw6IFRlcnJhZm9ybVRyYXZlcnNhbFBhcnRbXTtcbn07XG5cbmV4cG9ydCB0eXBlIFJlbGF0aXZlVHJhdmVyc2FsRXhwcmVzc2lvbk1ldGEgPSBFeHByZXNzaW9uTWV0YSAmIHtcbiAgZnVsbEFjY2Vzc29yOiBzdHJpbmc7XG4gIHRyYXZlcnNhbDogVGVycmFmb3JtVHJhdmVyc2FsUGFydFtdO1xuICBzb3VyY2VFeHByZXNzaW9uOiBzdHJpbmc7XG59O1xuXG5leHBvcnQgdHlwZSBMaXRlcmFsVmFsdWVFeHByZXNzaW9uTWV0YSA9IEV4cHJlc3Npb25NZXRhICYge1xuICB0eXBlOiBzdHJpbmc7XG59O1xuXG5leHBvcnQgdHlwZSBJbmRleEV4cHJlc3Npb25NZXRhID0gRXhwcmVzc2lvbk1ldGEgJiB7XG4gIGtleUV4cHJlc3Npb246IHN0cmluZztcbiAgY29sbGVjdGlvbkV4cHJlc3Npb246IHN0cmluZztcbn07XG5cbmV4cG9ydCB0eXBlIFNwbGF0RXhwcmVzc2lvbk1ldGEgPSBFeHByZXNzaW9uTWV0YSAmIHtcbiAgc291cmNlRXhwcmVzc2lvbjogc3RyaW5nO1xuICBlYWNoRXhwcmVzc2lvbjogc3RyaW5nO1xuICBhbm9uU3ltYm9sRXhwcmVzc2lvbjogc3RyaW5nO1xuICBtYXJrZXJSYW5nZTogQ29kZVJhbmdlO1xufTtcblxuZXhwb3J0IHR5cGUgQ29uZGl0aW9uYWxFeHByZXNzaW9uTWV0YSA9IEV4cHJlc3Npb25NZXRhICYge1xuICBjb25kaXRpb25FeHByZXNzaW9uOiBzdHJpbmc7XG4gIHRydWVFeHByZXNzaW9uOiBzdHJpbmc7XG4gIGZhbHNlRXhwcmVzc2lvbjogc3RyaW5nO1xufTtcblxuZXhwb3J0IHR5cGUgVW5hcnlPcEV4cHJlc3Npb25NZXRhID0gRXhwcmVzc2lvbk1ldGEgJiB7XG4gIG9wZXJhdG9yOiBzdHJpbmc7XG4gIHZhbHVlRXhwcmVzc2lvbjogc3RyaW5nO1xuICBzeW1ib2xSYW5nZTogQ29kZVJhbmdlO1xuICByZXR1cm5UeXBlOiBzdHJpbmc7XG59O1xuXG5leHBvcnQgdHlwZSBCaW5hcnlPcEV4cHJlc3Npb25NZXRhID0gRXhwcmVzc2lvbk1ldGEgJiB7XG4gIG9wZXJhdG9yOiBzdHJpbmc7XG4gIHJldHVyblR5cGU6IHN0cmluZztcbiAgbGhzRXhwcmVzc2lvbjogc3RyaW5nO1xuICByaHNFeHByZXNzaW9uOiBzdHJpbmc7XG59O1xuXG5leHBvcnQgdHlwZSBPYmplY3RFeHByZXNzaW9uTWV0YSA9IEV4cHJlc3Npb25NZXRhICYge1xuICBpdGVtczogUmVjb3JkPHN0cmluZywgc3RyaW5nPjtcbn07XG5cbmV4cG9ydCB0eXBlIE1ldGFUeXBlID1cbiAgfCBFeHByZXNzaW9uTWV0YVxuICB8IFNjb3BlVHJhdmVyc2FsRXhwcmVzc2lvbk1ldGFcbiAgfCBGb3JFeHByZXNzaW9uTWV0YVxuICB8IEZ1bmN0aW9uQ2FsbE1ldGFcbiAgfCBSZWxhdGl2ZVRyYXZlcnNhbEV4cHJlc3Npb25NZXRhXG4gIHwgTGl0ZXJhbFZhbHVlRXhwcmVzc2lvbk1ldGFcbiAgfCBJbmRleEV4cHJlc3Npb25NZXRhXG4gIHwgU3BsYXRFeHByZXNzaW9uTWV0YVxuICB8IENvbmRpdGlvbmFsRXhwcmVzc2lvbk1ldGFcbiAgfCBVbmFyeU9wRXhwcmVzc2lvbk1ldGFcbiAgfCBCaW5hcnlPcEV4cHJlc3Npb25NZXRhXG4gIHwgT2JqZWN0RXhwcmVzc2lvbk1ldGE7XG5cbmV4cG9ydCB0eXBlIENvbW1vbkV4cHJlc3Npb25Bc3QgPSB7XG4gIGNoaWxkcmVuOiBFeHByZXNzaW9uVHlwZVtdO1xuICByYW5nZTogQ29kZVJhbmdlO1xufTtcblxuZXhwb3J0IHR5cGUgRXhwcmVzc2lvbkFzdCA9IENvbW1vbkV4cHJlc3Npb25Bc3QgJiB7XG4gIHR5cGU6IHN0cmluZztcbiAgbWV0YTogTWV0YVR5cGU7XG59O1xuXG5leHBvcnQgdHlwZSBUZW1wbGF0ZVdyYXBFeHByZXNzaW9uID0gQ29tbW9uRXhwcmVzc2lvbkFzdCAmIHtcbiAgdHlwZTogXCJ0ZW1wbGF0ZVdyYXBcIjtcbiAgbWV0YTogRXhwcmVzc2lvbk1ldGE7IC8vIERvZXNuJ3QgaGF2ZSBhbnkgc3BlY2lhbCBtZXRhIGF0dHJpYnV0ZXNcbn07XG5cbmV4cG9ydCB0eXBlIFRlbXBsYXRlRXhwcmVzc2lvbiA9IENvbW1vbkV4cHJlc3Npb25Bc3QgJiB7XG4gIHR5cGU6IFwidGVtcGxhdGVcIjtcbiAgbWV0YTogRXhwcmVzc2lvbk1ldGE7IC8vIERvZXNuJ3QgaGF2ZSBhbnkgc3BlY2lhbCBtZXRhIGF0dHJpYnV0ZXNcbn07XG5cbmV4cG9ydCB0eXBlIFR1cGxlRXhwcmVzc2lvbiA9IENvbW1vbkV4cHJlc3Npb25Bc3QgJiB7XG4gIHR5cGU6IFwidHVwbGVcIjtcbiAgbWV0YTogRXhwcmVzc2lvbk1ldGE7IC8vIERvZXNuJ3QgaGF2ZSBhbnkgc3BlY2lhbCBtZXRhIGF0dHJpYnV0ZXNcbn07XG5cbmV4cG9ydCB0eXBlIEZvckV4cHJlc3Npb24gPSBDb21tb25FeHByZXNzaW9uQXN0ICYge1xuICB0eXBlOiBcImZvclwiO1xuICBtZXRhOiBGb3JFeHByZXNzaW9uTWV0YTtcbn07XG5cbmV4cG9ydCB0eXBlIEZ1bmN0aW9uQ2FsbEV4cHJlc3Npb24gPSBDb21tb25FeHByZXNzaW9uQXN0ICYge1xuICB0eXBlOiBcImZ1bmN0aW9uXCI7XG4gIG1ldGE6IEZ1bmN0aW9uQ2FsbE1ldGE7XG59O1xuXG5leHBvcnQgdHlwZSBTY29wZVRyYXZlcnNhbEV4cHJlc3Npb24gPSBDb21tb25FeHByZXNzaW9uQXN0ICYge1xuICB0eXBlOiBcInNjb3BlVHJhdmVyc2FsXCI7XG4gIG1ldGE6IFNjb3BlVHJhdmVyc2FsRXhwcmVzc2lvbk1ldGE7XG59O1xuXG5leHBvcnQgdHlwZSBSZWxhdGl2ZVRyYXZlcnNhbEV4cHJlc3Npb24gPSBDb21tb25FeHByZXNzaW9uQXN0ICYge1xuICB0eXBlOiBcInJlbGF0aXZlVHJhdmVyc2FsXCI7XG4gIG1ldGE6IFJlbGF0aXZlVHJhdmVyc2FsRXhwcmVzc2lvbk1ldGE7XG59O1xuXG5leHBvcnQgdHlwZSBMaXRlcmFsVmFsdWVFeHByZXNzaW9uID0gQ29tbW9uRXhwcmVzc2lvbkFzdCAmIHtcbiAgdHlwZTogXCJsaXRlcmFsVmFsdWVcIjtcbiAgbWV0YTogTGl0ZXJhbFZhbHVlRXhwcmVzc2lvbk1ldGE7XG59O1xuXG5leHBvcnQgdHlwZSBJbmRleEV4cHJlc3Npb24gPSBDb21tb25FeHByZXNzaW9uQXN0ICYge1xuICB0eXBlOiBcImluZGV4XCI7XG4gIG1ldGE6IEluZGV4RXhwcmVzc2lvbk1ldGE7XG59O1xuXG5leHBvcnQgdHlwZSBTcGxhdEV4cHJlc3Npb24gPSBDb21tb25FeHByZXNzaW9uQXN0ICYge1xuICB0eXBlOiBcInNwbGF0XCI7XG4gIG1ldGE6IFNwbGF0RXhwcmVzc2lvbk1ldGE7XG59O1xuXG5leHBvcnQgdHlwZSBDb25kaXRpb25hbEV4cHJlc3Npb24gPSBDb21tb25FeHByZXNzaW9uQXN0ICYge1xuICB0eXBlOiBcImNvbmRpdGlvbmFsXCI7XG4gIG1ldGE6IENvbmRpdGlvbmFsRXhwcmVzc2lvbk1ldGE7XG59O1xuXG5leHBvcnQgdHlwZSBVbmFyeU9wRXhwcmVzc2lvbiA9IENvbW1vbkV4cHJlc3Npb25Bc3QgJiB7XG4gIHR5cGU6IFwidW5hcnlPcFwiO1xuICBtZXRhOiBVbmFyeU9wRXhwcmVzc2lvbk1ldGE7XG59O1xuXG5leHBvcnQgdHlwZSBCaW5hcnlPcEV4cHJlc3Npb24gPSBDb21tb25FeHByZXNzaW9uQXN0ICYge1xuICB0eXBlOiBcImJpbmFyeU9wXCI7XG4gIG1ldGE6IEJpbmFyeU9wRXhwcmVzc2lvbk1ldGE7XG59O1xuXG5leHBvcnQgdHlwZSBPYmplY3RFeHByZXNzaW9uID0gQ29tbW9uRXhwcmVzc2lvbkFzdCAmIHtcbiAgdHlwZTogXCJvYmplY3RcIjtcbiAgbWV0YTogT2JqZWN0RXhwcmVzc2lvbk1ldGE7XG59O1xuXG5leHBvcnQgdHlwZSBFeHByZXNzaW9uVHlwZSA9XG4gIHwgRm9yRXhwcmVzc2lvblxuICB8IFRlbXBsYXRlV3JhcEV4cHJlc3Npb25cbiAgfCBUZW1wbGF0ZUV4cHJlc3Npb25cbiAgfCBGdW5jdGlvbkNhbGxFeHByZXNzaW9uXG4gIHwgVHVwbGVFeHByZXNzaW9uXG4gIHwgU2NvcGVUcmF2ZXJzYWxFeHByZXNzaW9uXG4gIHwgUmVsYXRpdmVUcmF2ZXJzYWxFeHByZXNzaW9uXG4gIHwgTGl0ZXJhbFZhbHVlRXhwcmVzc2lvblxuICB8IEluZGV4RXhwcmVzc2lvblxuICB8IFNwbGF0RXhwcmVzc2lvblxuICB8IENvbmRpdGlvbmFsRXhwcmVzc2lvblxuICB8IFVuYXJ5T3BFeHByZXNzaW9uXG4gIHwgQmluYXJ5T3BFeHByZXNzaW9uXG4gIHwgT2JqZWN0RXhwcmVzc2lvbjtcblxuZXhwb3J0IGZ1bmN0aW9uIGlzRm9yRXhwcmVzc2lvbihhc3Q6IEV4cHJlc3Npb25UeXBlKTogYXN0IGlzIEZvckV4cHJlc3Npb24ge1xuICByZXR1cm4gYXN0LnR5cGUgPT09IFwiZm9yXCI7XG59XG5cbmV4cG9ydCBmdW5jdGlvbiBpc1RlbXBsYXRlV3JhcEV4cHJlc3Npb24oXG4gIGFzdDogRXhwcmVzc2lvblR5cGUsXG4pOiBhc3QgaXMgVGVtcGxhdGVXcmFwRXhwcmVzc2lvbiB7XG4gIHJldHVybiBhc3QudHlwZSA9PT0gXCJ0ZW1wbGF0ZVdyYXBcIjtcbn1cblxuZXhwb3J0IGZ1bmN0aW9uIGlzVGVtcGxhdGVFeHByZXNzaW9uKFxuICBhc3Q6IEV4cHJlc3Npb25UeXBlLFxuKTogYXN0IGlzIFRlbXBsYXRlRXhwcmVzc2lvbiB7XG4gIHJldHVybiBhc3QudHlwZSA9PT0gXCJ0ZW1wbGF0ZVwiO1xufVxuXG5leHBvcnQgZnVuY3Rpb24gaXNGdW5jdGlvbkNhbGxFeHByZXNzaW9uKFxuICBhc3Q6IEV4cHJlc3Npb25UeXBlLFxuKTogYXN0IGlzIEZ1bmN0aW9uQ2FsbEV4cHJlc3Npb24ge1xuICByZXR1cm4gYXN0LnR5cGUgPT09IFwiZnVuY3Rpb25cIjtcbn1cblxuZXhwb3J0IGZ1bmN0aW9uIGlzU2NvcGVUcmF2ZXJzYWxFeHByZXNzaW9uKFxuICBhc3Q6IEV4cHJlc3Npb25UeXBlLFxuKTogYXN0IGlzIFNjb3BlVHJhdmVyc2FsRXhwcmVzc2lvbiB7XG4gIHJldHVybiBhc3QudHlwZSA9PT0gXCJzY29wZVRyYXZlcnNhbFwiO1xufVxuXG5leHBvcnQgZnVuY3Rpb24gaXNSZWxhdGl2ZVRyYXZlcnNhbEV4cHJlc3Npb24oXG4gIGFzdDogRXhwcmVzc2lvblR5cGUsXG4pOiBhc3QgaXMgUmVsYXRpdmVUcmF2ZXJzYWxFeHByZXNzaW9uIHtcbiAgcmV0dXJuIGFzdC50eXBlID09PSBcInJlbGF0aXZlVHJhdmVyc2FsXCI7XG59XG5cbmV4cG9ydCBmdW5jdGlvbiBpc0xpdGVyYWxWYWx1ZUV4cHJlc3Npb24oXG4gIGFzdDogRXhwcmVzc2lvblR5cGUsXG4pOiBhc3QgaXMgTGl0ZXJhbFZhbHVlRXhwcmVzc2lvbiB7XG4gIHJldHVybiBhc3QudHlwZSA9PT0gXCJsaXRlcmFsVmFsdWVcIjtcbn1cblxuZXhwb3J0IGZ1bmN0aW9uIGlzSW5kZXhFeHByZXNzaW9uKGFzdDogRXhwcmVzc2lvblR5cGUpOiBhc3QgaXMgSW5kZXhFeHByZXNzaW9uIHtcbiAgcmV0dXJuIGFzdC50eXBlID09PSBcImluZGV4XCI7XG59XG5cbmV4cG9ydCBmdW5jdGlvbiBpc1NwbGF0RXhwcmVzc2lvbihhc3Q6IEV4cHJlc3Npb25UeXBlKTogYXN0IGlzIFNwbGF0RXhwcmVzc2lvbiB7XG4gIHJldHVybiBhc3QudHlwZSA9PT0gXCJzcGxhdFwiO1xufVxuXG5leHBvcnQgZnVuY3Rpb24gaXNDb25kaXRpb25hbEV4cHJlc3Npb24oXG4gIGFzdDogRXhwcmVzc2lvblR5cGUsXG4pOiBhc3QgaXMgQ29uZGl0aW9uYWxFeHByZXNzaW9uIHtcbiAgcmV0dXJuIGFzdC50eXBlID09PSBcImNvbmRpdGlvbmFsXCI7XG59XG5cbmV4cG9ydCBmdW5jdGlvbiBpc1VuYXJ5T3BFeHByZXNzaW9uKFxuICBhc3Q6IEV4cHJlc3Npb25UeXBlLFxuKTogYXN0IGlzIFVuYXJ5T3BFeHByZXNzaW9uIHtcbiAgcmV0dXJuIGFzdC50eXBlID09PSBcInVuYXJ5T3BcIjtcbn1cblxuZXhwb3J0IGZ1bmN0aW9uIGlzQmluYXJ5T3BFeHByZXNzaW9uKFxuICBhc3Q6IEV4cHJlc3Npb25UeXBlLFxuKTogYXN0IGlzIEJpbmFyeU9wRXhwcmVzc2lvbiB7XG4gIHJldHVybiBhc3QudHlwZSA9PT0gXCJiaW5hcnlPcFwiO1xufVxuXG5leHBvcnQgZnVuY3Rpb24gaXNUdXBsZUV4cHJlc3Npb24oYXN0OiBFeHByZXNzaW9uVHlwZSk6IGFzdCBpcyBUdXBsZUV4cHJlc3Npb24ge1xuICByZXR1cm4gYXN0LnR5cGUgPT09IFwidHVwbGVcIjtcbn1cblxuZXhwb3J0IGZ1bmN0aW9uIGlzT2JqZWN0RXhwcmVzc2lvbihcbiAgcGFydDogRXhwcmVzc2lvblR5cGUsXG4pOiBwYXJ0IGlzIE9iamVjdEV4cHJlc3Npb24ge1xuICByZXR1cm4gcGFydC50eXBlID09PSBcIm9iamVjdFwiO1xufVxuXG5leHBvcnQgZnVuY3Rpb24gaXNOYW1lVHJhdmVyc2FsUGFydChcbiAgcGFydDogVGVycmFmb3JtVHJhdmVyc2FsUGFydCxcbik6IHBhcnQgaXMgVGVycmFmb3JtTmFtZVRyYXZlcnNhbFBhcnQge1xuICByZXR1cm4gcGFydC50eXBlID09PSBcIm5hbWVUcmF2ZXJzYWxcIjtcbn1cblxuZXhwb3J0IGZ1bmN0aW9uIGlzSW5kZXhUcmF2ZXJzYWxQYXJ0KFxuICBwYXJ0OiBUZXJyYWZvcm1UcmF2ZXJzYWxQYXJ0LFxuKTogcGFydCBpcyBUZXJyYWZvcm1JbmRleFRyYXZlcnNhbFBhcnQge1xuICByZXR1cm4gcGFydC50eXBlID09PSBcImluZGV4VHJhdmVyc2FsXCI7XG59XG5cbmV4cG9ydCBmdW5jdGlvbiBnZXRDaGlsZFdpdGhWYWx1ZShub2RlOiBFeHByZXNzaW9uQXN0LCB2YWx1ZTogc3RyaW5nKSB7XG4gIGlmICghbm9kZS5jaGlsZHJlbikge1xuICAgIHJldHVybiBudWxsO1xuICB9XG5cbiAgcmV0dXJuIG5vZGUuY2hpbGRyZW4uZmluZCgoY2hpbGQpID0+IHtcbiAgICBpZiAoIWNoaWxkLm1ldGEpIHJldHVybiBmYWxzZTtcbiAgICByZXR1cm4gY2hpbGQubWV0YS52YWx1ZSA9PT0gdmFsdWU7XG4gIH0pO1xufVxuIl19
+
+/***/ }),
+
+/***/ 5104:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+/**
+ * Copyright (c) HashiCorp, Inc.
+ * SPDX-License-Identifier: MPL-2.0
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.wrapTerraformExpression = exports.replaceQuotes = void 0;
+/**
+ * This function is used to escape quotes within a string.
+ *  Note: This is a really naive implmentation that will not be able to work with
+ *    nested templates. However, nested templates require parsing, so we will
+ *    only handle strings without nested templates for the moment
+ * @param input The string to escape
+ */
+function replaceQuotes(input) {
+    const fullyQuotedMatch = /^(\s*")(.*)("\s*)$/.exec(input);
+    const hasTemplate = /(?<!\$)\$\{/.test(input);
+    if (fullyQuotedMatch !== null && !hasTemplate) {
+        return `${fullyQuotedMatch[1]}${fullyQuotedMatch[2].replace(/"/g, `\\"`)}${fullyQuotedMatch[3]}`;
+    }
+    return input;
+}
+exports.replaceQuotes = replaceQuotes;
+/**
+ * This function is used to wrap a string in quotes conditionally.
+ *  - If the string is already quoted, it will be returned as-is.
+ *  - If the string contains a newline, it will be wrapped in a heredoc.
+ *  - If the string is a number, it will be returned as-is.
+ *  - If the string is a boolean, it will be returned as-is.
+ *  - If the string is a list or map, it will be returned as-is.
+ *
+ * @param input The string to wrap
+ * @returns The wrapped string, and the offset of the cursor within the string
+ *
+ * @example
+ * wrapTerraformExpression("foo") // { wrap: '"foo"', wrapOffset: 1 }
+ * wrapTerraformExpression("foo\nbar") // { wrap: '<<EOE\nfoo\nbar\nEOE\n', wrapOffset: 5 }
+ * wrapTerraformExpression("22") // { wrap: '22', wrapOffset: 0 }
+ * wrapTerraformExpression("true") // { wrap: 'true', wrapOffset: 0 }
+ * wrapTerraformExpression("[22, 10]") // { wrap: '[22, 10]', wrapOffset: 0 }
+ * wrapTerraformExpression("{ foo = 22 }") // { wrap: '{ foo = 22 }', wrapOffset: 0 }
+ */
+function wrapTerraformExpression(input) {
+    input = replaceQuotes(input);
+    if (!isNaN(Number(input))) {
+        return { wrap: input, wrapOffset: 0 };
+    }
+    if (input === "true" || input === "false") {
+        return { wrap: input, wrapOffset: 0 };
+    }
+    if (input.startsWith(`"`)) {
+        if (input.indexOf("\n") >= 0) {
+            const trimWrapped = input.substring(1, input.length - 1);
+            return {
+                wrap: `<<EOE\n${trimWrapped}\nEOE\n`,
+                wrapOffset: 5,
+            };
+        }
+        return { wrap: input, wrapOffset: 0 };
+    }
+    if (input.startsWith("[") || input.startsWith("{")) {
+        return { wrap: input, wrapOffset: 0 };
+    }
+    if (input.startsWith("<<")) {
+        // For Heredocs, we need to ensure that the string ends with an empty newline as
+        // the HCL parser doesn't find the ending token otherwise
+        if (!input.endsWith("\n")) {
+            return { wrap: input + "\n", wrapOffset: 0 };
+        }
+        return { wrap: input, wrapOffset: 0 };
+    }
+    return { wrap: `"${input}"`, wrapOffset: 1 };
+}
+exports.wrapTerraformExpression = wrapTerraformExpression;
+//# sourceMappingURL=data:application/json;base64,eyJ2ZXJzaW9uIjozLCJmaWxlIjoidXRpbC5qcyIsInNvdXJjZVJvb3QiOiIiLCJzb3VyY2VzIjpbInV0aWwudHMiXSwibmFtZXMiOltdLCJtYXBwaW5ncyI6IjtBQUFBOzs7R0FHRzs7O0FBRUg7Ozs7OztHQU1HO0FBQ0gsU0FBZ0IsYUFBYSxDQUFDLEtBQWE7SUFDekMsTUFBTSxnQkFBZ0IsR0FBRyxvQkFBb0IsQ0FBQyxJQUFJLENBQUMsS0FBSyxDQUFDLENBQUM7SUFDMUQsTUFBTSxXQUFXLEdBQUcsYUFBYSxDQUFDLElBQUksQ0FBQyxLQUFLLENBQUMsQ0FBQztJQUU5QyxJQUFJLGdCQUFnQixLQUFLLElBQUksSUFBSSxDQUFDLFdBQVcsRUFBRSxDQUFDO1FBQzlDLE9BQU8sR0FBRyxnQkFBZ0IsQ0FBQyxDQUFDLENBQUMsR0FBRyxnQkFBZ0IsQ0FBQyxDQUFDLENBQUMsQ0FBQyxPQUFPLENBQUMsSUFBSSxFQUFFLEtBQUssQ0FBQyxHQUN0RSxnQkFBZ0IsQ0FBQyxDQUFDLENBQ3BCLEVBQUUsQ0FBQztJQUNMLENBQUM7SUFFRCxPQUFPLEtBQUssQ0FBQztBQUNmLENBQUM7QUFYRCxzQ0FXQztBQUVEOzs7Ozs7Ozs7Ozs7Ozs7Ozs7R0FrQkc7QUFDSCxTQUFnQix1QkFBdUIsQ0FBQyxLQUFhO0lBSW5ELEtBQUssR0FBRyxhQUFhLENBQUMsS0FBSyxDQUFDLENBQUM7SUFFN0IsSUFBSSxDQUFDLEtBQUssQ0FBQyxNQUFNLENBQUMsS0FBSyxDQUFDLENBQUMsRUFBRSxDQUFDO1FBQzFCLE9BQU8sRUFBRSxJQUFJLEVBQUUsS0FBSyxFQUFFLFVBQVUsRUFBRSxDQUFDLEVBQUUsQ0FBQztJQUN4QyxDQUFDO0lBQ0QsSUFBSSxLQUFLLEtBQUssTUFBTSxJQUFJLEtBQUssS0FBSyxPQUFPLEVBQUUsQ0FBQztRQUMxQyxPQUFPLEVBQUUsSUFBSSxFQUFFLEtBQUssRUFBRSxVQUFVLEVBQUUsQ0FBQyxFQUFFLENBQUM7SUFDeEMsQ0FBQztJQUVELElBQUksS0FBSyxDQUFDLFVBQVUsQ0FBQyxHQUFHLENBQUMsRUFBRSxDQUFDO1FBQzFCLElBQUksS0FBSyxDQUFDLE9BQU8sQ0FBQyxJQUFJLENBQUMsSUFBSSxDQUFDLEVBQUUsQ0FBQztZQUM3QixNQUFNLFdBQVcsR0FBRyxLQUFLLENBQUMsU0FBUyxDQUFDLENBQUMsRUFBRSxLQUFLLENBQUMsTUFBTSxHQUFHLENBQUMsQ0FBQyxDQUFDO1lBQ3pELE9BQU87Z0JBQ0wsSUFBSSxFQUFFLFVBQVUsV0FBVyxTQUFTO2dCQUNwQyxVQUFVLEVBQUUsQ0FBQzthQUNkLENBQUM7UUFDSixDQUFDO1FBQ0QsT0FBTyxFQUFFLElBQUksRUFBRSxLQUFLLEVBQUUsVUFBVSxFQUFFLENBQUMsRUFBRSxDQUFDO0lBQ3hDLENBQUM7SUFFRCxJQUFJLEtBQUssQ0FBQyxVQUFVLENBQUMsR0FBRyxDQUFDLElBQUksS0FBSyxDQUFDLFVBQVUsQ0FBQyxHQUFHLENBQUMsRUFBRSxDQUFDO1FBQ25ELE9BQU8sRUFBRSxJQUFJLEVBQUUsS0FBSyxFQUFFLFVBQVUsRUFBRSxDQUFDLEVBQUUsQ0FBQztJQUN4QyxDQUFDO0lBRUQsSUFBSSxLQUFLLENBQUMsVUFBVSxDQUFDLElBQUksQ0FBQyxFQUFFLENBQUM7UUFDM0IsZ0ZBQWdGO1FBQ2hGLHlEQUF5RDtRQUN6RCxJQUFJLENBQUMsS0FBSyxDQUFDLFFBQVEsQ0FBQyxJQUFJLENBQUMsRUFBRSxDQUFDO1lBQzFCLE9BQU8sRUFBRSxJQUFJLEVBQUUsS0FBSyxHQUFHLElBQUksRUFBRSxVQUFVLEVBQUUsQ0FBQyxFQUFFLENBQUM7UUFDL0MsQ0FBQztRQUVELE9BQU8sRUFBRSxJQUFJLEVBQUUsS0FBSyxFQUFFLFVBQVUsRUFBRSxDQUFDLEVBQUUsQ0FBQztJQUN4QyxDQUFDO0lBRUQsT0FBTyxFQUFFLElBQUksRUFBRSxJQUFJLEtBQUssR0FBRyxFQUFFLFVBQVUsRUFBRSxDQUFDLEVBQUUsQ0FBQztBQUMvQyxDQUFDO0FBdkNELDBEQXVDQyIsInNvdXJjZXNDb250ZW50IjpbIi8qKlxuICogQ29weXJpZ2h0IChjKSBIYXNoaUNvcnAsIEluYy5cbiAqIFNQRFgtTGljZW5zZS1JZGVudGlmaWVyOiBNUEwtMi4wXG4gKi9cblxuLyoqXG4gKiBUaGlzIGZ1bmN0aW9uIGlzIHVzZWQgdG8gZXNjYXBlIHF1b3RlcyB3aXRoaW4gYSBzdHJpbmcuXG4gKiAgTm90ZTogVGhpcyBpcyBhIHJlYWxseSBuYWl2ZSBpbXBsbWVudGF0aW9uIHRoYXQgd2lsbCBub3QgYmUgYWJsZSB0byB3b3JrIHdpdGhcbiAqICAgIG5lc3RlZCB0ZW1wbGF0ZXMuIEhvd2V2ZXIsIG5lc3RlZCB0ZW1wbGF0ZXMgcmVxdWlyZSBwYXJzaW5nLCBzbyB3ZSB3aWxsXG4gKiAgICBvbmx5IGhhbmRsZSBzdHJpbmdzIHdpdGhvdXQgbmVzdGVkIHRlbXBsYXRlcyBmb3IgdGhlIG1vbWVudFxuICogQHBhcmFtIGlucHV0IFRoZSBzdHJpbmcgdG8gZXNjYXBlXG4gKi9cbmV4cG9ydCBmdW5jdGlvbiByZXBsYWNlUXVvdGVzKGlucHV0OiBzdHJpbmcpOiBzdHJpbmcge1xuICBjb25zdCBmdWxseVF1b3RlZE1hdGNoID0gL14oXFxzKlwiKSguKikoXCJcXHMqKSQvLmV4ZWMoaW5wdXQpO1xuICBjb25zdCBoYXNUZW1wbGF0ZSA9IC8oPzwhXFwkKVxcJFxcey8udGVzdChpbnB1dCk7XG5cbiAgaWYgKGZ1bGx5UXVvdGVkTWF0Y2ggIT09IG51bGwgJiYgIWhhc1RlbXBsYXRlKSB7XG4gICAgcmV0dXJuIGAke2Z1bGx5UXVvdGVkTWF0Y2hbMV19JHtmdWxseVF1b3RlZE1hdGNoWzJdLnJlcGxhY2UoL1wiL2csIGBcXFxcXCJgKX0ke1xuICAgICAgZnVsbHlRdW90ZWRNYXRjaFszXVxuICAgIH1gO1xuICB9XG5cbiAgcmV0dXJuIGlucHV0O1xufVxuXG4vKipcbiAqIFRoaXMgZnVuY3Rpb24gaXMgdXNlZCB0byB3cmFwIGEgc3RyaW5nIGluIHF1b3RlcyBjb25kaXRpb25hbGx5LlxuICogIC0gSWYgdGhlIHN0cmluZyBpcyBhbHJlYWR5IHF1b3RlZCwgaXQgd2lsbCBiZSByZXR1cm5lZCBhcy1pcy5cbiAqICAtIElmIHRoZSBzdHJpbmcgY29udGFpbnMgYSBuZXdsaW5lLCBpdCB3aWxsIGJlIHdyYXBwZWQgaW4gYSBoZXJlZG9jLlxuICogIC0gSWYgdGhlIHN0cmluZyBpcyBhIG51bWJlciwgaXQgd2lsbCBiZSByZXR1cm5lZCBhcy1pcy5cbiAqICAtIElmIHRoZSBzdHJpbmcgaXMgYSBib29sZWFuLCBpdCB3aWxsIGJlIHJldHVybmVkIGFzLWlzLlxuICogIC0gSWYgdGhlIHN0cmluZyBpcyBhIGxpc3Qgb3IgbWFwLCBpdCB3aWxsIGJlIHJldHVybmVkIGFzLWlzLlxuICpcbiAqIEBwYXJhbSBpbnB1dCBUaGUgc3RyaW5nIHRvIHdyYXBcbiAqIEByZXR1cm5zIFRoZSB3cmFwcGVkIHN0cmluZywgYW5kIHRoZSBvZmZzZXQgb2YgdGhlIGN1cnNvciB3aXRoaW4gdGhlIHN0cmluZ1xuICpcbiAqIEBleGFtcGxlXG4gKiB3cmFwVGVycmFmb3JtRXhwcmVzc2lvbihcImZvb1wiKSAvLyB7IHdyYXA6ICdcImZvb1wiJywgd3JhcE9mZnNldDogMSB9XG4gKiB3cmFwVGVycmFmb3JtRXhwcmVzc2lvbihcImZvb1xcbmJhclwiKSAvLyB7IHdyYXA6ICc8PEVPRVxcbmZvb1xcbmJhclxcbkVPRVxcbicsIHdyYXBPZmZzZXQ6IDUgfVxuICogd3JhcFRlcnJhZm9ybUV4cHJlc3Npb24oXCIyMlwiKSAvLyB7IHdyYXA6ICcyMicsIHdyYXBPZmZzZXQ6IDAgfVxuICogd3JhcFRlcnJhZm9ybUV4cHJlc3Npb24oXCJ0cnVlXCIpIC8vIHsgd3JhcDogJ3RydWUnLCB3cmFwT2Zmc2V0OiAwIH1cbiAqIHdyYXBUZXJyYWZvcm1FeHByZXNzaW9uKFwiWzIyLCAxMF1cIikgLy8geyB3cmFwOiAnWzIyLCAxMF0nLCB3cmFwT2Zmc2V0OiAwIH1cbiAqIHdyYXBUZXJyYWZvcm1FeHByZXNzaW9uKFwieyBmb28gPSAyMiB9XCIpIC8vIHsgd3JhcDogJ3sgZm9vID0gMjIgfScsIHdyYXBPZmZzZXQ6IDAgfVxuICovXG5leHBvcnQgZnVuY3Rpb24gd3JhcFRlcnJhZm9ybUV4cHJlc3Npb24oaW5wdXQ6IHN0cmluZyk6IHtcbiAgd3JhcDogc3RyaW5nO1xuICB3cmFwT2Zmc2V0OiBudW1iZXI7XG59IHtcbiAgaW5wdXQgPSByZXBsYWNlUXVvdGVzKGlucHV0KTtcblxuICBpZiAoIWlzTmFOKE51bWJlcihpbnB1dCkpKSB7XG4gICAgcmV0dXJuIHsgd3JhcDogaW5wdXQsIHdyYXBPZmZzZXQ6IDAgfTtcbiAgfVxuICBpZiAoaW5wdXQgPT09IFwidHJ1ZVwiIHx8IGlucHV0ID09PSBcImZhbHNlXCIpIHtcbiAgICByZXR1cm4geyB3cmFwOiBpbnB1dCwgd3JhcE9mZnNldDogMCB9O1xuICB9XG5cbiAgaWYgKGlucHV0LnN0YXJ0c1dpdGgoYFwiYCkpIHtcbiAgICBpZiAoaW5wdXQuaW5kZXhPZihcIlxcblwiKSA+PSAwKSB7XG4gICAgICBjb25zdCB0cmltV3JhcHBlZCA9IGlucHV0LnN1YnN0cmluZygxLCBpbnB1dC5sZW5ndGggLSAxKTtcbiAgICAgIHJldHVybiB7XG4gICAgICAgIHdyYXA6IGA8PEVPRVxcbiR7dHJpbVdyYXBwZWR9XFxuRU9FXFxuYCxcbiAgICAgICAgd3JhcE9mZnNldDogNSxcbiAgICAgIH07XG4gICAgfVxuICAgIHJldHVybiB7IHdyYXA6IGlucHV0LCB3cmFwT2Zmc2V0OiAwIH07XG4gIH1cblxuICBpZiAoaW5wdXQuc3RhcnRzV2l0aChcIltcIikgfHwgaW5wdXQuc3RhcnRzV2l0aChcIntcIikpIHtcbiAgICByZXR1cm4geyB3cmFwOiBpbnB1dCwgd3JhcE9mZnNldDogMCB9O1xuICB9XG5cbiAgaWYgKGlucHV0LnN0YXJ0c1dpdGgoXCI8PFwiKSkge1xuICAgIC8vIEZvciBIZXJlZG9jcywgd2UgbmVlZCB0byBlbnN1cmUgdGhhdCB0aGUgc3RyaW5nIGVuZHMgd2l0aCBhbiBlbXB0eSBuZXdsaW5lIGFzXG4gICAgLy8gdGhlIEhDTCBwYXJzZXIgZG9lc24ndCBmaW5kIHRoZSBlbmRpbmcgdG9rZW4gb3RoZXJ3aXNlXG4gICAgaWYgKCFpbnB1dC5lbmRzV2l0aChcIlxcblwiKSkge1xuICAgICAgcmV0dXJuIHsgd3JhcDogaW5wdXQgKyBcIlxcblwiLCB3cmFwT2Zmc2V0OiAwIH07XG4gICAgfVxuXG4gICAgcmV0dXJuIHsgd3JhcDogaW5wdXQsIHdyYXBPZmZzZXQ6IDAgfTtcbiAgfVxuXG4gIHJldHVybiB7IHdyYXA6IGBcIiR7aW5wdXR9XCJgLCB3cmFwT2Zmc2V0OiAxIH07XG59XG4iXX0=
+
+/***/ }),
+
+/***/ 33045:
+/***/ ((__unused_webpack_module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+// Copyright 2021 The Go Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style
+// license that can be found in the LICENSE file.
+
+// Modified from https://github.com/golang/go/blob/master/misc/wasm/wasm_exec_node.js
+
+
+
+globalThis.require = __nccwpck_require__(74079);
+globalThis.fs = __nccwpck_require__(79896);
+globalThis.TextEncoder = (__nccwpck_require__(39023).TextEncoder);
+globalThis.TextDecoder = (__nccwpck_require__(39023).TextDecoder);
+
+globalThis.performance ??= __nccwpck_require__(49381);
+
+// Node >= 19 has a crypto function object, lower node versions need this polyfill
+if (!globalThis.crypto) {
+	const crypto = __nccwpck_require__(76982);
+	globalThis.crypto = {
+		getRandomValues(b) {
+			return crypto.randomFillSync(b);
+		},
+	};
+}
+
+__nccwpck_require__(52111);
+
+/***/ }),
+
+/***/ 52111:
+/***/ (() => {
+
+"use strict";
+// Copyright 2018 The Go Authors. All rights reserved.
+// Use of this source code is governed by a BSD-style
+// license that can be found in the LICENSE file.
+
+
+
+(() => {
+	const enosys = () => {
+		const err = new Error("not implemented");
+		err.code = "ENOSYS";
+		return err;
+	};
+
+	if (!globalThis.fs) {
+		let outputBuf = "";
+		globalThis.fs = {
+			constants: { O_WRONLY: -1, O_RDWR: -1, O_CREAT: -1, O_TRUNC: -1, O_APPEND: -1, O_EXCL: -1 }, // unused
+			writeSync(fd, buf) {
+				outputBuf += decoder.decode(buf);
+				const nl = outputBuf.lastIndexOf("\n");
+				if (nl != -1) {
+					console.log(outputBuf.substr(0, nl));
+					outputBuf = outputBuf.substr(nl + 1);
+				}
+				return buf.length;
+			},
+			write(fd, buf, offset, length, position, callback) {
+				if (offset !== 0 || length !== buf.length || position !== null) {
+					callback(enosys());
+					return;
+				}
+				const n = this.writeSync(fd, buf);
+				callback(null, n);
+			},
+			chmod(path, mode, callback) { callback(enosys()); },
+			chown(path, uid, gid, callback) { callback(enosys()); },
+			close(fd, callback) { callback(enosys()); },
+			fchmod(fd, mode, callback) { callback(enosys()); },
+			fchown(fd, uid, gid, callback) { callback(enosys()); },
+			fstat(fd, callback) { callback(enosys()); },
+			fsync(fd, callback) { callback(null); },
+			ftruncate(fd, length, callback) { callback(enosys()); },
+			lchown(path, uid, gid, callback) { callback(enosys()); },
+			link(path, link, callback) { callback(enosys()); },
+			lstat(path, callback) { callback(enosys()); },
+			mkdir(path, perm, callback) { callback(enosys()); },
+			open(path, flags, mode, callback) { callback(enosys()); },
+			read(fd, buffer, offset, length, position, callback) { callback(enosys()); },
+			readdir(path, callback) { callback(enosys()); },
+			readlink(path, callback) { callback(enosys()); },
+			rename(from, to, callback) { callback(enosys()); },
+			rmdir(path, callback) { callback(enosys()); },
+			stat(path, callback) { callback(enosys()); },
+			symlink(path, link, callback) { callback(enosys()); },
+			truncate(path, length, callback) { callback(enosys()); },
+			unlink(path, callback) { callback(enosys()); },
+			utimes(path, atime, mtime, callback) { callback(enosys()); },
+		};
+	}
+
+	if (!globalThis.process) {
+		globalThis.process = {
+			getuid() { return -1; },
+			getgid() { return -1; },
+			geteuid() { return -1; },
+			getegid() { return -1; },
+			getgroups() { throw enosys(); },
+			pid: -1,
+			ppid: -1,
+			umask() { throw enosys(); },
+			cwd() { throw enosys(); },
+			chdir() { throw enosys(); },
+		}
+	}
+
+	if (!globalThis.crypto) {
+		throw new Error("globalThis.crypto is not available, polyfill required (crypto.getRandomValues only)");
+	}
+
+	if (!globalThis.performance) {
+		throw new Error("globalThis.performance is not available, polyfill required (performance.now only)");
+	}
+
+	if (!globalThis.TextEncoder) {
+		throw new Error("globalThis.TextEncoder is not available, polyfill required");
+	}
+
+	if (!globalThis.TextDecoder) {
+		throw new Error("globalThis.TextDecoder is not available, polyfill required");
+	}
+
+	const encoder = new TextEncoder("utf-8");
+	const decoder = new TextDecoder("utf-8");
+
+	globalThis.Go = class {
+		constructor() {
+			this.argv = ["js"];
+			this.env = {};
+			this.exit = (code) => {
+				if (code !== 0) {
+					console.warn("exit code:", code);
+				}
+			};
+			this._exitPromise = new Promise((resolve) => {
+				this._resolveExitPromise = resolve;
+			});
+			this._pendingEvent = null;
+			this._scheduledTimeouts = new Map();
+			this._nextCallbackTimeoutID = 1;
+
+			const setInt64 = (addr, v) => {
+				this.mem.setUint32(addr + 0, v, true);
+				this.mem.setUint32(addr + 4, Math.floor(v / 4294967296), true);
+			}
+
+			const getInt64 = (addr) => {
+				const low = this.mem.getUint32(addr + 0, true);
+				const high = this.mem.getInt32(addr + 4, true);
+				return low + high * 4294967296;
+			}
+
+			const loadValue = (addr) => {
+				const f = this.mem.getFloat64(addr, true);
+				if (f === 0) {
+					return undefined;
+				}
+				if (!isNaN(f)) {
+					return f;
+				}
+
+				const id = this.mem.getUint32(addr, true);
+				return this._values[id];
+			}
+
+			const storeValue = (addr, v) => {
+				const nanHead = 0x7FF80000;
+
+				if (typeof v === "number" && v !== 0) {
+					if (isNaN(v)) {
+						this.mem.setUint32(addr + 4, nanHead, true);
+						this.mem.setUint32(addr, 0, true);
+						return;
+					}
+					this.mem.setFloat64(addr, v, true);
+					return;
+				}
+
+				if (v === undefined) {
+					this.mem.setFloat64(addr, 0, true);
+					return;
+				}
+
+				let id = this._ids.get(v);
+				if (id === undefined) {
+					id = this._idPool.pop();
+					if (id === undefined) {
+						id = this._values.length;
+					}
+					this._values[id] = v;
+					this._goRefCounts[id] = 0;
+					this._ids.set(v, id);
+				}
+				this._goRefCounts[id]++;
+				let typeFlag = 0;
+				switch (typeof v) {
+					case "object":
+						if (v !== null) {
+							typeFlag = 1;
+						}
+						break;
+					case "string":
+						typeFlag = 2;
+						break;
+					case "symbol":
+						typeFlag = 3;
+						break;
+					case "function":
+						typeFlag = 4;
+						break;
+				}
+				this.mem.setUint32(addr + 4, nanHead | typeFlag, true);
+				this.mem.setUint32(addr, id, true);
+			}
+
+			const loadSlice = (addr) => {
+				const array = getInt64(addr + 0);
+				const len = getInt64(addr + 8);
+				return new Uint8Array(this._inst.exports.mem.buffer, array, len);
+			}
+
+			const loadSliceOfValues = (addr) => {
+				const array = getInt64(addr + 0);
+				const len = getInt64(addr + 8);
+				const a = new Array(len);
+				for (let i = 0; i < len; i++) {
+					a[i] = loadValue(array + i * 8);
+				}
+				return a;
+			}
+
+			const loadString = (addr) => {
+				const saddr = getInt64(addr + 0);
+				const len = getInt64(addr + 8);
+				return decoder.decode(new DataView(this._inst.exports.mem.buffer, saddr, len));
+			}
+
+			const timeOrigin = Date.now() - performance.now();
+			this.importObject = {
+				go: {
+					// Go's SP does not change as long as no Go code is running. Some operations (e.g. calls, getters and setters)
+					// may synchronously trigger a Go event handler. This makes Go code get executed in the middle of the imported
+					// function. A goroutine can switch to a new stack if the current stack is too small (see morestack function).
+					// This changes the SP, thus we have to update the SP used by the imported function.
+
+					// func wasmExit(code int32)
+					"runtime.wasmExit": (sp) => {
+						sp >>>= 0;
+						const code = this.mem.getInt32(sp + 8, true);
+						this.exited = true;
+						delete this._inst;
+						delete this._values;
+						delete this._goRefCounts;
+						delete this._ids;
+						delete this._idPool;
+						this.exit(code);
+					},
+
+					// func wasmWrite(fd uintptr, p unsafe.Pointer, n int32)
+					"runtime.wasmWrite": (sp) => {
+						sp >>>= 0;
+						const fd = getInt64(sp + 8);
+						const p = getInt64(sp + 16);
+						const n = this.mem.getInt32(sp + 24, true);
+						fs.writeSync(fd, new Uint8Array(this._inst.exports.mem.buffer, p, n));
+					},
+
+					// func resetMemoryDataView()
+					"runtime.resetMemoryDataView": (sp) => {
+						sp >>>= 0;
+						this.mem = new DataView(this._inst.exports.mem.buffer);
+					},
+
+					// func nanotime1() int64
+					"runtime.nanotime1": (sp) => {
+						sp >>>= 0;
+						setInt64(sp + 8, (timeOrigin + performance.now()) * 1000000);
+					},
+
+					// func walltime() (sec int64, nsec int32)
+					"runtime.walltime": (sp) => {
+						sp >>>= 0;
+						const msec = (new Date).getTime();
+						setInt64(sp + 8, msec / 1000);
+						this.mem.setInt32(sp + 16, (msec % 1000) * 1000000, true);
+					},
+
+					// func scheduleTimeoutEvent(delay int64) int32
+					"runtime.scheduleTimeoutEvent": (sp) => {
+						sp >>>= 0;
+						const id = this._nextCallbackTimeoutID;
+						this._nextCallbackTimeoutID++;
+						this._scheduledTimeouts.set(id, setTimeout(
+							() => {
+								this._resume();
+								while (this._scheduledTimeouts.has(id)) {
+									// for some reason Go failed to register the timeout event, log and try again
+									// (temporary workaround for https://github.com/golang/go/issues/28975)
+									console.warn("scheduleTimeoutEvent: missed timeout event");
+									this._resume();
+								}
+							},
+							getInt64(sp + 8) + 1, // setTimeout has been seen to fire up to 1 millisecond early
+						));
+						this.mem.setInt32(sp + 16, id, true);
+					},
+
+					// func clearTimeoutEvent(id int32)
+					"runtime.clearTimeoutEvent": (sp) => {
+						sp >>>= 0;
+						const id = this.mem.getInt32(sp + 8, true);
+						clearTimeout(this._scheduledTimeouts.get(id));
+						this._scheduledTimeouts.delete(id);
+					},
+
+					// func getRandomData(r []byte)
+					"runtime.getRandomData": (sp) => {
+						sp >>>= 0;
+						crypto.getRandomValues(loadSlice(sp + 8));
+					},
+
+					// func finalizeRef(v ref)
+					"syscall/js.finalizeRef": (sp) => {
+						sp >>>= 0;
+						const id = this.mem.getUint32(sp + 8, true);
+						this._goRefCounts[id]--;
+						if (this._goRefCounts[id] === 0) {
+							const v = this._values[id];
+							this._values[id] = null;
+							this._ids.delete(v);
+							this._idPool.push(id);
+						}
+					},
+
+					// func stringVal(value string) ref
+					"syscall/js.stringVal": (sp) => {
+						sp >>>= 0;
+						storeValue(sp + 24, loadString(sp + 8));
+					},
+
+					// func valueGet(v ref, p string) ref
+					"syscall/js.valueGet": (sp) => {
+						sp >>>= 0;
+						const result = Reflect.get(loadValue(sp + 8), loadString(sp + 16));
+						sp = this._inst.exports.getsp() >>> 0; // see comment above
+						storeValue(sp + 32, result);
+					},
+
+					// func valueSet(v ref, p string, x ref)
+					"syscall/js.valueSet": (sp) => {
+						sp >>>= 0;
+						Reflect.set(loadValue(sp + 8), loadString(sp + 16), loadValue(sp + 32));
+					},
+
+					// func valueDelete(v ref, p string)
+					"syscall/js.valueDelete": (sp) => {
+						sp >>>= 0;
+						Reflect.deleteProperty(loadValue(sp + 8), loadString(sp + 16));
+					},
+
+					// func valueIndex(v ref, i int) ref
+					"syscall/js.valueIndex": (sp) => {
+						sp >>>= 0;
+						storeValue(sp + 24, Reflect.get(loadValue(sp + 8), getInt64(sp + 16)));
+					},
+
+					// valueSetIndex(v ref, i int, x ref)
+					"syscall/js.valueSetIndex": (sp) => {
+						sp >>>= 0;
+						Reflect.set(loadValue(sp + 8), getInt64(sp + 16), loadValue(sp + 24));
+					},
+
+					// func valueCall(v ref, m string, args []ref) (ref, bool)
+					"syscall/js.valueCall": (sp) => {
+						sp >>>= 0;
+						try {
+							const v = loadValue(sp + 8);
+							const m = Reflect.get(v, loadString(sp + 16));
+							const args = loadSliceOfValues(sp + 32);
+							const result = Reflect.apply(m, v, args);
+							sp = this._inst.exports.getsp() >>> 0; // see comment above
+							storeValue(sp + 56, result);
+							this.mem.setUint8(sp + 64, 1);
+						} catch (err) {
+							sp = this._inst.exports.getsp() >>> 0; // see comment above
+							storeValue(sp + 56, err);
+							this.mem.setUint8(sp + 64, 0);
+						}
+					},
+
+					// func valueInvoke(v ref, args []ref) (ref, bool)
+					"syscall/js.valueInvoke": (sp) => {
+						sp >>>= 0;
+						try {
+							const v = loadValue(sp + 8);
+							const args = loadSliceOfValues(sp + 16);
+							const result = Reflect.apply(v, undefined, args);
+							sp = this._inst.exports.getsp() >>> 0; // see comment above
+							storeValue(sp + 40, result);
+							this.mem.setUint8(sp + 48, 1);
+						} catch (err) {
+							sp = this._inst.exports.getsp() >>> 0; // see comment above
+							storeValue(sp + 40, err);
+							this.mem.setUint8(sp + 48, 0);
+						}
+					},
+
+					// func valueNew(v ref, args []ref) (ref, bool)
+					"syscall/js.valueNew": (sp) => {
+						sp >>>= 0;
+						try {
+							const v = loadValue(sp + 8);
+							const args = loadSliceOfValues(sp + 16);
+							const result = Reflect.construct(v, args);
+							sp = this._inst.exports.getsp() >>> 0; // see comment above
+							storeValue(sp + 40, result);
+							this.mem.setUint8(sp + 48, 1);
+						} catch (err) {
+							sp = this._inst.exports.getsp() >>> 0; // see comment above
+							storeValue(sp + 40, err);
+							this.mem.setUint8(sp + 48, 0);
+						}
+					},
+
+					// func valueLength(v ref) int
+					"syscall/js.valueLength": (sp) => {
+						sp >>>= 0;
+						setInt64(sp + 16, parseInt(loadValue(sp + 8).length));
+					},
+
+					// valuePrepareString(v ref) (ref, int)
+					"syscall/js.valuePrepareString": (sp) => {
+						sp >>>= 0;
+						const str = encoder.encode(String(loadValue(sp + 8)));
+						storeValue(sp + 16, str);
+						setInt64(sp + 24, str.length);
+					},
+
+					// valueLoadString(v ref, b []byte)
+					"syscall/js.valueLoadString": (sp) => {
+						sp >>>= 0;
+						const str = loadValue(sp + 8);
+						loadSlice(sp + 16).set(str);
+					},
+
+					// func valueInstanceOf(v ref, t ref) bool
+					"syscall/js.valueInstanceOf": (sp) => {
+						sp >>>= 0;
+						this.mem.setUint8(sp + 24, (loadValue(sp + 8) instanceof loadValue(sp + 16)) ? 1 : 0);
+					},
+
+					// func copyBytesToGo(dst []byte, src ref) (int, bool)
+					"syscall/js.copyBytesToGo": (sp) => {
+						sp >>>= 0;
+						const dst = loadSlice(sp + 8);
+						const src = loadValue(sp + 32);
+						if (!(src instanceof Uint8Array || src instanceof Uint8ClampedArray)) {
+							this.mem.setUint8(sp + 48, 0);
+							return;
+						}
+						const toCopy = src.subarray(0, dst.length);
+						dst.set(toCopy);
+						setInt64(sp + 40, toCopy.length);
+						this.mem.setUint8(sp + 48, 1);
+					},
+
+					// func copyBytesToJS(dst ref, src []byte) (int, bool)
+					"syscall/js.copyBytesToJS": (sp) => {
+						sp >>>= 0;
+						const dst = loadValue(sp + 8);
+						const src = loadSlice(sp + 16);
+						if (!(dst instanceof Uint8Array || dst instanceof Uint8ClampedArray)) {
+							this.mem.setUint8(sp + 48, 0);
+							return;
+						}
+						const toCopy = src.subarray(0, dst.length);
+						dst.set(toCopy);
+						setInt64(sp + 40, toCopy.length);
+						this.mem.setUint8(sp + 48, 1);
+					},
+
+					"debug": (value) => {
+						console.log(value);
+					},
+				}
+			};
+		}
+
+		async run(instance) {
+			if (!(instance instanceof WebAssembly.Instance)) {
+				throw new Error("Go.run: WebAssembly.Instance expected");
+			}
+			this._inst = instance;
+			this.mem = new DataView(this._inst.exports.mem.buffer);
+			this._values = [ // JS values that Go currently has references to, indexed by reference id
+				NaN,
+				0,
+				null,
+				true,
+				false,
+				globalThis,
+				this,
+			];
+			this._goRefCounts = new Array(this._values.length).fill(Infinity); // number of references that Go has to a JS value, indexed by reference id
+			this._ids = new Map([ // mapping from JS values to reference ids
+				[0, 1],
+				[null, 2],
+				[true, 3],
+				[false, 4],
+				[globalThis, 5],
+				[this, 6],
+			]);
+			this._idPool = [];   // unused ids that have been garbage collected
+			this.exited = false; // whether the Go program has exited
+
+			// Pass command line arguments and environment variables to WebAssembly by writing them to the linear memory.
+			let offset = 4096;
+
+			const strPtr = (str) => {
+				const ptr = offset;
+				const bytes = encoder.encode(str + "\0");
+				new Uint8Array(this.mem.buffer, offset, bytes.length).set(bytes);
+				offset += bytes.length;
+				if (offset % 8 !== 0) {
+					offset += 8 - (offset % 8);
+				}
+				return ptr;
+			};
+
+			const argc = this.argv.length;
+
+			const argvPtrs = [];
+			this.argv.forEach((arg) => {
+				argvPtrs.push(strPtr(arg));
+			});
+			argvPtrs.push(0);
+
+			const keys = Object.keys(this.env).sort();
+			keys.forEach((key) => {
+				argvPtrs.push(strPtr(`${key}=${this.env[key]}`));
+			});
+			argvPtrs.push(0);
+
+			const argv = offset;
+			argvPtrs.forEach((ptr) => {
+				this.mem.setUint32(offset, ptr, true);
+				this.mem.setUint32(offset + 4, 0, true);
+				offset += 8;
+			});
+
+			// The linker guarantees global data starts from at least wasmMinDataAddr.
+			// Keep in sync with cmd/link/internal/ld/data.go:wasmMinDataAddr.
+			const wasmMinDataAddr = 4096 + 8192;
+			if (offset >= wasmMinDataAddr) {
+				throw new Error("total length of command line and environment variables exceeds limit");
+			}
+
+			this._inst.exports.run(argc, argv);
+			if (this.exited) {
+				this._resolveExitPromise();
+			}
+			await this._exitPromise;
+		}
+
+		_resume() {
+			if (this.exited) {
+				throw new Error("Go program has already exited");
+			}
+			this._inst.exports.resume();
+			if (this.exited) {
+				this._resolveExitPromise();
+			}
+		}
+
+		_makeFuncWrapper(id) {
+			const go = this;
+			return function () {
+				const event = { id: id, this: this, args: arguments };
+				go._pendingEvent = event;
+				go._resume();
+				return event.result;
+			};
+		}
+	}
+})();
+
+
+/***/ }),
+
+/***/ 14839:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+const fs = __nccwpck_require__(35744)
+const path = __nccwpck_require__(16928)
+const mkdirsSync = (__nccwpck_require__(31089).mkdirsSync)
+const utimesMillisSync = (__nccwpck_require__(96934).utimesMillisSync)
+const stat = __nccwpck_require__(90887)
+
+function copySync (src, dest, opts) {
+  if (typeof opts === 'function') {
+    opts = { filter: opts }
+  }
+
+  opts = opts || {}
+  opts.clobber = 'clobber' in opts ? !!opts.clobber : true // default to true for now
+  opts.overwrite = 'overwrite' in opts ? !!opts.overwrite : opts.clobber // overwrite falls back to clobber
+
+  // Warn about using preserveTimestamps on 32-bit node
+  if (opts.preserveTimestamps && process.arch === 'ia32') {
+    process.emitWarning(
+      'Using the preserveTimestamps option in 32-bit node is not recommended;\n\n' +
+      '\tsee https://github.com/jprichardson/node-fs-extra/issues/269',
+      'Warning', 'fs-extra-WARN0002'
+    )
+  }
+
+  const { srcStat, destStat } = stat.checkPathsSync(src, dest, 'copy', opts)
+  stat.checkParentPathsSync(src, srcStat, dest, 'copy')
+  if (opts.filter && !opts.filter(src, dest)) return
+  const destParent = path.dirname(dest)
+  if (!fs.existsSync(destParent)) mkdirsSync(destParent)
+  return getStats(destStat, src, dest, opts)
+}
+
+function getStats (destStat, src, dest, opts) {
+  const statSync = opts.dereference ? fs.statSync : fs.lstatSync
+  const srcStat = statSync(src)
+
+  if (srcStat.isDirectory()) return onDir(srcStat, destStat, src, dest, opts)
+  else if (srcStat.isFile() ||
+           srcStat.isCharacterDevice() ||
+           srcStat.isBlockDevice()) return onFile(srcStat, destStat, src, dest, opts)
+  else if (srcStat.isSymbolicLink()) return onLink(destStat, src, dest, opts)
+  else if (srcStat.isSocket()) throw new Error(`Cannot copy a socket file: ${src}`)
+  else if (srcStat.isFIFO()) throw new Error(`Cannot copy a FIFO pipe: ${src}`)
+  throw new Error(`Unknown file: ${src}`)
+}
+
+function onFile (srcStat, destStat, src, dest, opts) {
+  if (!destStat) return copyFile(srcStat, src, dest, opts)
+  return mayCopyFile(srcStat, src, dest, opts)
+}
+
+function mayCopyFile (srcStat, src, dest, opts) {
+  if (opts.overwrite) {
+    fs.unlinkSync(dest)
+    return copyFile(srcStat, src, dest, opts)
+  } else if (opts.errorOnExist) {
+    throw new Error(`'${dest}' already exists`)
+  }
+}
+
+function copyFile (srcStat, src, dest, opts) {
+  fs.copyFileSync(src, dest)
+  if (opts.preserveTimestamps) handleTimestamps(srcStat.mode, src, dest)
+  return setDestMode(dest, srcStat.mode)
+}
+
+function handleTimestamps (srcMode, src, dest) {
+  // Make sure the file is writable before setting the timestamp
+  // otherwise open fails with EPERM when invoked with 'r+'
+  // (through utimes call)
+  if (fileIsNotWritable(srcMode)) makeFileWritable(dest, srcMode)
+  return setDestTimestamps(src, dest)
+}
+
+function fileIsNotWritable (srcMode) {
+  return (srcMode & 0o200) === 0
+}
+
+function makeFileWritable (dest, srcMode) {
+  return setDestMode(dest, srcMode | 0o200)
+}
+
+function setDestMode (dest, srcMode) {
+  return fs.chmodSync(dest, srcMode)
+}
+
+function setDestTimestamps (src, dest) {
+  // The initial srcStat.atime cannot be trusted
+  // because it is modified by the read(2) system call
+  // (See https://nodejs.org/api/fs.html#fs_stat_time_values)
+  const updatedSrcStat = fs.statSync(src)
+  return utimesMillisSync(dest, updatedSrcStat.atime, updatedSrcStat.mtime)
+}
+
+function onDir (srcStat, destStat, src, dest, opts) {
+  if (!destStat) return mkDirAndCopy(srcStat.mode, src, dest, opts)
+  return copyDir(src, dest, opts)
+}
+
+function mkDirAndCopy (srcMode, src, dest, opts) {
+  fs.mkdirSync(dest)
+  copyDir(src, dest, opts)
+  return setDestMode(dest, srcMode)
+}
+
+function copyDir (src, dest, opts) {
+  const dir = fs.opendirSync(src)
+
+  try {
+    let dirent
+
+    while ((dirent = dir.readSync()) !== null) {
+      copyDirItem(dirent.name, src, dest, opts)
+    }
+  } finally {
+    dir.closeSync()
+  }
+}
+
+function copyDirItem (item, src, dest, opts) {
+  const srcItem = path.join(src, item)
+  const destItem = path.join(dest, item)
+  if (opts.filter && !opts.filter(srcItem, destItem)) return
+  const { destStat } = stat.checkPathsSync(srcItem, destItem, 'copy', opts)
+  return getStats(destStat, srcItem, destItem, opts)
+}
+
+function onLink (destStat, src, dest, opts) {
+  let resolvedSrc = fs.readlinkSync(src)
+  if (opts.dereference) {
+    resolvedSrc = path.resolve(process.cwd(), resolvedSrc)
+  }
+
+  if (!destStat) {
+    return fs.symlinkSync(resolvedSrc, dest)
+  } else {
+    let resolvedDest
+    try {
+      resolvedDest = fs.readlinkSync(dest)
+    } catch (err) {
+      // dest exists and is a regular file or directory,
+      // Windows may throw UNKNOWN error. If dest already exists,
+      // fs throws error anyway, so no need to guard against it here.
+      if (err.code === 'EINVAL' || err.code === 'UNKNOWN') return fs.symlinkSync(resolvedSrc, dest)
+      throw err
+    }
+    if (opts.dereference) {
+      resolvedDest = path.resolve(process.cwd(), resolvedDest)
+    }
+    if (stat.isSrcSubdir(resolvedSrc, resolvedDest)) {
+      throw new Error(`Cannot copy '${resolvedSrc}' to a subdirectory of itself, '${resolvedDest}'.`)
+    }
+
+    // prevent copy if src is a subdir of dest since unlinking
+    // dest in this case would result in removing src contents
+    // and therefore a broken symlink would be created.
+    if (stat.isSrcSubdir(resolvedDest, resolvedSrc)) {
+      throw new Error(`Cannot overwrite '${resolvedDest}' with '${resolvedSrc}'.`)
+    }
+    return copyLink(resolvedSrc, dest)
+  }
+}
+
+function copyLink (resolvedSrc, dest) {
+  fs.unlinkSync(dest)
+  return fs.symlinkSync(resolvedSrc, dest)
+}
+
+module.exports = copySync
+
+
+/***/ }),
+
+/***/ 81759:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+const fs = __nccwpck_require__(3506)
+const path = __nccwpck_require__(16928)
+const { mkdirs } = __nccwpck_require__(31089)
+const { pathExists } = __nccwpck_require__(52881)
+const { utimesMillis } = __nccwpck_require__(96934)
+const stat = __nccwpck_require__(90887)
+
+async function copy (src, dest, opts = {}) {
+  if (typeof opts === 'function') {
+    opts = { filter: opts }
+  }
+
+  opts.clobber = 'clobber' in opts ? !!opts.clobber : true // default to true for now
+  opts.overwrite = 'overwrite' in opts ? !!opts.overwrite : opts.clobber // overwrite falls back to clobber
+
+  // Warn about using preserveTimestamps on 32-bit node
+  if (opts.preserveTimestamps && process.arch === 'ia32') {
+    process.emitWarning(
+      'Using the preserveTimestamps option in 32-bit node is not recommended;\n\n' +
+      '\tsee https://github.com/jprichardson/node-fs-extra/issues/269',
+      'Warning', 'fs-extra-WARN0001'
+    )
+  }
+
+  const { srcStat, destStat } = await stat.checkPaths(src, dest, 'copy', opts)
+
+  await stat.checkParentPaths(src, srcStat, dest, 'copy')
+
+  const include = await runFilter(src, dest, opts)
+
+  if (!include) return
+
+  // check if the parent of dest exists, and create it if it doesn't exist
+  const destParent = path.dirname(dest)
+  const dirExists = await pathExists(destParent)
+  if (!dirExists) {
+    await mkdirs(destParent)
+  }
+
+  await getStatsAndPerformCopy(destStat, src, dest, opts)
+}
+
+async function runFilter (src, dest, opts) {
+  if (!opts.filter) return true
+  return opts.filter(src, dest)
+}
+
+async function getStatsAndPerformCopy (destStat, src, dest, opts) {
+  const statFn = opts.dereference ? fs.stat : fs.lstat
+  const srcStat = await statFn(src)
+
+  if (srcStat.isDirectory()) return onDir(srcStat, destStat, src, dest, opts)
+
+  if (
+    srcStat.isFile() ||
+    srcStat.isCharacterDevice() ||
+    srcStat.isBlockDevice()
+  ) return onFile(srcStat, destStat, src, dest, opts)
+
+  if (srcStat.isSymbolicLink()) return onLink(destStat, src, dest, opts)
+  if (srcStat.isSocket()) throw new Error(`Cannot copy a socket file: ${src}`)
+  if (srcStat.isFIFO()) throw new Error(`Cannot copy a FIFO pipe: ${src}`)
+  throw new Error(`Unknown file: ${src}`)
+}
+
+async function onFile (srcStat, destStat, src, dest, opts) {
+  if (!destStat) return copyFile(srcStat, src, dest, opts)
+
+  if (opts.overwrite) {
+    await fs.unlink(dest)
+    return copyFile(srcStat, src, dest, opts)
+  }
+  if (opts.errorOnExist) {
+    throw new Error(`'${dest}' already exists`)
+  }
+}
+
+async function copyFile (srcStat, src, dest, opts) {
+  await fs.copyFile(src, dest)
+  if (opts.preserveTimestamps) {
+    // Make sure the file is writable before setting the timestamp
+    // otherwise open fails with EPERM when invoked with 'r+'
+    // (through utimes call)
+    if (fileIsNotWritable(srcStat.mode)) {
+      await makeFileWritable(dest, srcStat.mode)
+    }
+
+    // Set timestamps and mode correspondingly
+
+    // Note that The initial srcStat.atime cannot be trusted
+    // because it is modified by the read(2) system call
+    // (See https://nodejs.org/api/fs.html#fs_stat_time_values)
+    const updatedSrcStat = await fs.stat(src)
+    await utimesMillis(dest, updatedSrcStat.atime, updatedSrcStat.mtime)
+  }
+
+  return fs.chmod(dest, srcStat.mode)
+}
+
+function fileIsNotWritable (srcMode) {
+  return (srcMode & 0o200) === 0
+}
+
+function makeFileWritable (dest, srcMode) {
+  return fs.chmod(dest, srcMode | 0o200)
+}
+
+async function onDir (srcStat, destStat, src, dest, opts) {
+  // the dest directory might not exist, create it
+  if (!destStat) {
+    await fs.mkdir(dest)
+  }
+
+  const promises = []
+
+  // loop through the files in the current directory to copy everything
+  for await (const item of await fs.opendir(src)) {
+    const srcItem = path.join(src, item.name)
+    const destItem = path.join(dest, item.name)
+
+    promises.push(
+      runFilter(srcItem, destItem, opts).then(include => {
+        if (include) {
+          // only copy the item if it matches the filter function
+          return stat.checkPaths(srcItem, destItem, 'copy', opts).then(({ destStat }) => {
+            // If the item is a copyable file, `getStatsAndPerformCopy` will copy it
+            // If the item is a directory, `getStatsAndPerformCopy` will call `onDir` recursively
+            return getStatsAndPerformCopy(destStat, srcItem, destItem, opts)
+          })
+        }
+      })
+    )
+  }
+
+  await Promise.all(promises)
+
+  if (!destStat) {
+    await fs.chmod(dest, srcStat.mode)
+  }
+}
+
+async function onLink (destStat, src, dest, opts) {
+  let resolvedSrc = await fs.readlink(src)
+  if (opts.dereference) {
+    resolvedSrc = path.resolve(process.cwd(), resolvedSrc)
+  }
+  if (!destStat) {
+    return fs.symlink(resolvedSrc, dest)
+  }
+
+  let resolvedDest = null
+  try {
+    resolvedDest = await fs.readlink(dest)
+  } catch (e) {
+    // dest exists and is a regular file or directory,
+    // Windows may throw UNKNOWN error. If dest already exists,
+    // fs throws error anyway, so no need to guard against it here.
+    if (e.code === 'EINVAL' || e.code === 'UNKNOWN') return fs.symlink(resolvedSrc, dest)
+    throw e
+  }
+  if (opts.dereference) {
+    resolvedDest = path.resolve(process.cwd(), resolvedDest)
+  }
+  if (stat.isSrcSubdir(resolvedSrc, resolvedDest)) {
+    throw new Error(`Cannot copy '${resolvedSrc}' to a subdirectory of itself, '${resolvedDest}'.`)
+  }
+
+  // do not copy if src is a subdir of dest since unlinking
+  // dest in this case would result in removing src contents
+  // and therefore a broken symlink would be created.
+  if (stat.isSrcSubdir(resolvedDest, resolvedSrc)) {
+    throw new Error(`Cannot overwrite '${resolvedDest}' with '${resolvedSrc}'.`)
+  }
+
+  // copy the link
+  await fs.unlink(dest)
+  return fs.symlink(resolvedSrc, dest)
+}
+
+module.exports = copy
+
+
+/***/ }),
+
+/***/ 75796:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+const u = (__nccwpck_require__(95077).fromPromise)
+module.exports = {
+  copy: u(__nccwpck_require__(81759)),
+  copySync: __nccwpck_require__(14839)
+}
+
+
+/***/ }),
+
+/***/ 47882:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+const u = (__nccwpck_require__(95077).fromPromise)
+const fs = __nccwpck_require__(3506)
+const path = __nccwpck_require__(16928)
+const mkdir = __nccwpck_require__(31089)
+const remove = __nccwpck_require__(56205)
+
+const emptyDir = u(async function emptyDir (dir) {
+  let items
+  try {
+    items = await fs.readdir(dir)
+  } catch {
+    return mkdir.mkdirs(dir)
+  }
+
+  return Promise.all(items.map(item => remove.remove(path.join(dir, item))))
+})
+
+function emptyDirSync (dir) {
+  let items
+  try {
+    items = fs.readdirSync(dir)
+  } catch {
+    return mkdir.mkdirsSync(dir)
+  }
+
+  items.forEach(item => {
+    item = path.join(dir, item)
+    remove.removeSync(item)
+  })
+}
+
+module.exports = {
+  emptyDirSync,
+  emptydirSync: emptyDirSync,
+  emptyDir,
+  emptydir: emptyDir
+}
+
+
+/***/ }),
+
+/***/ 13529:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+const u = (__nccwpck_require__(95077).fromPromise)
+const path = __nccwpck_require__(16928)
+const fs = __nccwpck_require__(3506)
+const mkdir = __nccwpck_require__(31089)
+
+async function createFile (file) {
+  let stats
+  try {
+    stats = await fs.stat(file)
+  } catch { }
+  if (stats && stats.isFile()) return
+
+  const dir = path.dirname(file)
+
+  let dirStats = null
+  try {
+    dirStats = await fs.stat(dir)
+  } catch (err) {
+    // if the directory doesn't exist, make it
+    if (err.code === 'ENOENT') {
+      await mkdir.mkdirs(dir)
+      await fs.writeFile(file, '')
+      return
+    } else {
+      throw err
+    }
+  }
+
+  if (dirStats.isDirectory()) {
+    await fs.writeFile(file, '')
+  } else {
+    // parent is not a directory
+    // This is just to cause an internal ENOTDIR error to be thrown
+    await fs.readdir(dir)
+  }
+}
+
+function createFileSync (file) {
+  let stats
+  try {
+    stats = fs.statSync(file)
+  } catch { }
+  if (stats && stats.isFile()) return
+
+  const dir = path.dirname(file)
+  try {
+    if (!fs.statSync(dir).isDirectory()) {
+      // parent is not a directory
+      // This is just to cause an internal ENOTDIR error to be thrown
+      fs.readdirSync(dir)
+    }
+  } catch (err) {
+    // If the stat call above failed because the directory doesn't exist, create it
+    if (err && err.code === 'ENOENT') mkdir.mkdirsSync(dir)
+    else throw err
+  }
+
+  fs.writeFileSync(file, '')
+}
+
+module.exports = {
+  createFile: u(createFile),
+  createFileSync
+}
+
+
+/***/ }),
+
+/***/ 45779:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+const { createFile, createFileSync } = __nccwpck_require__(13529)
+const { createLink, createLinkSync } = __nccwpck_require__(38751)
+const { createSymlink, createSymlinkSync } = __nccwpck_require__(84896)
+
+module.exports = {
+  // file
+  createFile,
+  createFileSync,
+  ensureFile: createFile,
+  ensureFileSync: createFileSync,
+  // link
+  createLink,
+  createLinkSync,
+  ensureLink: createLink,
+  ensureLinkSync: createLinkSync,
+  // symlink
+  createSymlink,
+  createSymlinkSync,
+  ensureSymlink: createSymlink,
+  ensureSymlinkSync: createSymlinkSync
+}
+
+
+/***/ }),
+
+/***/ 38751:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+const u = (__nccwpck_require__(95077).fromPromise)
+const path = __nccwpck_require__(16928)
+const fs = __nccwpck_require__(3506)
+const mkdir = __nccwpck_require__(31089)
+const { pathExists } = __nccwpck_require__(52881)
+const { areIdentical } = __nccwpck_require__(90887)
+
+async function createLink (srcpath, dstpath) {
+  let dstStat
+  try {
+    dstStat = await fs.lstat(dstpath)
+  } catch {
+    // ignore error
+  }
+
+  let srcStat
+  try {
+    srcStat = await fs.lstat(srcpath)
+  } catch (err) {
+    err.message = err.message.replace('lstat', 'ensureLink')
+    throw err
+  }
+
+  if (dstStat && areIdentical(srcStat, dstStat)) return
+
+  const dir = path.dirname(dstpath)
+
+  const dirExists = await pathExists(dir)
+
+  if (!dirExists) {
+    await mkdir.mkdirs(dir)
+  }
+
+  await fs.link(srcpath, dstpath)
+}
+
+function createLinkSync (srcpath, dstpath) {
+  let dstStat
+  try {
+    dstStat = fs.lstatSync(dstpath)
+  } catch {}
+
+  try {
+    const srcStat = fs.lstatSync(srcpath)
+    if (dstStat && areIdentical(srcStat, dstStat)) return
+  } catch (err) {
+    err.message = err.message.replace('lstat', 'ensureLink')
+    throw err
+  }
+
+  const dir = path.dirname(dstpath)
+  const dirExists = fs.existsSync(dir)
+  if (dirExists) return fs.linkSync(srcpath, dstpath)
+  mkdir.mkdirsSync(dir)
+
+  return fs.linkSync(srcpath, dstpath)
+}
+
+module.exports = {
+  createLink: u(createLink),
+  createLinkSync
+}
+
+
+/***/ }),
+
+/***/ 83121:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+const path = __nccwpck_require__(16928)
+const fs = __nccwpck_require__(3506)
+const { pathExists } = __nccwpck_require__(52881)
+
+const u = (__nccwpck_require__(95077).fromPromise)
+
+/**
+ * Function that returns two types of paths, one relative to symlink, and one
+ * relative to the current working directory. Checks if path is absolute or
+ * relative. If the path is relative, this function checks if the path is
+ * relative to symlink or relative to current working directory. This is an
+ * initiative to find a smarter `srcpath` to supply when building symlinks.
+ * This allows you to determine which path to use out of one of three possible
+ * types of source paths. The first is an absolute path. This is detected by
+ * `path.isAbsolute()`. When an absolute path is provided, it is checked to
+ * see if it exists. If it does it's used, if not an error is returned
+ * (callback)/ thrown (sync). The other two options for `srcpath` are a
+ * relative url. By default Node's `fs.symlink` works by creating a symlink
+ * using `dstpath` and expects the `srcpath` to be relative to the newly
+ * created symlink. If you provide a `srcpath` that does not exist on the file
+ * system it results in a broken symlink. To minimize this, the function
+ * checks to see if the 'relative to symlink' source file exists, and if it
+ * does it will use it. If it does not, it checks if there's a file that
+ * exists that is relative to the current working directory, if does its used.
+ * This preserves the expectations of the original fs.symlink spec and adds
+ * the ability to pass in `relative to current working direcotry` paths.
+ */
+
+async function symlinkPaths (srcpath, dstpath) {
+  if (path.isAbsolute(srcpath)) {
+    try {
+      await fs.lstat(srcpath)
+    } catch (err) {
+      err.message = err.message.replace('lstat', 'ensureSymlink')
+      throw err
+    }
+
+    return {
+      toCwd: srcpath,
+      toDst: srcpath
+    }
+  }
+
+  const dstdir = path.dirname(dstpath)
+  const relativeToDst = path.join(dstdir, srcpath)
+
+  const exists = await pathExists(relativeToDst)
+  if (exists) {
+    return {
+      toCwd: relativeToDst,
+      toDst: srcpath
+    }
+  }
+
+  try {
+    await fs.lstat(srcpath)
+  } catch (err) {
+    err.message = err.message.replace('lstat', 'ensureSymlink')
+    throw err
+  }
+
+  return {
+    toCwd: srcpath,
+    toDst: path.relative(dstdir, srcpath)
+  }
+}
+
+function symlinkPathsSync (srcpath, dstpath) {
+  if (path.isAbsolute(srcpath)) {
+    const exists = fs.existsSync(srcpath)
+    if (!exists) throw new Error('absolute srcpath does not exist')
+    return {
+      toCwd: srcpath,
+      toDst: srcpath
+    }
+  }
+
+  const dstdir = path.dirname(dstpath)
+  const relativeToDst = path.join(dstdir, srcpath)
+  const exists = fs.existsSync(relativeToDst)
+  if (exists) {
+    return {
+      toCwd: relativeToDst,
+      toDst: srcpath
+    }
+  }
+
+  const srcExists = fs.existsSync(srcpath)
+  if (!srcExists) throw new Error('relative srcpath does not exist')
+  return {
+    toCwd: srcpath,
+    toDst: path.relative(dstdir, srcpath)
+  }
+}
+
+module.exports = {
+  symlinkPaths: u(symlinkPaths),
+  symlinkPathsSync
+}
+
+
+/***/ }),
+
+/***/ 87045:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+const fs = __nccwpck_require__(3506)
+const u = (__nccwpck_require__(95077).fromPromise)
+
+async function symlinkType (srcpath, type) {
+  if (type) return type
+
+  let stats
+  try {
+    stats = await fs.lstat(srcpath)
+  } catch {
+    return 'file'
+  }
+
+  return (stats && stats.isDirectory()) ? 'dir' : 'file'
+}
+
+function symlinkTypeSync (srcpath, type) {
+  if (type) return type
+
+  let stats
+  try {
+    stats = fs.lstatSync(srcpath)
+  } catch {
+    return 'file'
+  }
+  return (stats && stats.isDirectory()) ? 'dir' : 'file'
+}
+
+module.exports = {
+  symlinkType: u(symlinkType),
+  symlinkTypeSync
+}
+
+
+/***/ }),
+
+/***/ 84896:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+const u = (__nccwpck_require__(95077).fromPromise)
+const path = __nccwpck_require__(16928)
+const fs = __nccwpck_require__(3506)
+
+const { mkdirs, mkdirsSync } = __nccwpck_require__(31089)
+
+const { symlinkPaths, symlinkPathsSync } = __nccwpck_require__(83121)
+const { symlinkType, symlinkTypeSync } = __nccwpck_require__(87045)
+
+const { pathExists } = __nccwpck_require__(52881)
+
+const { areIdentical } = __nccwpck_require__(90887)
+
+async function createSymlink (srcpath, dstpath, type) {
+  let stats
+  try {
+    stats = await fs.lstat(dstpath)
+  } catch { }
+
+  if (stats && stats.isSymbolicLink()) {
+    const [srcStat, dstStat] = await Promise.all([
+      fs.stat(srcpath),
+      fs.stat(dstpath)
+    ])
+
+    if (areIdentical(srcStat, dstStat)) return
+  }
+
+  const relative = await symlinkPaths(srcpath, dstpath)
+  srcpath = relative.toDst
+  const toType = await symlinkType(relative.toCwd, type)
+  const dir = path.dirname(dstpath)
+
+  if (!(await pathExists(dir))) {
+    await mkdirs(dir)
+  }
+
+  return fs.symlink(srcpath, dstpath, toType)
+}
+
+function createSymlinkSync (srcpath, dstpath, type) {
+  let stats
+  try {
+    stats = fs.lstatSync(dstpath)
+  } catch { }
+  if (stats && stats.isSymbolicLink()) {
+    const srcStat = fs.statSync(srcpath)
+    const dstStat = fs.statSync(dstpath)
+    if (areIdentical(srcStat, dstStat)) return
+  }
+
+  const relative = symlinkPathsSync(srcpath, dstpath)
+  srcpath = relative.toDst
+  type = symlinkTypeSync(relative.toCwd, type)
+  const dir = path.dirname(dstpath)
+  const exists = fs.existsSync(dir)
+  if (exists) return fs.symlinkSync(srcpath, dstpath, type)
+  mkdirsSync(dir)
+  return fs.symlinkSync(srcpath, dstpath, type)
+}
+
+module.exports = {
+  createSymlink: u(createSymlink),
+  createSymlinkSync
+}
+
+
+/***/ }),
+
+/***/ 3506:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+"use strict";
+
+// This is adapted from https://github.com/normalize/mz
+// Copyright (c) 2014-2016 Jonathan Ong me@jongleberry.com and Contributors
+const u = (__nccwpck_require__(95077).fromCallback)
+const fs = __nccwpck_require__(35744)
+
+const api = [
+  'access',
+  'appendFile',
+  'chmod',
+  'chown',
+  'close',
+  'copyFile',
+  'cp',
+  'fchmod',
+  'fchown',
+  'fdatasync',
+  'fstat',
+  'fsync',
+  'ftruncate',
+  'futimes',
+  'glob',
+  'lchmod',
+  'lchown',
+  'lutimes',
+  'link',
+  'lstat',
+  'mkdir',
+  'mkdtemp',
+  'open',
+  'opendir',
+  'readdir',
+  'readFile',
+  'readlink',
+  'realpath',
+  'rename',
+  'rm',
+  'rmdir',
+  'stat',
+  'statfs',
+  'symlink',
+  'truncate',
+  'unlink',
+  'utimes',
+  'writeFile'
+].filter(key => {
+  // Some commands are not available on some systems. Ex:
+  // fs.cp was added in Node.js v16.7.0
+  // fs.statfs was added in Node v19.6.0, v18.15.0
+  // fs.glob was added in Node.js v22.0.0
+  // fs.lchown is not available on at least some Linux
+  return typeof fs[key] === 'function'
+})
+
+// Export cloned fs:
+Object.assign(exports, fs)
+
+// Universalify async methods:
+api.forEach(method => {
+  exports[method] = u(fs[method])
+})
+
+// We differ from mz/fs in that we still ship the old, broken, fs.exists()
+// since we are a drop-in replacement for the native module
+exports.exists = function (filename, callback) {
+  if (typeof callback === 'function') {
+    return fs.exists(filename, callback)
+  }
+  return new Promise(resolve => {
+    return fs.exists(filename, resolve)
+  })
+}
+
+// fs.read(), fs.write(), fs.readv(), & fs.writev() need special treatment due to multiple callback args
+
+exports.read = function (fd, buffer, offset, length, position, callback) {
+  if (typeof callback === 'function') {
+    return fs.read(fd, buffer, offset, length, position, callback)
+  }
+  return new Promise((resolve, reject) => {
+    fs.read(fd, buffer, offset, length, position, (err, bytesRead, buffer) => {
+      if (err) return reject(err)
+      resolve({ bytesRead, buffer })
+    })
+  })
+}
+
+// Function signature can be
+// fs.write(fd, buffer[, offset[, length[, position]]], callback)
+// OR
+// fs.write(fd, string[, position[, encoding]], callback)
+// We need to handle both cases, so we use ...args
+exports.write = function (fd, buffer, ...args) {
+  if (typeof args[args.length - 1] === 'function') {
+    return fs.write(fd, buffer, ...args)
+  }
+
+  return new Promise((resolve, reject) => {
+    fs.write(fd, buffer, ...args, (err, bytesWritten, buffer) => {
+      if (err) return reject(err)
+      resolve({ bytesWritten, buffer })
+    })
+  })
+}
+
+// Function signature is
+// s.readv(fd, buffers[, position], callback)
+// We need to handle the optional arg, so we use ...args
+exports.readv = function (fd, buffers, ...args) {
+  if (typeof args[args.length - 1] === 'function') {
+    return fs.readv(fd, buffers, ...args)
+  }
+
+  return new Promise((resolve, reject) => {
+    fs.readv(fd, buffers, ...args, (err, bytesRead, buffers) => {
+      if (err) return reject(err)
+      resolve({ bytesRead, buffers })
+    })
+  })
+}
+
+// Function signature is
+// s.writev(fd, buffers[, position], callback)
+// We need to handle the optional arg, so we use ...args
+exports.writev = function (fd, buffers, ...args) {
+  if (typeof args[args.length - 1] === 'function') {
+    return fs.writev(fd, buffers, ...args)
+  }
+
+  return new Promise((resolve, reject) => {
+    fs.writev(fd, buffers, ...args, (err, bytesWritten, buffers) => {
+      if (err) return reject(err)
+      resolve({ bytesWritten, buffers })
+    })
+  })
+}
+
+// fs.realpath.native sometimes not available if fs is monkey-patched
+if (typeof fs.realpath.native === 'function') {
+  exports.realpath.native = u(fs.realpath.native)
+} else {
+  process.emitWarning(
+    'fs.realpath.native is not a function. Is fs being monkey-patched?',
+    'Warning', 'fs-extra-WARN0003'
+  )
+}
+
+
+/***/ }),
+
+/***/ 72136:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+module.exports = {
+  // Export promiseified graceful-fs:
+  ...__nccwpck_require__(3506),
+  // Export extra methods:
+  ...__nccwpck_require__(75796),
+  ...__nccwpck_require__(47882),
+  ...__nccwpck_require__(45779),
+  ...__nccwpck_require__(68471),
+  ...__nccwpck_require__(31089),
+  ...__nccwpck_require__(92076),
+  ...__nccwpck_require__(35229),
+  ...__nccwpck_require__(52881),
+  ...__nccwpck_require__(56205)
+}
+
+
+/***/ }),
+
+/***/ 68471:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+const u = (__nccwpck_require__(95077).fromPromise)
+const jsonFile = __nccwpck_require__(86239)
+
+jsonFile.outputJson = u(__nccwpck_require__(3753))
+jsonFile.outputJsonSync = __nccwpck_require__(90425)
+// aliases
+jsonFile.outputJSON = jsonFile.outputJson
+jsonFile.outputJSONSync = jsonFile.outputJsonSync
+jsonFile.writeJSON = jsonFile.writeJson
+jsonFile.writeJSONSync = jsonFile.writeJsonSync
+jsonFile.readJSON = jsonFile.readJson
+jsonFile.readJSONSync = jsonFile.readJsonSync
+
+module.exports = jsonFile
+
+
+/***/ }),
+
+/***/ 86239:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+const jsonFile = __nccwpck_require__(92064)
+
+module.exports = {
+  // jsonfile exports
+  readJson: jsonFile.readFile,
+  readJsonSync: jsonFile.readFileSync,
+  writeJson: jsonFile.writeFile,
+  writeJsonSync: jsonFile.writeFileSync
+}
+
+
+/***/ }),
+
+/***/ 90425:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+const { stringify } = __nccwpck_require__(79449)
+const { outputFileSync } = __nccwpck_require__(35229)
+
+function outputJsonSync (file, data, options) {
+  const str = stringify(data, options)
+
+  outputFileSync(file, str, options)
+}
+
+module.exports = outputJsonSync
+
+
+/***/ }),
+
+/***/ 3753:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+const { stringify } = __nccwpck_require__(79449)
+const { outputFile } = __nccwpck_require__(35229)
+
+async function outputJson (file, data, options = {}) {
+  const str = stringify(data, options)
+
+  await outputFile(file, str, options)
+}
+
+module.exports = outputJson
+
+
+/***/ }),
+
+/***/ 31089:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+const u = (__nccwpck_require__(95077).fromPromise)
+const { makeDir: _makeDir, makeDirSync } = __nccwpck_require__(89625)
+const makeDir = u(_makeDir)
+
+module.exports = {
+  mkdirs: makeDir,
+  mkdirsSync: makeDirSync,
+  // alias
+  mkdirp: makeDir,
+  mkdirpSync: makeDirSync,
+  ensureDir: makeDir,
+  ensureDirSync: makeDirSync
+}
+
+
+/***/ }),
+
+/***/ 89625:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+const fs = __nccwpck_require__(3506)
+const { checkPath } = __nccwpck_require__(83388)
+
+const getMode = options => {
+  const defaults = { mode: 0o777 }
+  if (typeof options === 'number') return options
+  return ({ ...defaults, ...options }).mode
+}
+
+module.exports.makeDir = async (dir, options) => {
+  checkPath(dir)
+
+  return fs.mkdir(dir, {
+    mode: getMode(options),
+    recursive: true
+  })
+}
+
+module.exports.makeDirSync = (dir, options) => {
+  checkPath(dir)
+
+  return fs.mkdirSync(dir, {
+    mode: getMode(options),
+    recursive: true
+  })
+}
+
+
+/***/ }),
+
+/***/ 83388:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+// Adapted from https://github.com/sindresorhus/make-dir
+// Copyright (c) Sindre Sorhus <sindresorhus@gmail.com> (sindresorhus.com)
+// Permission is hereby granted, free of charge, to any person obtaining a copy of this software and associated documentation files (the "Software"), to deal in the Software without restriction, including without limitation the rights to use, copy, modify, merge, publish, distribute, sublicense, and/or sell copies of the Software, and to permit persons to whom the Software is furnished to do so, subject to the following conditions:
+// The above copyright notice and this permission notice shall be included in all copies or substantial portions of the Software.
+// THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.
+
+const path = __nccwpck_require__(16928)
+
+// https://github.com/nodejs/node/issues/8987
+// https://github.com/libuv/libuv/pull/1088
+module.exports.checkPath = function checkPath (pth) {
+  if (process.platform === 'win32') {
+    const pathHasInvalidWinCharacters = /[<>:"|?*]/.test(pth.replace(path.parse(pth).root, ''))
+
+    if (pathHasInvalidWinCharacters) {
+      const error = new Error(`Path contains invalid characters: ${pth}`)
+      error.code = 'EINVAL'
+      throw error
+    }
+  }
+}
+
+
+/***/ }),
+
+/***/ 92076:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+const u = (__nccwpck_require__(95077).fromPromise)
+module.exports = {
+  move: u(__nccwpck_require__(47751)),
+  moveSync: __nccwpck_require__(89951)
+}
+
+
+/***/ }),
+
+/***/ 89951:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+const fs = __nccwpck_require__(35744)
+const path = __nccwpck_require__(16928)
+const copySync = (__nccwpck_require__(75796).copySync)
+const removeSync = (__nccwpck_require__(56205).removeSync)
+const mkdirpSync = (__nccwpck_require__(31089).mkdirpSync)
+const stat = __nccwpck_require__(90887)
+
+function moveSync (src, dest, opts) {
+  opts = opts || {}
+  const overwrite = opts.overwrite || opts.clobber || false
+
+  const { srcStat, isChangingCase = false } = stat.checkPathsSync(src, dest, 'move', opts)
+  stat.checkParentPathsSync(src, srcStat, dest, 'move')
+  if (!isParentRoot(dest)) mkdirpSync(path.dirname(dest))
+  return doRename(src, dest, overwrite, isChangingCase)
+}
+
+function isParentRoot (dest) {
+  const parent = path.dirname(dest)
+  const parsedPath = path.parse(parent)
+  return parsedPath.root === parent
+}
+
+function doRename (src, dest, overwrite, isChangingCase) {
+  if (isChangingCase) return rename(src, dest, overwrite)
+  if (overwrite) {
+    removeSync(dest)
+    return rename(src, dest, overwrite)
+  }
+  if (fs.existsSync(dest)) throw new Error('dest already exists.')
+  return rename(src, dest, overwrite)
+}
+
+function rename (src, dest, overwrite) {
+  try {
+    fs.renameSync(src, dest)
+  } catch (err) {
+    if (err.code !== 'EXDEV') throw err
+    return moveAcrossDevice(src, dest, overwrite)
+  }
+}
+
+function moveAcrossDevice (src, dest, overwrite) {
+  const opts = {
+    overwrite,
+    errorOnExist: true,
+    preserveTimestamps: true
+  }
+  copySync(src, dest, opts)
+  return removeSync(src)
+}
+
+module.exports = moveSync
+
+
+/***/ }),
+
+/***/ 47751:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+const fs = __nccwpck_require__(3506)
+const path = __nccwpck_require__(16928)
+const { copy } = __nccwpck_require__(75796)
+const { remove } = __nccwpck_require__(56205)
+const { mkdirp } = __nccwpck_require__(31089)
+const { pathExists } = __nccwpck_require__(52881)
+const stat = __nccwpck_require__(90887)
+
+async function move (src, dest, opts = {}) {
+  const overwrite = opts.overwrite || opts.clobber || false
+
+  const { srcStat, isChangingCase = false } = await stat.checkPaths(src, dest, 'move', opts)
+
+  await stat.checkParentPaths(src, srcStat, dest, 'move')
+
+  // If the parent of dest is not root, make sure it exists before proceeding
+  const destParent = path.dirname(dest)
+  const parsedParentPath = path.parse(destParent)
+  if (parsedParentPath.root !== destParent) {
+    await mkdirp(destParent)
+  }
+
+  return doRename(src, dest, overwrite, isChangingCase)
+}
+
+async function doRename (src, dest, overwrite, isChangingCase) {
+  if (!isChangingCase) {
+    if (overwrite) {
+      await remove(dest)
+    } else if (await pathExists(dest)) {
+      throw new Error('dest already exists.')
+    }
+  }
+
+  try {
+    // Try w/ rename first, and try copy + remove if EXDEV
+    await fs.rename(src, dest)
+  } catch (err) {
+    if (err.code !== 'EXDEV') {
+      throw err
+    }
+    await moveAcrossDevice(src, dest, overwrite)
+  }
+}
+
+async function moveAcrossDevice (src, dest, overwrite) {
+  const opts = {
+    overwrite,
+    errorOnExist: true,
+    preserveTimestamps: true
+  }
+
+  await copy(src, dest, opts)
+  return remove(src)
+}
+
+module.exports = move
+
+
+/***/ }),
+
+/***/ 35229:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+const u = (__nccwpck_require__(95077).fromPromise)
+const fs = __nccwpck_require__(3506)
+const path = __nccwpck_require__(16928)
+const mkdir = __nccwpck_require__(31089)
+const pathExists = (__nccwpck_require__(52881).pathExists)
+
+async function outputFile (file, data, encoding = 'utf-8') {
+  const dir = path.dirname(file)
+
+  if (!(await pathExists(dir))) {
+    await mkdir.mkdirs(dir)
+  }
+
+  return fs.writeFile(file, data, encoding)
+}
+
+function outputFileSync (file, ...args) {
+  const dir = path.dirname(file)
+  if (!fs.existsSync(dir)) {
+    mkdir.mkdirsSync(dir)
+  }
+
+  fs.writeFileSync(file, ...args)
+}
+
+module.exports = {
+  outputFile: u(outputFile),
+  outputFileSync
+}
+
+
+/***/ }),
+
+/***/ 52881:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+const u = (__nccwpck_require__(95077).fromPromise)
+const fs = __nccwpck_require__(3506)
+
+function pathExists (path) {
+  return fs.access(path).then(() => true).catch(() => false)
+}
+
+module.exports = {
+  pathExists: u(pathExists),
+  pathExistsSync: fs.existsSync
+}
+
+
+/***/ }),
+
+/***/ 56205:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+const fs = __nccwpck_require__(35744)
+const u = (__nccwpck_require__(95077).fromCallback)
+
+function remove (path, callback) {
+  fs.rm(path, { recursive: true, force: true }, callback)
+}
+
+function removeSync (path) {
+  fs.rmSync(path, { recursive: true, force: true })
+}
+
+module.exports = {
+  remove: u(remove),
+  removeSync
+}
+
+
+/***/ }),
+
+/***/ 90887:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+const fs = __nccwpck_require__(3506)
+const path = __nccwpck_require__(16928)
+const u = (__nccwpck_require__(95077).fromPromise)
+
+function getStats (src, dest, opts) {
+  const statFunc = opts.dereference
+    ? (file) => fs.stat(file, { bigint: true })
+    : (file) => fs.lstat(file, { bigint: true })
+  return Promise.all([
+    statFunc(src),
+    statFunc(dest).catch(err => {
+      if (err.code === 'ENOENT') return null
+      throw err
+    })
+  ]).then(([srcStat, destStat]) => ({ srcStat, destStat }))
+}
+
+function getStatsSync (src, dest, opts) {
+  let destStat
+  const statFunc = opts.dereference
+    ? (file) => fs.statSync(file, { bigint: true })
+    : (file) => fs.lstatSync(file, { bigint: true })
+  const srcStat = statFunc(src)
+  try {
+    destStat = statFunc(dest)
+  } catch (err) {
+    if (err.code === 'ENOENT') return { srcStat, destStat: null }
+    throw err
+  }
+  return { srcStat, destStat }
+}
+
+async function checkPaths (src, dest, funcName, opts) {
+  const { srcStat, destStat } = await getStats(src, dest, opts)
+  if (destStat) {
+    if (areIdentical(srcStat, destStat)) {
+      const srcBaseName = path.basename(src)
+      const destBaseName = path.basename(dest)
+      if (funcName === 'move' &&
+        srcBaseName !== destBaseName &&
+        srcBaseName.toLowerCase() === destBaseName.toLowerCase()) {
+        return { srcStat, destStat, isChangingCase: true }
+      }
+      throw new Error('Source and destination must not be the same.')
+    }
+    if (srcStat.isDirectory() && !destStat.isDirectory()) {
+      throw new Error(`Cannot overwrite non-directory '${dest}' with directory '${src}'.`)
+    }
+    if (!srcStat.isDirectory() && destStat.isDirectory()) {
+      throw new Error(`Cannot overwrite directory '${dest}' with non-directory '${src}'.`)
+    }
+  }
+
+  if (srcStat.isDirectory() && isSrcSubdir(src, dest)) {
+    throw new Error(errMsg(src, dest, funcName))
+  }
+
+  return { srcStat, destStat }
+}
+
+function checkPathsSync (src, dest, funcName, opts) {
+  const { srcStat, destStat } = getStatsSync(src, dest, opts)
+
+  if (destStat) {
+    if (areIdentical(srcStat, destStat)) {
+      const srcBaseName = path.basename(src)
+      const destBaseName = path.basename(dest)
+      if (funcName === 'move' &&
+        srcBaseName !== destBaseName &&
+        srcBaseName.toLowerCase() === destBaseName.toLowerCase()) {
+        return { srcStat, destStat, isChangingCase: true }
+      }
+      throw new Error('Source and destination must not be the same.')
+    }
+    if (srcStat.isDirectory() && !destStat.isDirectory()) {
+      throw new Error(`Cannot overwrite non-directory '${dest}' with directory '${src}'.`)
+    }
+    if (!srcStat.isDirectory() && destStat.isDirectory()) {
+      throw new Error(`Cannot overwrite directory '${dest}' with non-directory '${src}'.`)
+    }
+  }
+
+  if (srcStat.isDirectory() && isSrcSubdir(src, dest)) {
+    throw new Error(errMsg(src, dest, funcName))
+  }
+  return { srcStat, destStat }
+}
+
+// recursively check if dest parent is a subdirectory of src.
+// It works for all file types including symlinks since it
+// checks the src and dest inodes. It starts from the deepest
+// parent and stops once it reaches the src parent or the root path.
+async function checkParentPaths (src, srcStat, dest, funcName) {
+  const srcParent = path.resolve(path.dirname(src))
+  const destParent = path.resolve(path.dirname(dest))
+  if (destParent === srcParent || destParent === path.parse(destParent).root) return
+
+  let destStat
+  try {
+    destStat = await fs.stat(destParent, { bigint: true })
+  } catch (err) {
+    if (err.code === 'ENOENT') return
+    throw err
+  }
+
+  if (areIdentical(srcStat, destStat)) {
+    throw new Error(errMsg(src, dest, funcName))
+  }
+
+  return checkParentPaths(src, srcStat, destParent, funcName)
+}
+
+function checkParentPathsSync (src, srcStat, dest, funcName) {
+  const srcParent = path.resolve(path.dirname(src))
+  const destParent = path.resolve(path.dirname(dest))
+  if (destParent === srcParent || destParent === path.parse(destParent).root) return
+  let destStat
+  try {
+    destStat = fs.statSync(destParent, { bigint: true })
+  } catch (err) {
+    if (err.code === 'ENOENT') return
+    throw err
+  }
+  if (areIdentical(srcStat, destStat)) {
+    throw new Error(errMsg(src, dest, funcName))
+  }
+  return checkParentPathsSync(src, srcStat, destParent, funcName)
+}
+
+function areIdentical (srcStat, destStat) {
+  return destStat.ino && destStat.dev && destStat.ino === srcStat.ino && destStat.dev === srcStat.dev
+}
+
+// return true if dest is a subdir of src, otherwise false.
+// It only checks the path strings.
+function isSrcSubdir (src, dest) {
+  const srcArr = path.resolve(src).split(path.sep).filter(i => i)
+  const destArr = path.resolve(dest).split(path.sep).filter(i => i)
+  return srcArr.every((cur, i) => destArr[i] === cur)
+}
+
+function errMsg (src, dest, funcName) {
+  return `Cannot ${funcName} '${src}' to a subdirectory of itself, '${dest}'.`
+}
+
+module.exports = {
+  // checkPaths
+  checkPaths: u(checkPaths),
+  checkPathsSync,
+  // checkParent
+  checkParentPaths: u(checkParentPaths),
+  checkParentPathsSync,
+  // Misc
+  isSrcSubdir,
+  areIdentical
+}
+
+
+/***/ }),
+
+/***/ 96934:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+"use strict";
+
+
+const fs = __nccwpck_require__(3506)
+const u = (__nccwpck_require__(95077).fromPromise)
+
+async function utimesMillis (path, atime, mtime) {
+  // if (!HAS_MILLIS_RES) return fs.utimes(path, atime, mtime, callback)
+  const fd = await fs.open(path, 'r+')
+
+  let closeErr = null
+
+  try {
+    await fs.futimes(fd, atime, mtime)
+  } finally {
+    try {
+      await fs.close(fd)
+    } catch (e) {
+      closeErr = e
+    }
+  }
+
+  if (closeErr) {
+    throw closeErr
+  }
+}
+
+function utimesMillisSync (path, atime, mtime) {
+  const fd = fs.openSync(path, 'r+')
+  fs.futimesSync(fd, atime, mtime)
+  return fs.closeSync(fd)
+}
+
+module.exports = {
+  utimesMillis: u(utimesMillis),
+  utimesMillisSync
+}
+
+
+/***/ }),
+
+/***/ 73964:
+/***/ ((module) => {
+
+"use strict";
+
+
+module.exports = clone
+
+var getPrototypeOf = Object.getPrototypeOf || function (obj) {
+  return obj.__proto__
+}
+
+function clone (obj) {
+  if (obj === null || typeof obj !== 'object')
+    return obj
+
+  if (obj instanceof Object)
+    var copy = { __proto__: getPrototypeOf(obj) }
+  else
+    var copy = Object.create(null)
+
+  Object.getOwnPropertyNames(obj).forEach(function (key) {
+    Object.defineProperty(copy, key, Object.getOwnPropertyDescriptor(obj, key))
+  })
+
+  return copy
+}
+
+
+/***/ }),
+
+/***/ 35744:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+var fs = __nccwpck_require__(79896)
+var polyfills = __nccwpck_require__(83501)
+var legacy = __nccwpck_require__(12270)
+var clone = __nccwpck_require__(73964)
+
+var util = __nccwpck_require__(39023)
+
+/* istanbul ignore next - node 0.x polyfill */
+var gracefulQueue
+var previousSymbol
+
+/* istanbul ignore else - node 0.x polyfill */
+if (typeof Symbol === 'function' && typeof Symbol.for === 'function') {
+  gracefulQueue = Symbol.for('graceful-fs.queue')
+  // This is used in testing by future versions
+  previousSymbol = Symbol.for('graceful-fs.previous')
+} else {
+  gracefulQueue = '___graceful-fs.queue'
+  previousSymbol = '___graceful-fs.previous'
+}
+
+function noop () {}
+
+function publishQueue(context, queue) {
+  Object.defineProperty(context, gracefulQueue, {
+    get: function() {
+      return queue
+    }
+  })
+}
+
+var debug = noop
+if (util.debuglog)
+  debug = util.debuglog('gfs4')
+else if (/\bgfs4\b/i.test(process.env.NODE_DEBUG || ''))
+  debug = function() {
+    var m = util.format.apply(util, arguments)
+    m = 'GFS4: ' + m.split(/\n/).join('\nGFS4: ')
+    console.error(m)
+  }
+
+// Once time initialization
+if (!fs[gracefulQueue]) {
+  // This queue can be shared by multiple loaded instances
+  var queue = global[gracefulQueue] || []
+  publishQueue(fs, queue)
+
+  // Patch fs.close/closeSync to shared queue version, because we need
+  // to retry() whenever a close happens *anywhere* in the program.
+  // This is essential when multiple graceful-fs instances are
+  // in play at the same time.
+  fs.close = (function (fs$close) {
+    function close (fd, cb) {
+      return fs$close.call(fs, fd, function (err) {
+        // This function uses the graceful-fs shared queue
+        if (!err) {
+          resetQueue()
+        }
+
+        if (typeof cb === 'function')
+          cb.apply(this, arguments)
+      })
+    }
+
+    Object.defineProperty(close, previousSymbol, {
+      value: fs$close
+    })
+    return close
+  })(fs.close)
+
+  fs.closeSync = (function (fs$closeSync) {
+    function closeSync (fd) {
+      // This function uses the graceful-fs shared queue
+      fs$closeSync.apply(fs, arguments)
+      resetQueue()
+    }
+
+    Object.defineProperty(closeSync, previousSymbol, {
+      value: fs$closeSync
+    })
+    return closeSync
+  })(fs.closeSync)
+
+  if (/\bgfs4\b/i.test(process.env.NODE_DEBUG || '')) {
+    process.on('exit', function() {
+      debug(fs[gracefulQueue])
+      __nccwpck_require__(42613).equal(fs[gracefulQueue].length, 0)
+    })
+  }
+}
+
+if (!global[gracefulQueue]) {
+  publishQueue(global, fs[gracefulQueue]);
+}
+
+module.exports = patch(clone(fs))
+if (process.env.TEST_GRACEFUL_FS_GLOBAL_PATCH && !fs.__patched) {
+    module.exports = patch(fs)
+    fs.__patched = true;
+}
+
+function patch (fs) {
+  // Everything that references the open() function needs to be in here
+  polyfills(fs)
+  fs.gracefulify = patch
+
+  fs.createReadStream = createReadStream
+  fs.createWriteStream = createWriteStream
+  var fs$readFile = fs.readFile
+  fs.readFile = readFile
+  function readFile (path, options, cb) {
+    if (typeof options === 'function')
+      cb = options, options = null
+
+    return go$readFile(path, options, cb)
+
+    function go$readFile (path, options, cb, startTime) {
+      return fs$readFile(path, options, function (err) {
+        if (err && (err.code === 'EMFILE' || err.code === 'ENFILE'))
+          enqueue([go$readFile, [path, options, cb], err, startTime || Date.now(), Date.now()])
+        else {
+          if (typeof cb === 'function')
+            cb.apply(this, arguments)
+        }
+      })
+    }
+  }
+
+  var fs$writeFile = fs.writeFile
+  fs.writeFile = writeFile
+  function writeFile (path, data, options, cb) {
+    if (typeof options === 'function')
+      cb = options, options = null
+
+    return go$writeFile(path, data, options, cb)
+
+    function go$writeFile (path, data, options, cb, startTime) {
+      return fs$writeFile(path, data, options, function (err) {
+        if (err && (err.code === 'EMFILE' || err.code === 'ENFILE'))
+          enqueue([go$writeFile, [path, data, options, cb], err, startTime || Date.now(), Date.now()])
+        else {
+          if (typeof cb === 'function')
+            cb.apply(this, arguments)
+        }
+      })
+    }
+  }
+
+  var fs$appendFile = fs.appendFile
+  if (fs$appendFile)
+    fs.appendFile = appendFile
+  function appendFile (path, data, options, cb) {
+    if (typeof options === 'function')
+      cb = options, options = null
+
+    return go$appendFile(path, data, options, cb)
+
+    function go$appendFile (path, data, options, cb, startTime) {
+      return fs$appendFile(path, data, options, function (err) {
+        if (err && (err.code === 'EMFILE' || err.code === 'ENFILE'))
+          enqueue([go$appendFile, [path, data, options, cb], err, startTime || Date.now(), Date.now()])
+        else {
+          if (typeof cb === 'function')
+            cb.apply(this, arguments)
+        }
+      })
+    }
+  }
+
+  var fs$copyFile = fs.copyFile
+  if (fs$copyFile)
+    fs.copyFile = copyFile
+  function copyFile (src, dest, flags, cb) {
+    if (typeof flags === 'function') {
+      cb = flags
+      flags = 0
+    }
+    return go$copyFile(src, dest, flags, cb)
+
+    function go$copyFile (src, dest, flags, cb, startTime) {
+      return fs$copyFile(src, dest, flags, function (err) {
+        if (err && (err.code === 'EMFILE' || err.code === 'ENFILE'))
+          enqueue([go$copyFile, [src, dest, flags, cb], err, startTime || Date.now(), Date.now()])
+        else {
+          if (typeof cb === 'function')
+            cb.apply(this, arguments)
+        }
+      })
+    }
+  }
+
+  var fs$readdir = fs.readdir
+  fs.readdir = readdir
+  var noReaddirOptionVersions = /^v[0-5]\./
+  function readdir (path, options, cb) {
+    if (typeof options === 'function')
+      cb = options, options = null
+
+    var go$readdir = noReaddirOptionVersions.test(process.version)
+      ? function go$readdir (path, options, cb, startTime) {
+        return fs$readdir(path, fs$readdirCallback(
+          path, options, cb, startTime
+        ))
+      }
+      : function go$readdir (path, options, cb, startTime) {
+        return fs$readdir(path, options, fs$readdirCallback(
+          path, options, cb, startTime
+        ))
+      }
+
+    return go$readdir(path, options, cb)
+
+    function fs$readdirCallback (path, options, cb, startTime) {
+      return function (err, files) {
+        if (err && (err.code === 'EMFILE' || err.code === 'ENFILE'))
+          enqueue([
+            go$readdir,
+            [path, options, cb],
+            err,
+            startTime || Date.now(),
+            Date.now()
+          ])
+        else {
+          if (files && files.sort)
+            files.sort()
+
+          if (typeof cb === 'function')
+            cb.call(this, err, files)
+        }
+      }
+    }
+  }
+
+  if (process.version.substr(0, 4) === 'v0.8') {
+    var legStreams = legacy(fs)
+    ReadStream = legStreams.ReadStream
+    WriteStream = legStreams.WriteStream
+  }
+
+  var fs$ReadStream = fs.ReadStream
+  if (fs$ReadStream) {
+    ReadStream.prototype = Object.create(fs$ReadStream.prototype)
+    ReadStream.prototype.open = ReadStream$open
+  }
+
+  var fs$WriteStream = fs.WriteStream
+  if (fs$WriteStream) {
+    WriteStream.prototype = Object.create(fs$WriteStream.prototype)
+    WriteStream.prototype.open = WriteStream$open
+  }
+
+  Object.defineProperty(fs, 'ReadStream', {
+    get: function () {
+      return ReadStream
+    },
+    set: function (val) {
+      ReadStream = val
+    },
+    enumerable: true,
+    configurable: true
+  })
+  Object.defineProperty(fs, 'WriteStream', {
+    get: function () {
+      return WriteStream
+    },
+    set: function (val) {
+      WriteStream = val
+    },
+    enumerable: true,
+    configurable: true
+  })
+
+  // legacy names
+  var FileReadStream = ReadStream
+  Object.defineProperty(fs, 'FileReadStream', {
+    get: function () {
+      return FileReadStream
+    },
+    set: function (val) {
+      FileReadStream = val
+    },
+    enumerable: true,
+    configurable: true
+  })
+  var FileWriteStream = WriteStream
+  Object.defineProperty(fs, 'FileWriteStream', {
+    get: function () {
+      return FileWriteStream
+    },
+    set: function (val) {
+      FileWriteStream = val
+    },
+    enumerable: true,
+    configurable: true
+  })
+
+  function ReadStream (path, options) {
+    if (this instanceof ReadStream)
+      return fs$ReadStream.apply(this, arguments), this
+    else
+      return ReadStream.apply(Object.create(ReadStream.prototype), arguments)
+  }
+
+  function ReadStream$open () {
+    var that = this
+    open(that.path, that.flags, that.mode, function (err, fd) {
+      if (err) {
+        if (that.autoClose)
+          that.destroy()
+
+        that.emit('error', err)
+      } else {
+        that.fd = fd
+        that.emit('open', fd)
+        that.read()
+      }
+    })
+  }
+
+  function WriteStream (path, options) {
+    if (this instanceof WriteStream)
+      return fs$WriteStream.apply(this, arguments), this
+    else
+      return WriteStream.apply(Object.create(WriteStream.prototype), arguments)
+  }
+
+  function WriteStream$open () {
+    var that = this
+    open(that.path, that.flags, that.mode, function (err, fd) {
+      if (err) {
+        that.destroy()
+        that.emit('error', err)
+      } else {
+        that.fd = fd
+        that.emit('open', fd)
+      }
+    })
+  }
+
+  function createReadStream (path, options) {
+    return new fs.ReadStream(path, options)
+  }
+
+  function createWriteStream (path, options) {
+    return new fs.WriteStream(path, options)
+  }
+
+  var fs$open = fs.open
+  fs.open = open
+  function open (path, flags, mode, cb) {
+    if (typeof mode === 'function')
+      cb = mode, mode = null
+
+    return go$open(path, flags, mode, cb)
+
+    function go$open (path, flags, mode, cb, startTime) {
+      return fs$open(path, flags, mode, function (err, fd) {
+        if (err && (err.code === 'EMFILE' || err.code === 'ENFILE'))
+          enqueue([go$open, [path, flags, mode, cb], err, startTime || Date.now(), Date.now()])
+        else {
+          if (typeof cb === 'function')
+            cb.apply(this, arguments)
+        }
+      })
+    }
+  }
+
+  return fs
+}
+
+function enqueue (elem) {
+  debug('ENQUEUE', elem[0].name, elem[1])
+  fs[gracefulQueue].push(elem)
+  retry()
+}
+
+// keep track of the timeout between retry() calls
+var retryTimer
+
+// reset the startTime and lastTime to now
+// this resets the start of the 60 second overall timeout as well as the
+// delay between attempts so that we'll retry these jobs sooner
+function resetQueue () {
+  var now = Date.now()
+  for (var i = 0; i < fs[gracefulQueue].length; ++i) {
+    // entries that are only a length of 2 are from an older version, don't
+    // bother modifying those since they'll be retried anyway.
+    if (fs[gracefulQueue][i].length > 2) {
+      fs[gracefulQueue][i][3] = now // startTime
+      fs[gracefulQueue][i][4] = now // lastTime
+    }
+  }
+  // call retry to make sure we're actively processing the queue
+  retry()
+}
+
+function retry () {
+  // clear the timer and remove it to help prevent unintended concurrency
+  clearTimeout(retryTimer)
+  retryTimer = undefined
+
+  if (fs[gracefulQueue].length === 0)
+    return
+
+  var elem = fs[gracefulQueue].shift()
+  var fn = elem[0]
+  var args = elem[1]
+  // these items may be unset if they were added by an older graceful-fs
+  var err = elem[2]
+  var startTime = elem[3]
+  var lastTime = elem[4]
+
+  // if we don't have a startTime we have no way of knowing if we've waited
+  // long enough, so go ahead and retry this item now
+  if (startTime === undefined) {
+    debug('RETRY', fn.name, args)
+    fn.apply(null, args)
+  } else if (Date.now() - startTime >= 60000) {
+    // it's been more than 60 seconds total, bail now
+    debug('TIMEOUT', fn.name, args)
+    var cb = args.pop()
+    if (typeof cb === 'function')
+      cb.call(null, err)
+  } else {
+    // the amount of time between the last attempt and right now
+    var sinceAttempt = Date.now() - lastTime
+    // the amount of time between when we first tried, and when we last tried
+    // rounded up to at least 1
+    var sinceStart = Math.max(lastTime - startTime, 1)
+    // backoff. wait longer than the total time we've been retrying, but only
+    // up to a maximum of 100ms
+    var desiredDelay = Math.min(sinceStart * 1.2, 100)
+    // it's been long enough since the last retry, do it again
+    if (sinceAttempt >= desiredDelay) {
+      debug('RETRY', fn.name, args)
+      fn.apply(null, args.concat([startTime]))
+    } else {
+      // if we can't do this job yet, push it to the end of the queue
+      // and let the next iteration check again
+      fs[gracefulQueue].push(elem)
+    }
+  }
+
+  // schedule our next run if one isn't already scheduled
+  if (retryTimer === undefined) {
+    retryTimer = setTimeout(retry, 0)
+  }
+}
+
+
+/***/ }),
+
+/***/ 12270:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+var Stream = (__nccwpck_require__(2203).Stream)
+
+module.exports = legacy
+
+function legacy (fs) {
+  return {
+    ReadStream: ReadStream,
+    WriteStream: WriteStream
+  }
+
+  function ReadStream (path, options) {
+    if (!(this instanceof ReadStream)) return new ReadStream(path, options);
+
+    Stream.call(this);
+
+    var self = this;
+
+    this.path = path;
+    this.fd = null;
+    this.readable = true;
+    this.paused = false;
+
+    this.flags = 'r';
+    this.mode = 438; /*=0666*/
+    this.bufferSize = 64 * 1024;
+
+    options = options || {};
+
+    // Mixin options into this
+    var keys = Object.keys(options);
+    for (var index = 0, length = keys.length; index < length; index++) {
+      var key = keys[index];
+      this[key] = options[key];
+    }
+
+    if (this.encoding) this.setEncoding(this.encoding);
+
+    if (this.start !== undefined) {
+      if ('number' !== typeof this.start) {
+        throw TypeError('start must be a Number');
+      }
+      if (this.end === undefined) {
+        this.end = Infinity;
+      } else if ('number' !== typeof this.end) {
+        throw TypeError('end must be a Number');
+      }
+
+      if (this.start > this.end) {
+        throw new Error('start must be <= end');
+      }
+
+      this.pos = this.start;
+    }
+
+    if (this.fd !== null) {
+      process.nextTick(function() {
+        self._read();
+      });
+      return;
+    }
+
+    fs.open(this.path, this.flags, this.mode, function (err, fd) {
+      if (err) {
+        self.emit('error', err);
+        self.readable = false;
+        return;
+      }
+
+      self.fd = fd;
+      self.emit('open', fd);
+      self._read();
+    })
+  }
+
+  function WriteStream (path, options) {
+    if (!(this instanceof WriteStream)) return new WriteStream(path, options);
+
+    Stream.call(this);
+
+    this.path = path;
+    this.fd = null;
+    this.writable = true;
+
+    this.flags = 'w';
+    this.encoding = 'binary';
+    this.mode = 438; /*=0666*/
+    this.bytesWritten = 0;
+
+    options = options || {};
+
+    // Mixin options into this
+    var keys = Object.keys(options);
+    for (var index = 0, length = keys.length; index < length; index++) {
+      var key = keys[index];
+      this[key] = options[key];
+    }
+
+    if (this.start !== undefined) {
+      if ('number' !== typeof this.start) {
+        throw TypeError('start must be a Number');
+      }
+      if (this.start < 0) {
+        throw new Error('start must be >= zero');
+      }
+
+      this.pos = this.start;
+    }
+
+    this.busy = false;
+    this._queue = [];
+
+    if (this.fd === null) {
+      this._open = fs.open;
+      this._queue.push([this._open, this.path, this.flags, this.mode, undefined]);
+      this.flush();
+    }
+  }
+}
+
+
+/***/ }),
+
+/***/ 83501:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+var constants = __nccwpck_require__(49140)
+
+var origCwd = process.cwd
+var cwd = null
+
+var platform = process.env.GRACEFUL_FS_PLATFORM || process.platform
+
+process.cwd = function() {
+  if (!cwd)
+    cwd = origCwd.call(process)
+  return cwd
+}
+try {
+  process.cwd()
+} catch (er) {}
+
+// This check is needed until node.js 12 is required
+if (typeof process.chdir === 'function') {
+  var chdir = process.chdir
+  process.chdir = function (d) {
+    cwd = null
+    chdir.call(process, d)
+  }
+  if (Object.setPrototypeOf) Object.setPrototypeOf(process.chdir, chdir)
+}
+
+module.exports = patch
+
+function patch (fs) {
+  // (re-)implement some things that are known busted or missing.
+
+  // lchmod, broken prior to 0.6.2
+  // back-port the fix here.
+  if (constants.hasOwnProperty('O_SYMLINK') &&
+      process.version.match(/^v0\.6\.[0-2]|^v0\.5\./)) {
+    patchLchmod(fs)
+  }
+
+  // lutimes implementation, or no-op
+  if (!fs.lutimes) {
+    patchLutimes(fs)
+  }
+
+  // https://github.com/isaacs/node-graceful-fs/issues/4
+  // Chown should not fail on einval or eperm if non-root.
+  // It should not fail on enosys ever, as this just indicates
+  // that a fs doesn't support the intended operation.
+
+  fs.chown = chownFix(fs.chown)
+  fs.fchown = chownFix(fs.fchown)
+  fs.lchown = chownFix(fs.lchown)
+
+  fs.chmod = chmodFix(fs.chmod)
+  fs.fchmod = chmodFix(fs.fchmod)
+  fs.lchmod = chmodFix(fs.lchmod)
+
+  fs.chownSync = chownFixSync(fs.chownSync)
+  fs.fchownSync = chownFixSync(fs.fchownSync)
+  fs.lchownSync = chownFixSync(fs.lchownSync)
+
+  fs.chmodSync = chmodFixSync(fs.chmodSync)
+  fs.fchmodSync = chmodFixSync(fs.fchmodSync)
+  fs.lchmodSync = chmodFixSync(fs.lchmodSync)
+
+  fs.stat = statFix(fs.stat)
+  fs.fstat = statFix(fs.fstat)
+  fs.lstat = statFix(fs.lstat)
+
+  fs.statSync = statFixSync(fs.statSync)
+  fs.fstatSync = statFixSync(fs.fstatSync)
+  fs.lstatSync = statFixSync(fs.lstatSync)
+
+  // if lchmod/lchown do not exist, then make them no-ops
+  if (fs.chmod && !fs.lchmod) {
+    fs.lchmod = function (path, mode, cb) {
+      if (cb) process.nextTick(cb)
+    }
+    fs.lchmodSync = function () {}
+  }
+  if (fs.chown && !fs.lchown) {
+    fs.lchown = function (path, uid, gid, cb) {
+      if (cb) process.nextTick(cb)
+    }
+    fs.lchownSync = function () {}
+  }
+
+  // on Windows, A/V software can lock the directory, causing this
+  // to fail with an EACCES or EPERM if the directory contains newly
+  // created files.  Try again on failure, for up to 60 seconds.
+
+  // Set the timeout this long because some Windows Anti-Virus, such as Parity
+  // bit9, may lock files for up to a minute, causing npm package install
+  // failures. Also, take care to yield the scheduler. Windows scheduling gives
+  // CPU to a busy looping process, which can cause the program causing the lock
+  // contention to be starved of CPU by node, so the contention doesn't resolve.
+  if (platform === "win32") {
+    fs.rename = typeof fs.rename !== 'function' ? fs.rename
+    : (function (fs$rename) {
+      function rename (from, to, cb) {
+        var start = Date.now()
+        var backoff = 0;
+        fs$rename(from, to, function CB (er) {
+          if (er
+              && (er.code === "EACCES" || er.code === "EPERM" || er.code === "EBUSY")
+              && Date.now() - start < 60000) {
+            setTimeout(function() {
+              fs.stat(to, function (stater, st) {
+                if (stater && stater.code === "ENOENT")
+                  fs$rename(from, to, CB);
+                else
+                  cb(er)
+              })
+            }, backoff)
+            if (backoff < 100)
+              backoff += 10;
+            return;
+          }
+          if (cb) cb(er)
+        })
+      }
+      if (Object.setPrototypeOf) Object.setPrototypeOf(rename, fs$rename)
+      return rename
+    })(fs.rename)
+  }
+
+  // if read() returns EAGAIN, then just try it again.
+  fs.read = typeof fs.read !== 'function' ? fs.read
+  : (function (fs$read) {
+    function read (fd, buffer, offset, length, position, callback_) {
+      var callback
+      if (callback_ && typeof callback_ === 'function') {
+        var eagCounter = 0
+        callback = function (er, _, __) {
+          if (er && er.code === 'EAGAIN' && eagCounter < 10) {
+            eagCounter ++
+            return fs$read.call(fs, fd, buffer, offset, length, position, callback)
+          }
+          callback_.apply(this, arguments)
+        }
+      }
+      return fs$read.call(fs, fd, buffer, offset, length, position, callback)
+    }
+
+    // This ensures `util.promisify` works as it does for native `fs.read`.
+    if (Object.setPrototypeOf) Object.setPrototypeOf(read, fs$read)
+    return read
+  })(fs.read)
+
+  fs.readSync = typeof fs.readSync !== 'function' ? fs.readSync
+  : (function (fs$readSync) { return function (fd, buffer, offset, length, position) {
+    var eagCounter = 0
+    while (true) {
+      try {
+        return fs$readSync.call(fs, fd, buffer, offset, length, position)
+      } catch (er) {
+        if (er.code === 'EAGAIN' && eagCounter < 10) {
+          eagCounter ++
+          continue
+        }
+        throw er
+      }
+    }
+  }})(fs.readSync)
+
+  function patchLchmod (fs) {
+    fs.lchmod = function (path, mode, callback) {
+      fs.open( path
+             , constants.O_WRONLY | constants.O_SYMLINK
+             , mode
+             , function (err, fd) {
+        if (err) {
+          if (callback) callback(err)
+          return
+        }
+        // prefer to return the chmod error, if one occurs,
+        // but still try to close, and report closing errors if they occur.
+        fs.fchmod(fd, mode, function (err) {
+          fs.close(fd, function(err2) {
+            if (callback) callback(err || err2)
+          })
+        })
+      })
+    }
+
+    fs.lchmodSync = function (path, mode) {
+      var fd = fs.openSync(path, constants.O_WRONLY | constants.O_SYMLINK, mode)
+
+      // prefer to return the chmod error, if one occurs,
+      // but still try to close, and report closing errors if they occur.
+      var threw = true
+      var ret
+      try {
+        ret = fs.fchmodSync(fd, mode)
+        threw = false
+      } finally {
+        if (threw) {
+          try {
+            fs.closeSync(fd)
+          } catch (er) {}
+        } else {
+          fs.closeSync(fd)
+        }
+      }
+      return ret
+    }
+  }
+
+  function patchLutimes (fs) {
+    if (constants.hasOwnProperty("O_SYMLINK") && fs.futimes) {
+      fs.lutimes = function (path, at, mt, cb) {
+        fs.open(path, constants.O_SYMLINK, function (er, fd) {
+          if (er) {
+            if (cb) cb(er)
+            return
+          }
+          fs.futimes(fd, at, mt, function (er) {
+            fs.close(fd, function (er2) {
+              if (cb) cb(er || er2)
+            })
+          })
+        })
+      }
+
+      fs.lutimesSync = function (path, at, mt) {
+        var fd = fs.openSync(path, constants.O_SYMLINK)
+        var ret
+        var threw = true
+        try {
+          ret = fs.futimesSync(fd, at, mt)
+          threw = false
+        } finally {
+          if (threw) {
+            try {
+              fs.closeSync(fd)
+            } catch (er) {}
+          } else {
+            fs.closeSync(fd)
+          }
+        }
+        return ret
+      }
+
+    } else if (fs.futimes) {
+      fs.lutimes = function (_a, _b, _c, cb) { if (cb) process.nextTick(cb) }
+      fs.lutimesSync = function () {}
+    }
+  }
+
+  function chmodFix (orig) {
+    if (!orig) return orig
+    return function (target, mode, cb) {
+      return orig.call(fs, target, mode, function (er) {
+        if (chownErOk(er)) er = null
+        if (cb) cb.apply(this, arguments)
+      })
+    }
+  }
+
+  function chmodFixSync (orig) {
+    if (!orig) return orig
+    return function (target, mode) {
+      try {
+        return orig.call(fs, target, mode)
+      } catch (er) {
+        if (!chownErOk(er)) throw er
+      }
+    }
+  }
+
+
+  function chownFix (orig) {
+    if (!orig) return orig
+    return function (target, uid, gid, cb) {
+      return orig.call(fs, target, uid, gid, function (er) {
+        if (chownErOk(er)) er = null
+        if (cb) cb.apply(this, arguments)
+      })
+    }
+  }
+
+  function chownFixSync (orig) {
+    if (!orig) return orig
+    return function (target, uid, gid) {
+      try {
+        return orig.call(fs, target, uid, gid)
+      } catch (er) {
+        if (!chownErOk(er)) throw er
+      }
+    }
+  }
+
+  function statFix (orig) {
+    if (!orig) return orig
+    // Older versions of Node erroneously returned signed integers for
+    // uid + gid.
+    return function (target, options, cb) {
+      if (typeof options === 'function') {
+        cb = options
+        options = null
+      }
+      function callback (er, stats) {
+        if (stats) {
+          if (stats.uid < 0) stats.uid += 0x100000000
+          if (stats.gid < 0) stats.gid += 0x100000000
+        }
+        if (cb) cb.apply(this, arguments)
+      }
+      return options ? orig.call(fs, target, options, callback)
+        : orig.call(fs, target, callback)
+    }
+  }
+
+  function statFixSync (orig) {
+    if (!orig) return orig
+    // Older versions of Node erroneously returned signed integers for
+    // uid + gid.
+    return function (target, options) {
+      var stats = options ? orig.call(fs, target, options)
+        : orig.call(fs, target)
+      if (stats) {
+        if (stats.uid < 0) stats.uid += 0x100000000
+        if (stats.gid < 0) stats.gid += 0x100000000
+      }
+      return stats;
+    }
+  }
+
+  // ENOSYS means that the fs doesn't support the op. Just ignore
+  // that, because it doesn't matter.
+  //
+  // if there's no getuid, or if getuid() is something other
+  // than 0, and the error is EINVAL or EPERM, then just ignore
+  // it.
+  //
+  // This specific case is a silent failure in cp, install, tar,
+  // and most other unix tools that manage permissions.
+  //
+  // When running as root, or if other types of errors are
+  // encountered, then it's strict.
+  function chownErOk (er) {
+    if (!er)
+      return true
+
+    if (er.code === "ENOSYS")
+      return true
+
+    var nonroot = !process.getuid || process.getuid() !== 0
+    if (nonroot) {
+      if (er.code === "EINVAL" || er.code === "EPERM")
+        return true
+    }
+
+    return false
+  }
+}
+
+
+/***/ }),
+
+/***/ 92064:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+let _fs
+try {
+  _fs = __nccwpck_require__(35744)
+} catch (_) {
+  _fs = __nccwpck_require__(79896)
+}
+const universalify = __nccwpck_require__(95077)
+const { stringify, stripBom } = __nccwpck_require__(79449)
+
+async function _readFile (file, options = {}) {
+  if (typeof options === 'string') {
+    options = { encoding: options }
+  }
+
+  const fs = options.fs || _fs
+
+  const shouldThrow = 'throws' in options ? options.throws : true
+
+  let data = await universalify.fromCallback(fs.readFile)(file, options)
+
+  data = stripBom(data)
+
+  let obj
+  try {
+    obj = JSON.parse(data, options ? options.reviver : null)
+  } catch (err) {
+    if (shouldThrow) {
+      err.message = `${file}: ${err.message}`
+      throw err
+    } else {
+      return null
+    }
+  }
+
+  return obj
+}
+
+const readFile = universalify.fromPromise(_readFile)
+
+function readFileSync (file, options = {}) {
+  if (typeof options === 'string') {
+    options = { encoding: options }
+  }
+
+  const fs = options.fs || _fs
+
+  const shouldThrow = 'throws' in options ? options.throws : true
+
+  try {
+    let content = fs.readFileSync(file, options)
+    content = stripBom(content)
+    return JSON.parse(content, options.reviver)
+  } catch (err) {
+    if (shouldThrow) {
+      err.message = `${file}: ${err.message}`
+      throw err
+    } else {
+      return null
+    }
+  }
+}
+
+async function _writeFile (file, obj, options = {}) {
+  const fs = options.fs || _fs
+
+  const str = stringify(obj, options)
+
+  await universalify.fromCallback(fs.writeFile)(file, str, options)
+}
+
+const writeFile = universalify.fromPromise(_writeFile)
+
+function writeFileSync (file, obj, options = {}) {
+  const fs = options.fs || _fs
+
+  const str = stringify(obj, options)
+  // not sure if fs.writeFileSync returns anything, but just in case
+  return fs.writeFileSync(file, str, options)
+}
+
+// NOTE: do not change this export format; required for ESM compat
+// see https://github.com/jprichardson/node-jsonfile/pull/162 for details
+module.exports = {
+  readFile,
+  readFileSync,
+  writeFile,
+  writeFileSync
+}
+
+
+/***/ }),
+
+/***/ 79449:
+/***/ ((module) => {
+
+function stringify (obj, { EOL = '\n', finalEOL = true, replacer = null, spaces } = {}) {
+  const EOF = finalEOL ? EOL : ''
+  const str = JSON.stringify(obj, replacer, spaces)
+
+  if (str === undefined) {
+    throw new TypeError(`Converting ${typeof obj} value to JSON is not supported`)
+  }
+
+  return str.replace(/\n/g, EOL) + EOF
+}
+
+function stripBom (content) {
+  // we do this because JSON.parse would convert it to a utf8 string if encoding wasn't specified
+  if (Buffer.isBuffer(content)) content = content.toString('utf8')
+  return content.replace(/^\uFEFF/, '')
+}
+
+module.exports = { stringify, stripBom }
+
+
+/***/ }),
+
 /***/ 20770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -28461,6 +32324,38 @@ module.exports = {
 
 /***/ }),
 
+/***/ 95077:
+/***/ ((__unused_webpack_module, exports) => {
+
+"use strict";
+
+
+exports.fromCallback = function (fn) {
+  return Object.defineProperty(function (...args) {
+    if (typeof args[args.length - 1] === 'function') fn.apply(this, args)
+    else {
+      return new Promise((resolve, reject) => {
+        args.push((err, res) => (err != null) ? reject(err) : resolve(res))
+        fn.apply(this, args)
+      })
+    }
+  }, 'name', { value: fn.name })
+}
+
+exports.fromPromise = function (fn) {
+  return Object.defineProperty(function (...args) {
+    const cb = args[args.length - 1]
+    if (typeof cb !== 'function') return fn.apply(this, args)
+    else {
+      args.pop()
+      fn.apply(this, args).then(r => cb(null, r), cb)
+    }
+  }, 'name', { value: fn.name })
+}
+
+
+/***/ }),
+
 /***/ 54717:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28735,6 +32630,1817 @@ async function runSteps(steps, state, ctx, hooks = {}, opts = {}) {
         return { ...result, cleanup: cleanups };
     await cleanups;
     return result;
+}
+
+
+/***/ }),
+
+/***/ 52629:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Zk: () => (/* binding */ packerActionsIn),
+/* harmony export */   gd: () => (/* binding */ translateString)
+/* harmony export */ });
+/* unused harmony exports BUILD_FIELDS, LEGACY_FUNCTIONS, hclString, translateAction, findActions */
+/**
+ * Packer's legacy `{{ … }}` templating (Go text/template with Packer's functions), turned into
+ * bake's `${ … }` expressions. Used twice: to translate legacy JSON templates, and to refuse a
+ * `{{ … }}` in a bake.yml with the expression to write instead.
+ */
+/** Contextual fields of a running build, as Packer's `{{ .Field }}` and HCL's `build.Field`. */
+const BUILD_FIELDS = [
+    'ID',
+    'Host',
+    'Port',
+    'User',
+    'Password',
+    'SSHPublicKey',
+    'SSHPrivateKey',
+    'WinRMPassword',
+    'SourceAMI',
+    'SourceAMIName',
+    'SourceAMIOwner',
+    'SourceAMIOwnerName',
+    'SourceAMICreationDate',
+    'BuildRegion',
+    'PackerRunUUID',
+    'PackerHTTPAddr',
+    'PackerHTTPIP',
+    'PackerHTTPPort',
+    'ConnType',
+];
+/** Fields that the settings of bake's own plugins fill in (`execute_command`, `output`). */
+const PLUGIN_FIELDS = [
+    'Path',
+    'Vars',
+    'Script',
+    'BuildName',
+    'ChecksumType',
+    'BuilderType',
+    'Image',
+    'EnvVarFile',
+];
+/** Settings whose text bake's plugins fill `{{ .Field }}` in. */
+const FILLED = ['execute_command', 'output', 'inline_shebang', 'run_command', 'env_var_format'];
+/** Packer's legacy template functions, by name. */
+const LEGACY_FUNCTIONS = [
+    'user',
+    'env',
+    'timestamp',
+    'isotime',
+    'strftime',
+    'uuid',
+    'build_name',
+    'build_type',
+    'template_dir',
+    'pwd',
+    'packer_version',
+    'clean_resource_name',
+    'clean_ami_name',
+    'lower',
+    'upper',
+    'split',
+    'replace',
+    'replace_all',
+    'sed',
+    'consul_key',
+    'vault',
+    'aws_secretsmanager',
+    'split',
+];
+function lex(src) {
+    const out = [];
+    let i = 0;
+    while (i < src.length) {
+        const c = src[i];
+        if (/\s/.test(c)) {
+            i++;
+            continue;
+        }
+        if (c === '|') {
+            out.push({ k: 'pipe' });
+            i++;
+            continue;
+        }
+        if (c === '(' || c === ')') {
+            out.push({ k: 'paren', v: c });
+            i++;
+            continue;
+        }
+        if (c === '`') {
+            const end = src.indexOf('`', i + 1);
+            if (end < 0)
+                return 'an unclosed ` string';
+            out.push({ k: 'str', v: src.slice(i + 1, end) });
+            i = end + 1;
+            continue;
+        }
+        if (c === '"') {
+            let j = i + 1;
+            let v = '';
+            while (j < src.length && src[j] !== '"') {
+                if (src[j] === '\\' && j + 1 < src.length) {
+                    const n = src[j + 1];
+                    v += n === 'n' ? '\n' : n === 't' ? '\t' : n;
+                    j += 2;
+                    continue;
+                }
+                v += src[j++];
+            }
+            if (j >= src.length)
+                return 'an unclosed " string';
+            out.push({ k: 'str', v });
+            i = j + 1;
+            continue;
+        }
+        const m = /^(\.[A-Za-z_][A-Za-z0-9_.]*|[A-Za-z_][A-Za-z0-9_]*|-?\d+)/.exec(src.slice(i));
+        if (!m)
+            return `"${c}"`;
+        const w = m[1];
+        out.push(w.startsWith('.')
+            ? { k: 'field', v: w.slice(1) }
+            : /^-?\d/.test(w)
+                ? { k: 'num', v: w }
+                : { k: 'ident', v: w });
+        i += w.length;
+    }
+    return out;
+}
+/** An HCL string literal. */
+function hclString(s) {
+    return JSON.stringify(s).replace(/\$\{/g, () => '$${');
+}
+/** Translates the inside of one `{{ … }}`; returns the expression or an error. */
+function translateAction(inner, ctx = {}) {
+    const toks = lex(inner.replace(/^-\s/, '').replace(/\s-$/, ''));
+    if (typeof toks === 'string')
+        return { error: `cannot read ${toks} in {{${inner}}}` };
+    const stages = [[]];
+    for (const t of toks) {
+        if (t.k === 'pipe')
+            stages.push([]);
+        else if (t.k === 'paren')
+            return { error: 'parentheses in {{ }} are not translated' };
+        else
+            stages[stages.length - 1].push(t);
+    }
+    let prev;
+    for (const stage of stages) {
+        if (!stage.length)
+            return { error: 'an empty stage in a {{ … | … }} pipeline' };
+        const r = command(stage, prev, ctx);
+        if (r.error)
+            return r;
+        prev = r.expr;
+    }
+    return { expr: prev };
+}
+function arg(t) {
+    if (t.k === 'str')
+        return hclString(t.v);
+    if (t.k === 'num')
+        return t.v;
+    return undefined;
+}
+function command(stage, piped, ctx) {
+    const [head, ...rest] = stage;
+    if (head.k === 'field') {
+        if (rest.length || piped !== undefined)
+            return { error: `{{ .${head.v} }} takes no arguments` };
+        const name = head.v.split('.')[0];
+        if (BUILD_FIELDS.includes(name))
+            return { expr: `build.${head.v}` };
+        return { error: `{{ .${head.v} }} is not a field Packer templates know` };
+    }
+    if (head.k !== 'ident')
+        return { expr: arg(head) };
+    const args = [];
+    for (const t of rest) {
+        const a = arg(t);
+        if (a === undefined)
+            return { error: `{{ ${head.v} }}: arguments must be strings or numbers` };
+        args.push(a);
+    }
+    if (piped !== undefined)
+        args.push(piped);
+    const want = (n) => args.length === n
+        ? undefined
+        : { error: `{{ ${head.v} }} takes ${n} argument${n === 1 ? '' : 's'}, got ${args.length}` };
+    const name = (t) => /^"[A-Za-z_][A-Za-z0-9_]*"$/.test(t);
+    switch (head.v) {
+        case 'user': {
+            const bad = want(1);
+            if (bad)
+                return bad;
+            if (!name(args[0]))
+                return { error: '{{ user }} takes a variable name' };
+            if (ctx.inVariables)
+                return { error: "a variable's default cannot read another variable" };
+            return { expr: `var.${JSON.parse(args[0])}` };
+        }
+        case 'env':
+            return want(1) ?? { expr: `env(${args[0]})` };
+        case 'timestamp':
+            // Packer's own upgrade of {{timestamp}}: the run's time, digits only.
+            return want(0) ?? { expr: 'regex_replace(timestamp(), "[- TZ:]", "")' };
+        case 'isotime':
+            if (args.length === 0)
+                return { expr: 'timestamp()' };
+            return want(1) ?? { expr: `legacy_isotime(${args[0]})` };
+        case 'strftime':
+            return want(1) ?? { expr: `legacy_strftime(${args[0]})` };
+        case 'uuid':
+            return want(0) ?? { expr: 'uuidv4()' };
+        case 'build_name':
+            return want(0) ?? { expr: 'source.name' };
+        case 'build_type':
+            return want(0) ?? { expr: 'source.type' };
+        case 'template_dir':
+            return want(0) ?? { expr: 'path.root' };
+        case 'pwd':
+            return want(0) ?? { expr: 'path.cwd' };
+        case 'packer_version':
+            return want(0) ?? { expr: 'packer.version' };
+        case 'clean_resource_name':
+        case 'clean_ami_name':
+            return want(1) ?? { expr: `clean_resource_name(${args[0]})` };
+        case 'lower':
+        case 'upper':
+            return want(1) ?? { expr: `${head.v}(${args[0]})` };
+        case 'split': {
+            const bad = want(3);
+            if (bad)
+                return bad;
+            return { expr: `element(split(${args[1]}, ${args[0]}), ${args[2]})` };
+        }
+        case 'replace':
+        case 'replace_all': {
+            // replace OLD NEW N STRING / replace_all OLD NEW STRING
+            if (head.v === 'replace') {
+                const bad = want(4);
+                if (bad)
+                    return bad;
+                if (args[2] !== '-1' && args[2] !== '1')
+                    return { error: '{{ replace }} with a count other than 1 or -1 is not translated' };
+                if (args[2] === '1')
+                    return {
+                        expr: `regex_replace(${args[3]}, ${hclString('^(.*?)')} + ${quoteRe(args[0])}, ${hclString('$1')} + ${args[1]})`,
+                    };
+                return { expr: `replace(${args[3]}, ${args[0]}, ${args[1]})` };
+            }
+            return want(3) ?? { expr: `replace(${args[2]}, ${args[0]}, ${args[1]})` };
+        }
+        case 'sed':
+        case 'consul_key':
+        case 'vault':
+        case 'aws_secretsmanager':
+            return { error: `{{ ${head.v} }} has no bake equivalent` };
+        default:
+            return { error: `{{ ${head.v} }} is not one of Packer's template functions` };
+    }
+}
+function quoteRe(lit) {
+    const s = JSON.parse(lit);
+    return hclString(s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+}
+const ACTION = /\{\{-?([\s\S]*?)-?\}\}/g;
+/** Every `{{ … }}` in a string with its translation. */
+function findActions(s, ctx = {}) {
+    const out = [];
+    for (const m of s.matchAll(ACTION)) {
+        out.push({ at: m.index, text: m[0], ...translateAction(m[1].trim(), ctx) });
+    }
+    return out;
+}
+/**
+ * A legacy template string as a bake string: `${` that was literal text is escaped, and every
+ * `{{ … }}` becomes `${ … }`. Returns the errors of those that have no translation.
+ */
+function translateString(s, ctx = {}) {
+    const errors = [];
+    let out = '';
+    let last = 0;
+    for (const a of findActions(s, ctx)) {
+        out += escapeText(s.slice(last, a.at));
+        last = a.at + a.text.length;
+        // A plugin's own placeholders stay for the plugin to fill.
+        const field = /^\{\{-?\s*\.([A-Za-z_]+)\s*-?\}\}$/.exec(a.text)?.[1];
+        if (field && PLUGIN_FIELDS.includes(field))
+            out += a.text;
+        else if (a.expr !== undefined)
+            out += `\${${a.expr}}`;
+        else {
+            errors.push(a);
+            out += escapeText(a.text);
+        }
+    }
+    out += escapeText(s.slice(last));
+    return { value: out, errors };
+}
+/** Literal text in a bake string: `${` would start an expression. */
+function escapeText(t) {
+    return t.replace(/\$\{/g, () => '$${');
+}
+/**
+ * The `{{ … }}` in a bake.yml string that Packer would have expanded and bake would not: a
+ * Packer template function, or a field of a running build outside the settings that fill
+ * them. Other `{{ }}` (a `docker inspect --format '{{.Id}}'` in a command) is text.
+ */
+function packerActionsIn(s, key) {
+    if (!s.includes('{{'))
+        return [];
+    const fills = FILLED.includes(key);
+    const out = [];
+    for (const a of findActions(s)) {
+        const inner = a.text.replace(/^\{\{-?|-?\}\}$/g, '').trim();
+        const head = /^\.?([A-Za-z_][A-Za-z0-9_]*)/.exec(inner)?.[1];
+        if (!head)
+            continue;
+        if (inner.startsWith('.')) {
+            if (PLUGIN_FIELDS.includes(head)) {
+                if (!fills)
+                    out.push({
+                        ...a,
+                        expr: undefined,
+                        error: `{{ .${head} }} is filled in only in ${FILLED.join(', ')}`,
+                    });
+            }
+            else if (BUILD_FIELDS.includes(head))
+                out.push(a);
+        }
+        else if (LEGACY_FUNCTIONS.includes(head))
+            out.push(a);
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 80582:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Ji: () => (/* binding */ loadPackerTemplate),
+  cx: () => (/* binding */ loadVarFile),
+  BQ: () => (/* binding */ packerKind)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+// EXTERNAL MODULE: ./src/spec/errors.ts
+var errors = __nccwpck_require__(17800);
+// EXTERNAL MODULE: ./src/spec/load.ts
+var load = __nccwpck_require__(11207);
+// EXTERNAL MODULE: ./node_modules/@cdktf/hcl2json/lib/index.js
+var lib = __nccwpck_require__(24382);
+;// CONCATENATED MODULE: ./src/packer/hcl-index.ts
+class HclScanError extends Error {
+    pos;
+    constructor(message, pos) {
+        super(message);
+        this.pos = pos;
+        this.name = 'HclScanError';
+    }
+}
+function indexHcl(text, file) {
+    return new Scanner(text, file).top();
+}
+class Scanner {
+    s;
+    file;
+    i = 0;
+    lineStarts = [0];
+    constructor(s, file) {
+        this.s = s;
+        this.file = file;
+        for (let k = 0; k < s.length; k++)
+            if (s[k] === '\n')
+                this.lineStarts.push(k + 1);
+    }
+    posAt(offset) {
+        let lo = 0;
+        let hi = this.lineStarts.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (this.lineStarts[mid] <= offset)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return { file: this.file, line: lo + 1, col: offset - this.lineStarts[lo] + 1 };
+    }
+    top() {
+        const body = this.body();
+        if (this.i < this.s.length)
+            throw new HclScanError('unexpected "}"', this.posAt(this.i));
+        return body;
+    }
+    /** Skips blanks and comments; with `newlines`, line ends too. */
+    skip(newlines) {
+        const s = this.s;
+        while (this.i < s.length) {
+            const c = s[this.i];
+            if (c === ' ' || c === '\t' || c === '\r' || (newlines && c === '\n'))
+                this.i++;
+            else if (c === '#' || (c === '/' && s[this.i + 1] === '/')) {
+                while (this.i < s.length && s[this.i] !== '\n')
+                    this.i++;
+            }
+            else if (c === '/' && s[this.i + 1] === '*') {
+                const end = s.indexOf('*/', this.i + 2);
+                this.i = end < 0 ? s.length : end + 2;
+            }
+            else
+                break;
+        }
+    }
+    body() {
+        const out = { attrs: [], blocks: [] };
+        const s = this.s;
+        for (;;) {
+            this.skip(true);
+            if (this.i >= s.length || s[this.i] === '}')
+                return out;
+            const start = this.i;
+            const name = this.ident();
+            if (!name)
+                throw new HclScanError(`unexpected "${s[this.i]}"`, this.posAt(this.i));
+            this.skip(false);
+            if (s[this.i] === '=' && s[this.i + 1] !== '=') {
+                this.i++;
+                this.skip(false);
+                const vstart = this.i;
+                this.expression();
+                out.attrs.push({
+                    name,
+                    pos: this.posAt(start),
+                    valuePos: this.posAt(vstart),
+                    text: s.slice(vstart, this.i).trim(),
+                });
+                continue;
+            }
+            const labels = [];
+            for (;;) {
+                this.skip(false);
+                if (s[this.i] === '"')
+                    labels.push(this.quoted());
+                else if (s[this.i] === '{')
+                    break;
+                else {
+                    const l = this.ident();
+                    if (!l)
+                        throw new HclScanError(`expected "{" after ${name}`, this.posAt(this.i));
+                    labels.push(l);
+                }
+            }
+            this.i++;
+            const body = this.body();
+            if (s[this.i] !== '}')
+                throw new HclScanError(`the block ${name} is not closed`, this.posAt(start));
+            this.i++;
+            out.blocks.push({ type: name, labels, pos: this.posAt(start), body });
+        }
+    }
+    ident() {
+        const m = /^[A-Za-z_][A-Za-z0-9_-]*/.exec(this.s.slice(this.i, this.i + 256));
+        if (!m)
+            return '';
+        this.i += m[0].length;
+        return m[0];
+    }
+    quoted() {
+        const s = this.s;
+        let v = '';
+        this.i++;
+        while (this.i < s.length && s[this.i] !== '"') {
+            if (s[this.i] === '\\') {
+                v += s[this.i + 1] ?? '';
+                this.i += 2;
+            }
+            else
+                v += s[this.i++];
+        }
+        this.i++;
+        return v;
+    }
+    /** Moves past one expression: to the end of its line at bracket depth 0, or a closing `}`. */
+    expression() {
+        const s = this.s;
+        let depth = 0;
+        while (this.i < s.length) {
+            const c = s[this.i];
+            if (c === '"')
+                this.templateString();
+            else if (c === '<' &&
+                s[this.i + 1] === '<' &&
+                /^<<-?[A-Za-z_]/.test(s.slice(this.i, this.i + 4)))
+                this.heredoc();
+            else if (c === '#' || (c === '/' && (s[this.i + 1] === '/' || s[this.i + 1] === '*'))) {
+                if (depth === 0 && c !== '/')
+                    return;
+                if (depth === 0 && s[this.i + 1] === '/')
+                    return;
+                this.skip(false);
+            }
+            else if (c === '(' || c === '[' || c === '{') {
+                depth++;
+                this.i++;
+            }
+            else if (c === ')' || c === ']' || c === '}') {
+                if (depth === 0)
+                    return;
+                depth--;
+                this.i++;
+            }
+            else if (c === '\n' && depth === 0)
+                return;
+            else
+                this.i++;
+        }
+    }
+    /** A quoted template: `${…}` and `%{…}` inside it nest expressions that may hold quotes. */
+    templateString() {
+        const s = this.s;
+        this.i++;
+        while (this.i < s.length && s[this.i] !== '"') {
+            if (s[this.i] === '\\')
+                this.i += 2;
+            else if ((s[this.i] === '$' || s[this.i] === '%') && s[this.i + 1] === '{') {
+                if (s[this.i - 1] === s[this.i]) {
+                    this.i += 2;
+                    continue;
+                }
+                this.i += 2;
+                this.interpolation();
+            }
+            else if (s[this.i] === '\n')
+                return;
+            else
+                this.i++;
+        }
+        this.i++;
+    }
+    interpolation() {
+        const s = this.s;
+        let depth = 1;
+        while (this.i < s.length && depth > 0) {
+            const c = s[this.i];
+            if (c === '"')
+                this.templateString();
+            else if (c === '{') {
+                depth++;
+                this.i++;
+            }
+            else if (c === '}') {
+                depth--;
+                this.i++;
+            }
+            else
+                this.i++;
+        }
+    }
+    heredoc() {
+        const s = this.s;
+        const m = /^<<-?([A-Za-z_][A-Za-z0-9_]*)[ \t]*\r?\n/.exec(s.slice(this.i, this.i + 200));
+        if (!m) {
+            this.i += 2;
+            return;
+        }
+        this.i += m[0].length;
+        const marker = new RegExp(`^[ \\t]*${m[1]}[ \\t]*\\r?$`);
+        while (this.i < s.length) {
+            const end = s.indexOf('\n', this.i);
+            const line = s.slice(this.i, end < 0 ? s.length : end);
+            if (marker.test(line)) {
+                this.i += line.length;
+                return;
+            }
+            this.i = end < 0 ? s.length : end + 1;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/packer/hcl.ts
+/**
+ * Reads Packer HCL2 files: HashiCorp's own parser (hcl2json, in wasm) for the values, and the
+ * position index for the order of blocks and where each one is written. The result is one
+ * ordered tree per file.
+ */
+
+
+
+/** hcl2json's messages: `FILE:L,C-L,C: Summary; Detail`, several in one `[…]`. */
+const DIAG = /([^\s[,][^:\n]*?):(\d+),(\d+)(?:-\d+(?:,\d+)?)?: ([^;\]]+)(?:; ([^\]]*?))?(?=, [^\s,][^:\n]*?:\d+,\d+|\]|$)/g;
+function hclProblems(message, file) {
+    const out = [];
+    for (const m of message.matchAll(DIAG)) {
+        out.push({
+            message: `invalid HCL: ${m[4].trim()}`,
+            pos: { file: m[1] === file ? file : m[1], line: Number(m[2]), col: Number(m[3]) },
+            ...(m[5] ? { hint: m[5].trim() } : {}),
+        });
+    }
+    return out.length
+        ? out.slice(0, 1)
+        : [{ message: `invalid HCL: ${message}`, pos: { file, line: 1, col: 1 } }];
+}
+/** Parses one HCL file into an ordered tree with positions. */
+async function readHcl(file, text) {
+    let json;
+    try {
+        json = (await (0,lib.parse)(file, text));
+    }
+    catch (e) {
+        throw new errors/* SpecError */.G8(hclProblems(e.message ?? String(e), file));
+    }
+    let index;
+    try {
+        index = indexHcl(text, file);
+    }
+    catch (e) {
+        if (e instanceof HclScanError)
+            throw new errors/* SpecError */.G8({ message: `invalid HCL: ${e.message}`, pos: e.pos });
+        throw e;
+    }
+    return merge(index, json);
+}
+function merge(index, json) {
+    const seen = new Map();
+    return {
+        attrs: index.attrs.map((a) => ({ ...a, value: json[a.name] })),
+        blocks: index.blocks.map((b) => {
+            const key = JSON.stringify([b.type, ...b.labels]);
+            const n = seen.get(key) ?? 0;
+            seen.set(key, n + 1);
+            let v = json[b.type];
+            for (const l of b.labels)
+                v = v?.[l];
+            const body = Array.isArray(v) ? v[n] : undefined;
+            return { type: b.type, labels: b.labels, pos: b.pos, body: merge(b.body, body ?? {}) };
+        }),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/packer/hcl-literal.ts
+/**
+ * Literal HCL values, as a Packer var file (`*.pkrvars.hcl`) holds them: strings, heredocs,
+ * numbers, bools, null, lists and objects. Var files are read while a plan is resolved, which
+ * is synchronous, so they are read here rather than by the wasm parser; the values they may
+ * hold are literals only (Packer evaluates them with no variables or functions either).
+ */
+class LiteralError extends Error {
+    offset;
+    constructor(message, offset) {
+        super(message);
+        this.offset = offset;
+        this.name = 'LiteralError';
+    }
+}
+function parseHclLiteral(text) {
+    const p = new LiteralParser(text);
+    const v = p.value();
+    p.ws();
+    if (!p.done())
+        throw new LiteralError('unexpected text after the value', p.i);
+    return v;
+}
+class LiteralParser {
+    s;
+    i = 0;
+    constructor(s) {
+        this.s = s;
+    }
+    done() {
+        return this.i >= this.s.length;
+    }
+    ws() {
+        const s = this.s;
+        while (this.i < s.length) {
+            const c = s[this.i];
+            if (/\s/.test(c))
+                this.i++;
+            else if (c === '#' || (c === '/' && s[this.i + 1] === '/')) {
+                while (this.i < s.length && s[this.i] !== '\n')
+                    this.i++;
+            }
+            else if (c === '/' && s[this.i + 1] === '*') {
+                const e = s.indexOf('*/', this.i + 2);
+                this.i = e < 0 ? s.length : e + 2;
+            }
+            else
+                break;
+        }
+    }
+    value() {
+        this.ws();
+        const s = this.s;
+        const c = s[this.i];
+        if (c === '"')
+            return this.string();
+        if (c === '<' && s[this.i + 1] === '<')
+            return this.heredoc();
+        if (c === '[') {
+            this.i++;
+            const out = [];
+            for (;;) {
+                this.ws();
+                if (s[this.i] === ']') {
+                    this.i++;
+                    return out;
+                }
+                out.push(this.value());
+                this.ws();
+                if (s[this.i] === ',')
+                    this.i++;
+                else if (s[this.i] !== ']')
+                    throw new LiteralError('expected "," or "]" in a list', this.i);
+            }
+        }
+        if (c === '{') {
+            this.i++;
+            const out = {};
+            for (;;) {
+                this.ws();
+                if (s[this.i] === '}') {
+                    this.i++;
+                    return out;
+                }
+                let key;
+                if (s[this.i] === '"')
+                    key = this.string();
+                else {
+                    const k = /^[A-Za-z_][A-Za-z0-9_-]*/.exec(s.slice(this.i))?.[0];
+                    if (k === undefined)
+                        throw new LiteralError('expected a key in an object', this.i);
+                    key = k;
+                    this.i += k.length;
+                }
+                this.ws();
+                if (s[this.i] !== '=' && s[this.i] !== ':')
+                    throw new LiteralError(`expected "=" after the key "${key}"`, this.i);
+                this.i++;
+                out[key] = this.value();
+                this.ws();
+                if (s[this.i] === ',')
+                    this.i++;
+            }
+        }
+        const m = /^(-?\d+(\.\d+)?([eE][-+]?\d+)?|true|false|null)\b/.exec(s.slice(this.i));
+        if (m) {
+            this.i += m[0].length;
+            return m[0] === 'true'
+                ? true
+                : m[0] === 'false'
+                    ? false
+                    : m[0] === 'null'
+                        ? null
+                        : Number(m[0]);
+        }
+        if (this.done())
+            throw new LiteralError('a value is missing', this.i);
+        throw new LiteralError('a var file holds values only (strings, numbers, bools, lists, objects), not expressions', this.i);
+    }
+    string() {
+        const s = this.s;
+        const start = this.i;
+        this.i++;
+        let out = '';
+        while (this.i < s.length && s[this.i] !== '"') {
+            const c = s[this.i];
+            if (c === '\n')
+                break;
+            if (c === '\\') {
+                const n = s[this.i + 1];
+                const map = { n: '\n', t: '\t', r: '\r', '"': '"', '\\': '\\' };
+                if (n === 'u') {
+                    out += String.fromCharCode(parseInt(s.slice(this.i + 2, this.i + 6), 16));
+                    this.i += 6;
+                    continue;
+                }
+                out += map[n] ?? n;
+                this.i += 2;
+                continue;
+            }
+            if ((c === '$' || c === '%') && s[this.i + 1] === c && s[this.i + 2] === '{') {
+                out += c + '{';
+                this.i += 3;
+                continue;
+            }
+            if ((c === '$' || c === '%') && s[this.i + 1] === '{')
+                throw new LiteralError('a var file holds values only; an interpolation ${…} is not allowed here', this.i);
+            out += c;
+            this.i++;
+        }
+        if (s[this.i] !== '"')
+            throw new LiteralError('the string is not closed', start);
+        this.i++;
+        return out;
+    }
+    heredoc() {
+        const s = this.s;
+        const m = /^<<(-?)([A-Za-z_][A-Za-z0-9_]*)[ \t]*\r?\n/.exec(s.slice(this.i));
+        if (!m)
+            throw new LiteralError('expected a heredoc marker after <<', this.i);
+        this.i += m[0].length;
+        const lines = [];
+        for (;;) {
+            if (this.done())
+                throw new LiteralError(`the heredoc ${m[2]} is not closed`, this.i);
+            const end = s.indexOf('\n', this.i);
+            const line = s.slice(this.i, end < 0 ? s.length : end);
+            this.i = end < 0 ? s.length : end + 1;
+            if (line.trim() === m[2])
+                break;
+            lines.push(line);
+        }
+        if (m[1]) {
+            const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => /^[ \t]*/.exec(l)[0].length));
+            return lines.map((l) => l.slice(Number.isFinite(indent) ? indent : 0)).join('\n') + '\n';
+        }
+        return lines.join('\n') + '\n';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/packer/map.ts
+
+/** Packer's spellings of bake's settings, per plugin type. */
+const RENAMES = {
+    docker: {
+        // Packer's pull is a bool and pulls every time; bake's says when.
+        pull: (v) => [
+            'pull',
+            v === true || v === 'true' ? 'always' : v === false || v === 'false' ? 'never' : v,
+        ],
+    },
+    'amazon-ebs': {
+        security_group_id: (v) => ['security_group_ids', [v]],
+    },
+};
+/** The communicator each builder type uses; Packer lets a template spell it out. */
+const COMMUNICATORS = {
+    docker: 'docker',
+    null: 'ssh',
+    'amazon-ebs': 'ssh',
+    'azure-arm': 'ssh',
+    googlecompute: 'ssh',
+};
+/** A `communicator = …` that names what the builder uses is fine; anything else is a problem. */
+function communicatorProblem(type, v) {
+    const uses = COMMUNICATORS[type];
+    if (uses && v === uses)
+        return undefined;
+    if (type === 'null' && v === 'none')
+        return undefined;
+    if (v === 'none')
+        return `communicator "none" is not supported by bake's ${type || 'this'} builder: it ${uses === 'docker' ? 'works through the Docker API' : 'connects over SSH'}`;
+    return `communicator "${String(v)}" is not supported by bake's ${type || 'this'} builder${uses ? `, which uses ${uses}` : ''}`;
+}
+/** Top-level blocks of a template and what becomes of them. */
+const TOP = ['packer', 'variable', 'variables', 'locals', 'local', 'source', 'build', 'data'];
+class Mapper {
+    registry;
+    value = {};
+    positions = new Map();
+    keyPositions = new Map();
+    todos = [];
+    sourceTypes = new Map();
+    unnamed = 0;
+    constructor(registry) {
+        this.registry = registry;
+    }
+    /** Sources that a build-level block changed under their own name, and where. */
+    changedInPlace = new Map();
+    result() {
+        // Such a change holds for every build in bake, where Packer keeps it to one build.
+        for (const [base, pos] of this.changedInPlace) {
+            const users = Object.values(this.value.builds ?? {}).filter((b) => (b.sources ?? []).includes(base));
+            if (users.length > 1)
+                this.todo('builds', {
+                    message: `this build changes source "${base}", which other builds use unchanged`,
+                    pos,
+                    hint: 'give the changed instance a name of its own: name = "…"',
+                });
+        }
+        const value = {};
+        for (const k of ['variables', 'locals', 'sources', 'builds'])
+            if (this.value[k] && (Object.keys(this.value[k]).length || k === 'sources' || k === 'builds'))
+                value[k] = this.value[k];
+        value.sources ??= {};
+        value.builds ??= {};
+        return { value, positions: this.positions, keyPositions: this.keyPositions, todos: this.todos };
+    }
+    todo(anchor, p) {
+        this.todos.push({ ...p, anchor });
+    }
+    section(name) {
+        return (this.value[name] ??= {});
+    }
+    /** Records where a value (and everything inside it) is written. */
+    place(path, keyPos, valuePos, v) {
+        if (keyPos)
+            this.keyPositions.set(path, keyPos);
+        this.positions.set(path, valuePos);
+        if (Array.isArray(v))
+            v.forEach((x, i) => this.place((0,load/* joinPath */.uJ)(path, i), undefined, valuePos, x));
+        else if (v && typeof v === 'object')
+            for (const [k, x] of Object.entries(v))
+                this.place((0,load/* joinPath */.uJ)(path, k), valuePos, valuePos, x);
+    }
+    /** `data "amazon-ami"` blocks, which a source's source_ami may name (see amiLookup). */
+    amiData = new Map();
+    addData(body) {
+        for (const b of body.blocks)
+            if (b.type === 'data' && b.labels[0] === 'amazon-ami' && b.labels[1])
+                this.amiData.set(b.labels[1], { block: b, used: false });
+    }
+    /**
+     * `source_ami = data.amazon-ami.NAME.id`: the same lookup is the builder's own
+     * source_ami_filter (filters, owners, most_recent), made when the build starts.
+     */
+    amiLookup(a, type, path, body) {
+        const m = /^\$\{data\.amazon-ami\.([A-Za-z0-9_-]+)\.id\}$/.exec(String(a.value));
+        const d = m ? this.amiData.get(m[1]) : undefined;
+        if (!m || !d || type !== 'amazon-ebs')
+            return undefined;
+        const filter = {};
+        for (const x of d.block.body.attrs) {
+            if (x.name === 'filters' || x.name === 'owners' || x.name === 'most_recent') {
+                filter[x.name] = x.value;
+                this.place((0,load/* joinPath */.uJ)((0,load/* joinPath */.uJ)(path, 'source_ami_filter'), x.name), x.pos, x.valuePos, x.value);
+            }
+            else if (x.name === 'region') {
+                const own = body.attrs.find((y) => y.name === 'region')?.value;
+                if (own !== x.value) {
+                    this.todo(path, {
+                        message: `data.amazon-ami.${m[1]} looks in region ${String(x.value)}, the source builds in ${String(own ?? 'its default region')}`,
+                        pos: x.pos,
+                        hint: 'bake looks the AMI up in the region the source builds in; use the same region',
+                    });
+                    return null;
+                }
+            }
+            else {
+                this.todo(path, {
+                    message: `${x.name} of data "amazon-ami" has no counterpart in source_ami_filter`,
+                    pos: x.pos,
+                    hint: 'source_ami_filter takes filters, owners and most_recent',
+                });
+                return null;
+            }
+        }
+        d.used = true;
+        return filter;
+    }
+    /** Sources first, from every file: builds refer to them by type and name. */
+    addSources(body) {
+        for (const b of body.blocks)
+            if (b.type === 'source')
+                this.source(b);
+    }
+    addFile(body) {
+        for (const a of body.attrs)
+            this.todo('', {
+                message: `a template's top level holds blocks, not settings like "${a.name} ="`,
+                pos: a.pos,
+                hint: 'move it into a block (variable, locals, source or build)',
+            });
+        for (const b of body.blocks) {
+            switch (b.type) {
+                case 'packer':
+                    this.packer(b);
+                    break;
+                case 'variable':
+                    this.variable(b);
+                    break;
+                case 'variables':
+                    for (const a of b.body.attrs)
+                        this.variableFromDefault(a);
+                    break;
+                case 'locals':
+                    for (const a of b.body.attrs)
+                        this.local(a.name, a, a.value);
+                    break;
+                case 'local':
+                    this.singleLocal(b);
+                    break;
+                case 'source':
+                    break;
+                case 'build':
+                    this.build(b);
+                    break;
+                case 'data':
+                    if (b.labels[0] === 'amazon-ami' && this.amiData.get(b.labels[1] ?? '')?.used)
+                        break;
+                    this.todo('', {
+                        message: `data source "${b.labels.join('.')}" is not supported by bake yet`,
+                        pos: b.pos,
+                        hint: 'compute the value before the build and pass it in as a variable (--var or a var file)',
+                    });
+                    break;
+                default:
+                    this.todo('', {
+                        message: `unknown block "${b.type}" in a Packer template`,
+                        pos: b.pos,
+                        hint: `a template's blocks are: ${TOP.join(', ')}`,
+                    });
+            }
+        }
+    }
+    packer(b) {
+        // required_version and required_plugins: bake carries its builders, provisioners and
+        // post-processors itself; a type it does not have is an error where it is used.
+        for (const a of b.body.attrs)
+            if (a.name !== 'required_version')
+                this.todo('', { message: `unknown setting "${a.name}" in the packer block`, pos: a.pos });
+        for (const inner of b.body.blocks)
+            if (inner.type !== 'required_plugins')
+                this.todo('', {
+                    message: `unknown block "${inner.type}" in the packer block`,
+                    pos: inner.pos,
+                });
+    }
+    variable(b) {
+        const name = b.labels[0] ?? '';
+        const path = (0,load/* joinPath */.uJ)('variables', name);
+        const decl = {};
+        this.keyPositions.set(path, b.pos);
+        this.positions.set(path, b.pos);
+        for (const a of b.body.attrs) {
+            let v = a.value;
+            if (a.name === 'type')
+                v = typeText(a.text);
+            decl[a.name] = v;
+            this.place((0,load/* joinPath */.uJ)(path, a.name), a.pos, a.valuePos, v);
+        }
+        const rules = [];
+        for (const inner of b.body.blocks) {
+            if (inner.type !== 'validation') {
+                this.todo(path, {
+                    message: `unknown block "${inner.type}" in variable "${name}"`,
+                    pos: inner.pos,
+                });
+                continue;
+            }
+            const rp = (0,load/* joinPath */.uJ)((0,load/* joinPath */.uJ)(path, 'validation'), rules.length);
+            const rule = {};
+            this.positions.set(rp, inner.pos);
+            for (const a of inner.body.attrs) {
+                rule[a.name] = a.value;
+                this.place((0,load/* joinPath */.uJ)(rp, a.name), a.pos, a.valuePos, a.value);
+            }
+            rules.push(rule);
+        }
+        if (rules.length)
+            decl.validation = rules;
+        this.section('variables')[name] = decl;
+    }
+    variableFromDefault(a) {
+        const path = (0,load/* joinPath */.uJ)('variables', a.name);
+        this.keyPositions.set(path, a.pos);
+        this.positions.set(path, a.pos);
+        this.section('variables')[a.name] = { type: 'any', default: a.value };
+        this.place((0,load/* joinPath */.uJ)(path, 'default'), a.pos, a.valuePos, a.value);
+    }
+    local(name, a, v) {
+        const path = (0,load/* joinPath */.uJ)('locals', name);
+        this.section('locals')[name] = v;
+        this.place(path, a.pos, a.valuePos, v);
+    }
+    singleLocal(b) {
+        const name = b.labels[0] ?? '';
+        const expr = b.body.attrs.find((a) => a.name === 'expression');
+        const sens = b.body.attrs.find((a) => a.name === 'sensitive');
+        if (!expr) {
+            this.todo('locals', { message: `local "${name}" has no expression`, pos: b.pos });
+            return;
+        }
+        if (sens && sens.value !== false && sens.value !== 'false') {
+            // A sensitive local is its value marked sensitive: redacted, and so is what uses it.
+            this.local(name, expr, `\${sensitive(${asExpression(expr.value)})}`);
+            return;
+        }
+        this.local(name, expr, expr.value);
+    }
+    source(b) {
+        const [type, name] = b.labels;
+        if (!type || !name) {
+            this.todo('sources', {
+                message: 'a source block takes a type and a name: source "docker" "app" {',
+                pos: b.pos,
+            });
+            return;
+        }
+        const other = this.sourceTypes.get(name);
+        if (other !== undefined) {
+            this.todo('sources', {
+                message: `source "${type}" "${name}": a source named "${name}" is already defined (of type ${other})`,
+                pos: b.pos,
+                hint: 'bake names sources by name alone; rename one of them',
+            });
+            return;
+        }
+        this.sourceTypes.set(name, type);
+        const path = (0,load/* joinPath */.uJ)('sources', name);
+        this.keyPositions.set(path, b.pos);
+        this.positions.set(path, b.pos);
+        this.positions.set((0,load/* joinPath */.uJ)(path, 'type'), b.pos);
+        const config = { type };
+        this.pluginBody(b.body, config, path, 'builder', type);
+        this.section('sources')[name] = config;
+    }
+    /** A plugin's settings and nested blocks, with Packer's spellings turned into bake's. */
+    pluginBody(body, into, path, kind, type) {
+        const schema = this.registry.get(kind, type)?.schema;
+        for (const a of body.attrs) {
+            // Packer reads "" and null as a setting left unset (source_ami = "" beside a filter).
+            if (a.value === '' || a.value === null)
+                continue;
+            if (a.name === 'communicator') {
+                const why = communicatorProblem(kind === 'builder' ? type : '', a.value);
+                if (why)
+                    this.todo(path, { message: why, pos: a.pos, hint: 'remove communicator' });
+                // The null builder has the setting itself (ssh or none).
+                if (why || type !== 'null')
+                    continue;
+            }
+            if (kind === 'builder' && a.name === 'source_ami') {
+                const filter = this.amiLookup(a, type, path, body);
+                if (filter === null)
+                    continue;
+                if (filter !== undefined) {
+                    into.source_ami_filter = filter;
+                    this.keyPositions.set((0,load/* joinPath */.uJ)(path, 'source_ami_filter'), a.pos);
+                    this.positions.set((0,load/* joinPath */.uJ)(path, 'source_ami_filter'), a.valuePos);
+                    continue;
+                }
+            }
+            const rename = RENAMES[type]?.[a.name];
+            const [k, v] = rename ? rename(a.value) : [a.name, a.value];
+            into[k] = v;
+            this.place((0,load/* joinPath */.uJ)(path, k), a.pos, a.valuePos, v);
+        }
+        for (const inner of body.blocks) {
+            if (inner.type === 'dynamic') {
+                this.todo(path, {
+                    message: `dynamic "${inner.labels[0] ?? ''}" blocks are not supported by bake yet`,
+                    pos: inner.pos,
+                    hint: 'write the blocks out, one for each value',
+                });
+                continue;
+            }
+            const field = schema?.kind === 'object' ? schema.fields[inner.type]?.schema : undefined;
+            const obj = {};
+            if (field?.kind === 'list') {
+                const list = (into[inner.type] ??= []);
+                const p = (0,load/* joinPath */.uJ)((0,load/* joinPath */.uJ)(path, inner.type), list.length);
+                this.keyPositions.set((0,load/* joinPath */.uJ)(path, inner.type), inner.pos);
+                this.positions.set(p, inner.pos);
+                this.blockInto(inner, obj, p, field.of);
+                list.push(obj);
+            }
+            else {
+                const p = (0,load/* joinPath */.uJ)(path, inner.type);
+                if (inner.type in into) {
+                    this.todo(path, {
+                        message: `"${inner.type}" is given twice; ${type} takes one`,
+                        pos: inner.pos,
+                    });
+                    continue;
+                }
+                this.keyPositions.set(p, inner.pos);
+                this.positions.set(p, inner.pos);
+                this.blockInto(inner, obj, p, field);
+                into[inner.type] = obj;
+            }
+        }
+    }
+    blockInto(b, into, path, schema) {
+        for (const a of b.body.attrs) {
+            into[a.name] = a.value;
+            this.place((0,load/* joinPath */.uJ)(path, a.name), a.pos, a.valuePos, a.value);
+        }
+        for (const inner of b.body.blocks) {
+            const field = schema?.kind === 'object' ? schema.fields[inner.type]?.schema : undefined;
+            const obj = {};
+            if (field?.kind === 'list') {
+                const list = (into[inner.type] ??= []);
+                const p = (0,load/* joinPath */.uJ)((0,load/* joinPath */.uJ)(path, inner.type), list.length);
+                this.positions.set(p, inner.pos);
+                this.blockInto(inner, obj, p, field.of);
+                list.push(obj);
+            }
+            else {
+                const p = (0,load/* joinPath */.uJ)(path, inner.type);
+                this.keyPositions.set(p, inner.pos);
+                this.positions.set(p, inner.pos);
+                this.blockInto(inner, obj, p, field);
+                into[inner.type] = obj;
+            }
+        }
+    }
+    /** `source.docker.app`, `docker.app` or `app` → the bake source name. */
+    sourceRef(ref) {
+        const parts = ref.replace(/^source\./, '').split('.');
+        const name = parts[parts.length - 1];
+        if (parts.length === 2 && this.sourceTypes.get(name) !== parts[0])
+            return undefined;
+        return this.sourceTypes.has(name) ? name : undefined;
+    }
+    build(b) {
+        const nameAttr = b.body.attrs.find((a) => a.name === 'name');
+        const name = typeof nameAttr?.value === 'string'
+            ? nameAttr.value
+            : this.unnamed++ === 0
+                ? 'build'
+                : `build-${this.unnamed}`;
+        const path = (0,load/* joinPath */.uJ)('builds', name);
+        if (name in this.section('builds')) {
+            this.todo('builds', {
+                message: `a build named "${name}" is already defined`,
+                pos: nameAttr?.pos ?? b.pos,
+                hint: 'give each build block its own name = "…"',
+            });
+            return;
+        }
+        this.keyPositions.set(path, b.pos);
+        this.positions.set(path, b.pos);
+        const build = {};
+        const sources = [];
+        const sp = (0,load/* joinPath */.uJ)(path, 'sources');
+        for (const a of b.body.attrs) {
+            if (a.name === 'name')
+                continue;
+            if (a.name === 'description') {
+                build.description = a.value;
+                this.place((0,load/* joinPath */.uJ)(path, 'description'), a.pos, a.valuePos, a.value);
+                continue;
+            }
+            if (a.name === 'sources') {
+                this.keyPositions.set(sp, a.pos);
+                this.positions.set(sp, a.valuePos);
+                for (const ref of Array.isArray(a.value) ? a.value : [a.value]) {
+                    const n = this.sourceRef(String(ref));
+                    this.positions.set((0,load/* joinPath */.uJ)(sp, sources.length), a.valuePos);
+                    // An unknown reference stays as written, so the check names it with the sources there are.
+                    sources.push(n ?? String(ref).replace(/^source\./, ''));
+                }
+                continue;
+            }
+            this.todo(path, {
+                message: `unknown setting "${a.name}" in a build block`,
+                pos: a.pos,
+                hint: 'a build has name, description and sources',
+            });
+        }
+        const provisioners = [];
+        const chains = [];
+        for (const inner of b.body.blocks) {
+            switch (inner.type) {
+                case 'source': {
+                    const ref = inner.labels[0] ?? '';
+                    const n = this.sourceRef(ref);
+                    if (inner.body.attrs.length || inner.body.blocks.length) {
+                        const made = this.namedInstance(inner, n, ref);
+                        if (made) {
+                            this.positions.set((0,load/* joinPath */.uJ)(sp, sources.length), inner.pos);
+                            sources.push(made);
+                        }
+                        continue;
+                    }
+                    this.positions.set((0,load/* joinPath */.uJ)(sp, sources.length), inner.pos);
+                    sources.push(n ?? ref.replace(/^source\./, ''));
+                    break;
+                }
+                case 'provisioner': {
+                    const p = (0,load/* joinPath */.uJ)((0,load/* joinPath */.uJ)(path, 'provisioners'), provisioners.length);
+                    provisioners.push(this.step(inner, p, 'provisioner'));
+                    break;
+                }
+                case 'error-cleanup-provisioner': {
+                    const p = (0,load/* joinPath */.uJ)(path, 'error-cleanup-provisioner');
+                    build['error-cleanup-provisioner'] = this.step(inner, p, 'provisioner');
+                    break;
+                }
+                case 'post-processor': {
+                    const p = (0,load/* joinPath */.uJ)((0,load/* joinPath */.uJ)(path, 'post-processors'), chains.length);
+                    chains.push(this.step(inner, p, 'post-processor'));
+                    break;
+                }
+                case 'post-processors': {
+                    const cp = (0,load/* joinPath */.uJ)((0,load/* joinPath */.uJ)(path, 'post-processors'), chains.length);
+                    this.positions.set(cp, inner.pos);
+                    const chain = [];
+                    for (const pp of inner.body.blocks) {
+                        if (pp.type !== 'post-processor') {
+                            this.todo(path, {
+                                message: `a post-processors block holds post-processor blocks, not "${pp.type}"`,
+                                pos: pp.pos,
+                            });
+                            continue;
+                        }
+                        chain.push(this.step(pp, (0,load/* joinPath */.uJ)(cp, chain.length), 'post-processor'));
+                    }
+                    chains.push(chain);
+                    break;
+                }
+                case 'hcp_packer_registry':
+                    this.todo(path, {
+                        message: 'hcp_packer_registry is not supported by bake',
+                        pos: inner.pos,
+                        hint: "remove it; bake reports artifacts in its outputs and the manifest post-processor's file",
+                    });
+                    break;
+                default:
+                    this.todo(path, {
+                        message: `unknown block "${inner.type}" in a build block`,
+                        pos: inner.pos,
+                        hint: 'a build holds source, provisioner, error-cleanup-provisioner, post-processor and post-processors blocks',
+                    });
+            }
+        }
+        build.sources = sources;
+        if (provisioners.length)
+            build.provisioners = provisioners;
+        if (chains.length)
+            build['post-processors'] = chains;
+        this.section('builds')[name] = build;
+    }
+    /**
+     * `source "source.docker.base" { name = "one" … }` in a build: one more instance of a
+     * source, under its own name, with the settings given there over the source's. In bake it
+     * is a source of its own.
+     */
+    namedInstance(b, base, ref) {
+        if (base === undefined) {
+            this.todo('builds', {
+                message: `source "${ref}" is not defined`,
+                pos: b.pos,
+                hint: `defined sources: ${[...this.sourceTypes].map(([n, t]) => `source.${t}.${n}`).join(', ') || 'none'}`,
+            });
+            return undefined;
+        }
+        const nameAttr = b.body.attrs.find((a) => a.name === 'name');
+        const name = typeof nameAttr?.value === 'string' ? nameAttr.value : base;
+        const type = this.sourceTypes.get(base);
+        const sources = this.section('sources');
+        if (name !== base && name in sources) {
+            this.todo('builds', {
+                message: `source "${ref}" is named "${name}", which another source already is`,
+                pos: nameAttr?.pos ?? b.pos,
+                hint: 'bake names sources by name alone; give this instance a name of its own',
+            });
+            return undefined;
+        }
+        const path = (0,load/* joinPath */.uJ)('sources', name);
+        const config = structuredClone(sources[base]);
+        // The base source's positions hold for what is not given here.
+        const basePath = (0,load/* joinPath */.uJ)('sources', base);
+        if (name !== base)
+            for (const map of [this.positions, this.keyPositions])
+                for (const [k, v] of [...map])
+                    if (k === basePath || k.startsWith(basePath + '.') || k.startsWith(basePath + '['))
+                        map.set(path + k.slice(basePath.length), v);
+        this.keyPositions.set(path, b.pos);
+        const body = { attrs: b.body.attrs.filter((a) => a.name !== 'name'), blocks: b.body.blocks };
+        this.pluginBody(body, config, path, 'builder', type);
+        sources[name] = config;
+        if (name !== base)
+            this.sourceTypes.set(name, type);
+        else if (body.attrs.length || body.blocks.length)
+            this.changedInPlace.set(base, b.pos);
+        return name;
+    }
+    step(b, path, kind) {
+        const type = b.labels[0] ?? '';
+        this.positions.set(path, b.pos);
+        this.positions.set((0,load/* joinPath */.uJ)(path, 'type'), b.pos);
+        const out = { type };
+        this.pluginBody(b.body, out, path, kind, type);
+        // Packer's only/except/override name sources as TYPE.NAME; bake's override keys are names.
+        const ov = out.override;
+        if (ov && typeof ov === 'object' && !Array.isArray(ov)) {
+            const renamed = {};
+            for (const [k, v] of Object.entries(ov)) {
+                const n = this.sourceRef(k) ?? k;
+                renamed[n] = v;
+                const from = this.positions.get((0,load/* joinPath */.uJ)((0,load/* joinPath */.uJ)(path, 'override'), k));
+                if (from)
+                    this.place((0,load/* joinPath */.uJ)((0,load/* joinPath */.uJ)(path, 'override'), n), from, from, v);
+            }
+            out.override = renamed;
+        }
+        return out;
+    }
+}
+/** A value from the parser as the text of one expression. */
+function asExpression(v) {
+    if (typeof v === 'string') {
+        const m = /^\$\{([\s\S]*)\}$/.exec(v);
+        if (m && !m[1].includes('${'))
+            return m[1];
+        return quotedTemplate(v);
+    }
+    return JSON.stringify(v, (_k, x) => typeof x === 'string' ? x.replace(/\$\{/g, '$${') : x);
+}
+/**
+ * A template string as a quoted string inside an expression: its text escaped, its
+ * interpolations kept as they are (quotes inside them open strings of their own).
+ */
+function quotedTemplate(v) {
+    let out = '"';
+    for (let i = 0; i < v.length;) {
+        if (v.startsWith('$${', i)) {
+            out += '$${';
+            i += 3;
+        }
+        else if (v.startsWith('${', i)) {
+            let depth = 0;
+            let j = i + 1;
+            let quoted = false;
+            for (; j < v.length; j++) {
+                const c = v[j];
+                if (c === '\\')
+                    j++;
+                else if (c === '"')
+                    quoted = !quoted;
+                else if (!quoted && c === '{')
+                    depth++;
+                else if (!quoted && c === '}' && --depth === 0)
+                    break;
+            }
+            out += v.slice(i, j + 1);
+            i = j + 1;
+        }
+        else {
+            out += JSON.stringify(v[i]).slice(1, -1);
+            i++;
+        }
+    }
+    return out + '"';
+}
+/** A type constraint as HCL writes it (`list(string)`), in bake's spelling. */
+function typeText(text) {
+    const t = text.replace(/\s+/g, '');
+    if (/^(object|tuple)\(/.test(t))
+        return t.startsWith('object') ? 'object' : 'list(any)';
+    return t.replace(/(object|tuple)\([^)]*\)/g, 'any');
+}
+function mapTemplate(files, registry) {
+    const m = new Mapper(registry);
+    for (const f of files)
+        m.addData(f);
+    for (const f of files)
+        m.addSources(f);
+    for (const f of files)
+        m.addFile(f);
+    return m.result();
+}
+
+// EXTERNAL MODULE: ./src/packer/go-template.ts
+var go_template = __nccwpck_require__(52629);
+;// CONCATENATED MODULE: ./src/packer/legacy.ts
+
+
+
+/** Packer's spellings of a plugin's settings in bake's. */
+function renamed(cfg, type, problem) {
+    // `type` first, as a person writes it.
+    const out = 'type' in cfg ? { type: cfg.type } : {};
+    for (const [k, v] of Object.entries(cfg)) {
+        // Packer reads "" and null as a setting left unset.
+        if (v === '' || v === null)
+            continue;
+        if (k === 'communicator') {
+            const why = problem ? communicatorProblem(type, v) : undefined;
+            if (why)
+                problem(why, k);
+            if (why || type !== 'null')
+                continue;
+        }
+        const r = RENAMES[type]?.[k];
+        const [nk, nv] = r ? r(v) : [k, v];
+        out[nk] = nv;
+    }
+    return out;
+}
+const TOP_KEYS = [
+    'variables',
+    'sensitive-variables',
+    'builders',
+    'provisioners',
+    'post-processors',
+    'description',
+    'min_packer_version',
+    '_comment',
+];
+function mapLegacyJson(file, text, _registry) {
+    const loaded = (0,load/* parseYaml */.hN)(text, file);
+    const src = loaded.positions;
+    const positions = new Map();
+    const keyPositions = new Map();
+    const todos = [];
+    const at = (p) => src.get(p) ?? loaded.keyPositions.get(p) ?? { file, line: 1, col: 1 };
+    const top = (loaded.value ?? {});
+    const value = { sources: {}, builds: {} };
+    /** Copies positions of a JSON subtree to where it lands in the spec. */
+    const move = (from, to) => {
+        for (const [map, out] of [
+            [src, positions],
+            [loaded.keyPositions, keyPositions],
+        ])
+            for (const [k, v] of map) {
+                if (k === from || k.startsWith(from + '.') || k.startsWith(from + '['))
+                    out.set(to + k.slice(from.length), v);
+            }
+    };
+    /** Every string translated; what has no translation is a to-do at its value. */
+    const tr = (v, path, anchor, inVariables = false) => {
+        if (typeof v === 'string') {
+            const r = (0,go_template/* translateString */.gd)(v, { inVariables });
+            for (const e of r.errors)
+                todos.push({
+                    message: `${e.text}: ${e.error}`,
+                    pos: at(path),
+                    anchor,
+                    hint: 'write the value out, or compute it with an expression ${…}',
+                });
+            return r.value;
+        }
+        if (Array.isArray(v))
+            return v.map((x, i) => tr(x, (0,load/* joinPath */.uJ)(path, i), anchor, inVariables));
+        if (v && typeof v === 'object')
+            return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, tr(x, (0,load/* joinPath */.uJ)(path, k), anchor, inVariables)]));
+        return v;
+    };
+    for (const k of Object.keys(top))
+        if (!TOP_KEYS.includes(k))
+            todos.push({
+                message: `unknown top-level key "${k}" in a JSON template`,
+                pos: loaded.keyPositions.get((0,load/* joinPath */.uJ)('', k)) ?? at(k),
+                anchor: '',
+                hint: `a JSON template has: ${TOP_KEYS.join(', ')}`,
+            });
+    const sensitive = new Set(Array.isArray(top['sensitive-variables']) ? top['sensitive-variables'].map(String) : []);
+    const vars = top.variables;
+    if (vars && typeof vars === 'object' && !Array.isArray(vars)) {
+        value.variables = {};
+        for (const [name, dflt] of Object.entries(vars)) {
+            const from = (0,load/* joinPath */.uJ)('variables', name);
+            const to = (0,load/* joinPath */.uJ)('variables', name);
+            const decl = { type: 'string' };
+            keyPositions.set(to, loaded.keyPositions.get(from) ?? at(from));
+            positions.set(to, at(from));
+            if (dflt !== null) {
+                decl.default = tr(dflt, from, to, true);
+                positions.set((0,load/* joinPath */.uJ)(to, 'default'), at(from));
+            }
+            if (sensitive.has(name))
+                decl.sensitive = true;
+            value.variables[name] = decl;
+        }
+    }
+    const builders = Array.isArray(top.builders) ? top.builders : [];
+    const names = [];
+    const byJsonName = new Map();
+    builders.forEach((b, i) => {
+        const from = (0,load/* joinPath */.uJ)('builders', i);
+        if (!b || typeof b !== 'object' || Array.isArray(b)) {
+            todos.push({
+                message: 'a builder is an object with a "type"',
+                pos: at(from),
+                anchor: 'sources',
+            });
+            return;
+        }
+        const cfg = { ...b };
+        const type = String(cfg.type ?? '');
+        const name = String(cfg.name ?? type).replace(/[^A-Za-z0-9_-]/g, '-');
+        delete cfg.name;
+        const to = (0,load/* joinPath */.uJ)('sources', name);
+        move(from, to);
+        keyPositions.set(to, at(from));
+        if (name in value.sources) {
+            todos.push({
+                message: `two builders are named "${name}"`,
+                pos: at(from),
+                anchor: 'sources',
+                hint: 'give each builder its own "name"',
+            });
+            return;
+        }
+        value.sources[name] = renamed(tr(cfg, from, to), type, (m, k) => todos.push({ message: m, pos: at((0,load/* joinPath */.uJ)(from, k)), anchor: to, hint: `remove ${k}` }));
+        names.push(name);
+        byJsonName.set(String(b.name ?? type), name);
+    });
+    const build = { sources: names };
+    const bp = 'builds.build';
+    positions.set(bp, at('builders'));
+    keyPositions.set(bp, loaded.keyPositions.get('builders') ?? at('builders'));
+    names.forEach((_, i) => positions.set((0,load/* joinPath */.uJ)((0,load/* joinPath */.uJ)(bp, 'sources'), i), at((0,load/* joinPath */.uJ)('builders', i))));
+    const step = (raw, from, to) => {
+        if (typeof raw === 'string')
+            return { type: raw };
+        if (!raw || typeof raw !== 'object' || Array.isArray(raw))
+            return raw;
+        move(from, to);
+        const out = renamed(tr(raw, from, to), String(raw.type));
+        const ov = out.override;
+        if (ov && typeof ov === 'object' && !Array.isArray(ov))
+            out.override = Object.fromEntries(Object.entries(ov).map(([k, v]) => {
+                const n = byJsonName.get(k) ?? k;
+                move((0,load/* joinPath */.uJ)((0,load/* joinPath */.uJ)(from, 'override'), k), (0,load/* joinPath */.uJ)((0,load/* joinPath */.uJ)(to, 'override'), n));
+                return [n, v];
+            }));
+        for (const key of ['only', 'except'])
+            if (Array.isArray(out[key]))
+                out[key] = out[key].map((x) => byJsonName.get(String(x)) ?? x);
+        return out;
+    };
+    const provs = Array.isArray(top.provisioners) ? top.provisioners : [];
+    if (provs.length)
+        build.provisioners = provs.map((p, i) => step(p, (0,load/* joinPath */.uJ)('provisioners', i), (0,load/* joinPath */.uJ)((0,load/* joinPath */.uJ)(bp, 'provisioners'), i)));
+    const pps = Array.isArray(top['post-processors']) ? top['post-processors'] : [];
+    if (pps.length)
+        build['post-processors'] = pps.map((p, i) => {
+            const from = (0,load/* joinPath */.uJ)('post-processors', i);
+            const to = (0,load/* joinPath */.uJ)((0,load/* joinPath */.uJ)(bp, 'post-processors'), i);
+            return Array.isArray(p)
+                ? p.map((x, j) => step(x, (0,load/* joinPath */.uJ)(from, j), (0,load/* joinPath */.uJ)(to, j)))
+                : step(p, from, to);
+        });
+    if (typeof top.description === 'string')
+        build.description = top.description;
+    value.builds.build = build;
+    positions.set('', at(''));
+    return { value, positions, keyPositions, todos };
+}
+
+;// CONCATENATED MODULE: ./src/packer/open.ts
+/**
+ * Packer templates as bake specs: a `.pkr.hcl` file, a directory of them (read together, as
+ * Packer does), or a legacy `.json` template; and Packer's var files.
+ */
+
+
+
+
+
+
+
+
+
+/** Whether a path names a Packer template (and which kind), by its name or contents. */
+function packerKind(path) {
+    if (/\.pkr\.hcl$/.test(path))
+        return 'hcl';
+    if (/\.pkr\.json$/.test(path))
+        return 'json';
+    let st;
+    try {
+        st = (0,external_node_fs_.statSync)(path);
+    }
+    catch {
+        return undefined;
+    }
+    if (st.isDirectory())
+        return (0,external_node_fs_.readdirSync)(path).some((f) => f.endsWith('.pkr.hcl')) ? 'hcl' : undefined;
+    if (/\.json$/.test(path) && st.size < load/* MAX_SPEC_BYTES */.p) {
+        try {
+            const v = JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
+            if (v && typeof v === 'object' && 'builders' in v)
+                return 'json';
+        }
+        catch {
+            return undefined;
+        }
+    }
+    return undefined;
+}
+function readText(file) {
+    const st = (0,external_node_fs_.statSync)(file);
+    if (st.size > load/* MAX_SPEC_BYTES */.p)
+        throw new errors/* SpecError */.G8({
+            message: `${file} is ${(st.size / 1048576).toFixed(1)} MiB; a template may be at most ${load/* MAX_SPEC_BYTES */.p / 1048576} MiB`,
+            pos: { file, line: 1, col: 1 },
+        });
+    return (0,external_node_fs_.readFileSync)(file, 'utf8').replace(/^\uFEFF/, '');
+}
+/** Reads a Packer template into the value and positions of the equivalent bake spec. */
+async function loadPackerTemplate(path, registry) {
+    const kind = packerKind(path);
+    if (!(0,external_node_fs_.existsSync)(path))
+        throw new errors/* SpecError */.G8({
+            message: `template ${path} does not exist`,
+            hint: 'check the path; it is relative to the working directory',
+        });
+    const isDir = (0,external_node_fs_.statSync)(path).isDirectory();
+    const dir = isDir ? path : (0,external_node_path_.dirname)(path);
+    let mapped;
+    if (kind === 'json') {
+        mapped = mapLegacyJson(path, readText(path), registry);
+    }
+    else {
+        const files = isDir
+            ? (0,external_node_fs_.readdirSync)(path)
+                .filter((f) => f.endsWith('.pkr.hcl'))
+                .sort()
+                .map((f) => (0,external_node_path_.join)(path, f))
+            : [path];
+        const problems = [];
+        const bodies = [];
+        for (const f of files) {
+            try {
+                bodies.push(await readHcl(f, readText(f)));
+            }
+            catch (e) {
+                if (e instanceof errors/* SpecError */.G8)
+                    problems.push(...e.problems);
+                else
+                    throw e;
+            }
+        }
+        if (problems.length)
+            throw new errors/* SpecError */.G8(problems);
+        mapped = mapTemplate(bodies, registry);
+    }
+    const auto = (0,external_node_fs_.existsSync)(dir)
+        ? (0,external_node_fs_.readdirSync)(dir)
+            .filter((f) => /\.auto\.pkrvars\.(hcl|json)$/.test(f))
+            .sort()
+            .map((f) => (0,external_node_path_.join)(dir, f))
+        : [];
+    const first = { file: isDir ? path : path, line: 1, col: 1 };
+    mapped.positions.set('', mapped.positions.get('') ?? first);
+    return {
+        file: path,
+        value: mapped.value,
+        positions: mapped.positions,
+        keyPositions: mapped.keyPositions,
+        dir,
+        autoVarFiles: auto,
+        todos: mapped.todos,
+    };
+}
+/** Packer's var files: `NAME = value` lines in HCL, or JSON; each value with its position. */
+function loadVarFile(file) {
+    if (!/\.hcl$/.test(file))
+        return (0,load/* loadYamlFile */.Y3)(file, 'var');
+    if (!(0,external_node_fs_.existsSync)(file))
+        throw new errors/* SpecError */.G8({
+            message: `var file ${file} does not exist`,
+            hint: 'check the path; it is relative to the working directory',
+        });
+    const text = readText(file);
+    let index;
+    try {
+        index = indexHcl(text, file);
+    }
+    catch (e) {
+        if (e instanceof HclScanError)
+            throw new errors/* SpecError */.G8({ message: `invalid HCL: ${e.message}`, pos: e.pos });
+        throw e;
+    }
+    const out = { file, value: {}, positions: new Map(), keyPositions: new Map() };
+    const value = out.value;
+    const problems = [];
+    for (const b of index.blocks)
+        problems.push({
+            message: `a var file sets variables (NAME = value); "${b.type}" blocks belong in the template`,
+            pos: b.pos,
+            hint: `move it into a .pkr.hcl file beside ${(0,external_node_path_.basename)(file)}`,
+        });
+    for (const a of index.attrs) {
+        try {
+            value[a.name] = parseHclLiteral(a.text);
+            out.positions.set(a.name, a.valuePos);
+            out.keyPositions.set(a.name, a.pos);
+        }
+        catch (e) {
+            if (!(e instanceof LiteralError))
+                throw e;
+            const before = a.text.slice(0, e.offset);
+            const lines = before.split('\n');
+            problems.push({
+                message: `${a.name}: ${e.message}`,
+                pos: {
+                    file,
+                    line: a.valuePos.line + lines.length - 1,
+                    col: lines.length > 1 ? lines[lines.length - 1].length + 1 : a.valuePos.col + e.offset,
+                },
+            });
+        }
+    }
+    if (problems.length)
+        throw new errors/* SpecError */.G8(problems);
+    return out;
 }
 
 
@@ -29089,7 +34795,169 @@ function refineAzureArm(c) {
 
 /***/ }),
 
-/***/ 25576:
+/***/ 13423:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ parseRunCommand)
+/* harmony export */ });
+/* unused harmony export RUN_FLAGS */
+const IMAGE = /^\{\{\s*\.Image\s*\}\}$/;
+/** Flags that take a value, by every spelling. */
+const VALUED = {
+    '-u': 'user',
+    '--user': 'user',
+    '-e': 'env',
+    '--env': 'env',
+    '-v': 'volumes',
+    '--volume': 'volumes',
+    '-w': 'workdir',
+    '--workdir': 'workdir',
+    '--entrypoint': 'entrypoint',
+    '--cap-add': 'capAdd',
+    '--cap-drop': 'capDrop',
+    '-h': 'hostname',
+    '--hostname': 'hostname',
+    '--network': 'network',
+    '--net': 'network',
+};
+const RUN_FLAGS = [
+    '-d',
+    '-i',
+    '-t',
+    '--privileged',
+    ...Object.keys(VALUED).filter((k) => k.startsWith('-')),
+];
+function parseRunCommand(args) {
+    const out = {
+        tty: false,
+        stdin: false,
+        env: [],
+        volumes: [],
+        privileged: false,
+        capAdd: [],
+        capDrop: [],
+        cmd: [],
+    };
+    let i = 0;
+    const set = (key, v) => {
+        const cur = out[key];
+        if (Array.isArray(cur) && key !== 'entrypoint')
+            cur.push(v);
+        else if (key === 'entrypoint')
+            out.entrypoint = [v];
+        else
+            out[key] = v;
+    };
+    for (; i < args.length; i++) {
+        const a = args[i];
+        if (IMAGE.test(a))
+            break;
+        if (a === '--')
+            continue;
+        const eq = a.startsWith('--') ? a.indexOf('=') : -1;
+        const flag = eq > 0 ? a.slice(0, eq) : a;
+        if (flag in VALUED) {
+            const v = eq > 0 ? a.slice(eq + 1) : args[++i];
+            if (v === undefined)
+                return { error: `${flag} in run_command needs a value` };
+            set(VALUED[flag], v);
+            continue;
+        }
+        if (a === '--privileged') {
+            out.privileged = true;
+            continue;
+        }
+        if (a === '--detach' || a === '--interactive' || a === '--tty') {
+            if (a === '--interactive')
+                out.stdin = true;
+            if (a === '--tty')
+                out.tty = true;
+            continue;
+        }
+        if (/^-[dit]+$/.test(a)) {
+            if (a.includes('i'))
+                out.stdin = true;
+            if (a.includes('t'))
+                out.tty = true;
+            continue;
+        }
+        if (a === '--rm' || a === '--name' || a.startsWith('--name=')) {
+            return {
+                error: `${flag} in run_command is not supported: bake names the build container and removes it itself`,
+                hint: `remove ${flag}`,
+            };
+        }
+        if (a.startsWith('-'))
+            return {
+                error: `${flag} in run_command has no setting bake can give the container`,
+                hint: `run_command takes ${RUN_FLAGS.join(', ')} and {{.Image}}; use the builder's own settings (volumes, tmpfs, devices, platform) for the rest`,
+            };
+        return {
+            error: `run_command must name the image as {{.Image}} before the command, found "${a}"`,
+            hint: 'e.g. ["-d", "-i", "-t", "{{.Image}}", "/bin/sh"]',
+        };
+    }
+    if (i >= args.length)
+        return {
+            error: 'run_command must name the image as {{.Image}}',
+            hint: 'e.g. ["-d", "-i", "-t", "{{.Image}}", "/bin/sh"]',
+        };
+    out.cmd = args.slice(i + 1);
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 71179:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   v: () => (/* binding */ dockerBuilderSchema),
+/* harmony export */   w: () => (/* binding */ pullPolicy)
+/* harmony export */ });
+/* harmony import */ var _spec_schema__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(47280);
+
+const dockerBuilderSchema = _spec_schema__WEBPACK_IMPORTED_MODULE_0__.s.object({
+    image: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_0__/* .req */ .DQ)(_spec_schema__WEBPACK_IMPORTED_MODULE_0__.s.string(), 'the base image to start the build container from', 'debian:bookworm'),
+    pull: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_0__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_0__.s.enum(['always', 'missing', 'never', 'true', 'false']), "when to pull the base image (Packer's true is always, false never)", 'missing'),
+    platform: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_0__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_0__.s.string(), 'platform of the base image, e.g. linux/amd64'),
+    entrypoint: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_0__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_0__.s.list(_spec_schema__WEBPACK_IMPORTED_MODULE_0__.s.string(), { single: true }), 'entrypoint of the build container (not of the image)'),
+    cmd: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_0__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_0__.s.list(_spec_schema__WEBPACK_IMPORTED_MODULE_0__.s.string(), { single: true }), 'command that keeps the build container running (not kept in the image); without it, an interactive /bin/sh does, as in Packer', undefined, ['sleep', 'infinity']),
+    run_command: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_0__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_0__.s.list(_spec_schema__WEBPACK_IMPORTED_MODULE_0__.s.string()), 'docker run arguments of the build container, as Packer takes them, with {{.Image}} for the image (-d -i -t -u -e -v -w --entrypoint --privileged --cap-add --cap-drop -h --network)', undefined, ['-d', '-i', '-t', '{{.Image}}', '/bin/sh']),
+    privileged: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_0__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_0__.s.bool(), 'run the build container privileged', false),
+    volumes: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_0__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_0__.s.map(_spec_schema__WEBPACK_IMPORTED_MODULE_0__.s.string()), 'host path: container path'),
+    env: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_0__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_0__.s.map(_spec_schema__WEBPACK_IMPORTED_MODULE_0__.s.string()), 'environment of every provisioner command (not kept in the image)'),
+    tmpfs: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_0__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_0__.s.list(_spec_schema__WEBPACK_IMPORTED_MODULE_0__.s.string()), 'tmpfs mounts, e.g. /run:size=64m'),
+    cap_add: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_0__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_0__.s.list(_spec_schema__WEBPACK_IMPORTED_MODULE_0__.s.string()), 'Linux capabilities added to the build container', undefined, [
+        'SYS_ADMIN',
+    ]),
+    cap_drop: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_0__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_0__.s.list(_spec_schema__WEBPACK_IMPORTED_MODULE_0__.s.string()), 'Linux capabilities dropped from the build container', undefined, ['NET_RAW']),
+    devices: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_0__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_0__.s.list(_spec_schema__WEBPACK_IMPORTED_MODULE_0__.s.string()), 'host devices, e.g. /dev/fuse'),
+    exec_user: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_0__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_0__.s.string(), 'user for provisioner commands (default: the image user)'),
+    container_dir: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_0__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_0__.s.string(), 'where provisioner scripts are placed', '/tmp'),
+    fix_upload_owner: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_0__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_0__.s.bool(), 'make uploads owned by exec_user', true),
+    changes: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_0__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_0__.s.list(_spec_schema__WEBPACK_IMPORTED_MODULE_0__.s.string()), 'Dockerfile instructions applied on commit: CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, USER, WORKDIR, VOLUME, ONBUILD, STOPSIGNAL'),
+    author: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_0__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_0__.s.string(), 'author of the committed image'),
+    message: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_0__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_0__.s.string(), 'commit message of the committed image'),
+    commit: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_0__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_0__.s.bool(), 'commit the container to an image (the default)'),
+    export_path: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_0__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_0__.s.string(), 'export the container filesystem to this tar file instead'),
+    discard: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_0__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_0__.s.bool(), 'throw the container away (provisioning test only)'),
+    runs_on: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_0__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_0__.s.string(), 'runner label for this source in the reusable workflow'),
+});
+/** The pull policy, with Packer's bool read as bake's words. */
+function pullPolicy(v) {
+    const t = String(v ?? 'missing');
+    return t === 'true' ? 'always' : t === 'false' ? 'never' : t;
+}
+
+
+/***/ }),
+
+/***/ 13286:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 "use strict";
@@ -29278,7 +35146,7 @@ function refineAmazonEbs(c) {
 
 
 const AWS_KINDS = ['aws-instance', 'aws-security-group', 'aws-key-pair', 'aws-ami'];
-const cleaner = (kind) => async (entry) => (await Promise.all(/* import() */[__nccwpck_require__.e(193), __nccwpck_require__.e(765)]).then(__nccwpck_require__.bind(__nccwpck_require__, 74146))).awsCleaners[kind](entry);
+const cleaner = (kind) => async (entry) => (await Promise.all(/* import() */[__nccwpck_require__.e(5193), __nccwpck_require__.e(4146)]).then(__nccwpck_require__.bind(__nccwpck_require__, 74146))).awsCleaners[kind](entry);
 const amazonEbs = {
     kind: 'builder',
     type: 'amazon-ebs',
@@ -29292,16 +35160,16 @@ const amazonEbs = {
         ...(0,ssh_schema/* sshLocalInputs */.p)(c, dir),
     ],
     reuse: {
-        base: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(472), __nccwpck_require__.e(193), __nccwpck_require__.e(870), __nccwpck_require__.e(423)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1423))).amiBase(c),
-        exists: async (c, a) => (await Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(472), __nccwpck_require__.e(193), __nccwpck_require__.e(870), __nccwpck_require__.e(423)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1423))).amisExist(c, a),
+        base: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(6118), __nccwpck_require__.e(5472), __nccwpck_require__.e(5193), __nccwpck_require__.e(7870), __nccwpck_require__.e(1423)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1423))).amiBase(c),
+        exists: async (c, a) => (await Promise.all(/* import() */[__nccwpck_require__.e(6118), __nccwpck_require__.e(5472), __nccwpck_require__.e(5193), __nccwpck_require__.e(7870), __nccwpck_require__.e(1423)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1423))).amisExist(c, a),
     },
     sweep: {
         where: { option: 'region', env: ['AWS_REGION', 'AWS_DEFAULT_REGION'] },
-        run: async (o) => (await Promise.all(/* import() */[__nccwpck_require__.e(193), __nccwpck_require__.e(103)]).then(__nccwpck_require__.bind(__nccwpck_require__, 34103))).sweep({ ...o, regions: o.locations }),
+        run: async (o) => (await Promise.all(/* import() */[__nccwpck_require__.e(5193), __nccwpck_require__.e(4103)]).then(__nccwpck_require__.bind(__nccwpck_require__, 34103))).sweep({ ...o, regions: o.locations }),
     },
     load: async () => ({
         async steps(env, provision) {
-            const { ebsSteps } = await Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(472), __nccwpck_require__.e(193), __nccwpck_require__.e(870), __nccwpck_require__.e(400)]).then(__nccwpck_require__.bind(__nccwpck_require__, 60400));
+            const { ebsSteps } = await Promise.all(/* import() */[__nccwpck_require__.e(6118), __nccwpck_require__.e(5472), __nccwpck_require__.e(5193), __nccwpck_require__.e(7870), __nccwpck_require__.e(400)]).then(__nccwpck_require__.bind(__nccwpck_require__, 60400));
             // The steps keep more state than BuildState names; the engine only passes it through.
             return ebsSteps(env, provision);
         },
@@ -29324,7 +35192,7 @@ const AZURE_KINDS = [
     'azure-image',
     'azure-gallery-version',
 ];
-const azure_arm_cleaner = (kind) => async (entry) => (await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(324), __nccwpck_require__.e(669), __nccwpck_require__.e(186), __nccwpck_require__.e(304), __nccwpck_require__.e(899)]).then(__nccwpck_require__.bind(__nccwpck_require__, 36899))).azureCleaners[kind](entry);
+const azure_arm_cleaner = (kind) => async (entry) => (await Promise.all(/* import() */[__nccwpck_require__.e(2830), __nccwpck_require__.e(3324), __nccwpck_require__.e(3669), __nccwpck_require__.e(9186), __nccwpck_require__.e(5304), __nccwpck_require__.e(6899)]).then(__nccwpck_require__.bind(__nccwpck_require__, 36899))).azureCleaners[kind](entry);
 const azureArm = {
     kind: 'builder',
     type: 'azure-arm',
@@ -29334,44 +35202,27 @@ const azureArm = {
     artifact: 'machine-image',
     cleaners: Object.fromEntries(AZURE_KINDS.map((k) => [k, azure_arm_cleaner(k)])),
     localInputs: (c, dir) => typeof c.custom_data_file === 'string' ? [(0,external_node_path_.resolve)(dir, c.custom_data_file)] : [],
+    reuse: {
+        base: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(2830), __nccwpck_require__.e(3324), __nccwpck_require__.e(3669), __nccwpck_require__.e(9186), __nccwpck_require__.e(5304), __nccwpck_require__.e(8546)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58546))).azureBase(c),
+        exists: async (c, a) => (await Promise.all(/* import() */[__nccwpck_require__.e(2830), __nccwpck_require__.e(3324), __nccwpck_require__.e(3669), __nccwpck_require__.e(9186), __nccwpck_require__.e(5304), __nccwpck_require__.e(8546)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58546))).azureExists(c, a),
+    },
+    sweep: {
+        where: { option: 'subscription', env: ['AZURE_SUBSCRIPTION_ID'] },
+        run: async (o) => (await Promise.all(/* import() */[__nccwpck_require__.e(2830), __nccwpck_require__.e(3324), __nccwpck_require__.e(3669), __nccwpck_require__.e(9186), __nccwpck_require__.e(5304), __nccwpck_require__.e(3618)]).then(__nccwpck_require__.bind(__nccwpck_require__, 43618))).sweep({ ...o, subscriptions: o.locations }),
+    },
     load: async () => ({
         async steps(env, provision) {
-            const { azureSteps } = await Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(472), __nccwpck_require__.e(830), __nccwpck_require__.e(324), __nccwpck_require__.e(669), __nccwpck_require__.e(186), __nccwpck_require__.e(304), __nccwpck_require__.e(870), __nccwpck_require__.e(56)]).then(__nccwpck_require__.bind(__nccwpck_require__, 33056));
+            const { azureSteps } = await Promise.all(/* import() */[__nccwpck_require__.e(6118), __nccwpck_require__.e(5472), __nccwpck_require__.e(2830), __nccwpck_require__.e(3324), __nccwpck_require__.e(3669), __nccwpck_require__.e(9186), __nccwpck_require__.e(5304), __nccwpck_require__.e(7870), __nccwpck_require__.e(3056)]).then(__nccwpck_require__.bind(__nccwpck_require__, 33056));
             // The steps keep more state than BuildState names; the engine only passes it through.
             return azureSteps(env, provision);
         },
     }),
 };
 
-;// CONCATENATED MODULE: ./src/plugins/builders/docker/schema.ts
-
-const dockerBuilderSchema = schema.s.object({
-    image: (0,schema/* req */.DQ)(schema.s.string(), 'the base image to start the build container from', 'debian:bookworm'),
-    pull: (0,schema/* opt */.m7)(schema.s.enum(['always', 'missing', 'never']), 'when to pull the base image', 'missing'),
-    platform: (0,schema/* opt */.m7)(schema.s.string(), 'platform of the base image, e.g. linux/amd64'),
-    entrypoint: (0,schema/* opt */.m7)(schema.s.list(schema.s.string(), { single: true }), 'entrypoint of the build container (not of the image)'),
-    cmd: (0,schema/* opt */.m7)(schema.s.list(schema.s.string(), { single: true }), 'command that keeps the build container running (not kept in the image); without it, an interactive /bin/sh does, as in Packer', undefined, ['sleep', 'infinity']),
-    privileged: (0,schema/* opt */.m7)(schema.s.bool(), 'run the build container privileged', false),
-    volumes: (0,schema/* opt */.m7)(schema.s.map(schema.s.string()), 'host path: container path'),
-    env: (0,schema/* opt */.m7)(schema.s.map(schema.s.string()), 'environment of every provisioner command (not kept in the image)'),
-    tmpfs: (0,schema/* opt */.m7)(schema.s.list(schema.s.string()), 'tmpfs mounts, e.g. /run:size=64m'),
-    cap_add: (0,schema/* opt */.m7)(schema.s.list(schema.s.string()), 'Linux capabilities added to the build container', undefined, [
-        'SYS_ADMIN',
-    ]),
-    cap_drop: (0,schema/* opt */.m7)(schema.s.list(schema.s.string()), 'Linux capabilities dropped from the build container', undefined, ['NET_RAW']),
-    devices: (0,schema/* opt */.m7)(schema.s.list(schema.s.string()), 'host devices, e.g. /dev/fuse'),
-    exec_user: (0,schema/* opt */.m7)(schema.s.string(), 'user for provisioner commands (default: the image user)'),
-    container_dir: (0,schema/* opt */.m7)(schema.s.string(), 'where provisioner scripts are placed', '/tmp'),
-    fix_upload_owner: (0,schema/* opt */.m7)(schema.s.bool(), 'make uploads owned by exec_user', true),
-    changes: (0,schema/* opt */.m7)(schema.s.list(schema.s.string()), 'Dockerfile instructions applied on commit: CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, USER, WORKDIR, VOLUME, ONBUILD, STOPSIGNAL'),
-    author: (0,schema/* opt */.m7)(schema.s.string(), 'author of the committed image'),
-    message: (0,schema/* opt */.m7)(schema.s.string(), 'commit message of the committed image'),
-    commit: (0,schema/* opt */.m7)(schema.s.bool(), 'commit the container to an image (the default)'),
-    export_path: (0,schema/* opt */.m7)(schema.s.string(), 'export the container filesystem to this tar file instead'),
-    discard: (0,schema/* opt */.m7)(schema.s.bool(), 'throw the container away (provisioning test only)'),
-    runs_on: (0,schema/* opt */.m7)(schema.s.string(), 'runner label for this source in the reusable workflow'),
-});
-
+// EXTERNAL MODULE: ./src/plugins/builders/docker/schema.ts
+var docker_schema = __nccwpck_require__(71179);
+// EXTERNAL MODULE: ./src/plugins/builders/docker/run-command.ts
+var run_command = __nccwpck_require__(13423);
 ;// CONCATENATED MODULE: ./src/plugins/builders/docker/reuse.ts
 /** skip-unchanged for the docker builder: the base image's identity; the image must still exist. */
 
@@ -29429,6 +35280,7 @@ async function dockerArtifactExists(docker, a) {
 
 
 
+
 /** Removal that treats "no such container/image" and "already being removed" as done. */
 const ignoreMissing = (e) => {
     const code = e.statusCode;
@@ -29439,7 +35291,7 @@ const docker = {
     kind: 'builder',
     type: 'docker',
     description: 'a Docker image from a base image, through the Docker API',
-    schema: dockerBuilderSchema,
+    schema: docker_schema/* dockerBuilderSchema */.v,
     refine: (c) => {
         const out = [];
         const chosen = ['commit', 'export_path', 'discard'].filter((k) => k === 'export_path' ? typeof c[k] === 'string' : c[k] === true);
@@ -29455,6 +35307,18 @@ const docker = {
                 message: 'commit: false leaves nothing to make',
                 hint: 'set export_path to keep the filesystem as a tar, or discard: true to throw it away',
             });
+        if (Array.isArray(c.run_command)) {
+            const r = (0,run_command/* parseRunCommand */.E)(c.run_command.map(String));
+            if ('error' in r)
+                out.push({ key: 'run_command', message: r.error, hint: r.hint });
+            for (const k of ['entrypoint', 'cmd'])
+                if (c[k] !== undefined)
+                    out.push({
+                        key: k,
+                        message: `set ${k} or run_command, not both`,
+                        hint: 'run_command gives the command after {{.Image}} and --entrypoint',
+                    });
+        }
         if (c.container_dir !== undefined)
             out.push({
                 key: 'container_dir',
@@ -29477,19 +35341,19 @@ const docker = {
         .filter((host) => host.startsWith('.') || host.startsWith('/'))
         .map((host) => (0,external_node_path_.resolve)(dir, host)),
     reuse: {
-        base: (c, { docker }) => dockerBase(docker(), String(c.image), String(c.pull ?? 'missing')),
+        base: (c, { docker }) => dockerBase(docker(), String(c.image), (0,docker_schema/* pullPolicy */.w)(c.pull)),
         exists: (_c, a, { docker }) => dockerArtifactExists(docker(), a),
     },
-    load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(441)]).then(__nccwpck_require__.bind(__nccwpck_require__, 36441))).dockerBuilder,
+    load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6118), __nccwpck_require__.e(6441)]).then(__nccwpck_require__.bind(__nccwpck_require__, 36441))).dockerBuilder,
 };
 
 ;// CONCATENATED MODULE: ./src/plugins/builders/null/schema.ts
 
 
 const nullBuilderSchema = schema.s.object({
+    communicator: (0,schema/* opt */.m7)(schema.s.enum(['ssh', 'none']), 'ssh: provision the machine at ssh_host; none: no machine, only steps that run here (shell-local)', 'ssh'),
     ...ssh_schema/* sshFields */.O,
-    ssh_host: { ...ssh_schema/* sshFields */.O.ssh_host, required: true },
-    ssh_username: { ...ssh_schema/* sshFields */.O.ssh_username, required: true },
+    // Required with the ssh communicator (the descriptor's rules say so).
     runs_on: {
         schema: schema.s.string(),
         description: 'runner label for this source in the reusable workflow',
@@ -29504,9 +35368,26 @@ const nullBuilder = {
     type: 'null',
     description: 'provisions an existing machine over SSH; no artifact',
     schema: nullBuilderSchema,
+    refine: (c) => {
+        if (c.communicator === 'none') {
+            const ssh = Object.keys(c).filter((k) => k.startsWith('ssh_') || k === 'pause_before_connecting');
+            return ssh.map((k) => ({
+                key: k,
+                message: `${k} has no use with communicator "none"`,
+                hint: 'remove it, or use communicator "ssh"',
+            }));
+        }
+        return ['ssh_host', 'ssh_username']
+            .filter((k) => c[k] === undefined || c[k] === null)
+            .map((k) => ({
+            key: '',
+            message: `missing required key "${k}"`,
+            hint: `${k}: ${k === 'ssh_host' ? 'address of the machine (host name or IP)' : 'user to log in as'}; or communicator "none" for a build of local steps only`,
+        }));
+    },
     artifact: 'none',
     localInputs: ssh_schema/* sshLocalInputs */.p,
-    load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(472), __nccwpck_require__.e(870), __nccwpck_require__.e(208)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90208))).nullBuilder,
+    load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6118), __nccwpck_require__.e(5472), __nccwpck_require__.e(7870), __nccwpck_require__.e(208)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90208))).nullBuilder,
 };
 
 ;// CONCATENATED MODULE: ./src/plugins/builders/googlecompute/schema.ts
@@ -29522,6 +35403,31 @@ const LABEL_VALUE = /^[-_a-z0-9]{0,63}$/;
 const encryptionKey = schema.s.object({
     kmsKeyName: (0,schema/* opt */.m7)(schema.s.string(), 'projects/P/locations/L/keyRings/R/cryptoKeys/K'),
     rawKey: (0,schema/* opt */.m7)(schema.s.string(), 'a 256-bit customer-supplied key, base64 (use a sensitive variable)'),
+});
+const VOLUME_TYPES = [
+    'pd-standard',
+    'pd-balanced',
+    'pd-ssd',
+    'pd-extreme',
+    'hyperdisk-balanced',
+    'hyperdisk-throughput',
+    'hyperdisk-extreme',
+    'scratch',
+];
+/** An extra disk (Packer's disk_attachment block): made with the instance, deleted with it. */
+const diskAttachment = schema.s.object({
+    volume_type: (0,schema/* req */.DQ)(schema.s.enum(VOLUME_TYPES), 'the disk type; scratch is a local SSD (375 GB, NVME or SCSI)', 'pd-ssd'),
+    volume_size: (0,schema/* opt */.m7)(schema.s.int(1, 65536), 'GB (required except for scratch, which is 375)', undefined, 100),
+    disk_name: (0,schema/* opt */.m7)(schema.s.string(), 'the disk name (default: the instance name and the disk number)'),
+    device_name: (0,schema/* opt */.m7)(schema.s.string(), 'the name the guest sees under /dev/disk/by-id/google-NAME (default: GCE picks one)'),
+    interface_type: (0,schema/* opt */.m7)(schema.s.enum(['SCSI', 'NVME']), 'how the disk is attached', 'SCSI'),
+    attachment_mode: (0,schema/* opt */.m7)(schema.s.enum(['READ_WRITE', 'READ_ONLY']), 'how the guest may use it', 'READ_WRITE'),
+    keep_device: (0,schema/* refused */.J5)('extra disks are deleted with the instance; the image is made from the boot disk'),
+    create_image: (0,schema/* refused */.J5)('the image is made from the boot disk only'),
+    source_volume: (0,schema/* refused */.J5)('extra disks start empty'),
+    replica_zones: (0,schema/* refused */.J5)('extra disks are zonal, in the instance zone'),
+    zone: (0,schema/* refused */.J5)('extra disks are in the instance zone'),
+    disk_encryption_key: (0,schema/* refused */.J5)('extra disks use Google-managed encryption'),
 });
 const IAP = 'bake opens no IAP tunnel (see use_iap)';
 const USE_IAP_WHY = 'no maintained library opens an IAP TCP tunnel without gcloud; reach the instance with use_internal_ip from a runner inside the VPC, or through ssh_bastion_host';
@@ -29552,6 +35458,7 @@ const googlecomputeSchema = schema.s.object({
     disk_size: (0,schema/* opt */.m7)(schema.s.int(10, 65536), 'GB', 20),
     disk_type: (0,schema/* opt */.m7)(schema.s.string(), 'pd-standard, pd-balanced, pd-ssd, hyperdisk-balanced ...', 'pd-standard'),
     disk_encryption_key: (0,schema/* opt */.m7)(encryptionKey, 'key of the boot disk'),
+    disk_attachment: (0,schema/* opt */.m7)(schema.s.list(diskAttachment), 'extra disks for the build (scratch space, a data volume): made with the instance with autoDelete, so they go with it even if bake cannot clean up'),
     network: (0,schema/* opt */.m7)(schema.s.string(), 'network name or URL', 'default'),
     subnetwork: (0,schema/* opt */.m7)(schema.s.string(), 'subnetwork name or URL'),
     network_project_id: (0,schema/* opt */.m7)(schema.s.string(), 'project of a shared VPC (default: project_id)'),
@@ -29588,12 +35495,16 @@ const googlecomputeSchema = schema.s.object({
     image_timeout: (0,schema/* opt */.m7)(schema.s.duration(), 'image creation', '60m'),
     delete_timeout: (0,schema/* opt */.m7)(schema.s.duration(), 'deleting the instance and the disk', '10m'),
     ...schema_ssh,
-    ssh_username: { ...ssh_schema/* sshFields */.O.ssh_username, required: true },
+    ssh_username: {
+        ...ssh_schema/* sshFields */.O.ssh_username,
+        description: `${ssh_schema/* sshFields */.O.ssh_username.description} (required, unless use_os_login picks the OS Login user)`,
+    },
     temporary_key_pair_type: (0,schema/* opt */.m7)(schema.s.enum(['ed25519', 'rsa']), 'type of the temporary SSH key (when no ssh_private_key_file is given)', 'ed25519'),
     runs_on: (0,schema/* opt */.m7)(schema.s.string(), 'runner label for this source in the reusable workflow'),
     // Packer settings with a value bake does anyway; the other values are refused in refine.
     use_iap: (0,schema/* opt */.m7)(schema.s.bool(), `only false: ${USE_IAP_WHY}`, false),
-    use_os_login: (0,schema/* opt */.m7)(schema.s.bool(), 'only false: the temporary key goes into the instance metadata (ssh-keys)', false),
+    use_os_login: (0,schema/* opt */.m7)(schema.s.bool(), "import the temporary key into the OS Login profile of the account the build runs as (and delete it after) instead of the instance metadata; SSH logs in as that profile's POSIX user", false),
+    os_login_ssh_username: (0,schema/* opt */.m7)(schema.s.string(), "with use_os_login, the user to log in as: __auto__ (the profile's POSIX user), __external__ (that name with ext_ before it, for accounts from another organization) or a name", '__auto__'),
     skip_create_image: (0,schema/* opt */.m7)(schema.s.bool(), 'only false: a build always makes an image', false),
     wrap_startup_script: (0,schema/* opt */.m7)(schema.s.bool(), 'only true: the startup script is always wrapped so that its end can be read from the serial port', true),
     communicator: (0,schema/* opt */.m7)(schema.s.enum(['ssh', 'winrm', 'none']), 'only ssh is supported', 'ssh'),
@@ -29602,8 +35513,6 @@ const googlecomputeSchema = schema.s.object({
     iap_hashbang: (0,schema/* refused */.J5)(IAP),
     iap_ext: (0,schema/* refused */.J5)(IAP),
     iap_tunnel_launch_wait: (0,schema/* refused */.J5)(IAP),
-    os_login_ssh_username: (0,schema/* refused */.J5)('bake does not use OS Login (see use_os_login)'),
-    disk_attachment: (0,schema/* refused */.J5)('the instance has only its boot disk; provision data onto it'),
     address: (0,schema/* refused */.J5)('the instance gets an ephemeral external address, not a reserved one'),
     node_affinity: (0,schema/* refused */.J5)('the instance does not run on sole-tenant nodes'),
     windows_password_timeout: (0,schema/* refused */.J5)('only Linux instances are built'),
@@ -29636,7 +35545,12 @@ function refineGooglecompute(c) {
             out.push({ key: k, message, hint });
     };
     only('use_iap', c.use_iap === true, 'use_iap is not supported', USE_IAP_WHY);
-    only('use_os_login', c.use_os_login === true, 'use_os_login is not supported', 'the temporary key goes into the instance metadata (ssh-keys); leave use_os_login out');
+    const osLogin = c.use_os_login === true;
+    only('ssh_username', !osLogin && c.ssh_username === undefined, 'missing required key "ssh_username"', 'the user SSH logs in as (e.g. packer; the guest environment creates it from the key in the metadata)');
+    only('ssh_username', osLogin && c.ssh_username !== undefined, "ssh_username is not used with use_os_login: SSH logs in as the OS Login profile's user", 'leave ssh_username out, or name the user in os_login_ssh_username');
+    only('os_login_ssh_username', !osLogin && c.os_login_ssh_username !== undefined, 'os_login_ssh_username needs use_os_login: true', 'set use_os_login: true, or use ssh_username');
+    for (const k of ['ssh_private_key_file', 'ssh_private_key', 'ssh_password', 'ssh_agent_auth'])
+        only(k, osLogin && c[k] !== undefined && c[k] !== false, `${k} cannot be used with use_os_login: OS Login takes bake's temporary key`, 'for a key already in your OS Login profile, leave use_os_login out and set metadata: {enable-oslogin: "TRUE"} with ssh_username');
     only('skip_create_image', c.skip_create_image === true, 'skip_create_image is not supported: a build always makes an image', 'to try provisioners without a cloud, use the null or docker builder');
     only('wrap_startup_script', c.wrap_startup_script === false, 'wrap_startup_script: false is not supported', 'the startup script is always wrapped so that its end can be read from the serial port');
     only('communicator', c.communicator !== undefined && c.communicator !== 'ssh', `communicator ${String(c.communicator)} is not supported: only ssh (Linux only)`);
@@ -29715,6 +35629,30 @@ function refineGooglecompute(c) {
             message: 'image_storage_locations takes one location',
             hint: 'a region (us-east1) or a multi-region (us)',
         });
+    for (const [i, d] of (c.disk_attachment ?? []).entries()) {
+        const at = `disk_attachment[${i}]`;
+        if (d.volume_type === 'scratch') {
+            if (d.volume_size !== undefined && d.volume_size !== 375)
+                out.push({
+                    key: `${at}.volume_size`,
+                    message: 'a scratch disk (local SSD) is 375 GB',
+                    hint: 'leave volume_size out, or add more scratch disks',
+                });
+            for (const k of ['disk_name', 'attachment_mode'])
+                if (d[k] !== undefined)
+                    out.push({
+                        key: `${at}.${k}`,
+                        message: `${k} does not apply to a scratch disk`,
+                        hint: 'a local SSD has no name of its own and is always read-write',
+                    });
+        }
+        else if (d.volume_size === undefined)
+            out.push({
+                key: `${at}.volume_size`,
+                message: `missing required key "volume_size" for a ${String(d.volume_type)} disk`,
+                hint: 'the size in GB, e.g. volume_size: 100',
+            });
+    }
     for (const k of ['image_encryption_key', 'disk_encryption_key']) {
         const key = c[k];
         if (key && (key.kmsKeyName === undefined) === (key.rawKey === undefined))
@@ -29731,8 +35669,8 @@ function refineGooglecompute(c) {
  */
 
 
-const GCE_KINDS = ['gce-instance', 'gce-disk', 'gce-image'];
-const googlecompute_cleaner = (kind) => async (entry) => (await Promise.all(/* import() */[__nccwpck_require__.e(324), __nccwpck_require__.e(714), __nccwpck_require__.e(933), __nccwpck_require__.e(219)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66219))).gceCleaners[kind](entry);
+const GCE_KINDS = ['gce-instance', 'gce-disk', 'gce-image', 'gce-oslogin-key'];
+const googlecompute_cleaner = (kind) => async (entry) => (await Promise.all(/* import() */[__nccwpck_require__.e(3324), __nccwpck_require__.e(6714), __nccwpck_require__.e(1933), __nccwpck_require__.e(6219)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66219))).gceCleaners[kind](entry);
 const googlecompute = {
     kind: 'builder',
     type: 'googlecompute',
@@ -29746,18 +35684,184 @@ const googlecompute = {
         ...Object.values((c.metadata_files ?? {})).map((f) => (0,external_node_path_.resolve)(dir, String(f))),
     ],
     reuse: {
-        base: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(472), __nccwpck_require__.e(324), __nccwpck_require__.e(714), __nccwpck_require__.e(933), __nccwpck_require__.e(870), __nccwpck_require__.e(989)]).then(__nccwpck_require__.bind(__nccwpck_require__, 89989))).imageBase(c),
-        exists: async (c, a) => (await Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(472), __nccwpck_require__.e(324), __nccwpck_require__.e(714), __nccwpck_require__.e(933), __nccwpck_require__.e(870), __nccwpck_require__.e(989)]).then(__nccwpck_require__.bind(__nccwpck_require__, 89989))).imageExists(c, a.id),
+        base: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(6118), __nccwpck_require__.e(5472), __nccwpck_require__.e(3324), __nccwpck_require__.e(6714), __nccwpck_require__.e(1933), __nccwpck_require__.e(7870), __nccwpck_require__.e(9989)]).then(__nccwpck_require__.bind(__nccwpck_require__, 89989))).imageBase(c),
+        exists: async (c, a) => (await Promise.all(/* import() */[__nccwpck_require__.e(6118), __nccwpck_require__.e(5472), __nccwpck_require__.e(3324), __nccwpck_require__.e(6714), __nccwpck_require__.e(1933), __nccwpck_require__.e(7870), __nccwpck_require__.e(9989)]).then(__nccwpck_require__.bind(__nccwpck_require__, 89989))).imageExists(c, a.id),
     },
     sweep: {
         where: { option: 'project', env: ['GOOGLE_CLOUD_PROJECT', 'CLOUDSDK_CORE_PROJECT'] },
-        run: async (o) => (await Promise.all(/* import() */[__nccwpck_require__.e(324), __nccwpck_require__.e(714), __nccwpck_require__.e(933), __nccwpck_require__.e(18)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97018))).sweep({ ...o, projects: o.locations }),
+        run: async (o) => (await Promise.all(/* import() */[__nccwpck_require__.e(3324), __nccwpck_require__.e(6714), __nccwpck_require__.e(1933), __nccwpck_require__.e(7018)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97018))).sweep({ ...o, projects: o.locations }),
     },
     load: async () => ({
         async steps(env, provision) {
-            const { gceSteps } = await Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(472), __nccwpck_require__.e(324), __nccwpck_require__.e(714), __nccwpck_require__.e(933), __nccwpck_require__.e(870), __nccwpck_require__.e(989)]).then(__nccwpck_require__.bind(__nccwpck_require__, 89989));
+            const { gceSteps } = await Promise.all(/* import() */[__nccwpck_require__.e(6118), __nccwpck_require__.e(5472), __nccwpck_require__.e(3324), __nccwpck_require__.e(6714), __nccwpck_require__.e(1933), __nccwpck_require__.e(7870), __nccwpck_require__.e(9989)]).then(__nccwpck_require__.bind(__nccwpck_require__, 89989));
             // The steps keep more state than BuildState names; the engine only passes it through.
             return gceSteps(env, provision);
+        },
+    }),
+};
+
+;// CONCATENATED MODULE: ./src/plugins/builders/qemu/schema.ts
+
+
+// The host is always 127.0.0.1 (the forwarded port); every other ssh_* setting applies.
+const qemu_schema_ssh = Object.fromEntries(Object.entries(ssh_schema/* sshFields */.O).filter(([k]) => k !== 'ssh_host'));
+const DISK_INTERFACES = ['virtio', 'virtio-scsi', 'scsi', 'ide', 'sata'];
+const NET_DEVICES = ['virtio-net', 'virtio-net-pci', 'e1000', 'rtl8139', 'vmxnet3'];
+const qemuSchema = schema.s.object({
+    iso_url: (0,schema/* req */.DQ)(schema.s.string(), 'the base disk to start from: a qcow2 or raw file (relative to the spec) or an http(s) URL', 'debian-12-genericcloud-amd64.qcow2'),
+    iso_checksum: (0,schema/* opt */.m7)(schema.s.string({
+        pattern: /^(none|(sha256|sha512|sha1|md5):[0-9a-fA-F]+)$/,
+        patternHint: 'write it as sha256:<hex> (or sha512:, sha1:, md5:), or none',
+    }), 'checksum of the base disk, e.g. sha256:<hex>; required for a URL ("none" to skip)'),
+    disk_image: (0,schema/* req */.DQ)(schema.s.bool(), 'iso_url is a bootable disk image, not an installer ISO', true),
+    use_backing_file: (0,schema/* opt */.m7)(schema.s.bool(), 'the output is a qcow2 overlay on iso_url instead of a full copy (skips compaction)', false),
+    format: (0,schema/* opt */.m7)(schema.s.enum(['qcow2', 'raw']), 'format of the output disk', 'qcow2'),
+    disk_size: (0,schema/* opt */.m7)(schema.s.string({
+        pattern: /^[1-9]\d*[KMGT]?$/,
+        patternHint: 'a size in MiB (10240) or with a suffix (10G, 512M)',
+    }), 'grow the disk to this size (MiB, or with K/M/G/T); never shrinks it', undefined, '10G'),
+    disk_compression: (0,schema/* opt */.m7)(schema.s.bool(), 'compress the qcow2 output (qemu-img convert -c)', false),
+    skip_compaction: (0,schema/* opt */.m7)(schema.s.bool(), 'keep the working qcow2 as it is instead of rewriting it with qemu-img convert', false),
+    output_directory: (0,schema/* opt */.m7)(schema.s.string(), 'directory for the output disk, relative to the spec; must not hold a disk of the same name', 'output-{{.BuildName}}'),
+    vm_name: (0,schema/* opt */.m7)(schema.s.string(), 'file name of the output disk', '{{.BuildName}}.<format>'),
+    accelerator: (0,schema/* opt */.m7)(schema.s.enum(['kvm', 'tcg', 'none']), 'kvm, tcg (software, slow) or none; the default is kvm when /dev/kvm works, else tcg'),
+    cpus: (0,schema/* opt */.m7)(schema.s.int(1, 64), 'virtual CPUs', 1),
+    memory: (0,schema/* opt */.m7)(schema.s.int(64, 262144), 'memory in MiB', 512),
+    net_device: (0,schema/* opt */.m7)(schema.s.enum(NET_DEVICES), 'network card model', 'virtio-net'),
+    disk_interface: (0,schema/* opt */.m7)(schema.s.enum(DISK_INTERFACES), 'how the disk is attached', 'virtio'),
+    machine_type: (0,schema/* opt */.m7)(schema.s.string(), 'QEMU machine type (-machine)', 'pc'),
+    efi_boot: (0,schema/* opt */.m7)(schema.s.bool(), 'boot with UEFI firmware (OVMF) instead of BIOS', false),
+    efi_firmware_code: (0,schema/* opt */.m7)(schema.s.string(), 'OVMF code file', '/usr/share/OVMF/OVMF_CODE_4M.fd'),
+    efi_firmware_vars: (0,schema/* opt */.m7)(schema.s.string(), 'OVMF variables template', '/usr/share/OVMF/OVMF_VARS_4M.fd'),
+    qemu_binary: (0,schema/* opt */.m7)(schema.s.string(), 'the QEMU system emulator to run', 'qemu-system-x86_64'),
+    qemuargs: (0,schema/* opt */.m7)(schema.s.list(schema.s.list(schema.s.string())), 'extra QEMU arguments, each a list such as ["-smbios", "type=1,serial=x"], added after bake\'s own'),
+    cd_files: (0,schema/* opt */.m7)(schema.s.list(schema.s.string()), 'files and directories (relative to the spec) put on a CD attached to the VM'),
+    cd_content: (0,schema/* opt */.m7)(schema.s.map(schema.s.string()), 'files (name: content) put on the CD; {{ .SSHPublicKey }} is the temporary public key'),
+    cd_label: (0,schema/* opt */.m7)(schema.s.string({ pattern: /^[A-Za-z0-9_-]{1,32}$/, patternHint: 'letters, digits, _ and -' }), 'volume label of the CD; cidata makes it a cloud-init NoCloud seed', 'cidata'),
+    host_port_min: (0,schema/* opt */.m7)(schema.s.int(1024, 65535), 'lowest host port for the SSH forward', 2222),
+    host_port_max: (0,schema/* opt */.m7)(schema.s.int(1024, 65535), 'highest host port for the SSH forward', 4444),
+    boot_wait: (0,schema/* opt */.m7)(schema.s.duration(), 'wait after starting the VM before connecting', '10s'),
+    shutdown_command: (0,schema/* opt */.m7)(schema.s.string(), 'command that powers the VM off (e.g. sudo poweroff); without it, an ACPI power-down', undefined, 'sudo poweroff'),
+    shutdown_timeout: (0,schema/* opt */.m7)(schema.s.duration(), 'how long the VM may take to power off', '5m'),
+    ...qemu_schema_ssh,
+    ssh_username: { ...qemu_schema_ssh.ssh_username, required: true },
+    ssh_port: (0,schema/* opt */.m7)(schema.s.int(1, 65535), 'TCP port of sshd inside the VM', 22),
+    headless: (0,schema/* opt */.m7)(schema.s.bool(), 'QEMU always runs without a display here; false is refused', true),
+    boot_command: (0,schema/* refused */.J5)('typing into the console over VNC (for ISO installers) is not supported: start from a disk image (disk_image: true) and configure it with cd_content (a cloud-init seed)'),
+    runs_on: (0,schema/* opt */.m7)(schema.s.string(), 'runner label for this source in the reusable workflow'),
+});
+function refineQemu(c) {
+    const out = [];
+    if (c.disk_image === false)
+        out.push({
+            key: 'disk_image',
+            message: 'installing from an ISO is not supported (it needs boot_command, typed over VNC)',
+            hint: 'start from a bootable qcow2 or raw disk (e.g. a cloud image) with disk_image: true',
+        });
+    const url = String(c.iso_url ?? '');
+    if (/^https?:\/\//.test(url) && c.iso_checksum === undefined)
+        out.push({
+            key: 'iso_url',
+            message: 'a base disk downloaded over http(s) needs iso_checksum',
+            hint: 'set iso_checksum: sha256:<hex> (or none to skip the check)',
+        });
+    else if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url) && !/^(https?|file):\/\//.test(url))
+        out.push({
+            key: 'iso_url',
+            message: `iso_url ${url}: only local paths, file:// and http(s) URLs are supported`,
+        });
+    if (c.use_backing_file === true && (c.format ?? 'qcow2') !== 'qcow2')
+        out.push({
+            key: 'use_backing_file',
+            message: 'use_backing_file makes a qcow2 overlay, but format is raw',
+            hint: 'set format: qcow2, or remove use_backing_file',
+        });
+    if (c.use_backing_file === true && c.disk_compression === true)
+        out.push({
+            key: 'disk_compression',
+            message: 'disk_compression has no effect with use_backing_file (the overlay is not converted)',
+            hint: 'remove one of them',
+        });
+    if (c.disk_compression === true && c.format === 'raw')
+        out.push({
+            key: 'disk_compression',
+            message: 'a raw disk cannot be compressed',
+            hint: 'use format: qcow2, or a compress post-processor',
+        });
+    if (c.headless === false)
+        out.push({
+            key: 'headless',
+            message: 'bake runs QEMU without a display (there is no VNC or window to show)',
+            hint: "remove headless; read the VM's serial console in the error output instead",
+        });
+    if (c.skip_compaction === true && (c.format === 'raw' || c.disk_compression === true))
+        out.push({
+            key: 'skip_compaction',
+            message: `skip_compaction keeps the working qcow2, so ${c.format === 'raw' ? 'format: raw' : 'disk_compression'} cannot apply`,
+            hint: 'remove skip_compaction, or the other setting',
+        });
+    const min = Number(c.host_port_min ?? 2222);
+    const max = Number(c.host_port_max ?? 4444);
+    if (min > max)
+        out.push({
+            key: 'host_port_max',
+            message: `host_port_max ${max} is below host_port_min ${min}`,
+        });
+    if (c.cd_label !== undefined && c.cd_files === undefined && c.cd_content === undefined)
+        out.push({
+            key: 'cd_label',
+            message: 'cd_label names a CD, but neither cd_files nor cd_content puts anything on it',
+            hint: 'add cd_content (e.g. user-data and meta-data for cloud-init) or remove cd_label',
+        });
+    const needsEfi = ['efi_firmware_code', 'efi_firmware_vars'].filter((k) => c[k] !== undefined);
+    if (needsEfi.length && c.efi_boot !== true)
+        out.push({
+            key: needsEfi[0],
+            message: `${needsEfi[0]} is only used with efi_boot: true`,
+            hint: 'set efi_boot: true, or remove it',
+        });
+    for (const [i, arg] of (c.qemuargs ?? []).entries())
+        if (!arg.length || !arg[0].startsWith('-'))
+            out.push({
+                key: `qemuargs.${i}`,
+                message: 'each qemuargs entry starts with an option, e.g. ["-smbios", "type=1,serial=x"]',
+            });
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/plugins/builders/qemu/index.ts
+/**
+ * The qemu builder (Packer's name): a provisioned VM disk (qcow2 or raw) from a base disk,
+ * booted headless under QEMU on this machine and reached over SSH through a forwarded port.
+ */
+
+
+
+const qemu = {
+    kind: 'builder',
+    type: 'qemu',
+    description: 'a VM disk (qcow2 or raw) from a base disk, provisioned under QEMU on this machine',
+    schema: qemuSchema,
+    refine: (c) => refineQemu(c),
+    artifact: 'files',
+    cleaners: {
+        // The pid with its start time: a pid the system has since reused is left alone.
+        'qemu-process': async (e) => (await __nccwpck_require__.e(/* import() */ 7939).then(__nccwpck_require__.bind(__nccwpck_require__, 17939))).stopQemu(e.ref),
+        'qemu-file': async (e) => (await __nccwpck_require__.e(/* import() */ 7939).then(__nccwpck_require__.bind(__nccwpck_require__, 17939))).removePath(e.ref.path),
+        'qemu-directory': async (e) => (await __nccwpck_require__.e(/* import() */ 7939).then(__nccwpck_require__.bind(__nccwpck_require__, 17939))).removeEmptyDirs(e.ref.path, e.ref.path),
+    },
+    localInputs: (c, dir) => [
+        ...(0,ssh_schema/* sshLocalInputs */.p)(c, dir),
+        ...(typeof c.iso_url === 'string' && !/^[a-z]+:\/\//i.test(c.iso_url)
+            ? [(0,external_node_path_.resolve)(dir, c.iso_url)]
+            : []),
+        ...(c.cd_files ?? []).map((f) => (0,external_node_path_.resolve)(dir, f)),
+    ],
+    load: async () => ({
+        async steps(env, provision) {
+            const { qemuSteps } = await Promise.all(/* import() */[__nccwpck_require__.e(6118), __nccwpck_require__.e(5472), __nccwpck_require__.e(7870), __nccwpck_require__.e(5509)]).then(__nccwpck_require__.bind(__nccwpck_require__, 35509));
+            // The steps keep more state than BuildState names; the engine only passes it through.
+            return qemuSteps(env, provision);
         },
     }),
 };
@@ -29767,7 +35871,7 @@ const googlecompute = {
 
 
 const shellSchema = schema.s.object({
-    inline: (0,schema/* opt */.m7)(schema.s.list(schema.s.string()), 'commands to run, as one script', undefined, [
+    inline: (0,schema/* opt */.m7)(schema.s.list(schema.s.string(), { single: true }), 'commands to run, as one script', undefined, [
         'apt-get update',
         'apt-get install -y nginx',
     ]),
@@ -29775,8 +35879,10 @@ const shellSchema = schema.s.object({
     scripts: (0,schema/* opt */.m7)(schema.s.list(schema.s.string()), 'local scripts to upload and run in order'),
     environment_vars: (0,schema/* opt */.m7)(schema.s.list(schema.s.string()), 'KEY=value pairs for the scripts'),
     env: (0,schema/* opt */.m7)(schema.s.map(schema.s.string()), 'environment for the scripts'),
-    execute_command: (0,schema/* opt */.m7)(schema.s.string(), 'how a script is run; {{.Vars}} and {{.Path}} are replaced', 'chmod +x {{.Path}}; {{.Vars}} {{.Path}}'),
+    execute_command: (0,schema/* opt */.m7)(schema.s.string(), 'how a script is run; {{.Vars}}, {{.Path}} and {{.EnvVarFile}} are replaced', 'chmod +x {{.Path}}; {{.Vars}} {{.Path}}'),
     inline_shebang: (0,schema/* opt */.m7)(schema.s.string(), 'interpreter line for inline commands', '/bin/sh -e'),
+    env_var_format: (0,schema/* opt */.m7)(schema.s.string(), 'printf format of each variable in {{.Vars}} (or in the var file), NAME then value, e.g. "%s=\'%s\' "'),
+    use_env_var_file: (0,schema/* opt */.m7)(schema.s.bool(), 'write the variables to a file that execute_command sources ({{.EnvVarFile}}), instead of the command line', false),
     remote_folder: (0,schema/* opt */.m7)(schema.s.string(), 'where scripts are uploaded', '/tmp'),
     remote_file: (0,schema/* opt */.m7)(schema.s.string(), 'file name of the uploaded script'),
     remote_path: (0,schema/* opt */.m7)(schema.s.string(), 'full remote path of the uploaded script'),
@@ -29795,7 +35901,7 @@ const shellProvisioner = {
         ...(typeof c.script === 'string' ? [(0,external_node_path_.resolve)(dir, c.script)] : []),
         ...(Array.isArray(c.scripts) ? c.scripts.map((x) => (0,external_node_path_.resolve)(dir, String(x))) : []),
     ],
-    load: async () => (await __nccwpck_require__.e(/* import() */ 915).then(__nccwpck_require__.bind(__nccwpck_require__, 48915))).shell,
+    load: async () => (await __nccwpck_require__.e(/* import() */ 8915).then(__nccwpck_require__.bind(__nccwpck_require__, 48915))).shell,
 };
 
 ;// CONCATENATED MODULE: ./src/plugins/provisioners/file/index.ts
@@ -29820,7 +35926,7 @@ const fileProvisioner = {
             ...(typeof c.source === 'string' ? [(0,external_node_path_.resolve)(dir, c.source)] : []),
             ...(Array.isArray(c.sources) ? c.sources.map((x) => (0,external_node_path_.resolve)(dir, String(x))) : []),
         ],
-    load: async () => (await __nccwpck_require__.e(/* import() */ 521).then(__nccwpck_require__.bind(__nccwpck_require__, 41521))).file,
+    load: async () => (await __nccwpck_require__.e(/* import() */ 1521).then(__nccwpck_require__.bind(__nccwpck_require__, 41521))).file,
 };
 
 ;// CONCATENATED MODULE: ./src/plugins/provisioners/shell-local/index.ts
@@ -29828,7 +35934,7 @@ const fileProvisioner = {
 
 
 const shellLocalSchema = schema.s.object({
-    inline: (0,schema/* opt */.m7)(schema.s.list(schema.s.string()), 'commands to run on this machine', undefined, [
+    inline: (0,schema/* opt */.m7)(schema.s.list(schema.s.string(), { single: true }), 'commands to run on this machine', undefined, [
         'echo built ${build.name}',
     ]),
     command: (0,schema/* opt */.m7)(schema.s.string(), 'one command to run on this machine'),
@@ -29853,7 +35959,7 @@ const shellLocalProvisioner = {
         ...(typeof c.script === 'string' ? [(0,external_node_path_.resolve)(dir, c.script)] : []),
         ...(Array.isArray(c.scripts) ? c.scripts.map((x) => (0,external_node_path_.resolve)(dir, String(x))) : []),
     ],
-    load: async () => (await __nccwpck_require__.e(/* import() */ 615).then(__nccwpck_require__.bind(__nccwpck_require__, 69615))).shellLocal,
+    load: async () => (await __nccwpck_require__.e(/* import() */ 9615).then(__nccwpck_require__.bind(__nccwpck_require__, 69615))).shellLocal,
 };
 
 ;// CONCATENATED MODULE: ./src/plugins/provisioners/restart/index.ts
@@ -29868,7 +35974,7 @@ const restartProvisioner = {
     type: 'restart',
     description: 'reboot the machine and wait for it to come back',
     schema: restartSchema,
-    load: async () => (await __nccwpck_require__.e(/* import() */ 327).then(__nccwpck_require__.bind(__nccwpck_require__, 5327))).restart,
+    load: async () => (await __nccwpck_require__.e(/* import() */ 5327).then(__nccwpck_require__.bind(__nccwpck_require__, 5327))).restart,
 };
 
 ;// CONCATENATED MODULE: ./src/plugins/provisioners/ansible/index.ts
@@ -29888,6 +35994,10 @@ const ansibleSchema = schema.s.object({
     collections_path: (0,schema/* opt */.m7)(schema.s.string(), 'where ansible-playbook looks for collections (ANSIBLE_COLLECTIONS_PATH)'),
     use_sftp: (0,schema/* opt */.m7)(schema.s.bool(), 'transfer files with sftp (default scp/piped)'),
     command: (0,schema/* opt */.m7)(schema.s.string(), 'the ansible-playbook command', 'ansible-playbook'),
+    inventory_file: (0,schema/* refused */.J5)("bake writes the inventory that reaches the machine being built (its address, port, user and key); name the machine's groups with groups and host_alias, and add other inventories with extra_arguments"),
+    inventory_directory: (0,schema/* refused */.J5)('bake writes the inventory for the machine being built; add other inventories with extra_arguments ["-i", "DIR"]'),
+    sftp_command: (0,schema/* refused */.J5)("files reach the machine through bake's own SSH connection, not an sftp server command; use_sftp chooses sftp"),
+    playbook_dir: (0,schema/* refused */.J5)('playbook_dir belongs to ansible-local, which runs Ansible on the machine; bake runs it from here with playbook_file (roles beside it are found)'),
 });
 const ansibleProvisioner = {
     kind: 'provisioner',
@@ -29904,7 +36014,7 @@ const ansibleProvisioner = {
             ...((0,external_node_fs_.existsSync)(roles) ? [roles] : []),
         ];
     },
-    load: async () => (await __nccwpck_require__.e(/* import() */ 471).then(__nccwpck_require__.bind(__nccwpck_require__, 76471))).ansible,
+    load: async () => (await __nccwpck_require__.e(/* import() */ 6471).then(__nccwpck_require__.bind(__nccwpck_require__, 76471))).ansible,
 };
 
 ;// CONCATENATED MODULE: ./src/plugins/post-processors/docker-tag/index.ts
@@ -29921,7 +36031,7 @@ const dockerTagPostProcessor = {
     accepts: ['docker-image'],
     produces: 'same',
     needs: { docker: true },
-    load: async () => (await __nccwpck_require__.e(/* import() */ 192).then(__nccwpck_require__.bind(__nccwpck_require__, 35192))).dockerTag,
+    load: async () => (await __nccwpck_require__.e(/* import() */ 5192).then(__nccwpck_require__.bind(__nccwpck_require__, 35192))).dockerTag,
 };
 
 ;// CONCATENATED MODULE: ./src/plugins/post-processors/docker-push/index.ts
@@ -29939,7 +36049,7 @@ const dockerPushPostProcessor = {
     accepts: ['docker-image'],
     produces: 'same',
     needs: { docker: true },
-    load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(328)]).then(__nccwpck_require__.bind(__nccwpck_require__, 95328))).dockerPush,
+    load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6118), __nccwpck_require__.e(6441), __nccwpck_require__.e(5328)]).then(__nccwpck_require__.bind(__nccwpck_require__, 95328))).dockerPush,
 };
 
 ;// CONCATENATED MODULE: ./src/plugins/post-processors/docker-save/index.ts
@@ -29955,7 +36065,7 @@ const dockerSavePostProcessor = {
     accepts: ['docker-image'],
     produces: 'files',
     needs: { docker: true },
-    load: async () => (await __nccwpck_require__.e(/* import() */ 200).then(__nccwpck_require__.bind(__nccwpck_require__, 28200))).dockerSave,
+    load: async () => (await __nccwpck_require__.e(/* import() */ 8200).then(__nccwpck_require__.bind(__nccwpck_require__, 28200))).dockerSave,
 };
 
 ;// CONCATENATED MODULE: ./src/plugins/post-processors/manifest/index.ts
@@ -29972,7 +36082,7 @@ const manifestPostProcessor = {
     accepts: 'any',
     produces: 'same',
     recordsOnly: true,
-    load: async () => (await __nccwpck_require__.e(/* import() */ 96).then(__nccwpck_require__.bind(__nccwpck_require__, 27096))).manifest,
+    load: async () => (await __nccwpck_require__.e(/* import() */ 7096).then(__nccwpck_require__.bind(__nccwpck_require__, 27096))).manifest,
 };
 
 ;// CONCATENATED MODULE: ./src/plugins/post-processors/checksum/index.ts
@@ -29987,7 +36097,7 @@ const checksumPostProcessor = {
     }),
     accepts: ['files'],
     produces: 'same',
-    load: async () => (await __nccwpck_require__.e(/* import() */ 832).then(__nccwpck_require__.bind(__nccwpck_require__, 78832))).checksum,
+    load: async () => (await __nccwpck_require__.e(/* import() */ 8832).then(__nccwpck_require__.bind(__nccwpck_require__, 78832))).checksum,
 };
 
 // EXTERNAL MODULE: ./src/plugins/post-processors/compress/format.ts
@@ -30026,10 +36136,95 @@ const compressPostProcessor = {
     },
     accepts: ['files'],
     produces: 'files',
-    load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(146)]).then(__nccwpck_require__.bind(__nccwpck_require__, 95146))).compress,
+    load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6118), __nccwpck_require__.e(5146)]).then(__nccwpck_require__.bind(__nccwpck_require__, 95146))).compress,
+};
+
+;// CONCATENATED MODULE: ./src/plugins/post-processors/vm-export/index.ts
+
+const VM_EXPORT_FORMATS = ['vmdk', 'vdi', 'vhdx', 'ova'];
+const vmExportPostProcessor = {
+    kind: 'post-processor',
+    type: 'vm-export',
+    description: 'convert a VM disk to VMDK, VDI, VHDX and an OVA',
+    schema: schema.s.object({
+        formats: (0,schema/* req */.DQ)(schema.s.list(schema.s.enum(VM_EXPORT_FORMATS), { minItems: 1 }), 'the files to write: vmdk (streamOptimized), vdi, vhdx, ova', ['vmdk', 'ova']),
+        output_directory: (0,schema/* opt */.m7)(schema.s.string(), 'where the files go, relative to the spec (default: beside the disk)'),
+        vm_name: (0,schema/* opt */.m7)(schema.s.string(), 'base name of the files (default: the disk name without its extension)'),
+        ova_disk_controller: (0,schema/* opt */.m7)(schema.s.enum(['ide', 'scsi', 'sata']), 'the controller the OVA attaches the disk to (ide works with the most kernels)', 'ide'),
+        ova_network_adapter: (0,schema/* opt */.m7)(schema.s.enum(['vmxnet3', 'E1000', 'E1000e']), 'the network card the OVA declares', 'vmxnet3'),
+    }),
+    refine: (c) => {
+        const f = c.formats ?? [];
+        const twice = f.find((x, i) => f.indexOf(x) !== i);
+        return twice ? [{ key: 'formats', message: `${twice} is listed twice` }] : [];
+    },
+    accepts: ['files'],
+    produces: 'files',
+    cleaners: {
+        'vm-export-file': async (e) => (await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 73024, 23))).rmSync(e.ref.path, { force: true }),
+    },
+    load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6118), __nccwpck_require__.e(353)]).then(__nccwpck_require__.bind(__nccwpck_require__, 60353))).vmExport,
+};
+
+;// CONCATENATED MODULE: ./src/plugins/post-processors/vagrant/index.ts
+/** The vagrant post-processor (Packer's name), for the libvirt provider: a `.box` of a VM disk. */
+
+
+const vagrantPostProcessor = {
+    kind: 'post-processor',
+    type: 'vagrant',
+    description: 'a Vagrant box (libvirt provider) of a VM disk',
+    schema: schema.s.object({
+        output: (0,schema/* opt */.m7)(schema.s.string(), 'the box file, relative to the spec; {{.BuildName}} and {{.Provider}} are replaced', 'packer_{{.BuildName}}_{{.Provider}}.box'),
+        compression_level: (0,schema/* opt */.m7)(schema.s.int(0, 9), 'gzip level of the box: 0 stores, 1 is fastest, 9 smallest', 6),
+        vagrantfile_template: (0,schema/* opt */.m7)(schema.s.string(), "a file (relative to the spec) that becomes the box's Vagrantfile instead of the default one"),
+    }),
+    accepts: ['files'],
+    produces: 'files',
+    localInputs: (c, dir) => typeof c.vagrantfile_template === 'string' ? [(0,external_node_path_.resolve)(dir, c.vagrantfile_template)] : [],
+    cleaners: {
+        'vagrant-file': async (e) => (await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 73024, 23))).rmSync(e.ref.path, { force: true }),
+    },
+    load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6118), __nccwpck_require__.e(5240)]).then(__nccwpck_require__.bind(__nccwpck_require__, 45240))).vagrant,
+};
+
+;// CONCATENATED MODULE: ./src/plugins/post-processors/shell-local/index.ts
+
+const shellLocalPostProcessor = {
+    kind: 'post-processor',
+    type: 'shell-local',
+    description: 'run commands on the machine running bake, with the artifact in BAKE_ARTIFACT_ID and BAKE_ARTIFACT_FILES; hands the artifact on',
+    schema: shellLocalSchema,
+    accepts: 'any',
+    produces: 'same',
+    localInputs: shellLocalProvisioner.localInputs,
+    load: async () => (await __nccwpck_require__.e(/* import() */ 6456).then(__nccwpck_require__.bind(__nccwpck_require__, 16456))).shellLocalPost,
+};
+
+;// CONCATENATED MODULE: ./src/plugins/post-processors/docker-import/index.ts
+
+const dockerImportPostProcessor = {
+    kind: 'post-processor',
+    type: 'docker-import',
+    description: 'import the filesystem tar a docker build exported (export_path) as an image',
+    schema: schema.s.object({
+        repository: (0,schema/* req */.DQ)(schema.s.string(), 'repository of the imported image', 'local/app'),
+        tag: (0,schema/* opt */.m7)(schema.s.string(), 'tag of the imported image', 'latest'),
+        changes: (0,schema/* opt */.m7)(schema.s.list(schema.s.string()), 'Dockerfile instructions applied on import (CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, USER, WORKDIR, VOLUME, ONBUILD, STOPSIGNAL)', undefined, ['CMD ["/bin/sh"]']),
+        platform: (0,schema/* opt */.m7)(schema.s.string(), 'platform of the imported image, e.g. linux/amd64'),
+    }),
+    accepts: ['files'],
+    produces: 'docker-image',
+    needs: { docker: true },
+    load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6118), __nccwpck_require__.e(6441), __nccwpck_require__.e(2884)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2884))).dockerImport,
 };
 
 ;// CONCATENATED MODULE: ./src/plugins/registry.ts
+
+
+
+
+
 
 
 
@@ -30052,6 +36247,7 @@ const BUILT_IN = [
     amazonEbs,
     azureArm,
     googlecompute,
+    qemu,
     shellProvisioner,
     fileProvisioner,
     shellLocalProvisioner,
@@ -30063,6 +36259,10 @@ const BUILT_IN = [
     manifestPostProcessor,
     checksumPostProcessor,
     compressPostProcessor,
+    vmExportPostProcessor,
+    vagrantPostProcessor,
+    shellLocalPostProcessor,
+    dockerImportPostProcessor,
 ];
 class RegistryError extends Error {
     constructor(message) {
@@ -30181,6 +36381,8 @@ var errors = __nccwpck_require__(17800);
 var load = __nccwpck_require__(11207);
 // EXTERNAL MODULE: ./src/spec/spec.ts
 var spec = __nccwpck_require__(81552);
+// EXTERNAL MODULE: ./src/packer/open.ts + 5 modules
+var packer_open = __nccwpck_require__(80582);
 ;// CONCATENATED MODULE: ./src/plugins/external.ts
 /**
  * Plugins from outside bake. A spec lists them under `plugins:` (a module path relative to
@@ -30189,6 +36391,7 @@ var spec = __nccwpck_require__(81552);
  * own `npm ci`. The ledger records the module a resource's plugin came from, so
  * `bake cleanup` can load it again with no spec at hand.
  */
+
 
 
 
@@ -30351,6 +36554,12 @@ async function addPluginModule(registry, name, specDir) {
  * checks against the built-ins plus those. Each unusable plugin is one error at its line.
  */
 async function openSpec(path, base = builtInRegistry()) {
+    if ((0,packer_open/* packerKind */.BQ)(path)) {
+        const template = await (0,packer_open/* loadPackerTemplate */.Ji)(path, base);
+        if (template.todos.length)
+            throw new errors/* SpecError */.G8(template.todos.map(({ anchor: _anchor, ...p }) => p));
+        return (0,spec/* loadSpec */.II)(path, base, template);
+    }
     const file = (0,load/* loadYamlFile */.Y3)(path, 'spec');
     const top = file.value;
     const list = top && typeof top === 'object' && !Array.isArray(top)
@@ -30734,6 +36943,9 @@ class Parser {
     postfix() {
         let e = this.primary();
         for (;;) {
+            // `...` after a value groups a for expression's values; it is no attribute.
+            if (this.src.startsWith('...', this.pos))
+                return e;
             if (this.eat('.')) {
                 this.ws();
                 const at = this.pos;
@@ -30784,6 +36996,8 @@ class Parser {
             this.pos++;
             return e.t === 'lit' ? { ...e, at } : e;
         }
+        if ((c === '[' || c === '{') && /^.\s*for\s/.test(s.slice(at, at + 16)))
+            return this.forExpr();
         if (c === '[') {
             this.pos++;
             this.nest();
@@ -30855,9 +37069,101 @@ class Parser {
         }
         throw new ExprError(`unexpected "${c}" in expression`, at);
     }
+    /** `[for k, v in coll : val if cond]` and `{for k, v in coll : key => val... if cond}`. */
+    forExpr() {
+        const at = this.pos;
+        const kind = this.src[this.pos] === '[' ? 'list' : 'map';
+        this.pos++;
+        this.nest();
+        this.ws();
+        this.pos += 3;
+        const name = () => {
+            this.ws();
+            const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(this.src.slice(this.pos, this.pos + 256));
+            if (!m)
+                throw new ExprError('expected a name after "for"', this.pos, 'e.g. [for s in var.list : upper(s)]');
+            this.pos += m[0].length;
+            return m[0];
+        };
+        let v = name();
+        let k;
+        if (this.eat(',')) {
+            k = v;
+            v = name();
+        }
+        this.ws();
+        if (!/^in\s/.test(this.src.slice(this.pos, this.pos + 3)))
+            throw new ExprError('expected "in" in a for expression', this.pos);
+        this.pos += 2;
+        const coll = this.expr();
+        this.expect(':');
+        let key;
+        let val = this.expr();
+        let group = false;
+        if (kind === 'map') {
+            this.expect('=>');
+            key = val;
+            val = this.expr();
+            if (this.eat('...'))
+                group = true;
+        }
+        let cond;
+        this.ws();
+        if (/^if[^A-Za-z0-9_]/.test(this.src.slice(this.pos, this.pos + 3))) {
+            this.pos += 2;
+            cond = this.expr();
+        }
+        this.expect(kind === 'list' ? ']' : '}');
+        this.unnest();
+        return { t: 'for', kind, k, v, coll, key, val, cond, group, at };
+    }
     get offset() {
         return this.pos;
     }
+}
+/** Evaluates a for expression: each element with its names bound in a scope of its own. */
+function evaluateFor(e, scope) {
+    const { o, hidden } = container(evaluateMarked(e.coll, scope));
+    let pairs;
+    if (Array.isArray(o))
+        pairs = o.map((x, i) => [i, x]);
+    else if (o !== null && typeof o === 'object')
+        pairs = Object.keys(o)
+            .sort()
+            .map((k) => [k, o[k]]);
+    else
+        throw new ExprError(`a for expression needs a list or a map, got ${typeName(o)}`, e.coll.at);
+    const list = [];
+    const map = {};
+    let keyHidden = false;
+    for (const [k, v] of pairs) {
+        const bound = { [e.v]: v, ...(e.k ? { [e.k]: k } : {}) };
+        const inner = {
+            root: (n, at) => (n in bound ? bound[n] : scope.root(n, at)),
+            attr: (r, n, at) => (r in bound ? undefined : scope.attr(r, n, at)),
+            call: (n, args, at) => scope.call(n, args, at, (x) => evaluateMarked(x, inner)),
+        };
+        if (e.cond) {
+            const c = unmark(evaluateMarked(e.cond, inner));
+            if (!truthy(c.value, e.cond.at, c.sensitive))
+                continue;
+        }
+        const val = evaluateMarked(e.val, inner);
+        if (e.kind === 'list') {
+            list.push(val);
+            continue;
+        }
+        const key = unmark(evaluateMarked(e.key, inner));
+        keyHidden ||= key.sensitive;
+        const name = toText(key.value, e.key.at);
+        if (e.group)
+            (map[name] ??= []).push(val);
+        else if (Object.prototype.hasOwnProperty.call(map, name))
+            throw new ExprError(`the key "${name}" comes twice in a for expression`, e.key.at, 'add ... after the value to group the values of equal keys into lists');
+        else
+            map[name] = val;
+    }
+    return keep(e.kind === 'list' ? list : map, hidden || keyHidden);
 }
 /** Parses a string that may contain `${...}` interpolations. */
 function parseTemplate(src) {
@@ -31051,6 +37357,8 @@ function evaluateMarked(e, scope) {
         }
         case 'bin':
             return binaryChain(e, ev);
+        case 'for':
+            return evaluateFor(e, scope);
     }
 }
 function truthy(v, at, hidden = false) {
@@ -31164,9 +37472,10 @@ function applyBinary(op, a, b, la, ra, hidden) {
 "use strict";
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Y3: () => (/* binding */ loadYamlFile),
+/* harmony export */   hN: () => (/* binding */ parseYaml),
+/* harmony export */   p: () => (/* binding */ MAX_SPEC_BYTES),
 /* harmony export */   uJ: () => (/* binding */ joinPath)
 /* harmony export */ });
-/* unused harmony exports MAX_SPEC_BYTES, parseYaml */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(38815);
@@ -31952,7 +38261,7 @@ function toJsonSchema(schema, description, o = {}) {
 /* harmony export */   II: () => (/* binding */ loadSpec),
 /* harmony export */   PP: () => (/* binding */ pluginSchema)
 /* harmony export */ });
-/* unused harmony exports NAME_RE, variableSchema, buildFields, topSchema */
+/* unused harmony exports NAME_RE, variableSchema, buildFields, topSchema, envOnly */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(17800);
@@ -31961,10 +38270,12 @@ function toJsonSchema(schema, description, o = {}) {
 /* harmony import */ var _types__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(49518);
 /* harmony import */ var _plugin_common__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(33268);
 /* harmony import */ var _expr__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(58672);
+/* harmony import */ var _packer_go_template__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(52629);
 /**
  * The spec's shape: top-level keys, and the checks that need the whole file (references
  * between sources and builds, plugin types). Everything here runs before anything is built.
  */
+
 
 
 
@@ -32019,14 +38330,27 @@ function loadSpec(path, registry, file = (0,_load__WEBPACK_IMPORTED_MODULE_2__/*
             hint: 'a spec needs at least `sources:` and `builds:`; see examples/ for a starting point',
         });
     }
+    notASpec(file, path);
     (0,_schema__WEBPACK_IMPORTED_MODULE_3__/* .check */ .z6)(file.value, topSchema, '', ctx);
     if (problems.length)
         throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .SpecError */ .G8(problems);
     const top = file.value;
+    for (const k of ['sources', 'builds'])
+        if (Object.keys(top[k] ?? {}).length === 0)
+            problems.push({
+                message: `the spec has no ${k}, so it would build nothing`,
+                path: k,
+                pos: at0(file, k),
+                hint: k === 'sources'
+                    ? 'define a source, e.g. sources: {app: {type: docker, image: debian:bookworm}}'
+                    : 'define a build, e.g. builds: {app: {sources: [app]}}',
+            });
+    if (problems.length)
+        throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .SpecError */ .G8(problems);
     const spec = {
         file,
         path,
-        dir: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)(path),
+        dir: file.dir ?? (0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)(path),
         variables: (top.variables ?? {}),
         locals: top.locals ?? {},
         sources: (top.sources ?? {}),
@@ -32049,13 +38373,16 @@ function loadSpec(path, registry, file = (0,_load__WEBPACK_IMPORTED_MODULE_2__/*
         if (decl && typeof decl === 'object')
             for (const k of ['type', 'default', 'sensitive', 'nullable', 'description']) {
                 const v = decl[k];
+                // Packer's one exception: env() in a default reads the environment.
+                if (k === 'default' && envOnly(v))
+                    continue;
                 if (containsTemplate(v))
                     problems.push({
                         message: `an expression is not allowed in a variable's ${k}`,
                         path: (0,_load__WEBPACK_IMPORTED_MODULE_2__/* .joinPath */ .uJ)(p, k),
                         pos: at((0,_load__WEBPACK_IMPORTED_MODULE_2__/* .joinPath */ .uJ)(p, k)),
                         hint: k === 'default'
-                            ? 'write the default out, or compute the value in locals from the variable'
+                            ? 'write the default out (env("NAME") is the one function a default may call), or compute the value in locals from the variable'
                             : `write ${k} out`,
                     });
             }
@@ -32172,6 +38499,24 @@ function loadSpec(path, registry, file = (0,_load__WEBPACK_IMPORTED_MODULE_2__/*
         throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .SpecError */ .G8(problems);
     return spec;
 }
+function at0(file, p) {
+    return (0,_schema__WEBPACK_IMPORTED_MODULE_3__/* .positionOf */ .df)(file, p, true);
+}
+/** A file whose top level is not a mapping is not a spec, whatever it parsed as. */
+function notASpec(file, path) {
+    const v = file.value;
+    if (v && typeof v === 'object' && !Array.isArray(v))
+        return;
+    const text = typeof v === 'string' ? v : '';
+    const hcl = /(^|\n)\s*(source|build|variable|packer|locals)\s*("[^"]*"\s*)*\{/.test(text);
+    throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .SpecError */ .G8({
+        message: `${path} is not a spec: its top level is ${Array.isArray(v) ? 'a list' : typeof v === 'string' ? 'a string' : `the ${typeof v} ${String(v)}`}, not a mapping of sources and builds`,
+        pos: file.positions.get('') ?? { file: path, line: 1, col: 1 },
+        hint: hcl
+            ? 'this looks like a Packer HCL template: name it *.pkr.hcl (or pass its directory) and bake reads it as one'
+            : 'a spec is a YAML mapping with `sources:` and `builds:`; see examples/ for a starting point',
+    });
+}
 function checkPlugin(value, path, kind, registry, ctx) {
     const common = kind === 'provisioner' ? _plugin_common__WEBPACK_IMPORTED_MODULE_4__/* .provisionerCommon */ .Q : _plugin_common__WEBPACK_IMPORTED_MODULE_4__/* .postProcessorCommon */ .W;
     if (!value || typeof value !== 'object' || Array.isArray(value)) {
@@ -32206,6 +38551,51 @@ function checkPlugin(value, path, kind, registry, ctx) {
     }
     (0,_schema__WEBPACK_IMPORTED_MODULE_3__/* .check */ .z6)(value, pluginSchema(info.schema, common), path, ctx);
 }
+/** A value whose expressions call env() on literals and nothing else (no var., no local.). */
+function envOnly(v) {
+    if (!containsTemplate(v))
+        return false;
+    const ok = (e) => {
+        switch (e.t) {
+            case 'lit':
+                return true;
+            case 'tpl':
+                return e.parts.every((p) => typeof p === 'string' || ok(p));
+            case 'call':
+                return e.name === 'env' && e.args.every(ok);
+            case 'bin':
+                return ok(e.l) && ok(e.r);
+            case 'un':
+                return ok(e.e);
+            case 'cond':
+                return ok(e.c) && ok(e.a) && ok(e.b);
+            case 'list':
+                return e.items.every(ok);
+            case 'obj':
+                return e.entries.every(([a, b]) => ok(a) && ok(b));
+            default:
+                return false;
+        }
+    };
+    const walk = (x) => {
+        if (typeof x === 'string') {
+            if (!(0,_expr__WEBPACK_IMPORTED_MODULE_5__/* .hasTemplate */ .rJ)(x))
+                return true;
+            try {
+                return ok((0,_expr__WEBPACK_IMPORTED_MODULE_5__/* .parseTemplate */ .QC)(x));
+            }
+            catch {
+                return false;
+            }
+        }
+        if (Array.isArray(x))
+            return x.every(walk);
+        if (x && typeof x === 'object')
+            return Object.values(x).every(walk);
+        return true;
+    };
+    return walk(v);
+}
 function containsTemplate(v) {
     if (typeof v === 'string')
         return (0,_expr__WEBPACK_IMPORTED_MODULE_5__/* .hasTemplate */ .rJ)(v);
@@ -32218,6 +38608,16 @@ function containsTemplate(v) {
 /** Parses every `${...}` once up front so that syntax errors are reported with the rest. */
 function checkExpressions(value, path, problems, file) {
     if (typeof value === 'string') {
+        const key = /([A-Za-z0-9_-]+)(\[\d+\])*$/.exec(path)?.[1] ?? '';
+        for (const a of (0,_packer_go_template__WEBPACK_IMPORTED_MODULE_7__/* .packerActionsIn */ .Zk)(value, key))
+            problems.push({
+                message: `${a.text} is Packer's template syntax, which bake does not expand (it would stay as text)`,
+                path,
+                pos: (0,_schema__WEBPACK_IMPORTED_MODULE_3__/* .positionOf */ .df)(file, path),
+                hint: a.expr
+                    ? `write \${${a.expr}} instead`
+                    : `${a.error ?? 'it has no bake equivalent'}; see docs/coming-from-packer.md`,
+            });
         if (!(0,_expr__WEBPACK_IMPORTED_MODULE_5__/* .hasTemplate */ .rJ)(value))
             return;
         try {
@@ -32481,6 +38881,14 @@ function clearSecretsForTests() {
     shortSecrets.clear();
     pattern = undefined;
 }
+
+
+/***/ }),
+
+/***/ 49381:
+/***/ ((module) => {
+
+module.exports = eval("require")("performance");
 
 
 /***/ }),
@@ -45351,7 +51759,7 @@ function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTo
 /******/ 		// object to store loaded chunks
 /******/ 		// "1" means "loaded", otherwise not loaded yet
 /******/ 		var installedChunks = {
-/******/ 			792: 1
+/******/ 			8792: 1
 /******/ 		};
 /******/ 		
 /******/ 		// no on chunks loaded
@@ -45494,7 +51902,7 @@ function actionsCache() {
     const root = (0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'bake-cache');
     /** The cache library and the entry's directory, or undefined without a cache service. */
     const open = async (key) => {
-        const cache = await Promise.all(/* import() */[__nccwpck_require__.e(830), __nccwpck_require__.e(669), __nccwpck_require__.e(186), __nccwpck_require__.e(977)]).then(__nccwpck_require__.bind(__nccwpck_require__, 64977));
+        const cache = await Promise.all(/* import() */[__nccwpck_require__.e(2830), __nccwpck_require__.e(3669), __nccwpck_require__.e(9186), __nccwpck_require__.e(4977)]).then(__nccwpck_require__.bind(__nccwpck_require__, 64977));
         if (!cache.isFeatureAvailable())
             return undefined;
         const dir = (0,external_node_path_.join)(root, key);
@@ -45538,8 +51946,8 @@ function actionsCache() {
 
 // EXTERNAL MODULE: ./src/spec/errors.ts
 var errors = __nccwpck_require__(17800);
-// EXTERNAL MODULE: ./src/plugins/external.ts + 24 modules
-var external = __nccwpck_require__(25576);
+// EXTERNAL MODULE: ./src/plugins/external.ts + 29 modules
+var external = __nccwpck_require__(13286);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
 // EXTERNAL MODULE: external "node:child_process"
@@ -48501,11 +54909,15 @@ minimatch.unescape = unescape_unescape;
 //# sourceMappingURL=index.js.map
 // EXTERNAL MODULE: ./src/spec/expr.ts
 var expr = __nccwpck_require__(58672);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(38522);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(38815);
 // EXTERNAL MODULE: ./src/spec/schema.ts
 var schema = __nccwpck_require__(47280);
 ;// CONCATENATED MODULE: ./src/spec/functions.ts
+
+
 
 
 
@@ -48979,8 +55391,433 @@ const fns = {
             .update(str(ev(a[0]), at, 'md5'))
             .digest('hex')),
 };
-const FUNCTION_NAMES = Object.keys(fns).sort();
+/** Go's reference-time layout (Packer's legacy isotime), in UTC. */
+function goLayout(layout, d) {
+    const tokens = [
+        ['January', () => MONTHS[d.getUTCMonth()]],
+        ['Jan', () => MONTHS[d.getUTCMonth()].slice(0, 3)],
+        ['Monday', () => DAYS[d.getUTCDay()]],
+        ['Mon', () => DAYS[d.getUTCDay()].slice(0, 3)],
+        ['MST', () => 'UTC'],
+        ['2006', () => String(d.getUTCFullYear())],
+        ['Z07:00', () => 'Z'],
+        ['-07:00', () => '+00:00'],
+        ['-0700', () => '+0000'],
+        ['Z0700', () => 'Z'],
+        ['.000000000', () => '.' + pad(d.getUTCMilliseconds(), 3) + '000000'],
+        ['.000000', () => '.' + pad(d.getUTCMilliseconds(), 3) + '000'],
+        ['.000', () => '.' + pad(d.getUTCMilliseconds(), 3)],
+        ['002', () => pad(dayOfYear(d), 3)],
+        ['06', () => pad(d.getUTCFullYear() % 100)],
+        ['01', () => pad(d.getUTCMonth() + 1)],
+        ['02', () => pad(d.getUTCDate())],
+        ['_2', () => String(d.getUTCDate()).padStart(2, ' ')],
+        ['15', () => pad(d.getUTCHours())],
+        ['03', () => pad(d.getUTCHours() % 12 || 12)],
+        ['04', () => pad(d.getUTCMinutes())],
+        ['05', () => pad(d.getUTCSeconds())],
+        ['PM', () => (d.getUTCHours() < 12 ? 'AM' : 'PM')],
+        ['pm', () => (d.getUTCHours() < 12 ? 'am' : 'pm')],
+        ['1', () => String(d.getUTCMonth() + 1)],
+        ['2', () => String(d.getUTCDate())],
+        ['3', () => String(d.getUTCHours() % 12 || 12)],
+        ['4', () => String(d.getUTCMinutes())],
+        ['5', () => String(d.getUTCSeconds())],
+    ];
+    let out = '';
+    for (let i = 0; i < layout.length;) {
+        const tok = tokens.find(([t]) => layout.startsWith(t, i));
+        if (tok) {
+            out += tok[1]();
+            i += tok[0].length;
+        }
+        else
+            out += layout[i++];
+    }
+    return out;
+}
+function dayOfYear(d) {
+    return Math.floor((d.getTime() - Date.UTC(d.getUTCFullYear(), 0, 1)) / 86_400_000) + 1;
+}
+/** C's strftime (Packer's legacy_strftime), in UTC. */
+function strftime(fmt, d, at) {
+    const f = {
+        Y: () => String(d.getUTCFullYear()),
+        y: () => pad(d.getUTCFullYear() % 100),
+        m: () => pad(d.getUTCMonth() + 1),
+        d: () => pad(d.getUTCDate()),
+        e: () => String(d.getUTCDate()).padStart(2, ' '),
+        H: () => pad(d.getUTCHours()),
+        I: () => pad(d.getUTCHours() % 12 || 12),
+        M: () => pad(d.getUTCMinutes()),
+        S: () => pad(d.getUTCSeconds()),
+        p: () => (d.getUTCHours() < 12 ? 'AM' : 'PM'),
+        b: () => MONTHS[d.getUTCMonth()].slice(0, 3),
+        B: () => MONTHS[d.getUTCMonth()],
+        a: () => DAYS[d.getUTCDay()].slice(0, 3),
+        A: () => DAYS[d.getUTCDay()],
+        j: () => pad(dayOfYear(d), 3),
+        Z: () => 'UTC',
+        z: () => '+0000',
+        s: () => String(Math.floor(d.getTime() / 1000)),
+        '%': () => '%',
+    };
+    return fmt.replace(/%(.)/g, (_m, c) => {
+        if (!f[c])
+            throw new expr/* ExprError */._M(`legacy_strftime(): unknown directive %${c}`, at);
+        return f[c]();
+    });
+}
+function sortedSet(v) {
+    const out = [];
+    for (const x of v)
+        if (!out.some((y) => (0,expr/* deepEqual */.bD)(x, y)))
+            out.push(x);
+    return out;
+}
+function ipv4(text, at, fn) {
+    const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)(?:\/(\d+))?$/.exec(text);
+    const parts = m ? m.slice(1, 5).map(Number) : [];
+    if (!m || parts.some((p) => p > 255) || (m[5] !== undefined && Number(m[5]) > 32))
+        throw new expr/* ExprError */._M(`${fn}(): "${text}" is not an IPv4 address or CIDR block`, at);
+    const addr = ((parts[0] << 24) | (parts[1] << 16) | (parts[2] << 8) | parts[3]) >>> 0;
+    return { addr, bits: m[5] === undefined ? 32 : Number(m[5]) };
+}
+const ipText = (n) => [24, 16, 8, 0].map((s) => (n >>> s) & 255).join('.');
+const maskOf = (bits) => (bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0);
+function cidrHost(prefix, num, at) {
+    const { addr, bits } = ipv4(prefix, at, 'cidrhost');
+    const size = 2 ** (32 - bits);
+    if (num >= size || num < -size)
+        throw new expr/* ExprError */._M(`cidrhost(): ${num} does not fit in ${prefix}`, at);
+    const base = (addr & maskOf(bits)) >>> 0;
+    return ipText((base + (num < 0 ? size + num : num)) >>> 0);
+}
+function cidrSubnet(prefix, newbits, num, at, fn = 'cidrsubnet') {
+    const { addr, bits } = ipv4(prefix, at, fn);
+    const nb = bits + newbits;
+    if (nb > 32)
+        throw new expr/* ExprError */._M(`${fn}(): ${prefix} has no room for ${newbits} more bits`, at);
+    if (num < 0 || num >= 2 ** newbits)
+        throw new expr/* ExprError */._M(`${fn}(): ${num} does not fit in ${newbits} bits`, at);
+    const base = (addr & maskOf(bits)) >>> 0;
+    return `${ipText((base + num * 2 ** (32 - nb)) >>> 0)}/${nb}`;
+}
+/** The functions of Packer's list that the base set lacks. */
+const packerFns = {
+    legacy_isotime: (a, at, ev, ctx) => (arity('legacy_isotime', a, 0, 1, at),
+        a.length
+            ? goLayout(str(ev(a[0]), at, 'legacy_isotime'), ctx.now)
+            : ctx.now.toISOString().replace(/\.\d{3}Z$/, 'Z')),
+    legacy_strftime: (a, at, ev, ctx) => (arity('legacy_strftime', a, 1, 1, at),
+        strftime(str(ev(a[0]), at, 'legacy_strftime'), ctx.now, at)),
+    chomp: (a, at, ev) => (arity('chomp', a, 1, 1, at),
+        str(ev(a[0]), at, 'chomp').replace(/(\r?\n)+$/, '')),
+    strcontains: (a, at, ev) => (arity('strcontains', a, 2, 2, at),
+        str(ev(a[0]), at, 'strcontains').includes(str(ev(a[1]), at, 'strcontains'))),
+    regexall: (a, at, ev) => {
+        arity('regexall', a, 2, 2, at);
+        const re = regex(str(ev(a[0]), at, 'regexall'), at, 'g');
+        return [...str(ev(a[1]), at, 'regexall').matchAll(re)].map((m) => m.length > 1 ? (m.groups ? { ...m.groups } : m.slice(1)) : m[0]);
+    },
+    formatlist: (a, at, ev) => {
+        if (a.length < 1)
+            arity('formatlist', a, 1, Infinity, at);
+        const fmt = str(ev(a[0]), at, 'formatlist');
+        const args = a.slice(1).map((x) => ev(x));
+        const n = Math.max(0, ...args.map((x) => (Array.isArray(x) ? x.length : 0)));
+        const lens = args.filter(Array.isArray).map((x) => x.length);
+        if (lens.some((l) => l !== n))
+            throw new expr/* ExprError */._M('formatlist(): the lists differ in length', at);
+        return Array.from({ length: n }, (_, i) => format(fmt, args.map((x) => (Array.isArray(x) ? x[i] : x)), at));
+    },
+    parseint: (a, at, ev) => {
+        arity('parseint', a, 2, 2, at);
+        const t = str(ev(a[0]), at, 'parseint');
+        const base = numArg(ev(a[1]), at, 'parseint');
+        const digits = '0123456789abcdefghijklmnopqrstuvwxyz'.slice(0, base);
+        if (base < 2 || base > 36 || !new RegExp(`^-?[${digits}]+$`, 'i').test(t))
+            throw new expr/* ExprError */._M(`parseint(): "${t}" is not a number in base ${base}`, at);
+        return parseInt(t, base);
+    },
+    pow: (a, at, ev) => (arity('pow', a, 2, 2, at),
+        numArg(ev(a[0]), at, 'pow') ** numArg(ev(a[1]), at, 'pow')),
+    log: (a, at, ev) => (arity('log', a, 2, 2, at),
+        Math.log(numArg(ev(a[0]), at, 'log')) / Math.log(numArg(ev(a[1]), at, 'log'))),
+    signum: (a, at, ev) => (arity('signum', a, 1, 1, at), Math.sign(numArg(ev(a[0]), at, 'signum'))),
+    sum: (a, at, ev) => (arity('sum', a, 1, 1, at),
+        functions_list(ev(a[0]), at, 'sum').reduce((t, x) => t + numArg(x, at, 'sum'), 0)),
+    compact: (a, at, ev) => (arity('compact', a, 1, 1, at),
+        functions_list(ev(a[0]), at, 'compact').filter((x) => x !== null && x !== '')),
+    coalescelist: (a, at, ev) => {
+        for (const x of a) {
+            const v = functions_list(ev(x), at, 'coalescelist');
+            if (v.length)
+                return v;
+        }
+        throw new expr/* ExprError */._M('coalescelist(): every list is empty', at);
+    },
+    chunklist: (a, at, ev) => {
+        arity('chunklist', a, 2, 2, at);
+        const v = functions_list(ev(a[0]), at, 'chunklist');
+        const n = numArg(ev(a[1]), at, 'chunklist');
+        if (n <= 0)
+            return [v];
+        const out = [];
+        for (let i = 0; i < v.length; i += n)
+            out.push(v.slice(i, i + n));
+        return out;
+    },
+    index: (a, at, ev) => {
+        arity('index', a, 2, 2, at);
+        const v = functions_list(ev(a[0]), at, 'index');
+        const x = ev(a[1]);
+        const i = v.findIndex((y) => (0,expr/* deepEqual */.bD)(x, y));
+        if (i < 0)
+            throw new expr/* ExprError */._M('index(): the value is not in the list', at);
+        return i;
+    },
+    range: (a, at, ev) => {
+        arity('range', a, 1, 3, at);
+        const n = a.map((x) => numArg(ev(x), at, 'range'));
+        const [start, end, step] = n.length === 1 ? [0, n[0], 1] : [n[0], n[1], n[2] ?? (n[1] >= n[0] ? 1 : -1)];
+        if (step === 0)
+            throw new expr/* ExprError */._M('range(): the step must not be 0', at);
+        const out = [];
+        for (let i = start; step > 0 ? i < end : i > end; i += step) {
+            out.push(i);
+            if (out.length > 1024)
+                throw new expr/* ExprError */._M('range(): more than 1024 numbers', at);
+        }
+        return out;
+    },
+    reverse: (a, at, ev) => (arity('reverse', a, 1, 1, at),
+        [...functions_list(ev(a[0]), at, 'reverse')].reverse()),
+    slice: (a, at, ev) => {
+        arity('slice', a, 3, 3, at);
+        const v = functions_list(ev(a[0]), at, 'slice');
+        const s = numArg(ev(a[1]), at, 'slice');
+        const e = numArg(ev(a[2]), at, 'slice');
+        if (s < 0 || e > v.length || s > e)
+            throw new expr/* ExprError */._M(`slice(): ${s}..${e} is outside a list of ${v.length}`, at);
+        return v.slice(s, e);
+    },
+    sort: (a, at, ev) => (arity('sort', a, 1, 1, at),
+        functions_list(ev(a[0]), at, 'sort')
+            .map((x) => str(x, at, 'sort'))
+            .sort()),
+    transpose: (a, at, ev) => {
+        arity('transpose', a, 1, 1, at);
+        const out = {};
+        for (const [k, v] of Object.entries(map(ev(a[0]), at, 'transpose')))
+            for (const x of functions_list(v, at, 'transpose'))
+                (out[str(x, at, 'transpose')] ??= []).push(k);
+        for (const k of Object.keys(out))
+            out[k].sort();
+        return out;
+    },
+    zipmap: (a, at, ev) => {
+        arity('zipmap', a, 2, 2, at);
+        const ks = functions_list(ev(a[0]), at, 'zipmap');
+        const vs = functions_list(ev(a[1]), at, 'zipmap');
+        if (ks.length !== vs.length)
+            throw new expr/* ExprError */._M('zipmap(): the lists differ in length', at);
+        return Object.fromEntries(ks.map((k, i) => [str(k, at, 'zipmap'), vs[i]]));
+    },
+    tolist: (a, at, ev) => (arity('tolist', a, 1, 1, at), functions_list(ev(a[0]), at, 'tolist')),
+    toset: (a, at, ev) => (arity('toset', a, 1, 1, at), sortedSet(functions_list(ev(a[0]), at, 'toset'))),
+    tomap: (a, at, ev) => (arity('tomap', a, 1, 1, at), map(ev(a[0]), at, 'tomap')),
+    setunion: (a, at, ev) => sortedSet(a.flatMap((x) => functions_list(ev(x), at, 'setunion'))),
+    setintersection: (a, at, ev) => {
+        if (!a.length)
+            arity('setintersection', a, 1, Infinity, at);
+        const [first, ...rest] = a.map((x) => functions_list(ev(x), at, 'setintersection'));
+        return sortedSet(first.filter((x) => rest.every((r) => r.some((y) => (0,expr/* deepEqual */.bD)(x, y)))));
+    },
+    setproduct: (a, at, ev) => {
+        const lists = a.map((x) => functions_list(ev(x), at, 'setproduct'));
+        let out = [[]];
+        for (const l of lists)
+            out = out.flatMap((p) => l.map((x) => [...p, x]));
+        if (out.length > 10_000)
+            throw new expr/* ExprError */._M('setproduct(): more than 10000 combinations', at);
+        return lists.length ? out : [];
+    },
+    urlencode: (a, at, ev) => (arity('urlencode', a, 1, 1, at),
+        encodeURIComponent(str(ev(a[0]), at, 'urlencode')).replace(/%20/g, '+')),
+    textencodebase64: (a, at, ev) => {
+        arity('textencodebase64', a, 2, 2, at);
+        const enc = str(ev(a[1]), at, 'textencodebase64').toLowerCase();
+        const bufEnc = enc === 'utf-16le' ? 'utf16le' : enc === 'utf-8' ? 'utf8' : undefined;
+        if (!bufEnc)
+            throw new expr/* ExprError */._M(`textencodebase64(): encoding "${enc}" is not supported (UTF-8, UTF-16LE)`, at);
+        return Buffer.from(str(ev(a[0]), at, 'textencodebase64'), bufEnc).toString('base64');
+    },
+    textdecodebase64: (a, at, ev) => {
+        arity('textdecodebase64', a, 2, 2, at);
+        const enc = str(ev(a[1]), at, 'textdecodebase64').toLowerCase();
+        const bufEnc = enc === 'utf-16le' ? 'utf16le' : enc === 'utf-8' ? 'utf8' : undefined;
+        if (!bufEnc)
+            throw new expr/* ExprError */._M(`textdecodebase64(): encoding "${enc}" is not supported (UTF-8, UTF-16LE)`, at);
+        return Buffer.from(str(ev(a[0]), at, 'textdecodebase64'), 'base64').toString(bufEnc);
+    },
+    base64gzip: (a, at, ev) => (arity('base64gzip', a, 1, 1, at),
+        (0,external_node_zlib_.gzipSync)(Buffer.from(str(ev(a[0]), at, 'base64gzip'))).toString('base64')),
+    csvdecode: (a, at, ev) => {
+        arity('csvdecode', a, 1, 1, at);
+        const rows = parseCsv(str(ev(a[0]), at, 'csvdecode'));
+        const [head, ...rest] = rows;
+        if (!head)
+            return [];
+        return rest.map((r) => {
+            if (r.length !== head.length)
+                throw new expr/* ExprError */._M('csvdecode(): a row has a different number of fields', at);
+            return Object.fromEntries(head.map((h, i) => [h, r[i]]));
+        });
+    },
+    sha512: (a, at, ev) => (arity('sha512', a, 1, 1, at),
+        (0,external_node_crypto_.createHash)('sha512')
+            .update(str(ev(a[0]), at, 'sha512'))
+            .digest('hex')),
+    uuidv5: (a, at, ev) => {
+        arity('uuidv5', a, 2, 2, at);
+        const ns = str(ev(a[0]), at, 'uuidv5');
+        const known = {
+            dns: '6ba7b810-9dad-11d1-80b4-00c04fd430c8',
+            url: '6ba7b811-9dad-11d1-80b4-00c04fd430c8',
+            oid: '6ba7b812-9dad-11d1-80b4-00c04fd430c8',
+            x500: '6ba7b814-9dad-11d1-80b4-00c04fd430c8',
+        };
+        const id = (known[ns] ?? ns).replace(/-/g, '');
+        if (!/^[0-9a-f]{32}$/i.test(id))
+            throw new expr/* ExprError */._M(`uuidv5(): "${ns}" is not a namespace`, at);
+        const h = (0,external_node_crypto_.createHash)('sha1')
+            .update(Buffer.from(id, 'hex'))
+            .update(str(ev(a[1]), at, 'uuidv5'))
+            .digest();
+        h[6] = (h[6] & 0x0f) | 0x50;
+        h[8] = (h[8] & 0x3f) | 0x80;
+        const x = h.subarray(0, 16).toString('hex');
+        return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
+    },
+    pathexpand: (a, at, ev, ctx) => {
+        arity('pathexpand', a, 1, 1, at);
+        const p = str(ev(a[0]), at, 'pathexpand');
+        return p === '~' || p.startsWith('~/') ? (ctx.env.HOME ?? '') + p.slice(1) : p;
+    },
+    fileset: (a, at, ev, ctx) => {
+        arity('fileset', a, 2, 2, at);
+        const base = (0,external_node_path_.resolve)(ctx.baseDir, str(ev(a[0]), at, 'fileset'));
+        const pattern = str(ev(a[1]), at, 'fileset');
+        const out = [];
+        const walk = (dir, rel) => {
+            let entries;
+            try {
+                entries = (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true });
+            }
+            catch {
+                return;
+            }
+            for (const e of entries) {
+                const r = rel ? `${rel}/${e.name}` : e.name;
+                if (e.isDirectory())
+                    walk(`${dir}/${e.name}`, r);
+                else if (e.isFile() && minimatch(r, pattern, { dot: true }))
+                    out.push(r);
+                if (out.length > 10_000)
+                    throw new expr/* ExprError */._M('fileset(): more than 10000 files', at);
+            }
+        };
+        walk(base, '');
+        return out.sort();
+    },
+    cidrhost: (a, at, ev) => (arity('cidrhost', a, 2, 2, at),
+        cidrHost(str(ev(a[0]), at, 'cidrhost'), numArg(ev(a[1]), at, 'cidrhost'), at)),
+    cidrnetmask: (a, at, ev) => {
+        arity('cidrnetmask', a, 1, 1, at);
+        return ipText(maskOf(ipv4(str(ev(a[0]), at, 'cidrnetmask'), at, 'cidrnetmask').bits));
+    },
+    cidrsubnet: (a, at, ev) => (arity('cidrsubnet', a, 3, 3, at),
+        cidrSubnet(str(ev(a[0]), at, 'cidrsubnet'), numArg(ev(a[1]), at, 'cidrsubnet'), numArg(ev(a[2]), at, 'cidrsubnet'), at)),
+    cidrsubnets: (a, at, ev) => {
+        if (a.length < 1)
+            arity('cidrsubnets', a, 1, Infinity, at);
+        const prefix = str(ev(a[0]), at, 'cidrsubnets');
+        const { addr, bits } = ipv4(prefix, at, 'cidrsubnets');
+        let next = (addr & maskOf(bits)) >>> 0;
+        return a.slice(1).map((x) => {
+            const nb = bits + numArg(ev(x), at, 'cidrsubnets');
+            if (nb > 32)
+                throw new expr/* ExprError */._M(`cidrsubnets(): ${prefix} has no room for that`, at);
+            const size = 2 ** (32 - nb);
+            next = Math.ceil(next / size) * size;
+            const out = `${ipText(next >>> 0)}/${nb}`;
+            next += size;
+            if (next > ((addr & maskOf(bits)) >>> 0) + 2 ** (32 - bits))
+                throw new expr/* ExprError */._M(`cidrsubnets(): the subnets do not fit in ${prefix}`, at);
+            return out;
+        });
+    },
+    // Packer reads these from outside services at evaluation; bake takes secrets as inputs.
+    ...Object.fromEntries(['vault', 'consul_key', 'aws_secretsmanager', 'bcrypt', 'rsadecrypt'].map((n) => [
+        n,
+        ((_a, at) => {
+            throw new expr/* ExprError */._M(`${n}() is not supported by bake`, at, n === 'bcrypt' || n === 'rsadecrypt'
+                ? 'compute the value before the build and pass it in as a sensitive variable'
+                : 'read the secret in the workflow (e.g. a GitHub secret) and pass it in as a sensitive variable');
+        }),
+    ])),
+};
+function parseCsv(text) {
+    const rows = [];
+    let row = [];
+    let field = '';
+    let quoted = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (quoted) {
+            if (c === '"' && text[i + 1] === '"') {
+                field += '"';
+                i++;
+            }
+            else if (c === '"')
+                quoted = false;
+            else
+                field += c;
+        }
+        else if (c === '"')
+            quoted = true;
+        else if (c === ',') {
+            row.push(field);
+            field = '';
+        }
+        else if (c === '\n' || c === '\r') {
+            if (c === '\r' && text[i + 1] === '\n')
+                i++;
+            row.push(field);
+            rows.push(row);
+            row = [];
+            field = '';
+        }
+        else
+            field += c;
+    }
+    if (field || row.length) {
+        row.push(field);
+        rows.push(row);
+    }
+    return rows;
+}
+for (const [k, f] of Object.entries(packerFns))
+    if (!(k in fns))
+        fns[k] = f;
+const FUNCTION_NAMES = [...Object.keys(fns), 'sensitive'].sort();
 function callFunction(name, args, at, ev, ctx, scope) {
+    // sensitive(v): v, marked so that it and what is computed from it are redacted.
+    if (name === 'sensitive') {
+        arity('sensitive', args, 1, 1, at);
+        return (0,expr/* sensitive */.LS)((0,expr/* unmark */.dX)(ev(args[0])).value);
+    }
     const fn = Object.prototype.hasOwnProperty.call(fns, name) ? fns[name] : undefined;
     if (!fn) {
         const near = (0,errors/* didYouMean */.au)(name, FUNCTION_NAMES);
@@ -49010,6 +55847,8 @@ function callFunction(name, args, at, ev, ctx, scope) {
 
 // EXTERNAL MODULE: ./src/spec/load.ts
 var load = __nccwpck_require__(11207);
+// EXTERNAL MODULE: ./src/packer/open.ts + 5 modules
+var packer_open = __nccwpck_require__(80582);
 // EXTERNAL MODULE: ./src/spec/spec.ts
 var spec_spec = __nccwpck_require__(81552);
 // EXTERNAL MODULE: ./src/spec/plugin-common.ts
@@ -49029,6 +55868,7 @@ var redact = __nccwpck_require__(50767);
  * From a checked spec and the user's inputs to a Plan: variables get their values, locals
  * are computed, and every build × source becomes one fully evaluated build instance.
  */
+
 
 
 
@@ -49134,10 +55974,34 @@ function resolvePlan(spec, opts = {}) {
         }
         assigned.set(name, a);
     };
+    // env() is the one function a default may call (the checks allow nothing else there).
+    const defaultScope = {
+        root: () => undefined,
+        attr: () => undefined,
+        call: (n, args, pos, ev) => callFunction(n, args, pos, ev, fctx, defaultScope),
+    };
+    const defaultOf = (v, path) => {
+        if (typeof v === 'string' && (0,expr/* hasTemplate */.rJ)(v)) {
+            try {
+                return (0,expr/* evaluate */._3)((0,expr/* parseTemplate */.QC)(v), defaultScope);
+            }
+            catch (e) {
+                if (!(e instanceof expr/* ExprError */._M))
+                    throw e;
+                problems.push({ message: e.message, path, pos: at(path), hint: e.hint });
+                return undefined;
+            }
+        }
+        if (Array.isArray(v))
+            return v.map((x) => defaultOf(x, path));
+        if (v && typeof v === 'object')
+            return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, defaultOf(x, path)]));
+        return v;
+    };
     for (const [name, d] of Object.entries(spec.variables)) {
         if (d && 'default' in d)
             assigned.set(name, {
-                value: d.default,
+                value: defaultOf(d.default, (0,load/* joinPath */.uJ)((0,load/* joinPath */.uJ)('variables', name), 'default')),
                 source: 'default',
                 pos: at((0,load/* joinPath */.uJ)((0,load/* joinPath */.uJ)('variables', name), 'default')),
                 fromText: false,
@@ -49153,11 +56017,11 @@ function resolvePlan(spec, opts = {}) {
                 assigned.set(name, { value: v, source: `env ${k}`, fromText: true });
         }
     }
-    const varFiles = [...varFileNames(spec.dir), ...(opts.varFiles ?? [])];
+    const varFiles = [...(file.autoVarFiles ?? varFileNames(spec.dir)), ...(opts.varFiles ?? [])];
     for (const vf of varFiles) {
         let loaded;
         try {
-            loaded = (0,load/* loadYamlFile */.Y3)(vf, 'var');
+            loaded = (0,packer_open/* loadVarFile */.cx)(vf);
         }
         catch (e) {
             if (e instanceof errors/* SpecError */.G8) {
@@ -49471,7 +56335,12 @@ function resolvePlan(spec, opts = {}) {
             // Cross-field rules only once every field has the right shape.
             const refine = (d, cfg, at) => {
                 for (const r of d.refine?.(cfg, { specDir: spec.dir }) ?? []) {
-                    const path = r.key ? (0,load/* joinPath */.uJ)(at, r.key) : at;
+                    // A key may reach inside the block: disk_attachment[0].volume_size.
+                    const path = !r.key
+                        ? at
+                        : /^[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*|\[\d+\])*$/.test(r.key)
+                            ? `${at}.${r.key}`
+                            : (0,load/* joinPath */.uJ)(at, r.key);
                     errs.push({ message: r.message, path, pos: (0,schema/* positionOf */.df)(file, path), hint: r.hint });
                 }
             };
@@ -50026,7 +56895,7 @@ async function main() {
     }
     const ledger = (0,external_node_path_.resolve)(process.env.RUNNER_TEMP ?? '.bake', `bake-ledger-${process.env.GITHUB_RUN_ID ?? 'local'}-${process.env.GITHUB_ACTION ?? 'bake'}.jsonl`);
     core/* saveState */.LZ(STATE_LEDGER, ledger);
-    const { runPlan, cancelOnSignals } = await __nccwpck_require__.e(/* import() */ 148).then(__nccwpck_require__.bind(__nccwpck_require__, 13148));
+    const { runPlan, cancelOnSignals } = await __nccwpck_require__.e(/* import() */ 3148).then(__nccwpck_require__.bind(__nccwpck_require__, 13148));
     const events = process.env.RUNNER_TEMP
         ? (0,external_node_path_.join)(process.env.RUNNER_TEMP, 'bake-events.jsonl')
         : undefined;
@@ -50125,7 +56994,7 @@ async function publish(results, inputs, runUuid) {
     if (inputs.summary)
         await core/* summary */.z.addRaw(body + '\n' + timeline(results) + '\n').write();
     // The GitHub client loads here, once the work is done, not at start-up.
-    const { forkOf, headMatches, pullRequestTarget, upsertComment } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(151)]).then(__nccwpck_require__.bind(__nccwpck_require__, 51151));
+    const { forkOf, headMatches, pullRequestTarget, upsertComment } = await Promise.all(/* import() */[__nccwpck_require__.e(2413), __nccwpck_require__.e(1151)]).then(__nccwpck_require__.bind(__nccwpck_require__, 51151));
     const target = pullRequestTarget(inputs.pullRequest);
     const wantComment = inputs.comment === 'always' ||
         (inputs.comment === 'auto' &&
@@ -50165,7 +57034,7 @@ async function post() {
     const ledger = core/* getState */.Gu(STATE_LEDGER);
     if (!ledger || !(0,external_node_fs_.existsSync)(ledger))
         return;
-    const { ResourceLedger } = await __nccwpck_require__.e(/* import() */ 309).then(__nccwpck_require__.bind(__nccwpck_require__, 55309));
+    const { ResourceLedger } = await __nccwpck_require__.e(/* import() */ 5309).then(__nccwpck_require__.bind(__nccwpck_require__, 55309));
     const pending = ResourceLedger.pending(ledger);
     const kept = pending.filter((e) => e.kept);
     if (kept.length) {
@@ -50174,8 +57043,8 @@ async function post() {
     if (!pending.length)
         return;
     const [{ cleanupLedger }, { registryForLedger }] = await Promise.all([
-        __nccwpck_require__.e(/* import() */ 148).then(__nccwpck_require__.bind(__nccwpck_require__, 13148)),
-        Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 25576)),
+        __nccwpck_require__.e(/* import() */ 3148).then(__nccwpck_require__.bind(__nccwpck_require__, 13148)),
+        Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 13286)),
     ]);
     const registry = await registryForLedger(pending, (l) => core/* warning */.$e(l));
     const lines = [];

@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import {
   chmodSync,
+  copyFileSync,
   existsSync,
   readFileSync,
   readdirSync,
@@ -48,6 +49,24 @@ for (const f of walk('dist').filter((x) => x.endsWith('.js'))) {
     throw new Error(`${f}: an import.meta.url shim this script does not know how to mend`);
   if (fixed !== text) writeFileSync(f, fixed);
 }
+// HashiCorp's HCL parser (@cdktf/hcl2json) reads its wasm from beside its own lib folder,
+// join(__dirname, "..", "main.wasm.gz"), at run time: one copy in dist/, which is that place
+// for the chunks in dist/cli/; the action's bundle in dist/ itself is pointed at it.
+const WASM = 'join)(__dirname, "..", "main.wasm.gz")';
+copyFileSync(
+  join('node_modules', '@cdktf', 'hcl2json', 'main.wasm.gz'),
+  join('dist', 'main.wasm.gz'),
+);
+let pointed = 0;
+for (const f of walk('dist').filter((x) => x.endsWith('.js'))) {
+  const text = readFileSync(f, 'utf8');
+  if (!text.includes(WASM)) continue;
+  pointed++;
+  if (!f.startsWith(join('dist', 'cli')))
+    writeFileSync(f, text.replaceAll(WASM, 'join)(__dirname, "main.wasm.gz")'));
+}
+if (pointed < 2)
+  throw new Error(`the HCL parser's wasm path was found in ${pointed} bundle(s), not 2`);
 // Types for plugin authors (package export "bake-action/plugin"), and the example plugin
 // checked against them, so the published contract and the documented example cannot drift.
 execFileSync(join('node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.types.json'], {

@@ -1,6 +1,6 @@
 "use strict";
 exports.id = 400;
-exports.ids = [400,765];
+exports.ids = [400,4146];
 exports.modules = {
 
 /***/ 91490:
@@ -35,7 +35,7 @@ function assumedRole(region, role) {
     return async () => {
         if (!current || Date.now() > expires - 300_000) {
             current = (async () => {
-                const { STSClient, AssumeRoleCommand } = await __webpack_require__.e(/* import() */ 695).then(__webpack_require__.t.bind(__webpack_require__, 71695, 19));
+                const { STSClient, AssumeRoleCommand } = await __webpack_require__.e(/* import() */ 1695).then(__webpack_require__.t.bind(__webpack_require__, 71695, 19));
                 const sts = new STSClient({ region, maxAttempts: 6 });
                 try {
                     const r = await sts.send(new AssumeRoleCommand({
@@ -158,7 +158,7 @@ async function explainUnauthorized(err, region, role) {
         return err;
     const short = err.message.replace(encoded, '<encoded>');
     try {
-        const { STSClient, DecodeAuthorizationMessageCommand } = await __webpack_require__.e(/* import() */ 695).then(__webpack_require__.t.bind(__webpack_require__, 71695, 19));
+        const { STSClient, DecodeAuthorizationMessageCommand } = await __webpack_require__.e(/* import() */ 1695).then(__webpack_require__.t.bind(__webpack_require__, 71695, 19));
         const sts = new STSClient({
             region,
             ...(role ? { credentials: ec2(region, role).config.credentials } : {}),

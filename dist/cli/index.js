@@ -588,7 +588,7 @@ module.exports = require("zlib");
 /******/ 		// object to store loaded chunks
 /******/ 		// "1" means "loaded", otherwise not loaded yet
 /******/ 		var installedChunks = {
-/******/ 			792: 1
+/******/ 			8792: 1
 /******/ 		};
 /******/ 		
 /******/ 		// no on chunks loaded
@@ -637,7 +637,7 @@ __nccwpck_require__.r(__webpack_exports__);
 
 
 node_module__WEBPACK_IMPORTED_MODULE_0__.enableCompileCache?.();
-Promise.all(/* import() */[__nccwpck_require__.e(716), __nccwpck_require__.e(574)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2193))
+Promise.all(/* import() */[__nccwpck_require__.e(1175), __nccwpck_require__.e(9339)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2193))
     .then(({ main }) => main(process.argv.slice(2)))
     .then((code) => {
     process.exitCode = code;

@@ -68,7 +68,7 @@ export interface ReuseHooks {
 export interface Sweeper {
     /** The `bake sweep` option that says where to look, and the variables that default it. */
     where: {
-        option: 'region' | 'project';
+        option: 'region' | 'project' | 'subscription';
         env: string[];
     };
     run(o: {

@@ -58,6 +58,20 @@ export type Expr = {
     t: 'obj';
     entries: [Expr, Expr][];
     at: number;
+} | {
+    t: 'for';
+    /** `[for …]` makes a list, `{for …}` a map. */
+    kind: 'list' | 'map';
+    /** The names bound: `for v in` or `for k, v in`. */
+    k?: string;
+    v: string;
+    coll: Expr;
+    key?: Expr;
+    val: Expr;
+    cond?: Expr;
+    /** `=> v...`: values of equal keys grouped into lists. */
+    group: boolean;
+    at: number;
 };
 /** An error in an expression; `at` is the offset inside the string being evaluated. */
 export declare class ExprError extends Error {

@@ -12,5 +12,7 @@ export interface FunctionContext {
     fixedUuid?: string;
 }
 export declare function formatDate(spec: string, ts: string, at: number): string;
+/** Go's reference-time layout (Packer's legacy isotime), in UTC. */
+export declare function goLayout(layout: string, d: Date): string;
 export declare const FUNCTION_NAMES: string[];
 export declare function callFunction(name: string, args: Expr[], at: number, ev: (e: Expr) => Marked, ctx: FunctionContext, scope: Scope): Marked;

@@ -9,6 +9,10 @@ export interface LoadedFile {
     positions: Map<string, Position>;
     /** Position of the key itself, for map entries. */
     keyPositions: Map<string, Position>;
+    /** The directory paths are relative to, when it is not the file's own (a template directory). */
+    dir?: string;
+    /** Var files read without being named (Packer's `*.auto.pkrvars.hcl`), instead of bake's. */
+    autoVarFiles?: string[];
 }
 export declare function joinPath(base: string, key: string | number): string;
 /** Reads and parses a spec or var file; every failure is a {@link SpecError} with a position. */

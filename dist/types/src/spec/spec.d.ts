@@ -23,3 +23,5 @@ export declare function pluginSchema(own: Schema, common: Record<string, Field>)
  * the plugins in `registry` (which already holds the spec's own `plugins:`).
  */
 export declare function loadSpec(path: string, registry: PluginSet, file?: LoadedFile): RawSpec;
+/** A value whose expressions call env() on literals and nothing else (no var., no local.). */
+export declare function envOnly(v: unknown): boolean;

@@ -1,0 +1,332 @@
+"use strict";
+exports.id = 6456;
+exports.ids = [6456,8915,9615];
+exports.modules = {
+
+/***/ 16456:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   shellLocalPost: () => (/* binding */ shellLocalPost)
+/* harmony export */ });
+/* harmony import */ var _provisioners_shell_local_shell_local__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(69615);
+
+/** The shell-local provisioner's runner, told what the build made; the artifact passes on. */
+const shellLocalPost = {
+    async run(use, input, env, signal) {
+        const config = {
+            ...use.config,
+            env: {
+                ...(use.config.env ?? {}),
+                BAKE_ARTIFACT_ID: input.id,
+                BAKE_ARTIFACT_FILES: (input.files ?? []).join(' '),
+            },
+        };
+        await _provisioners_shell_local_shell_local__WEBPACK_IMPORTED_MODULE_0__.shellLocal.run({ ...use, config, pauseBeforeMs: 0, maxRetries: 0 }, undefined, env, signal);
+        return { artifact: input, keepInput: true };
+    },
+};
+
+
+/***/ }),
+
+/***/ 38475:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ runLocal)
+/* harmony export */ });
+/* unused harmony export childEnvironment */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _communicators_communicator__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(54717);
+/** Runs a program on the machine running bake, streaming its lines into the build's output. */
+
+
+/**
+ * What of the runner's own environment a program may not see: the action's inputs (its token,
+ * the vars), the runner's tokens for its services, and the job's token. A spec that wants
+ * one passes it explicitly.
+ */
+const WITHHELD = [/^INPUT_/i, /^ACTIONS_/i, /^GITHUB_TOKEN$/i];
+/** The runner's environment without its secrets, with `explicit` (from the spec) on top. */
+function childEnvironment(explicit = {}, base = process.env) {
+    const out = {};
+    for (const [k, v] of Object.entries(base))
+        if (v !== undefined && !WITHHELD.some((re) => re.test(k)))
+            out[k] = v;
+    return { ...out, ...explicit };
+}
+/** Resolves with the exit code and the last lines; rejects when the program cannot start. */
+function runLocal(cmd, args, o, build) {
+    return new Promise((res, rej) => {
+        const tail = (0,_communicators_communicator__WEBPACK_IMPORTED_MODULE_1__/* .tailKeeper */ .L3)(o.tailLines);
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(cmd, args, {
+            cwd: o.cwd,
+            env: childEnvironment(o.env),
+            stdio: ['ignore', 'pipe', 'pipe'],
+            signal: o.signal,
+        });
+        const out = new _communicators_communicator__WEBPACK_IMPORTED_MODULE_1__/* .LineSplitter */ .g3((l) => (tail.push(l), build.out('stdout', l)));
+        const err = new _communicators_communicator__WEBPACK_IMPORTED_MODULE_1__/* .LineSplitter */ .g3((l) => (tail.push(l), build.out('stderr', l)));
+        child.stdout.on('data', (d) => out.write(d));
+        child.stderr.on('data', (d) => err.write(d));
+        child.on('error', rej);
+        child.on('close', (code) => {
+            out.end();
+            err.end();
+            res({ code: code ?? -1, tail: tail.lines });
+        });
+    });
+}
+
+
+/***/ }),
+
+/***/ 69615:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   shellLocal: () => (/* binding */ shellLocal)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _local_process__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38475);
+/* harmony import */ var _engine_context__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(86173);
+/* harmony import */ var _shell_shell__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(48915);
+
+
+
+
+
+
+/** Runs on the machine running bake (the runner), with the build's generated data in env. */
+const shellLocal = {
+    async run(use, _comm, env, signal) {
+        const c = use.config;
+        const vars = { ...(0,_shell_shell__WEBPACK_IMPORTED_MODULE_5__.buildVars)(use, env) };
+        for (const [k, v] of Object.entries(env.generated))
+            vars[`BAKE_${k.toUpperCase()}`] = v;
+        const scripts = typeof c.command === 'string'
+            ? [
+                {
+                    name: 'command',
+                    body: Buffer.from(`#!${String(c.inline_shebang ?? '/bin/sh -e')}\n${c.command}\n`),
+                },
+            ]
+            : (0,_shell_shell__WEBPACK_IMPORTED_MODULE_5__.scriptsOf)(use, env.specDir);
+        const valid = (c.valid_exit_codes ?? [0]).map(Number);
+        const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'bake-local-'));
+        try {
+            for (const [i, s] of scripts.entries()) {
+                const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, `script-${i}.sh`);
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(path, s.body, { mode: 0o700 });
+                const { code, tail } = await (0,_local_process__WEBPACK_IMPORTED_MODULE_3__/* .runLocal */ .R)(path, [], { cwd: env.specDir, env: vars, signal }, env);
+                if (!valid.includes(code))
+                    throw new _engine_context__WEBPACK_IMPORTED_MODULE_4__/* .BuildError */ .z(`local script ${s.name === 'inline' ? '(inline)' : s.name} exited with code ${code}`, undefined, tail);
+            }
+        }
+        finally {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
+        }
+    },
+};
+
+
+/***/ }),
+
+/***/ 48915:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DEFAULT_EXECUTE: () => (/* binding */ DEFAULT_EXECUTE),
+/* harmony export */   DEFAULT_EXECUTE_VAR_FILE: () => (/* binding */ DEFAULT_EXECUTE_VAR_FILE),
+/* harmony export */   buildVars: () => (/* binding */ buildVars),
+/* harmony export */   hereDocument: () => (/* binding */ hereDocument),
+/* harmony export */   scriptsOf: () => (/* binding */ scriptsOf),
+/* harmony export */   shell: () => (/* binding */ shell)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _communicators_communicator__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(54717);
+/* harmony import */ var _engine_context__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(86173);
+/* harmony import */ var _spec_schema__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(47280);
+/* harmony import */ var _engine_steps__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(54277);
+
+
+
+
+
+
+
+const DEFAULT_EXECUTE = 'chmod +x {{.Path}}; {{.Vars}} {{.Path}}';
+/** Packer's execute_command when use_env_var_file is set. */
+const DEFAULT_EXECUTE_VAR_FILE = 'chmod +x {{.Path}}; . {{.EnvVarFile}} && {{.Path}}';
+/** The environment every script sees: bake's names and Packer's, for carried-over scripts. */
+function buildVars(use, env) {
+    const c = use.config;
+    const vars = {
+        BAKE_BUILD_NAME: env.instance.name,
+        BAKE_BUILDER_TYPE: env.instance.type,
+        PACKER_BUILD_NAME: env.instance.source,
+        PACKER_BUILDER_TYPE: env.instance.type,
+    };
+    for (const kv of c.environment_vars ?? []) {
+        const eq = kv.indexOf('=');
+        if (eq > 0)
+            vars[kv.slice(0, eq)] = kv.slice(eq + 1);
+        else
+            throw new _engine_context__WEBPACK_IMPORTED_MODULE_3__/* .BuildError */ .z(`environment_vars entry "${kv}" is not KEY=value`, `see ${use.path}`);
+    }
+    Object.assign(vars, c.env ?? {});
+    return vars;
+}
+function scriptsOf(use, specDir) {
+    const c = use.config;
+    const out = [];
+    // One command may be given as a string, as Packer allows.
+    const inline = typeof c.inline === 'string' ? [c.inline] : c.inline;
+    if (Array.isArray(inline)) {
+        const shebang = String(c.inline_shebang ?? '/bin/sh -e');
+        out.push({
+            name: 'inline',
+            body: Buffer.from(`#!${shebang}\n${inline.join('\n')}\n`),
+        });
+    }
+    const files = [
+        ...(typeof c.script === 'string' ? [c.script] : []),
+        ...(c.scripts ?? []),
+    ];
+    for (const f of files) {
+        try {
+            out.push({ name: f, body: (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(specDir, f)) });
+        }
+        catch (e) {
+            throw new _engine_context__WEBPACK_IMPORTED_MODULE_3__/* .BuildError */ .z(`cannot read script ${f}: ${e.code ?? e}`, `paths are relative to the spec's directory (${specDir})`);
+        }
+    }
+    if (!out.length)
+        throw new _engine_context__WEBPACK_IMPORTED_MODULE_3__/* .BuildError */ .z('shell provisioner has nothing to run', `set inline, script or scripts (${use.path})`);
+    return out;
+}
+const MAX_HEREDOC = 64 * 1024;
+/** `cat > path <<'TAG' ... TAG` for a text script, or undefined when it must be uploaded. */
+function hereDocument(body, remote) {
+    if (body.length > MAX_HEREDOC || body.includes(0))
+        return undefined;
+    const text = body.toString('utf8');
+    if (!Buffer.from(text, 'utf8').equals(body))
+        return undefined;
+    let tag;
+    do
+        tag = `BAKE_SCRIPT_${(0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.randomBytes)(6).toString('hex')}`;
+    while (text.includes(tag));
+    return `cat > ${(0,_communicators_communicator__WEBPACK_IMPORTED_MODULE_6__/* .shQuote */ .US)(remote)} <<'${tag}'\n${text}${text.endsWith('\n') ? '' : '\n'}${tag}\nchmod 0755 ${(0,_communicators_communicator__WEBPACK_IMPORTED_MODULE_6__/* .shQuote */ .US)(remote)}`;
+}
+const shell = {
+    async run(use, comm, env, signal) {
+        if (!comm)
+            throw new _engine_context__WEBPACK_IMPORTED_MODULE_3__/* .BuildError */ .z('the shell provisioner needs a machine to run in', 'this builder has no communicator; use shell-local');
+        const c = use.config;
+        const vars = buildVars(use, env);
+        // Packer's env_var_format: a printf format for NAME and value, each value in single quotes.
+        const fmt = typeof c.env_var_format === 'string' ? c.env_var_format : undefined;
+        const quoted = (v) => v.replace(/'/g, `'"'"'`);
+        const formatted = (f) => Object.entries(vars)
+            .map(([k, v]) => f.replace('%s', k).replace('%s', quoted(v)))
+            .join('');
+        const useFile = c.use_env_var_file === true;
+        const varsText = useFile
+            ? ''
+            : fmt
+                ? formatted(fmt)
+                : Object.entries(vars)
+                    .map(([k, v]) => `${k}=${(0,_communicators_communicator__WEBPACK_IMPORTED_MODULE_6__/* .shQuote */ .US)(v)}`)
+                    .join(' ');
+        const valid = (c.valid_exit_codes ?? [0]).map(Number);
+        const folder = String(c.remote_folder ?? '/tmp');
+        for (const script of scriptsOf(use, env.specDir)) {
+            const remote = typeof c.remote_path === 'string'
+                ? c.remote_path
+                : `${folder}/${typeof c.remote_file === 'string' ? c.remote_file : `bake-script-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.randomBytes)(4).toString('hex')}.sh`}`;
+            // use_env_var_file: the variables go into a file that the command sources, as Packer does.
+            const varFile = useFile ? `${folder}/bake-vars-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.randomBytes)(4).toString('hex')}.sh` : '';
+            if (useFile)
+                await comm.uploadContent(formatted(fmt ?? "export %s='%s'\n"), varFile, 0o600, signal);
+            const execute = String(c.execute_command ?? (useFile ? DEFAULT_EXECUTE_VAR_FILE : DEFAULT_EXECUTE))
+                .replace(/\{\{\s*\.Path\s*\}\}/g, (0,_communicators_communicator__WEBPACK_IMPORTED_MODULE_6__/* .shQuote */ .US)(remote))
+                .replace(/\{\{\s*\.EnvVarFile\s*\}\}/g, (0,_communicators_communicator__WEBPACK_IMPORTED_MODULE_6__/* .shQuote */ .US)(varFile))
+                .replace(/\{\{\s*\.Vars\s*\}\}/g, varsText);
+            // Writing the script (as a here-document) and removing it in the same command as
+            // running it saves two round trips per script; binary or huge scripts are uploaded.
+            const heredoc = hereDocument(script.body, remote);
+            if (!heredoc)
+                await comm.uploadContent(script.body, remote, 0o755, signal);
+            // The marker says the command started: before it, starting again is safe (Packer's
+            // start_retry_timeout, for a machine that is rebooting); after it, never.
+            const marker = `__bake_started_${(0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.randomBytes)(6).toString('hex')}`;
+            const command = [
+                `echo ${marker} >&2`,
+                heredoc ?? '',
+                execute,
+                c.skip_clean === true
+                    ? ''
+                    : `__bake_rc=$?; rm -f ${(0,_communicators_communicator__WEBPACK_IMPORTED_MODULE_6__/* .shQuote */ .US)(remote)}${useFile ? ` ${(0,_communicators_communicator__WEBPACK_IMPORTED_MODULE_6__/* .shQuote */ .US)(varFile)}` : ''}; exit $__bake_rc`,
+            ]
+                .filter(Boolean)
+                .join('\n');
+            const retryUntil = Date.now() + ((0,_spec_schema__WEBPACK_IMPORTED_MODULE_4__/* .parseDuration */ .E9)(c.start_retry_timeout) ?? 300_000);
+            let result;
+            for (let started = false;;) {
+                try {
+                    result = await comm.exec(command, {
+                        signal,
+                        onStdout: (l) => env.out('stdout', l),
+                        onStderr: (l) => (l === marker ? (started = true) : env.out('stderr', l)),
+                    });
+                    break;
+                }
+                catch (e) {
+                    if (signal.aborted)
+                        throw e;
+                    if (started && c.expect_disconnect === true) {
+                        env.out('info', 'connection dropped, as expect_disconnect allows');
+                        break;
+                    }
+                    // A machine that is gone for good (a stopped build container) is not waited for.
+                    if (started || Date.now() >= retryUntil || e.permanent)
+                        throw e;
+                    env.out('info', `could not start the script (${e.message}); trying again until start_retry_timeout`);
+                    await (0,_engine_steps__WEBPACK_IMPORTED_MODULE_5__/* .sleep */ .yy)(2000, signal);
+                }
+            }
+            if (!result)
+                continue;
+            if (!valid.includes(result.exitCode)) {
+                throw new _engine_context__WEBPACK_IMPORTED_MODULE_3__/* .BuildError */ .z(`script ${script.name === 'inline' ? '(inline)' : script.name} exited with code ${result.exitCode}`, valid.length === 1 && valid[0] === 0
+                    ? 'set valid_exit_codes if this code means success'
+                    : `valid exit codes: ${valid.join(', ')}`, result.tail.filter((l) => l !== marker));
+            }
+        }
+        const pause = (0,_spec_schema__WEBPACK_IMPORTED_MODULE_4__/* .parseDuration */ .E9)(c.pause_after);
+        if (pause)
+            await (0,_engine_steps__WEBPACK_IMPORTED_MODULE_5__/* .sleep */ .yy)(pause, signal);
+    },
+};
+
+
+/***/ })
+
+};
+;

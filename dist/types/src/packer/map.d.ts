@@ -1,0 +1,71 @@
+/**
+ * Packer's model onto bake's: variables, locals, sources and build blocks become the same
+ * spec value the YAML loader produces, with the position of every key and value. What has no
+ * place in bake is a problem at its line (and, for `bake convert`, a `# TODO:` there).
+ */
+import type { Position, Problem } from '../spec/errors';
+import type { PluginSet } from '../plugins/api';
+import type { PAttr, PBody } from './hcl';
+export interface Todo extends Problem {
+    /** Where in the bake spec the untranslated part belongs. */
+    anchor: string;
+}
+export interface Mapped {
+    value: Record<string, unknown>;
+    positions: Map<string, Position>;
+    keyPositions: Map<string, Position>;
+    todos: Todo[];
+}
+/** Packer's spellings of bake's settings, per plugin type. */
+export declare const RENAMES: Record<string, Record<string, (v: unknown) => [string, unknown]>>;
+/** A `communicator = …` that names what the builder uses is fine; anything else is a problem. */
+export declare function communicatorProblem(type: string, v: unknown): string | undefined;
+export declare class Mapper {
+    private readonly registry;
+    readonly value: Record<string, Record<string, unknown>>;
+    readonly positions: Map<string, Position>;
+    readonly keyPositions: Map<string, Position>;
+    readonly todos: Todo[];
+    private readonly sourceTypes;
+    private unnamed;
+    constructor(registry: PluginSet);
+    /** Sources that a build-level block changed under their own name, and where. */
+    private readonly changedInPlace;
+    result(): Mapped;
+    private todo;
+    private section;
+    /** Records where a value (and everything inside it) is written. */
+    private place;
+    /** `data "amazon-ami"` blocks, which a source's source_ami may name (see amiLookup). */
+    private readonly amiData;
+    addData(body: PBody): void;
+    /**
+     * `source_ami = data.amazon-ami.NAME.id`: the same lookup is the builder's own
+     * source_ami_filter (filters, owners, most_recent), made when the build starts.
+     */
+    private amiLookup;
+    /** Sources first, from every file: builds refer to them by type and name. */
+    addSources(body: PBody): void;
+    addFile(body: PBody): void;
+    private packer;
+    private variable;
+    private variableFromDefault;
+    private local;
+    private singleLocal;
+    private source;
+    /** A plugin's settings and nested blocks, with Packer's spellings turned into bake's. */
+    private pluginBody;
+    private blockInto;
+    /** `source.docker.app`, `docker.app` or `app` → the bake source name. */
+    private sourceRef;
+    private build;
+    /**
+     * `source "source.docker.base" { name = "one" … }` in a build: one more instance of a
+     * source, under its own name, with the settings given there over the source's. In bake it
+     * is a source of its own.
+     */
+    private namedInstance;
+    private step;
+}
+export declare function mapTemplate(files: PBody[], registry: PluginSet): Mapped;
+export type { PAttr };
