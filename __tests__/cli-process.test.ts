@@ -231,6 +231,33 @@ builds:
   });
 });
 
+describe('Packer templates through the bundle', () => {
+  it("the bundled command and the action read a .pkr.hcl (the HCL parser's wasm ships in dist/)", () => {
+    const dir = resolve('__tests__/fixtures/packer/learn-getting-started');
+    const cli = spawnSync(process.execPath, [CLI, 'validate', 'example.pkr.hcl'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
+    expect(cli.stderr).toBe('');
+    expect(cli.stdout).toContain('example.pkr.hcl: valid, 1 build (build.example)');
+    expect(cli.status).toBe(0);
+    const out = join(tempProject({ state: '', output: '' }));
+    const action = spawnSync(process.execPath, [resolve('dist/index.js')], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        GITHUB_STATE: join(out, 'state'),
+        GITHUB_OUTPUT: join(out, 'output'),
+        INPUT_SPEC: 'example.pkr.hcl',
+        INPUT_COMMAND: 'plan',
+      },
+    });
+    expect(action.status).toBe(0);
+    expect(readFileSync(join(out, 'output'), 'utf8')).toContain('build.example');
+  });
+});
+
 describe('bake sweep on the command line', () => {
   const run = (...args: string[]) =>
     spawnSync(process.execPath, [CLI, 'sweep', ...args], {
