@@ -15,13 +15,15 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38815);
 /* harmony import */ var _spec_errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17800);
 /* harmony import */ var _spec_load__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(11207);
-/* harmony import */ var _spec_spec__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(81552);
-/* harmony import */ var _open__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(80582);
+/* harmony import */ var _spec_resolve__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5644);
+/* harmony import */ var _spec_spec__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(81552);
+/* harmony import */ var _open__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(80582);
 /**
  * `bake convert`: a Packer template written out as the equivalent bake.yml. What has no
  * translation is left out of the spec and named by a `# TODO:` comment where it belongs, so
  * the file that comes out validates and says what is left to do by hand.
  */
+
 
 
 
@@ -69,6 +71,8 @@ const REMOVABLE = [
     /^unknown (provisioner|post-processor) type "/,
     / is not supported: /,
     /is Packer's template syntax/,
+    // A post-processor that exists in bake but not for this artifact (vagrant after docker).
+    / cannot take /,
 ];
 function comparePaths(a, b) {
     for (let i = 0; i < Math.min(a.length, b.length); i++) {
@@ -86,7 +90,7 @@ function short(v) {
 }
 /** Converts a template; paths are shown relative to `cwd`. */
 async function convertTemplate(path, registry, cwd = process.cwd()) {
-    const file = await (0,_open__WEBPACK_IMPORTED_MODULE_5__.loadPackerTemplate)(path, registry);
+    const file = await (0,_open__WEBPACK_IMPORTED_MODULE_6__.loadPackerTemplate)(path, registry);
     const value = file.value;
     const todos = [...file.todos];
     const where = (p) => p.pos ? `${(0,node_path__WEBPACK_IMPORTED_MODULE_0__.relative)(cwd, p.pos.file) || p.pos.file}:${p.pos.line}` : '';
@@ -94,8 +98,21 @@ async function convertTemplate(path, registry, cwd = process.cwd()) {
     for (let round = 0; round < 50; round++) {
         let problems;
         try {
-            (0,_spec_spec__WEBPACK_IMPORTED_MODULE_4__/* .loadSpec */ .II)(path, registry, file);
-            break;
+            const spec = (0,_spec_spec__WEBPACK_IMPORTED_MODULE_5__/* .loadSpec */ .II)(path, registry, file);
+            // What only planning finds and a step can be left out for: a post-processor handed an
+            // artifact it cannot take. Anything else (a required variable without a value) is the
+            // user's to give when they run it.
+            try {
+                (0,_spec_resolve__WEBPACK_IMPORTED_MODULE_4__/* .resolvePlan */ .yY)(spec, { env: {} });
+                break;
+            }
+            catch (e) {
+                if (!(e instanceof _spec_errors__WEBPACK_IMPORTED_MODULE_2__/* .SpecError */ .G8))
+                    throw e;
+                problems = e.problems.filter((p) => / cannot take /.test(p.message));
+                if (!problems.length)
+                    break;
+            }
         }
         catch (e) {
             if (!(e instanceof _spec_errors__WEBPACK_IMPORTED_MODULE_2__/* .SpecError */ .G8))
@@ -108,8 +125,8 @@ async function convertTemplate(path, registry, cwd = process.cwd()) {
             if (!p.path || !REMOVABLE.some((r) => r.test(p.message)))
                 continue;
             let target = parts(p.path);
-            // An unknown type stands for the whole step.
-            if (/^unknown (provisioner|post-processor) type/.test(p.message))
+            // An unknown type, or a step that cannot take its input, stands for the whole step.
+            if (/^unknown (provisioner|post-processor) type| cannot take /.test(p.message))
                 target = target.slice(0, -1);
             // A {{ }} inside a list: the whole setting.
             while (typeof target[target.length - 1] === 'number' && /template syntax/.test(p.message))

@@ -637,7 +637,7 @@ __nccwpck_require__.r(__webpack_exports__);
 
 
 node_module__WEBPACK_IMPORTED_MODULE_0__.enableCompileCache?.();
-Promise.all(/* import() */[__nccwpck_require__.e(1175), __nccwpck_require__.e(9339)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2193))
+Promise.all(/* import() */[__nccwpck_require__.e(7716), __nccwpck_require__.e(8962)]).then(__nccwpck_require__.bind(__nccwpck_require__, 88962))
     .then(({ main }) => main(process.argv.slice(2)))
     .then((code) => {
     process.exitCode = code;

@@ -9,6 +9,7 @@ import type { Node as YamlNode } from 'yaml';
 import type { Problem } from '../spec/errors';
 import { SpecError } from '../spec/errors';
 import { joinPath } from '../spec/load';
+import { resolvePlan } from '../spec/resolve';
 import { loadSpec } from '../spec/spec';
 import type { PluginSet } from '../plugins/api';
 import { loadPackerTemplate } from './open';
@@ -59,6 +60,8 @@ const REMOVABLE = [
   /^unknown (provisioner|post-processor) type "/,
   / is not supported: /,
   /is Packer's template syntax/,
+  // A post-processor that exists in bake but not for this artifact (vagrant after docker).
+  / cannot take /,
 ];
 
 function comparePaths(a: (string | number)[], b: (string | number)[]): number {
@@ -91,8 +94,18 @@ export async function convertTemplate(
   for (let round = 0; round < 50; round++) {
     let problems: Problem[];
     try {
-      loadSpec(path, registry, file);
-      break;
+      const spec = loadSpec(path, registry, file);
+      // What only planning finds and a step can be left out for: a post-processor handed an
+      // artifact it cannot take. Anything else (a required variable without a value) is the
+      // user's to give when they run it.
+      try {
+        resolvePlan(spec, { env: {} });
+        break;
+      } catch (e) {
+        if (!(e instanceof SpecError)) throw e;
+        problems = e.problems.filter((p) => / cannot take /.test(p.message));
+        if (!problems.length) break;
+      }
     } catch (e) {
       if (!(e instanceof SpecError)) throw e;
       problems = e.problems;
@@ -102,8 +115,8 @@ export async function convertTemplate(
     for (const p of problems) {
       if (!p.path || !REMOVABLE.some((r) => r.test(p.message))) continue;
       let target = parts(p.path);
-      // An unknown type stands for the whole step.
-      if (/^unknown (provisioner|post-processor) type/.test(p.message))
+      // An unknown type, or a step that cannot take its input, stands for the whole step.
+      if (/^unknown (provisioner|post-processor) type| cannot take /.test(p.message))
         target = target.slice(0, -1);
       // A {{ }} inside a list: the whole setting.
       while (typeof target[target.length - 1] === 'number' && /template syntax/.test(p.message))

@@ -333,6 +333,8 @@ export function packerActionsIn(s: string, key: string): GoAction[] {
     const head = /^\.?([A-Za-z_][A-Za-z0-9_]*)/.exec(inner)?.[1];
     if (!head) continue;
     if (inner.startsWith('.')) {
+      // The qemu builder writes the temporary key into its first-boot CD, as Packer does.
+      if (key === 'cd_content' && head === 'SSHPublicKey') continue;
       if (PLUGIN_FIELDS.includes(head)) {
         if (!fills)
           out.push({

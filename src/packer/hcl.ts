@@ -3,7 +3,6 @@
  * position index for the order of blocks and where each one is written. The result is one
  * ordered tree per file.
  */
-import { parse } from '@cdktf/hcl2json';
 import type { Position, Problem } from '../spec/errors';
 import { SpecError } from '../spec/errors';
 import { HclScanError, IndexBody, indexHcl } from './hcl-index';
@@ -50,6 +49,9 @@ export function hclProblems(message: string, file: string): Problem[] {
 export async function readHcl(file: string, text: string): Promise<PBody> {
   let json: Record<string, unknown>;
   try {
+    // Loaded on first use: the module reads and compiles its wasm as it loads (about 0.4 s),
+    // which a bake.yml never needs.
+    const { parse } = await import('@cdktf/hcl2json');
     json = (await parse(file, text)) as Record<string, unknown>;
   } catch (e) {
     throw new SpecError(hclProblems((e as Error).message ?? String(e), file));

@@ -387,7 +387,10 @@ function checkExpressions(
   file: LoadedFile,
 ): void {
   if (typeof value === 'string') {
-    const key = /([A-Za-z0-9_-]+)(\[\d+\])*$/.exec(path)?.[1] ?? '';
+    // cd_content's files are named by their keys: the setting is the map around them.
+    const key = /\.cd_content(\.[\w-]+|\[".*"\])$/.test(path)
+      ? 'cd_content'
+      : (/([A-Za-z0-9_-]+)(\[\d+\])*$/.exec(path)?.[1] ?? '');
     for (const a of packerActionsIn(value, key))
       problems.push({
         message: `${a.text} is Packer's template syntax, which bake does not expand (it would stay as text)`,

@@ -1,3 +1,8 @@
+/**
+ * Reads Packer HCL2 files: HashiCorp's own parser (hcl2json, in wasm) for the values, and the
+ * position index for the order of blocks and where each one is written. The result is one
+ * ordered tree per file.
+ */
 import type { Position, Problem } from '../spec/errors';
 export interface PAttr {
     name: string;
