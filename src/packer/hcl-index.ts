@@ -6,6 +6,7 @@
  * meaning comes from the real parser.
  */
 import type { Position } from '../spec/errors';
+import { SpecError } from '../spec/errors';
 
 export interface IndexAttr {
   name: string;
@@ -37,8 +38,15 @@ export class HclScanError extends Error {
   }
 }
 
+/** The index of one file; a file it cannot scan is a spec problem at the place it stopped. */
 export function indexHcl(text: string, file: string): IndexBody {
-  return new Scanner(text, file).top();
+  try {
+    return new Scanner(text, file).top();
+  } catch (e) {
+    if (e instanceof HclScanError)
+      throw new SpecError({ message: `invalid HCL: ${e.message}`, pos: e.pos });
+    throw e;
+  }
 }
 
 class Scanner {

@@ -5,7 +5,7 @@
  */
 import type { Position, Problem } from '../spec/errors';
 import { SpecError } from '../spec/errors';
-import { HclScanError, IndexBody, indexHcl } from './hcl-index';
+import { IndexBody, indexHcl } from './hcl-index';
 
 export interface PAttr {
   name: string;
@@ -56,15 +56,7 @@ export async function readHcl(file: string, text: string): Promise<PBody> {
   } catch (e) {
     throw new SpecError(hclProblems((e as Error).message ?? String(e), file));
   }
-  let index: IndexBody;
-  try {
-    index = indexHcl(text, file);
-  } catch (e) {
-    if (e instanceof HclScanError)
-      throw new SpecError({ message: `invalid HCL: ${e.message}`, pos: e.pos });
-    throw e;
-  }
-  return merge(index, json);
+  return merge(indexHcl(text, file), json);
 }
 
 function merge(index: IndexBody, json: Record<string, unknown>): PBody {

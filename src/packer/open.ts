@@ -9,7 +9,7 @@ import { SpecError } from '../spec/errors';
 import { LoadedFile, MAX_SPEC_BYTES, loadYamlFile } from '../spec/load';
 import type { PluginSet } from '../plugins/api';
 import { readHcl } from './hcl';
-import { HclScanError, indexHcl } from './hcl-index';
+import { indexHcl } from './hcl-index';
 import { LiteralError, parseHclLiteral } from './hcl-literal';
 import { Mapped, Todo, mapTemplate } from './map';
 import { mapLegacyJson } from './legacy';
@@ -115,14 +115,7 @@ export function loadVarFile(file: string): LoadedFile {
       hint: 'check the path; it is relative to the working directory',
     });
   const text = readText(file);
-  let index;
-  try {
-    index = indexHcl(text, file);
-  } catch (e) {
-    if (e instanceof HclScanError)
-      throw new SpecError({ message: `invalid HCL: ${e.message}`, pos: e.pos });
-    throw e;
-  }
+  const index = indexHcl(text, file);
   const out: LoadedFile = { file, value: {}, positions: new Map(), keyPositions: new Map() };
   const value = out.value as Record<string, unknown>;
   const problems: Problem[] = [];

@@ -10,12 +10,13 @@ import {
   clientsFor,
   Clients,
   isNotFound,
+  orMissing,
   parseId,
   Polling,
   targetFromRef,
 } from './azure';
 
-/** The API version each resource type is deleted with. */
+/** The API version each resource type is read and deleted with. */
 const API: Record<string, string> = {
   virtualmachines: '2024-07-01',
   disks: '2024-03-02',
@@ -29,15 +30,37 @@ const API: Record<string, string> = {
 
 const CLEANUP_POLLING: Polling = { intervalMs: 2000, timeoutMs: 30 * 60_000 };
 
+/** The API version a resource of this id's type is read and deleted with. */
+function apiOf(id: string, what: string): string {
+  const type = parseId(id).type.toLowerCase();
+  const api = API[type];
+  if (!api) throw azureError(new Error(`no API version known for ${type}`), `${what} ${id}`);
+  return api;
+}
+
+/** A resource by its id, or undefined when it is gone. */
+export async function getResource(
+  clients: Clients,
+  id: string,
+): Promise<{ provisioningState?: string } | undefined> {
+  const r = await orMissing(
+    clients.resources.resources.getById(id.replace(/^\/+/, ''), apiOf(id, 'reading')),
+  );
+  return (
+    r && {
+      provisioningState: (r.properties as { provisioningState?: string } | undefined)
+        ?.provisioningState,
+    }
+  );
+}
+
 /** Deletes one resource by its id and waits until it is gone. */
 export async function deleteResource(
   clients: Clients,
   id: string,
   polling: Polling = CLEANUP_POLLING,
 ): Promise<void> {
-  const type = parseId(id).type.toLowerCase();
-  const api = API[type];
-  if (!api) throw azureError(new Error(`no API version known for ${type}`), `deleting ${id}`);
+  const api = apiOf(id, 'deleting');
   try {
     await arm(
       `deleting ${id}`,

@@ -4,7 +4,8 @@
  * image and gallery version it made are still there.
  */
 import type { ArtifactRecord } from '../../../engine/events';
-import { clientsFor, isNotFound, targetOf } from './azure';
+import { clientsFor, parseId, targetOf } from './azure';
+import { getResource } from './resources';
 import type { Config } from './steps/context';
 
 /** The newest of a list of versions named a.b.c (Azure's version format). */
@@ -62,21 +63,10 @@ export async function azureExists(c: Config, a: ArtifactRecord): Promise<boolean
   );
   if (!ids.length) ids.push(a.id);
   for (const id of ids) {
-    const m =
-      /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.Compute\/(images\/([^/]+)|galleries\/([^/]+)\/images\/([^/]+)\/versions\/([^/]+))$/i.exec(
-        id,
-      );
-    if (!m) return false;
-    const compute = clientsFor(c, t, m[1]).compute;
-    try {
-      const r = m[4]
-        ? await compute.images.get(m[2], m[4])
-        : await compute.galleryImageVersions.get(m[2], m[5], m[6], m[7]);
-      if (r.provisioningState !== 'Succeeded') return false;
-    } catch (e) {
-      if (isNotFound(e)) return false;
-      throw e;
-    }
+    // A record that names no Azure resource cannot be reused: build again.
+    if (!/^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\//i.test(id)) return false;
+    const r = await getResource(clientsFor(c, t, parseId(id).subscription), id);
+    if (r?.provisioningState !== 'Succeeded') return false;
   }
   return true;
 }

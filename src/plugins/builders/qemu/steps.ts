@@ -34,6 +34,7 @@ import { CancelledError, sleep, Step } from '../../../engine/steps';
 import { parseDuration } from '../../../spec/schema';
 import { connectSsh, SshState } from '../../ssh-connect';
 import { fill } from '../../post-processors/template';
+import { hashFile } from '../../../util/hash-file';
 import {
   freePort,
   processStartTime,
@@ -119,12 +120,6 @@ function checkDigest(hx: ReturnType<typeof hasher>, what: string): void {
       `the ${hx.algo} checksum of ${what} is ${got}, not ${hx.want} (iso_checksum)`,
       'the file is damaged or not the one meant: check iso_url and iso_checksum',
     );
-}
-
-async function sha256(path: string): Promise<string> {
-  const h = createHash('sha256');
-  await pipeline(createReadStream(path), h);
-  return h.digest('hex');
 }
 
 /** What `qemu-img info` says of a disk: its format and virtual size. */
@@ -551,7 +546,7 @@ export function qemuSteps(env: BuildEnv, provision: Step<BuildState>): Step<Qemu
           forget(work.entry, work.path);
         }
         s.work = undefined;
-        const digest = await sha256(out.disk);
+        const digest = await hashFile(out.disk);
         const size = statSync(out.disk).size;
         ctx.log(
           `wrote ${out.disk} (${out.format}, ${(size / 2 ** 20).toFixed(0)} MiB, sha256 ${digest})`,

@@ -1,15 +1,8 @@
-import { createHash } from 'node:crypto';
-import { createReadStream, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { BuildError, PostProcessorImpl } from '../../../engine/context';
 import { fill } from '../template';
-
-async function hashFile(path: string, algo: string): Promise<string> {
-  const h = createHash(algo);
-  await pipeline(createReadStream(path), h);
-  return h.digest('hex');
-}
+import { hashFile } from '../../../util/hash-file';
 
 export const checksum: PostProcessorImpl = {
   async run(use, input, env) {

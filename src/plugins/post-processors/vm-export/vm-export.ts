@@ -22,18 +22,13 @@ import { raceSignal } from '../../../engine/steps';
 import { runTool } from '../../builders/qemu/process';
 import { fill } from '../template';
 import { ovfDescriptor } from './ovf';
+import { hashFile } from '../../../util/hash-file';
 
 const CONVERT: Record<string, string[]> = {
   vmdk: ['-O', 'vmdk', '-o', 'subformat=streamOptimized'],
   vdi: ['-O', 'vdi'],
   vhdx: ['-O', 'vhdx', '-o', 'subformat=dynamic'],
 };
-
-async function sha256(path: string): Promise<string> {
-  const h = createHash('sha256');
-  await pipeline(createReadStream(path), h);
-  return h.digest('hex');
-}
 
 export const vmExport: PostProcessorImpl = {
   async run(use, input, env, signal) {
@@ -158,7 +153,7 @@ async function writeOva(
   const ovfName = `${name}.ovf`;
   const manifest =
     `SHA256(${ovfName})= ${createHash('sha256').update(ovf).digest('hex')}\n` +
-    `SHA256(${diskName})= ${await sha256(vmdk)}\n`;
+    `SHA256(${diskName})= ${await hashFile(vmdk)}\n`;
   const pack = tar.pack();
   const done = raceSignal(
     pipeline(pack as unknown as NodeJS.ReadableStream, createWriteStream(out)),
