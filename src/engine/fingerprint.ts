@@ -67,6 +67,27 @@ export function fingerprintOf(stable: BuildInstance, specDir: string, base: stri
     ),
     files,
     base,
+    // What proves the machine is part of what is made: a new check builds again.
+    ...(stable.trust
+      ? {
+          trust: {
+            tests: stable.trust.tests.map((t) => ({ type: t.type, config: t.config })),
+            sbom: stable.trust.sbom?.format ?? null,
+            scans: stable.trust.scans.map((t) => ({
+              type: t.type,
+              // Local files by where they sit beside the spec, as on any runner.
+              config: Object.fromEntries(
+                Object.entries(t.config).map(([k, v]) => [
+                  k,
+                  typeof v === 'string' && v.startsWith('/') ? relative(specDir, v) : v,
+                ]),
+              ),
+              failOn: t.failOn,
+              ignore: t.ignore,
+            })),
+          },
+        }
+      : {}),
   });
   return createHash('sha256').update(canonical(doc)).digest('hex');
 }

@@ -32,6 +32,7 @@ import { convertToType, parseVarType, showVarType, VarType } from './types';
 import { artifactKindOf, ArtifactKind, Descriptor } from '../plugins/api';
 import type { PluginSet } from '../plugins/api';
 import { addSecret, REDACTED } from '../util/redact';
+import { resolveTrust, TrustPlan } from '../trust/plan';
 
 export interface ResolveOptions {
   /** `--var k=v` / the action's `vars` input, highest precedence. */
@@ -88,6 +89,8 @@ export interface BuildInstance {
   files: string[];
   /** Where its source is written: file:line:col. */
   at?: string;
+  /** tests, sbom and scan: what proves the machine before it is captured. */
+  trust?: TrustPlan;
 }
 
 export interface ResolvedVariable {
@@ -712,6 +715,21 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
         });
         if (uses.length) chains.push(uses);
       });
+      const trust = resolveTrust(build, bp, {
+        specDir: spec.dir,
+        file,
+        errs,
+        build: buildName,
+        source: srcName,
+        evaluate: (raw, path) => evalTree(raw, path, scope, errs),
+        typed: (value, schema, path) =>
+          check(value, schema, path, { file, problems: errs, phase: 'resolved' }) as Record<
+            string,
+            unknown
+          >,
+        selected,
+        written: (path) => written(file, path),
+      });
       const timeout =
         build.timeout === undefined
           ? undefined
@@ -728,7 +746,9 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
         postProcessors: chains,
         timeoutMs: timeout,
         runsOn,
+        ...(trust.plan ? { trust: trust.plan } : {}),
         files: [
+          ...trust.files,
           ...localInputs(builder, config, sp, spec, errs),
           ...[...provs, ...(errorCleanup ? [errorCleanup] : [])].flatMap((u) =>
             localInputs(spec.registry.must('provisioner', u.type), u.config, u.path, spec, errs),

@@ -12,6 +12,7 @@ import { postProcessorCommon, provisionerCommon } from './plugin-common';
 import { hasTemplate, parseTemplate, ExprError } from './expr';
 import type { Expr } from './expr';
 import { packerActionsIn } from '../packer/go-template';
+import { checkTrustBlocks, trustBuildFields } from '../trust/spec';
 
 export const NAME_RE = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
@@ -48,6 +49,7 @@ export const buildFields: Record<string, Field> = {
     'runs when a provisioner fails, before the machine is removed',
   ),
   timeout: opt(s.duration(), 'fail the whole build when it runs longer'),
+  ...trustBuildFields,
 };
 
 export const topSchema = s.object({
@@ -265,6 +267,7 @@ export function loadSpec(
         pp.forEach((x, j) => checkPlugin(x, joinPath(pp0, j), 'post-processor', registry, ctx));
       else checkPlugin(pp, pp0, 'post-processor', registry, ctx);
     });
+    checkTrustBlocks(build, p, ctx);
   }
   checkExpressions(file.value, '', ctx.problems, file);
   if (problems.length) throw new SpecError(problems);
