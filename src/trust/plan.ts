@@ -9,7 +9,7 @@ import type { Problem } from '../spec/errors';
 import { joinPath, LoadedFile } from '../spec/load';
 import { positionOf, Schema } from '../spec/schema';
 import type { FailOn, IgnoreRule } from './findings';
-import { checkSchemaOf, CHECKS, scannerSchemaOf, scannerType } from './spec';
+import { checkSchemaOf, checkTypeOf, scannerSchemaOf, scannerType } from './spec';
 
 export interface TrustUse {
   type: string;
@@ -93,7 +93,7 @@ export function resolveTrust(
   const tests: TrustUse[] = [];
   ((build.tests ?? []) as Record<string, unknown>[]).forEach((raw, i) => {
     const path = joinPath(joinPath(bp, 'tests'), i);
-    const t = CHECKS.find((x) => x.type in raw);
+    const t = checkTypeOf(raw);
     if (!t || !c.selected(raw)) return;
     const schema = checkSchemaOf(t);
     const cfg = asLists(c.typed(c.evaluate(raw, path), schema, path), schema);

@@ -292,6 +292,27 @@ export function scannerSchemaOf(t: TypedBlock): Schema {
 }
 
 /**
+ * The keys that name a check type, leaving out one that is a setting of another named type
+ * (`group:` of a file check is its group, not a group check).
+ */
+function namedTypes(keys: string[]): string[] {
+  const named = keys.filter((k) => CHECK_TYPES.includes(k));
+  return named.filter(
+    (k) =>
+      !named.some((other) => {
+        const sc = other !== k ? checkType(other)?.schema : undefined;
+        return sc?.kind === 'object' && k in sc.fields;
+      }),
+  );
+}
+
+/** The check type of a written check, when it names exactly one. */
+export function checkTypeOf(raw: Record<string, unknown>): TypedBlock | undefined {
+  const named = namedTypes(Object.keys(raw));
+  return named.length === 1 ? checkType(named[0]) : undefined;
+}
+
+/**
  * What a check checks: the one key of it that names a check type. Says what is wrong (none,
  * or two) as one problem.
  */
@@ -306,7 +327,7 @@ export function checkTypeIn(value: unknown, path: string, ctx: RawContext): Type
     return undefined;
   }
   const keys = Object.keys(value);
-  const named = keys.filter((k) => CHECK_TYPES.includes(k));
+  const named = namedTypes(keys);
   if ('type' in value) {
     const tp = joinPath(path, 'type');
     ctx.problems.push({
