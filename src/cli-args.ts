@@ -28,6 +28,7 @@ export interface CliOptions {
   onError: OnError;
   failFast: boolean;
   events?: string;
+  sarif?: string;
   ledger: string;
   manifestDefault?: string;
   color?: boolean;
@@ -71,6 +72,8 @@ Options:
   --on-error MODE           cleanup (default) | abort | run-cleanup-provisioner
   --fail-fast               cancel the other builds when one fails
   --events FILE             write every build event as JSON lines
+  --sarif FILE              build: write the findings of the builds' tests and scanners
+                            as SARIF 2.1.0 (for GitHub code scanning)
   --ledger FILE             resource ledger (default .bake/ledger.jsonl)
   --skip-unchanged          reuse the result of a build whose inputs have not changed since
                             it was cached, if its artifact still exists
@@ -192,6 +195,9 @@ export function parseArgs(argv: string[]): CliOptions {
       }
       case '--events':
         o.events = value(flag, inline);
+        break;
+      case '--sarif':
+        o.sarif = value(flag, inline);
         break;
       case '--ledger':
         o.ledger = value(flag, inline);

@@ -163,6 +163,15 @@ async function runBuildCommand(plan: Plan, o: CliOptions, stable?: Plan): Promis
       ...(stable ? { reuse: { cache: directoryCache(resolve(o.cacheDir)), stable } } : {}),
     });
     write(formatSummary(summary));
+    if (o.sarif) {
+      const { sarifOf } = await import('./trust/sarif');
+      const { writeFileSync } = await import('node:fs');
+      const log = sarifOf(summary.results, { root: process.cwd(), version: pkg.version });
+      if (log) {
+        writeFileSync(resolve(o.sarif), JSON.stringify(log, null, 2) + '\n');
+        write(`findings of the tests and scanners: ${o.sarif}\n`);
+      } else write(`no build has tests or scan: ${o.sarif} not written\n`);
+    }
     return summary.ok ? 0 : 1;
   } finally {
     sig.dispose();

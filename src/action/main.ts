@@ -12,7 +12,9 @@ import { openSpec } from '../plugins/external';
 import { Plan, matrixOf, resolvePlan } from '../spec/resolve';
 import { onSecret, redact, redactValue } from '../util/redact';
 import type { BuildResult } from '../engine/build';
-import { failureDetails, resultsTable, text, timeline } from '../report/markdown';
+import { failureDetails, resultsTable, text, timeline, trustDetails } from '../report/markdown';
+import { sarifOf } from '../trust/sarif';
+import pkg from '../../package.json';
 
 const STATE_POST = 'isPost';
 const STATE_LEDGER = 'ledger';
@@ -82,6 +84,20 @@ export function artifactsOutput(results: BuildResult[]): Record<string, unknown>
         files: r.artifact?.files ?? [],
         ...(r.artifact?.regions ? { regions: r.artifact.regions } : {}),
         ...(r.artifact?.properties ? { properties: r.artifact.properties } : {}),
+        ...(r.artifact?.sbom ? { sbom: r.artifact.sbom } : {}),
+        ...(r.artifact?.reports?.length ? { reports: r.artifact.reports } : {}),
+        ...(r.trust?.checks
+          ? {
+              tests: {
+                passed: r.trust.checks.filter((c) => c.status === 'passed').length,
+                failed: r.trust.checks.filter((c) => c.status === 'failed').length,
+                skipped: r.trust.checks.filter((c) => c.status === 'skipped').length,
+              },
+            }
+          : {}),
+        ...(r.trust?.scans
+          ? { scans: Object.fromEntries(r.trust.scans.map((s) => [s.label, s.status])) }
+          : {}),
         reused: r.reused === true,
         ...(r.error ? { error: r.error, failed_step: r.failedStep ?? null } : {}),
       }),
@@ -223,6 +239,16 @@ async function publish(
     ) + '\n',
   );
   core.setOutput('manifest', manifest);
+  // Findings of the tests and scanners, for github/codeql-action/upload-sarif.
+  const sarif = sarifOf(results, {
+    root: process.env.GITHUB_WORKSPACE ?? process.cwd(),
+    version: pkg.version,
+  });
+  if (sarif) {
+    const file = resolve(process.env.RUNNER_TEMP ?? '.bake', `bake-${inputs.command}.sarif`);
+    writeFileSync(file, JSON.stringify(sarif, null, 2) + '\n');
+    core.setOutput('sarif', file);
+  }
   const body =
     [
       `### bake: ${text(inputs.commentHeader || inputs.spec)}`,
@@ -230,6 +256,8 @@ async function publish(
       resultsTable(results),
       '',
       failureDetails(results),
+      '',
+      trustDetails(results),
     ]
       .join('\n')
       .trim() + '\n';

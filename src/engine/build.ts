@@ -13,6 +13,7 @@ import { CancelledError, runSteps, sleep, Step, withTimeout } from './steps';
 import type { BuildInstance, ProvisionerUse } from '../spec/resolve';
 import { redact, redactValue } from '../util/redact';
 import type { OnError } from './options';
+import { trustSteps, TrustResults } from '../trust/run';
 
 export interface StepTiming {
   name: string;
@@ -40,6 +41,8 @@ export interface BuildResult {
   reused?: boolean;
   /** Where what failed is written in the spec (file:line:col). */
   at?: string;
+  /** What the tests, the SBOM and the scanners found. */
+  trust?: TrustResults;
 }
 
 export interface BuildOptions {
@@ -153,7 +156,8 @@ export async function runBuild(inst: BuildInstance, o: BuildOptions): Promise<Bu
     const cancelled = o.signal.aborted && !timeoutCtl.signal.aborted;
     result.status = cancelled ? 'cancelled' : 'failed';
     result.failedStep ??= step;
-    result.at ??= writtenAt(inst, result.failedStep);
+    // A failure may say where it is written (the check or scanner that failed).
+    result.at ??= (e as { at?: string } | undefined)?.at ?? writtenAt(inst, result.failedStep);
     const err = timeoutCtl.signal.aborted ? (timeoutCtl.signal.reason as Error) : (e as Error);
     result.error ??= redact(cancelled ? 'cancelled' : (err?.message ?? String(e)));
     if (e instanceof BuildError) {
@@ -165,7 +169,13 @@ export async function runBuild(inst: BuildInstance, o: BuildOptions): Promise<Bu
   try {
     const impl = await o.registry.must('builder', inst.type).load();
     const marker: Step<BuildState> = { name: 'provision', run: async () => undefined };
-    const provSteps = inst.provisioners.map((p, i) => provisionerStep(p, i, env, o.registry));
+    const trust: TrustResults = { files: [] };
+    if (inst.trust) result.trust = trust;
+    const provSteps = [
+      ...inst.provisioners.map((p, i) => provisionerStep(p, i, env, o.registry)),
+      // Before the builder captures the image: what proves the machine.
+      ...trustSteps(inst.trust, env, trust),
+    ];
     const steps = (await impl.steps(env, marker)).flatMap((s) => (s === marker ? provSteps : [s]));
     let aborted = false;
     const r = await runSteps(
@@ -259,6 +269,10 @@ export async function runBuild(inst: BuildInstance, o: BuildOptions): Promise<Bu
       return result;
     }
     const built = state.artifact;
+    if (built && inst.trust) {
+      if (trust.sbom) built.sbom = trust.sbom;
+      built.reports = trust.files.filter((f) => f !== trust.sbom);
+    }
     if (built) {
       result.artifact = recordOf(built);
       bus.emit({
@@ -401,6 +415,9 @@ async function runChains(
               env.out('stderr', `could not remove the intermediate ${gone.id}: ${e.message}`),
           );
         }
+        // What proves the image goes with every artifact made from it.
+        out.artifact.sbom ??= built.sbom;
+        out.artifact.reports ??= built.reports;
         input = out.artifact;
         mergeInto(merged, out.artifact);
         finish(true);

@@ -50,6 +50,10 @@ export interface ArtifactRecord {
    */
   properties?: Record<string, string>;
   description?: string;
+  /** The SBOM file of the image (sbom: on the build). */
+  sbom?: string;
+  /** The files the tests and scanners wrote: results, reports. */
+  reports?: string[];
 }
 
 export function recordOf(a: ArtifactRecord): ArtifactRecord {
@@ -64,6 +68,8 @@ export function recordOf(a: ArtifactRecord): ArtifactRecord {
       ? { properties: { ...a.properties } }
       : {}),
     ...(a.description ? { description: a.description } : {}),
+    ...(a.sbom ? { sbom: a.sbom } : {}),
+    ...(a.reports?.length ? { reports: [...a.reports] } : {}),
   };
 }
 

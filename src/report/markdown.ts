@@ -103,3 +103,71 @@ function mermaidText(s: unknown): string {
       .trim() || '-'
   );
 }
+
+const CHECK_ICON: Record<string, string> = { passed: '✅', failed: '❌', skipped: '⏭️' };
+
+/** Counts of findings by severity, worst first: "2 critical, 5 high". */
+function severityCounts(findings: { severity: string }[]): string {
+  const order = ['critical', 'high', 'medium', 'low', 'unknown'];
+  const n = (s: string) => findings.filter((f) => f.severity === s).length;
+  return (
+    order
+      .filter((s) => n(s))
+      .map((s) => `${n(s)} ${s}`)
+      .join(', ') || 'no findings'
+  );
+}
+
+/**
+ * The tests and scans of every build that has them: a line per build, then the checks and
+ * each scanner's gate in a table (open when something failed).
+ */
+export function trustDetails(results: BuildResult[]): string {
+  const out: string[] = [];
+  for (const r of results) {
+    const t = r.trust;
+    if (!t || typeof t !== 'object') continue;
+    const checks = Array.isArray(t.checks) ? t.checks : [];
+    const scans = Array.isArray(t.scans) ? t.scans : [];
+    const failed =
+      checks.some((c) => c.status === 'failed') || scans.some((s) => s.status !== 'passed');
+    const count = (s: string) => checks.filter((c) => c.status === s).length;
+    const head = [
+      checks.length
+        ? `tests ${count('passed')} passed, ${count('failed')} failed, ${count('skipped')} skipped`
+        : '',
+      ...scans.map((s) => `${text(s.label)} ${s.status === 'passed' ? '✅' : '❌'}`),
+      t.sbom ? 'SBOM written' : '',
+    ].filter(Boolean);
+    const rows: string[] = ['| check | result | details |', '| --- | --- | --- |'];
+    for (const c of checks)
+      rows.push(
+        `| ${text(c.label)} | ${Object.prototype.hasOwnProperty.call(CHECK_ICON, c.status) ? CHECK_ICON[c.status] : ''} ${text(c.status)} | ${text((Array.isArray(c.details) ? c.details : []).join('; '))} |`,
+      );
+    for (const s of scans) {
+      const findings = Array.isArray(s.findings) ? s.findings : [];
+      const failing = Array.isArray(s.failing) ? s.failing : [];
+      const why = [
+        text(s.summary),
+        severityCounts(findings),
+        failing.length
+          ? `failing at ${text(s.failOn)} or worse: ${failing.slice(0, 10).map(code).join(', ')}${failing.length > 10 ? ` and ${failing.length - 10} more` : ''}`
+          : '',
+        ...(Array.isArray(s.problems) ? s.problems.map(text) : []),
+        Array.isArray(s.ignored) && s.ignored.length ? `${s.ignored.length} ignored` : '',
+        ...(Array.isArray(s.warnings) ? s.warnings.map((w) => `⚠️ ${text(w)}`) : []),
+      ].filter(Boolean);
+      rows.push(
+        `| scan: ${text(s.label)} | ${s.status === 'passed' ? '✅ passed' : '❌ failed'} | ${why.join('; ')} |`,
+      );
+    }
+    out.push(
+      `<details${failed ? ' open' : ''}><summary>${text(r.name)}: ${text(head.join(' · '))}</summary>`,
+      '',
+      ...rows,
+      '',
+      '</details>',
+    );
+  }
+  return out.join('\n');
+}

@@ -8,6 +8,7 @@ import { Field, fieldJsonSchema, JsonSchemaOptions, offered, Schema, toJsonSchem
 import { buildFields, NAME_RE, topSchema, variableSchema } from './spec';
 import type { Descriptor, PluginKind, PluginSet } from '../plugins/api';
 import { postProcessorCommon, provisionerCommon } from './plugin-common';
+import { CHECKS, checkCommon, checkSchemaOf, scanCommon, SCANNERS } from '../trust/spec';
 
 /** Where the schema is published; specs outside this repository can name it in a modeline. */
 export const SCHEMA_URL =
@@ -27,13 +28,16 @@ function varTypePattern(): string {
 
 const EXACT = (type: string) => `^${type.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`;
 
-function fieldsOf(d: Descriptor, common: Record<string, Field>): Record<string, Field> {
+/** What the editor schema needs of a plugin, a check or a scanner. */
+type Typed = Pick<Descriptor, 'type' | 'description' | 'schema'>;
+
+function fieldsOf(d: Typed, common: Record<string, Field>): Record<string, Field> {
   return offered({ ...common, ...(d.schema.kind === 'object' ? d.schema.fields : {}) });
 }
 
 /** The `then` of one type: its settings, titled and documented, nothing else allowed. */
 function branch(
-  d: Descriptor,
+  d: Typed,
   noun: string,
   common: Record<string, Field>,
   typeProp: Record<string, unknown>,
@@ -87,7 +91,7 @@ function branch(
  * A snippet body for one plugin: its type and its required settings with their examples;
  * a plugin with none required gets its first setting that has an example.
  */
-function pluginBody(d: Descriptor): Record<string, unknown> {
+function pluginBody(d: Typed): Record<string, unknown> {
   const body: Record<string, unknown> = { type: d.type };
   const fields = Object.entries(fieldsOf(d, {}));
   for (const [k, f] of fields) if (f.required) body[k] = f.example ?? f.default ?? '';
@@ -107,7 +111,16 @@ function pluginKind(
 ): Record<string, unknown> {
   const list = plugins.all(kind);
   // `type: null` is YAML's null, and bake reads it as the null builder.
-  const nullIsType = kind === 'builder' && list.some((d) => d.type === 'null');
+  return typedKind(list, noun, common, kind === 'builder' && list.some((d) => d.type === 'null'));
+}
+
+/** Blocks told apart by `type`: a plugin kind, or the scanners of `scan:`. */
+function typedKind(
+  list: Typed[],
+  noun: string,
+  common: Record<string, Field>,
+  nullIsType = false,
+): Record<string, unknown> {
   const types = list.map((d) => d.type);
   const typeDoc = `the ${noun} type: ${types.map((t) => `\`${t}\``).join(', ')}`;
   const typeProp = {
@@ -240,6 +253,16 @@ export function specJsonSchema(plugins: PluginSet): Record<string, unknown> {
         defaultSnippets: chainSnippets(plugins),
       }),
       timeout: fieldJsonSchema('timeout', buildFields.timeout),
+      tests: described(buildFields.tests, 'tests', {
+        type: ['array', 'null'],
+        items: { $ref: '#/definitions/check' },
+      }),
+      sbom: fieldJsonSchema('sbom', buildFields.sbom),
+      scan: described(buildFields.scan, 'scan', {
+        type: ['array', 'null'],
+        items: { $ref: '#/definitions/scanner' },
+      }),
+      reports_directory: fieldJsonSchema('reports_directory', buildFields.reports_directory),
     },
   };
 
@@ -252,7 +275,12 @@ export function specJsonSchema(plugins: PluginSet): Record<string, unknown> {
     type: 'object',
     additionalProperties: false,
     required: ['sources', 'builds'],
-    definitions: { provisioner, postProcessor },
+    definitions: {
+      provisioner,
+      postProcessor,
+      check: checkDefinition(),
+      scanner: typedKind(SCANNERS, 'scanner', scanCommon),
+    },
     defaultSnippets: plugins.all('builder').map((d) => ({
       label: `bake spec: ${d.type}`,
       description: `a whole spec that builds with the ${d.type} builder`,
@@ -320,4 +348,59 @@ function chainSnippets(plugins: PluginSet): Record<string, unknown>[] {
       body: [[{ ...pluginBody(tag), tags: ['latest'] }, { type: 'manifest' }]],
     });
   return out;
+}
+
+/**
+ * A check of `tests:`: named by the key that says what it checks. A key that is also a
+ * setting of another check present (a file check's `group`) does not name a check.
+ */
+function checkDefinition(): Record<string, unknown> {
+  const owners = (t: string) =>
+    CHECKS.filter((o) => o.type !== t && o.schema.kind === 'object' && t in o.schema.fields).map(
+      (o) => o.type,
+    );
+  const branches = CHECKS.map((t) => {
+    const obj = toJsonSchema(checkSchemaOf(t));
+    const plain = (obj.anyOf as Record<string, unknown>[] | undefined)?.[0] ?? obj;
+    const others = owners(t.type);
+    return {
+      if: {
+        required: [t.type],
+        ...(others.length ? { not: { anyOf: others.map((o) => ({ required: [o] })) } } : {}),
+      },
+      then: {
+        title: `${t.type} check`,
+        description: t.description,
+        markdownDescription: `**${t.type}** check: ${t.description}`,
+        ...plain,
+      },
+    };
+  });
+  return {
+    type: 'object',
+    title: 'check',
+    description: `a check of the finished machine, named by what it checks: ${CHECKS.map((t) => t.type).join(', ')}`,
+    anyOf: CHECKS.map((t) => ({ required: [t.type] })),
+    allOf: [
+      ...branches,
+      {
+        if: { type: 'object', anyOf: CHECKS.map((t) => ({ required: [t.type] })) },
+        else: {
+          defaultSnippets: CHECKS.map((t) => ({
+            label: `${t.type} check`,
+            description: t.description,
+            body: pluginBody(t),
+          })).map((sn) => {
+            // A check's body has no type key: its own key names it.
+            const { type, ...rest } = sn.body as Record<string, unknown>;
+            void type;
+            return { ...sn, body: rest };
+          }),
+        },
+      },
+    ],
+    properties: Object.fromEntries(
+      Object.entries(checkCommon).map(([k, f]) => [k, fieldJsonSchema(k, f)]),
+    ),
+  };
 }

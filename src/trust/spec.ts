@@ -29,7 +29,7 @@ export const checkCommon: Record<string, Field> = {
 const regexList = (what: string) =>
   opt(
     s.list(s.string(), { single: true }),
-    `regular expressions (JavaScript syntax) that must each match ${what}`,
+    `regular expressions (JavaScript syntax; ^ and $ match at each line) that must each match ${what}`,
   );
 
 export const CHECKS: TypedBlock[] = [

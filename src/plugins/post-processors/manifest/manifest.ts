@@ -31,6 +31,9 @@ export interface ManifestBuild {
   digests?: string[];
   regions?: Record<string, string>;
   properties?: Record<string, string>;
+  /** The image's SBOM and the reports of its tests and scans. */
+  sbom?: string;
+  reports?: string[];
 }
 
 export interface Manifest {
@@ -116,6 +119,8 @@ export const manifest: PostProcessorImpl = {
       ...(input.digests?.length ? { digests: input.digests } : {}),
       ...(input.regions ? { regions: input.regions } : {}),
       ...(input.properties ? { properties: input.properties } : {}),
+      ...(input.sbom ? { sbom: input.sbom } : {}),
+      ...(input.reports?.length ? { reports: input.reports } : {}),
     });
     await withFileLock(path, signal, () =>
       addToManifest(path, entry, env.runUuid, (l) => env.out('stderr', l)),
