@@ -350,6 +350,8 @@ ${item({ AddressOnParent: 0, AutomaticAllocation: 'true', Connection: 'NAT', Des
 `;
 }
 
+// EXTERNAL MODULE: ./src/util/hash-file.ts
+var hash_file = __webpack_require__(53813);
 ;// CONCATENATED MODULE: ./src/plugins/post-processors/vm-export/vm-export.ts
 /**
  * Writes each requested format beside the disk (or into output_directory): qemu-img convert
@@ -367,16 +369,12 @@ ${item({ AddressOnParent: 0, AutomaticAllocation: 'true', Connection: 'NAT', Des
 
 
 
+
 const CONVERT = {
     vmdk: ['-O', 'vmdk', '-o', 'subformat=streamOptimized'],
     vdi: ['-O', 'vdi'],
     vhdx: ['-O', 'vhdx', '-o', 'subformat=dynamic'],
 };
-async function sha256(path) {
-    const h = (0,external_node_crypto_.createHash)('sha256');
-    await (0,promises_.pipeline)((0,external_node_fs_.createReadStream)(path), h);
-    return h.digest('hex');
-}
 const vmExport = {
     async run(use, input, env, signal) {
         const c = use.config;
@@ -472,7 +470,7 @@ async function writeOva(out, name, vmdk, disk, p, c, signal) {
     });
     const ovfName = `${name}.ovf`;
     const manifest = `SHA256(${ovfName})= ${(0,external_node_crypto_.createHash)('sha256').update(ovf).digest('hex')}\n` +
-        `SHA256(${diskName})= ${await sha256(vmdk)}\n`;
+        `SHA256(${diskName})= ${await (0,hash_file/* hashFile */.D)(vmdk)}\n`;
     const pack = tar_stream.pack();
     const done = (0,steps/* raceSignal */.WU)((0,promises_.pipeline)(pack, (0,external_node_fs_.createWriteStream)(out)), signal);
     const entry = (header, body) => new Promise((res, rej) => {
@@ -489,6 +487,31 @@ async function writeOva(out, name, vmdk, disk, p, c, signal) {
     await entry({ name: `${name}.mf`, mode: 0o644, mtime }, manifest);
     pack.finalize();
     await done;
+}
+
+
+/***/ }),
+
+/***/ 53813:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ hashFile)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(46466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_2__);
+
+
+
+/** The hex digest of a file, read as a stream (disks and archives are large). */
+async function hashFile(path, algo = 'sha256') {
+    const h = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(algo);
+    await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_2__.pipeline)((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(path), h);
+    return h.digest('hex');
 }
 
 

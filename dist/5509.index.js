@@ -261,8 +261,9 @@ function removeEmptyDirs(top, from) {
 /* harmony import */ var _engine_steps__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(54277);
 /* harmony import */ var _spec_schema__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(47280);
 /* harmony import */ var _ssh_connect__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(17870);
-/* harmony import */ var _post_processors_template__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(24789);
-/* harmony import */ var _process__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(17939);
+/* harmony import */ var _post_processors_template__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(24789);
+/* harmony import */ var _util_hash_file__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(53813);
+/* harmony import */ var _process__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(17939);
 /**
  * The qemu builder's steps: the base disk (downloaded and checked, or local), the working
  * disk (a copy or a qcow2 overlay), the CD (a NoCloud seed), QEMU with the SSH port
@@ -270,6 +271,7 @@ function removeEmptyDirs(top, from) {
  * Everything on disk and the QEMU process are in the ledger the moment they exist; each
  * step's cleanup removes what it made, so a failure or a cancel leaves nothing behind.
  */
+
 
 
 
@@ -298,8 +300,8 @@ function kvmUsable() {
 function outputOf(c, env) {
     const format = String(c.format ?? 'qcow2');
     const vars = { BuildName: env.instance.name, BuilderType: env.instance.type };
-    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.resolve)(env.specDir, (0,_post_processors_template__WEBPACK_IMPORTED_MODULE_14__/* .fill */ .G)(String(c.output_directory ?? 'output-{{.BuildName}}'), vars));
-    const name = (0,_post_processors_template__WEBPACK_IMPORTED_MODULE_14__/* .fill */ .G)(String(c.vm_name ?? `${env.instance.name}.${format}`), vars);
+    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.resolve)(env.specDir, (0,_post_processors_template__WEBPACK_IMPORTED_MODULE_15__/* .fill */ .G)(String(c.output_directory ?? 'output-{{.BuildName}}'), vars));
+    const name = (0,_post_processors_template__WEBPACK_IMPORTED_MODULE_15__/* .fill */ .G)(String(c.vm_name ?? `${env.instance.name}.${format}`), vars);
     return { dir, disk: (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(dir, name), format };
 }
 const HASHES = {
@@ -321,14 +323,9 @@ function checkDigest(hx, what) {
     if (got !== hx.want)
         throw new _engine_context__WEBPACK_IMPORTED_MODULE_9__/* .BuildError */ .z(`the ${hx.algo} checksum of ${what} is ${got}, not ${hx.want} (iso_checksum)`, 'the file is damaged or not the one meant: check iso_url and iso_checksum');
 }
-async function sha256(path) {
-    const h = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256');
-    await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_6__.pipeline)((0,node_fs__WEBPACK_IMPORTED_MODULE_2__.createReadStream)(path), h);
-    return h.digest('hex');
-}
 /** What `qemu-img info` says of a disk: its format and virtual size. */
 async function diskInfo(path, signal) {
-    const text = await (0,_process__WEBPACK_IMPORTED_MODULE_13__.runTool)('qemu-img', ['info', '--output=json', path], signal, `reading the disk ${path}`);
+    const text = await (0,_process__WEBPACK_IMPORTED_MODULE_14__.runTool)('qemu-img', ['info', '--output=json', path], signal, `reading the disk ${path}`);
     const info = JSON.parse(text);
     return { format: info.format, size: info['virtual-size'] };
 }
@@ -385,7 +382,7 @@ function qemuSteps(env, provision) {
     const name = env.instance.name;
     const ledgerFile = (path, what) => env.ledger.add(name, 'qemu-file', { path }, what);
     const forget = (entry, path) => {
-        (0,_process__WEBPACK_IMPORTED_MODULE_13__.removePath)(path);
+        (0,_process__WEBPACK_IMPORTED_MODULE_14__.removePath)(path);
         if (entry)
             env.ledger.done(entry);
     };
@@ -453,7 +450,7 @@ function qemuSteps(env, provision) {
                     forget(s.download.entry, s.download.path);
                 // A directory this build made and left empty (it failed) goes too, as in Packer.
                 if (s.createdDir) {
-                    (0,_process__WEBPACK_IMPORTED_MODULE_13__.removeEmptyDirs)(s.createdDir.path, out.dir);
+                    (0,_process__WEBPACK_IMPORTED_MODULE_14__.removeEmptyDirs)(s.createdDir.path, out.dir);
                     env.ledger.done(s.createdDir.entry);
                 }
             },
@@ -466,10 +463,10 @@ function qemuSteps(env, provision) {
                 if (backing) {
                     if (s.download)
                         throw new _engine_context__WEBPACK_IMPORTED_MODULE_9__/* .BuildError */ .z('use_backing_file needs the base disk to stay: a downloaded iso_url is removed after the build', 'download it once to a local file and name that in iso_url, or remove use_backing_file');
-                    await (0,_process__WEBPACK_IMPORTED_MODULE_13__.runTool)('qemu-img', ['create', '-q', '-f', 'qcow2', '-F', s.baseFormat, '-b', (0,node_path__WEBPACK_IMPORTED_MODULE_4__.resolve)(s.base), path], ctx.signal, 'creating the overlay');
+                    await (0,_process__WEBPACK_IMPORTED_MODULE_14__.runTool)('qemu-img', ['create', '-q', '-f', 'qcow2', '-F', s.baseFormat, '-b', (0,node_path__WEBPACK_IMPORTED_MODULE_4__.resolve)(s.base), path], ctx.signal, 'creating the overlay');
                 }
                 else {
-                    await (0,_process__WEBPACK_IMPORTED_MODULE_13__.runTool)('qemu-img', ['convert', '-q', '-f', s.baseFormat, '-O', 'qcow2', s.base, path], ctx.signal, 'copying the base disk');
+                    await (0,_process__WEBPACK_IMPORTED_MODULE_14__.runTool)('qemu-img', ['convert', '-q', '-f', s.baseFormat, '-O', 'qcow2', s.base, path], ctx.signal, 'copying the base disk');
                 }
                 if (typeof c.disk_size === 'string') {
                     const want = sizeBytes(c.disk_size);
@@ -477,7 +474,7 @@ function qemuSteps(env, provision) {
                     if (want < have)
                         throw new _engine_context__WEBPACK_IMPORTED_MODULE_9__/* .BuildError */ .z(`disk_size ${c.disk_size} is smaller than the base disk (${Math.ceil(have / 2 ** 20)} MiB)`, 'a disk is never shrunk: give at least the base size, or remove disk_size');
                     if (want > have)
-                        await (0,_process__WEBPACK_IMPORTED_MODULE_13__.runTool)('qemu-img', ['resize', '-q', path, String(want)], ctx.signal, 'growing the disk');
+                        await (0,_process__WEBPACK_IMPORTED_MODULE_14__.runTool)('qemu-img', ['resize', '-q', path, String(want)], ctx.signal, 'growing the disk');
                 }
                 // The download has served its purpose once the copy holds it.
                 if (s.download) {
@@ -530,7 +527,7 @@ function qemuSteps(env, provision) {
                 // A port another process takes between our check and QEMU's bind makes QEMU exit
                 // at once: that port is skipped and the next one tried, never fought over.
                 for (let attempt = 1;; attempt++) {
-                    const port = await (0,_process__WEBPACK_IMPORTED_MODULE_13__.freePort)(Number(c.host_port_min ?? 2222), Number(c.host_port_max ?? 4444), tried);
+                    const port = await (0,_process__WEBPACK_IMPORTED_MODULE_14__.freePort)(Number(c.host_port_min ?? 2222), Number(c.host_port_max ?? 4444), tried);
                     tried.add(port);
                     const net = [
                         '-netdev',
@@ -557,14 +554,14 @@ function qemuSteps(env, provision) {
             },
             async cleanup(s) {
                 if (s.qemu) {
-                    await (0,_process__WEBPACK_IMPORTED_MODULE_13__.stopQemu)({
+                    await (0,_process__WEBPACK_IMPORTED_MODULE_14__.stopQemu)({
                         pid: String(s.qemu.pid),
                         start: s.qemu.start,
                         qmp: (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(s.tmp.dir, 'qmp.sock'),
                     });
                     // Reaped, not only signalled: nothing of it stays in the process table.
                     await Promise.race([s.qemu.gone, (0,_engine_steps__WEBPACK_IMPORTED_MODULE_10__/* .sleep */ .yy)(2000)]);
-                    if (!(0,_process__WEBPACK_IMPORTED_MODULE_13__.sameProcess)(s.qemu.pid, s.qemu.start))
+                    if (!(0,_process__WEBPACK_IMPORTED_MODULE_14__.sameProcess)(s.qemu.pid, s.qemu.start))
                         env.ledger.done(s.qemu.entry);
                 }
                 if (s.tmp)
@@ -632,10 +629,10 @@ function qemuSteps(env, provision) {
                 }
                 else {
                     ctx.log('shutting down: ACPI power button (no shutdown_command)');
-                    await (0,_process__WEBPACK_IMPORTED_MODULE_13__.qmp)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(s.tmp.dir, 'qmp.sock'), 'system_powerdown');
+                    await (0,_process__WEBPACK_IMPORTED_MODULE_14__.qmp)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(s.tmp.dir, 'qmp.sock'), 'system_powerdown');
                 }
                 const t0 = Date.now();
-                if (!(await (0,_process__WEBPACK_IMPORTED_MODULE_13__.waitGone)(q.pid, q.start, limit, ctx.signal)))
+                if (!(await (0,_process__WEBPACK_IMPORTED_MODULE_14__.waitGone)(q.pid, q.start, limit, ctx.signal)))
                     throw new _engine_context__WEBPACK_IMPORTED_MODULE_9__/* .BuildError */ .z(`the VM did not power off within shutdown_timeout (${String(c.shutdown_timeout ?? '5m')})`, typeof c.shutdown_command === 'string'
                         ? 'check that shutdown_command powers off (e.g. sudo poweroff), or raise shutdown_timeout'
                         : 'an image without ACPI handling ignores the power button: set shutdown_command (e.g. sudo poweroff)', lastLines((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(s.tmp.dir, 'serial.log'), 10));
@@ -661,7 +658,7 @@ function qemuSteps(env, provision) {
                 else {
                     const partial = `${out.disk}.partial`;
                     s.partial = { path: partial, entry: ledgerFile(partial, 'disk being written') };
-                    await (0,_process__WEBPACK_IMPORTED_MODULE_13__.runTool)('qemu-img', [
+                    await (0,_process__WEBPACK_IMPORTED_MODULE_14__.runTool)('qemu-img', [
                         'convert',
                         '-q',
                         '-f',
@@ -678,7 +675,7 @@ function qemuSteps(env, provision) {
                     forget(work.entry, work.path);
                 }
                 s.work = undefined;
-                const digest = await sha256(out.disk);
+                const digest = await (0,_util_hash_file__WEBPACK_IMPORTED_MODULE_13__/* .hashFile */ .D)(out.disk);
                 const size = (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.statSync)(out.disk).size;
                 ctx.log(`wrote ${out.disk} (${out.format}, ${(size / 2 ** 20).toFixed(0)} MiB, sha256 ${digest})`);
                 const properties = {
@@ -700,7 +697,7 @@ function qemuSteps(env, provision) {
                     digests: [`sha256:${digest}`],
                     properties,
                     ledgerEntries: [s.output.entry],
-                    destroy: async () => (0,_process__WEBPACK_IMPORTED_MODULE_13__.removePath)(out.disk),
+                    destroy: async () => (0,_process__WEBPACK_IMPORTED_MODULE_14__.removePath)(out.disk),
                 };
             },
             async cleanup(s) {
@@ -784,10 +781,10 @@ async function makeCd(c, env, s, dir, signal) {
         if (!to.startsWith(root + '/'))
             throw new _engine_context__WEBPACK_IMPORTED_MODULE_9__/* .BuildError */ .z(`cd_content: ${file} is outside the CD`, 'use a relative name such as user-data');
         (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.dirname)(to), { recursive: true });
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.writeFileSync)(to, (0,_post_processors_template__WEBPACK_IMPORTED_MODULE_14__/* .fill */ .G)(content, s.key ? { SSHPublicKey: s.key.publicKey } : {}));
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.writeFileSync)(to, (0,_post_processors_template__WEBPACK_IMPORTED_MODULE_15__/* .fill */ .G)(content, s.key ? { SSHPublicKey: s.key.publicKey } : {}));
     }
     const iso = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(dir, 'cd.iso');
-    await (0,_process__WEBPACK_IMPORTED_MODULE_13__.runTool)('xorriso', ['-as', 'mkisofs', '-quiet', '-o', iso, '-V', String(c.cd_label ?? 'cidata'), '-J', '-r', root], signal, 'making the CD (cd_files, cd_content)');
+    await (0,_process__WEBPACK_IMPORTED_MODULE_14__.runTool)('xorriso', ['-as', 'mkisofs', '-quiet', '-o', iso, '-V', String(c.cd_label ?? 'cidata'), '-J', '-r', root], signal, 'making the CD (cd_files, cd_content)');
     return iso;
 }
 function startQemu(env, binary, args, _qmp) {
@@ -815,7 +812,7 @@ function startQemu(env, binary, args, _qmp) {
     const spawnError = new Promise((r) => child.once('error', r));
     void spawnError.then(() => resolveGone());
     const pid = child.pid;
-    const start = pid ? (0,_process__WEBPACK_IMPORTED_MODULE_13__.processStartTime)(pid) : undefined;
+    const start = pid ? (0,_process__WEBPACK_IMPORTED_MODULE_14__.processStartTime)(pid) : undefined;
     const q = {
         child,
         pid: pid ?? -1,
@@ -840,7 +837,7 @@ async function qmpReady(q, socket, signal) {
         if (q.exited)
             return false;
         if ((0,node_fs__WEBPACK_IMPORTED_MODULE_2__.existsSync)(socket)) {
-            const ok = await (0,_process__WEBPACK_IMPORTED_MODULE_13__.qmp)(socket, 'query-status', 2000).then(() => true, () => false);
+            const ok = await (0,_process__WEBPACK_IMPORTED_MODULE_14__.qmp)(socket, 'query-status', 2000).then(() => true, () => false);
             if (ok)
                 return true;
         }
@@ -860,6 +857,31 @@ async function qmpReady(q, socket, signal) {
 /** `{{.Name}}` placeholders in output paths (Packer's template syntax for these settings). */
 function fill(template, vars) {
     return template.replace(/\{\{\s*\.(\w+)\s*\}\}/g, (m, k) => vars[k] ?? m);
+}
+
+
+/***/ }),
+
+/***/ 53813:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ hashFile)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(46466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_2__);
+
+
+
+/** The hex digest of a file, read as a stream (disks and archives are large). */
+async function hashFile(path, algo = 'sha256') {
+    const h = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(algo);
+    await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_2__.pipeline)((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(path), h);
+    return h.digest('hex');
 }
 
 

@@ -102,6 +102,8 @@ const manifest = {
             ...(input.digests?.length ? { digests: input.digests } : {}),
             ...(input.regions ? { regions: input.regions } : {}),
             ...(input.properties ? { properties: input.properties } : {}),
+            ...(input.sbom ? { sbom: input.sbom } : {}),
+            ...(input.reports?.length ? { reports: input.reports } : {}),
         });
         await withFileLock(path, signal, () => addToManifest(path, entry, env.runUuid, (l) => env.out('stderr', l)));
         env.out('info', `manifest updated: ${path}`);

@@ -1,6 +1,6 @@
 "use strict";
 exports.id = 8546;
-exports.ids = [8546];
+exports.ids = [8546,6899];
 exports.modules = {
 
 /***/ 15593:
@@ -347,6 +347,90 @@ const resourceId = (sub, group, provider, ...path) => `/subscriptions/${sub}/res
 
 /***/ }),
 
+/***/ 36899:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   azureCleaners: () => (/* binding */ azureCleaners),
+/* harmony export */   deleteResource: () => (/* binding */ deleteResource),
+/* harmony export */   deleteResourceGroup: () => (/* binding */ deleteResourceGroup),
+/* harmony export */   getResource: () => (/* binding */ getResource)
+/* harmony export */ });
+/* harmony import */ var _azure__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15593);
+
+/** The API version each resource type is read and deleted with. */
+const API = {
+    virtualmachines: '2024-07-01',
+    disks: '2024-03-02',
+    images: '2024-07-01',
+    'galleries/images/versions': '2023-07-03',
+    networkinterfaces: '2024-05-01',
+    publicipaddresses: '2024-05-01',
+    networksecuritygroups: '2024-05-01',
+    virtualnetworks: '2024-05-01',
+};
+const CLEANUP_POLLING = { intervalMs: 2000, timeoutMs: 30 * 60_000 };
+/** The API version a resource of this id's type is read and deleted with. */
+function apiOf(id, what) {
+    const type = (0,_azure__WEBPACK_IMPORTED_MODULE_0__/* .parseId */ .Fg)(id).type.toLowerCase();
+    const api = API[type];
+    if (!api)
+        throw (0,_azure__WEBPACK_IMPORTED_MODULE_0__/* .azureError */ .uv)(new Error(`no API version known for ${type}`), `${what} ${id}`);
+    return api;
+}
+/** A resource by its id, or undefined when it is gone. */
+async function getResource(clients, id) {
+    const r = await (0,_azure__WEBPACK_IMPORTED_MODULE_0__/* .orMissing */ .Mr)(clients.resources.resources.getById(id.replace(/^\/+/, ''), apiOf(id, 'reading')));
+    return (r && {
+        provisioningState: r.properties
+            ?.provisioningState,
+    });
+}
+/** Deletes one resource by its id and waits until it is gone. */
+async function deleteResource(clients, id, polling = CLEANUP_POLLING) {
+    const api = apiOf(id, 'deleting');
+    try {
+        await (0,_azure__WEBPACK_IMPORTED_MODULE_0__/* .arm */ .J6)(`deleting ${id}`, 
+        // The client puts the id after a slash of its own.
+        (o) => clients.resources.resources.beginDeleteByIdAndWait(id.replace(/^\/+/, ''), api, o), { polling });
+    }
+    catch (e) {
+        if ((0,_azure__WEBPACK_IMPORTED_MODULE_0__/* .isNotFound */ .c4)(e) ||
+            /: (ResourceGroupNotFound|ResourceNotFound|NotFound):/.test(String(e.message)))
+            return;
+        throw e;
+    }
+}
+/** Deletes a resource group; with wait: false only sends the delete. */
+async function deleteResourceGroup(clients, name, o = {}) {
+    const polling = o.polling ?? CLEANUP_POLLING;
+    try {
+        await (0,_azure__WEBPACK_IMPORTED_MODULE_0__/* .arm */ .J6)(`deleting resource group ${name}`, async (opts) => {
+            if (o.wait === false)
+                await clients.resources.resourceGroups.beginDelete(name, opts);
+            else
+                await clients.resources.resourceGroups.beginDeleteAndWait(name, opts);
+        }, { polling });
+    }
+    catch (e) {
+        if ((0,_azure__WEBPACK_IMPORTED_MODULE_0__/* .isNotFound */ .c4)(e) || /: ResourceGroupNotFound:/.test(String(e.message)))
+            return;
+        throw e;
+    }
+}
+const clientsOf = (e) => (0,_azure__WEBPACK_IMPORTED_MODULE_0__/* .clientsFor */ .US)({}, (0,_azure__WEBPACK_IMPORTED_MODULE_0__/* .targetFromRef */ .VG)(e.ref), e.ref.subscription);
+/** The ledger's Azure kinds, for `bake cleanup` and the post step. */
+const azureCleaners = {
+    'azure-resource-group': (e) => deleteResourceGroup(clientsOf(e), e.ref.name),
+    'azure-resource': (e) => deleteResource(clientsOf(e), e.ref.id),
+    'azure-image': (e) => deleteResource(clientsOf(e), e.ref.id),
+    'azure-gallery-version': (e) => deleteResource(clientsOf(e), e.ref.id),
+};
+
+
+/***/ }),
+
 /***/ 58546:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -356,6 +440,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   azureExists: () => (/* binding */ azureExists)
 /* harmony export */ });
 /* harmony import */ var _azure__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15593);
+/* harmony import */ var _resources__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(36899);
+
 
 /** The newest of a list of versions named a.b.c (Azure's version format). */
 function newest(names) {
@@ -407,22 +493,12 @@ async function azureExists(c, a) {
     if (!ids.length)
         ids.push(a.id);
     for (const id of ids) {
-        const m = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.Compute\/(images\/([^/]+)|galleries\/([^/]+)\/images\/([^/]+)\/versions\/([^/]+))$/i.exec(id);
-        if (!m)
+        // A record that names no Azure resource cannot be reused: build again.
+        if (!/^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\//i.test(id))
             return false;
-        const compute = (0,_azure__WEBPACK_IMPORTED_MODULE_0__/* .clientsFor */ .US)(c, t, m[1]).compute;
-        try {
-            const r = m[4]
-                ? await compute.images.get(m[2], m[4])
-                : await compute.galleryImageVersions.get(m[2], m[5], m[6], m[7]);
-            if (r.provisioningState !== 'Succeeded')
-                return false;
-        }
-        catch (e) {
-            if ((0,_azure__WEBPACK_IMPORTED_MODULE_0__/* .isNotFound */ .c4)(e))
-                return false;
-            throw e;
-        }
+        const r = await (0,_resources__WEBPACK_IMPORTED_MODULE_1__.getResource)((0,_azure__WEBPACK_IMPORTED_MODULE_0__/* .clientsFor */ .US)(c, t, (0,_azure__WEBPACK_IMPORTED_MODULE_0__/* .parseId */ .Fg)(id).subscription), id);
+        if (r?.provisioningState !== 'Succeeded')
+            return false;
     }
     return true;
 }

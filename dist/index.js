@@ -29108,6 +29108,7 @@ var errors = __nccwpck_require__(17800);
 // EXTERNAL MODULE: ./src/spec/load.ts
 var load = __nccwpck_require__(11207);
 ;// CONCATENATED MODULE: ./src/packer/hcl-index.ts
+
 class HclScanError extends Error {
     pos;
     constructor(message, pos) {
@@ -29116,8 +29117,16 @@ class HclScanError extends Error {
         this.name = 'HclScanError';
     }
 }
+/** The index of one file; a file it cannot scan is a spec problem at the place it stopped. */
 function indexHcl(text, file) {
-    return new Scanner(text, file).top();
+    try {
+        return new Scanner(text, file).top();
+    }
+    catch (e) {
+        if (e instanceof HclScanError)
+            throw new errors/* SpecError */.G8({ message: `invalid HCL: ${e.message}`, pos: e.pos });
+        throw e;
+    }
 }
 class Scanner {
     s;
@@ -29364,16 +29373,7 @@ async function readHcl(file, text) {
     catch (e) {
         throw new errors/* SpecError */.G8(hclProblems(e.message ?? String(e), file));
     }
-    let index;
-    try {
-        index = indexHcl(text, file);
-    }
-    catch (e) {
-        if (e instanceof HclScanError)
-            throw new errors/* SpecError */.G8({ message: `invalid HCL: ${e.message}`, pos: e.pos });
-        throw e;
-    }
-    return merge(index, json);
+    return merge(indexHcl(text, file), json);
 }
 function merge(index, json) {
     const seen = new Map();
@@ -30502,15 +30502,7 @@ function loadVarFile(file) {
             hint: 'check the path; it is relative to the working directory',
         });
     const text = readText(file);
-    let index;
-    try {
-        index = indexHcl(text, file);
-    }
-    catch (e) {
-        if (e instanceof HclScanError)
-            throw new errors/* SpecError */.G8({ message: `invalid HCL: ${e.message}`, pos: e.pos });
-        throw e;
-    }
+    const index = indexHcl(text, file);
     const out = { file, value: {}, positions: new Map(), keyPositions: new Map() };
     const value = out.value;
     const problems = [];
@@ -31060,7 +31052,7 @@ function pullPolicy(v) {
 
 /***/ }),
 
-/***/ 13286:
+/***/ 68916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 "use strict";
@@ -32452,8 +32444,8 @@ var communicator = __nccwpck_require__(54717);
 var context = __nccwpck_require__(86173);
 // EXTERNAL MODULE: ./src/engine/steps.ts
 var steps = __nccwpck_require__(54277);
-;// CONCATENATED MODULE: ./package.json
-const package_namespaceObject = {"rE":"0.1.0"};
+// EXTERNAL MODULE: ./package.json
+var package_0 = __nccwpck_require__(8330);
 ;// CONCATENATED MODULE: ./src/plugins/kit.ts
 /**
  * What bake hands to a plugin from outside (a module's default export may be a function
@@ -32467,7 +32459,7 @@ const package_namespaceObject = {"rE":"0.1.0"};
 
 const kit = {
     /** The bake version loading the plugin. */
-    version: package_namespaceObject.rE,
+    version: package_0/* version */.rE,
     s: schema.s,
     opt: schema/* opt */.m7,
     req: schema/* req */.DQ,
@@ -34370,14 +34362,16 @@ function toJsonSchema(schema, description, o = {}) {
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(17800);
 /* harmony import */ var _load__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(11207);
 /* harmony import */ var _schema__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(47280);
-/* harmony import */ var _types__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(49518);
+/* harmony import */ var _types__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(49518);
 /* harmony import */ var _plugin_common__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(33268);
 /* harmony import */ var _expr__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(58672);
-/* harmony import */ var _packer_go_template__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(52629);
+/* harmony import */ var _packer_go_template__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(52629);
+/* harmony import */ var _trust_spec__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(90079);
 /**
  * The spec's shape: top-level keys, and the checks that need the whole file (references
  * between sources and builds, plugin types). Everything here runs before anything is built.
  */
+
 
 
 
@@ -34405,6 +34399,7 @@ const buildFields = {
     'post-processors': (0,_schema__WEBPACK_IMPORTED_MODULE_3__/* .opt */ .m7)(_schema__WEBPACK_IMPORTED_MODULE_3__.s.list(_schema__WEBPACK_IMPORTED_MODULE_3__.s.any()), 'what happens to the artifact; a nested list is a chain'),
     'error-cleanup-provisioner': (0,_schema__WEBPACK_IMPORTED_MODULE_3__/* .opt */ .m7)(_schema__WEBPACK_IMPORTED_MODULE_3__.s.any(), 'runs when a provisioner fails, before the machine is removed'),
     timeout: (0,_schema__WEBPACK_IMPORTED_MODULE_3__/* .opt */ .m7)(_schema__WEBPACK_IMPORTED_MODULE_3__.s.duration(), 'fail the whole build when it runs longer'),
+    ..._trust_spec__WEBPACK_IMPORTED_MODULE_6__/* .trustBuildFields */ .qv,
 };
 const topSchema = _schema__WEBPACK_IMPORTED_MODULE_3__.s.object({
     plugins: (0,_schema__WEBPACK_IMPORTED_MODULE_3__/* .opt */ .m7)(_schema__WEBPACK_IMPORTED_MODULE_3__.s.list(_schema__WEBPACK_IMPORTED_MODULE_3__.s.string()), 'plugins from outside bake: module paths relative to the spec, or npm packages installed beside it'),
@@ -34490,7 +34485,7 @@ function loadSpec(path, registry, file = (0,_load__WEBPACK_IMPORTED_MODULE_2__/*
                     });
             }
         const t = decl && typeof decl === 'object' ? decl.type : undefined;
-        if (typeof t === 'string' && !(0,_types__WEBPACK_IMPORTED_MODULE_6__/* .parseVarType */ .$F)(t)) {
+        if (typeof t === 'string' && !(0,_types__WEBPACK_IMPORTED_MODULE_7__/* .parseVarType */ .$F)(t)) {
             problems.push({
                 message: `unknown variable type "${t}"`,
                 path: (0,_load__WEBPACK_IMPORTED_MODULE_2__/* .joinPath */ .uJ)(p, 'type'),
@@ -34596,6 +34591,7 @@ function loadSpec(path, registry, file = (0,_load__WEBPACK_IMPORTED_MODULE_2__/*
             else
                 checkPlugin(pp, pp0, 'post-processor', registry, ctx);
         });
+        (0,_trust_spec__WEBPACK_IMPORTED_MODULE_6__/* .checkTrustBlocks */ .Xv)(build, p, ctx);
     }
     checkExpressions(file.value, '', ctx.problems, file);
     if (problems.length)
@@ -34715,7 +34711,7 @@ function checkExpressions(value, path, problems, file) {
         const key = /\.cd_content(\.[\w-]+|\[".*"\])$/.test(path)
             ? 'cd_content'
             : (/([A-Za-z0-9_-]+)(\[\d+\])*$/.exec(path)?.[1] ?? '');
-        for (const a of (0,_packer_go_template__WEBPACK_IMPORTED_MODULE_7__/* .packerActionsIn */ .Zk)(value, key))
+        for (const a of (0,_packer_go_template__WEBPACK_IMPORTED_MODULE_8__/* .packerActionsIn */ .Zk)(value, key))
             problems.push({
                 message: `${a.text} is Packer's template syntax, which bake does not expand (it would stay as text)`,
                 path,
@@ -34864,6 +34860,340 @@ function describe(v, sensitive = false) {
     if (typeof v === 'string')
         return `"${v.length > 40 ? v.slice(0, 40) + '…' : v}"`;
     return String(v);
+}
+
+
+/***/ }),
+
+/***/ 90079:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D1: () => (/* binding */ checkSchemaOf),
+/* harmony export */   Xv: () => (/* binding */ checkTrustBlocks),
+/* harmony export */   ZU: () => (/* binding */ scannerType),
+/* harmony export */   qv: () => (/* binding */ trustBuildFields),
+/* harmony export */   rM: () => (/* binding */ scannerSchemaOf),
+/* harmony export */   wW: () => (/* binding */ checkTypeOf)
+/* harmony export */ });
+/* unused harmony exports checkCommon, CHECKS, scanCommon, SCANNERS, sbomSchema, checkType, checkTypeIn, scannerTypeIn */
+/* harmony import */ var _spec_errors__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(17800);
+/* harmony import */ var _spec_load__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(11207);
+/* harmony import */ var _spec_schema__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(47280);
+/**
+ * The trust blocks of a build, as the spec writes them: `tests:` (checks of the finished
+ * machine), `sbom:` (its bill of materials) and `scan:` (scanners with a severity gate). A
+ * check is named by the one key that says what it checks (`package: openssh-server`,
+ * `file: /etc/issue`, `port: 22`), the way goss and serverspec read; a scanner is a `type:`
+ * with its settings, like a provisioner. The same validator, errors and editor schema serve
+ * them all.
+ */
+
+
+
+const only = (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.list(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string(), { single: true }), 'run only for these sources (globs)');
+const except = (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.list(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string(), { single: true }), 'skip these sources (globs)');
+/** Settings every check takes. */
+const checkCommon = {
+    name: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string(), 'a label for the results table (default: the type and what it checks)'),
+    only,
+    except,
+};
+const regexList = (what) => (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.list(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string(), { single: true }), `regular expressions (JavaScript syntax; ^ and $ match at each line) that must each match ${what}`);
+const CHECKS = [
+    {
+        type: 'package',
+        description: 'a package is installed (dpkg, rpm or apk), optionally at a version',
+        schema: _spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.object({
+            package: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .req */ .DQ)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string(), 'the package name', 'openssh-server'),
+            installed: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.bool(), 'false: the package must not be installed', true),
+            version: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string({
+                pattern: /^\s*(=|==|!=|<=|>=|<|>)?\s*\S+\s*$/,
+                patternHint: 'a version, optionally after one of = != < <= > >=, e.g. ">= 1:9.2"',
+            }), 'the installed version, or a constraint such as ">= 9.2" (compared the way dpkg does)', undefined, '>= 1:9.2'),
+        }),
+    },
+    {
+        type: 'file',
+        description: 'a file or directory exists with a mode, owner and contents',
+        schema: _spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.object({
+            file: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .req */ .DQ)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string(), 'absolute path in the machine', '/etc/ssh/sshd_config'),
+            exists: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.bool(), 'false: nothing may be at the path', true),
+            filetype: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.enum(['file', 'directory', 'symlink']), 'what must be at the path'),
+            mode: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string({
+                pattern: /^0?[0-7]{3,4}$/,
+                patternHint: 'octal permission bits, written as a string: "0644"',
+            }), 'permission bits in octal, e.g. "0600"', undefined, '0600'),
+            owner: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string(), 'the owning user name'),
+            group: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string(), 'the owning group name'),
+            contains: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.list(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string(), { single: true }), 'literal lines or fragments the file must contain'),
+            not_contains: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.list(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string(), { single: true }), 'literal fragments the file must not contain'),
+            matches: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.list(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string(), { single: true }), 'extended regular expressions (grep -E) each line-matching somewhere in the file'),
+            sha256: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string({ pattern: /^[0-9a-fA-F]{64}$/, patternHint: '64 hexadecimal digits' }), 'the file content hash'),
+        }),
+    },
+    {
+        type: 'command',
+        description: 'a command exits with a status and prints what it should',
+        schema: _spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.object({
+            command: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .req */ .DQ)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string(), 'run with /bin/sh -c in the machine', 'sshd -T'),
+            exit_status: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.int(0, 255), 'the exit status it must end with', 0),
+            stdout: regexList('its standard output'),
+            stderr: regexList('its standard error'),
+            timeout: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.duration(), 'fail the check when the command runs longer', '60s'),
+        }),
+    },
+    {
+        type: 'service',
+        description: 'a systemd service is enabled and running (skipped where systemd does not run)',
+        schema: _spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.object({
+            service: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .req */ .DQ)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string(), 'the unit name; ".service" may be left out', 'ssh'),
+            enabled: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.bool(), 'whether it starts at boot'),
+            running: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.bool(), 'whether it is active now'),
+        }),
+    },
+    {
+        type: 'user',
+        description: 'a user exists with its uid, groups, home and shell',
+        schema: _spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.object({
+            user: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .req */ .DQ)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string(), 'the user name', 'app'),
+            exists: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.bool(), 'false: the user must not exist', true),
+            uid: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.int(0, 4294967294), 'its user id'),
+            gid: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.int(0, 4294967294), 'its primary group id'),
+            groups: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.list(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string(), { single: true }), 'groups it must be a member of'),
+            home: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string(), 'its home directory'),
+            shell: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string(), 'its login shell'),
+        }),
+    },
+    {
+        type: 'group',
+        description: 'a group exists with its gid',
+        schema: _spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.object({
+            group: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .req */ .DQ)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string(), 'the group name', 'app'),
+            exists: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.bool(), 'false: the group must not exist', true),
+            gid: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.int(0, 4294967294), 'its group id'),
+        }),
+    },
+    {
+        type: 'port',
+        description: 'something listens on a port (read from /proc/net)',
+        schema: _spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.object({
+            port: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .req */ .DQ)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.int(1, 65535), 'the port number', 22),
+            protocol: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.enum(['tcp', 'udp']), 'tcp or udp', 'tcp'),
+            listening: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.bool(), 'false: nothing may listen on it', true),
+            address: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string(), 'the address it must be bound to, e.g. 127.0.0.1, 0.0.0.0 or :: (default: any)'),
+        }),
+    },
+    {
+        type: 'sysctl',
+        description: 'a kernel parameter has a value (read from /proc/sys)',
+        schema: _spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.object({
+            sysctl: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .req */ .DQ)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string({ pattern: /^[A-Za-z0-9_.-]+$/ }), 'the key', 'net.ipv4.ip_forward'),
+            value: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .req */ .DQ)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string(), 'the value it must have (blanks between fields do not count)', '0'),
+        }),
+    },
+    {
+        type: 'http',
+        description: 'a URL answers from inside the machine (with curl or wget there)',
+        schema: _spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.object({
+            http: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .req */ .DQ)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string({ pattern: /^https?:\/\//, patternHint: 'an http:// or https:// URL' }), 'the URL', 'http://127.0.0.1/'),
+            status: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.int(100, 599), 'the HTTP status it must answer with', 200),
+            body: regexList('the response body'),
+            timeout: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.duration(), 'fail the check when there is no answer by then', '10s'),
+            insecure: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.bool(), 'accept a certificate that does not verify', false),
+        }),
+    },
+];
+/** The ignore list and threshold every scanner takes. */
+const scanCommon = {
+    name: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string(), 'a label for the results (default: the type)'),
+    only,
+    except,
+    fail_on: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.enum(['critical', 'high', 'medium', 'low', 'never']), 'fail the build on any finding of this severity or worse that is not ignored', 'high'),
+    ignore: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.list(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.object({
+        id: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .req */ .DQ)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string(), 'the finding: a CVE or GHSA id, a lynis test id, an XCCDF rule id'),
+        reason: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .req */ .DQ)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string(), 'why it is acceptable, kept in the results'),
+        until: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string({
+            pattern: /^\d{4}-\d{2}-\d{2}$/,
+            patternHint: 'a date written YYYY-MM-DD',
+        }), 'the last day the rule applies (YYYY-MM-DD); after it the finding counts again, with a warning'),
+    })), 'findings that do not fail the build, each with its reason'),
+};
+const SCANNERS = [
+    {
+        type: 'lynis',
+        description: "lynis' hardening audit, run from a temporary directory in the machine and removed",
+        schema: _spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.object({
+            min_index: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.int(0, 100), 'fail when the hardening index is below this', undefined, 70),
+            tests: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.list(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string(), { single: true }), 'run only these lynis tests (ids such as SSH-7408)'),
+        }),
+    },
+    {
+        type: 'oscap',
+        description: 'an OpenSCAP XCCDF evaluation of a datastream profile; ARF results and the HTML report are kept',
+        schema: _spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.object({
+            datastream: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .req */ .DQ)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string(), 'the SCAP source datastream, a file beside the spec', 'ssg-debian12-ds.xml'),
+            profile: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .req */ .DQ)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string(), 'the XCCDF profile id', 'xccdf_org.ssgproject.content_profile_standard'),
+            tailoring: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string(), 'an XCCDF tailoring file beside the spec'),
+        }),
+    },
+    {
+        type: 'trivy',
+        description: "trivy's vulnerability scan of the build's SBOM, on the runner",
+        schema: _spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.object({}),
+    },
+    {
+        type: 'grype',
+        description: "grype's vulnerability scan of the build's SBOM, on the runner",
+        schema: _spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.object({}),
+    },
+];
+const sbomSchema = _spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.object({
+    format: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.enum(['cyclonedx', 'spdx']), 'CycloneDX 1.6 JSON or SPDX 2.3 JSON', 'cyclonedx'),
+    output: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string(), 'where the SBOM is written, relative to the spec (default: <reports_directory>/sbom.cdx.json or sbom.spdx.json)'),
+});
+/** The build keys the trust blocks add. */
+const trustBuildFields = {
+    tests: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.list(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.any()), 'checks of the provisioned machine, run before the image is captured; any failure fails the build'),
+    sbom: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(sbomSchema, "write the machine's software bill of materials, read from its package databases"),
+    scan: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.list(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.any()), 'scanners run before capture, each with a severity gate'),
+    reports_directory: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string(), 'where test results, scanner reports and the SBOM are written, relative to the spec (default: bake-reports/<build>.<source>)'),
+};
+function checkType(type) {
+    return CHECKS.find((c) => c.type === type);
+}
+function scannerType(type) {
+    return SCANNERS.find((c) => c.type === type);
+}
+const CHECK_TYPES = CHECKS.map((c) => c.type);
+/** The schema a check is validated with: its own settings and the common ones. */
+function checkSchemaOf(t) {
+    return t.schema.kind === 'object'
+        ? { ...t.schema, fields: { ...checkCommon, ...t.schema.fields } }
+        : t.schema;
+}
+/** The schema a scanner is validated with: `type`, the gate's settings and its own. */
+function scannerSchemaOf(t) {
+    return t.schema.kind === 'object'
+        ? { ...t.schema, fields: { type: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .req */ .DQ)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string()), ...scanCommon, ...t.schema.fields } }
+        : t.schema;
+}
+/**
+ * The keys that name a check type, leaving out one that is a setting of another named type
+ * (`group:` of a file check is its group, not a group check).
+ */
+function namedTypes(keys) {
+    const named = keys.filter((k) => CHECK_TYPES.includes(k));
+    return named.filter((k) => !named.some((other) => {
+        const sc = other !== k ? checkType(other)?.schema : undefined;
+        return sc?.kind === 'object' && k in sc.fields;
+    }));
+}
+/** The check type of a written check, when it names exactly one. */
+function checkTypeOf(raw) {
+    const named = namedTypes(Object.keys(raw));
+    return named.length === 1 ? checkType(named[0]) : undefined;
+}
+/**
+ * What a check checks: the one key of it that names a check type. Says what is wrong (none,
+ * or two) as one problem.
+ */
+function checkTypeIn(value, path, ctx) {
+    if (!value || typeof value !== 'object' || Array.isArray(value)) {
+        ctx.problems.push({
+            message: 'a test is a mapping that names what it checks, e.g. {package: openssh-server}',
+            path,
+            pos: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .positionOf */ .df)(ctx.file, path),
+            hint: `checks: ${CHECK_TYPES.join(', ')}`,
+        });
+        return undefined;
+    }
+    const keys = Object.keys(value);
+    const named = namedTypes(keys);
+    if ('type' in value) {
+        const tp = (0,_spec_load__WEBPACK_IMPORTED_MODULE_1__/* .joinPath */ .uJ)(path, 'type');
+        ctx.problems.push({
+            message: 'a test is named by what it checks, not by `type`',
+            path: tp,
+            pos: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .positionOf */ .df)(ctx.file, tp, true),
+            hint: 'write e.g. `- package: openssh-server` or `- file: /etc/issue`',
+        });
+        return undefined;
+    }
+    if (named.length === 1)
+        return checkType(named[0]);
+    if (named.length > 1) {
+        const second = (0,_spec_load__WEBPACK_IMPORTED_MODULE_1__/* .joinPath */ .uJ)(path, named[1]);
+        ctx.problems.push({
+            message: `a test checks one thing, and this one names ${named.map((k) => `"${k}"`).join(' and ')}`,
+            path: second,
+            pos: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .positionOf */ .df)(ctx.file, second, true),
+            hint: 'write each check as its own list item',
+        });
+        return undefined;
+    }
+    const near = keys.map((k) => (0,_spec_errors__WEBPACK_IMPORTED_MODULE_0__/* .didYouMean */ .au)(k, CHECK_TYPES)).find(Boolean);
+    ctx.problems.push({
+        message: 'this test does not say what it checks',
+        path,
+        pos: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .positionOf */ .df)(ctx.file, path),
+        hint: near
+            ? `did you mean "${near}"?`
+            : `start it with one of ${CHECK_TYPES.join(', ')}, e.g. \`- package: openssh-server\``,
+    });
+    return undefined;
+}
+/** The scanner a scan entry names by its `type`, or one problem saying what is wrong. */
+function scannerTypeIn(value, path, ctx) {
+    const types = SCANNERS.map((t) => t.type);
+    if (!value || typeof value !== 'object' || Array.isArray(value)) {
+        ctx.problems.push({
+            message: 'a scanner is a mapping with a type, e.g. {type: lynis, min_index: 70}',
+            path,
+            pos: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .positionOf */ .df)(ctx.file, path),
+            hint: `scanners: ${types.join(', ')}`,
+        });
+        return undefined;
+    }
+    const type = value.type;
+    if (typeof type !== 'string') {
+        ctx.problems.push({
+            message: 'missing required key "type"',
+            path,
+            pos: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .positionOf */ .df)(ctx.file, path),
+            hint: `scanners: ${types.join(', ')}`,
+        });
+        return undefined;
+    }
+    const t = scannerType(type);
+    if (!t) {
+        const tp = (0,_spec_load__WEBPACK_IMPORTED_MODULE_1__/* .joinPath */ .uJ)(path, 'type');
+        const near = (0,_spec_errors__WEBPACK_IMPORTED_MODULE_0__/* .didYouMean */ .au)(type, types);
+        ctx.problems.push({
+            message: `unknown scanner "${type}"`,
+            path: tp,
+            pos: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .positionOf */ .df)(ctx.file, tp),
+            hint: near ? `did you mean "${near}"?` : `scanners: ${types.join(', ')}`,
+        });
+    }
+    return t;
+}
+/** Checks a build's tests, sbom and scan blocks before anything is evaluated. */
+function checkTrustBlocks(build, path, ctx) {
+    const list = (k) => (Array.isArray(build[k]) ? build[k] : []);
+    list('tests').forEach((t, i) => {
+        const p = (0,_spec_load__WEBPACK_IMPORTED_MODULE_1__/* .joinPath */ .uJ)((0,_spec_load__WEBPACK_IMPORTED_MODULE_1__/* .joinPath */ .uJ)(path, 'tests'), i);
+        const ct = checkTypeIn(t, p, ctx);
+        if (ct)
+            (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .check */ .z6)(t, checkSchemaOf(ct), p, ctx);
+    });
+    list('scan').forEach((t, i) => {
+        const p = (0,_spec_load__WEBPACK_IMPORTED_MODULE_1__/* .joinPath */ .uJ)((0,_spec_load__WEBPACK_IMPORTED_MODULE_1__/* .joinPath */ .uJ)(path, 'scan'), i);
+        const st = scannerTypeIn(t, p, ctx);
+        if (st)
+            (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .check */ .z6)(t, scannerSchemaOf(st), p, ctx);
+    });
 }
 
 
@@ -35348,6 +35678,14 @@ module.exports = require("path");
 
 "use strict";
 module.exports = require("process");
+
+/***/ }),
+
+/***/ 24876:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("punycode");
 
 /***/ }),
 
@@ -47705,6 +48043,14 @@ function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTo
 }
 //# sourceMappingURL=index.js.map
 
+/***/ }),
+
+/***/ 8330:
+/***/ ((module) => {
+
+"use strict";
+module.exports = {"rE":"0.1.0"};
+
 /***/ })
 
 /******/ 	});
@@ -48044,8 +48390,8 @@ function actionsCache() {
 
 // EXTERNAL MODULE: ./src/spec/errors.ts
 var errors = __nccwpck_require__(17800);
-// EXTERNAL MODULE: ./src/plugins/external.ts + 29 modules
-var external = __nccwpck_require__(13286);
+// EXTERNAL MODULE: ./src/plugins/external.ts + 28 modules
+var external = __nccwpck_require__(68916);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(77598);
 // EXTERNAL MODULE: external "node:child_process"
@@ -51012,7 +51358,7 @@ var external_node_zlib_ = __nccwpck_require__(38522);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(38815);
 // EXTERNAL MODULE: ./src/spec/schema.ts
-var schema = __nccwpck_require__(47280);
+var spec_schema = __nccwpck_require__(47280);
 ;// CONCATENATED MODULE: ./src/spec/functions.ts
 
 
@@ -51202,7 +51548,7 @@ const fns = {
         const d = parseTimestamp(str(ev(a[0]), at, 'timeadd'), at, 'timeadd');
         const dur = str(ev(a[1]), at, 'timeadd');
         const m = /^(-?)((?:\d+(?:\.\d+)?(?:ms|s|m|h))+)$/.exec(dur);
-        const ms = m ? (0,schema/* parseDuration */.E9)(m[2]) : undefined;
+        const ms = m ? (0,spec_schema/* parseDuration */.E9)(m[2]) : undefined;
         if (ms === undefined)
             throw new expr/* ExprError */._M(`timeadd(): "${dur}" is not a duration`, at, 'use a duration such as "2160h" (90 days), "30m" or "-1h"');
         return new Date(d.getTime() + (m[1] ? -ms : ms)).toISOString().replace(/\.000Z$/, 'Z');
@@ -51961,11 +52307,118 @@ function artifactKindOf(d, config) {
 
 // EXTERNAL MODULE: ./src/util/redact.ts
 var redact = __nccwpck_require__(50767);
+// EXTERNAL MODULE: ./src/trust/spec.ts
+var spec = __nccwpck_require__(90079);
+;// CONCATENATED MODULE: ./src/trust/plan.ts
+/**
+ * A build's trust blocks resolved for one source: the checks and scanners that apply to it,
+ * evaluated and typed, with every path made absolute and every local file they read known
+ * (so a changed datastream makes the build look changed).
+ */
+
+
+
+
+
+const COMMON = ['name', 'only', 'except'];
+function strip(cfg, keys) {
+    return Object.fromEntries(Object.entries(cfg).filter(([k]) => !keys.includes(k)));
+}
+/** A list setting that takes one value alone holds a list from here on. */
+function asLists(cfg, schema) {
+    if (schema.kind !== 'object')
+        return cfg;
+    for (const [k, f] of Object.entries(schema.fields))
+        if (f.schema.kind === 'list' && cfg[k] !== undefined && !Array.isArray(cfg[k]))
+            cfg[k] = [cfg[k]];
+    return cfg;
+}
+/** The trust plan of a build for one source, or undefined when it has no trust blocks. */
+function resolveTrust(build, bp, c) {
+    const files = [];
+    if (build.tests === undefined && build.sbom === undefined && build.scan === undefined)
+        return { files };
+    const dirText = build.reports_directory === undefined
+        ? `bake-reports/${c.build}.${c.source}`
+        : String(c.evaluate(build.reports_directory, (0,load/* joinPath */.uJ)(bp, 'reports_directory')));
+    const reportsDir = (0,external_node_path_.resolve)(c.specDir, dirText);
+    const tests = [];
+    (build.tests ?? []).forEach((raw, i) => {
+        const path = (0,load/* joinPath */.uJ)((0,load/* joinPath */.uJ)(bp, 'tests'), i);
+        const t = (0,spec/* checkTypeOf */.wW)(raw);
+        if (!t || !c.selected(raw))
+            return;
+        const schema = (0,spec/* checkSchemaOf */.D1)(t);
+        const cfg = asLists(c.typed(c.evaluate(raw, path), schema, path), schema);
+        tests.push({
+            type: t.type,
+            label: typeof cfg.name === 'string' ? cfg.name : `${t.type} ${String(cfg[t.type])}`,
+            path,
+            at: c.written(path),
+            config: strip(cfg, COMMON),
+        });
+    });
+    let sbom;
+    if (build.sbom !== undefined && build.sbom !== null) {
+        const path = (0,load/* joinPath */.uJ)(bp, 'sbom');
+        const cfg = c.evaluate(build.sbom, path);
+        const format = cfg.format === 'spdx' ? 'spdx' : 'cyclonedx';
+        const output = typeof cfg.output === 'string' && cfg.output
+            ? (0,external_node_path_.resolve)(c.specDir, cfg.output)
+            : (0,external_node_path_.resolve)(reportsDir, format === 'spdx' ? 'sbom.spdx.json' : 'sbom.cdx.json');
+        sbom = { format, output, path, at: c.written(path) };
+    }
+    const scans = [];
+    (build.scan ?? []).forEach((raw, i) => {
+        const path = (0,load/* joinPath */.uJ)((0,load/* joinPath */.uJ)(bp, 'scan'), i);
+        const t = (0,spec/* scannerType */.ZU)(String(raw.type));
+        if (!t || !c.selected(raw))
+            return;
+        const schema = (0,spec/* scannerSchemaOf */.rM)(t);
+        const cfg = asLists(c.typed(c.evaluate(raw, path), schema, path), schema);
+        const config = strip(cfg, [...COMMON, 'type', 'fail_on', 'ignore']);
+        // The scanner's own local files: absolute, and there.
+        for (const key of ['datastream', 'tailoring'])
+            if (typeof config[key] === 'string') {
+                const abs = (0,external_node_path_.resolve)(c.specDir, config[key]);
+                config[key] = abs;
+                files.push(abs);
+                if (!(0,external_node_fs_.existsSync)(abs)) {
+                    const kp = (0,load/* joinPath */.uJ)(path, key);
+                    c.errs.push({
+                        message: `"${String(cfg[key])}" does not exist`,
+                        path: kp,
+                        pos: (0,spec_schema/* positionOf */.df)(c.file, kp),
+                        hint: `looked for ${abs}; paths are relative to the spec's directory`,
+                    });
+                }
+            }
+        scans.push({
+            type: t.type,
+            label: typeof cfg.name === 'string' ? cfg.name : t.type,
+            path,
+            at: c.written(path),
+            config,
+            failOn: cfg.fail_on ?? 'high',
+            ignore: (cfg.ignore ?? []).map((r) => ({
+                id: String(r.id),
+                reason: String(r.reason),
+                ...(r.until ? { until: String(r.until) } : {}),
+            })),
+        });
+    });
+    return {
+        plan: { tests, sbom, scans, reportsDir, at: c.written(bp) },
+        files,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/spec/resolve.ts
 /**
  * From a checked spec and the user's inputs to a Plan: variables get their values, locals
  * are computed, and every build × source becomes one fully evaluated build instance.
  */
+
 
 
 
@@ -52037,7 +52490,7 @@ function resolvePlan(spec, opts = {}) {
     const cwd = opts.cwd ?? process.cwd();
     const problems = [];
     const file = spec.file;
-    const at = (p, key = false) => (0,schema/* positionOf */.df)(file, p, key);
+    const at = (p, key = false) => (0,spec_schema/* positionOf */.df)(file, p, key);
     const fctx = {
         now,
         baseDir: (0,external_node_path_.resolve)(spec.dir),
@@ -52138,7 +52591,7 @@ function resolvePlan(spec, opts = {}) {
             continue;
         }
         for (const [k, v] of Object.entries(loaded.value)) {
-            assign(k, { value: v, source: `var file ${vf}`, pos: (0,schema/* positionOf */.df)(loaded, k), fromText: false }, `var file ${vf}`, (0,schema/* positionOf */.df)(loaded, k, true));
+            assign(k, { value: v, source: `var file ${vf}`, pos: (0,spec_schema/* positionOf */.df)(loaded, k), fromText: false }, `var file ${vf}`, (0,spec_schema/* positionOf */.df)(loaded, k, true));
         }
     }
     for (const [k, v] of Object.entries(opts.vars ?? {}))
@@ -52419,7 +52872,7 @@ function resolvePlan(spec, opts = {}) {
             const checked = errs.length;
             const builder = spec.registry.must('builder', type);
             // Typed once from the schema: plugins see booleans and numbers, not their text.
-            const typedConfig = (0,schema/* check */.z6)({ type, ...config }, (0,spec_spec/* pluginSchema */.PP)(builder.schema, {}), sp, {
+            const typedConfig = (0,spec_schema/* check */.z6)({ type, ...config }, (0,spec_spec/* pluginSchema */.PP)(builder.schema, {}), sp, {
                 file,
                 problems: errs,
                 phase: 'resolved',
@@ -52439,7 +52892,7 @@ function resolvePlan(spec, opts = {}) {
                         : /^[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*|\[\d+\])*$/.test(r.key)
                             ? `${at}.${r.key}`
                             : (0,load/* joinPath */.uJ)(at, r.key);
-                    errs.push({ message: r.message, path, pos: (0,schema/* positionOf */.df)(file, path), hint: r.hint });
+                    errs.push({ message: r.message, path, pos: (0,spec_schema/* positionOf */.df)(file, path), hint: r.hint });
                 }
             };
             if (errs.length === checked)
@@ -52460,7 +52913,7 @@ function resolvePlan(spec, opts = {}) {
                 const evaluated = evalTree(merged, path, scope, errs);
                 const info = spec.registry.must('provisioner', String(raw.type));
                 const before = errs.length;
-                const cfg = (0,schema/* check */.z6)(evaluated, (0,spec_spec/* pluginSchema */.PP)(info.schema, plugin_common/* provisionerCommon */.Q), path, {
+                const cfg = (0,spec_schema/* check */.z6)(evaluated, (0,spec_spec/* pluginSchema */.PP)(info.schema, plugin_common/* provisionerCommon */.Q), path, {
                     file,
                     problems: errs,
                     phase: 'resolved',
@@ -52481,9 +52934,9 @@ function resolvePlan(spec, opts = {}) {
                         'timeout',
                         'name',
                     ]),
-                    pauseBeforeMs: (0,schema/* parseDuration */.E9)(cfg.pause_before) ?? 0,
+                    pauseBeforeMs: (0,spec_schema/* parseDuration */.E9)(cfg.pause_before) ?? 0,
                     maxRetries: Number(cfg.max_retries ?? 0),
-                    timeoutMs: cfg.timeout === undefined ? undefined : (0,schema/* parseDuration */.E9)(cfg.timeout),
+                    timeoutMs: cfg.timeout === undefined ? undefined : (0,spec_schema/* parseDuration */.E9)(cfg.timeout),
                 };
                 return use;
             };
@@ -52510,7 +52963,7 @@ function resolvePlan(spec, opts = {}) {
                     const evaluated = evalTree(raw, pp, scope, errs);
                     const info = spec.registry.must('post-processor', String(raw.type));
                     const before = errs.length;
-                    const cfg = (0,schema/* check */.z6)(evaluated, (0,spec_spec/* pluginSchema */.PP)(info.schema, plugin_common/* postProcessorCommon */.W), pp, {
+                    const cfg = (0,spec_schema/* check */.z6)(evaluated, (0,spec_spec/* pluginSchema */.PP)(info.schema, plugin_common/* postProcessorCommon */.W), pp, {
                         file,
                         problems: errs,
                         phase: 'resolved',
@@ -52522,7 +52975,7 @@ function resolvePlan(spec, opts = {}) {
                         errs.push({
                             message: `${info.type} cannot take ${describeKind(input)}`,
                             path: (0,load/* joinPath */.uJ)(pp, 'type'),
-                            pos: (0,schema/* positionOf */.df)(file, (0,load/* joinPath */.uJ)(pp, 'type')),
+                            pos: (0,spec_schema/* positionOf */.df)(file, (0,load/* joinPath */.uJ)(pp, 'type')),
                             hint: `${info.type} takes ${info.accepts.map(describeKind).join(' or ')}; ${j === 0
                                 ? `the ${type} builder here makes ${describeKind(input)}`
                                 : 'move it, or start a new chain'}`,
@@ -52544,9 +52997,20 @@ function resolvePlan(spec, opts = {}) {
                 if (uses.length)
                     chains.push(uses);
             });
+            const trust = resolveTrust(build, bp, {
+                specDir: spec.dir,
+                file,
+                errs,
+                build: buildName,
+                source: srcName,
+                evaluate: (raw, path) => evalTree(raw, path, scope, errs),
+                typed: (value, schema, path) => (0,spec_schema/* check */.z6)(value, schema, path, { file, problems: errs, phase: 'resolved' }),
+                selected,
+                written: (path) => written(file, path),
+            });
             const timeout = build.timeout === undefined
                 ? undefined
-                : (0,schema/* parseDuration */.E9)(evalTree(build.timeout, (0,load/* joinPath */.uJ)(bp, 'timeout'), scope, errs));
+                : (0,spec_schema/* parseDuration */.E9)(evalTree(build.timeout, (0,load/* joinPath */.uJ)(bp, 'timeout'), scope, errs));
             instances.push({
                 name: `${buildName}.${srcName}`,
                 at: written(file, sp),
@@ -52559,7 +53023,9 @@ function resolvePlan(spec, opts = {}) {
                 postProcessors: chains,
                 timeoutMs: timeout,
                 runsOn,
+                ...(trust.plan ? { trust: trust.plan } : {}),
                 files: [
+                    ...trust.files,
                     ...localInputs(builder, config, sp, spec, errs),
                     ...[...provs, ...(errorCleanup ? [errorCleanup] : [])].flatMap((u) => localInputs(spec.registry.must('provisioner', u.type), u.config, u.path, spec, errs)),
                     ...chains
@@ -52608,7 +53074,7 @@ function localInputs(d, config, at, spec, errs) {
             continue;
         const found = settingNaming(config, (v) => (0,external_node_path_.resolve)(spec.dir, v) === p);
         const path = found ? (0,load/* joinPath */.uJ)(at, found.key) : at;
-        const pos = (0,schema/* positionOf */.df)(spec.file, path, found?.isKey);
+        const pos = (0,spec_schema/* positionOf */.df)(spec.file, path, found?.isKey);
         // An evaluation error already reported here says enough.
         if (errs.some((e) => e.pos?.line === pos.line && e.pos?.col === pos.col))
             continue;
@@ -52683,7 +53149,7 @@ function unmatchedSelectors(build, bp, buildName, srcNames, spec, file) {
                     out.push({
                         message: `${key} takes source names or globs written out, not an expression`,
                         path: gp,
-                        pos: (0,schema/* positionOf */.df)(file, gp),
+                        pos: (0,spec_schema/* positionOf */.df)(file, gp),
                         hint: 'write the names (e.g. [app, "amazon-ebs.*"]); choose builds at run time with --only/--except',
                     });
                     return;
@@ -52693,7 +53159,7 @@ function unmatchedSelectors(build, bp, buildName, srcNames, spec, file) {
                 out.push({
                     message: `${key} pattern "${g}" matches no source of build "${buildName}"`,
                     path: gp,
-                    pos: (0,schema/* positionOf */.df)(file, gp),
+                    pos: (0,spec_schema/* positionOf */.df)(file, gp),
                     hint: `the build's sources: ${srcNames.join(', ')} (also matched as TYPE.NAME and ${buildName}.NAME)`,
                 });
             });
@@ -52708,7 +53174,7 @@ function unmatchedSelectors(build, bp, buildName, srcNames, spec, file) {
                 out.push({
                     message: `override for "${k}", which is not a source of build "${buildName}"`,
                     path: op,
-                    pos: (0,schema/* positionOf */.df)(file, op, true),
+                    pos: (0,spec_schema/* positionOf */.df)(file, op, true),
                     hint: near ? `did you mean "${near}"?` : `the build's sources: ${srcNames.join(', ')}`,
                 });
             }
@@ -52734,7 +53200,7 @@ function withoutFollowOns(errs, failures) {
     });
 }
 function written(file, path) {
-    const p = (0,schema/* positionOf */.df)(file, path);
+    const p = (0,spec_schema/* positionOf */.df)(file, path);
     return `${p.file}:${p.line}:${p.col}`;
 }
 function describeKind(k) {
@@ -52893,12 +53359,232 @@ function mermaidText(s) {
         .replace(/[^\p{L}\p{N} ._/()+=,-]/gu, ' ')
         .trim() || '-');
 }
+const CHECK_ICON = { passed: '✅', failed: '❌', skipped: '⏭️' };
+/** Counts of findings by severity, worst first: "2 critical, 5 high". */
+function severityCounts(findings) {
+    const order = ['critical', 'high', 'medium', 'low', 'unknown'];
+    const n = (s) => findings.filter((f) => f.severity === s).length;
+    return (order
+        .filter((s) => n(s))
+        .map((s) => `${n(s)} ${s}`)
+        .join(', ') || 'no findings');
+}
+/**
+ * The tests and scans of every build that has them: a line per build, then the checks and
+ * each scanner's gate in a table (open when something failed).
+ */
+function trustDetails(results) {
+    const out = [];
+    for (const r of results) {
+        const t = r.trust;
+        if (!t || typeof t !== 'object')
+            continue;
+        const checks = Array.isArray(t.checks) ? t.checks : [];
+        const scans = Array.isArray(t.scans) ? t.scans : [];
+        const failed = checks.some((c) => c.status === 'failed') || scans.some((s) => s.status !== 'passed');
+        const count = (s) => checks.filter((c) => c.status === s).length;
+        const head = [
+            checks.length
+                ? `tests ${count('passed')} passed, ${count('failed')} failed, ${count('skipped')} skipped`
+                : '',
+            ...scans.map((s) => `${markdown_text(s.label)} ${s.status === 'passed' ? '✅' : '❌'}`),
+            t.sbom ? 'SBOM written' : '',
+        ].filter(Boolean);
+        const rows = ['| check | result | details |', '| --- | --- | --- |'];
+        for (const c of checks)
+            rows.push(`| ${markdown_text(c.label)} | ${Object.prototype.hasOwnProperty.call(CHECK_ICON, c.status) ? CHECK_ICON[c.status] : ''} ${markdown_text(c.status)} | ${markdown_text((Array.isArray(c.details) ? c.details : []).join('; '))} |`);
+        for (const s of scans) {
+            const findings = Array.isArray(s.findings) ? s.findings : [];
+            const failing = Array.isArray(s.failing) ? s.failing : [];
+            const why = [
+                markdown_text(s.summary),
+                severityCounts(findings),
+                failing.length
+                    ? `failing at ${markdown_text(s.failOn)} or worse: ${failing.slice(0, 10).map(code).join(', ')}${failing.length > 10 ? ` and ${failing.length - 10} more` : ''}`
+                    : '',
+                ...(Array.isArray(s.problems) ? s.problems.map(markdown_text) : []),
+                Array.isArray(s.ignored) && s.ignored.length ? `${s.ignored.length} ignored` : '',
+                ...(Array.isArray(s.warnings) ? s.warnings.map((w) => `⚠️ ${markdown_text(w)}`) : []),
+            ].filter(Boolean);
+            rows.push(`| scan: ${markdown_text(s.label)} | ${s.status === 'passed' ? '✅ passed' : '❌ failed'} | ${why.join('; ')} |`);
+        }
+        out.push(`<details${failed ? ' open' : ''}><summary>${markdown_text(r.name)}: ${markdown_text(head.join(' · '))}</summary>`, '', ...rows, '', '</details>');
+    }
+    return out.join('\n');
+}
 
+;// CONCATENATED MODULE: ./src/trust/sarif.ts
+/**
+ * One SARIF 2.1.0 log of a run's findings, for GitHub code scanning: a run per tool (the
+ * tests, lynis, oscap, trivy, grype), every finding of every build with the severity GitHub
+ * sorts by, an ignored finding as a suppression with its reason, and each result placed at
+ * the spec's block that asked for it (an image has no source line of its own).
+ */
+
+
+const SCORE = {
+    critical: '9.5',
+    high: '8.0',
+    medium: '5.5',
+    low: '2.0',
+    unknown: '2.0',
+};
+const LEVEL = {
+    critical: 'error',
+    high: 'error',
+    medium: 'warning',
+    low: 'note',
+    unknown: 'note',
+};
+const TOOLS = {
+    tests: 'https://github.com/OWNER/bake-action#tests',
+    lynis: 'https://cisofy.com/lynis/',
+    oscap: 'https://www.open-scap.org/',
+    trivy: 'https://trivy.dev/',
+    grype: 'https://github.com/anchore/grype',
+};
+/** "file:line:col" as a SARIF location relative to `root`. */
+function sarif_location(at, root) {
+    const m = /^(.*):(\d+):(\d+)$/.exec(at ?? '');
+    if (!m)
+        return [];
+    return [
+        {
+            physicalLocation: {
+                artifactLocation: {
+                    uri: (0,external_node_path_.relative)(root, m[1]).split('\\').join('/'),
+                    uriBaseId: '%SRCROOT%',
+                },
+                region: { startLine: Number(m[2]), startColumn: Number(m[3]) },
+            },
+        },
+    ];
+}
+function findingText(build, f) {
+    const pkg = f.package
+        ? ` in ${f.package.name} ${f.package.version}${f.package.fixedIn ? ` (fixed in ${f.package.fixedIn})` : ''}`
+        : '';
+    return (0,redact/* redact */.E$)(`${build}: ${f.title}${pkg}`);
+}
+/** The SARIF log of these results, or undefined when no build tested or scanned anything. */
+function sarifOf(results, o) {
+    const runs = new Map();
+    const runOf = (tool) => {
+        let r = runs.get(tool);
+        if (!r)
+            runs.set(tool, (r = { rules: new Map(), results: [] }));
+        return r;
+    };
+    let any = false;
+    for (const b of results) {
+        const t = b.trust;
+        if (!t)
+            continue;
+        any = true;
+        // A tool that ran and found nothing still has its run: it closes what it found before.
+        if (t.checks?.length)
+            runOf('tests');
+        for (const c of t.checks ?? []) {
+            if (c.status !== 'failed')
+                continue;
+            const run = runOf('tests');
+            const id = `test/${c.type}`;
+            if (!run.rules.has(id))
+                run.rules.set(id, {
+                    id,
+                    shortDescription: { text: `a ${c.type} check of the image failed` },
+                    properties: { 'security-severity': SCORE.high, tags: ['image', 'test'] },
+                });
+            run.results.push({
+                ruleId: id,
+                level: 'error',
+                message: { text: (0,redact/* redact */.E$)(`${b.name}: ${c.label}: ${c.details.join('; ')}`) },
+                locations: sarif_location(c.at ?? t.at, o.root),
+                properties: { build: b.name },
+            });
+        }
+        for (const s of t.scans ?? []) {
+            const run = runOf(s.type);
+            const ignored = new Map(s.ignored.map((r) => [r.id, r]));
+            for (const f of s.findings) {
+                if (!run.rules.has(f.id))
+                    run.rules.set(f.id, {
+                        id: f.id,
+                        shortDescription: { text: (0,redact/* redact */.E$)(f.title).slice(0, 1000) || f.id },
+                        properties: {
+                            'security-severity': SCORE[f.severity] ?? SCORE.unknown,
+                            tags: ['image', 'security'],
+                        },
+                    });
+                const rule = ignored.get(f.id);
+                run.results.push({
+                    ruleId: f.id,
+                    level: LEVEL[f.severity] ?? 'note',
+                    message: { text: findingText(b.name, f) },
+                    locations: sarif_location(s.at ?? t.at, o.root),
+                    properties: { build: b.name, severity: f.severity },
+                    ...(rule
+                        ? {
+                            suppressions: [
+                                {
+                                    kind: 'external',
+                                    justification: (0,redact/* redact */.E$)(rule.until ? `${rule.reason} (until ${rule.until})` : rule.reason),
+                                },
+                            ],
+                        }
+                        : {}),
+                });
+            }
+            // A gate that failed for a reason other than a finding (an index too low, a scanner
+            // that could not run) is a result too.
+            for (const p of s.problems) {
+                const id = `${s.type}/gate`;
+                if (!run.rules.has(id))
+                    run.rules.set(id, {
+                        id,
+                        shortDescription: { text: `the ${s.type} gate failed` },
+                        properties: { 'security-severity': SCORE.high, tags: ['image', 'security'] },
+                    });
+                run.results.push({
+                    ruleId: id,
+                    level: 'error',
+                    message: { text: (0,redact/* redact */.E$)(`${b.name}: ${p}`) },
+                    locations: sarif_location(s.at ?? t.at, o.root),
+                    properties: { build: b.name },
+                });
+            }
+        }
+    }
+    if (!any)
+        return undefined;
+    return {
+        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+        version: '2.1.0',
+        runs: [...runs].map(([tool, r]) => ({
+            tool: {
+                driver: {
+                    name: tool === 'tests' ? 'bake tests' : tool,
+                    ...(tool === 'tests' ? { version: o.version } : {}),
+                    informationUri: TOOLS[tool],
+                    rules: [...r.rules.values()],
+                },
+            },
+            // One category per tool, so uploads of several tools do not replace each other.
+            automationDetails: { id: `bake/${tool}/` },
+            results: r.results,
+        })),
+    };
+}
+
+// EXTERNAL MODULE: ./package.json
+var package_0 = __nccwpck_require__(8330);
 ;// CONCATENATED MODULE: ./src/action/main.ts
 /**
  * The action: one bundle for main and post. Main runs the command; post removes whatever the
  * resource ledger still lists (a cancelled job, a killed process). Nothing secret is saved.
  */
+
+
 
 
 
@@ -52969,6 +53655,20 @@ function artifactsOutput(results) {
             files: r.artifact?.files ?? [],
             ...(r.artifact?.regions ? { regions: r.artifact.regions } : {}),
             ...(r.artifact?.properties ? { properties: r.artifact.properties } : {}),
+            ...(r.artifact?.sbom ? { sbom: r.artifact.sbom } : {}),
+            ...(r.artifact?.reports?.length ? { reports: r.artifact.reports } : {}),
+            ...(r.trust?.checks
+                ? {
+                    tests: {
+                        passed: r.trust.checks.filter((c) => c.status === 'passed').length,
+                        failed: r.trust.checks.filter((c) => c.status === 'failed').length,
+                        skipped: r.trust.checks.filter((c) => c.status === 'skipped').length,
+                    },
+                }
+                : {}),
+            ...(r.trust?.scans
+                ? { scans: Object.fromEntries(r.trust.scans.map((s) => [s.label, s.status])) }
+                : {}),
             reused: r.reused === true,
             ...(r.error ? { error: r.error, failed_step: r.failedStep ?? null } : {}),
         }),
@@ -52993,7 +53693,7 @@ async function main() {
     }
     const ledger = (0,external_node_path_.resolve)(process.env.RUNNER_TEMP ?? '.bake', `bake-ledger-${process.env.GITHUB_RUN_ID ?? 'local'}-${process.env.GITHUB_ACTION ?? 'bake'}.jsonl`);
     core/* saveState */.LZ(STATE_LEDGER, ledger);
-    const { runPlan, cancelOnSignals } = await __nccwpck_require__.e(/* import() */ 3148).then(__nccwpck_require__.bind(__nccwpck_require__, 13148));
+    const { runPlan, cancelOnSignals } = await __nccwpck_require__.e(/* import() */ 8122).then(__nccwpck_require__.bind(__nccwpck_require__, 18122));
     const events = process.env.RUNNER_TEMP
         ? (0,external_node_path_.join)(process.env.RUNNER_TEMP, 'bake-events.jsonl')
         : undefined;
@@ -53080,12 +53780,24 @@ async function publish(results, inputs, runUuid) {
     (0,external_node_fs_.mkdirSync)((0,external_node_path_.resolve)(manifest, '..'), { recursive: true });
     (0,external_node_fs_.writeFileSync)(manifest, JSON.stringify({ run_uuid: runUuid, spec: inputs.spec, builds: artifacts, results: (0,redact/* redactValue */.FI)(results) }, null, 2) + '\n');
     core/* setOutput */.uH('manifest', manifest);
+    // Findings of the tests and scanners, for github/codeql-action/upload-sarif.
+    const sarif = sarifOf(results, {
+        root: process.env.GITHUB_WORKSPACE ?? process.cwd(),
+        version: package_0/* version */.rE,
+    });
+    if (sarif) {
+        const file = (0,external_node_path_.resolve)(process.env.RUNNER_TEMP ?? '.bake', `bake-${inputs.command}.sarif`);
+        (0,external_node_fs_.writeFileSync)(file, JSON.stringify(sarif, null, 2) + '\n');
+        core/* setOutput */.uH('sarif', file);
+    }
     const body = [
         `### bake: ${markdown_text(inputs.commentHeader || inputs.spec)}`,
         '',
         resultsTable(results),
         '',
         failureDetails(results),
+        '',
+        trustDetails(results),
     ]
         .join('\n')
         .trim() + '\n';
@@ -53141,8 +53853,8 @@ async function post() {
     if (!pending.length)
         return;
     const [{ cleanupLedger }, { registryForLedger }] = await Promise.all([
-        __nccwpck_require__.e(/* import() */ 3148).then(__nccwpck_require__.bind(__nccwpck_require__, 13148)),
-        Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 13286)),
+        __nccwpck_require__.e(/* import() */ 8122).then(__nccwpck_require__.bind(__nccwpck_require__, 18122)),
+        Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 68916)),
     ]);
     const registry = await registryForLedger(pending, (l) => core/* warning */.$e(l));
     const lines = [];

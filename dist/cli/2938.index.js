@@ -85,6 +85,25 @@ function fingerprintOf(stable, specDir, base) {
         postProcessors: stable.postProcessors.map((chain) => chain.map((p) => ({ type: p.type, config: p.config, keep: p.keepInputArtifact ?? null }))),
         files,
         base,
+        // What proves the machine is part of what is made: a new check builds again.
+        ...(stable.trust
+            ? {
+                trust: {
+                    tests: stable.trust.tests.map((t) => ({ type: t.type, config: t.config })),
+                    sbom: stable.trust.sbom?.format ?? null,
+                    scans: stable.trust.scans.map((t) => ({
+                        type: t.type,
+                        // Local files by where they sit beside the spec, as on any runner.
+                        config: Object.fromEntries(Object.entries(t.config).map(([k, v]) => [
+                            k,
+                            typeof v === 'string' && v.startsWith('/') ? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(specDir, v) : v,
+                        ])),
+                        failOn: t.failOn,
+                        ignore: t.ignore,
+                    })),
+                },
+            }
+            : {}),
     });
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(canonical(doc)).digest('hex');
 }

@@ -354,11 +354,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   azureCleaners: () => (/* binding */ azureCleaners),
 /* harmony export */   deleteResource: () => (/* binding */ deleteResource),
-/* harmony export */   deleteResourceGroup: () => (/* binding */ deleteResourceGroup)
+/* harmony export */   deleteResourceGroup: () => (/* binding */ deleteResourceGroup),
+/* harmony export */   getResource: () => (/* binding */ getResource)
 /* harmony export */ });
 /* harmony import */ var _azure__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15593);
 
-/** The API version each resource type is deleted with. */
+/** The API version each resource type is read and deleted with. */
 const API = {
     virtualmachines: '2024-07-01',
     disks: '2024-03-02',
@@ -370,12 +371,25 @@ const API = {
     virtualnetworks: '2024-05-01',
 };
 const CLEANUP_POLLING = { intervalMs: 2000, timeoutMs: 30 * 60_000 };
-/** Deletes one resource by its id and waits until it is gone. */
-async function deleteResource(clients, id, polling = CLEANUP_POLLING) {
+/** The API version a resource of this id's type is read and deleted with. */
+function apiOf(id, what) {
     const type = (0,_azure__WEBPACK_IMPORTED_MODULE_0__/* .parseId */ .Fg)(id).type.toLowerCase();
     const api = API[type];
     if (!api)
-        throw (0,_azure__WEBPACK_IMPORTED_MODULE_0__/* .azureError */ .uv)(new Error(`no API version known for ${type}`), `deleting ${id}`);
+        throw (0,_azure__WEBPACK_IMPORTED_MODULE_0__/* .azureError */ .uv)(new Error(`no API version known for ${type}`), `${what} ${id}`);
+    return api;
+}
+/** A resource by its id, or undefined when it is gone. */
+async function getResource(clients, id) {
+    const r = await (0,_azure__WEBPACK_IMPORTED_MODULE_0__/* .orMissing */ .Mr)(clients.resources.resources.getById(id.replace(/^\/+/, ''), apiOf(id, 'reading')));
+    return (r && {
+        provisioningState: r.properties
+            ?.provisioningState,
+    });
+}
+/** Deletes one resource by its id and waits until it is gone. */
+async function deleteResource(clients, id, polling = CLEANUP_POLLING) {
+    const api = apiOf(id, 'deleting');
     try {
         await (0,_azure__WEBPACK_IMPORTED_MODULE_0__/* .arm */ .J6)(`deleting ${id}`, 
         // The client puts the id after a slash of its own.

@@ -18,8 +18,8 @@ __webpack_require__.d(__webpack_exports__, {
 var package_0 = __webpack_require__(8330);
 // EXTERNAL MODULE: ./src/spec/errors.ts
 var errors = __webpack_require__(17800);
-// EXTERNAL MODULE: ./src/spec/resolve.ts + 2 modules
-var resolve = __webpack_require__(5644);
+// EXTERNAL MODULE: ./src/spec/resolve.ts + 3 modules
+var resolve = __webpack_require__(22427);
 // EXTERNAL MODULE: ./src/util/redact.ts
 var redact = __webpack_require__(50767);
 // EXTERNAL MODULE: ./src/spec/schema.ts
@@ -54,6 +54,8 @@ Options:
   --on-error MODE           cleanup (default) | abort | run-cleanup-provisioner
   --fail-fast               cancel the other builds when one fails
   --events FILE             write every build event as JSON lines
+  --sarif FILE              build: write the findings of the builds' tests and scanners
+                            as SARIF 2.1.0 (for GitHub code scanning)
   --ledger FILE             resource ledger (default .bake/ledger.jsonl)
   --skip-unchanged          reuse the result of a build whose inputs have not changed since
                             it was cached, if its artifact still exists
@@ -173,6 +175,9 @@ function parseArgs(argv) {
             }
             case '--events':
                 o.events = value(flag, inline);
+                break;
+            case '--sarif':
+                o.sarif = value(flag, inline);
                 break;
             case '--ledger':
                 o.ledger = value(flag, inline);
@@ -333,7 +338,7 @@ async function main(argv) {
             }
             case 'cleanup': {
                 const [{ cleanupLedger }, { ResourceLedger }, { registryForLedger }] = await Promise.all([
-                    __webpack_require__.e(/* import() */ 8625).then(__webpack_require__.bind(__webpack_require__, 78625)),
+                    __webpack_require__.e(/* import() */ 452).then(__webpack_require__.bind(__webpack_require__, 68071)),
                     __webpack_require__.e(/* import() */ 5309).then(__webpack_require__.bind(__webpack_require__, 55309)),
                     Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 13972)),
                 ]);
@@ -378,7 +383,7 @@ function specGiven(argv) {
     return argv.slice(1).some((a) => !a.startsWith('-'));
 }
 async function runBuildCommand(plan, o, stable) {
-    const [{ runPlan, formatSummary, cancelOnSignals }, { directoryCache }, { resolve }] = await Promise.all([__webpack_require__.e(/* import() */ 8625).then(__webpack_require__.bind(__webpack_require__, 78625)), __webpack_require__.e(/* import() */ 2938).then(__webpack_require__.bind(__webpack_require__, 32938)), Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 76760, 23))]);
+    const [{ runPlan, formatSummary, cancelOnSignals }, { directoryCache }, { resolve }] = await Promise.all([__webpack_require__.e(/* import() */ 452).then(__webpack_require__.bind(__webpack_require__, 68071)), __webpack_require__.e(/* import() */ 2938).then(__webpack_require__.bind(__webpack_require__, 32938)), Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 76760, 23))]);
     const write = (t) => process.stdout.write(t);
     const sig = cancelOnSignals((t) => process.stderr.write(t));
     try {
@@ -393,6 +398,17 @@ async function runBuildCommand(plan, o, stable) {
             ...(stable ? { reuse: { cache: directoryCache(resolve(o.cacheDir)), stable } } : {}),
         });
         write(formatSummary(summary));
+        if (o.sarif) {
+            const { sarifOf } = await __webpack_require__.e(/* import() */ 859).then(__webpack_require__.bind(__webpack_require__, 40859));
+            const { writeFileSync } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 73024, 23));
+            const log = sarifOf(summary.results, { root: process.cwd(), version: package_0/* version */.rE });
+            if (log) {
+                writeFileSync(resolve(o.sarif), JSON.stringify(log, null, 2) + '\n');
+                write(`findings of the tests and scanners: ${o.sarif}\n`);
+            }
+            else
+                write(`no build has tests or scan: ${o.sarif} not written\n`);
+        }
         return summary.ok ? 0 : 1;
     }
     finally {
@@ -1102,6 +1118,7 @@ var errors = __webpack_require__(17800);
 // EXTERNAL MODULE: ./src/spec/load.ts
 var load = __webpack_require__(11207);
 ;// CONCATENATED MODULE: ./src/packer/hcl-index.ts
+
 class HclScanError extends Error {
     pos;
     constructor(message, pos) {
@@ -1110,8 +1127,16 @@ class HclScanError extends Error {
         this.name = 'HclScanError';
     }
 }
+/** The index of one file; a file it cannot scan is a spec problem at the place it stopped. */
 function indexHcl(text, file) {
-    return new Scanner(text, file).top();
+    try {
+        return new Scanner(text, file).top();
+    }
+    catch (e) {
+        if (e instanceof HclScanError)
+            throw new errors/* SpecError */.G8({ message: `invalid HCL: ${e.message}`, pos: e.pos });
+        throw e;
+    }
 }
 class Scanner {
     s;
@@ -1358,16 +1383,7 @@ async function readHcl(file, text) {
     catch (e) {
         throw new errors/* SpecError */.G8(hclProblems(e.message ?? String(e), file));
     }
-    let index;
-    try {
-        index = indexHcl(text, file);
-    }
-    catch (e) {
-        if (e instanceof HclScanError)
-            throw new errors/* SpecError */.G8({ message: `invalid HCL: ${e.message}`, pos: e.pos });
-        throw e;
-    }
-    return merge(index, json);
+    return merge(indexHcl(text, file), json);
 }
 function merge(index, json) {
     const seen = new Map();
@@ -2496,15 +2512,7 @@ function loadVarFile(file) {
             hint: 'check the path; it is relative to the working directory',
         });
     const text = readText(file);
-    let index;
-    try {
-        index = indexHcl(text, file);
-    }
-    catch (e) {
-        if (e instanceof HclScanError)
-            throw new errors/* SpecError */.G8({ message: `invalid HCL: ${e.message}`, pos: e.pos });
-        throw e;
-    }
+    const index = indexHcl(text, file);
     const out = { file, value: {}, positions: new Map(), keyPositions: new Map() };
     const value = out.value;
     const problems = [];
@@ -5900,7 +5908,7 @@ const postProcessorCommon = {
 
 /***/ }),
 
-/***/ 5644:
+/***/ 22427:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -5931,7 +5939,7 @@ var external_node_zlib_ = __webpack_require__(38522);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(38815);
 // EXTERNAL MODULE: ./src/spec/schema.ts
-var schema = __webpack_require__(47280);
+var spec_schema = __webpack_require__(47280);
 ;// CONCATENATED MODULE: ./src/spec/functions.ts
 
 
@@ -6121,7 +6129,7 @@ const fns = {
         const d = parseTimestamp(str(ev(a[0]), at, 'timeadd'), at, 'timeadd');
         const dur = str(ev(a[1]), at, 'timeadd');
         const m = /^(-?)((?:\d+(?:\.\d+)?(?:ms|s|m|h))+)$/.exec(dur);
-        const ms = m ? (0,schema/* parseDuration */.E9)(m[2]) : undefined;
+        const ms = m ? (0,spec_schema/* parseDuration */.E9)(m[2]) : undefined;
         if (ms === undefined)
             throw new expr/* ExprError */._M(`timeadd(): "${dur}" is not a duration`, at, 'use a duration such as "2160h" (90 days), "30m" or "-1h"');
         return new Date(d.getTime() + (m[1] ? -ms : ms)).toISOString().replace(/\.000Z$/, 'Z');
@@ -6880,11 +6888,118 @@ function artifactKindOf(d, config) {
 
 // EXTERNAL MODULE: ./src/util/redact.ts
 var redact = __webpack_require__(50767);
+// EXTERNAL MODULE: ./src/trust/spec.ts
+var spec = __webpack_require__(90079);
+;// CONCATENATED MODULE: ./src/trust/plan.ts
+/**
+ * A build's trust blocks resolved for one source: the checks and scanners that apply to it,
+ * evaluated and typed, with every path made absolute and every local file they read known
+ * (so a changed datastream makes the build look changed).
+ */
+
+
+
+
+
+const COMMON = ['name', 'only', 'except'];
+function strip(cfg, keys) {
+    return Object.fromEntries(Object.entries(cfg).filter(([k]) => !keys.includes(k)));
+}
+/** A list setting that takes one value alone holds a list from here on. */
+function asLists(cfg, schema) {
+    if (schema.kind !== 'object')
+        return cfg;
+    for (const [k, f] of Object.entries(schema.fields))
+        if (f.schema.kind === 'list' && cfg[k] !== undefined && !Array.isArray(cfg[k]))
+            cfg[k] = [cfg[k]];
+    return cfg;
+}
+/** The trust plan of a build for one source, or undefined when it has no trust blocks. */
+function resolveTrust(build, bp, c) {
+    const files = [];
+    if (build.tests === undefined && build.sbom === undefined && build.scan === undefined)
+        return { files };
+    const dirText = build.reports_directory === undefined
+        ? `bake-reports/${c.build}.${c.source}`
+        : String(c.evaluate(build.reports_directory, (0,load/* joinPath */.uJ)(bp, 'reports_directory')));
+    const reportsDir = (0,external_node_path_.resolve)(c.specDir, dirText);
+    const tests = [];
+    (build.tests ?? []).forEach((raw, i) => {
+        const path = (0,load/* joinPath */.uJ)((0,load/* joinPath */.uJ)(bp, 'tests'), i);
+        const t = (0,spec/* checkTypeOf */.wW)(raw);
+        if (!t || !c.selected(raw))
+            return;
+        const schema = (0,spec/* checkSchemaOf */.D1)(t);
+        const cfg = asLists(c.typed(c.evaluate(raw, path), schema, path), schema);
+        tests.push({
+            type: t.type,
+            label: typeof cfg.name === 'string' ? cfg.name : `${t.type} ${String(cfg[t.type])}`,
+            path,
+            at: c.written(path),
+            config: strip(cfg, COMMON),
+        });
+    });
+    let sbom;
+    if (build.sbom !== undefined && build.sbom !== null) {
+        const path = (0,load/* joinPath */.uJ)(bp, 'sbom');
+        const cfg = c.evaluate(build.sbom, path);
+        const format = cfg.format === 'spdx' ? 'spdx' : 'cyclonedx';
+        const output = typeof cfg.output === 'string' && cfg.output
+            ? (0,external_node_path_.resolve)(c.specDir, cfg.output)
+            : (0,external_node_path_.resolve)(reportsDir, format === 'spdx' ? 'sbom.spdx.json' : 'sbom.cdx.json');
+        sbom = { format, output, path, at: c.written(path) };
+    }
+    const scans = [];
+    (build.scan ?? []).forEach((raw, i) => {
+        const path = (0,load/* joinPath */.uJ)((0,load/* joinPath */.uJ)(bp, 'scan'), i);
+        const t = (0,spec/* scannerType */.ZU)(String(raw.type));
+        if (!t || !c.selected(raw))
+            return;
+        const schema = (0,spec/* scannerSchemaOf */.rM)(t);
+        const cfg = asLists(c.typed(c.evaluate(raw, path), schema, path), schema);
+        const config = strip(cfg, [...COMMON, 'type', 'fail_on', 'ignore']);
+        // The scanner's own local files: absolute, and there.
+        for (const key of ['datastream', 'tailoring'])
+            if (typeof config[key] === 'string') {
+                const abs = (0,external_node_path_.resolve)(c.specDir, config[key]);
+                config[key] = abs;
+                files.push(abs);
+                if (!(0,external_node_fs_.existsSync)(abs)) {
+                    const kp = (0,load/* joinPath */.uJ)(path, key);
+                    c.errs.push({
+                        message: `"${String(cfg[key])}" does not exist`,
+                        path: kp,
+                        pos: (0,spec_schema/* positionOf */.df)(c.file, kp),
+                        hint: `looked for ${abs}; paths are relative to the spec's directory`,
+                    });
+                }
+            }
+        scans.push({
+            type: t.type,
+            label: typeof cfg.name === 'string' ? cfg.name : t.type,
+            path,
+            at: c.written(path),
+            config,
+            failOn: cfg.fail_on ?? 'high',
+            ignore: (cfg.ignore ?? []).map((r) => ({
+                id: String(r.id),
+                reason: String(r.reason),
+                ...(r.until ? { until: String(r.until) } : {}),
+            })),
+        });
+    });
+    return {
+        plan: { tests, sbom, scans, reportsDir, at: c.written(bp) },
+        files,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/spec/resolve.ts
 /**
  * From a checked spec and the user's inputs to a Plan: variables get their values, locals
  * are computed, and every build × source becomes one fully evaluated build instance.
  */
+
 
 
 
@@ -6956,7 +7071,7 @@ function resolvePlan(spec, opts = {}) {
     const cwd = opts.cwd ?? process.cwd();
     const problems = [];
     const file = spec.file;
-    const at = (p, key = false) => (0,schema/* positionOf */.df)(file, p, key);
+    const at = (p, key = false) => (0,spec_schema/* positionOf */.df)(file, p, key);
     const fctx = {
         now,
         baseDir: (0,external_node_path_.resolve)(spec.dir),
@@ -7057,7 +7172,7 @@ function resolvePlan(spec, opts = {}) {
             continue;
         }
         for (const [k, v] of Object.entries(loaded.value)) {
-            assign(k, { value: v, source: `var file ${vf}`, pos: (0,schema/* positionOf */.df)(loaded, k), fromText: false }, `var file ${vf}`, (0,schema/* positionOf */.df)(loaded, k, true));
+            assign(k, { value: v, source: `var file ${vf}`, pos: (0,spec_schema/* positionOf */.df)(loaded, k), fromText: false }, `var file ${vf}`, (0,spec_schema/* positionOf */.df)(loaded, k, true));
         }
     }
     for (const [k, v] of Object.entries(opts.vars ?? {}))
@@ -7338,7 +7453,7 @@ function resolvePlan(spec, opts = {}) {
             const checked = errs.length;
             const builder = spec.registry.must('builder', type);
             // Typed once from the schema: plugins see booleans and numbers, not their text.
-            const typedConfig = (0,schema/* check */.z6)({ type, ...config }, (0,spec_spec/* pluginSchema */.PP)(builder.schema, {}), sp, {
+            const typedConfig = (0,spec_schema/* check */.z6)({ type, ...config }, (0,spec_spec/* pluginSchema */.PP)(builder.schema, {}), sp, {
                 file,
                 problems: errs,
                 phase: 'resolved',
@@ -7358,7 +7473,7 @@ function resolvePlan(spec, opts = {}) {
                         : /^[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*|\[\d+\])*$/.test(r.key)
                             ? `${at}.${r.key}`
                             : (0,load/* joinPath */.uJ)(at, r.key);
-                    errs.push({ message: r.message, path, pos: (0,schema/* positionOf */.df)(file, path), hint: r.hint });
+                    errs.push({ message: r.message, path, pos: (0,spec_schema/* positionOf */.df)(file, path), hint: r.hint });
                 }
             };
             if (errs.length === checked)
@@ -7379,7 +7494,7 @@ function resolvePlan(spec, opts = {}) {
                 const evaluated = evalTree(merged, path, scope, errs);
                 const info = spec.registry.must('provisioner', String(raw.type));
                 const before = errs.length;
-                const cfg = (0,schema/* check */.z6)(evaluated, (0,spec_spec/* pluginSchema */.PP)(info.schema, plugin_common/* provisionerCommon */.Q), path, {
+                const cfg = (0,spec_schema/* check */.z6)(evaluated, (0,spec_spec/* pluginSchema */.PP)(info.schema, plugin_common/* provisionerCommon */.Q), path, {
                     file,
                     problems: errs,
                     phase: 'resolved',
@@ -7400,9 +7515,9 @@ function resolvePlan(spec, opts = {}) {
                         'timeout',
                         'name',
                     ]),
-                    pauseBeforeMs: (0,schema/* parseDuration */.E9)(cfg.pause_before) ?? 0,
+                    pauseBeforeMs: (0,spec_schema/* parseDuration */.E9)(cfg.pause_before) ?? 0,
                     maxRetries: Number(cfg.max_retries ?? 0),
-                    timeoutMs: cfg.timeout === undefined ? undefined : (0,schema/* parseDuration */.E9)(cfg.timeout),
+                    timeoutMs: cfg.timeout === undefined ? undefined : (0,spec_schema/* parseDuration */.E9)(cfg.timeout),
                 };
                 return use;
             };
@@ -7429,7 +7544,7 @@ function resolvePlan(spec, opts = {}) {
                     const evaluated = evalTree(raw, pp, scope, errs);
                     const info = spec.registry.must('post-processor', String(raw.type));
                     const before = errs.length;
-                    const cfg = (0,schema/* check */.z6)(evaluated, (0,spec_spec/* pluginSchema */.PP)(info.schema, plugin_common/* postProcessorCommon */.W), pp, {
+                    const cfg = (0,spec_schema/* check */.z6)(evaluated, (0,spec_spec/* pluginSchema */.PP)(info.schema, plugin_common/* postProcessorCommon */.W), pp, {
                         file,
                         problems: errs,
                         phase: 'resolved',
@@ -7441,7 +7556,7 @@ function resolvePlan(spec, opts = {}) {
                         errs.push({
                             message: `${info.type} cannot take ${describeKind(input)}`,
                             path: (0,load/* joinPath */.uJ)(pp, 'type'),
-                            pos: (0,schema/* positionOf */.df)(file, (0,load/* joinPath */.uJ)(pp, 'type')),
+                            pos: (0,spec_schema/* positionOf */.df)(file, (0,load/* joinPath */.uJ)(pp, 'type')),
                             hint: `${info.type} takes ${info.accepts.map(describeKind).join(' or ')}; ${j === 0
                                 ? `the ${type} builder here makes ${describeKind(input)}`
                                 : 'move it, or start a new chain'}`,
@@ -7463,9 +7578,20 @@ function resolvePlan(spec, opts = {}) {
                 if (uses.length)
                     chains.push(uses);
             });
+            const trust = resolveTrust(build, bp, {
+                specDir: spec.dir,
+                file,
+                errs,
+                build: buildName,
+                source: srcName,
+                evaluate: (raw, path) => evalTree(raw, path, scope, errs),
+                typed: (value, schema, path) => (0,spec_schema/* check */.z6)(value, schema, path, { file, problems: errs, phase: 'resolved' }),
+                selected,
+                written: (path) => written(file, path),
+            });
             const timeout = build.timeout === undefined
                 ? undefined
-                : (0,schema/* parseDuration */.E9)(evalTree(build.timeout, (0,load/* joinPath */.uJ)(bp, 'timeout'), scope, errs));
+                : (0,spec_schema/* parseDuration */.E9)(evalTree(build.timeout, (0,load/* joinPath */.uJ)(bp, 'timeout'), scope, errs));
             instances.push({
                 name: `${buildName}.${srcName}`,
                 at: written(file, sp),
@@ -7478,7 +7604,9 @@ function resolvePlan(spec, opts = {}) {
                 postProcessors: chains,
                 timeoutMs: timeout,
                 runsOn,
+                ...(trust.plan ? { trust: trust.plan } : {}),
                 files: [
+                    ...trust.files,
                     ...localInputs(builder, config, sp, spec, errs),
                     ...[...provs, ...(errorCleanup ? [errorCleanup] : [])].flatMap((u) => localInputs(spec.registry.must('provisioner', u.type), u.config, u.path, spec, errs)),
                     ...chains
@@ -7527,7 +7655,7 @@ function localInputs(d, config, at, spec, errs) {
             continue;
         const found = settingNaming(config, (v) => (0,external_node_path_.resolve)(spec.dir, v) === p);
         const path = found ? (0,load/* joinPath */.uJ)(at, found.key) : at;
-        const pos = (0,schema/* positionOf */.df)(spec.file, path, found?.isKey);
+        const pos = (0,spec_schema/* positionOf */.df)(spec.file, path, found?.isKey);
         // An evaluation error already reported here says enough.
         if (errs.some((e) => e.pos?.line === pos.line && e.pos?.col === pos.col))
             continue;
@@ -7602,7 +7730,7 @@ function unmatchedSelectors(build, bp, buildName, srcNames, spec, file) {
                     out.push({
                         message: `${key} takes source names or globs written out, not an expression`,
                         path: gp,
-                        pos: (0,schema/* positionOf */.df)(file, gp),
+                        pos: (0,spec_schema/* positionOf */.df)(file, gp),
                         hint: 'write the names (e.g. [app, "amazon-ebs.*"]); choose builds at run time with --only/--except',
                     });
                     return;
@@ -7612,7 +7740,7 @@ function unmatchedSelectors(build, bp, buildName, srcNames, spec, file) {
                 out.push({
                     message: `${key} pattern "${g}" matches no source of build "${buildName}"`,
                     path: gp,
-                    pos: (0,schema/* positionOf */.df)(file, gp),
+                    pos: (0,spec_schema/* positionOf */.df)(file, gp),
                     hint: `the build's sources: ${srcNames.join(', ')} (also matched as TYPE.NAME and ${buildName}.NAME)`,
                 });
             });
@@ -7627,7 +7755,7 @@ function unmatchedSelectors(build, bp, buildName, srcNames, spec, file) {
                 out.push({
                     message: `override for "${k}", which is not a source of build "${buildName}"`,
                     path: op,
-                    pos: (0,schema/* positionOf */.df)(file, op, true),
+                    pos: (0,spec_schema/* positionOf */.df)(file, op, true),
                     hint: near ? `did you mean "${near}"?` : `the build's sources: ${srcNames.join(', ')}`,
                 });
             }
@@ -7653,7 +7781,7 @@ function withoutFollowOns(errs, failures) {
     });
 }
 function written(file, path) {
-    const p = (0,schema/* positionOf */.df)(file, path);
+    const p = (0,spec_schema/* positionOf */.df)(file, path);
     return `${p.file}:${p.line}:${p.col}`;
 }
 function describeKind(k) {
@@ -8204,14 +8332,16 @@ function toJsonSchema(schema, description, o = {}) {
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17800);
 /* harmony import */ var _load__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(11207);
 /* harmony import */ var _schema__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(47280);
-/* harmony import */ var _types__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(49518);
+/* harmony import */ var _types__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(49518);
 /* harmony import */ var _plugin_common__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(33268);
 /* harmony import */ var _expr__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(58672);
-/* harmony import */ var _packer_go_template__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(52629);
+/* harmony import */ var _packer_go_template__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(52629);
+/* harmony import */ var _trust_spec__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(90079);
 /**
  * The spec's shape: top-level keys, and the checks that need the whole file (references
  * between sources and builds, plugin types). Everything here runs before anything is built.
  */
+
 
 
 
@@ -8239,6 +8369,7 @@ const buildFields = {
     'post-processors': (0,_schema__WEBPACK_IMPORTED_MODULE_3__/* .opt */ .m7)(_schema__WEBPACK_IMPORTED_MODULE_3__.s.list(_schema__WEBPACK_IMPORTED_MODULE_3__.s.any()), 'what happens to the artifact; a nested list is a chain'),
     'error-cleanup-provisioner': (0,_schema__WEBPACK_IMPORTED_MODULE_3__/* .opt */ .m7)(_schema__WEBPACK_IMPORTED_MODULE_3__.s.any(), 'runs when a provisioner fails, before the machine is removed'),
     timeout: (0,_schema__WEBPACK_IMPORTED_MODULE_3__/* .opt */ .m7)(_schema__WEBPACK_IMPORTED_MODULE_3__.s.duration(), 'fail the whole build when it runs longer'),
+    ..._trust_spec__WEBPACK_IMPORTED_MODULE_6__/* .trustBuildFields */ .qv,
 };
 const topSchema = _schema__WEBPACK_IMPORTED_MODULE_3__.s.object({
     plugins: (0,_schema__WEBPACK_IMPORTED_MODULE_3__/* .opt */ .m7)(_schema__WEBPACK_IMPORTED_MODULE_3__.s.list(_schema__WEBPACK_IMPORTED_MODULE_3__.s.string()), 'plugins from outside bake: module paths relative to the spec, or npm packages installed beside it'),
@@ -8324,7 +8455,7 @@ function loadSpec(path, registry, file = (0,_load__WEBPACK_IMPORTED_MODULE_2__/*
                     });
             }
         const t = decl && typeof decl === 'object' ? decl.type : undefined;
-        if (typeof t === 'string' && !(0,_types__WEBPACK_IMPORTED_MODULE_6__/* .parseVarType */ .$F)(t)) {
+        if (typeof t === 'string' && !(0,_types__WEBPACK_IMPORTED_MODULE_7__/* .parseVarType */ .$F)(t)) {
             problems.push({
                 message: `unknown variable type "${t}"`,
                 path: (0,_load__WEBPACK_IMPORTED_MODULE_2__/* .joinPath */ .uJ)(p, 'type'),
@@ -8430,6 +8561,7 @@ function loadSpec(path, registry, file = (0,_load__WEBPACK_IMPORTED_MODULE_2__/*
             else
                 checkPlugin(pp, pp0, 'post-processor', registry, ctx);
         });
+        (0,_trust_spec__WEBPACK_IMPORTED_MODULE_6__/* .checkTrustBlocks */ .Xv)(build, p, ctx);
     }
     checkExpressions(file.value, '', ctx.problems, file);
     if (problems.length)
@@ -8549,7 +8681,7 @@ function checkExpressions(value, path, problems, file) {
         const key = /\.cd_content(\.[\w-]+|\[".*"\])$/.test(path)
             ? 'cd_content'
             : (/([A-Za-z0-9_-]+)(\[\d+\])*$/.exec(path)?.[1] ?? '');
-        for (const a of (0,_packer_go_template__WEBPACK_IMPORTED_MODULE_7__/* .packerActionsIn */ .Zk)(value, key))
+        for (const a of (0,_packer_go_template__WEBPACK_IMPORTED_MODULE_8__/* .packerActionsIn */ .Zk)(value, key))
             problems.push({
                 message: `${a.text} is Packer's template syntax, which bake does not expand (it would stay as text)`,
                 path,
@@ -8697,6 +8829,343 @@ function describe(v, sensitive = false) {
     if (typeof v === 'string')
         return `"${v.length > 40 ? v.slice(0, 40) + '…' : v}"`;
     return String(v);
+}
+
+
+/***/ }),
+
+/***/ 90079:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D1: () => (/* binding */ checkSchemaOf),
+/* harmony export */   KR: () => (/* binding */ SCANNERS),
+/* harmony export */   Xv: () => (/* binding */ checkTrustBlocks),
+/* harmony export */   ZU: () => (/* binding */ scannerType),
+/* harmony export */   _X: () => (/* binding */ checkCommon),
+/* harmony export */   qv: () => (/* binding */ trustBuildFields),
+/* harmony export */   rM: () => (/* binding */ scannerSchemaOf),
+/* harmony export */   ui: () => (/* binding */ CHECKS),
+/* harmony export */   wW: () => (/* binding */ checkTypeOf),
+/* harmony export */   xQ: () => (/* binding */ scanCommon)
+/* harmony export */ });
+/* unused harmony exports sbomSchema, checkType, checkTypeIn, scannerTypeIn */
+/* harmony import */ var _spec_errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17800);
+/* harmony import */ var _spec_load__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(11207);
+/* harmony import */ var _spec_schema__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(47280);
+/**
+ * The trust blocks of a build, as the spec writes them: `tests:` (checks of the finished
+ * machine), `sbom:` (its bill of materials) and `scan:` (scanners with a severity gate). A
+ * check is named by the one key that says what it checks (`package: openssh-server`,
+ * `file: /etc/issue`, `port: 22`), the way goss and serverspec read; a scanner is a `type:`
+ * with its settings, like a provisioner. The same validator, errors and editor schema serve
+ * them all.
+ */
+
+
+
+const only = (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.list(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string(), { single: true }), 'run only for these sources (globs)');
+const except = (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.list(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string(), { single: true }), 'skip these sources (globs)');
+/** Settings every check takes. */
+const checkCommon = {
+    name: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string(), 'a label for the results table (default: the type and what it checks)'),
+    only,
+    except,
+};
+const regexList = (what) => (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.list(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string(), { single: true }), `regular expressions (JavaScript syntax; ^ and $ match at each line) that must each match ${what}`);
+const CHECKS = [
+    {
+        type: 'package',
+        description: 'a package is installed (dpkg, rpm or apk), optionally at a version',
+        schema: _spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.object({
+            package: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .req */ .DQ)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string(), 'the package name', 'openssh-server'),
+            installed: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.bool(), 'false: the package must not be installed', true),
+            version: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string({
+                pattern: /^\s*(=|==|!=|<=|>=|<|>)?\s*\S+\s*$/,
+                patternHint: 'a version, optionally after one of = != < <= > >=, e.g. ">= 1:9.2"',
+            }), 'the installed version, or a constraint such as ">= 9.2" (compared the way dpkg does)', undefined, '>= 1:9.2'),
+        }),
+    },
+    {
+        type: 'file',
+        description: 'a file or directory exists with a mode, owner and contents',
+        schema: _spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.object({
+            file: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .req */ .DQ)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string(), 'absolute path in the machine', '/etc/ssh/sshd_config'),
+            exists: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.bool(), 'false: nothing may be at the path', true),
+            filetype: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.enum(['file', 'directory', 'symlink']), 'what must be at the path'),
+            mode: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string({
+                pattern: /^0?[0-7]{3,4}$/,
+                patternHint: 'octal permission bits, written as a string: "0644"',
+            }), 'permission bits in octal, e.g. "0600"', undefined, '0600'),
+            owner: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string(), 'the owning user name'),
+            group: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string(), 'the owning group name'),
+            contains: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.list(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string(), { single: true }), 'literal lines or fragments the file must contain'),
+            not_contains: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.list(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string(), { single: true }), 'literal fragments the file must not contain'),
+            matches: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.list(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string(), { single: true }), 'extended regular expressions (grep -E) each line-matching somewhere in the file'),
+            sha256: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string({ pattern: /^[0-9a-fA-F]{64}$/, patternHint: '64 hexadecimal digits' }), 'the file content hash'),
+        }),
+    },
+    {
+        type: 'command',
+        description: 'a command exits with a status and prints what it should',
+        schema: _spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.object({
+            command: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .req */ .DQ)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string(), 'run with /bin/sh -c in the machine', 'sshd -T'),
+            exit_status: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.int(0, 255), 'the exit status it must end with', 0),
+            stdout: regexList('its standard output'),
+            stderr: regexList('its standard error'),
+            timeout: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.duration(), 'fail the check when the command runs longer', '60s'),
+        }),
+    },
+    {
+        type: 'service',
+        description: 'a systemd service is enabled and running (skipped where systemd does not run)',
+        schema: _spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.object({
+            service: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .req */ .DQ)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string(), 'the unit name; ".service" may be left out', 'ssh'),
+            enabled: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.bool(), 'whether it starts at boot'),
+            running: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.bool(), 'whether it is active now'),
+        }),
+    },
+    {
+        type: 'user',
+        description: 'a user exists with its uid, groups, home and shell',
+        schema: _spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.object({
+            user: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .req */ .DQ)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string(), 'the user name', 'app'),
+            exists: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.bool(), 'false: the user must not exist', true),
+            uid: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.int(0, 4294967294), 'its user id'),
+            gid: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.int(0, 4294967294), 'its primary group id'),
+            groups: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.list(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string(), { single: true }), 'groups it must be a member of'),
+            home: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string(), 'its home directory'),
+            shell: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string(), 'its login shell'),
+        }),
+    },
+    {
+        type: 'group',
+        description: 'a group exists with its gid',
+        schema: _spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.object({
+            group: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .req */ .DQ)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string(), 'the group name', 'app'),
+            exists: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.bool(), 'false: the group must not exist', true),
+            gid: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.int(0, 4294967294), 'its group id'),
+        }),
+    },
+    {
+        type: 'port',
+        description: 'something listens on a port (read from /proc/net)',
+        schema: _spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.object({
+            port: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .req */ .DQ)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.int(1, 65535), 'the port number', 22),
+            protocol: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.enum(['tcp', 'udp']), 'tcp or udp', 'tcp'),
+            listening: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.bool(), 'false: nothing may listen on it', true),
+            address: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string(), 'the address it must be bound to, e.g. 127.0.0.1, 0.0.0.0 or :: (default: any)'),
+        }),
+    },
+    {
+        type: 'sysctl',
+        description: 'a kernel parameter has a value (read from /proc/sys)',
+        schema: _spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.object({
+            sysctl: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .req */ .DQ)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string({ pattern: /^[A-Za-z0-9_.-]+$/ }), 'the key', 'net.ipv4.ip_forward'),
+            value: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .req */ .DQ)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string(), 'the value it must have (blanks between fields do not count)', '0'),
+        }),
+    },
+    {
+        type: 'http',
+        description: 'a URL answers from inside the machine (with curl or wget there)',
+        schema: _spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.object({
+            http: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .req */ .DQ)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string({ pattern: /^https?:\/\//, patternHint: 'an http:// or https:// URL' }), 'the URL', 'http://127.0.0.1/'),
+            status: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.int(100, 599), 'the HTTP status it must answer with', 200),
+            body: regexList('the response body'),
+            timeout: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.duration(), 'fail the check when there is no answer by then', '10s'),
+            insecure: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.bool(), 'accept a certificate that does not verify', false),
+        }),
+    },
+];
+/** The ignore list and threshold every scanner takes. */
+const scanCommon = {
+    name: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string(), 'a label for the results (default: the type)'),
+    only,
+    except,
+    fail_on: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.enum(['critical', 'high', 'medium', 'low', 'never']), 'fail the build on any finding of this severity or worse that is not ignored', 'high'),
+    ignore: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.list(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.object({
+        id: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .req */ .DQ)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string(), 'the finding: a CVE or GHSA id, a lynis test id, an XCCDF rule id'),
+        reason: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .req */ .DQ)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string(), 'why it is acceptable, kept in the results'),
+        until: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string({
+            pattern: /^\d{4}-\d{2}-\d{2}$/,
+            patternHint: 'a date written YYYY-MM-DD',
+        }), 'the last day the rule applies (YYYY-MM-DD); after it the finding counts again, with a warning'),
+    })), 'findings that do not fail the build, each with its reason'),
+};
+const SCANNERS = [
+    {
+        type: 'lynis',
+        description: "lynis' hardening audit, run from a temporary directory in the machine and removed",
+        schema: _spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.object({
+            min_index: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.int(0, 100), 'fail when the hardening index is below this', undefined, 70),
+            tests: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.list(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string(), { single: true }), 'run only these lynis tests (ids such as SSH-7408)'),
+        }),
+    },
+    {
+        type: 'oscap',
+        description: 'an OpenSCAP XCCDF evaluation of a datastream profile; ARF results and the HTML report are kept',
+        schema: _spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.object({
+            datastream: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .req */ .DQ)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string(), 'the SCAP source datastream, a file beside the spec', 'ssg-debian12-ds.xml'),
+            profile: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .req */ .DQ)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string(), 'the XCCDF profile id', 'xccdf_org.ssgproject.content_profile_standard'),
+            tailoring: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string(), 'an XCCDF tailoring file beside the spec'),
+        }),
+    },
+    {
+        type: 'trivy',
+        description: "trivy's vulnerability scan of the build's SBOM, on the runner",
+        schema: _spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.object({}),
+    },
+    {
+        type: 'grype',
+        description: "grype's vulnerability scan of the build's SBOM, on the runner",
+        schema: _spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.object({}),
+    },
+];
+const sbomSchema = _spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.object({
+    format: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.enum(['cyclonedx', 'spdx']), 'CycloneDX 1.6 JSON or SPDX 2.3 JSON', 'cyclonedx'),
+    output: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string(), 'where the SBOM is written, relative to the spec (default: <reports_directory>/sbom.cdx.json or sbom.spdx.json)'),
+});
+/** The build keys the trust blocks add. */
+const trustBuildFields = {
+    tests: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.list(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.any()), 'checks of the provisioned machine, run before the image is captured; any failure fails the build'),
+    sbom: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(sbomSchema, "write the machine's software bill of materials, read from its package databases"),
+    scan: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.list(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.any()), 'scanners run before capture, each with a severity gate'),
+    reports_directory: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string(), 'where test results, scanner reports and the SBOM are written, relative to the spec (default: bake-reports/<build>.<source>)'),
+};
+function checkType(type) {
+    return CHECKS.find((c) => c.type === type);
+}
+function scannerType(type) {
+    return SCANNERS.find((c) => c.type === type);
+}
+const CHECK_TYPES = CHECKS.map((c) => c.type);
+/** The schema a check is validated with: its own settings and the common ones. */
+function checkSchemaOf(t) {
+    return t.schema.kind === 'object'
+        ? { ...t.schema, fields: { ...checkCommon, ...t.schema.fields } }
+        : t.schema;
+}
+/** The schema a scanner is validated with: `type`, the gate's settings and its own. */
+function scannerSchemaOf(t) {
+    return t.schema.kind === 'object'
+        ? { ...t.schema, fields: { type: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .req */ .DQ)(_spec_schema__WEBPACK_IMPORTED_MODULE_2__.s.string()), ...scanCommon, ...t.schema.fields } }
+        : t.schema;
+}
+/**
+ * The keys that name a check type, leaving out one that is a setting of another named type
+ * (`group:` of a file check is its group, not a group check).
+ */
+function namedTypes(keys) {
+    const named = keys.filter((k) => CHECK_TYPES.includes(k));
+    return named.filter((k) => !named.some((other) => {
+        const sc = other !== k ? checkType(other)?.schema : undefined;
+        return sc?.kind === 'object' && k in sc.fields;
+    }));
+}
+/** The check type of a written check, when it names exactly one. */
+function checkTypeOf(raw) {
+    const named = namedTypes(Object.keys(raw));
+    return named.length === 1 ? checkType(named[0]) : undefined;
+}
+/**
+ * What a check checks: the one key of it that names a check type. Says what is wrong (none,
+ * or two) as one problem.
+ */
+function checkTypeIn(value, path, ctx) {
+    if (!value || typeof value !== 'object' || Array.isArray(value)) {
+        ctx.problems.push({
+            message: 'a test is a mapping that names what it checks, e.g. {package: openssh-server}',
+            path,
+            pos: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .positionOf */ .df)(ctx.file, path),
+            hint: `checks: ${CHECK_TYPES.join(', ')}`,
+        });
+        return undefined;
+    }
+    const keys = Object.keys(value);
+    const named = namedTypes(keys);
+    if ('type' in value) {
+        const tp = (0,_spec_load__WEBPACK_IMPORTED_MODULE_1__/* .joinPath */ .uJ)(path, 'type');
+        ctx.problems.push({
+            message: 'a test is named by what it checks, not by `type`',
+            path: tp,
+            pos: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .positionOf */ .df)(ctx.file, tp, true),
+            hint: 'write e.g. `- package: openssh-server` or `- file: /etc/issue`',
+        });
+        return undefined;
+    }
+    if (named.length === 1)
+        return checkType(named[0]);
+    if (named.length > 1) {
+        const second = (0,_spec_load__WEBPACK_IMPORTED_MODULE_1__/* .joinPath */ .uJ)(path, named[1]);
+        ctx.problems.push({
+            message: `a test checks one thing, and this one names ${named.map((k) => `"${k}"`).join(' and ')}`,
+            path: second,
+            pos: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .positionOf */ .df)(ctx.file, second, true),
+            hint: 'write each check as its own list item',
+        });
+        return undefined;
+    }
+    const near = keys.map((k) => (0,_spec_errors__WEBPACK_IMPORTED_MODULE_0__/* .didYouMean */ .au)(k, CHECK_TYPES)).find(Boolean);
+    ctx.problems.push({
+        message: 'this test does not say what it checks',
+        path,
+        pos: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .positionOf */ .df)(ctx.file, path),
+        hint: near
+            ? `did you mean "${near}"?`
+            : `start it with one of ${CHECK_TYPES.join(', ')}, e.g. \`- package: openssh-server\``,
+    });
+    return undefined;
+}
+/** The scanner a scan entry names by its `type`, or one problem saying what is wrong. */
+function scannerTypeIn(value, path, ctx) {
+    const types = SCANNERS.map((t) => t.type);
+    if (!value || typeof value !== 'object' || Array.isArray(value)) {
+        ctx.problems.push({
+            message: 'a scanner is a mapping with a type, e.g. {type: lynis, min_index: 70}',
+            path,
+            pos: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .positionOf */ .df)(ctx.file, path),
+            hint: `scanners: ${types.join(', ')}`,
+        });
+        return undefined;
+    }
+    const type = value.type;
+    if (typeof type !== 'string') {
+        ctx.problems.push({
+            message: 'missing required key "type"',
+            path,
+            pos: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .positionOf */ .df)(ctx.file, path),
+            hint: `scanners: ${types.join(', ')}`,
+        });
+        return undefined;
+    }
+    const t = scannerType(type);
+    if (!t) {
+        const tp = (0,_spec_load__WEBPACK_IMPORTED_MODULE_1__/* .joinPath */ .uJ)(path, 'type');
+        const near = (0,_spec_errors__WEBPACK_IMPORTED_MODULE_0__/* .didYouMean */ .au)(type, types);
+        ctx.problems.push({
+            message: `unknown scanner "${type}"`,
+            path: tp,
+            pos: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .positionOf */ .df)(ctx.file, tp),
+            hint: near ? `did you mean "${near}"?` : `scanners: ${types.join(', ')}`,
+        });
+    }
+    return t;
+}
+/** Checks a build's tests, sbom and scan blocks before anything is evaluated. */
+function checkTrustBlocks(build, path, ctx) {
+    const list = (k) => (Array.isArray(build[k]) ? build[k] : []);
+    list('tests').forEach((t, i) => {
+        const p = (0,_spec_load__WEBPACK_IMPORTED_MODULE_1__/* .joinPath */ .uJ)((0,_spec_load__WEBPACK_IMPORTED_MODULE_1__/* .joinPath */ .uJ)(path, 'tests'), i);
+        const ct = checkTypeIn(t, p, ctx);
+        if (ct)
+            (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .check */ .z6)(t, checkSchemaOf(ct), p, ctx);
+    });
+    list('scan').forEach((t, i) => {
+        const p = (0,_spec_load__WEBPACK_IMPORTED_MODULE_1__/* .joinPath */ .uJ)((0,_spec_load__WEBPACK_IMPORTED_MODULE_1__/* .joinPath */ .uJ)(path, 'scan'), i);
+        const st = scannerTypeIn(t, p, ctx);
+        if (st)
+            (0,_spec_schema__WEBPACK_IMPORTED_MODULE_2__/* .check */ .z6)(t, scannerSchemaOf(st), p, ctx);
+    });
 }
 
 

@@ -13,12 +13,14 @@ exports.modules = {
 /* harmony import */ var _schema__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(47280);
 /* harmony import */ var _spec__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(81552);
 /* harmony import */ var _plugin_common__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(33268);
+/* harmony import */ var _trust_spec__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(90079);
 /**
  * Generates schema/bake.schema.json from the same definitions the validator uses, in the
  * shape yaml-language-server handles well: each plugin kind is one `type` enum (every type,
  * with its description) and one `if`/`then` branch per type, so an error lists every valid
  * type and completion offers exactly the chosen plugin's settings.
  */
+
 
 
 
@@ -104,7 +106,10 @@ function pluginBody(d) {
 function pluginKind(plugins, kind, noun, common) {
     const list = plugins.all(kind);
     // `type: null` is YAML's null, and bake reads it as the null builder.
-    const nullIsType = kind === 'builder' && list.some((d) => d.type === 'null');
+    return typedKind(list, noun, common, kind === 'builder' && list.some((d) => d.type === 'null'));
+}
+/** Blocks told apart by `type`: a plugin kind, or the scanners of `scan:`. */
+function typedKind(list, noun, common, nullIsType = false) {
     const types = list.map((d) => d.type);
     const typeDoc = `the ${noun} type: ${types.map((t) => `\`${t}\``).join(', ')}`;
     const typeProp = {
@@ -222,6 +227,16 @@ function specJsonSchema(plugins) {
                 defaultSnippets: chainSnippets(plugins),
             }),
             timeout: (0,_schema__WEBPACK_IMPORTED_MODULE_0__/* .fieldJsonSchema */ .ql)('timeout', _spec__WEBPACK_IMPORTED_MODULE_1__/* .buildFields */ .cY.timeout),
+            tests: described(_spec__WEBPACK_IMPORTED_MODULE_1__/* .buildFields */ .cY.tests, 'tests', {
+                type: ['array', 'null'],
+                items: { $ref: '#/definitions/check' },
+            }),
+            sbom: (0,_schema__WEBPACK_IMPORTED_MODULE_0__/* .fieldJsonSchema */ .ql)('sbom', _spec__WEBPACK_IMPORTED_MODULE_1__/* .buildFields */ .cY.sbom),
+            scan: described(_spec__WEBPACK_IMPORTED_MODULE_1__/* .buildFields */ .cY.scan, 'scan', {
+                type: ['array', 'null'],
+                items: { $ref: '#/definitions/scanner' },
+            }),
+            reports_directory: (0,_schema__WEBPACK_IMPORTED_MODULE_0__/* .fieldJsonSchema */ .ql)('reports_directory', _spec__WEBPACK_IMPORTED_MODULE_1__/* .buildFields */ .cY.reports_directory),
         },
     };
     return {
@@ -232,7 +247,12 @@ function specJsonSchema(plugins) {
         type: 'object',
         additionalProperties: false,
         required: ['sources', 'builds'],
-        definitions: { provisioner, postProcessor },
+        definitions: {
+            provisioner,
+            postProcessor,
+            check: checkDefinition(),
+            scanner: typedKind(_trust_spec__WEBPACK_IMPORTED_MODULE_3__/* .SCANNERS */ .KR, 'scanner', _trust_spec__WEBPACK_IMPORTED_MODULE_3__/* .scanCommon */ .xQ),
+        },
         defaultSnippets: plugins.all('builder').map((d) => ({
             label: `bake spec: ${d.type}`,
             description: `a whole spec that builds with the ${d.type} builder`,
@@ -299,6 +319,55 @@ function chainSnippets(plugins) {
             body: [[{ ...pluginBody(tag), tags: ['latest'] }, { type: 'manifest' }]],
         });
     return out;
+}
+/**
+ * A check of `tests:`: named by the key that says what it checks. A key that is also a
+ * setting of another check present (a file check's `group`) does not name a check.
+ */
+function checkDefinition() {
+    const owners = (t) => _trust_spec__WEBPACK_IMPORTED_MODULE_3__/* .CHECKS */ .ui.filter((o) => o.type !== t && o.schema.kind === 'object' && t in o.schema.fields).map((o) => o.type);
+    const branches = _trust_spec__WEBPACK_IMPORTED_MODULE_3__/* .CHECKS */ .ui.map((t) => {
+        const obj = (0,_schema__WEBPACK_IMPORTED_MODULE_0__/* .toJsonSchema */ .PF)((0,_trust_spec__WEBPACK_IMPORTED_MODULE_3__/* .checkSchemaOf */ .D1)(t));
+        const plain = obj.anyOf?.[0] ?? obj;
+        const others = owners(t.type);
+        return {
+            if: {
+                required: [t.type],
+                ...(others.length ? { not: { anyOf: others.map((o) => ({ required: [o] })) } } : {}),
+            },
+            then: {
+                title: `${t.type} check`,
+                description: t.description,
+                markdownDescription: `**${t.type}** check: ${t.description}`,
+                ...plain,
+            },
+        };
+    });
+    return {
+        type: 'object',
+        title: 'check',
+        description: `a check of the finished machine, named by what it checks: ${_trust_spec__WEBPACK_IMPORTED_MODULE_3__/* .CHECKS */ .ui.map((t) => t.type).join(', ')}`,
+        anyOf: _trust_spec__WEBPACK_IMPORTED_MODULE_3__/* .CHECKS */ .ui.map((t) => ({ required: [t.type] })),
+        allOf: [
+            ...branches,
+            {
+                if: { type: 'object', anyOf: _trust_spec__WEBPACK_IMPORTED_MODULE_3__/* .CHECKS */ .ui.map((t) => ({ required: [t.type] })) },
+                else: {
+                    defaultSnippets: _trust_spec__WEBPACK_IMPORTED_MODULE_3__/* .CHECKS */ .ui.map((t) => ({
+                        label: `${t.type} check`,
+                        description: t.description,
+                        body: pluginBody(t),
+                    })).map((sn) => {
+                        // A check's body has no type key: its own key names it.
+                        const { type, ...rest } = sn.body;
+                        void type;
+                        return { ...sn, body: rest };
+                    }),
+                },
+            },
+        ],
+        properties: Object.fromEntries(Object.entries(_trust_spec__WEBPACK_IMPORTED_MODULE_3__/* .checkCommon */ ._X).map(([k, f]) => [k, (0,_schema__WEBPACK_IMPORTED_MODULE_0__/* .fieldJsonSchema */ .ql)(k, f)])),
+    };
 }
 
 

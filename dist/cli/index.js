@@ -375,6 +375,13 @@ module.exports = require("process");
 
 /***/ }),
 
+/***/ 24876:
+/***/ ((module) => {
+
+module.exports = require("punycode");
+
+/***/ }),
+
 /***/ 83480:
 /***/ ((module) => {
 

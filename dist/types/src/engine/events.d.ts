@@ -70,6 +70,10 @@ export interface ArtifactRecord {
      */
     properties?: Record<string, string>;
     description?: string;
+    /** The SBOM file of the image (sbom: on the build). */
+    sbom?: string;
+    /** The files the tests and scanners wrote: results, reports. */
+    reports?: string[];
 }
 export declare function recordOf(a: ArtifactRecord): ArtifactRecord;
 type Listener = (e: BakeEvent) => void;

@@ -27,4 +27,5 @@ export declare class HclScanError extends Error {
     readonly pos: Position;
     constructor(message: string, pos: Position);
 }
+/** The index of one file; a file it cannot scan is a spec problem at the place it stopped. */
 export declare function indexHcl(text: string, file: string): IndexBody;

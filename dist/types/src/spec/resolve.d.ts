@@ -1,5 +1,6 @@
 import { RawSpec } from './spec';
 import type { PluginSet } from '../plugins/api';
+import { TrustPlan } from '../trust/plan';
 export interface ResolveOptions {
     /** `--var k=v` / the action's `vars` input, highest precedence. */
     vars?: Record<string, string>;
@@ -51,6 +52,8 @@ export interface BuildInstance {
     files: string[];
     /** Where its source is written: file:line:col. */
     at?: string;
+    /** tests, sbom and scan: what proves the machine before it is captured. */
+    trust?: TrustPlan;
 }
 export interface ResolvedVariable {
     name: string;

@@ -1,6 +1,6 @@
 "use strict";
-exports.id = 3148;
-exports.ids = [3148,5309];
+exports.id = 8122;
+exports.ids = [8122,5309];
 exports.modules = {
 
 /***/ 55309:
@@ -92,7 +92,7 @@ class ResourceLedger {
 
 /***/ }),
 
-/***/ 13148:
+/***/ 18122:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -129,6 +129,8 @@ function recordOf(a) {
             ? { properties: { ...a.properties } }
             : {}),
         ...(a.description ? { description: a.description } : {}),
+        ...(a.sbom ? { sbom: a.sbom } : {}),
+        ...(a.reports?.length ? { reports: [...a.reports] } : {}),
     };
 }
 class EventBus {
@@ -158,11 +160,263 @@ var engine_ledger = __webpack_require__(55309);
 var engine_steps = __webpack_require__(54277);
 // EXTERNAL MODULE: ./src/util/redact.ts
 var redact = __webpack_require__(50767);
+// EXTERNAL MODULE: ./src/engine/errors.ts
+var errors = __webpack_require__(17679);
+// EXTERNAL MODULE: ./package.json
+var package_0 = __webpack_require__(8330);
+;// CONCATENATED MODULE: ./src/trust/findings.ts
+/**
+ * What scanners report and how a gate judges it: one finding type for every scanner, one
+ * severity scale, and the ignore rules a spec writes (each with its reason and, optionally,
+ * the day it lapses).
+ */
+const SEVERITIES = (/* unused pure expression or super */ null && (['critical', 'high', 'medium', 'low', 'unknown']));
+const RANK = { critical: 4, high: 3, medium: 2, low: 1, unknown: 0 };
+/** True when a finding of severity `s` fails a gate set to `failOn`. Unknown counts as low. */
+function atOrAbove(s, failOn) {
+    if (failOn === 'never')
+        return false;
+    return Math.max(RANK[s], 1) >= RANK[failOn];
+}
+/** Today as YYYY-MM-DD in UTC, the form `until` is written in. */
+function today(now = new Date()) {
+    return now.toISOString().slice(0, 10);
+}
+/** Applies ignore rules and the threshold to what a scanner found. */
+function gate(findings, rules, day = today()) {
+    const failing = [];
+    const ignored = [];
+    const warnings = [];
+    const used = new Set();
+    const lapsed = new Set();
+    for (const f of findings) {
+        const rule = rules.ignore.find((r) => r.id === f.id);
+        if (rule && rule.until && rule.until < day) {
+            lapsed.add(rule);
+        }
+        else if (rule) {
+            used.add(rule);
+            ignored.push({ finding: f, rule });
+            continue;
+        }
+        if (atOrAbove(f.severity, rules.failOn))
+            failing.push(f);
+    }
+    for (const r of lapsed)
+        warnings.push(`the ignore rule for ${r.id} lapsed on ${r.until} ("${r.reason}"); the finding counts again`);
+    for (const r of rules.ignore)
+        if (!used.has(r) && !lapsed.has(r))
+            warnings.push(`the ignore rule for ${r.id} matched nothing; remove it if it is fixed`);
+    return { failing, ignored, warnings };
+}
+
+;// CONCATENATED MODULE: ./src/trust/run.ts
+/**
+ * The trust steps of a build: after the provisioners and before the builder captures the
+ * image, the checks of `tests:` run, the SBOM is read and written, and each scanner runs and
+ * is gated. Every part runs and reports even when one before it failed; the last step fails
+ * the build (before capture, under the usual on-error rules) if anything did.
+ */
+
+
+
+
+
+
+const MARK = { passed: '✔', failed: '✘', skipped: '–' };
+/** The results as lines for the console. */
+function checkLines(checks) {
+    const count = (s) => checks.filter((c) => c.status === s).length;
+    const lines = [
+        `tests: ${count('passed')} passed, ${count('failed')} failed, ${count('skipped')} skipped`,
+    ];
+    for (const c of checks)
+        lines.push(`  ${MARK[c.status]} ${c.label}${c.details.length ? ` — ${c.details.join('; ')}` : ''}`);
+    return lines;
+}
+function writeJson(path, value) {
+    (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true });
+    (0,external_node_fs_.writeFileSync)(path, JSON.stringify((0,redact/* redactValue */.FI)(value), null, 2) + '\n');
+}
+/**
+ * The steps that prove the machine, or none when the build has no trust blocks. `results`
+ * is filled in as they run, for the build's result.
+ */
+function trustSteps(plan, env, results) {
+    if (!plan)
+        return [];
+    const inst = env.instance;
+    const failures = [];
+    const needsSbomFile = plan.scans.some((s) => s.type === 'trivy' || s.type === 'grype');
+    let cyclonedxFile;
+    results.at = plan.at;
+    const comm = (state) => {
+        if (state.communicator)
+            return state.communicator;
+        throw new errors/* BuildError */.z('tests, sbom and scan run inside the machine, and this build has no communicator', `give source "${inst.source}" a communicator (it has communicator: none), or remove the trust blocks from build "${inst.build}"`);
+    };
+    const steps = [];
+    if (plan.tests.length)
+        steps.push({
+            name: 'tests',
+            async run(state, ctx) {
+                const { runChecks } = await __webpack_require__.e(/* import() */ 6500).then(__webpack_require__.bind(__webpack_require__, 96500));
+                const checks = await runChecks(plan.tests, comm(state), ctx.signal);
+                results.checks = checks;
+                const file = (0,external_node_path_.join)(plan.reportsDir, 'tests.json');
+                writeJson(file, { build: inst.name, checks });
+                results.files.push(file);
+                for (const l of checkLines(checks))
+                    env.out('info', l);
+                const failed = checks.filter((c) => c.status === 'failed');
+                if (failed.length)
+                    failures.push({
+                        message: `${failed.length} of ${checks.length} tests failed (${failed.map((c) => c.label).join(', ')})`,
+                        at: failed[0].at,
+                    });
+            },
+        });
+    if (plan.sbom || needsSbomFile)
+        steps.push({
+            name: 'sbom',
+            async run(state, ctx) {
+                const { readInventory, cyclonedxJson, spdxJson } = await Promise.all(/* import() */[__webpack_require__.e(7469), __webpack_require__.e(9113)]).then(__webpack_require__.bind(__webpack_require__, 99113));
+                const inventory = await readInventory(comm(state), ctx.signal);
+                const meta = {
+                    name: inst.name,
+                    timestamp: new Date(),
+                    tool: { name: 'bake', version: package_0/* version */.rE },
+                };
+                const write = (path, text) => {
+                    (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true });
+                    (0,external_node_fs_.writeFileSync)(path, text);
+                    results.files.push(path);
+                };
+                if (plan.sbom) {
+                    write(plan.sbom.output, plan.sbom.format === 'spdx'
+                        ? spdxJson(inventory, meta)
+                        : cyclonedxJson(inventory, meta));
+                    results.sbom = plan.sbom.output;
+                    env.out('info', `sbom: ${inventory.packages.length} packages of ${inventory.os.prettyName ?? inventory.os.id} written to ${plan.sbom.output}`);
+                    if (plan.sbom.format === 'cyclonedx')
+                        cyclonedxFile = plan.sbom.output;
+                }
+                // The vulnerability scanners read a CycloneDX SBOM: one is written for them when
+                // the build asks for SPDX, or for none.
+                if (needsSbomFile && !cyclonedxFile) {
+                    cyclonedxFile = (0,external_node_path_.join)(plan.reportsDir, 'scan-input.cdx.json');
+                    write(cyclonedxFile, cyclonedxJson(inventory, meta));
+                }
+            },
+        });
+    for (const use of plan.scans)
+        steps.push({
+            name: `scan: ${use.label}`,
+            async run(state, ctx) {
+                const report = await scan(use, comm(state), env, plan, ctx.signal, cyclonedxFile);
+                (results.scans ??= []).push(report);
+                results.files.push(...report.files);
+                env.out(report.status === 'passed' ? 'info' : 'stderr', `scan ${use.label}: ${report.summary}${report.status === 'failed' ? ` — fails the gate (${[...report.problems, ...(report.failing.length ? [`${report.failing.length} findings at ${use.failOn} or worse: ${report.failing.slice(0, 10).join(', ')}${report.failing.length > 10 ? ', …' : ''}`] : [])].join('; ')})` : ''}`);
+                for (const w of report.warnings)
+                    env.out('stderr', `scan ${use.label}: ${w}`);
+                if (report.status === 'failed')
+                    failures.push({ message: `${use.label} failed its gate`, at: use.at });
+            },
+        });
+    if (steps.length) {
+        // The gate itself: after everything ran and was reported.
+        const last = steps[steps.length - 1];
+        const inner = last.run.bind(last);
+        last.run = async (state, ctx) => {
+            await inner(state, ctx);
+            if (failures.length)
+                throw Object.assign(new errors/* BuildError */.z((0,redact/* redact */.E$)(failures.map((f) => f.message).join('; ')), 'the image was not captured; see the results table, and the reports in ' +
+                    plan.reportsDir), { at: failures[0].at });
+        };
+    }
+    return steps;
+}
+async function scan(use, comm, env, plan, signal, sbomFile) {
+    const filesDir = (0,external_node_path_.join)(plan.reportsDir, use.type);
+    (0,external_node_fs_.mkdirSync)(filesDir, { recursive: true });
+    const ctx = { comm, signal, out: env.out, filesDir, sbomFile };
+    const c = use.config;
+    const report = {
+        type: use.type,
+        label: use.label,
+        at: use.at,
+        status: 'passed',
+        summary: '',
+        failOn: use.failOn,
+        findings: [],
+        failing: [],
+        ignored: [],
+        warnings: [],
+        problems: [],
+        files: [],
+    };
+    try {
+        let r;
+        switch (use.type) {
+            case 'lynis': {
+                const { runLynis } = await __webpack_require__.e(/* import() */ 217).then(__webpack_require__.bind(__webpack_require__, 10217));
+                r = await runLynis(ctx, {
+                    ...(c.min_index !== undefined ? { minIndex: Number(c.min_index) } : {}),
+                    ...(Array.isArray(c.tests) ? { tests: c.tests.map(String) } : {}),
+                });
+                if (c.min_index !== undefined && r.index < Number(c.min_index))
+                    report.problems.push(`the hardening index ${r.index} is below min_index ${String(c.min_index)}`);
+                break;
+            }
+            case 'oscap': {
+                const { runOscap } = await __webpack_require__.e(/* import() */ 5572).then(__webpack_require__.bind(__webpack_require__, 45572));
+                r = await runOscap(ctx, {
+                    datastream: String(c.datastream),
+                    profile: String(c.profile),
+                    ...(c.tailoring !== undefined ? { tailoring: String(c.tailoring) } : {}),
+                });
+                break;
+            }
+            case 'trivy': {
+                const { runTrivy } = await __webpack_require__.e(/* import() */ 9907).then(__webpack_require__.bind(__webpack_require__, 29907));
+                r = await runTrivy(ctx, {});
+                break;
+            }
+            default: {
+                const { runGrype } = await __webpack_require__.e(/* import() */ 9907).then(__webpack_require__.bind(__webpack_require__, 29907));
+                r = await runGrype(ctx, {});
+            }
+        }
+        report.summary = (0,redact/* redact */.E$)(r.summary);
+        report.findings = (0,redact/* redactValue */.FI)(r.findings);
+        report.files = r.files;
+        const g = gate(report.findings, { failOn: use.failOn, ignore: use.ignore });
+        report.failing = g.failing.map((f) => f.id);
+        report.ignored = g.ignored.map(({ rule }) => rule);
+        report.warnings = g.warnings;
+    }
+    catch (e) {
+        if (signal.aborted)
+            throw e;
+        report.summary = 'did not run';
+        report.problems.push((0,redact/* redact */.E$)(e.message));
+        if (e instanceof errors/* BuildError */.z && e.hint)
+            report.problems.push((0,redact/* redact */.E$)(e.hint));
+    }
+    if (report.failing.length || report.problems.length)
+        report.status = 'failed';
+    const file = (0,external_node_path_.join)(filesDir, 'result.json');
+    writeJson(file, report);
+    report.files.push(file);
+    return report;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/build.ts
 /**
  * Runs one build instance: the builder's steps with the provisioners in the middle, then the
  * post-processor chains. Reports everything as events; never throws for a build failure.
  */
+
 
 
 
@@ -254,7 +508,8 @@ async function runBuild(inst, o) {
         const cancelled = o.signal.aborted && !timeoutCtl.signal.aborted;
         result.status = cancelled ? 'cancelled' : 'failed';
         result.failedStep ??= step;
-        result.at ??= writtenAt(inst, result.failedStep);
+        // A failure may say where it is written (the check or scanner that failed).
+        result.at ??= e?.at ?? writtenAt(inst, result.failedStep);
         const err = timeoutCtl.signal.aborted ? timeoutCtl.signal.reason : e;
         result.error ??= (0,redact/* redact */.E$)(cancelled ? 'cancelled' : (err?.message ?? String(e)));
         if (e instanceof context/* BuildError */.z) {
@@ -265,7 +520,14 @@ async function runBuild(inst, o) {
     try {
         const impl = await o.registry.must('builder', inst.type).load();
         const marker = { name: 'provision', run: async () => undefined };
-        const provSteps = inst.provisioners.map((p, i) => provisionerStep(p, i, env, o.registry));
+        const trust = { files: [] };
+        if (inst.trust)
+            result.trust = trust;
+        const provSteps = [
+            ...inst.provisioners.map((p, i) => provisionerStep(p, i, env, o.registry)),
+            // Before the builder captures the image: what proves the machine.
+            ...trustSteps(inst.trust, env, trust),
+        ];
         const steps = (await impl.steps(env, marker)).flatMap((s) => (s === marker ? provSteps : [s]));
         let aborted = false;
         const r = await (0,engine_steps/* runSteps */.rl)(steps, state, { signal, log: (l) => emitOut('info', l) }, {
@@ -352,6 +614,11 @@ async function runBuild(inst, o) {
             return result;
         }
         const built = state.artifact;
+        if (built && inst.trust) {
+            if (trust.sbom)
+                built.sbom = trust.sbom;
+            built.reports = trust.files.filter((f) => f !== trust.sbom);
+        }
         if (built) {
             result.artifact = recordOf(built);
             bus.emit({
@@ -483,6 +750,9 @@ async function runChains(inst, built, env, events, signal, result, timings, regi
                     const gone = input;
                     await gone.destroy().then(() => env.out('info', `removed ${gone.id}: ${use.label} replaced it`), (e) => env.out('stderr', `could not remove the intermediate ${gone.id}: ${e.message}`));
                 }
+                // What proves the image goes with every artifact made from it.
+                out.artifact.sbom ??= built.sbom;
+                out.artifact.reports ??= built.reports;
                 input = out.artifact;
                 mergeInto(merged, out.artifact);
                 finish(true);
@@ -681,6 +951,25 @@ function fingerprintOf(stable, specDir, base) {
         postProcessors: stable.postProcessors.map((chain) => chain.map((p) => ({ type: p.type, config: p.config, keep: p.keepInputArtifact ?? null }))),
         files,
         base,
+        // What proves the machine is part of what is made: a new check builds again.
+        ...(stable.trust
+            ? {
+                trust: {
+                    tests: stable.trust.tests.map((t) => ({ type: t.type, config: t.config })),
+                    sbom: stable.trust.sbom?.format ?? null,
+                    scans: stable.trust.scans.map((t) => ({
+                        type: t.type,
+                        // Local files by where they sit beside the spec, as on any runner.
+                        config: Object.fromEntries(Object.entries(t.config).map(([k, v]) => [
+                            k,
+                            typeof v === 'string' && v.startsWith('/') ? (0,external_node_path_.relative)(specDir, v) : v,
+                        ])),
+                        failOn: t.failOn,
+                        ignore: t.ignore,
+                    })),
+                },
+            }
+            : {}),
     });
     return (0,external_node_crypto_.createHash)('sha256').update(canonical(doc)).digest('hex');
 }
