@@ -430,6 +430,34 @@ describe('scanners that gate the build', () => {
     expect(pendingOf(ledger)).toEqual([]);
   });
 
+  it('a lynis hardening index below min_index fails the gate even with fail_on never, and the SARIF says why', async () => {
+    const dir = tempProject({
+      'bake.yml':
+        source +
+        `builds:
+  golden:
+    sources: [base]
+    scan:
+      - {type: lynis, min_index: 100, fail_on: never}
+`,
+    });
+    const { result, summary } = await bakeIn(dir);
+    expect(result.status).toBe('failed');
+    expect(result.failedStep).toBe('scan: lynis');
+    const scan = result.trust!.scans![0];
+    expect(scan.failing).toEqual([]);
+    expect(scan.problems).toEqual([
+      expect.stringMatching(/^the lynis hardening index is \d+, below min_index 100$/),
+    ]);
+    const sarif = sarifOf(summary.results, { root: dir, version: '0' }) as {
+      runs: { results: { ruleId: string; level: string }[] }[];
+    };
+    expect(sarif.runs[0].results.filter((r) => r.ruleId === 'lynis/gate')).toEqual([
+      expect.objectContaining({ level: 'error' }),
+    ]);
+    expect(result.artifact).toBeUndefined();
+  });
+
   it('with on-error abort, a failing gate keeps the container for a look, and the ledger lists it', async () => {
     const dir = tempProject({
       'bake.yml':

@@ -10,30 +10,10 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync 
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import type { Communicator } from '../communicators/communicator';
 import { shQuote } from '../communicators/communicator';
 import { BuildError } from '../engine/errors';
 import type { Finding, Severity } from './findings';
-import { capture, findProgram, withScratch } from './lynis';
-
-export interface ScanContext {
-  comm: Communicator;
-  signal: AbortSignal;
-  out: (stream: 'stdout' | 'stderr' | 'info', line: string) => void;
-  /** a local directory for this build's files (reports); exists */
-  filesDir: string;
-  /** the build's CycloneDX SBOM file on the runner, when one was written */
-  sbomFile?: string;
-}
-
-export interface ScanResult {
-  findings: Finding[];
-  /** local report files kept as build files */
-  files: string[];
-  /** one line, e.g. "hardening index 64, 3 warnings, 21 suggestions" */
-  summary: string;
-  metrics?: Record<string, number>;
-}
+import { capture, findProgram, ScanContext, ScanResult, withScratch } from './scanner';
 
 export interface OscapOptions {
   /** A SCAP source data stream on the runner. */

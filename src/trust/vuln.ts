@@ -4,30 +4,13 @@
  * as build files and read into findings.
  */
 import { spawn } from 'node:child_process';
-import { accessSync, constants, writeFileSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
-import type { Communicator } from '../communicators/communicator';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { BuildError } from '../engine/errors';
 import type { Finding, Severity } from './findings';
+import { findProgram, ScanContext, ScanResult } from './scanner';
 
-export interface ScanContext {
-  comm: Communicator;
-  signal: AbortSignal;
-  out: (stream: 'stdout' | 'stderr' | 'info', line: string) => void;
-  /** a local directory for this build's files (reports); exists */
-  filesDir: string;
-  /** the build's CycloneDX SBOM file on the runner, when one was written */
-  sbomFile?: string;
-}
-
-export interface ScanResult {
-  findings: Finding[];
-  /** local report files kept as build files */
-  files: string[];
-  /** one line, e.g. "hardening index 64, 3 warnings, 21 suggestions" */
-  summary: string;
-  metrics?: Record<string, number>;
-}
+export type { ScanContext, ScanResult } from './scanner';
 
 export interface VulnOptions {
   /** The environment the scanner is looked up in (PATH) and runs with; the runner's by default. */
@@ -56,20 +39,6 @@ export function vulnSeverity(s: unknown): Severity {
     default:
       return 'unknown';
   }
-}
-
-function lookup(name: string, env: Record<string, string | undefined>): string | undefined {
-  for (const d of (env.PATH ?? '').split(delimiter)) {
-    if (!d) continue;
-    const p = join(d, name);
-    try {
-      accessSync(p, constants.X_OK);
-      return p;
-    } catch {
-      // not in this directory
-    }
-  }
-  return undefined;
 }
 
 type Json = Record<string, unknown>;
@@ -184,7 +153,7 @@ async function scan(ctx: ScanContext, tool: Tool, o: VulnOptions): Promise<ScanR
       'add sbom: {format: cyclonedx} to the build',
     );
   const env = o.env ?? process.env;
-  const bin = lookup(tool.name, env);
+  const bin = findProgram(tool.name, env.PATH ?? '');
   if (!bin) throw new BuildError(`${tool.name} is not on PATH on the runner`, tool.install);
   const args = tool.args(ctx.sbomFile);
   ctx.out('info', `${tool.name}: scanning ${ctx.sbomFile}`);
