@@ -364,8 +364,9 @@ async function scan(use, comm, env, plan, signal, sbomFile) {
                     ...(c.min_index !== undefined ? { minIndex: Number(c.min_index) } : {}),
                     ...(Array.isArray(c.tests) ? { tests: c.tests.map(String) } : {}),
                 });
-                if (c.min_index !== undefined && r.index < Number(c.min_index))
-                    report.problems.push(`the hardening index ${r.index} is below min_index ${String(c.min_index)}`);
+                // min_index is judged by the lynis module itself.
+                if (r.indexFailure)
+                    report.problems.push(r.indexFailure);
                 break;
             }
             case 'oscap': {
