@@ -121,14 +121,19 @@ build {
     destination = "/opt/img/helpers"
   }
   provisioner "shell" {
-    inline = ["mkdir -p /srv/existing"]
+    inline = ["mkdir -p /srv/existing /srv/real", "ln -s /srv/real /srv/link"]
   }
   provisioner "file" {
     source      = "helpers"
     destination = "/srv/existing"
   }
+  # A link to a directory is a directory, as test -d says.
+  provisioner "file" {
+    source      = "helpers"
+    destination = "/srv/link"
+  }
   provisioner "shell" {
-    inline = ["ls /opt/img/helpers/install.sh /srv/existing/helpers/install.sh", "test ! -e /opt/img/helpers/helpers"]
+    inline = ["ls /opt/img/helpers/install.sh /srv/existing/helpers/install.sh /srv/real/helpers/install.sh", "test ! -e /opt/img/helpers/helpers"]
   }
 }
 `,
@@ -137,6 +142,7 @@ build {
   expect(r.summary.results[0].error).toBeUndefined();
   expect(r.output).toContain('/opt/img/helpers/install.sh');
   expect(r.output).toContain('/srv/existing/helpers/install.sh');
+  expect(r.output).toContain('/srv/real/helpers/install.sh');
 });
 
 test('a build container whose command exits at once is reported as such, not as an HTTP 409', async () => {

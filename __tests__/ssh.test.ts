@@ -234,19 +234,21 @@ describe('file transfer', () => {
   });
 
   it('moves a directory over SFTP, file by file, to and from a machine without tar', async () => {
-    const bare = await sshd({ extraSetup: 'rm -f /usr/bin/tar /bin/tar' });
+    // Neither tar nor cat: files and directories both go over SFTP.
+    const bare = await sshd({ extraSetup: 'rm -f /usr/bin/tar /bin/tar /usr/bin/cat /bin/cat' });
     const nc = new SshCommunicator(options(bare));
     await nc.connect(AbortSignal.timeout(60_000));
     try {
       const dir = tempProject({ 'tree/a/one.txt': 'one\n', 'tree/b/two.sh': '#!/bin/sh\n' });
       chmodSync(join(dir, 'tree/b/two.sh'), 0o755);
       await nc.upload(join(dir, 'tree') + '/', '/srv/tree', AbortSignal.timeout(60_000));
+      await nc.upload(join(dir, 'tree/b/two.sh'), '/srv/two.sh', AbortSignal.timeout(60_000));
       let out = '';
       await nc.exec(
-        'command -v tar || echo no-tar; cat /srv/tree/a/one.txt; stat -c %a /srv/tree/b/two.sh',
+        'command -v tar || echo no-tar; command -v cat || echo no-cat; head -n1 /srv/tree/a/one.txt; stat -c %a /srv/tree/b/two.sh /srv/two.sh',
         { signal: AbortSignal.timeout(10_000), onStdout: (l) => (out += l + ';') },
       );
-      expect(out).toBe('no-tar;one;755;');
+      expect(out).toBe('no-tar;no-cat;one;755;755;');
       // And back, the same way.
       await nc.download('/srv/tree', join(dir, 'back'), AbortSignal.timeout(60_000));
       expect(readFileSync(join(dir, 'back/a/one.txt'), 'utf8')).toBe('one\n');
@@ -254,6 +256,111 @@ describe('file transfer', () => {
     } finally {
       nc.close();
     }
+  });
+
+  it('a file streams into cat in one command: mode kept, and no SFTP subsystem needed', async () => {
+    // This machine has no SFTP subsystem at all: a transfer that needed it would fail.
+    const nosftp = await sshd({ extraSetup: "sed -i '/^Subsystem/d' /etc/ssh/sshd_config" });
+    const dir = tempProject({ 'run.sh': '#!/bin/sh\necho ran\n' });
+    chmodSync(join(dir, 'run.sh'), 0o750);
+    const nc = new SshCommunicator(options(nosftp));
+    try {
+      await nc.upload(join(dir, 'run.sh'), '/usr/local/bin/run', AbortSignal.timeout(30_000));
+      await nc.uploadContent('secret=1\n', '/etc/app.env', 0o600, AbortSignal.timeout(30_000));
+      let out = '';
+      await nc.exec('run; stat -c %a /usr/local/bin/run /etc/app.env; cat /etc/app.env', {
+        signal: AbortSignal.timeout(10_000),
+        onStdout: (l) => (out += l + ';'),
+      });
+      expect(out).toBe('ran;750;600;secret=1;');
+      // The same machine with transfers set to SFTP: the setting is obeyed, so this fails.
+      const viaSftp = new SshCommunicator(options(nosftp, { transfer: 'sftp' }));
+      try {
+        await expect(
+          viaSftp.upload(join(dir, 'run.sh'), '/tmp/run', AbortSignal.timeout(30_000)),
+        ).rejects.toThrow(/subsystem/i);
+      } finally {
+        viaSftp.close();
+      }
+    } finally {
+      nc.close();
+    }
+  });
+
+  it('ssh_file_transfer_method: sftp moves files and directories over SFTP; stream uses cat and tar', async () => {
+    // cat and tar on this machine note each use of them.
+    const watched = await sshd({
+      extraSetup: [
+        'for t in cat tar; do mv /usr/bin/$t /usr/bin/$t.real',
+        `printf '#!/bin/sh\\necho %s >> /var/tmp/used\\nexec %s.real "$@"\\n' $t $t > /usr/bin/$t`,
+        'chmod 755 /usr/bin/$t; done',
+      ].join('; '),
+    });
+    const dir = tempProject({ 'tree/a.txt': 'a\n', 'one.txt': 'one\n' });
+    const used = async (comm: SshCommunicator) => {
+      let out = '';
+      await comm.exec('cat.real /var/tmp/used 2>/dev/null; rm -f /var/tmp/used', {
+        signal: AbortSignal.timeout(10_000),
+        onStdout: (l) => (out += l + ' '),
+      });
+      return out.trim();
+    };
+    for (const [transfer, expected] of [
+      ['sftp', ''],
+      ['stream', 'cat tar'],
+    ] as const) {
+      const wc = new SshCommunicator(options(watched, { transfer }));
+      try {
+        await wc.upload(join(dir, 'one.txt'), `/srv/${transfer}.txt`, AbortSignal.timeout(30_000));
+        await wc.upload(join(dir, 'tree'), `/srv/${transfer}`, AbortSignal.timeout(30_000));
+        expect(await used(wc)).toBe(expected);
+        let out = '';
+        await wc.exec(`cat.real /srv/${transfer}.txt /srv/${transfer}/tree/a.txt`, {
+          signal: AbortSignal.timeout(10_000),
+          onStdout: (l) => (out += l + ';'),
+        });
+        expect(out).toBe('one;a;');
+      } finally {
+        wc.close();
+      }
+    }
+  });
+
+  it("a directory lands as Packer's rule says, decided in the upload itself", async () => {
+    const dir = tempProject({ 'helpers/install.sh': 'echo hi\n' });
+    for (const transfer of ['stream', 'sftp'] as const) {
+      const tc = new SshCommunicator(options(s, { transfer }));
+      try {
+        await tc.exec(`rm -rf /opt/${transfer}; mkdir -p /opt/${transfer}/existing`, {
+          signal: AbortSignal.timeout(10_000),
+        });
+        const opts = { intoExisting: true };
+        const signal = AbortSignal.timeout(30_000);
+        // Missing destination: the directory becomes it. Existing one: the directory goes in.
+        await tc.upload(join(dir, 'helpers'), `/opt/${transfer}/new/helpers`, signal, opts);
+        await tc.upload(join(dir, 'helpers'), `/opt/${transfer}/existing`, signal, opts);
+        let out = '';
+        await tc.exec(`cd /opt/${transfer} && find . -type f | sort`, {
+          signal: AbortSignal.timeout(10_000),
+          onStdout: (l) => (out += l + ';'),
+        });
+        expect(out).toBe('./existing/helpers/install.sh;./new/helpers/install.sh;');
+      } finally {
+        tc.close();
+      }
+    }
+  });
+
+  it('an upload the machine refuses fails at once with its reason, the connection still usable', async () => {
+    const dir = tempProject({});
+    writeFileSync(join(dir, 'big.bin'), randomBytes(20 * 1024 * 1024));
+    await expect(
+      c.upload(join(dir, 'big.bin'), '/no/such/dir/big.bin', AbortSignal.timeout(30_000)),
+    ).rejects.toThrow(
+      /upload of .*big\.bin to \/no\/such\/dir\/big\.bin failed: .*No such file or directory/,
+    );
+    const r = await c.exec('true', { signal: AbortSignal.timeout(10_000) });
+    expect(r.exitCode).toBe(0);
   });
 
   it('downloads a file', async () => {

@@ -12,11 +12,28 @@ export interface ExecResult {
   tail: string[];
 }
 
+export interface UploadOptions {
+  /**
+   * Packer's rule for a directory source without a trailing /: it lands in
+   * remotePath/<its name> when remotePath is a directory already, and becomes remotePath
+   * when remotePath does not exist yet. Decided on the machine, in the upload itself.
+   */
+  intoExisting?: boolean;
+}
+
 export interface Communicator {
   /** Runs a command with /bin/sh -c; output is streamed line by line. */
   exec(command: string, opts: ExecOptions): Promise<ExecResult>;
-  /** Uploads a local file or directory; a directory source ending in / copies its contents. */
-  upload(localPath: string, remotePath: string, signal: AbortSignal): Promise<void>;
+  /**
+   * Uploads a local file or directory; a directory source ending in / copies its contents,
+   * one without lands in remotePath/<its name> (but see UploadOptions.intoExisting).
+   */
+  upload(
+    localPath: string,
+    remotePath: string,
+    signal: AbortSignal,
+    opts?: UploadOptions,
+  ): Promise<void>;
   /** Writes bytes to a remote file with the given mode. */
   uploadContent(
     content: Buffer | string,

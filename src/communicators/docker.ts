@@ -9,7 +9,14 @@ import { pipeline } from 'node:stream/promises';
 import type Docker from 'dockerode';
 import * as tar from 'tar-stream';
 import { extractInto, packDirectory, packFile } from './tar';
-import { Communicator, ExecOptions, ExecResult, LineSplitter, tailKeeper } from './communicator';
+import {
+  Communicator,
+  ExecOptions,
+  ExecResult,
+  LineSplitter,
+  tailKeeper,
+  UploadOptions,
+} from './communicator';
 import { raceSignal } from '../engine/steps';
 
 /** The text of a non-TTY container's log: frames of an 8-byte header and a payload. */
@@ -130,9 +137,52 @@ export class DockerCommunicator implements Communicator {
     return this.owner;
   }
 
-  async upload(localPath: string, remotePath: string, signal: AbortSignal): Promise<void> {
+  /**
+   * Whether a path in the container is a directory, from the engine's stat of it (one HEAD
+   * request, no exec); a symbolic link is followed by `test -d`.
+   */
+  private async isDirectory(path: string, signal: AbortSignal): Promise<boolean> {
+    let res: { headers?: Record<string, string>; resume?: () => void };
+    try {
+      res = (await raceSignal(
+        this.container.infoArchive({ path }) as Promise<typeof res>,
+        signal,
+      )) as typeof res;
+    } catch (e) {
+      if ((e as { statusCode?: number }).statusCode === 404) return false;
+      throw e;
+    }
+    res.resume?.();
+    const header = res.headers?.['x-docker-container-path-stat'];
+    const stat = header
+      ? (JSON.parse(Buffer.from(header, 'base64').toString('utf8')) as {
+          mode?: number;
+          linkTarget?: string;
+        })
+      : undefined;
+    if (stat && !stat.linkTarget && typeof stat.mode === 'number')
+      // Go's os.ModeDir is the top bit of the 32-bit mode.
+      return (stat.mode & 0x80000000) !== 0;
+    const q = `'${path.replace(/'/g, `'\\''`)}'`;
+    return (await this.exec(`test -d ${q}`, { signal })).exitCode === 0;
+  }
+
+  async upload(
+    localPath: string,
+    remotePath: string,
+    signal: AbortSignal,
+    opts: UploadOptions = {},
+  ): Promise<void> {
     const src = resolve(localPath);
     const st = lstatSync(src);
+    if (
+      st.isDirectory() &&
+      opts.intoExisting === true &&
+      !localPath.endsWith('/') &&
+      !(await this.isDirectory(remotePath, signal))
+    )
+      // Packer's rule: a directory becomes a destination that does not exist yet.
+      return this.upload(src + '/', remotePath, signal);
     const owner = await this.uploadOwner(signal);
     const pack = tar.pack();
     let extractTo: string;

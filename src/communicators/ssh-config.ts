@@ -100,6 +100,7 @@ export function sshOptions(
     handshakeAttempts: Number(c.ssh_handshake_attempts ?? 10),
     keepAliveMs: parseDuration(c.ssh_keep_alive_interval ?? '5s') ?? 5000,
     pty: c.ssh_pty === true,
+    transfer: c.ssh_file_transfer_method === 'sftp' ? 'sftp' : 'stream',
     hostKey: c.ssh_host_key as string | undefined,
     knownHostsFile:
       typeof c.ssh_known_hosts_file === 'string'

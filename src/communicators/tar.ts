@@ -113,12 +113,26 @@ export async function writeBatched(
 ): Promise<void> {
   let parts: Buffer[] = [];
   let size = 0;
+  // A stream the other end closed never drains again: stop instead of waiting for good.
+  let closed = false;
+  const onClose = () => (closed = true);
+  to.once('close', onClose);
   const flush = async () => {
     if (!size) return;
+    if (closed) throw new Error('the other end closed the stream');
     const ok = to.write(parts.length === 1 ? parts[0] : Buffer.concat(parts, size));
     parts = [];
     size = 0;
-    if (!ok) await new Promise((r) => to.once('drain', r));
+    if (!ok)
+      await new Promise<void>((res, rej) => {
+        const drained = () => (to.off('close', gone), res());
+        const gone = () => (
+          to.off('drain', drained),
+          rej(new Error('the other end closed the stream'))
+        );
+        to.once('drain', drained);
+        to.once('close', gone);
+      });
   };
   for await (const chunk of from) {
     parts.push(chunk);
@@ -126,5 +140,6 @@ export async function writeBatched(
     if (size >= max) await flush();
   }
   await flush();
+  to.off('close', onClose);
   to.end();
 }

@@ -58,22 +58,13 @@ export const file: ProvisionerImpl = {
         !isDir && (sources.length > 1 || dest.endsWith('/'))
           ? `${dest.replace(/\/$/, '')}/${local.split('/').pop()}`
           : dest.replace(/(.)\/$/, '$1');
-      const contents = s.endsWith('/') || (isDir && !(await isRemoteDir(comm, target, signal)));
       env.out('info', `uploading ${s} → ${target}`);
-      await comm.upload(contents ? local + '/' : local, target, signal);
+      await comm.upload(s.endsWith('/') ? local + '/' : local, target, signal, {
+        intoExisting: isDir,
+      });
     }
   },
 };
-
-async function isRemoteDir(
-  comm: Parameters<ProvisionerImpl['run']>[1],
-  path: string,
-  signal: AbortSignal,
-): Promise<boolean> {
-  const q = `'${path.replace(/'/g, `'\\''`)}'`;
-  const r = await comm!.exec(`test -d ${q}`, { signal });
-  return r.exitCode === 0;
-}
 
 export function writeLocal(path: string, content: string): void {
   mkdirSync(dirname(path), { recursive: true });
