@@ -519,7 +519,6 @@ export class SshCommunicator implements Communicator {
       const pick = decide
         ? `if [ -d ${shQuote(remotePath)} ]; then t=${shQuote(into)}; else t=${shQuote(remotePath)}; fi; echo "$t" >&2; `
         : '';
-      let landed = '';
       const r = await this.streamExec(
         'tar',
         `${pick}mkdir -p ${q} && exec tar -x -m -f - -C ${q}`,
@@ -534,7 +533,7 @@ export class SshCommunicator implements Communicator {
       else pack.destroy();
       if (r && decide) {
         // The first line tar's command wrote to stderr is where it chose to extract.
-        landed = r.stderr.split('\n')[0];
+        const landed = r.stderr.split('\n')[0];
         r.stderr = r.stderr.split('\n').slice(1).join('\n');
         if (landed) target = landed;
       }
