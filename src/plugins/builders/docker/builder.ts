@@ -257,13 +257,27 @@ export const dockerBuilder: BuilderImpl = {
           }
           // The build container runs a shell bake chose; the image must keep the base
           // image's own entrypoint and command unless `changes` says otherwise.
-          const base = (await docker.getImage(image).inspect()).Config;
+          // Its processes are stopped first, so the snapshot is of a filesystem nothing
+          // writes to (the commit then needs no pause), and removing a stopped container
+          // afterwards takes ~10 ms where a running one takes ~100 ms (kill 85, commit
+          // without pause 57, removal 8, against commit with pause 77 and removal 96).
+          const [base] = await Promise.all([
+            docker
+              .getImage(image)
+              .inspect()
+              .then((i) => i.Config),
+            ctr.kill().catch((e: { statusCode?: number }) => {
+              // 409: it is not running (its command ended); committing it is still right.
+              if (e.statusCode !== 409) throw e;
+            }),
+          ]);
           throwIfCancelled(ctx.signal);
           // Not raced against cancellation: a commit that finishes after a cancel would
           // leave an image nobody knows of. It takes well under a second; wait, then undo.
           const res = (await ctr.commit({
             _query: {
               container: ctr.id,
+              pause: false,
               changes,
               author: typeof c.author === 'string' ? c.author : undefined,
               comment: typeof c.message === 'string' ? c.message : undefined,
