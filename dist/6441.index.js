@@ -99,14 +99,26 @@ async function packDirectory(pack, dir, prefix, owner) {
 async function writeBatched(from, to, max = 512 * 1024) {
     let parts = [];
     let size = 0;
+    // A stream the other end closed never drains again: stop instead of waiting for good.
+    let closed = false;
+    const onClose = () => (closed = true);
+    to.once('close', onClose);
     const flush = async () => {
         if (!size)
             return;
+        if (closed)
+            throw new Error('the other end closed the stream');
         const ok = to.write(parts.length === 1 ? parts[0] : Buffer.concat(parts, size));
         parts = [];
         size = 0;
         if (!ok)
-            await new Promise((r) => to.once('drain', r));
+            await new Promise((res, rej) => {
+                const drained = () => (to.off('close', gone), res());
+                const gone = () => (to.off('drain', drained),
+                    rej(new Error('the other end closed the stream')));
+                to.once('drain', drained);
+                to.once('close', gone);
+            });
     };
     for await (const chunk of from) {
         parts.push(chunk);
@@ -115,6 +127,7 @@ async function writeBatched(from, to, max = 512 * 1024) {
             await flush();
     }
     await flush();
+    to.off('close', onClose);
     to.end();
 }
 
@@ -274,9 +287,40 @@ class DockerCommunicator {
             this.owner = { uid, gid };
         return this.owner;
     }
-    async upload(localPath, remotePath, signal) {
+    /**
+     * Whether a path in the container is a directory, from the engine's stat of it (one HEAD
+     * request, no exec); a symbolic link is followed by `test -d`.
+     */
+    async isDirectory(path, signal) {
+        let res;
+        try {
+            res = (await (0,steps/* raceSignal */.WU)(this.container.infoArchive({ path }), signal));
+        }
+        catch (e) {
+            if (e.statusCode === 404)
+                return false;
+            throw e;
+        }
+        res.resume?.();
+        const header = res.headers?.['x-docker-container-path-stat'];
+        const stat = header
+            ? JSON.parse(Buffer.from(header, 'base64').toString('utf8'))
+            : undefined;
+        if (stat && !stat.linkTarget && typeof stat.mode === 'number')
+            // Go's os.ModeDir is the top bit of the 32-bit mode.
+            return (stat.mode & 0x80000000) !== 0;
+        const q = `'${path.replace(/'/g, `'\\''`)}'`;
+        return (await this.exec(`test -d ${q}`, { signal })).exitCode === 0;
+    }
+    async upload(localPath, remotePath, signal, opts = {}) {
         const src = (0,external_node_path_.resolve)(localPath);
         const st = (0,external_node_fs_.lstatSync)(src);
+        if (st.isDirectory() &&
+            opts.intoExisting === true &&
+            !localPath.endsWith('/') &&
+            !(await this.isDirectory(remotePath, signal)))
+            // Packer's rule: a directory becomes a destination that does not exist yet.
+            return this.upload(src + '/', remotePath, signal);
         const owner = await this.uploadOwner(signal);
         const pack = tar_stream.pack();
         let extractTo;
@@ -565,13 +609,28 @@ const dockerBuilder = {
                     }
                     // The build container runs a shell bake chose; the image must keep the base
                     // image's own entrypoint and command unless `changes` says otherwise.
-                    const base = (await docker.getImage(image).inspect()).Config;
+                    // Its processes are stopped first, so the snapshot is of a filesystem nothing
+                    // writes to (the commit then needs no pause), and removing a stopped container
+                    // afterwards takes ~10 ms where a running one takes ~100 ms (kill 85, commit
+                    // without pause 57, removal 8, against commit with pause 77 and removal 96).
+                    const [base] = await Promise.all([
+                        docker
+                            .getImage(image)
+                            .inspect()
+                            .then((i) => i.Config),
+                        ctr.kill().catch((e) => {
+                            // 409: it is not running (its command ended); committing it is still right.
+                            if (e.statusCode !== 409)
+                                throw e;
+                        }),
+                    ]);
                     (0,steps/* throwIfCancelled */.dZ)(ctx.signal);
                     // Not raced against cancellation: a commit that finishes after a cancel would
                     // leave an image nobody knows of. It takes well under a second; wait, then undo.
                     const res = (await ctr.commit({
                         _query: {
                             container: ctr.id,
+                            pause: false,
                             changes,
                             author: typeof c.author === 'string' ? c.author : undefined,
                             comment: typeof c.message === 'string' ? c.message : undefined,

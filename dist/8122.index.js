@@ -1046,9 +1046,9 @@ async function decide(inst, stable, specDir, cache, reuser) {
 
 let DockerClient;
 let sharedDocker;
-/** Loads the Docker client library (~0.1 s): only runs that touch Docker pay for it. */
+/** Loads the Docker client (src/engine/docker-client.ts): only runs that touch Docker pay for it. */
 async function loadDocker() {
-    DockerClient ??= (await Promise.all(/* import() */[__webpack_require__.e(5472), __webpack_require__.e(2830), __webpack_require__.e(6714), __webpack_require__.e(8385)]).then(__webpack_require__.t.bind(__webpack_require__, 39040, 23))).default;
+    DockerClient ??= (await Promise.all(/* import() */[__webpack_require__.e(5472), __webpack_require__.e(2830), __webpack_require__.e(4514), __webpack_require__.e(7540), __webpack_require__.e(6310)]).then(__webpack_require__.bind(__webpack_require__, 66310))).DockerClient;
 }
 function dockerClient() {
     if (!DockerClient)

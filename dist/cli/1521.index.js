@@ -65,17 +65,13 @@ const file = {
             const target = !isDir && (sources.length > 1 || dest.endsWith('/'))
                 ? `${dest.replace(/\/$/, '')}/${local.split('/').pop()}`
                 : dest.replace(/(.)\/$/, '$1');
-            const contents = s.endsWith('/') || (isDir && !(await isRemoteDir(comm, target, signal)));
             env.out('info', `uploading ${s} → ${target}`);
-            await comm.upload(contents ? local + '/' : local, target, signal);
+            await comm.upload(s.endsWith('/') ? local + '/' : local, target, signal, {
+                intoExisting: isDir,
+            });
         }
     },
 };
-async function isRemoteDir(comm, path, signal) {
-    const q = `'${path.replace(/'/g, `'\\''`)}'`;
-    const r = await comm.exec(`test -d ${q}`, { signal });
-    return r.exitCode === 0;
-}
 function writeLocal(path, content) {
     (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path), { recursive: true });
     (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(path, content);

@@ -561,7 +561,7 @@ const sshFields = {
     ssh_bastion_password: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_1__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_1__.s.string(), 'password on the jump host; use a sensitive variable'),
     ssh_bastion_private_key_file: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_1__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_1__.s.string(), 'private key file for the jump host'),
     ssh_bastion_agent_auth: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_1__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_1__.s.bool(), 'authenticate to the jump host with the agent at SSH_AUTH_SOCK'),
-    ssh_file_transfer_method: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_1__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_1__.s.enum(['sftp']), 'file transfer: sftp (tar streams for directories)', 'sftp'),
+    ssh_file_transfer_method: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_1__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_1__.s.enum(['stream', 'sftp']), "stream: a file into the machine's cat and a directory into its tar, one command each (SFTP where they are missing); sftp: every transfer over SFTP, for accounts allowed nothing else", 'stream'),
     pause_before_connecting: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_1__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_1__.s.duration(), 'wait before the first connection attempt'),
 };
 /** The local files the ssh_* settings name (keys, known_hosts), for validation and fingerprints. */
@@ -4092,7 +4092,7 @@ function refineGooglecompute(c) {
 
 
 const GCE_KINDS = ['gce-instance', 'gce-disk', 'gce-image', 'gce-oslogin-key'];
-const googlecompute_cleaner = (kind) => async (entry) => (await Promise.all(/* import() */[__webpack_require__.e(3324), __webpack_require__.e(6714), __webpack_require__.e(1933), __webpack_require__.e(6219)]).then(__webpack_require__.bind(__webpack_require__, 66219))).gceCleaners[kind](entry);
+const googlecompute_cleaner = (kind) => async (entry) => (await Promise.all(/* import() */[__webpack_require__.e(3324), __webpack_require__.e(4514), __webpack_require__.e(1933), __webpack_require__.e(6219)]).then(__webpack_require__.bind(__webpack_require__, 66219))).gceCleaners[kind](entry);
 const googlecompute = {
     kind: 'builder',
     type: 'googlecompute',
@@ -4106,16 +4106,16 @@ const googlecompute = {
         ...Object.values((c.metadata_files ?? {})).map((f) => (0,external_node_path_.resolve)(dir, String(f))),
     ],
     reuse: {
-        base: async (c) => (await Promise.all(/* import() */[__webpack_require__.e(6118), __webpack_require__.e(5472), __webpack_require__.e(3324), __webpack_require__.e(6714), __webpack_require__.e(1933), __webpack_require__.e(7870), __webpack_require__.e(9989)]).then(__webpack_require__.bind(__webpack_require__, 89989))).imageBase(c),
-        exists: async (c, a) => (await Promise.all(/* import() */[__webpack_require__.e(6118), __webpack_require__.e(5472), __webpack_require__.e(3324), __webpack_require__.e(6714), __webpack_require__.e(1933), __webpack_require__.e(7870), __webpack_require__.e(9989)]).then(__webpack_require__.bind(__webpack_require__, 89989))).imageExists(c, a.id),
+        base: async (c) => (await Promise.all(/* import() */[__webpack_require__.e(6118), __webpack_require__.e(5472), __webpack_require__.e(3324), __webpack_require__.e(4514), __webpack_require__.e(1933), __webpack_require__.e(7870), __webpack_require__.e(9989)]).then(__webpack_require__.bind(__webpack_require__, 89989))).imageBase(c),
+        exists: async (c, a) => (await Promise.all(/* import() */[__webpack_require__.e(6118), __webpack_require__.e(5472), __webpack_require__.e(3324), __webpack_require__.e(4514), __webpack_require__.e(1933), __webpack_require__.e(7870), __webpack_require__.e(9989)]).then(__webpack_require__.bind(__webpack_require__, 89989))).imageExists(c, a.id),
     },
     sweep: {
         where: { option: 'project', env: ['GOOGLE_CLOUD_PROJECT', 'CLOUDSDK_CORE_PROJECT'] },
-        run: async (o) => (await Promise.all(/* import() */[__webpack_require__.e(3324), __webpack_require__.e(6714), __webpack_require__.e(1933), __webpack_require__.e(7018)]).then(__webpack_require__.bind(__webpack_require__, 97018))).sweep({ ...o, projects: o.locations }),
+        run: async (o) => (await Promise.all(/* import() */[__webpack_require__.e(3324), __webpack_require__.e(4514), __webpack_require__.e(1933), __webpack_require__.e(7018)]).then(__webpack_require__.bind(__webpack_require__, 97018))).sweep({ ...o, projects: o.locations }),
     },
     load: async () => ({
         async steps(env, provision) {
-            const { gceSteps } = await Promise.all(/* import() */[__webpack_require__.e(6118), __webpack_require__.e(5472), __webpack_require__.e(3324), __webpack_require__.e(6714), __webpack_require__.e(1933), __webpack_require__.e(7870), __webpack_require__.e(9989)]).then(__webpack_require__.bind(__webpack_require__, 89989));
+            const { gceSteps } = await Promise.all(/* import() */[__webpack_require__.e(6118), __webpack_require__.e(5472), __webpack_require__.e(3324), __webpack_require__.e(4514), __webpack_require__.e(1933), __webpack_require__.e(7870), __webpack_require__.e(9989)]).then(__webpack_require__.bind(__webpack_require__, 89989));
             // The steps keep more state than BuildState names; the engine only passes it through.
             return gceSteps(env, provision);
         },

@@ -10,11 +10,22 @@ export interface ExecResult {
     /** The last lines of output, kept for error messages. */
     tail: string[];
 }
+export interface UploadOptions {
+    /**
+     * Packer's rule for a directory source without a trailing /: it lands in
+     * remotePath/<its name> when remotePath is a directory already, and becomes remotePath
+     * when remotePath does not exist yet. Decided on the machine, in the upload itself.
+     */
+    intoExisting?: boolean;
+}
 export interface Communicator {
     /** Runs a command with /bin/sh -c; output is streamed line by line. */
     exec(command: string, opts: ExecOptions): Promise<ExecResult>;
-    /** Uploads a local file or directory; a directory source ending in / copies its contents. */
-    upload(localPath: string, remotePath: string, signal: AbortSignal): Promise<void>;
+    /**
+     * Uploads a local file or directory; a directory source ending in / copies its contents,
+     * one without lands in remotePath/<its name> (but see UploadOptions.intoExisting).
+     */
+    upload(localPath: string, remotePath: string, signal: AbortSignal, opts?: UploadOptions): Promise<void>;
     /** Writes bytes to a remote file with the given mode. */
     uploadContent(content: Buffer | string, remotePath: string, mode: number, signal: AbortSignal): Promise<void>;
     /** Downloads a remote file or directory to a local path. */

@@ -1,4 +1,4 @@
-import { Communicator, ExecOptions, ExecResult } from './communicator';
+import { Communicator, ExecOptions, ExecResult, UploadOptions } from './communicator';
 export interface SshEndpoint {
     host: string;
     port: number;
@@ -13,6 +13,12 @@ export interface SshOptions extends SshEndpoint {
     handshakeAttempts: number;
     keepAliveMs: number;
     pty: boolean;
+    /**
+     * `stream` (the default): a file streams into `cat` and a directory into `tar` on the
+     * machine, one command each, falling back to SFTP where the tool is missing. `sftp`: every
+     * transfer over the SFTP subsystem (accounts that may only use SFTP).
+     */
+    transfer?: 'stream' | 'sftp';
     /** A pinned host key: "SHA256:base64" fingerprint or an OpenSSH public key line. */
     hostKey?: string;
     knownHostsFile?: string;
@@ -31,7 +37,8 @@ export declare class SshCommunicator implements Communicator {
     private client?;
     private bastion?;
     private sftpSession?;
-    private hasTar?;
+    /** Whether the machine has each tool a stream transfer needs (`cat`, `tar`); unknown until tried. */
+    private readonly hasTool;
     /** The host key each endpoint (target, bastion) proved, by `host:port`; held for the build. */
     private readonly hostKeys;
     constructor(o: SshOptions);
@@ -54,14 +61,21 @@ export declare class SshCommunicator implements Communicator {
     private ready;
     exec(command: string, o: ExecOptions): Promise<ExecResult>;
     private sftp;
-    private mkdirs;
     /**
-     * Runs a tar command on the machine in one exec that first checks tar is there. `wire`
-     * feeds or drains the channel (what it returns is awaited before the result). Returns
-     * undefined, and remembers it, when the machine has no tar: transfers then use SFTP.
+     * Runs a command that reads or writes a stream (`tool` is `cat` or `tar`) in one exec that
+     * first checks the tool is there. `wire` feeds or drains the channel (what it returns is
+     * awaited before the result; if it fails, the channel is closed and its error returned).
+     * Returns undefined, and remembers it, when the machine has no such tool: the transfer
+     * then uses SFTP. Never used with `ssh_file_transfer_method: sftp`.
      */
-    private tarExec;
-    upload(localPath: string, remotePath: string, signal: AbortSignal): Promise<void>;
+    private streamExec;
+    /**
+     * Writes a stream to a remote file with `cat`, the file created private and given its mode
+     * once complete: no SFTP subsystem to start, no request per chunk. Returns false when the
+     * machine has no cat (or transfers are set to SFTP).
+     */
+    private catInto;
+    upload(localPath: string, remotePath: string, signal: AbortSignal, opts?: UploadOptions): Promise<void>;
     uploadContent(content: Buffer | string, remotePath: string, mode: number, signal: AbortSignal): Promise<void>;
     download(remotePath: string, localPath: string, signal: AbortSignal): Promise<void>;
     /** After a restart command: wait until the connection drops, then reconnect. */
