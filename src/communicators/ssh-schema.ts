@@ -43,8 +43,8 @@ export const sshFields: Record<string, Field> = {
     'authenticate to the jump host with the agent at SSH_AUTH_SOCK',
   ),
   ssh_file_transfer_method: opt(
-    s.enum(['stream', 'sftp']),
-    "stream: a file into the machine's cat and a directory into its tar, one command each (SFTP where they are missing); sftp: every transfer over SFTP, for accounts allowed nothing else",
+    s.enum(['stream', 'scp', 'sftp']),
+    "stream: a file into the machine's cat and a directory into its tar, one command each (SFTP where they are missing); scp: Packer's name for the same; sftp: every transfer over SFTP, for accounts allowed nothing else",
     'stream',
   ),
   pause_before_connecting: opt(s.duration(), 'wait before the first connection attempt'),
