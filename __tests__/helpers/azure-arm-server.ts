@@ -12,6 +12,7 @@ import { createServer, Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { docker, ownNetwork } from './docker';
+import { MAKE_HOST_KEYS } from './sshd';
 
 const TLS = join(process.cwd(), '__tests__', 'fixtures', 'tls');
 export const LABEL = 'bake-test-azure-arm-standin';
@@ -956,7 +957,7 @@ printf '%s\\n' "$KEYS" > /tmp/keys
 while IFS='|' read -r path key; do [ -n "$path" ] || continue; mkdir -p "$(dirname "$path")"; echo "$key" > "$path"; chmod 600 "$path"; done < /tmp/keys
 chown -R "$U:$U" "/home/$U"; chmod 700 "/home/$U/.ssh" || true
 mkdir -p /var/lib/waagent; [ -z "$CUSTOM" ] || echo "$CUSTOM" | base64 -d > /var/lib/waagent/CustomData
-ssh-keygen -A >/dev/null; mkdir -p /run/sshd
+${MAKE_HOST_KEYS}; mkdir -p /run/sshd
 exec /usr/sbin/sshd -D -e`;
     const c = await docker.createContainer({
       Image: image,

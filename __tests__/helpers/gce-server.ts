@@ -25,6 +25,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AddressInfo } from 'node:net';
 import { docker, ownNetwork } from './docker';
+import { MAKE_HOST_KEYS } from './sshd';
 
 const TLS = join(process.cwd(), '__tests__', 'fixtures', 'tls');
 
@@ -115,7 +116,7 @@ async function within(p: Promise<unknown>, ms: number): Promise<void> {
 }
 
 const BOOT = `
-ssh-keygen -A >/dev/null 2>&1
+${MAKE_HOST_KEYS}
 mkdir -p /run/sshd
 grep -q '^UseDNS no' /etc/ssh/sshd_config || echo 'UseDNS no' >> /etc/ssh/sshd_config
 printf '%s\\n' "$SSH_KEYS" | while IFS= read -r line; do
