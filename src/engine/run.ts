@@ -18,9 +18,9 @@ import { redact, redactValue } from '../util/redact';
 let DockerClient: (new () => Docker) | undefined;
 let sharedDocker: Docker | undefined;
 
-/** Loads the Docker client (src/engine/docker-client.ts): only runs that touch Docker pay for it. */
+/** Loads the Docker client (src/util/dockerode-client.ts): only runs that touch Docker pay for it. */
 export async function loadDocker(): Promise<void> {
-  DockerClient ??= (await import('./docker-client')).DockerClient as unknown as typeof Docker;
+  DockerClient ??= (await import('../util/dockerode-client')).DockerClient as unknown as typeof Docker;
 }
 
 export function dockerClient(): Docker {

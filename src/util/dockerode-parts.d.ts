@@ -1,4 +1,4 @@
-// dockerode's per-object modules carry no types of their own; src/engine/docker-client.ts
+// dockerode's per-object modules carry no types of their own; src/util/dockerode-client.ts
 // gives them dockerode's published ones where it constructs them.
 declare module 'dockerode/lib/container' {
   const Container: unknown;
