@@ -20,7 +20,8 @@ let sharedDocker: Docker | undefined;
 
 /** Loads the Docker client (src/util/dockerode-client.ts): only runs that touch Docker pay for it. */
 export async function loadDocker(): Promise<void> {
-  DockerClient ??= (await import('../util/dockerode-client')).DockerClient as unknown as typeof Docker;
+  DockerClient ??= (await import('../util/dockerode-client'))
+    .DockerClient as unknown as typeof Docker;
 }
 
 export function dockerClient(): Docker {
