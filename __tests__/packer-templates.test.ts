@@ -473,6 +473,29 @@ describe('amazon-ebs templates from packer-plugin-amazon', () => {
   });
 });
 
+describe('data "null"', () => {
+  test('its input comes back as data.null.NAME.output, wherever the template reads it', async () => {
+    const plan = await planOfHcl({
+      'main.pkr.hcl': `variable "who" {\n  default = "img"\n}\ndata "null" "base-tag" {\n  input = "bookworm-\${var.who}"\n}\nlocals {\n  image = "debian:\${data.null.base-tag.output}"\n}\nsource "docker" "app" {\n  image  = local.image\n  commit = true\n  changes = ["LABEL tag=\${upper(data.null.base-tag.output)}"]\n}\nbuild {\n  sources = ["source.docker.app"]\n}\n`,
+    });
+    expect(plan.locals).toEqual({
+      data_null_base_tag: 'bookworm-img',
+      image: 'debian:bookworm-img',
+    });
+    expect(plan.instances[0].config.image).toBe('debian:bookworm-img');
+    expect(plan.instances[0].config.changes).toEqual(['LABEL tag=BOOKWORM-IMG']);
+  });
+  test('one without input, or with a setting it does not have, is an error at its line', async () => {
+    const { problems } = await problemsOfHcl({
+      'main.pkr.hcl': `data "null" "a" {\n}\ndata "null" "b" {\n  input = "x"\n  output = "y"\n}\nsource "docker" "app" {\n  image  = "busybox:latest"\n  commit = true\n}\nbuild {\n  sources = ["source.docker.app"]\n}\n`,
+    });
+    expect(problems.map((p) => [p.message, p.pos?.line])).toEqual([
+      ['data "null" "a" has no input', 1],
+      ['data "null" takes input only, not "output"', 5],
+    ]);
+  });
+});
+
 describe('sensitive locals', () => {
   test('local "x" { sensitive = true } is redacted, and so is what is computed from it', async () => {
     const plan = await planOfHcl({

@@ -86,7 +86,7 @@ export class Mapper {
     const value: Record<string, unknown> = {};
     for (const k of ['variables', 'locals', 'sources', 'builds'])
       if (this.value[k] && (Object.keys(this.value[k]).length || k === 'sources' || k === 'builds'))
-        value[k] = this.value[k];
+        value[k] = this.readNullData(this.value[k]);
     value.sources ??= {};
     value.builds ??= {};
     return { value, positions: this.positions, keyPositions: this.keyPositions, todos: this.todos };
@@ -117,6 +117,57 @@ export class Mapper {
     for (const b of body.blocks)
       if (b.type === 'data' && b.labels[0] === 'amazon-ami' && b.labels[1])
         this.amiData.set(b.labels[1], { block: b, used: false });
+  }
+
+  /** `data "null" "NAME"`: the local its `output` is read from, by NAME. */
+  private readonly nullData = new Map<string, string>();
+
+  /**
+   * `data "null" "NAME" { input = … }` hands its input back as `output`: in bake, a local
+   * (data_null_NAME) that `data.null.NAME.output` is rewritten to name.
+   */
+  private nullDataSource(b: PBlock): void {
+    const name = b.labels[1] ?? '';
+    const input = b.body.attrs.find((a) => a.name === 'input');
+    const other = [...b.body.attrs.filter((a) => a.name !== 'input'), ...b.body.blocks];
+    for (const x of other)
+      this.todo('', {
+        message: `data "null" takes input only, not "${'name' in x ? x.name : x.type}"`,
+        pos: x.pos,
+      });
+    if (!input) {
+      this.todo('', {
+        message: `data "null" "${name}" has no input`,
+        pos: b.pos,
+        hint: 'set input = the value that data.null.NAME.output should give',
+      });
+      return;
+    }
+    const local = `data_null_${name.replace(/-/g, '_')}`;
+    if (this.section('locals')[local] !== undefined) {
+      this.todo('', {
+        message: `data "null" "${name}" would become local "${local}", which the template already has`,
+        pos: b.pos,
+        hint: 'rename the data source or the local',
+      });
+      return;
+    }
+    this.nullData.set(name, local);
+    this.local(local, input, input.value);
+  }
+
+  /** Every `data.null.NAME.output` in a mapped value, as the local that holds it. */
+  private readNullData(v: unknown): unknown {
+    if (!this.nullData.size) return v;
+    if (typeof v === 'string')
+      return v.replace(
+        /(?<![\w.-])data\.null\.([A-Za-z_][\w-]*)\.output(?![\w-])/g,
+        (all, n: string) => (this.nullData.has(n) ? `local.${this.nullData.get(n)}` : all),
+      );
+    if (Array.isArray(v)) return v.map((x) => this.readNullData(x));
+    if (v && typeof v === 'object')
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, this.readNullData(x)]));
+    return v;
   }
 
   /**
@@ -196,6 +247,10 @@ export class Mapper {
           break;
         case 'data':
           if (b.labels[0] === 'amazon-ami' && this.amiData.get(b.labels[1] ?? '')?.used) break;
+          if (b.labels[0] === 'null' && b.labels[1]) {
+            this.nullDataSource(b);
+            break;
+          }
           this.todo('', {
             message: `data source "${b.labels.join('.')}" is not supported by bake yet`,
             pos: b.pos,
