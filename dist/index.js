@@ -28548,7 +28548,7 @@ const sshFields = {
     ssh_bastion_password: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_1__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_1__.s.string(), 'password on the jump host; use a sensitive variable'),
     ssh_bastion_private_key_file: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_1__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_1__.s.string(), 'private key file for the jump host'),
     ssh_bastion_agent_auth: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_1__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_1__.s.bool(), 'authenticate to the jump host with the agent at SSH_AUTH_SOCK'),
-    ssh_file_transfer_method: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_1__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_1__.s.enum(['stream', 'sftp']), "stream: a file into the machine's cat and a directory into its tar, one command each (SFTP where they are missing); sftp: every transfer over SFTP, for accounts allowed nothing else", 'stream'),
+    ssh_file_transfer_method: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_1__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_1__.s.enum(['stream', 'scp', 'sftp']), "stream: a file into the machine's cat and a directory into its tar, one command each (SFTP where they are missing); scp: Packer's name for the same; sftp: every transfer over SFTP, for accounts allowed nothing else", 'stream'),
     pause_before_connecting: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_1__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_1__.s.duration(), 'wait before the first connection attempt'),
 };
 /** The local files the ssh_* settings name (keys, known_hosts), for validation and fingerprints. */
@@ -29635,7 +29635,7 @@ class Mapper {
         const value = {};
         for (const k of ['variables', 'locals', 'sources', 'builds'])
             if (this.value[k] && (Object.keys(this.value[k]).length || k === 'sources' || k === 'builds'))
-                value[k] = this.value[k];
+                value[k] = this.readNullData(this.value[k]);
         value.sources ??= {};
         value.builds ??= {};
         return { value, positions: this.positions, keyPositions: this.keyPositions, todos: this.todos };
@@ -29663,6 +29663,53 @@ class Mapper {
         for (const b of body.blocks)
             if (b.type === 'data' && b.labels[0] === 'amazon-ami' && b.labels[1])
                 this.amiData.set(b.labels[1], { block: b, used: false });
+    }
+    /** `data "null" "NAME"`: the local its `output` is read from, by NAME. */
+    nullData = new Map();
+    /**
+     * `data "null" "NAME" { input = … }` hands its input back as `output`: in bake, a local
+     * (data_null_NAME) that `data.null.NAME.output` is rewritten to name.
+     */
+    nullDataSource(b) {
+        const name = b.labels[1] ?? '';
+        const input = b.body.attrs.find((a) => a.name === 'input');
+        const other = [...b.body.attrs.filter((a) => a.name !== 'input'), ...b.body.blocks];
+        for (const x of other)
+            this.todo('', {
+                message: `data "null" takes input only, not "${'name' in x ? x.name : x.type}"`,
+                pos: x.pos,
+            });
+        if (!input) {
+            this.todo('', {
+                message: `data "null" "${name}" has no input`,
+                pos: b.pos,
+                hint: 'set input = the value that data.null.NAME.output should give',
+            });
+            return;
+        }
+        const local = `data_null_${name.replace(/-/g, '_')}`;
+        if (this.section('locals')[local] !== undefined) {
+            this.todo('', {
+                message: `data "null" "${name}" would become local "${local}", which the template already has`,
+                pos: b.pos,
+                hint: 'rename the data source or the local',
+            });
+            return;
+        }
+        this.nullData.set(name, local);
+        this.local(local, input, input.value);
+    }
+    /** Every `data.null.NAME.output` in a mapped value, as the local that holds it. */
+    readNullData(v) {
+        if (!this.nullData.size)
+            return v;
+        if (typeof v === 'string')
+            return v.replace(/(?<![\w.-])data\.null\.([A-Za-z_][\w-]*)\.output(?![\w-])/g, (all, n) => (this.nullData.has(n) ? `local.${this.nullData.get(n)}` : all));
+        if (Array.isArray(v))
+            return v.map((x) => this.readNullData(x));
+        if (v && typeof v === 'object')
+            return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, this.readNullData(x)]));
+        return v;
     }
     /**
      * `source_ami = data.amazon-ami.NAME.id`: the same lookup is the builder's own
@@ -29742,6 +29789,10 @@ class Mapper {
                 case 'data':
                     if (b.labels[0] === 'amazon-ami' && this.amiData.get(b.labels[1] ?? '')?.used)
                         break;
+                    if (b.labels[0] === 'null' && b.labels[1]) {
+                        this.nullDataSource(b);
+                        break;
+                    }
                     this.todo('', {
                         message: `data source "${b.labels.join('.')}" is not supported by bake yet`,
                         pos: b.pos,

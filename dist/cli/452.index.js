@@ -1081,9 +1081,10 @@ var reuse = __webpack_require__(32938);
 
 let DockerClient;
 let sharedDocker;
-/** Loads the Docker client (src/engine/docker-client.ts): only runs that touch Docker pay for it. */
+/** Loads the Docker client (src/util/dockerode-client.ts): only runs that touch Docker pay for it. */
 async function loadDocker() {
-    DockerClient ??= (await Promise.all(/* import() */[__webpack_require__.e(5472), __webpack_require__.e(2830), __webpack_require__.e(4514), __webpack_require__.e(7540), __webpack_require__.e(6310)]).then(__webpack_require__.bind(__webpack_require__, 66310))).DockerClient;
+    DockerClient ??= (await Promise.all(/* import() */[__webpack_require__.e(5472), __webpack_require__.e(2830), __webpack_require__.e(4514), __webpack_require__.e(7540), __webpack_require__.e(5140)]).then(__webpack_require__.bind(__webpack_require__, 45140)))
+        .DockerClient;
 }
 function dockerClient() {
     if (!DockerClient)

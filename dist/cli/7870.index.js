@@ -441,6 +441,9 @@ function connectOnce(cfg, signal) {
             rej(e);
         });
         client.connect(cfg);
+        // Nagle's algorithm holds each small request (a channel open, then its exec) until the
+        // previous one is acknowledged, and the server delays that ACK: ~85 ms per command.
+        client.setNoDelay(true);
     });
 }
 class SshCommunicator {

@@ -39,6 +39,15 @@ export declare class Mapper {
     /** `data "amazon-ami"` blocks, which a source's source_ami may name (see amiLookup). */
     private readonly amiData;
     addData(body: PBody): void;
+    /** `data "null" "NAME"`: the local its `output` is read from, by NAME. */
+    private readonly nullData;
+    /**
+     * `data "null" "NAME" { input = … }` hands its input back as `output`: in bake, a local
+     * (data_null_NAME) that `data.null.NAME.output` is rewritten to name.
+     */
+    private nullDataSource;
+    /** Every `data.null.NAME.output` in a mapped value, as the local that holds it. */
+    private readNullData;
     /**
      * `source_ami = data.amazon-ami.NAME.id`: the same lookup is the builder's own
      * source_ami_filter (filters, owners, most_recent), made when the build starts.

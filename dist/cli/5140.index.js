@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 6310;
-exports.ids = [6310];
+exports.id = 5140;
+exports.ids = [5140];
 exports.modules = {
 
-/***/ 66310:
+/***/ 45140:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
