@@ -153,6 +153,32 @@ describe('amazon-ebs happy path', () => {
     expect(path.length).toBeLessThanOrEqual(11);
   });
 
+  it("gives provisioners the build's fields: the source AMI by ID, its name, the host and the region", async () => {
+    const { result } = await build(
+      spec(
+        `{ami_name: fields-${Date.now()}, source_ami: ami-0old, source_ami_filter: null}`,
+        '[{type: shell, inline: [\'echo "${build.SourceAMI} ${build.SourceAMIName} ${build.BuildRegion} ${build.User}@${build.Host}" > /root/fields\']}]',
+      ),
+    );
+    expect(result.error).toBeUndefined();
+    // (the exec's output comes after its 8-byte stream header, with a terminal's line end)
+    expect((await sshdHas('/root/fields')).slice(8).trimEnd()).toBe(
+      `ami-0old debian-12-amd64-20240101 us-east-1 root@${sshd.ip}`,
+    );
+    expect((ec2.made('instance')[0].data.input as any).ImageId).toBe('ami-0old');
+  });
+
+  it('a source_ami that does not exist in the region stops the build before anything is made', async () => {
+    const { result, ledger } = await build(
+      spec(`{ami_name: missing-${Date.now()}, source_ami: ami-0gone, source_ami_filter: null}`),
+    );
+    expect(result.status).toBe('failed');
+    expect(result.error).toBe('source_ami ami-0gone does not exist in us-east-1');
+    expect(result.hint).toMatch(/differ from region to region/);
+    expect(ec2.leftovers()).toEqual([]);
+    expect(pendingOf(ledger)).toEqual([]);
+  });
+
   it('copies to three regions in parallel and shares, deprecates and sets IMDSv2 on every copy', async () => {
     const { result } = await build(
       spec(`ami_name: multi-${Date.now()}

@@ -262,3 +262,64 @@ test('docker-import: the exported filesystem becomes an image, with its changes'
     if (a?.id) await docker.getImage(a.id).remove({ force: true });
   }
 });
+
+test("build.ID, build.PackerRunUUID and build.ConnType are the running build's; packer.version is bake's", async () => {
+  const dir = tempProject({
+    'main.pkr.hcl': `source "docker" "app" {
+  image  = "busybox:latest"
+  commit = true
+}
+build {
+  sources = ["source.docker.app"]
+  provisioner "shell" {
+    inline = ["echo '\${build.ID} \${build.PackerRunUUID} \${build.ConnType} \${packer.version}' > /built-by"]
+  }
+  post-processor "shell-local" {
+    inline = ["echo '\${build.ID}' > id.txt"]
+  }
+}
+`,
+  });
+  const r = await build(join(dir, 'main.pkr.hcl'));
+  const res = r.summary.results[0];
+  const id = res.artifact?.id ?? '';
+  try {
+    expect(res.error).toBeUndefined();
+    const [container, run, conn, version] = (await runIn(id, ['cat', '/built-by'])).out
+      .trim()
+      .split(' ');
+    expect(container).toMatch(/^[0-9a-f]{64}$/);
+    expect(run).toBe(r.summary.runUuid);
+    expect(conn).toBe('docker');
+    expect(version).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
+    // The post-processor sees the same build.
+    expect(readFileSync(join(dir, 'id.txt'), 'utf8').trim()).toBe(container);
+  } finally {
+    if (id) await docker.getImage(id).remove({ force: true });
+  }
+  expect(pendingOf(r.ledger)).toEqual([]);
+});
+
+test('a build field the builder does not give stops the step that uses it, and says what there is', async () => {
+  const dir = tempProject({
+    'main.pkr.hcl': `source "docker" "app" {
+  image   = "busybox:latest"
+  discard = true
+}
+build {
+  sources = ["source.docker.app"]
+  provisioner "shell" {
+    inline = ["echo \${build.SourceAMI}"]
+  }
+}
+`,
+  });
+  const r = await build(join(dir, 'main.pkr.hcl'));
+  const res = r.summary.results[0];
+  expect(res.status).toBe('failed');
+  expect(res.error).toBe(
+    `shell (${join(dir, 'main.pkr.hcl')}:7:3) uses build.SourceAMI, which the docker builder does not give`,
+  );
+  expect(res.hint).toMatch(/^it gives: .*build\.ID.*build\.PackerRunUUID/);
+  expect(pendingOf(r.ledger)).toEqual([]);
+});

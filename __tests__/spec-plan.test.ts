@@ -1,9 +1,10 @@
 import { openSpec } from '../src/plugins/external';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../src/cli';
 import { resolvePlan } from '../src/spec/resolve';
 import { planOf, problemsOf } from './helpers/spec';
+import { fillLateFields, showLateFields } from '../src/spec/late';
 
 const TWO = `sources:
   app-docker:
@@ -70,6 +71,60 @@ describe('build instances', () => {
   it('carry runs_on out of the builder config', () => {
     expect(byName['app.app-docker'].runsOn).toBe('ubuntu-24.04');
     expect(byName['app.app-docker'].config.runs_on).toBeUndefined();
+  });
+});
+
+describe("a running build's fields (build.ID, build.Host, …)", () => {
+  it('are an error in a source, where the machine is not running yet', () => {
+    const ps = problemsOf(`sources:
+  app:
+    type: docker
+    image: "debian:\${build.ID}"
+    commit: true
+builds:
+  main:
+    sources: [app]
+`);
+    expect(ps.map((p) => [p.message.split(' in ')[0], p.hint, p.pos?.line, p.pos?.col])).toEqual([
+      [
+        "build.ID is known only once the build's machine runs",
+        'use it in provisioners and post-processors, which run then',
+        4,
+        12,
+      ],
+    ]);
+  });
+  it('stay for the engine to fill in provisioners and post-processors; bake.version is known', () => {
+    const plan = planOf(`sources:
+  app:
+    type: docker
+    image: debian:bookworm
+    commit: true
+builds:
+  main:
+    sources: [app]
+    provisioners:
+      - type: shell
+        inline: ["echo \${build.Host} \${bake.version} \${build.name}"]
+    post-processors:
+      - type: docker-tag
+        repository: "r/\${build.ID}"
+`);
+    const [inst] = plan.instances;
+    const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string })
+      .version;
+    expect(showLateFields((inst.provisioners[0].config.inline as string[])[0])).toBe(
+      `echo \${build.Host} ${version} main`,
+    );
+    expect(showLateFields(String(inst.postProcessors[0][0].config.repository))).toBe(
+      'r/${build.ID}',
+    );
+    expect(fillLateFields(inst.provisioners[0].config, { Host: '10.0.0.5' }).inline).toEqual([
+      `echo 10.0.0.5 ${version} main`,
+    ]);
+    expect(() => fillLateFields(inst.postProcessors[0][0].config, { Host: 'h' })).toThrow(
+      'build.ID is not known in this build',
+    );
   });
 });
 

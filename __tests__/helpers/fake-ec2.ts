@@ -107,8 +107,10 @@ export class FakeEc2 {
     on('DescribeImages', (input, region) => {
       if (input.ImageIds) {
         return {
-          Images: (input.ImageIds as string[]).flatMap((i) => {
+          Images: (input.ImageIds as string[]).flatMap((i): object[] => {
             const t = this.things.get(i);
+            const source = this.sourceImages.find((x) => x.ImageId === i);
+            if (!t && source) return [source];
             if (!t || t.region !== region || t.state === 'gone') return [];
             if (t.state === 'pending') t.state = 'available';
             return [this.image(t)];

@@ -236,7 +236,7 @@ function command(
     case 'pwd':
       return want(0) ?? { expr: 'path.cwd' };
     case 'packer_version':
-      return want(0) ?? { expr: 'packer.version' };
+      return want(0) ?? { expr: 'bake.version' };
     case 'clean_resource_name':
     case 'clean_ami_name':
       return want(1) ?? { expr: `clean_resource_name(${args[0]})` };

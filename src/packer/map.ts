@@ -86,7 +86,7 @@ export class Mapper {
     const value: Record<string, unknown> = {};
     for (const k of ['variables', 'locals', 'sources', 'builds'])
       if (this.value[k] && (Object.keys(this.value[k]).length || k === 'sources' || k === 'builds'))
-        value[k] = this.readNullData(this.value[k]);
+        value[k] = this.rewriteRefs(this.value[k]);
     value.sources ??= {};
     value.builds ??= {};
     return { value, positions: this.positions, keyPositions: this.keyPositions, todos: this.todos };
@@ -156,17 +156,24 @@ export class Mapper {
     this.local(local, input, input.value);
   }
 
-  /** Every `data.null.NAME.output` in a mapped value, as the local that holds it. */
-  private readNullData(v: unknown): unknown {
-    if (!this.nullData.size) return v;
-    if (typeof v === 'string')
-      return v.replace(
-        /(?<![\w.-])data\.null\.([A-Za-z_][\w-]*)\.output(?![\w-])/g,
-        (all, n: string) => (this.nullData.has(n) ? `local.${this.nullData.get(n)}` : all),
-      );
-    if (Array.isArray(v)) return v.map((x) => this.readNullData(x));
+  /**
+   * References that bake spells its own way, in a mapped value: `data.null.NAME.output` as the
+   * local that holds it, `packer.version` as `bake.version` (the version of what builds).
+   */
+  private rewriteRefs(v: unknown): unknown {
+    if (typeof v === 'string') {
+      if (!v.includes('${')) return v;
+      let out = v.replace(/(?<![\w.-])packer\.version(?![\w-])/g, 'bake.version');
+      if (this.nullData.size)
+        out = out.replace(
+          /(?<![\w.-])data\.null\.([A-Za-z_][\w-]*)\.output(?![\w-])/g,
+          (all, n: string) => (this.nullData.has(n) ? `local.${this.nullData.get(n)}` : all),
+        );
+      return out;
+    }
+    if (Array.isArray(v)) return v.map((x) => this.rewriteRefs(x));
     if (v && typeof v === 'object')
-      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, this.readNullData(x)]));
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, this.rewriteRefs(x)]));
     return v;
   }
 

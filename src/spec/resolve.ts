@@ -32,6 +32,8 @@ import { convertToType, parseVarType, showVarType, VarType } from './types';
 import { artifactKindOf, ArtifactKind, Descriptor } from '../plugins/api';
 import type { PluginSet } from '../plugins/api';
 import { addSecret, REDACTED } from '../util/redact';
+import { LATE_FIELD, lateField } from './late';
+import pkg from '../../package.json';
 import { resolveTrust, TrustPlan } from '../trust/plan';
 
 export interface ResolveOptions {
@@ -357,7 +359,11 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
   const localStack: string[] = [];
   const pathRoot = resolve(spec.dir);
 
-  const makeScope = (extra: Record<string, Record<string, Value>>): Scope => {
+  /**
+   * `late`: the scope of provisioners and post-processors, where build.ID and the other
+   * fields a running build learns plan as markers the engine fills in (see late.ts).
+   */
+  const makeScope = (extra: Record<string, Record<string, Value>>, late = false): Scope => {
     const scope: Scope = {
       root: (name) => {
         if (name === 'var') return varValues;
@@ -400,6 +406,18 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
             `known: ${Object.keys(github)
               .map((k) => 'github.' + k)
               .join(', ')}`,
+          );
+        }
+        if (root === 'bake') {
+          if (name === 'version') return pkg.version;
+          throw new ExprError(`unknown bake.${name}`, pos, 'known: bake.version');
+        }
+        if (root === 'build' && LATE_FIELD.test(name) && !(name in (extra.build ?? {}))) {
+          if (late) return lateField(name);
+          throw new ExprError(
+            `build.${name} is known only once the build's machine runs`,
+            pos,
+            'use it in provisioners and post-processors, which run then',
           );
         }
         if (root in extra) {
@@ -578,6 +596,14 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
         source: { name: srcName, type },
         build: { name: buildName, type, source_name: srcName },
       });
+      // Provisioners and post-processors run on the machine: build.ID and the like are theirs.
+      const stepScope = makeScope(
+        {
+          source: { name: srcName, type },
+          build: { name: buildName, type, source_name: srcName },
+        },
+        true,
+      );
       const sp = joinPath('sources', srcName);
       const config = evalTree(src, sp, scope, errs) as Record<string, unknown>;
       delete config.type;
@@ -630,7 +656,7 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
         const override = raw.override as Record<string, Record<string, unknown>> | undefined;
         if (override && override[srcName]) merged = { ...merged, ...override[srcName] };
         delete merged.override;
-        const evaluated = evalTree(merged, path, scope, errs) as Record<string, unknown>;
+        const evaluated = evalTree(merged, path, stepScope, errs) as Record<string, unknown>;
         const info = spec.registry.must('provisioner', String(raw.type));
         const before = errs.length;
         const cfg = check(evaluated, pluginSchema(info.schema, provisionerCommon), path, {
@@ -678,7 +704,7 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
         chain.forEach((raw, j) => {
           const pp = Array.isArray(item) ? joinPath(cp, j) : cp;
           if (!selected(raw)) return;
-          const evaluated = evalTree(raw, pp, scope, errs) as Record<string, unknown>;
+          const evaluated = evalTree(raw, pp, stepScope, errs) as Record<string, unknown>;
           const info = spec.registry.must('post-processor', String(raw.type));
           const before = errs.length;
           const cfg = check(evaluated, pluginSchema(info.schema, postProcessorCommon), pp, {

@@ -124,6 +124,7 @@ async function allOrFirstError(ps: Promise<unknown>[]): Promise<void> {
 }
 
 /** The AMI a build starts from: source_ami, or the match of source_ami_filter. */
+/** The source AMI's ID: source_ami as given, or what source_ami_filter finds. */
 export async function findSourceAmi(
   c: Config,
   region: string,
@@ -131,30 +132,59 @@ export async function findSourceAmi(
   signal?: AbortSignal,
 ): Promise<string> {
   if (typeof c.source_ami === 'string') return c.source_ami;
-  const f = c.source_ami_filter as Config;
-  const filters = filterList(f.filters);
-  const owners = (f.owners as string[] | undefined) ?? [];
+  return (await sourceAmiImage(c, region, role, signal)).ImageId!;
+}
+
+/**
+ * The source AMI itself (its name, owner and date are build.SourceAMIName and the like): the
+ * one source_ami names, which must exist in the region, or what source_ami_filter finds.
+ */
+export async function sourceAmiImage(
+  c: Config,
+  region: string,
+  role?: AssumeRole,
+  signal?: AbortSignal,
+): Promise<Image> {
+  const f = c.source_ami_filter as Config | undefined;
+  const byId = typeof c.source_ami === 'string';
+  const filters = byId ? [] : filterList(f!.filters);
+  const owners = byId ? [] : ((f!.owners as string[] | undefined) ?? []);
   const r = await ec2(region, role)
     .send(
-      new DescribeImagesCommand({
-        Filters: filters,
-        ...(owners.length ? { Owners: owners } : {}),
-      }),
+      new DescribeImagesCommand(
+        byId
+          ? { ImageIds: [c.source_ami as string] }
+          : { Filters: filters, ...(owners.length ? { Owners: owners } : {}) },
+      ),
       { abortSignal: signal },
     )
     .catch(async (e) => {
-      throw await awsFailure(e, 'looking up source_ami_filter', region, role);
+      throw await awsFailure(
+        e,
+        byId ? `looking up source_ami ${String(c.source_ami)}` : 'looking up source_ami_filter',
+        region,
+        role,
+      );
     });
+  if (byId) {
+    const found = r.Images?.[0];
+    if (!found)
+      throw new BuildError(
+        `source_ami ${String(c.source_ami)} does not exist in ${region}`,
+        'AMI IDs differ from region to region: check the ID and region, or use source_ami_filter',
+      );
+    return found;
+  }
   const images = (r.Images ?? []).sort((a, b) =>
     String(b.CreationDate ?? '').localeCompare(String(a.CreationDate ?? '')),
   );
-  const shown = `filters ${JSON.stringify(f.filters ?? {})}${owners.length ? `, owners ${JSON.stringify(owners)}` : ''}`;
+  const shown = `filters ${JSON.stringify(f!.filters ?? {})}${owners.length ? `, owners ${JSON.stringify(owners)}` : ''}`;
   if (!images.length)
     throw new BuildError(
       `source_ami_filter matched no AMI in ${region} (${shown})`,
       'check the names and wildcards (*) and the owners; "aws ec2 describe-images --owners <owner> --filters Name=name,Values=<pattern>" lists what matches',
     );
-  if (images.length > 1 && f.most_recent !== true)
+  if (images.length > 1 && f!.most_recent !== true)
     throw new BuildError(
       `source_ami_filter matched ${images.length} AMIs in ${region} (${shown}): ${images
         .slice(0, 5)
@@ -162,7 +192,7 @@ export async function findSourceAmi(
         .join(', ')}${images.length > 5 ? ', ...' : ''}`,
       'set most_recent: true, or narrow the filters',
     );
-  return images[0].ImageId!;
+  return images[0];
 }
 
 export function ebsSteps(env: BuildEnv, provision: Step<BuildState>): Step<EbsState>[] {
@@ -489,7 +519,7 @@ export function ebsSteps(env: BuildEnv, provision: Step<BuildState>): Step<EbsSt
           c.force_deregister === true ? [] : targetRegions.map((r) => nameCheck(r, ctx.signal));
         const [existing, ami] = await Promise.all([
           Promise.all(checks),
-          findSourceAmi(c, region, role, ctx.signal),
+          sourceAmiImage(c, region, role, ctx.signal),
           network(s, ctx.signal),
         ]);
         existing.forEach((images, i) => {
@@ -499,10 +529,16 @@ export function ebsSteps(env: BuildEnv, provision: Step<BuildState>): Step<EbsSt
               'set force_deregister: true to replace it, or make ami_name unique (e.g. with formatdate("YYYYMMDDhhmm", timestamp()))',
             );
         });
-        s.sourceAmi = ami;
+        s.sourceAmi = ami.ImageId!;
         s.cidrs = await sourceCidrs(s, ip, ctx.signal);
-        env.generated.SourceAMI = ami;
-        env.generated.BuildRegion = region;
+        Object.assign(env.generated, {
+          SourceAMI: ami.ImageId!,
+          SourceAMIName: ami.Name ?? '',
+          SourceAMIOwner: ami.OwnerId ?? '',
+          SourceAMIOwnerName: ami.ImageOwnerAlias ?? '',
+          SourceAMICreationDate: ami.CreationDate ?? '',
+          BuildRegion: region,
+        });
         ctx.log(
           `source ${ami} in ${region}${s.subnetId ? `, subnet ${s.subnetId}` : ', default VPC'}`,
         );
