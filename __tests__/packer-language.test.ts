@@ -255,3 +255,38 @@ test('sensitive() marks a value in a bake.yml too: it and what uses it are redac
   expect(plan.locals).toEqual({ key: 'k-1', url: 'https://x/?k=k-1' });
   expect(plan.shownLocals).toEqual({ key: '***', url: '***' });
 });
+
+describe('conditionals and template directives inside strings', () => {
+  const hcl = (locals: string) =>
+    `variable "prod" {\n  default = true\n}\nvariable "pkgs" {\n  default = ["curl", "jq"]\n}\nlocals {\n${locals}\n}\nsource "docker" "app" {\n  image  = "debian:bookworm"\n  commit = true\n}\nbuild {\n  sources = ["source.docker.app"]\n}\n`;
+  async function locals(text: string) {
+    const dir = tempProject({ 'main.pkr.hcl': hcl(text) });
+    return resolvePlan(await openSpec(join(dir, 'main.pkr.hcl')), { env: {} }).locals;
+  }
+  test('a conditional with text around it (which the parser hands over as %{if})', async () => {
+    expect(
+      await locals(
+        '  env  = "app-${var.prod ? "prod" : "dev"}-${upper("x")}"\n  size = "gp${var.prod ? 3 : 2}"',
+      ),
+    ).toEqual({ env: 'app-prod-X', size: 'gp3' });
+  });
+  test('%{if}/%{else}/%{endif} and %{for}/%{endfor} written by hand, nested, with ${ } inside', async () => {
+    expect(
+      await locals(
+        '  a = "%{if var.prod}on-${var.pkgs[0]}%{else}off%{endif}!"\n  b = "%{for p in var.pkgs}[%{if p == "jq"}${upper(p)}%{else}${p}%{endif}]%{endfor}"\n  c = "100%%{x}"',
+      ),
+    ).toEqual({ a: 'on-curl!', b: '[curl][JQ]', c: '100%{x}' });
+  });
+  test('a directive left open is an error at its line, not text', async () => {
+    const dir = tempProject({ 'main.pkr.hcl': hcl('  a = "%{if var.prod}on"') });
+    let problems: { message: string; pos?: { line: number } }[] = [];
+    try {
+      await openSpec(join(dir, 'main.pkr.hcl'));
+    } catch (e) {
+      problems = (e as SpecError).problems;
+    }
+    expect(problems.map((p) => [p.message, p.pos?.line])).toEqual([
+      ['invalid HCL: Unexpected end of template', 8],
+    ]);
+  });
+});

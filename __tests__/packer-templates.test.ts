@@ -2,7 +2,10 @@
  * Packer templates run as they are: HCL2 files, directories of them with var files, and
  * legacy JSON templates, read into the same spec the YAML loader makes, with positions.
  */
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { convertTemplate } from '../src/packer/convert';
+import { builtInRegistry } from '../src/plugins/registry';
 import { openSpec } from '../src/plugins/external';
 import { resolvePlan, ResolveOptions } from '../src/spec/resolve';
 import { Problem, SpecError } from '../src/spec/errors';
@@ -323,10 +326,22 @@ describe('what cannot be mapped is an error at its line', () => {
       /uses source "docker.nope", which is not defined/,
     ],
     [
-      'a dynamic block',
-      `source "amazon-ebs" "vm" {\n  region = "eu-west-1"\n  dynamic "launch_block_device_mappings" {\n    for_each = [1]\n    content {\n      device_name = "/dev/sda1"\n    }\n  }\n}\nbuild {\n  sources = ["source.amazon-ebs.vm"]\n}\n`,
+      'a dynamic block without content',
+      `source "amazon-ebs" "vm" {\n  region = "eu-west-1"\n  dynamic "launch_block_device_mappings" {\n    for_each = [1]\n  }\n}\nbuild {\n  sources = ["source.amazon-ebs.vm"]\n}\n`,
       3,
-      /dynamic "launch_block_device_mappings" blocks are not supported/,
+      /^dynamic "launch_block_device_mappings": it takes one content block, not 0$/,
+    ],
+    [
+      'a dynamic "source" in a build',
+      `${base}build {\n  dynamic "source" {\n    for_each = ["a", "b"]\n    labels   = ["source.docker.app"]\n    content {\n      name = source.value\n    }\n  }\n}\n`,
+      5,
+      /^dynamic "source" in a build block is not supported by bake yet/,
+    ],
+    [
+      'a dynamic block for a setting that takes one block',
+      `source "amazon-ebs" "vm" {\n  region = "eu-west-1"\n  dynamic "assume_role" {\n    for_each = [1]\n    content {\n      role_arn = "x"\n    }\n  }\n}\nbuild {\n  sources = ["source.amazon-ebs.vm"]\n}\n`,
+      3,
+      /^dynamic "assume_role": assume_role takes one block, and a dynamic block makes a list$/,
     ],
     [
       'an ansible setting bake refuses, with why',
@@ -537,4 +552,103 @@ test('a build that changes a source under its own name, which another build uses
   expect(problems.map((p) => [p.message, p.pos?.line])).toEqual([
     ['this build changes source "base", which other builds use unchanged', 7],
   ]);
+});
+
+describe('dynamic blocks', () => {
+  const vm = (blocks: string) => `variable "disks" {
+  type    = list(object({ device = string, size = number }))
+  default = [{ device = "/dev/sdb", size = 20 }, { device = "/dev/sdc", size = 30 }]
+}
+variable "sizes" {
+  type    = map(number)
+  default = { "/dev/sdd" = 40, "/dev/sde" = 50 }
+}
+source "amazon-ebs" "vm" {
+  region        = "eu-west-1"
+  source_ami    = "ami-1"
+  instance_type = "t3.micro"
+  ssh_username  = "admin"
+  ami_name      = "dyn-example"
+${blocks}
+}
+build {
+  sources = ["source.amazon-ebs.vm"]
+}
+`;
+  test('a list: one block for each element, after the static blocks, as in Packer', async () => {
+    const plan = await planOfHcl({
+      'main.pkr.hcl': vm(`  launch_block_device_mappings {
+    device_name = "/dev/sda1"
+    volume_size = 10
+  }
+  dynamic "launch_block_device_mappings" {
+    for_each = var.disks
+    content {
+      device_name           = launch_block_device_mappings.value.device
+      volume_size           = launch_block_device_mappings.value.size
+      delete_on_termination = launch_block_device_mappings.key == 0
+    }
+  }`),
+    });
+    expect(plan.instances[0].config.launch_block_device_mappings).toEqual([
+      { device_name: '/dev/sda1', volume_size: 10 },
+      { device_name: '/dev/sdb', volume_size: 20, delete_on_termination: true },
+      { device_name: '/dev/sdc', volume_size: 30, delete_on_termination: false },
+    ]);
+  });
+  test('a map, with its own iterator name and text around the values', async () => {
+    const plan = await planOfHcl({
+      'main.pkr.hcl': vm(`  dynamic "ami_block_device_mappings" {
+    for_each = var.sizes
+    iterator = disk
+    content {
+      device_name = disk.key
+      volume_size = disk.value
+      volume_type = "gp\${disk.value > 45 ? 3 : 2}"
+    }
+  }`),
+    });
+    expect(plan.instances[0].config.ami_block_device_mappings).toEqual([
+      { device_name: '/dev/sdd', volume_size: 40, volume_type: 'gp2' },
+      { device_name: '/dev/sde', volume_size: 50, volume_type: 'gp3' },
+    ]);
+  });
+  test('what the blocks hold is checked as if they were written out, at the dynamic block', async () => {
+    const { problems } = await problemsOfHcl({
+      'main.pkr.hcl': vm(`  dynamic "launch_block_device_mappings" {
+    for_each = var.disks
+    content {
+      device_name = launch_block_device_mappings.value.device
+      volume_sise = 1
+    }
+  }`),
+    });
+    expect(problems).toHaveLength(1);
+    expect(problems[0].message).toMatch(/unknown key "volume_sise"/);
+    expect(problems[0].pos?.line).toBe(15);
+  });
+  test('bake convert writes the same list as one expression, and the bake.yml plans the same', async () => {
+    const dir = tempProject({
+      'main.pkr.hcl': vm(`  dynamic "launch_block_device_mappings" {
+    for_each = var.disks
+    iterator = d
+    content {
+      device_name = d.value.device
+      volume_size = d.value.size
+    }
+  }`),
+    });
+    const { yaml, todos } = await convertTemplate(
+      join(dir, 'main.pkr.hcl'),
+      builtInRegistry(),
+      dir,
+    );
+    expect(todos).toEqual([]);
+    writeFileSync(join(dir, 'bake.yml'), yaml);
+    const plan = resolvePlan(await openSpec(join(dir, 'bake.yml')), { env: {} });
+    expect(plan.instances[0].config.launch_block_device_mappings).toEqual([
+      { device_name: '/dev/sdb', volume_size: 20 },
+      { device_name: '/dev/sdc', volume_size: 30 },
+    ]);
+  });
 });

@@ -6,6 +6,7 @@
 import type { Position, Problem } from '../spec/errors';
 import { SpecError } from '../spec/errors';
 import { IndexBody, indexHcl } from './hcl-index';
+import { DirectiveError, withoutDirectives } from './hcl-template';
 
 export interface PAttr {
   name: string;
@@ -56,13 +57,37 @@ export async function readHcl(file: string, text: string): Promise<PBody> {
   } catch (e) {
     throw new SpecError(hclProblems((e as Error).message ?? String(e), file));
   }
-  return merge(indexHcl(text, file), json);
+  const problems: Problem[] = [];
+  const body = merge(indexHcl(text, file), json, problems);
+  if (problems.length) throw new SpecError(problems.slice(0, 1));
+  return body;
 }
 
-function merge(index: IndexBody, json: Record<string, unknown>): PBody {
+/** A value with its template directives as interpolations (see hcl-template.ts). */
+function interpolated(v: unknown): unknown {
+  if (typeof v === 'string') return withoutDirectives(v);
+  if (Array.isArray(v)) return v.map(interpolated);
+  if (v && typeof v === 'object')
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, interpolated(x)]));
+  return v;
+}
+
+function merge(index: IndexBody, json: Record<string, unknown>, problems: Problem[]): PBody {
   const seen = new Map<string, number>();
   return {
-    attrs: index.attrs.map((a) => ({ ...a, value: json[a.name] })),
+    attrs: index.attrs.map((a) => {
+      try {
+        return { ...a, value: interpolated(json[a.name]) };
+      } catch (e) {
+        if (!(e instanceof DirectiveError)) throw e;
+        problems.push({
+          message: e.message,
+          pos: a.valuePos,
+          hint: 'write the condition as ${cond ? "a" : "b"}, the loop as ${join("", [for x in list : "…"])}',
+        });
+        return { ...a, value: json[a.name] };
+      }
+    }),
     blocks: index.blocks.map((b) => {
       const key = JSON.stringify([b.type, ...b.labels]);
       const n = seen.get(key) ?? 0;
@@ -70,7 +95,12 @@ function merge(index: IndexBody, json: Record<string, unknown>): PBody {
       let v: unknown = json[b.type];
       for (const l of b.labels) v = (v as Record<string, unknown> | undefined)?.[l];
       const body = Array.isArray(v) ? (v[n] as Record<string, unknown>) : undefined;
-      return { type: b.type, labels: b.labels, pos: b.pos, body: merge(b.body, body ?? {}) };
+      return {
+        type: b.type,
+        labels: b.labels,
+        pos: b.pos,
+        body: merge(b.body, body ?? {}, problems),
+      };
     }),
   };
 }

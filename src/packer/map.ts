@@ -8,6 +8,7 @@ import { joinPath } from '../spec/load';
 import type { Schema } from '../spec/schema';
 import type { PluginKind, PluginSet } from '../plugins/api';
 import type { PAttr, PBlock, PBody } from './hcl';
+import { quotedTemplate } from './hcl-template';
 
 export interface Todo extends Problem {
   /** Where in the bake spec the untranslated part belongs. */
@@ -300,6 +301,8 @@ export class Mapper {
       decl[a.name] = v;
       this.place(joinPath(path, a.name), a.pos, a.valuePos, v);
     }
+    // Packer takes a variable without a type as whatever its value is.
+    decl.type ??= 'any';
     const rules: Record<string, unknown>[] = [];
     for (const inner of b.body.blocks) {
       if (inner.type !== 'validation') {
@@ -413,15 +416,9 @@ export class Mapper {
       into[k] = v;
       this.place(joinPath(path, k), a.pos, a.valuePos, v);
     }
+    const dynamic = this.dynamicBlocks(body.blocks, into, path, schema);
     for (const inner of body.blocks) {
-      if (inner.type === 'dynamic') {
-        this.todo(path, {
-          message: `dynamic "${inner.labels[0] ?? ''}" blocks are not supported by bake yet`,
-          pos: inner.pos,
-          hint: 'write the blocks out, one for each value',
-        });
-        continue;
-      }
+      if (dynamic.has(inner.type)) continue;
       const field = schema?.kind === 'object' ? schema.fields[inner.type]?.schema : undefined;
       const obj: Record<string, unknown> = {};
       if (field?.kind === 'list') {
@@ -448,12 +445,126 @@ export class Mapper {
     }
   }
 
+  /**
+   * `dynamic "NAME" { for_each, iterator, content {…} }`: the list of NAME blocks as one
+   * expression, a `for` over for_each that makes each block from content (with the static
+   * NAME blocks beside it first, as Packer orders them). Returns the block types it took, and
+   * "dynamic" itself, which the caller then leaves alone.
+   */
+  private dynamicBlocks(
+    blocks: PBlock[],
+    into: Record<string, unknown>,
+    path: string,
+    schema?: Schema,
+  ): Set<string> {
+    const taken = new Set<string>(['dynamic']);
+    const byType = new Map<string, PBlock[]>();
+    for (const d of blocks.filter((b) => b.type === 'dynamic')) {
+      const name = d.labels[0] ?? '';
+      const field = schema?.kind === 'object' ? schema.fields[name]?.schema : undefined;
+      if (field && field.kind !== 'list') {
+        this.todo(path, {
+          message: `dynamic "${name}": ${name} takes one block, and a dynamic block makes a list`,
+          pos: d.pos,
+          hint: `write the ${name} block out`,
+        });
+        continue;
+      }
+      byType.set(name, [...(byType.get(name) ?? []), d]);
+    }
+    for (const [name, dyns] of byType) {
+      const field = schema?.kind === 'object' ? schema.fields[name]?.schema : undefined;
+      const elem = field?.kind === 'list' ? field.of : undefined;
+      const parts: string[] = [];
+      const statics = blocks.filter((b) => b.type === name);
+      if (statics.length)
+        parts.push(`[${statics.map((b) => this.bodyExpr(b.body, path, elem)).join(', ')}]`);
+      let ok = true;
+      for (const d of dyns) {
+        const e = this.dynamicExpr(d, path, elem);
+        if (e === undefined) ok = false;
+        else parts.push(e);
+      }
+      taken.add(name);
+      if (!ok) continue;
+      const value = `\${${parts.length === 1 ? parts[0] : `concat(${parts.join(', ')})`}}`;
+      into[name] = value;
+      this.place(joinPath(path, name), dyns[0].pos, dyns[0].pos, value);
+    }
+    return taken;
+  }
+
+  /** One dynamic block as a `for` expression; undefined (with a problem) when it is malformed. */
+  private dynamicExpr(d: PBlock, path: string, schema?: Schema): string | undefined {
+    const name = d.labels[0] ?? '';
+    const bad = (message: string, pos: Position, hint?: string) => {
+      this.todo(path, { message: `dynamic "${name}": ${message}`, pos, hint });
+      return undefined;
+    };
+    const forEach = d.body.attrs.find((a) => a.name === 'for_each');
+    const contents = d.body.blocks.filter((b) => b.type === 'content');
+    for (const a of d.body.attrs)
+      if (a.name !== 'for_each' && a.name !== 'iterator')
+        return bad(
+          a.name === 'labels'
+            ? `labels are for blocks that have them, and ${name} has none`
+            : `unknown setting "${a.name}"`,
+          a.pos,
+          'a dynamic block has for_each, iterator and one content block',
+        );
+    for (const b of d.body.blocks)
+      if (b.type !== 'content')
+        return bad(`unknown block "${b.type}"`, b.pos, 'the blocks go inside content { … }');
+    if (!forEach)
+      return bad('for_each is missing', d.pos, 'for_each = the list or map to repeat over');
+    if (contents.length !== 1)
+      return bad(
+        `it takes one content block, not ${contents.length}`,
+        contents[1]?.pos ?? d.pos,
+        'content { … } holds the settings of each block',
+      );
+    const itAttr = d.body.attrs.find((a) => a.name === 'iterator');
+    const it = itAttr ? /^\$\{\s*([A-Za-z_]\w*)\s*\}$/.exec(String(itAttr.value))?.[1] : name;
+    if (!it || !/^[A-Za-z_]\w*$/.test(it))
+      return bad(
+        itAttr
+          ? 'iterator is a name, such as iterator = disk'
+          : `"${name}" cannot name the iterator`,
+        itAttr?.pos ?? d.pos,
+        'set iterator = a name, and write NAME.key and NAME.value in content',
+      );
+    // Each element as HCL gives it to content: NAME.key (index or map key) and NAME.value.
+    return `[for ${it} in [for bake_k, bake_v in ${exprOf(forEach.value)} : {key = bake_k, value = bake_v}] : ${this.bodyExpr(contents[0].body, path, schema)}]`;
+  }
+
+  /** A block's body as an object expression (nested blocks as objects, or lists of them). */
+  private bodyExpr(body: PBody, path: string, schema?: Schema): string {
+    const entries = body.attrs.map((a) => `${JSON.stringify(a.name)} = ${exprOf(a.value)}`);
+    const holder: Record<string, unknown> = {};
+    const dynamic = this.dynamicBlocks(body.blocks, holder, path, schema);
+    for (const [k, v] of Object.entries(holder))
+      entries.push(`${JSON.stringify(k)} = ${exprOf(v)}`);
+    const types = [...new Set(body.blocks.map((b) => b.type))].filter((t) => !dynamic.has(t));
+    for (const t of types) {
+      const field = schema?.kind === 'object' ? schema.fields[t]?.schema : undefined;
+      const list = body.blocks.filter((b) => b.type === t);
+      const elem = field?.kind === 'list' ? field.of : field;
+      const items = list.map((b) => this.bodyExpr(b.body, path, elem));
+      entries.push(
+        `${JSON.stringify(t)} = ${field?.kind === 'list' || list.length > 1 ? `[${items.join(', ')}]` : items[0]}`,
+      );
+    }
+    return `{${entries.join(', ')}}`;
+  }
+
   private blockInto(b: PBlock, into: Record<string, unknown>, path: string, schema?: Schema): void {
     for (const a of b.body.attrs) {
       into[a.name] = a.value;
       this.place(joinPath(path, a.name), a.pos, a.valuePos, a.value);
     }
+    const dynamic = this.dynamicBlocks(b.body.blocks, into, path, schema);
     for (const inner of b.body.blocks) {
+      if (dynamic.has(inner.type)) continue;
       const field = schema?.kind === 'object' ? schema.fields[inner.type]?.schema : undefined;
       const obj: Record<string, unknown> = {};
       if (field?.kind === 'list') {
@@ -577,6 +688,16 @@ export class Mapper {
           chains.push(chain);
           break;
         }
+        case 'dynamic':
+          this.todo(path, {
+            message: `dynamic "${inner.labels[0] ?? ''}" in a build block is not supported by bake yet (inside sources, dynamic blocks are)`,
+            pos: inner.pos,
+            hint:
+              inner.labels[0] === 'source'
+                ? 'write one source "…" { name = … } block for each instance'
+                : 'write the blocks out',
+          });
+          break;
         case 'hcp_packer_registry':
           this.todo(path, {
             message: 'hcp_packer_registry is not supported by bake',
@@ -680,35 +801,19 @@ function asExpression(v: unknown): string {
   );
 }
 
-/**
- * A template string as a quoted string inside an expression: its text escaped, its
- * interpolations kept as they are (quotes inside them open strings of their own).
- */
-function quotedTemplate(v: string): string {
-  let out = '"';
-  for (let i = 0; i < v.length;) {
-    if (v.startsWith('$${', i)) {
-      out += '$${';
-      i += 3;
-    } else if (v.startsWith('${', i)) {
-      let depth = 0;
-      let j = i + 1;
-      let quoted = false;
-      for (; j < v.length; j++) {
-        const c = v[j];
-        if (c === '\\') j++;
-        else if (c === '"') quoted = !quoted;
-        else if (!quoted && c === '{') depth++;
-        else if (!quoted && c === '}' && --depth === 0) break;
-      }
-      out += v.slice(i, j + 1);
-      i = j + 1;
-    } else {
-      out += JSON.stringify(v[i]).slice(1, -1);
-      i++;
-    }
+/** A value from the parser as expression text: strings keep their interpolations. */
+function exprOf(v: unknown): string {
+  if (typeof v === 'string') {
+    const m = /^\$\{([\s\S]*)\}$/.exec(v);
+    if (m && !m[1].includes('${')) return `(${m[1]})`;
+    return quotedTemplate(v);
   }
-  return out + '"';
+  if (Array.isArray(v)) return `[${v.map(exprOf).join(', ')}]`;
+  if (v && typeof v === 'object')
+    return `{${Object.entries(v)
+      .map(([k, x]) => `${JSON.stringify(k)} = ${exprOf(x)}`)
+      .join(', ')}}`;
+  return JSON.stringify(v ?? null);
 }
 
 /** A type constraint as HCL writes it (`list(string)`), in bake's spelling. */
