@@ -2,7 +2,9 @@
  * Packer templates run as they are: HCL2 files, directories of them with var files, and
  * legacy JSON templates, read into the same spec the YAML loader makes, with positions.
  */
+import { ChildProcess, spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import { convertTemplate } from '../src/packer/convert';
 import { builtInRegistry } from '../src/plugins/registry';
@@ -10,6 +12,7 @@ import { openSpec } from '../src/plugins/external';
 import { resolvePlan, ResolveOptions } from '../src/spec/resolve';
 import { Problem, SpecError } from '../src/spec/errors';
 import { problemsOf, tempProject } from './helpers/spec';
+import { redact } from '../src/util/redact';
 
 const FIX = join(process.cwd(), '__tests__/fixtures/packer');
 
@@ -474,16 +477,16 @@ describe('amazon-ebs templates from packer-plugin-amazon', () => {
   });
   test('a data source bake cannot translate, or an AMI lookup in another region, is an error at its line', async () => {
     const src = (region: string) =>
-      `data "amazon-ami" "base" {\n  filters = { name = "debian-12-*" }\n  owners  = ["136693071363"]\n  region  = "${region}"\n}\ndata "http" "ip" {\n  url = "https://example.com"\n}\nsource "amazon-ebs" "vm" {\n  region        = "eu-west-1"\n  source_ami    = data.amazon-ami.base.id\n  instance_type = "t3.micro"\n  ami_name      = "x-\${formatdate("YYYYMMDD", timestamp())}"\n  ssh_username  = "admin"\n}\nbuild {\n  sources = ["source.amazon-ebs.vm"]\n}\n`;
+      `data "amazon-ami" "base" {\n  filters = { name = "debian-12-*" }\n  owners  = ["136693071363"]\n  region  = "${region}"\n}\ndata "amazon-parameterstore" "ip" {\n  name = "/base/ami"\n}\nsource "amazon-ebs" "vm" {\n  region        = "eu-west-1"\n  source_ami    = data.amazon-ami.base.id\n  instance_type = "t3.micro"\n  ami_name      = "x-\${formatdate("YYYYMMDD", timestamp())}"\n  ssh_username  = "admin"\n}\nbuild {\n  sources = ["source.amazon-ebs.vm"]\n}\n`;
     const same = await problemsOfHcl({ 'main.pkr.hcl': src('eu-west-1') });
     expect(same.problems.map((p) => [p.message, p.pos?.line])).toEqual([
-      ['data source "http.ip" is not supported by bake yet', 6],
+      ['data source "amazon-parameterstore.ip" is not supported by bake yet', 6],
     ]);
     const other = await problemsOfHcl({ 'main.pkr.hcl': src('us-east-1') });
     expect(other.problems.map((p) => [p.message.replace(/,.*/, ''), p.pos?.line])).toEqual([
       ['data.amazon-ami.base looks in region us-east-1', 4],
       ['data source "amazon-ami.base" is not supported by bake yet', 1],
-      ['data source "http.ip" is not supported by bake yet', 6],
+      ['data source "amazon-parameterstore.ip" is not supported by bake yet', 6],
     ]);
   });
 });
@@ -649,6 +652,109 @@ build {
     expect(plan.instances[0].config.launch_block_device_mappings).toEqual([
       { device_name: '/dev/sdb', volume_size: 20 },
       { device_name: '/dev/sdc', volume_size: 30 },
+    ]);
+  });
+});
+
+interface HttpAnswer {
+  url: string;
+  status_code: number;
+  body: string;
+  request_headers: Record<string, string>;
+  response_headers: Record<string, string>;
+}
+
+/** A port nothing listens on. */
+async function closedPort(): Promise<number> {
+  const srv = createServer();
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+  const { port } = srv.address() as AddressInfo;
+  await new Promise((r) => srv.close(r));
+  return port;
+}
+
+describe('data "http"', () => {
+  // The server runs in a process of its own: the request is made synchronously from this one.
+  let server: ChildProcess;
+  let base = '';
+  beforeAll(async () => {
+    server = spawn(
+      process.execPath,
+      [
+        '-e',
+        `require('node:http').createServer((req, res) => {
+          if (req.url === '/versions.json') {
+            res.setHeader('content-type', 'application/json');
+            res.setHeader('x-seen-auth', req.headers.authorization || 'none');
+            res.end(JSON.stringify({ debian: 'bookworm', method: req.method }));
+          } else if (req.url === '/binary') {
+            res.setHeader('content-type', 'application/octet-stream');
+            res.end('x');
+          } else { res.statusCode = 404; res.end('nope'); }
+        }).listen(0, '127.0.0.1', function () { console.log(this.address().port); });`,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    const port = await new Promise<string>((res) =>
+      server.stdout!.once('data', (d: Buffer) => res(d.toString().trim())),
+    );
+    base = `http://127.0.0.1:${port}`;
+  });
+  afterAll(() => server?.kill());
+
+  const template = (data: string) =>
+    `variable "token" {\n  default   = "t-123"\n  sensitive = true\n}\n${data}\nlocals {\n  versions = jsondecode(data.http.versions.body)\n}\nsource "docker" "app" {\n  image  = "debian:\${local.versions.debian}"\n  commit = true\n}\nbuild {\n  sources = ["source.docker.app"]\n}\n`;
+
+  test('the answer is there as data.http.NAME.body, url and request_headers, as in Packer', async () => {
+    const plan = await planOfHcl({
+      'main.pkr.hcl': template(
+        `data "http" "versions" {\n  url             = "${base}/versions.json"\n  method          = "POST"\n  request_headers = { Accept = "application/json" }\n  request_body    = "{}"\n}`,
+      ),
+    });
+    expect(plan.instances[0].config.image).toBe('debian:bookworm');
+    const answer = plan.locals.data_http_versions as HttpAnswer;
+    expect(JSON.parse(answer.body)).toEqual({ debian: 'bookworm', method: 'POST' });
+    expect(answer.url).toBe(`${base}/versions.json`);
+    expect(answer.status_code).toBe(200);
+    expect(answer.request_headers['x-seen-auth']).toBe('none');
+  });
+  test('a sensitive header is sent, and is not shown even where the answer repeats it', async () => {
+    const plan = await planOfHcl({
+      'main.pkr.hcl': template(
+        `data "http" "versions" {\n  url             = "${base}/versions.json"\n  request_headers = { Authorization = "Bearer \${var.token}" }\n}`,
+      ),
+    });
+    expect((plan.locals.data_http_versions as HttpAnswer).response_headers['x-seen-auth']).toBe(
+      'Bearer t-123',
+    );
+    // The answer is data, not a secret: only the token is masked in it.
+    const shown = redact(JSON.stringify(plan.shownLocals?.data_http_versions));
+    expect(shown).toContain('bookworm');
+    expect(shown).toContain('Bearer ***');
+    expect(shown).not.toContain('t-123');
+  });
+  test.each([
+    ['a 404', '/missing', /answered 404 Not Found in /],
+    ['a body that is not text or JSON', '/binary', /answered with application\/octet-stream in /],
+    ['nothing listening', 'CLOSED', /failed: ECONNREFUSED in /],
+  ])('%s is an error at the url, with what was asked', async (_what, path, message) => {
+    const url = path === 'CLOSED' ? `http://127.0.0.1:${await closedPort()}/x` : `${base}${path}`;
+    const { problems } = await problemsOfHcl({
+      'main.pkr.hcl': template(`data "http" "versions" {\n  url = "${url}"\n}`),
+    });
+    expect(problems).toHaveLength(1);
+    expect(problems[0].message).toMatch(message);
+    expect(problems[0].message).toContain(`GET ${url}`);
+    expect(problems[0].pos?.line).toBe(6);
+  });
+  test('a setting it does not have is an error at its line', async () => {
+    const { problems } = await problemsOfHcl({
+      'main.pkr.hcl': template(
+        `data "http" "versions" {\n  url = "${base}/x"\n  insecure = true\n}`,
+      ),
+    });
+    expect(problems.map((p) => [p.message, p.pos?.line])).toEqual([
+      ['data "http" takes url, method, request_headers, request_body, not "insecure"', 7],
     ]);
   });
 });

@@ -122,6 +122,47 @@ export class Mapper {
 
   /** `data "null" "NAME"`: the local its `output` is read from, by NAME. */
   private readonly nullData = new Map<string, string>();
+  /** `data "http" "NAME"`: the local that holds its answer, by NAME. */
+  private readonly httpData = new Map<string, string>();
+
+  /** The local a data source becomes, unless the template already has one of that name. */
+  private dataLocal(b: PBlock): string | undefined {
+    const [type, name] = b.labels;
+    const local = `data_${type}_${name.replace(/-/g, '_')}`;
+    if (this.section('locals')[local] === undefined) return local;
+    this.todo('', {
+      message: `data "${type}" "${name}" would become local "${local}", which the template already has`,
+      pos: b.pos,
+      hint: 'rename the data source or the local',
+    });
+    return undefined;
+  }
+
+  /**
+   * `data "http" "NAME" { url … }`: the request is made while the plan is made (bake's
+   * http_request(), in the local data_http_NAME), and `data.http.NAME.body` reads it.
+   */
+  private httpDataSource(b: PBlock): void {
+    const keys = ['url', 'method', 'request_headers', 'request_body'];
+    let ok = true;
+    for (const x of [...b.body.attrs.filter((a) => !keys.includes(a.name)), ...b.body.blocks]) {
+      ok = false;
+      this.todo('', {
+        message: `data "http" takes ${keys.join(', ')}, not "${'name' in x ? x.name : x.type}"`,
+        pos: x.pos,
+      });
+    }
+    const url = b.body.attrs.find((a) => a.name === 'url');
+    if (!url) {
+      this.todo('', { message: `data "http" "${b.labels[1]}" has no url`, pos: b.pos });
+      return;
+    }
+    const local = ok ? this.dataLocal(b) : undefined;
+    if (!local) return;
+    const args = b.body.attrs.map((a) => `${JSON.stringify(a.name)} = ${exprOf(a.value)}`);
+    this.httpData.set(b.labels[1], local);
+    this.local(local, url, `\${http_request({${args.join(', ')}})}`);
+  }
 
   /**
    * `data "null" "NAME" { input = … }` hands its input back as `output`: in bake, a local
@@ -144,22 +185,16 @@ export class Mapper {
       });
       return;
     }
-    const local = `data_null_${name.replace(/-/g, '_')}`;
-    if (this.section('locals')[local] !== undefined) {
-      this.todo('', {
-        message: `data "null" "${name}" would become local "${local}", which the template already has`,
-        pos: b.pos,
-        hint: 'rename the data source or the local',
-      });
-      return;
-    }
+    const local = this.dataLocal(b);
+    if (!local) return;
     this.nullData.set(name, local);
     this.local(local, input, input.value);
   }
 
   /**
    * References that bake spells its own way, in a mapped value: `data.null.NAME.output` as the
-   * local that holds it, `packer.version` as `bake.version` (the version of what builds).
+   * local that holds it, `data.http.NAME` as the local that holds the answer, `packer.version`
+   * as `bake.version` (the version of what builds).
    */
   private rewriteRefs(v: unknown): unknown {
     if (typeof v === 'string') {
@@ -169,6 +204,10 @@ export class Mapper {
         out = out.replace(
           /(?<![\w.-])data\.null\.([A-Za-z_][\w-]*)\.output(?![\w-])/g,
           (all, n: string) => (this.nullData.has(n) ? `local.${this.nullData.get(n)}` : all),
+        );
+      if (this.httpData.size)
+        out = out.replace(/(?<![\w.-])data\.http\.([A-Za-z_][\w-]*)(?![\w-])/g, (all, n: string) =>
+          this.httpData.has(n) ? `local.${this.httpData.get(n)}` : all,
         );
       return out;
     }
@@ -257,6 +296,10 @@ export class Mapper {
           if (b.labels[0] === 'amazon-ami' && this.amiData.get(b.labels[1] ?? '')?.used) break;
           if (b.labels[0] === 'null' && b.labels[1]) {
             this.nullDataSource(b);
+            break;
+          }
+          if (b.labels[0] === 'http' && b.labels[1]) {
+            this.httpDataSource(b);
             break;
           }
           this.todo('', {

@@ -17,9 +17,11 @@ import {
   typeName,
   Scope,
   Marked,
+  Sensitive,
   sensitive,
   unmark,
 } from './expr';
+import { requestSync } from '../util/sync-http';
 
 /** What functions may touch: fixed per run so that results are deterministic. */
 export interface FunctionContext {
@@ -43,6 +45,77 @@ type Fn = (
 ) => Value;
 
 const MAX_STRING = 16 * 1024 * 1024;
+
+const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH'];
+const HTTP_KEYS = ['url', 'method', 'request_headers', 'request_body', 'timeout'];
+/** Answers by request, so a plan resolved twice (for its fingerprint) asks once. */
+const httpAnswers = new Map<string, Value>();
+
+/**
+ * `http_request({url, method, request_headers, request_body})`, as Packer's `data "http"`:
+ * the answer must be 2xx with a text or JSON body. Gives url, status_code, body and
+ * response_headers (also as request_headers, the name Packer gives them).
+ */
+function httpRequest(cfg: { [k: string]: Value }, at: number): Value {
+  for (const k of Object.keys(cfg))
+    if (!HTTP_KEYS.includes(k))
+      throw new ExprError(`http_request() takes no "${k}"`, at, `it takes ${HTTP_KEYS.join(', ')}`);
+  if (typeof cfg.url !== 'string' || !/^https?:\/\//.test(cfg.url))
+    throw new ExprError('http_request() needs url, an http:// or https:// address', at);
+  const url = cfg.url;
+  const method =
+    cfg.method === undefined ? 'GET' : str(cfg.method, at, 'http_request').toUpperCase();
+  if (!HTTP_METHODS.includes(method))
+    throw new ExprError(
+      `http_request(): method ${method} is not one of ${HTTP_METHODS.join(', ')}`,
+      at,
+    );
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(
+    cfg.request_headers === undefined ? {} : map(cfg.request_headers, at, 'http_request'),
+  ))
+    headers[k] = str(v, at, 'http_request');
+  const body =
+    cfg.request_body === undefined ? undefined : str(cfg.request_body, at, 'http_request');
+  const timeoutMs =
+    cfg.timeout === undefined ? 30_000 : numArg(cfg.timeout, at, 'http_request') * 1000;
+  const key = JSON.stringify([url, method, headers, body]);
+  const known = httpAnswers.get(key);
+  if (known !== undefined) return known;
+  const where = `${method} ${url.replace(/\?.*$/, '')}`;
+  const r = requestSync({ url, method, headers, body, timeoutMs });
+  if (!r.ok)
+    throw new ExprError(
+      `http_request(): ${where} failed: ${r.error}`,
+      at,
+      'check the address, and that this machine can reach it',
+    );
+  if (r.status < 200 || r.status > 299)
+    throw new ExprError(
+      `http_request(): ${where} answered ${r.status} ${r.statusText}`.trimEnd(),
+      at,
+      'the data source needs a 2xx answer',
+    );
+  const type = (r.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  if (
+    method !== 'HEAD' &&
+    !(type.startsWith('text/') || type === 'application/json' || type.endsWith('+json'))
+  )
+    throw new ExprError(
+      `http_request(): ${where} answered with ${type || 'no content type'}`,
+      at,
+      'the body must be text/* or application/json, as in Packer',
+    );
+  const v: Value = {
+    url,
+    status_code: r.status,
+    body: r.body,
+    response_headers: r.headers,
+    request_headers: r.headers,
+  };
+  httpAnswers.set(key, v);
+  return v;
+}
 
 function arity(name: string, args: Expr[], min: number, max: number, at: number): void {
   if (args.length < min || args.length > max) {
@@ -1005,7 +1078,7 @@ function parseCsv(text: string): string[][] {
 
 for (const [k, f] of Object.entries(packerFns)) if (!(k in fns)) fns[k] = f;
 
-export const FUNCTION_NAMES = [...Object.keys(fns), 'sensitive'].sort();
+export const FUNCTION_NAMES = [...Object.keys(fns), 'sensitive', 'http_request'].sort();
 
 export function callFunction(
   name: string,
@@ -1019,6 +1092,31 @@ export function callFunction(
   if (name === 'sensitive') {
     arity('sensitive', args, 1, 1, at);
     return sensitive(unmark(ev(args[0])).value);
+  }
+  // http_request(): a sensitive header (a token) is what it takes to ask, and is not the
+  // answer; the answer is sensitive when what was asked for is (the address or the body sent).
+  if (name === 'http_request') {
+    arity('http_request', args, 1, 1, at);
+    const m = ev(args[0]);
+    const parts = m !== null && typeof m === 'object' && !Array.isArray(m) ? m : undefined;
+    const marked = (k: string) =>
+      !parts ||
+      parts instanceof Sensitive ||
+      unmark((parts as Record<string, Marked>)[k] ?? null).sensitive;
+    const hidden = marked('url') || marked('request_body');
+    let v: Value;
+    try {
+      v = httpRequest(map(unmark(m).value, at, 'http_request'), at);
+    } catch (e) {
+      if (hidden && e instanceof ExprError)
+        throw new ExprError(
+          'http_request() failed on a sensitive address or body (the details are not shown)',
+          at,
+          e.hint,
+        );
+      throw e;
+    }
+    return hidden ? sensitive(v) : v;
   }
   const fn = Object.prototype.hasOwnProperty.call(fns, name) ? fns[name] : undefined;
   if (!fn) {

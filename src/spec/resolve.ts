@@ -986,9 +986,14 @@ function stripCommon(cfg: Record<string, unknown>, keys: string[]): Record<strin
   return out;
 }
 
+/**
+ * Each problem once; and none that only says a local it uses has an error (that local's own
+ * problem is reported, and is the one mistake to fix).
+ */
 function dedupe(list: Problem[]): Problem[] {
   const seen = new Set<string>();
   return list.filter((p) => {
+    if (/^local\.[\w-]+ has an error in /.test(p.message)) return false;
     const k = `${p.pos?.line}:${p.pos?.col}:${p.message}`;
     if (seen.has(k)) return false;
     seen.add(k);
