@@ -323,3 +323,68 @@ build {
   expect(res.hint).toMatch(/^it gives: .*build\.ID.*build\.PackerRunUUID/);
   expect(pendingOf(r.ledger)).toEqual([]);
 });
+
+test('artifice: a file the build downloaded becomes the artifact; the image goes, as in Packer; the next post-processor takes the file', async () => {
+  const dir = tempProject({
+    'main.pkr.hcl': `source "docker" "app" {
+  image  = "busybox:latest"
+  commit = true
+}
+build {
+  sources = ["source.docker.app"]
+  provisioner "shell" {
+    inline = ["echo 'built inside' > /tmp/report.txt"]
+  }
+  provisioner "file" {
+    direction   = "download"
+    source      = "/tmp/report.txt"
+    destination = "out/report.txt"
+  }
+  post-processors {
+    post-processor "artifice" {
+      files = ["out/report.txt"]
+    }
+    post-processor "checksum" {
+      output = "out/report.sha256"
+    }
+  }
+}
+`,
+  });
+  const r = await build(join(dir, 'main.pkr.hcl'));
+  const res = r.summary.results[0];
+  expect(res.error).toBeUndefined();
+  const file = join(dir, 'out/report.txt');
+  expect(readFileSync(file, 'utf8')).toBe('built inside\n');
+  expect(res.artifact?.files).toEqual([file, join(dir, 'out/report.sha256')]);
+  expect(readFileSync(join(dir, 'out/report.sha256'), 'utf8')).toMatch(
+    /^[0-9a-f]{64}\treport\.txt\n$/,
+  );
+  // The committed image was the input artifact, and artifice replaced it.
+  expect(r.output).toMatch(/removed sha256:[0-9a-f]{64}: the post-processors replaced it/);
+  const gone = /removed (sha256:[0-9a-f]{64})/.exec(r.output)![1];
+  expect(await imageExists(gone)).toBe(false);
+  expect(pendingOf(r.ledger)).toEqual([]);
+});
+
+test('artifice: a file that is not there fails the chain and says which, and where it should come from', async () => {
+  const dir = tempProject({
+    'main.pkr.hcl': `source "docker" "app" {
+  image   = "busybox:latest"
+  commit  = true
+}
+build {
+  sources = ["source.docker.app"]
+  post-processor "artifice" {
+    files = ["out/missing.txt"]
+  }
+}
+`,
+  });
+  const r = await build(join(dir, 'main.pkr.hcl'));
+  const res = r.summary.results[0];
+  expect(res.status).toBe('failed');
+  expect(res.error).toBe(`artifice: ${join(dir, 'out/missing.txt')} does not exist`);
+  expect(res.hint).toMatch(/^files\[0\] at .*main\.pkr\.hcl:7:3: a provisioner/);
+  expect(pendingOf(r.ledger)).toEqual([]);
+});

@@ -25,6 +25,7 @@ import { vmExportPostProcessor } from './post-processors/vm-export';
 import { vagrantPostProcessor } from './post-processors/vagrant';
 import { shellLocalPostProcessor } from './post-processors/shell-local';
 import { dockerImportPostProcessor } from './post-processors/docker-import';
+import { artificePostProcessor } from './post-processors/artifice';
 
 const BUILT_IN: Descriptor[] = [
   nullBuilder,
@@ -48,6 +49,7 @@ const BUILT_IN: Descriptor[] = [
   vagrantPostProcessor,
   shellLocalPostProcessor,
   dockerImportPostProcessor,
+  artificePostProcessor,
 ];
 
 export type { Origin } from './api';
