@@ -337,10 +337,10 @@ const awsCleaners = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   _: () => (/* binding */ findSourceAmi),
+/* harmony export */   _W: () => (/* binding */ findSourceAmi),
 /* harmony export */   ebsSteps: () => (/* binding */ ebsSteps)
 /* harmony export */ });
-/* unused harmony export filterList */
+/* unused harmony exports filterList, sourceAmiImage */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
@@ -425,20 +425,34 @@ async function allOrFirstError(ps) {
         throw failed.reason;
 }
 /** The AMI a build starts from: source_ami, or the match of source_ami_filter. */
+/** The source AMI's ID: source_ami as given, or what source_ami_filter finds. */
 async function findSourceAmi(c, region, role, signal) {
     if (typeof c.source_ami === 'string')
         return c.source_ami;
+    return (await sourceAmiImage(c, region, role, signal)).ImageId;
+}
+/**
+ * The source AMI itself (its name, owner and date are build.SourceAMIName and the like): the
+ * one source_ami names, which must exist in the region, or what source_ami_filter finds.
+ */
+async function sourceAmiImage(c, region, role, signal) {
     const f = c.source_ami_filter;
-    const filters = filterList(f.filters);
-    const owners = f.owners ?? [];
+    const byId = typeof c.source_ami === 'string';
+    const filters = byId ? [] : filterList(f.filters);
+    const owners = byId ? [] : (f.owners ?? []);
     const r = await (0,_aws__WEBPACK_IMPORTED_MODULE_6__/* .ec2 */ .l8)(region, role)
-        .send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_9__/* .DescribeImagesCommand */ .ji5({
-        Filters: filters,
-        ...(owners.length ? { Owners: owners } : {}),
-    }), { abortSignal: signal })
+        .send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_9__/* .DescribeImagesCommand */ .ji5(byId
+        ? { ImageIds: [c.source_ami] }
+        : { Filters: filters, ...(owners.length ? { Owners: owners } : {}) }), { abortSignal: signal })
         .catch(async (e) => {
-        throw await (0,_aws__WEBPACK_IMPORTED_MODULE_6__/* .awsFailure */ .MT)(e, 'looking up source_ami_filter', region, role);
+        throw await (0,_aws__WEBPACK_IMPORTED_MODULE_6__/* .awsFailure */ .MT)(e, byId ? `looking up source_ami ${String(c.source_ami)}` : 'looking up source_ami_filter', region, role);
     });
+    if (byId) {
+        const found = r.Images?.[0];
+        if (!found)
+            throw new _engine_context__WEBPACK_IMPORTED_MODULE_4__/* .BuildError */ .z(`source_ami ${String(c.source_ami)} does not exist in ${region}`, 'AMI IDs differ from region to region: check the ID and region, or use source_ami_filter');
+        return found;
+    }
     const images = (r.Images ?? []).sort((a, b) => String(b.CreationDate ?? '').localeCompare(String(a.CreationDate ?? '')));
     const shown = `filters ${JSON.stringify(f.filters ?? {})}${owners.length ? `, owners ${JSON.stringify(owners)}` : ''}`;
     if (!images.length)
@@ -448,7 +462,7 @@ async function findSourceAmi(c, region, role, signal) {
             .slice(0, 5)
             .map((i) => `${i.ImageId} ${i.Name ?? ''}`.trim())
             .join(', ')}${images.length > 5 ? ', ...' : ''}`, 'set most_recent: true, or narrow the filters');
-    return images[0].ImageId;
+    return images[0];
 }
 function ebsSteps(env, provision) {
     const c = env.instance.config;
@@ -714,17 +728,23 @@ function ebsSteps(env, provision) {
                 const checks = c.force_deregister === true ? [] : targetRegions.map((r) => nameCheck(r, ctx.signal));
                 const [existing, ami] = await Promise.all([
                     Promise.all(checks),
-                    findSourceAmi(c, region, role, ctx.signal),
+                    sourceAmiImage(c, region, role, ctx.signal),
                     network(s, ctx.signal),
                 ]);
                 existing.forEach((images, i) => {
                     if (images.length)
                         throw new _engine_context__WEBPACK_IMPORTED_MODULE_4__/* .BuildError */ .z(`an AMI named "${amiName}" already exists in ${targetRegions[i]}: ${images[0].ImageId}`, 'set force_deregister: true to replace it, or make ami_name unique (e.g. with formatdate("YYYYMMDDhhmm", timestamp()))');
                 });
-                s.sourceAmi = ami;
+                s.sourceAmi = ami.ImageId;
                 s.cidrs = await sourceCidrs(s, ip, ctx.signal);
-                env.generated.SourceAMI = ami;
-                env.generated.BuildRegion = region;
+                Object.assign(env.generated, {
+                    SourceAMI: ami.ImageId,
+                    SourceAMIName: ami.Name ?? '',
+                    SourceAMIOwner: ami.OwnerId ?? '',
+                    SourceAMIOwnerName: ami.ImageOwnerAlias ?? '',
+                    SourceAMICreationDate: ami.CreationDate ?? '',
+                    BuildRegion: region,
+                });
                 ctx.log(`source ${ami} in ${region}${s.subnetId ? `, subnet ${s.subnetId}` : ', default VPC'}`);
             },
         },

@@ -594,6 +594,8 @@ async function scan(use, comm, env, plan, signal, sbomFile) {
     return report;
 }
 
+// EXTERNAL MODULE: ./src/spec/late.ts
+var late = __webpack_require__(60267);
 ;// CONCATENATED MODULE: ./src/engine/build.ts
 /**
  * Runs one build instance: the builder's steps with the provisioners in the middle, then the
@@ -606,7 +608,29 @@ async function scan(use, comm, env, plan, signal, sbomFile) {
 
 
 
+
 class TimeoutError extends Error {
+}
+/**
+ * A step's settings with build.ID, build.Host and the other fields of the running build
+ * filled in (they plan as markers). A field this build does not have stops the step.
+ */
+function withBuildFields(use, env) {
+    if (!(0,late/* hasLateFields */.Mc)(use.config))
+        return use;
+    const fields = {
+        PackerRunUUID: env.runUuid,
+        ...(env.connection ? { ConnType: env.connection.type } : {}),
+        ...env.generated,
+    };
+    try {
+        return { ...use, config: (0,late/* fillLateFields */.VE)(use.config, fields) };
+    }
+    catch (e) {
+        if (!(e instanceof late/* LateFieldError */.ji))
+            throw e;
+        throw new context/* BuildError */.z(`${use.label} (${use.at ?? use.path}) uses build.${e.field}, which the ${env.instance.type} builder does not give`, `it gives: ${e.known.map((k) => 'build.' + k).join(', ')}`);
+    }
 }
 function provisionerStep(use, index, env, registry) {
     return {
@@ -621,7 +645,7 @@ function provisionerStep(use, index, env, registry) {
                 const deadline = (0,engine_steps/* withTimeout */.wj)(ctx.signal, use.timeoutMs);
                 const signal = deadline.signal;
                 try {
-                    await impl.run(use, state.communicator, env, signal);
+                    await impl.run(withBuildFields(use, env), state.communicator, env, signal);
                     return;
                 }
                 catch (e) {
@@ -758,7 +782,7 @@ async function runBuild(inst, o) {
                 const budget = (0,engine_steps/* withTimeout */.wj)(o.signal, ecp.timeoutMs ?? 300_000);
                 try {
                     const impl = await o.registry.must('provisioner', ecp.type).load();
-                    await impl.run(ecp, state.communicator, env, budget.signal);
+                    await impl.run(withBuildFields(ecp, env), state.communicator, env, budget.signal);
                     emitOut('info', 'the error-cleanup-provisioner finished');
                 }
                 catch (e) {
@@ -923,7 +947,7 @@ async function runChains(inst, built, env, events, signal, result, timings, regi
                 if (signal.aborted)
                     throw new engine_steps/* CancelledError */.cc();
                 const impl = await registry.must('post-processor', use.type).load();
-                const out = await impl.run(use, input, env, signal);
+                const out = await impl.run(withBuildFields(use, env), input, env, signal);
                 if (signal.aborted)
                     throw new engine_steps/* CancelledError */.cc();
                 const keep = out.keepInput || use.keepInputArtifact === true || out.artifact.id === input.id;

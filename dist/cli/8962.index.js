@@ -18,8 +18,8 @@ __webpack_require__.d(__webpack_exports__, {
 var package_0 = __webpack_require__(8330);
 // EXTERNAL MODULE: ./src/spec/errors.ts
 var errors = __webpack_require__(17800);
-// EXTERNAL MODULE: ./src/spec/resolve.ts + 3 modules
-var resolve = __webpack_require__(22427);
+// EXTERNAL MODULE: ./src/spec/resolve.ts + 4 modules
+var resolve = __webpack_require__(79258);
 // EXTERNAL MODULE: ./src/util/redact.ts
 var redact = __webpack_require__(50767);
 // EXTERNAL MODULE: ./src/spec/schema.ts
@@ -239,8 +239,8 @@ function parseArgs(argv) {
 
 // EXTERNAL MODULE: ./src/plugins/external.ts + 1 modules
 var external = __webpack_require__(13972);
-// EXTERNAL MODULE: ./src/plugins/registry.ts + 26 modules
-var plugins_registry = __webpack_require__(39676);
+// EXTERNAL MODULE: ./src/plugins/registry.ts + 27 modules
+var plugins_registry = __webpack_require__(37583);
 ;// CONCATENATED MODULE: ./src/cli.ts
 /**
  * The `bake` command: validate | inspect | plan | build | cleanup | sweep. The same engine the
@@ -459,7 +459,7 @@ async function sweep(o) {
 async function convert(o) {
     const [{ convertTemplate }, { packerKind }, { writeFileSync }] = await Promise.all([
         __webpack_require__.e(/* import() */ 1641).then(__webpack_require__.bind(__webpack_require__, 81641)),
-        Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 80582)),
+        Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 98979)),
         Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 73024, 23)),
     ]);
     if (!packerKind(o.spec))
@@ -976,7 +976,7 @@ function command(stage, piped, ctx) {
         case 'pwd':
             return want(0) ?? { expr: 'path.cwd' };
         case 'packer_version':
-            return want(0) ?? { expr: 'packer.version' };
+            return want(0) ?? { expr: 'bake.version' };
         case 'clean_resource_name':
         case 'clean_ami_name':
             return want(1) ?? { expr: `clean_resource_name(${args[0]})` };
@@ -1096,7 +1096,7 @@ function packerActionsIn(s, key) {
 
 /***/ }),
 
-/***/ 80582:
+/***/ 98979:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1353,7 +1353,127 @@ class Scanner {
     }
 }
 
+;// CONCATENATED MODULE: ./src/packer/hcl-template.ts
+/**
+ * Template strings as the HCL parser hands them over. It writes a conditional inside a
+ * string (`"gp${x ? 3 : 2}"`) as a template directive (`"gp%{if x}3%{else}2%{endif}"`), as a
+ * template may also be written by hand; bake's expressions have no directives, so each
+ * `%{if}` and `%{for}` becomes the interpolation that means the same.
+ */
+class DirectiveError extends Error {
+}
+/** `s` with every `%{if}…%{else}…%{endif}` and `%{for}…%{endfor}` as `${…}`. */
+function withoutDirectives(s) {
+    if (!s.includes('%{'))
+        return s;
+    const p = { i: 0 };
+    const r = sequence(s, p, []);
+    if (r.stop)
+        throw new DirectiveError(`%{${r.stop}} without its %{if} or %{for}`);
+    return r.text;
+}
+const SKIP = /^\s*~?\s*|\s*~?\s*$/g;
+/** The closing brace of the `${…}` or `%{…}` whose opening brace is at `at`. */
+function closing(s, at) {
+    let depth = 0;
+    let quoted = false;
+    for (let j = at; j < s.length; j++) {
+        const c = s[j];
+        if (c === '\\')
+            j++;
+        else if (c === '"')
+            quoted = !quoted;
+        else if (!quoted && c === '{')
+            depth++;
+        else if (!quoted && c === '}' && --depth === 0)
+            return j;
+    }
+    throw new DirectiveError(`unclosed ${s.slice(at - 1, at + 1)}`);
+}
+function sequence(s, p, stops) {
+    let text = '';
+    while (p.i < s.length) {
+        if (s.startsWith('%%{', p.i) || s.startsWith('$${', p.i)) {
+            text += s[p.i] === '%' ? '%{' : '$${';
+            p.i += 3;
+        }
+        else if (s.startsWith('${', p.i)) {
+            const end = closing(s, p.i + 1);
+            text += s.slice(p.i, end + 1);
+            p.i = end + 1;
+        }
+        else if (s.startsWith('%{', p.i)) {
+            const end = closing(s, p.i + 1);
+            const d = s.slice(p.i + 2, end).replace(SKIP, '');
+            p.i = end + 1;
+            const word = /^\w+/.exec(d)?.[0] ?? '';
+            if (stops.includes(word) && d === word)
+                return { text, stop: word };
+            if (word === 'if') {
+                const then = sequence(s, p, ['else', 'endif']);
+                const other = then.stop === 'else' ? sequence(s, p, ['endif']) : { text: '', stop: then.stop };
+                if (other.stop !== 'endif')
+                    throw new DirectiveError('%{if} without its %{endif}');
+                text += `\${(${d.slice(2).trim()}) ? ${quotedTemplate(then.text)} : ${quotedTemplate(other.text)}}`;
+            }
+            else if (word === 'for') {
+                const m = /^for\s+([A-Za-z_]\w*)(\s*,\s*[A-Za-z_]\w*)?\s+in\s+([\s\S]+)$/.exec(d);
+                if (!m)
+                    throw new DirectiveError(`%{${d}} is not a for directive: %{for x in list}`);
+                const body = sequence(s, p, ['endfor']);
+                if (body.stop !== 'endfor')
+                    throw new DirectiveError('%{for} without its %{endfor}');
+                text += `\${join("", [for ${m[1]}${m[2] ?? ''} in (${m[3].trim()}) : ${quotedTemplate(body.text)}])}`;
+            }
+            else {
+                throw new DirectiveError(`%{${d}} is not a template directive bake knows (if, for)`);
+            }
+        }
+        else {
+            text += s[p.i++];
+        }
+    }
+    return { text };
+}
+/**
+ * A template string as a quoted string inside an expression: its text escaped, its
+ * interpolations kept as they are (quotes inside them open strings of their own).
+ */
+function quotedTemplate(v) {
+    let out = '"';
+    for (let i = 0; i < v.length;) {
+        if (v.startsWith('$${', i)) {
+            out += '$${';
+            i += 3;
+        }
+        else if (v.startsWith('${', i)) {
+            let depth = 0;
+            let j = i + 1;
+            let quoted = false;
+            for (; j < v.length; j++) {
+                const c = v[j];
+                if (c === '\\')
+                    j++;
+                else if (c === '"')
+                    quoted = !quoted;
+                else if (!quoted && c === '{')
+                    depth++;
+                else if (!quoted && c === '}' && --depth === 0)
+                    break;
+            }
+            out += v.slice(i, j + 1);
+            i = j + 1;
+        }
+        else {
+            out += JSON.stringify(v[i]).slice(1, -1);
+            i++;
+        }
+    }
+    return out + '"';
+}
+
 ;// CONCATENATED MODULE: ./src/packer/hcl.ts
+
 
 
 /** hcl2json's messages: `FILE:L,C-L,C: Summary; Detail`, several in one `[…]`. */
@@ -1383,12 +1503,40 @@ async function readHcl(file, text) {
     catch (e) {
         throw new errors/* SpecError */.G8(hclProblems(e.message ?? String(e), file));
     }
-    return merge(indexHcl(text, file), json);
+    const problems = [];
+    const body = merge(indexHcl(text, file), json, problems);
+    if (problems.length)
+        throw new errors/* SpecError */.G8(problems.slice(0, 1));
+    return body;
 }
-function merge(index, json) {
+/** A value with its template directives as interpolations (see hcl-template.ts). */
+function interpolated(v) {
+    if (typeof v === 'string')
+        return withoutDirectives(v);
+    if (Array.isArray(v))
+        return v.map(interpolated);
+    if (v && typeof v === 'object')
+        return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, interpolated(x)]));
+    return v;
+}
+function merge(index, json, problems) {
     const seen = new Map();
     return {
-        attrs: index.attrs.map((a) => ({ ...a, value: json[a.name] })),
+        attrs: index.attrs.map((a) => {
+            try {
+                return { ...a, value: interpolated(json[a.name]) };
+            }
+            catch (e) {
+                if (!(e instanceof DirectiveError))
+                    throw e;
+                problems.push({
+                    message: e.message,
+                    pos: a.valuePos,
+                    hint: 'write the condition as ${cond ? "a" : "b"}, the loop as ${join("", [for x in list : "…"])}',
+                });
+                return { ...a, value: json[a.name] };
+            }
+        }),
         blocks: index.blocks.map((b) => {
             const key = JSON.stringify([b.type, ...b.labels]);
             const n = seen.get(key) ?? 0;
@@ -1397,7 +1545,12 @@ function merge(index, json) {
             for (const l of b.labels)
                 v = v?.[l];
             const body = Array.isArray(v) ? v[n] : undefined;
-            return { type: b.type, labels: b.labels, pos: b.pos, body: merge(b.body, body ?? {}) };
+            return {
+                type: b.type,
+                labels: b.labels,
+                pos: b.pos,
+                body: merge(b.body, body ?? {}, problems),
+            };
         }),
     };
 }
@@ -1584,6 +1737,7 @@ class LiteralParser {
 
 ;// CONCATENATED MODULE: ./src/packer/map.ts
 
+
 /** Packer's spellings of bake's settings, per plugin type. */
 const RENAMES = {
     docker: {
@@ -1645,7 +1799,7 @@ class Mapper {
         const value = {};
         for (const k of ['variables', 'locals', 'sources', 'builds'])
             if (this.value[k] && (Object.keys(this.value[k]).length || k === 'sources' || k === 'builds'))
-                value[k] = this.readNullData(this.value[k]);
+                value[k] = this.rewriteRefs(this.value[k]);
         value.sources ??= {};
         value.builds ??= {};
         return { value, positions: this.positions, keyPositions: this.keyPositions, todos: this.todos };
@@ -1676,6 +1830,47 @@ class Mapper {
     }
     /** `data "null" "NAME"`: the local its `output` is read from, by NAME. */
     nullData = new Map();
+    /** `data "http" "NAME"`: the local that holds its answer, by NAME. */
+    httpData = new Map();
+    /** The local a data source becomes, unless the template already has one of that name. */
+    dataLocal(b) {
+        const [type, name] = b.labels;
+        const local = `data_${type}_${name.replace(/-/g, '_')}`;
+        if (this.section('locals')[local] === undefined)
+            return local;
+        this.todo('', {
+            message: `data "${type}" "${name}" would become local "${local}", which the template already has`,
+            pos: b.pos,
+            hint: 'rename the data source or the local',
+        });
+        return undefined;
+    }
+    /**
+     * `data "http" "NAME" { url … }`: the request is made while the plan is made (bake's
+     * http_request(), in the local data_http_NAME), and `data.http.NAME.body` reads it.
+     */
+    httpDataSource(b) {
+        const keys = ['url', 'method', 'request_headers', 'request_body'];
+        let ok = true;
+        for (const x of [...b.body.attrs.filter((a) => !keys.includes(a.name)), ...b.body.blocks]) {
+            ok = false;
+            this.todo('', {
+                message: `data "http" takes ${keys.join(', ')}, not "${'name' in x ? x.name : x.type}"`,
+                pos: x.pos,
+            });
+        }
+        const url = b.body.attrs.find((a) => a.name === 'url');
+        if (!url) {
+            this.todo('', { message: `data "http" "${b.labels[1]}" has no url`, pos: b.pos });
+            return;
+        }
+        const local = ok ? this.dataLocal(b) : undefined;
+        if (!local)
+            return;
+        const args = b.body.attrs.map((a) => `${JSON.stringify(a.name)} = ${exprOf(a.value)}`);
+        this.httpData.set(b.labels[1], local);
+        this.local(local, url, `\${http_request({${args.join(', ')}})}`);
+    }
     /**
      * `data "null" "NAME" { input = … }` hands its input back as `output`: in bake, a local
      * (data_null_NAME) that `data.null.NAME.output` is rewritten to name.
@@ -1697,28 +1892,32 @@ class Mapper {
             });
             return;
         }
-        const local = `data_null_${name.replace(/-/g, '_')}`;
-        if (this.section('locals')[local] !== undefined) {
-            this.todo('', {
-                message: `data "null" "${name}" would become local "${local}", which the template already has`,
-                pos: b.pos,
-                hint: 'rename the data source or the local',
-            });
+        const local = this.dataLocal(b);
+        if (!local)
             return;
-        }
         this.nullData.set(name, local);
         this.local(local, input, input.value);
     }
-    /** Every `data.null.NAME.output` in a mapped value, as the local that holds it. */
-    readNullData(v) {
-        if (!this.nullData.size)
-            return v;
-        if (typeof v === 'string')
-            return v.replace(/(?<![\w.-])data\.null\.([A-Za-z_][\w-]*)\.output(?![\w-])/g, (all, n) => (this.nullData.has(n) ? `local.${this.nullData.get(n)}` : all));
+    /**
+     * References that bake spells its own way, in a mapped value: `data.null.NAME.output` as the
+     * local that holds it, `data.http.NAME` as the local that holds the answer, `packer.version`
+     * as `bake.version` (the version of what builds).
+     */
+    rewriteRefs(v) {
+        if (typeof v === 'string') {
+            if (!v.includes('${'))
+                return v;
+            let out = v.replace(/(?<![\w.-])packer\.version(?![\w-])/g, 'bake.version');
+            if (this.nullData.size)
+                out = out.replace(/(?<![\w.-])data\.null\.([A-Za-z_][\w-]*)\.output(?![\w-])/g, (all, n) => (this.nullData.has(n) ? `local.${this.nullData.get(n)}` : all));
+            if (this.httpData.size)
+                out = out.replace(/(?<![\w.-])data\.http\.([A-Za-z_][\w-]*)(?![\w-])/g, (all, n) => this.httpData.has(n) ? `local.${this.httpData.get(n)}` : all);
+            return out;
+        }
         if (Array.isArray(v))
-            return v.map((x) => this.readNullData(x));
+            return v.map((x) => this.rewriteRefs(x));
         if (v && typeof v === 'object')
-            return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, this.readNullData(x)]));
+            return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, this.rewriteRefs(x)]));
         return v;
     }
     /**
@@ -1803,6 +2002,10 @@ class Mapper {
                         this.nullDataSource(b);
                         break;
                     }
+                    if (b.labels[0] === 'http' && b.labels[1]) {
+                        this.httpDataSource(b);
+                        break;
+                    }
                     this.todo('', {
                         message: `data source "${b.labels.join('.')}" is not supported by bake yet`,
                         pos: b.pos,
@@ -1844,6 +2047,8 @@ class Mapper {
             decl[a.name] = v;
             this.place((0,load/* joinPath */.uJ)(path, a.name), a.pos, a.valuePos, v);
         }
+        // Packer takes a variable without a type as whatever its value is.
+        decl.type ??= 'any';
         const rules = [];
         for (const inner of b.body.blocks) {
             if (inner.type !== 'validation') {
@@ -1951,15 +2156,10 @@ class Mapper {
             into[k] = v;
             this.place((0,load/* joinPath */.uJ)(path, k), a.pos, a.valuePos, v);
         }
+        const dynamic = this.dynamicBlocks(body.blocks, into, path, schema);
         for (const inner of body.blocks) {
-            if (inner.type === 'dynamic') {
-                this.todo(path, {
-                    message: `dynamic "${inner.labels[0] ?? ''}" blocks are not supported by bake yet`,
-                    pos: inner.pos,
-                    hint: 'write the blocks out, one for each value',
-                });
+            if (dynamic.has(inner.type))
                 continue;
-            }
             const field = schema?.kind === 'object' ? schema.fields[inner.type]?.schema : undefined;
             const obj = {};
             if (field?.kind === 'list') {
@@ -1986,12 +2186,108 @@ class Mapper {
             }
         }
     }
+    /**
+     * `dynamic "NAME" { for_each, iterator, content {…} }`: the list of NAME blocks as one
+     * expression, a `for` over for_each that makes each block from content (with the static
+     * NAME blocks beside it first, as Packer orders them). Returns the block types it took, and
+     * "dynamic" itself, which the caller then leaves alone.
+     */
+    dynamicBlocks(blocks, into, path, schema) {
+        const taken = new Set(['dynamic']);
+        const byType = new Map();
+        for (const d of blocks.filter((b) => b.type === 'dynamic')) {
+            const name = d.labels[0] ?? '';
+            const field = schema?.kind === 'object' ? schema.fields[name]?.schema : undefined;
+            if (field && field.kind !== 'list') {
+                this.todo(path, {
+                    message: `dynamic "${name}": ${name} takes one block, and a dynamic block makes a list`,
+                    pos: d.pos,
+                    hint: `write the ${name} block out`,
+                });
+                continue;
+            }
+            byType.set(name, [...(byType.get(name) ?? []), d]);
+        }
+        for (const [name, dyns] of byType) {
+            const field = schema?.kind === 'object' ? schema.fields[name]?.schema : undefined;
+            const elem = field?.kind === 'list' ? field.of : undefined;
+            const parts = [];
+            const statics = blocks.filter((b) => b.type === name);
+            if (statics.length)
+                parts.push(`[${statics.map((b) => this.bodyExpr(b.body, path, elem)).join(', ')}]`);
+            let ok = true;
+            for (const d of dyns) {
+                const e = this.dynamicExpr(d, path, elem);
+                if (e === undefined)
+                    ok = false;
+                else
+                    parts.push(e);
+            }
+            taken.add(name);
+            if (!ok)
+                continue;
+            const value = `\${${parts.length === 1 ? parts[0] : `concat(${parts.join(', ')})`}}`;
+            into[name] = value;
+            this.place((0,load/* joinPath */.uJ)(path, name), dyns[0].pos, dyns[0].pos, value);
+        }
+        return taken;
+    }
+    /** One dynamic block as a `for` expression; undefined (with a problem) when it is malformed. */
+    dynamicExpr(d, path, schema) {
+        const name = d.labels[0] ?? '';
+        const bad = (message, pos, hint) => {
+            this.todo(path, { message: `dynamic "${name}": ${message}`, pos, hint });
+            return undefined;
+        };
+        const forEach = d.body.attrs.find((a) => a.name === 'for_each');
+        const contents = d.body.blocks.filter((b) => b.type === 'content');
+        for (const a of d.body.attrs)
+            if (a.name !== 'for_each' && a.name !== 'iterator')
+                return bad(a.name === 'labels'
+                    ? `labels are for blocks that have them, and ${name} has none`
+                    : `unknown setting "${a.name}"`, a.pos, 'a dynamic block has for_each, iterator and one content block');
+        for (const b of d.body.blocks)
+            if (b.type !== 'content')
+                return bad(`unknown block "${b.type}"`, b.pos, 'the blocks go inside content { … }');
+        if (!forEach)
+            return bad('for_each is missing', d.pos, 'for_each = the list or map to repeat over');
+        if (contents.length !== 1)
+            return bad(`it takes one content block, not ${contents.length}`, contents[1]?.pos ?? d.pos, 'content { … } holds the settings of each block');
+        const itAttr = d.body.attrs.find((a) => a.name === 'iterator');
+        const it = itAttr ? /^\$\{\s*([A-Za-z_]\w*)\s*\}$/.exec(String(itAttr.value))?.[1] : name;
+        if (!it || !/^[A-Za-z_]\w*$/.test(it))
+            return bad(itAttr
+                ? 'iterator is a name, such as iterator = disk'
+                : `"${name}" cannot name the iterator`, itAttr?.pos ?? d.pos, 'set iterator = a name, and write NAME.key and NAME.value in content');
+        // Each element as HCL gives it to content: NAME.key (index or map key) and NAME.value.
+        return `[for ${it} in [for bake_k, bake_v in ${exprOf(forEach.value)} : {key = bake_k, value = bake_v}] : ${this.bodyExpr(contents[0].body, path, schema)}]`;
+    }
+    /** A block's body as an object expression (nested blocks as objects, or lists of them). */
+    bodyExpr(body, path, schema) {
+        const entries = body.attrs.map((a) => `${JSON.stringify(a.name)} = ${exprOf(a.value)}`);
+        const holder = {};
+        const dynamic = this.dynamicBlocks(body.blocks, holder, path, schema);
+        for (const [k, v] of Object.entries(holder))
+            entries.push(`${JSON.stringify(k)} = ${exprOf(v)}`);
+        const types = [...new Set(body.blocks.map((b) => b.type))].filter((t) => !dynamic.has(t));
+        for (const t of types) {
+            const field = schema?.kind === 'object' ? schema.fields[t]?.schema : undefined;
+            const list = body.blocks.filter((b) => b.type === t);
+            const elem = field?.kind === 'list' ? field.of : field;
+            const items = list.map((b) => this.bodyExpr(b.body, path, elem));
+            entries.push(`${JSON.stringify(t)} = ${field?.kind === 'list' || list.length > 1 ? `[${items.join(', ')}]` : items[0]}`);
+        }
+        return `{${entries.join(', ')}}`;
+    }
     blockInto(b, into, path, schema) {
         for (const a of b.body.attrs) {
             into[a.name] = a.value;
             this.place((0,load/* joinPath */.uJ)(path, a.name), a.pos, a.valuePos, a.value);
         }
+        const dynamic = this.dynamicBlocks(b.body.blocks, into, path, schema);
         for (const inner of b.body.blocks) {
+            if (dynamic.has(inner.type))
+                continue;
             const field = schema?.kind === 'object' ? schema.fields[inner.type]?.schema : undefined;
             const obj = {};
             if (field?.kind === 'list') {
@@ -2115,6 +2411,15 @@ class Mapper {
                     chains.push(chain);
                     break;
                 }
+                case 'dynamic':
+                    this.todo(path, {
+                        message: `dynamic "${inner.labels[0] ?? ''}" in a build block is not supported by bake yet (inside sources, dynamic blocks are)`,
+                        pos: inner.pos,
+                        hint: inner.labels[0] === 'source'
+                            ? 'write one source "…" { name = … } block for each instance'
+                            : 'write the blocks out',
+                    });
+                    break;
                 case 'hcp_packer_registry':
                     this.todo(path, {
                         message: 'hcp_packer_registry is not supported by bake',
@@ -2214,41 +2519,21 @@ function asExpression(v) {
     }
     return JSON.stringify(v, (_k, x) => typeof x === 'string' ? x.replace(/\$\{/g, '$${') : x);
 }
-/**
- * A template string as a quoted string inside an expression: its text escaped, its
- * interpolations kept as they are (quotes inside them open strings of their own).
- */
-function quotedTemplate(v) {
-    let out = '"';
-    for (let i = 0; i < v.length;) {
-        if (v.startsWith('$${', i)) {
-            out += '$${';
-            i += 3;
-        }
-        else if (v.startsWith('${', i)) {
-            let depth = 0;
-            let j = i + 1;
-            let quoted = false;
-            for (; j < v.length; j++) {
-                const c = v[j];
-                if (c === '\\')
-                    j++;
-                else if (c === '"')
-                    quoted = !quoted;
-                else if (!quoted && c === '{')
-                    depth++;
-                else if (!quoted && c === '}' && --depth === 0)
-                    break;
-            }
-            out += v.slice(i, j + 1);
-            i = j + 1;
-        }
-        else {
-            out += JSON.stringify(v[i]).slice(1, -1);
-            i++;
-        }
+/** A value from the parser as expression text: strings keep their interpolations. */
+function exprOf(v) {
+    if (typeof v === 'string') {
+        const m = /^\$\{([\s\S]*)\}$/.exec(v);
+        if (m && !m[1].includes('${'))
+            return `(${m[1]})`;
+        return quotedTemplate(v);
     }
-    return out + '"';
+    if (Array.isArray(v))
+        return `[${v.map(exprOf).join(', ')}]`;
+    if (v && typeof v === 'object')
+        return `{${Object.entries(v)
+            .map(([k, x]) => `${JSON.stringify(k)} = ${exprOf(x)}`)
+            .join(', ')}}`;
+    return JSON.stringify(v ?? null);
 }
 /** A type constraint as HCL writes it (`list(string)`), in bake's spelling. */
 function typeText(text) {
@@ -3134,8 +3419,8 @@ var external_node_module_ = __webpack_require__(98995);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(73136);
-// EXTERNAL MODULE: ./src/plugins/registry.ts + 26 modules
-var plugins_registry = __webpack_require__(39676);
+// EXTERNAL MODULE: ./src/plugins/registry.ts + 27 modules
+var plugins_registry = __webpack_require__(37583);
 // EXTERNAL MODULE: ./src/communicators/communicator.ts
 var communicator = __webpack_require__(54717);
 // EXTERNAL MODULE: ./src/engine/context.ts
@@ -3176,8 +3461,8 @@ var errors = __webpack_require__(17800);
 var load = __webpack_require__(11207);
 // EXTERNAL MODULE: ./src/spec/spec.ts
 var spec = __webpack_require__(81552);
-// EXTERNAL MODULE: ./src/packer/open.ts + 5 modules
-var packer_open = __webpack_require__(80582);
+// EXTERNAL MODULE: ./src/packer/open.ts + 6 modules
+var packer_open = __webpack_require__(98979);
 ;// CONCATENATED MODULE: ./src/plugins/external.ts
 /**
  * Plugins from outside bake. A spec lists them under `plugins:` (a module path relative to
@@ -3439,7 +3724,7 @@ const hasZstd = () => typeof node_zlib__WEBPACK_IMPORTED_MODULE_0__.createZstdCo
 
 /***/ }),
 
-/***/ 39676:
+/***/ 37583:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -4692,7 +4977,24 @@ const dockerImportPostProcessor = {
     load: async () => (await Promise.all(/* import() */[__webpack_require__.e(6118), __webpack_require__.e(6441), __webpack_require__.e(2884)]).then(__webpack_require__.bind(__webpack_require__, 2884))).dockerImport,
 };
 
+;// CONCATENATED MODULE: ./src/plugins/post-processors/artifice/index.ts
+
+const artificePostProcessor = {
+    kind: 'post-processor',
+    type: 'artifice',
+    description: 'make files on this machine the artifact (e.g. what a file provisioner downloaded), for the post-processors after it',
+    schema: schema.s.object({
+        files: (0,schema/* req */.DQ)(schema.s.list(schema.s.string()), "the files, relative to the spec's folder; each must exist", [
+            'out/rootfs.tar',
+        ]),
+    }),
+    accepts: 'any',
+    produces: 'files',
+    load: async () => (await __webpack_require__.e(/* import() */ 4944).then(__webpack_require__.bind(__webpack_require__, 84944))).artifice,
+};
+
 ;// CONCATENATED MODULE: ./src/plugins/registry.ts
+
 
 
 
@@ -4736,6 +5038,7 @@ const BUILT_IN = [
     vagrantPostProcessor,
     shellLocalPostProcessor,
     dockerImportPostProcessor,
+    artificePostProcessor,
 ];
 class RegistryError extends Error {
     constructor(message) {
@@ -5638,6 +5941,79 @@ function applyBinary(op, a, b, la, ra, hidden) {
 
 /***/ }),
 
+/***/ 60267:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E6: () => (/* binding */ LATE_FIELD),
+/* harmony export */   Mc: () => (/* binding */ hasLateFields),
+/* harmony export */   VE: () => (/* binding */ fillLateFields),
+/* harmony export */   ji: () => (/* binding */ LateFieldError),
+/* harmony export */   z8: () => (/* binding */ lateField)
+/* harmony export */ });
+/* unused harmony export showLateFields */
+/**
+ * `build.ID`, `build.Host`, `build.SourceAMI`, …: what a build learns only once its machine
+ * runs (Packer's contextual build variables). Provisioners and post-processors are planned
+ * before that, so such a reference plans as a marker in the text; the engine fills the marker
+ * in with the build's value just before the step runs, or stops with an error that names the
+ * fields the builder has.
+ */
+const OPEN = '\uE000build.';
+const CLOSE = '\uE001';
+/** A field name as Packer spells them: ID, SourceAMIName, PackerRunUUID, … */
+const LATE_FIELD = /^[A-Z][A-Za-z0-9]*$/;
+/** The marker that stands for build.NAME until the build runs. */
+function lateField(name) {
+    return `${OPEN}${name}${CLOSE}`;
+}
+const MARKER = /\uE000build\.([A-Za-z0-9]+)\uE001/g;
+/** Whether a value holds any marker (so a step needs filling in). */
+function hasLateFields(v) {
+    if (typeof v === 'string')
+        return v.includes(OPEN);
+    if (Array.isArray(v))
+        return v.some(hasLateFields);
+    if (v && typeof v === 'object')
+        return Object.values(v).some(hasLateFields);
+    return false;
+}
+class LateFieldError extends Error {
+    field;
+    known;
+    constructor(field, known) {
+        super(`build.${field} is not known in this build`);
+        this.field = field;
+        this.known = known;
+    }
+}
+/** A copy of `v` with every marker replaced by the build's value; a field it lacks throws. */
+function fillLateFields(v, fields) {
+    const fill = (x) => {
+        if (typeof x === 'string')
+            return x.includes(OPEN)
+                ? x.replace(MARKER, (_m, name) => {
+                    if (!Object.prototype.hasOwnProperty.call(fields, name))
+                        throw new LateFieldError(name, Object.keys(fields).sort());
+                    return fields[name];
+                })
+                : x;
+        if (Array.isArray(x))
+            return x.map(fill);
+        if (x && typeof x === 'object')
+            return Object.fromEntries(Object.entries(x).map(([k, y]) => [k, fill(y)]));
+        return x;
+    };
+    return fill(v);
+}
+/** A value with its markers written back as `build.NAME`, for plans and messages. */
+function showLateFields(text) {
+    return text.replace(MARKER, (_m, name) => '${build.' + name + '}');
+}
+
+
+/***/ }),
+
 /***/ 11207:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -5959,7 +6335,7 @@ const postProcessorCommon = {
 
 /***/ }),
 
-/***/ 22427:
+/***/ 79258:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -5991,6 +6367,61 @@ var external_node_zlib_ = __webpack_require__(38522);
 var dist = __webpack_require__(38815);
 // EXTERNAL MODULE: ./src/spec/schema.ts
 var spec_schema = __webpack_require__(47280);
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __webpack_require__(75919);
+;// CONCATENATED MODULE: ./src/util/sync-http.ts
+/**
+ * One HTTP request made synchronously, for what a plan reads while it is resolved (which is
+ * synchronous): a worker thread makes the request with fetch, and this thread sleeps on a
+ * shared flag until the worker has posted the answer.
+ */
+
+const WORKER = `
+const { workerData } = require('node:worker_threads');
+const { req, flag, port } = workerData;
+const done = (m) => {
+  port.postMessage(m);
+  Atomics.store(flag, 0, 1);
+  Atomics.notify(flag, 0);
+};
+fetch(req.url, {
+  method: req.method,
+  headers: req.headers,
+  body: req.body,
+  redirect: 'follow',
+  signal: AbortSignal.timeout(req.timeoutMs),
+})
+  .then(async (r) => {
+    const headers = {};
+    r.headers.forEach((v, k) => { headers[k] = v; });
+    done({ ok: true, status: r.status, statusText: r.statusText, headers, body: await r.text() });
+  })
+  .catch((e) => {
+    const cause = e && e.cause && (e.cause.code || e.cause.message);
+    const timedOut = e && (e.name === 'TimeoutError' || e.name === 'AbortError');
+    done({ ok: false, error: timedOut ? 'no answer within ' + req.timeoutMs / 1000 + ' s' : cause || (e && e.message) || String(e) });
+  });
+`;
+function requestSync(req) {
+    const flag = new Int32Array(new SharedArrayBuffer(4));
+    const { port1, port2 } = new external_node_worker_threads_.MessageChannel();
+    const worker = new external_node_worker_threads_.Worker(WORKER, {
+        eval: true,
+        workerData: { req, flag, port: port2 },
+        transferList: [port2],
+    });
+    try {
+        // The worker's own timeout answers first; this one only guards against a worker that dies.
+        Atomics.wait(flag, 0, 0, req.timeoutMs + 5000);
+        const msg = (0,external_node_worker_threads_.receiveMessageOnPort)(port1)?.message;
+        return msg ?? { ok: false, error: `no answer within ${req.timeoutMs / 1000} s` };
+    }
+    finally {
+        port1.close();
+        void worker.terminate();
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/spec/functions.ts
 
 
@@ -6001,7 +6432,56 @@ var spec_schema = __webpack_require__(47280);
 
 
 
+
 const MAX_STRING = 16 * 1024 * 1024;
+const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH'];
+const HTTP_KEYS = ['url', 'method', 'request_headers', 'request_body', 'timeout'];
+/** Answers by request, so a plan resolved twice (for its fingerprint) asks once. */
+const httpAnswers = new Map();
+/**
+ * `http_request({url, method, request_headers, request_body})`, as Packer's `data "http"`:
+ * the answer must be 2xx with a text or JSON body. Gives url, status_code, body and
+ * response_headers (also as request_headers, the name Packer gives them).
+ */
+function httpRequest(cfg, at) {
+    for (const k of Object.keys(cfg))
+        if (!HTTP_KEYS.includes(k))
+            throw new expr/* ExprError */._M(`http_request() takes no "${k}"`, at, `it takes ${HTTP_KEYS.join(', ')}`);
+    if (typeof cfg.url !== 'string' || !/^https?:\/\//.test(cfg.url))
+        throw new expr/* ExprError */._M('http_request() needs url, an http:// or https:// address', at);
+    const url = cfg.url;
+    const method = cfg.method === undefined ? 'GET' : str(cfg.method, at, 'http_request').toUpperCase();
+    if (!HTTP_METHODS.includes(method))
+        throw new expr/* ExprError */._M(`http_request(): method ${method} is not one of ${HTTP_METHODS.join(', ')}`, at);
+    const headers = {};
+    for (const [k, v] of Object.entries(cfg.request_headers === undefined ? {} : map(cfg.request_headers, at, 'http_request')))
+        headers[k] = str(v, at, 'http_request');
+    const body = cfg.request_body === undefined ? undefined : str(cfg.request_body, at, 'http_request');
+    const timeoutMs = cfg.timeout === undefined ? 30_000 : numArg(cfg.timeout, at, 'http_request') * 1000;
+    const key = JSON.stringify([url, method, headers, body]);
+    const known = httpAnswers.get(key);
+    if (known !== undefined)
+        return known;
+    const where = `${method} ${url.replace(/\?.*$/, '')}`;
+    const r = requestSync({ url, method, headers, body, timeoutMs });
+    if (!r.ok)
+        throw new expr/* ExprError */._M(`http_request(): ${where} failed: ${r.error}`, at, 'check the address, and that this machine can reach it');
+    if (r.status < 200 || r.status > 299)
+        throw new expr/* ExprError */._M(`http_request(): ${where} answered ${r.status} ${r.statusText}`.trimEnd(), at, 'the data source needs a 2xx answer');
+    const type = (r.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    if (method !== 'HEAD' &&
+        !(type.startsWith('text/') || type === 'application/json' || type.endsWith('+json')))
+        throw new expr/* ExprError */._M(`http_request(): ${where} answered with ${type || 'no content type'}`, at, 'the body must be text/* or application/json, as in Packer');
+    const v = {
+        url,
+        status_code: r.status,
+        body: r.body,
+        response_headers: r.headers,
+        request_headers: r.headers,
+    };
+    httpAnswers.set(key, v);
+    return v;
+}
 function arity(name, args, min, max, at) {
     if (args.length < min || args.length > max) {
         const want = min === max ? `${min}` : max === Infinity ? `at least ${min}` : `${min} to ${max}`;
@@ -6887,12 +7367,33 @@ function parseCsv(text) {
 for (const [k, f] of Object.entries(packerFns))
     if (!(k in fns))
         fns[k] = f;
-const FUNCTION_NAMES = [...Object.keys(fns), 'sensitive'].sort();
+const FUNCTION_NAMES = [...Object.keys(fns), 'sensitive', 'http_request'].sort();
 function callFunction(name, args, at, ev, ctx, scope) {
     // sensitive(v): v, marked so that it and what is computed from it are redacted.
     if (name === 'sensitive') {
         arity('sensitive', args, 1, 1, at);
         return (0,expr/* sensitive */.LS)((0,expr/* unmark */.dX)(ev(args[0])).value);
+    }
+    // http_request(): a sensitive header (a token) is what it takes to ask, and is not the
+    // answer; the answer is sensitive when what was asked for is (the address or the body sent).
+    if (name === 'http_request') {
+        arity('http_request', args, 1, 1, at);
+        const m = ev(args[0]);
+        const parts = m !== null && typeof m === 'object' && !Array.isArray(m) ? m : undefined;
+        const marked = (k) => !parts ||
+            parts instanceof expr/* Sensitive */.pT ||
+            (0,expr/* unmark */.dX)(parts[k] ?? null).sensitive;
+        const hidden = marked('url') || marked('request_body');
+        let v;
+        try {
+            v = httpRequest(map((0,expr/* unmark */.dX)(m).value, at, 'http_request'), at);
+        }
+        catch (e) {
+            if (hidden && e instanceof expr/* ExprError */._M)
+                throw new expr/* ExprError */._M('http_request() failed on a sensitive address or body (the details are not shown)', at, e.hint);
+            throw e;
+        }
+        return hidden ? (0,expr/* sensitive */.LS)(v) : v;
     }
     const fn = Object.prototype.hasOwnProperty.call(fns, name) ? fns[name] : undefined;
     if (!fn) {
@@ -6923,8 +7424,8 @@ function callFunction(name, args, at, ev, ctx, scope) {
 
 // EXTERNAL MODULE: ./src/spec/load.ts
 var load = __webpack_require__(11207);
-// EXTERNAL MODULE: ./src/packer/open.ts + 5 modules
-var packer_open = __webpack_require__(80582);
+// EXTERNAL MODULE: ./src/packer/open.ts + 6 modules
+var packer_open = __webpack_require__(98979);
 // EXTERNAL MODULE: ./src/spec/spec.ts
 var spec_spec = __webpack_require__(81552);
 // EXTERNAL MODULE: ./src/spec/plugin-common.ts
@@ -6939,6 +7440,10 @@ function artifactKindOf(d, config) {
 
 // EXTERNAL MODULE: ./src/util/redact.ts
 var redact = __webpack_require__(50767);
+// EXTERNAL MODULE: ./src/spec/late.ts
+var spec_late = __webpack_require__(60267);
+// EXTERNAL MODULE: ./package.json
+var package_0 = __webpack_require__(8330);
 // EXTERNAL MODULE: ./src/trust/spec.ts
 var spec = __webpack_require__(90079);
 ;// CONCATENATED MODULE: ./src/trust/plan.ts
@@ -7050,6 +7555,8 @@ function resolveTrust(build, bp, c) {
  * From a checked spec and the user's inputs to a Plan: variables get their values, locals
  * are computed, and every build × source becomes one fully evaluated build instance.
  */
+
+
 
 
 
@@ -7288,7 +7795,11 @@ function resolvePlan(spec, opts = {}) {
     const localValues = new Map();
     const localStack = [];
     const pathRoot = (0,external_node_path_.resolve)(spec.dir);
-    const makeScope = (extra) => {
+    /**
+     * `late`: the scope of provisioners and post-processors, where build.ID and the other
+     * fields a running build learns plan as markers the engine fills in (see late.ts).
+     */
+    const makeScope = (extra, late = false) => {
         const scope = {
             root: (name) => {
                 if (name === 'var')
@@ -7325,6 +7836,16 @@ function resolvePlan(spec, opts = {}) {
                     throw new expr/* ExprError */._M(`unknown github.${name}`, pos, `known: ${Object.keys(github)
                         .map((k) => 'github.' + k)
                         .join(', ')}`);
+                }
+                if (root === 'bake') {
+                    if (name === 'version')
+                        return package_0/* version */.rE;
+                    throw new expr/* ExprError */._M(`unknown bake.${name}`, pos, 'known: bake.version');
+                }
+                if (root === 'build' && spec_late/* LATE_FIELD */.E6.test(name) && !(name in (extra.build ?? {}))) {
+                    if (late)
+                        return (0,spec_late/* lateField */.z8)(name);
+                    throw new expr/* ExprError */._M(`build.${name} is known only once the build's machine runs`, pos, 'use it in provisioners and post-processors, which run then');
                 }
                 if (root in extra) {
                     if (name in extra[root])
@@ -7496,6 +8017,11 @@ function resolvePlan(spec, opts = {}) {
                 source: { name: srcName, type },
                 build: { name: buildName, type, source_name: srcName },
             });
+            // Provisioners and post-processors run on the machine: build.ID and the like are theirs.
+            const stepScope = makeScope({
+                source: { name: srcName, type },
+                build: { name: buildName, type, source_name: srcName },
+            }, true);
             const sp = (0,load/* joinPath */.uJ)('sources', srcName);
             const config = evalTree(src, sp, scope, errs);
             delete config.type;
@@ -7542,7 +8068,7 @@ function resolvePlan(spec, opts = {}) {
                 if (override && override[srcName])
                     merged = { ...merged, ...override[srcName] };
                 delete merged.override;
-                const evaluated = evalTree(merged, path, scope, errs);
+                const evaluated = evalTree(merged, path, stepScope, errs);
                 const info = spec.registry.must('provisioner', String(raw.type));
                 const before = errs.length;
                 const cfg = (0,spec_schema/* check */.z6)(evaluated, (0,spec_spec/* pluginSchema */.PP)(info.schema, plugin_common/* provisionerCommon */.Q), path, {
@@ -7592,7 +8118,7 @@ function resolvePlan(spec, opts = {}) {
                     const pp = Array.isArray(item) ? (0,load/* joinPath */.uJ)(cp, j) : cp;
                     if (!selected(raw))
                         return;
-                    const evaluated = evalTree(raw, pp, scope, errs);
+                    const evaluated = evalTree(raw, pp, stepScope, errs);
                     const info = spec.registry.must('post-processor', String(raw.type));
                     const before = errs.length;
                     const cfg = (0,spec_schema/* check */.z6)(evaluated, (0,spec_spec/* pluginSchema */.PP)(info.schema, plugin_common/* postProcessorCommon */.W), pp, {
@@ -7852,9 +8378,15 @@ function stripCommon(cfg, keys) {
             delete out[k];
     return out;
 }
+/**
+ * Each problem once; and none that only says a local it uses has an error (that local's own
+ * problem is reported, and is the one mistake to fix).
+ */
 function dedupe(list) {
     const seen = new Set();
     return list.filter((p) => {
+        if (/^local\.[\w-]+ has an error in /.test(p.message))
+            return false;
         const k = `${p.pos?.line}:${p.pos?.col}:${p.message}`;
         if (seen.has(k))
             return false;

@@ -347,6 +347,13 @@ module.exports = require("node:util");
 
 /***/ }),
 
+/***/ 75919:
+/***/ ((module) => {
+
+module.exports = require("node:worker_threads");
+
+/***/ }),
+
 /***/ 38522:
 /***/ ((module) => {
 

@@ -41,13 +41,26 @@ export declare class Mapper {
     addData(body: PBody): void;
     /** `data "null" "NAME"`: the local its `output` is read from, by NAME. */
     private readonly nullData;
+    /** `data "http" "NAME"`: the local that holds its answer, by NAME. */
+    private readonly httpData;
+    /** The local a data source becomes, unless the template already has one of that name. */
+    private dataLocal;
+    /**
+     * `data "http" "NAME" { url … }`: the request is made while the plan is made (bake's
+     * http_request(), in the local data_http_NAME), and `data.http.NAME.body` reads it.
+     */
+    private httpDataSource;
     /**
      * `data "null" "NAME" { input = … }` hands its input back as `output`: in bake, a local
      * (data_null_NAME) that `data.null.NAME.output` is rewritten to name.
      */
     private nullDataSource;
-    /** Every `data.null.NAME.output` in a mapped value, as the local that holds it. */
-    private readNullData;
+    /**
+     * References that bake spells its own way, in a mapped value: `data.null.NAME.output` as the
+     * local that holds it, `data.http.NAME` as the local that holds the answer, `packer.version`
+     * as `bake.version` (the version of what builds).
+     */
+    private rewriteRefs;
     /**
      * `source_ami = data.amazon-ami.NAME.id`: the same lookup is the builder's own
      * source_ami_filter (filters, owners, most_recent), made when the build starts.
@@ -64,6 +77,17 @@ export declare class Mapper {
     private source;
     /** A plugin's settings and nested blocks, with Packer's spellings turned into bake's. */
     private pluginBody;
+    /**
+     * `dynamic "NAME" { for_each, iterator, content {…} }`: the list of NAME blocks as one
+     * expression, a `for` over for_each that makes each block from content (with the static
+     * NAME blocks beside it first, as Packer orders them). Returns the block types it took, and
+     * "dynamic" itself, which the caller then leaves alone.
+     */
+    private dynamicBlocks;
+    /** One dynamic block as a `for` expression; undefined (with a problem) when it is malformed. */
+    private dynamicExpr;
+    /** A block's body as an object expression (nested blocks as objects, or lists of them). */
+    private bodyExpr;
     private blockInto;
     /** `source.docker.app`, `docker.app` or `app` → the bake source name. */
     private sourceRef;
