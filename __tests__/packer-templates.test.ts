@@ -94,6 +94,10 @@ builds:
     ['{{template_dir}}/x', '${path.root}'],
     ['{{ .SourceAMI }}', '${build.SourceAMI}'],
     [
+      '{{aws_secretsmanager `ci/registry` `password`}}',
+      '${aws_secretsmanager("ci/registry", "password")}',
+    ],
+    [
       '{{timestamp | clean_resource_name}}',
       '${clean_resource_name(regex_replace(timestamp(), "[- TZ:]", ""))}',
     ],
@@ -477,16 +481,16 @@ describe('amazon-ebs templates from packer-plugin-amazon', () => {
   });
   test('a data source bake cannot translate, or an AMI lookup in another region, is an error at its line', async () => {
     const src = (region: string) =>
-      `data "amazon-ami" "base" {\n  filters = { name = "debian-12-*" }\n  owners  = ["136693071363"]\n  region  = "${region}"\n}\ndata "amazon-parameterstore" "ip" {\n  name = "/base/ami"\n}\nsource "amazon-ebs" "vm" {\n  region        = "eu-west-1"\n  source_ami    = data.amazon-ami.base.id\n  instance_type = "t3.micro"\n  ami_name      = "x-\${formatdate("YYYYMMDD", timestamp())}"\n  ssh_username  = "admin"\n}\nbuild {\n  sources = ["source.amazon-ebs.vm"]\n}\n`;
+      `data "amazon-ami" "base" {\n  filters = { name = "debian-12-*" }\n  owners  = ["136693071363"]\n  region  = "${region}"\n}\ndata "hcp-packer-version" "ip" {\n  bucket_name = "base"\n}\nsource "amazon-ebs" "vm" {\n  region        = "eu-west-1"\n  source_ami    = data.amazon-ami.base.id\n  instance_type = "t3.micro"\n  ami_name      = "x-\${formatdate("YYYYMMDD", timestamp())}"\n  ssh_username  = "admin"\n}\nbuild {\n  sources = ["source.amazon-ebs.vm"]\n}\n`;
     const same = await problemsOfHcl({ 'main.pkr.hcl': src('eu-west-1') });
     expect(same.problems.map((p) => [p.message, p.pos?.line])).toEqual([
-      ['data source "amazon-parameterstore.ip" is not supported by bake yet', 6],
+      ['data source "hcp-packer-version.ip" is not supported by bake yet', 6],
     ]);
     const other = await problemsOfHcl({ 'main.pkr.hcl': src('us-east-1') });
     expect(other.problems.map((p) => [p.message.replace(/,.*/, ''), p.pos?.line])).toEqual([
       ['data.amazon-ami.base looks in region us-east-1', 4],
       ['data source "amazon-ami.base" is not supported by bake yet', 1],
-      ['data source "amazon-parameterstore.ip" is not supported by bake yet', 6],
+      ['data source "hcp-packer-version.ip" is not supported by bake yet', 6],
     ]);
   });
 });

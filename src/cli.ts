@@ -4,7 +4,7 @@
  */
 import pkg from '../package.json';
 import { formatProblem, SpecError } from './spec/errors';
-import { Plan, matrixOf, resolvePlan } from './spec/resolve';
+import { Plan, matrixOf, resolvePlanWithData } from './spec/resolve';
 import { redact, redactValue, REDACTED } from './util/redact';
 import { UsageError, parseArgs, CliOptions, HELP } from './cli-args';
 import { openSpec } from './plugins/external';
@@ -18,7 +18,7 @@ function printProblems(e: SpecError): void {
 
 async function planFor(o: CliOptions, stable = false): Promise<Plan> {
   const spec = await openSpec(o.spec);
-  return resolvePlan(spec, {
+  return resolvePlanWithData(spec, {
     vars: o.vars,
     varFiles: o.varFiles,
     only: o.only,

@@ -9,7 +9,7 @@ import { ActionInputs, InputError, readInputs } from './inputs';
 import { actionsCache } from './cache';
 import { SpecError, formatProblem } from '../spec/errors';
 import { openSpec } from '../plugins/external';
-import { Plan, matrixOf, resolvePlan } from '../spec/resolve';
+import { Plan, matrixOf, resolvePlanWithData } from '../spec/resolve';
 import { onSecret, redact, redactValue } from '../util/redact';
 import type { BuildResult } from '../engine/build';
 import { failureDetails, resultsTable, text, timeline, trustDetails } from '../report/markdown';
@@ -61,7 +61,7 @@ export async function runAction(): Promise<void> {
 }
 
 async function planFor(inputs: ActionInputs, stable = false): Promise<Plan> {
-  return resolvePlan(await openSpec(inputs.spec), {
+  return resolvePlanWithData(await openSpec(inputs.spec), {
     vars: inputs.vars,
     varFiles: inputs.varFiles,
     only: inputs.only,

@@ -264,10 +264,14 @@ function command(
       }
       return want(3) ?? { expr: `replace(${args[2]}, ${args[0]}, ${args[1]})` };
     }
+    case 'aws_secretsmanager':
+      // Packer's {{aws_secretsmanager `name` `key`}}: the key is optional there too.
+      if (args.length < 1 || args.length > 2)
+        return { error: `{{ aws_secretsmanager }} takes 1 or 2 arguments, got ${args.length}` };
+      return { expr: `aws_secretsmanager(${args.join(', ')})` };
     case 'sed':
     case 'consul_key':
     case 'vault':
-    case 'aws_secretsmanager':
       return { error: `{{ ${head.v} }} has no bake equivalent` };
     default:
       return { error: `{{ ${head.v} }} is not one of Packer's template functions` };

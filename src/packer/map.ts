@@ -55,6 +55,25 @@ export function communicatorProblem(type: string, v: unknown): string | undefine
   return `communicator "${String(v)}" is not supported by bake's ${type || 'this'} builder${uses ? `, which uses ${uses}` : ''}`;
 }
 
+/** Data sources that bake reads with one of its functions, by type. */
+const DATA_FUNCTIONS: Record<string, { fn: string; keys: string[]; required: string }> = {
+  http: {
+    fn: 'http_request',
+    keys: ['url', 'method', 'request_headers', 'request_body'],
+    required: 'url',
+  },
+  'amazon-parameterstore': {
+    fn: 'aws_parameter',
+    keys: ['name', 'with_decryption', 'region'],
+    required: 'name',
+  },
+  'amazon-secretsmanager': {
+    fn: 'aws_secret',
+    keys: ['name', 'key', 'version_id', 'version_stage', 'region'],
+    required: 'name',
+  },
+};
+
 /** Top-level blocks of a template and what becomes of them. */
 const TOP = ['packer', 'variable', 'variables', 'locals', 'local', 'source', 'build', 'data'];
 
@@ -122,13 +141,13 @@ export class Mapper {
 
   /** `data "null" "NAME"`: the local its `output` is read from, by NAME. */
   private readonly nullData = new Map<string, string>();
-  /** `data "http" "NAME"`: the local that holds its answer, by NAME. */
-  private readonly httpData = new Map<string, string>();
+  /** Data sources bake reads with a function: the local that holds each answer, by type and NAME. */
+  private readonly fnData = new Map<string, Map<string, string>>();
 
   /** The local a data source becomes, unless the template already has one of that name. */
   private dataLocal(b: PBlock): string | undefined {
     const [type, name] = b.labels;
-    const local = `data_${type}_${name.replace(/-/g, '_')}`;
+    const local = `data_${type}_${name}`.replace(/-/g, '_');
     if (this.section('locals')[local] === undefined) return local;
     this.todo('', {
       message: `data "${type}" "${name}" would become local "${local}", which the template already has`,
@@ -139,29 +158,36 @@ export class Mapper {
   }
 
   /**
-   * `data "http" "NAME" { url … }`: the request is made while the plan is made (bake's
-   * http_request(), in the local data_http_NAME), and `data.http.NAME.body` reads it.
+   * `data "http"`, `data "amazon-parameterstore"` and `data "amazon-secretsmanager"`: the
+   * function that reads the same (http_request(), aws_parameter(), aws_secret()), in the
+   * local data_TYPE_NAME that `data.TYPE.NAME` is rewritten to name.
    */
-  private httpDataSource(b: PBlock): void {
-    const keys = ['url', 'method', 'request_headers', 'request_body'];
+  private functionDataSource(b: PBlock, d: { fn: string; keys: string[]; required: string }): void {
+    const [type, name] = b.labels;
     let ok = true;
-    for (const x of [...b.body.attrs.filter((a) => !keys.includes(a.name)), ...b.body.blocks]) {
+    for (const x of [...b.body.attrs.filter((a) => !d.keys.includes(a.name)), ...b.body.blocks]) {
       ok = false;
+      const what = 'name' in x ? x.name : x.type;
       this.todo('', {
-        message: `data "http" takes ${keys.join(', ')}, not "${'name' in x ? x.name : x.type}"`,
+        message: `data "${type}" takes ${d.keys.join(', ')}, not "${what}"`,
         pos: x.pos,
+        hint: /^(access_key|secret_key|token|profile|assume_role)$/.test(what)
+          ? 'bake takes AWS credentials from the environment (the AWS_* variables, a profile, or configure-aws-credentials), as for the amazon-ebs builder'
+          : undefined,
       });
     }
-    const url = b.body.attrs.find((a) => a.name === 'url');
-    if (!url) {
-      this.todo('', { message: `data "http" "${b.labels[1]}" has no url`, pos: b.pos });
+    const required = b.body.attrs.find((a) => a.name === d.required);
+    if (!required) {
+      this.todo('', { message: `data "${type}" "${name}" has no ${d.required}`, pos: b.pos });
       return;
     }
     const local = ok ? this.dataLocal(b) : undefined;
     if (!local) return;
     const args = b.body.attrs.map((a) => `${JSON.stringify(a.name)} = ${exprOf(a.value)}`);
-    this.httpData.set(b.labels[1], local);
-    this.local(local, url, `\${http_request({${args.join(', ')}})}`);
+    let names = this.fnData.get(type);
+    if (!names) this.fnData.set(type, (names = new Map()));
+    names.set(name, local);
+    this.local(local, required, `\${${d.fn}({${args.join(', ')}})}`);
   }
 
   /**
@@ -193,7 +219,7 @@ export class Mapper {
 
   /**
    * References that bake spells its own way, in a mapped value: `data.null.NAME.output` as the
-   * local that holds it, `data.http.NAME` as the local that holds the answer, `packer.version`
+   * local that holds it, `data.http.NAME` (and the AWS ones) as the local that holds the answer, `packer.version`
    * as `bake.version` (the version of what builds).
    */
   private rewriteRefs(v: unknown): unknown {
@@ -205,9 +231,10 @@ export class Mapper {
           /(?<![\w.-])data\.null\.([A-Za-z_][\w-]*)\.output(?![\w-])/g,
           (all, n: string) => (this.nullData.has(n) ? `local.${this.nullData.get(n)}` : all),
         );
-      if (this.httpData.size)
-        out = out.replace(/(?<![\w.-])data\.http\.([A-Za-z_][\w-]*)(?![\w-])/g, (all, n: string) =>
-          this.httpData.has(n) ? `local.${this.httpData.get(n)}` : all,
+      for (const [type, names] of this.fnData)
+        out = out.replace(
+          new RegExp(`(?<![\\w.-])data\\.${type}\\.([A-Za-z_][\\w-]*)(?![\\w-])`, 'g'),
+          (all, n: string) => (names.has(n) ? `local.${names.get(n)}` : all),
         );
       return out;
     }
@@ -298,8 +325,8 @@ export class Mapper {
             this.nullDataSource(b);
             break;
           }
-          if (b.labels[0] === 'http' && b.labels[1]) {
-            this.httpDataSource(b);
+          if (DATA_FUNCTIONS[b.labels[0]] && b.labels[1]) {
+            this.functionDataSource(b, DATA_FUNCTIONS[b.labels[0]]);
             break;
           }
           this.todo('', {

@@ -464,15 +464,25 @@ export function parseExpression(src: string): Expr {
  * its sensitive parts as secrets (see reveal()).
  */
 export class Sensitive {
-  constructor(readonly value: Value) {}
+  /**
+   * `parts`: the sensitive values it was computed from ("Bearer ${token}" holds the token),
+   * each a secret of its own, to be masked wherever it shows up alone.
+   */
+  constructor(
+    readonly value: Value,
+    readonly parts: readonly Value[] = [],
+  ) {}
 }
 
 /** A value as the evaluator carries it: any part may be marked sensitive. */
 export type Marked = Value | Sensitive | Marked[] | { [k: string]: Marked };
 
 /** Marks a value sensitive as a whole. */
-export function sensitive(v: Marked): Sensitive {
-  return v instanceof Sensitive ? v : new Sensitive(reveal(v).value);
+export function sensitive(v: Marked, from: readonly Value[] = []): Sensitive {
+  if (v instanceof Sensitive)
+    return from.length ? new Sensitive(v.value, [...v.parts, ...from]) : v;
+  const r = reveal(v);
+  return new Sensitive(r.value, [...r.secrets, ...from]);
 }
 
 /** The plain value, and its sensitive parts (the values to register as secrets). */
@@ -482,7 +492,7 @@ export function reveal(v: Marked): { value: Value; secrets: Value[]; sensitive: 
   const walk = (x: Marked): Value => {
     if (x instanceof Sensitive) {
       marked = true;
-      secrets.push(x.value);
+      secrets.push(x.value, ...x.parts);
       return x.value;
     }
     if (Array.isArray(x)) return x.map(walk);
@@ -560,16 +570,18 @@ export function evaluateMarked(e: Expr, scope: Scope): Marked {
       if (e.parts.length === 1 && typeof e.parts[0] !== 'string') return ev(e.parts[0]);
       let out = '';
       let hidden = false;
+      const from: Value[] = [];
       for (const p of e.parts) {
         if (typeof p === 'string') {
           out += p;
           continue;
         }
-        const r = unmark(ev(p));
+        const r = reveal(ev(p));
         hidden ||= r.sensitive;
+        from.push(...r.secrets);
         out += toText(r.value, p.at);
       }
-      return keep(out, hidden);
+      return hidden ? sensitive(out, from) : out;
     }
     case 'ref': {
       const v = scope.root(e.name, e.at);

@@ -18,10 +18,12 @@ import {
   Scope,
   Marked,
   Sensitive,
+  reveal,
   sensitive,
   unmark,
 } from './expr';
 import { requestSync } from '../util/sync-http';
+import { answerOf, fieldsOf } from './data';
 
 /** What functions may touch: fixed per run so that results are deterministic. */
 export interface FunctionContext {
@@ -1029,7 +1031,7 @@ const packerFns: Record<string, Fn> = {
   },
   // Packer reads these from outside services at evaluation; bake takes secrets as inputs.
   ...Object.fromEntries(
-    ['vault', 'consul_key', 'aws_secretsmanager', 'bcrypt', 'rsadecrypt'].map((n) => [
+    ['vault', 'consul_key', 'bcrypt', 'rsadecrypt'].map((n) => [
       n,
       ((_a, at) => {
         throw new ExprError(
@@ -1043,6 +1045,121 @@ const packerFns: Record<string, Fn> = {
     ]),
   ),
 };
+
+/** The region a data function asks in: its own region setting, else the environment's. */
+function awsRegion(cfg: { [k: string]: Value }, at: number, fn: string, ctx: FunctionContext) {
+  const r = cfg.region ?? ctx.env.AWS_REGION ?? ctx.env.AWS_DEFAULT_REGION;
+  if (typeof r !== 'string' || !r)
+    throw new ExprError(
+      `${fn}() has no AWS region`,
+      at,
+      'set region = "…" in it, or AWS_REGION (aws-actions/configure-aws-credentials sets it)',
+    );
+  return r;
+}
+
+function onlyKeys(cfg: { [k: string]: Value }, keys: string[], at: number, fn: string): void {
+  for (const k of Object.keys(cfg))
+    if (!keys.includes(k))
+      throw new ExprError(
+        `${fn}() takes no "${k}"`,
+        at,
+        ['access_key', 'secret_key', 'token', 'profile', 'assume_role'].includes(k)
+          ? "credentials come from the environment, as for the amazon-ebs builder (the AWS_* variables, a profile, or configure-aws-credentials' role)"
+          : `it takes ${keys.join(', ')}`,
+      );
+}
+
+/**
+ * Packer's AWS data sources as functions: aws_parameter({name, with_decryption, region}) gives
+ * value, version and arn (a decrypted SecureString's value is sensitive); aws_secret({name,
+ * key, version_id, version_stage, region}) gives value (the key's, when key is set),
+ * secret_string, secret_binary (base64) and version_id, every secret part sensitive; and
+ * aws_secretsmanager(name, key), Packer's function, gives the value alone. Answers come from
+ * resolvePlanWithData (see data.ts).
+ */
+function awsData(
+  name: 'aws_parameter' | 'aws_secret' | 'aws_secretsmanager',
+  args: Expr[],
+  at: number,
+  ev: (e: Expr) => Value,
+  ctx: FunctionContext,
+): Marked {
+  if (name === 'aws_parameter') {
+    arity(name, args, 1, 1, at);
+    const cfg = map(ev(args[0]), at, name);
+    onlyKeys(cfg, ['name', 'with_decryption', 'region'], at, name);
+    if (typeof cfg.name !== 'string' || !cfg.name)
+      throw new ExprError("aws_parameter() needs name, the parameter's name or ARN", at);
+    const withDecryption = cfg.with_decryption === true || cfg.with_decryption === 'true';
+    const a = answerOf(
+      {
+        kind: 'aws-parameter',
+        region: awsRegion(cfg, at, name, ctx),
+        name: cfg.name,
+        withDecryption,
+      },
+      at,
+    );
+    const f = fieldsOf(a, at);
+    if (a.ok && a.secure) f.value = sensitive(f.value);
+    return f;
+  }
+  let cfg: { [k: string]: Value };
+  if (name === 'aws_secretsmanager') {
+    arity(name, args, 1, 2, at);
+    cfg = { name: str(ev(args[0]), at, name) };
+    if (args[1]) cfg.key = str(ev(args[1]), at, name);
+  } else {
+    arity(name, args, 1, 1, at);
+    cfg = map(ev(args[0]), at, name);
+    onlyKeys(cfg, ['name', 'key', 'version_id', 'version_stage', 'region'], at, name);
+  }
+  if (typeof cfg.name !== 'string' || !cfg.name)
+    throw new ExprError(`${name}() needs name, the secret's name or ARN`, at);
+  const f = fieldsOf(
+    answerOf(
+      {
+        kind: 'aws-secret',
+        region: awsRegion(cfg, at, name, ctx),
+        name: cfg.name,
+        ...(cfg.version_id !== undefined ? { versionId: str(cfg.version_id, at, name) } : {}),
+        ...(cfg.version_stage !== undefined
+          ? { versionStage: str(cfg.version_stage, at, name) }
+          : {}),
+      },
+      at,
+    ),
+    at,
+  );
+  let value = f.secret_string;
+  if (cfg.key !== undefined) {
+    const key = str(cfg.key, at, name);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(String(f.secret_string ?? ''));
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || typeof parsed !== 'object' || !(key in parsed))
+      throw new ExprError(
+        `secret ${cfg.name} has no key "${key}"`,
+        at,
+        parsed && typeof parsed === 'object'
+          ? `its keys: ${Object.keys(parsed).join(', ')}`
+          : 'the secret is not a JSON object: leave key out to read the whole string',
+      );
+    const v = (parsed as Record<string, unknown>)[key];
+    value = typeof v === 'string' ? v : JSON.stringify(v);
+  }
+  if (name === 'aws_secretsmanager') return sensitive(value ?? '');
+  return {
+    value: sensitive(value ?? null),
+    secret_string: sensitive(f.secret_string),
+    secret_binary: sensitive(f.secret_binary),
+    version_id: f.version_id,
+  };
+}
 
 function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
@@ -1078,7 +1195,14 @@ function parseCsv(text: string): string[][] {
 
 for (const [k, f] of Object.entries(packerFns)) if (!(k in fns)) fns[k] = f;
 
-export const FUNCTION_NAMES = [...Object.keys(fns), 'sensitive', 'http_request'].sort();
+export const FUNCTION_NAMES = [
+  ...Object.keys(fns),
+  'sensitive',
+  'http_request',
+  'aws_parameter',
+  'aws_secret',
+  'aws_secretsmanager',
+].sort();
 
 export function callFunction(
   name: string,
@@ -1118,6 +1242,8 @@ export function callFunction(
     }
     return hidden ? sensitive(v) : v;
   }
+  if (name === 'aws_parameter' || name === 'aws_secret' || name === 'aws_secretsmanager')
+    return awsData(name, args, at, (x) => unmark(ev(x)).value, ctx);
   const fn = Object.prototype.hasOwnProperty.call(fns, name) ? fns[name] : undefined;
   if (!fn) {
     const near = didYouMean(name, FUNCTION_NAMES);
@@ -1130,9 +1256,11 @@ export function callFunction(
   // Functions see plain values; what they compute from a sensitive argument is sensitive,
   // and so is what their errors would say about it.
   let hidden = false;
+  const from: Value[] = [];
   const plain = (x: Expr): Value => {
-    const r = unmark(ev(x));
+    const r = reveal(ev(x));
     hidden ||= r.sensitive;
+    from.push(...r.secrets);
     return r.value;
   };
   let v: Value;
@@ -1149,5 +1277,5 @@ export function callFunction(
   }
   if (typeof v === 'string' && v.length > MAX_STRING)
     throw new ExprError(`${name}() produced more than ${MAX_STRING} characters`, at);
-  return hidden ? sensitive(v) : v;
+  return hidden ? sensitive(v, from) : v;
 }

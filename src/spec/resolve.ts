@@ -33,6 +33,7 @@ import { artifactKindOf, ArtifactKind, Descriptor } from '../plugins/api';
 import type { PluginSet } from '../plugins/api';
 import { addSecret, REDACTED } from '../util/redact';
 import { LATE_FIELD, lateField } from './late';
+import { pendingRequests, settle } from './data';
 import pkg from '../../package.json';
 import { resolveTrust, TrustPlan } from '../trust/plan';
 
@@ -176,6 +177,26 @@ function githubContext(env: NodeJS.ProcessEnv, cwd: string): Record<string, () =
       return m ? m[1] : '';
     },
   };
+}
+
+/**
+ * resolvePlan, with the values the plan reads from services (aws_parameter(), aws_secret())
+ * fetched between passes: a pass that needs an answer not yet here records it and fails; the
+ * answers are fetched together and the plan is resolved again. A plan that needs none
+ * resolves once, and loads no client.
+ */
+export async function resolvePlanWithData(spec: RawSpec, opts: ResolveOptions = {}): Promise<Plan> {
+  // Each pass can only ask for what the answers before it made computable.
+  for (let pass = 0; ; pass++) {
+    try {
+      return resolvePlan(spec, opts);
+    } catch (e) {
+      const wanted = pendingRequests();
+      if (!(e instanceof SpecError) || !wanted.length || pass >= 10) throw e;
+      const { fetchAwsData } = await import('../plugins/data/aws');
+      await Promise.all(wanted.map(async (r) => settle(r, await fetchAwsData(r))));
+    }
+  }
 }
 
 export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {

@@ -1,0 +1,66 @@
+/**
+ * Values a plan reads from a service (AWS Systems Manager parameters and Secrets Manager
+ * secrets, Packer's `amazon-parameterstore` and `amazon-secretsmanager` data sources). The
+ * plan is resolved synchronously: a function whose answer is not here yet records what it
+ * needs and fails that pass; resolvePlanWithData then fetches every recorded request at once
+ * and resolves again, until nothing is missing.
+ */
+import { ExprError, Marked } from './expr';
+
+export interface ParameterRequest {
+  kind: 'aws-parameter';
+  region: string;
+  name: string;
+  withDecryption: boolean;
+}
+
+export interface SecretRequest {
+  kind: 'aws-secret';
+  region: string;
+  name: string;
+  versionId?: string;
+  versionStage?: string;
+}
+
+export type DataRequest = ParameterRequest | SecretRequest;
+
+/** What a service said: the parts a function builds its value from, or why it could not. */
+export type DataAnswer =
+  | { ok: true; fields: Record<string, string | number | undefined>; secure?: boolean }
+  | { ok: false; message: string; hint?: string };
+
+const answers = new Map<string, DataAnswer>();
+const pending = new Map<string, DataRequest>();
+
+/** Thrown while the answer is being fetched; the pass it fails is resolved again. */
+export class PendingData extends ExprError {
+  constructor(at: number) {
+    super('waiting for data from a service', at);
+  }
+}
+
+const keyOf = (r: DataRequest) => JSON.stringify(r);
+
+/** The answer to a request, or PendingData after recording it. */
+export function answerOf(r: DataRequest, at: number): DataAnswer {
+  const key = keyOf(r);
+  const a = answers.get(key);
+  if (a) return a;
+  pending.set(key, r);
+  throw new PendingData(at);
+}
+
+export function pendingRequests(): DataRequest[] {
+  return [...pending.values()];
+}
+
+export function settle(r: DataRequest, a: DataAnswer): void {
+  answers.set(keyOf(r), a);
+  pending.delete(keyOf(r));
+}
+
+/** The fields of an answer as a value, or the error it is. */
+export function fieldsOf(a: DataAnswer, at: number): Record<string, Marked> {
+  if (!a.ok) throw new ExprError(a.message, at, a.hint);
+  return Object.fromEntries(Object.entries(a.fields).map(([k, v]) => [k, v ?? null]));
+}
