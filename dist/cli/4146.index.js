@@ -3,98 +3,20 @@ exports.id = 4146;
 exports.ids = [4146];
 exports.modules = {
 
-/***/ 91490:
+/***/ 88585:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $N: () => (/* binding */ codeOf),
-/* harmony export */   AP: () => (/* binding */ regionOf),
-/* harmony export */   MT: () => (/* binding */ awsFailure),
-/* harmony export */   Tw: () => (/* binding */ tagList),
-/* harmony export */   es: () => (/* binding */ awsError),
-/* harmony export */   fm: () => (/* binding */ waitFor),
-/* harmony export */   l8: () => (/* binding */ ec2)
+/* harmony export */   $: () => (/* binding */ codeOf),
+/* harmony export */   e: () => (/* binding */ awsError)
 /* harmony export */ });
-/* unused harmony exports explainUnauthorized, backoffDelays */
-/* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(35193);
 /* harmony import */ var _engine_context__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(86173);
-/* harmony import */ var _engine_steps__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(54277);
-/* harmony import */ var _util_redact__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(50767);
 /**
- * EC2 clients, credentials, errors and waiting, shared by the amazon-ebs builder, the
- * ledger cleaners and `bake sweep`. Loaded lazily: importing this pulls in the AWS SDK.
+ * AWS errors as bake reports them: the error code, what was being done, and a hint for the
+ * codes users meet. Shared by the amazon-ebs builder and the AWS data functions, without
+ * loading any SDK client.
  */
 
-
-
-
-/** Credentials of an assumed role, renewed five minutes before they expire. */
-function assumedRole(region, role) {
-    let current;
-    let expires = 0;
-    return async () => {
-        if (!current || Date.now() > expires - 300_000) {
-            current = (async () => {
-                const { STSClient, AssumeRoleCommand } = await __webpack_require__.e(/* import() */ 1695).then(__webpack_require__.t.bind(__webpack_require__, 71695, 19));
-                const sts = new STSClient({ region, maxAttempts: 6 });
-                try {
-                    const r = await sts.send(new AssumeRoleCommand({
-                        RoleArn: role.role_arn,
-                        RoleSessionName: role.session_name ?? 'bake',
-                        ExternalId: role.external_id,
-                        DurationSeconds: role.duration_seconds ?? 3600,
-                    }));
-                    const c = r.Credentials;
-                    (0,_util_redact__WEBPACK_IMPORTED_MODULE_2__/* .addSecret */ .Ck)(c.SecretAccessKey);
-                    (0,_util_redact__WEBPACK_IMPORTED_MODULE_2__/* .addSecret */ .Ck)(c.SessionToken);
-                    expires = c.Expiration?.getTime() ?? Date.now() + 3_600_000;
-                    return {
-                        accessKeyId: c.AccessKeyId,
-                        secretAccessKey: c.SecretAccessKey,
-                        sessionToken: c.SessionToken,
-                        expiration: c.Expiration,
-                    };
-                }
-                catch (e) {
-                    current = undefined;
-                    throw awsError(e, `assuming role ${role.role_arn}`);
-                }
-                finally {
-                    sts.destroy();
-                }
-            })();
-        }
-        return current;
-    };
-}
-const clients = new Map();
-/**
- * One client per region (and role). Credentials come from the SDK's default chain: the
- * environment, a profile, or the web identity token configure-aws-credentials sets up with
- * OIDC. Throttling is retried by the SDK with backoff (adaptive mode also slows down).
- */
-function ec2(region, role) {
-    const key = `${region}|${role?.role_arn ?? ''}`;
-    let c = clients.get(key);
-    if (!c) {
-        c = new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_3__/* .EC2Client */ .gu5({
-            region,
-            maxAttempts: 8,
-            retryMode: 'adaptive',
-            ...(role ? { credentials: assumedRole(region, role) } : {}),
-        });
-        clients.set(key, c);
-    }
-    return c;
-}
-function regionOf(config) {
-    const r = config.region ??
-        process.env.AWS_REGION ??
-        process.env.AWS_DEFAULT_REGION;
-    if (!r)
-        throw new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .z('no AWS region', 'set region in the source, or AWS_REGION (aws-actions/configure-aws-credentials sets it)');
-    return r;
-}
 /** The AWS error code of a failed call ("InvalidGroup.NotFound"), if it is one. */
 function codeOf(e) {
     const x = e;
@@ -148,6 +70,105 @@ function awsError(e, what, region) {
     const where = region ? ` in ${region}` : '';
     return new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .z(`${what}${where} failed: ${code}: ${message}`, hint);
 }
+
+
+/***/ }),
+
+/***/ 91490:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $N: () => (/* reexport safe */ _aws_errors__WEBPACK_IMPORTED_MODULE_3__.$),
+/* harmony export */   AP: () => (/* binding */ regionOf),
+/* harmony export */   MT: () => (/* binding */ awsFailure),
+/* harmony export */   Tw: () => (/* binding */ tagList),
+/* harmony export */   es: () => (/* reexport safe */ _aws_errors__WEBPACK_IMPORTED_MODULE_3__.e),
+/* harmony export */   fm: () => (/* binding */ waitFor),
+/* harmony export */   l8: () => (/* binding */ ec2)
+/* harmony export */ });
+/* unused harmony exports explainUnauthorized, backoffDelays */
+/* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(35193);
+/* harmony import */ var _engine_context__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(86173);
+/* harmony import */ var _engine_steps__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(54277);
+/* harmony import */ var _util_redact__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(50767);
+/* harmony import */ var _aws_errors__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(88585);
+/**
+ * EC2 clients, credentials, errors and waiting, shared by the amazon-ebs builder, the
+ * ledger cleaners and `bake sweep`. Loaded lazily: importing this pulls in the AWS SDK.
+ */
+
+
+
+
+
+/** Credentials of an assumed role, renewed five minutes before they expire. */
+function assumedRole(region, role) {
+    let current;
+    let expires = 0;
+    return async () => {
+        if (!current || Date.now() > expires - 300_000) {
+            current = (async () => {
+                const { STSClient, AssumeRoleCommand } = await __webpack_require__.e(/* import() */ 1695).then(__webpack_require__.t.bind(__webpack_require__, 71695, 19));
+                const sts = new STSClient({ region, maxAttempts: 6 });
+                try {
+                    const r = await sts.send(new AssumeRoleCommand({
+                        RoleArn: role.role_arn,
+                        RoleSessionName: role.session_name ?? 'bake',
+                        ExternalId: role.external_id,
+                        DurationSeconds: role.duration_seconds ?? 3600,
+                    }));
+                    const c = r.Credentials;
+                    (0,_util_redact__WEBPACK_IMPORTED_MODULE_2__/* .addSecret */ .Ck)(c.SecretAccessKey);
+                    (0,_util_redact__WEBPACK_IMPORTED_MODULE_2__/* .addSecret */ .Ck)(c.SessionToken);
+                    expires = c.Expiration?.getTime() ?? Date.now() + 3_600_000;
+                    return {
+                        accessKeyId: c.AccessKeyId,
+                        secretAccessKey: c.SecretAccessKey,
+                        sessionToken: c.SessionToken,
+                        expiration: c.Expiration,
+                    };
+                }
+                catch (e) {
+                    current = undefined;
+                    throw (0,_aws_errors__WEBPACK_IMPORTED_MODULE_3__/* .awsError */ .e)(e, `assuming role ${role.role_arn}`);
+                }
+                finally {
+                    sts.destroy();
+                }
+            })();
+        }
+        return current;
+    };
+}
+const clients = new Map();
+/**
+ * One client per region (and role). Credentials come from the SDK's default chain: the
+ * environment, a profile, or the web identity token configure-aws-credentials sets up with
+ * OIDC. Throttling is retried by the SDK with backoff (adaptive mode also slows down).
+ */
+function ec2(region, role) {
+    const key = `${region}|${role?.role_arn ?? ''}`;
+    let c = clients.get(key);
+    if (!c) {
+        c = new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_4__/* .EC2Client */ .gu5({
+            region,
+            maxAttempts: 8,
+            retryMode: 'adaptive',
+            ...(role ? { credentials: assumedRole(region, role) } : {}),
+        });
+        clients.set(key, c);
+    }
+    return c;
+}
+function regionOf(config) {
+    const r = config.region ??
+        process.env.AWS_REGION ??
+        process.env.AWS_DEFAULT_REGION;
+    if (!r)
+        throw new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .z('no AWS region', 'set region in the source, or AWS_REGION (aws-actions/configure-aws-credentials sets it)');
+    return r;
+}
+
 /**
  * UnauthorizedOperation carries an encoded explanation; STS decodes it when the caller may
  * (sts:DecodeAuthorizationMessage). Returns the error with the decoded action and resource.
@@ -178,8 +199,8 @@ async function explainUnauthorized(err, region, role) {
 }
 /** awsError, with UnauthorizedOperation decoded when STS allows it. */
 async function awsFailure(e, what, region, role) {
-    const err = awsError(e, what, region);
-    return codeOf(e) === 'UnauthorizedOperation' ? explainUnauthorized(err, region, role) : err;
+    const err = (0,_aws_errors__WEBPACK_IMPORTED_MODULE_3__/* .awsError */ .e)(e, what, region);
+    return (0,_aws_errors__WEBPACK_IMPORTED_MODULE_3__/* .codeOf */ .$)(e) === 'UnauthorizedOperation' ? explainUnauthorized(err, region, role) : err;
 }
 /** The default backoff: 1 s, growing by half each time to 15 s. */
 function backoffDelays(limitMs) {
@@ -204,7 +225,7 @@ async function waitFor(what, check, polling, defaultLimitMs, signal) {
                 return v;
         }
         catch (e) {
-            const code = codeOf(e) ?? '';
+            const code = (0,_aws_errors__WEBPACK_IMPORTED_MODULE_3__/* .codeOf */ .$)(e) ?? '';
             if (!/NotFound$|^RequestLimitExceeded$|^Throttling/.test(code))
                 throw e;
         }

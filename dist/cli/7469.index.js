@@ -14337,7 +14337,7 @@ __exportStar(__webpack_require__(80631), exports);
 __exportStar(__webpack_require__(93747), exports);
 __exportStar(__webpack_require__(51264), exports);
 __exportStar(__webpack_require__(73204), exports);
-__exportStar(__webpack_require__(78284), exports);
+__exportStar(__webpack_require__(55903), exports);
 __exportStar(__webpack_require__(17191), exports);
 //# sourceMappingURL=index.js.map
 
@@ -14447,7 +14447,7 @@ exports.ReferenceRepository = ReferenceRepository;
 
 /***/ }),
 
-/***/ 78284:
+/***/ 55903:
 /***/ ((__unused_webpack_module, exports) => {
 
 "use strict";

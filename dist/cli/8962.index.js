@@ -18,8 +18,8 @@ __webpack_require__.d(__webpack_exports__, {
 var package_0 = __webpack_require__(8330);
 // EXTERNAL MODULE: ./src/spec/errors.ts
 var errors = __webpack_require__(17800);
-// EXTERNAL MODULE: ./src/spec/resolve.ts + 4 modules
-var resolve = __webpack_require__(79258);
+// EXTERNAL MODULE: ./src/spec/resolve.ts + 5 modules
+var resolve = __webpack_require__(92986);
 // EXTERNAL MODULE: ./src/util/redact.ts
 var redact = __webpack_require__(50767);
 // EXTERNAL MODULE: ./src/spec/schema.ts
@@ -260,7 +260,7 @@ function printProblems(e) {
 }
 async function planFor(o, stable = false) {
     const spec = await (0,external.openSpec)(o.spec);
-    return (0,resolve/* resolvePlan */.yY)(spec, {
+    return (0,resolve/* resolvePlanWithData */.OQ)(spec, {
         vars: o.vars,
         varFiles: o.varFiles,
         only: o.only,
@@ -1006,10 +1006,14 @@ function command(stage, piped, ctx) {
             }
             return want(3) ?? { expr: `replace(${args[2]}, ${args[0]}, ${args[1]})` };
         }
+        case 'aws_secretsmanager':
+            // Packer's {{aws_secretsmanager `name` `key`}}: the key is optional there too.
+            if (args.length < 1 || args.length > 2)
+                return { error: `{{ aws_secretsmanager }} takes 1 or 2 arguments, got ${args.length}` };
+            return { expr: `aws_secretsmanager(${args.join(', ')})` };
         case 'sed':
         case 'consul_key':
         case 'vault':
-        case 'aws_secretsmanager':
             return { error: `{{ ${head.v} }} has no bake equivalent` };
         default:
             return { error: `{{ ${head.v} }} is not one of Packer's template functions` };
@@ -1770,6 +1774,24 @@ function communicatorProblem(type, v) {
         return `communicator "none" is not supported by bake's ${type || 'this'} builder: it ${uses === 'docker' ? 'works through the Docker API' : 'connects over SSH'}`;
     return `communicator "${String(v)}" is not supported by bake's ${type || 'this'} builder${uses ? `, which uses ${uses}` : ''}`;
 }
+/** Data sources that bake reads with one of its functions, by type. */
+const DATA_FUNCTIONS = {
+    http: {
+        fn: 'http_request',
+        keys: ['url', 'method', 'request_headers', 'request_body'],
+        required: 'url',
+    },
+    'amazon-parameterstore': {
+        fn: 'aws_parameter',
+        keys: ['name', 'with_decryption', 'region'],
+        required: 'name',
+    },
+    'amazon-secretsmanager': {
+        fn: 'aws_secret',
+        keys: ['name', 'key', 'version_id', 'version_stage', 'region'],
+        required: 'name',
+    },
+};
 /** Top-level blocks of a template and what becomes of them. */
 const TOP = ['packer', 'variable', 'variables', 'locals', 'local', 'source', 'build', 'data'];
 class Mapper {
@@ -1830,12 +1852,12 @@ class Mapper {
     }
     /** `data "null" "NAME"`: the local its `output` is read from, by NAME. */
     nullData = new Map();
-    /** `data "http" "NAME"`: the local that holds its answer, by NAME. */
-    httpData = new Map();
+    /** Data sources bake reads with a function: the local that holds each answer, by type and NAME. */
+    fnData = new Map();
     /** The local a data source becomes, unless the template already has one of that name. */
     dataLocal(b) {
         const [type, name] = b.labels;
-        const local = `data_${type}_${name.replace(/-/g, '_')}`;
+        const local = `data_${type}_${name}`.replace(/-/g, '_');
         if (this.section('locals')[local] === undefined)
             return local;
         this.todo('', {
@@ -1846,30 +1868,38 @@ class Mapper {
         return undefined;
     }
     /**
-     * `data "http" "NAME" { url … }`: the request is made while the plan is made (bake's
-     * http_request(), in the local data_http_NAME), and `data.http.NAME.body` reads it.
+     * `data "http"`, `data "amazon-parameterstore"` and `data "amazon-secretsmanager"`: the
+     * function that reads the same (http_request(), aws_parameter(), aws_secret()), in the
+     * local data_TYPE_NAME that `data.TYPE.NAME` is rewritten to name.
      */
-    httpDataSource(b) {
-        const keys = ['url', 'method', 'request_headers', 'request_body'];
+    functionDataSource(b, d) {
+        const [type, name] = b.labels;
         let ok = true;
-        for (const x of [...b.body.attrs.filter((a) => !keys.includes(a.name)), ...b.body.blocks]) {
+        for (const x of [...b.body.attrs.filter((a) => !d.keys.includes(a.name)), ...b.body.blocks]) {
             ok = false;
+            const what = 'name' in x ? x.name : x.type;
             this.todo('', {
-                message: `data "http" takes ${keys.join(', ')}, not "${'name' in x ? x.name : x.type}"`,
+                message: `data "${type}" takes ${d.keys.join(', ')}, not "${what}"`,
                 pos: x.pos,
+                hint: /^(access_key|secret_key|token|profile|assume_role)$/.test(what)
+                    ? 'bake takes AWS credentials from the environment (the AWS_* variables, a profile, or configure-aws-credentials), as for the amazon-ebs builder'
+                    : undefined,
             });
         }
-        const url = b.body.attrs.find((a) => a.name === 'url');
-        if (!url) {
-            this.todo('', { message: `data "http" "${b.labels[1]}" has no url`, pos: b.pos });
+        const required = b.body.attrs.find((a) => a.name === d.required);
+        if (!required) {
+            this.todo('', { message: `data "${type}" "${name}" has no ${d.required}`, pos: b.pos });
             return;
         }
         const local = ok ? this.dataLocal(b) : undefined;
         if (!local)
             return;
         const args = b.body.attrs.map((a) => `${JSON.stringify(a.name)} = ${exprOf(a.value)}`);
-        this.httpData.set(b.labels[1], local);
-        this.local(local, url, `\${http_request({${args.join(', ')}})}`);
+        let names = this.fnData.get(type);
+        if (!names)
+            this.fnData.set(type, (names = new Map()));
+        names.set(name, local);
+        this.local(local, required, `\${${d.fn}({${args.join(', ')}})}`);
     }
     /**
      * `data "null" "NAME" { input = … }` hands its input back as `output`: in bake, a local
@@ -1900,7 +1930,7 @@ class Mapper {
     }
     /**
      * References that bake spells its own way, in a mapped value: `data.null.NAME.output` as the
-     * local that holds it, `data.http.NAME` as the local that holds the answer, `packer.version`
+     * local that holds it, `data.http.NAME` (and the AWS ones) as the local that holds the answer, `packer.version`
      * as `bake.version` (the version of what builds).
      */
     rewriteRefs(v) {
@@ -1910,8 +1940,8 @@ class Mapper {
             let out = v.replace(/(?<![\w.-])packer\.version(?![\w-])/g, 'bake.version');
             if (this.nullData.size)
                 out = out.replace(/(?<![\w.-])data\.null\.([A-Za-z_][\w-]*)\.output(?![\w-])/g, (all, n) => (this.nullData.has(n) ? `local.${this.nullData.get(n)}` : all));
-            if (this.httpData.size)
-                out = out.replace(/(?<![\w.-])data\.http\.([A-Za-z_][\w-]*)(?![\w-])/g, (all, n) => this.httpData.has(n) ? `local.${this.httpData.get(n)}` : all);
+            for (const [type, names] of this.fnData)
+                out = out.replace(new RegExp(`(?<![\\w.-])data\\.${type}\\.([A-Za-z_][\\w-]*)(?![\\w-])`, 'g'), (all, n) => (names.has(n) ? `local.${names.get(n)}` : all));
             return out;
         }
         if (Array.isArray(v))
@@ -2002,8 +2032,8 @@ class Mapper {
                         this.nullDataSource(b);
                         break;
                     }
-                    if (b.labels[0] === 'http' && b.labels[1]) {
-                        this.httpDataSource(b);
+                    if (DATA_FUNCTIONS[b.labels[0]] && b.labels[1]) {
+                        this.functionDataSource(b, DATA_FUNCTIONS[b.labels[0]]);
                         break;
                     }
                     this.todo('', {
@@ -3902,7 +3932,7 @@ function refineAmazonEbs(c) {
 
 
 const AWS_KINDS = ['aws-instance', 'aws-security-group', 'aws-key-pair', 'aws-ami'];
-const cleaner = (kind) => async (entry) => (await Promise.all(/* import() */[__webpack_require__.e(5193), __webpack_require__.e(4146)]).then(__webpack_require__.bind(__webpack_require__, 74146))).awsCleaners[kind](entry);
+const cleaner = (kind) => async (entry) => (await Promise.all(/* import() */[__webpack_require__.e(5861), __webpack_require__.e(5193), __webpack_require__.e(4146)]).then(__webpack_require__.bind(__webpack_require__, 74146))).awsCleaners[kind](entry);
 const amazonEbs = {
     kind: 'builder',
     type: 'amazon-ebs',
@@ -3916,16 +3946,16 @@ const amazonEbs = {
         ...(0,ssh_schema/* sshLocalInputs */.p)(c, dir),
     ],
     reuse: {
-        base: async (c) => (await Promise.all(/* import() */[__webpack_require__.e(6118), __webpack_require__.e(5472), __webpack_require__.e(5193), __webpack_require__.e(7870), __webpack_require__.e(1423)]).then(__webpack_require__.bind(__webpack_require__, 1423))).amiBase(c),
-        exists: async (c, a) => (await Promise.all(/* import() */[__webpack_require__.e(6118), __webpack_require__.e(5472), __webpack_require__.e(5193), __webpack_require__.e(7870), __webpack_require__.e(1423)]).then(__webpack_require__.bind(__webpack_require__, 1423))).amisExist(c, a),
+        base: async (c) => (await Promise.all(/* import() */[__webpack_require__.e(6118), __webpack_require__.e(5472), __webpack_require__.e(5861), __webpack_require__.e(5193), __webpack_require__.e(7870), __webpack_require__.e(1423)]).then(__webpack_require__.bind(__webpack_require__, 1423))).amiBase(c),
+        exists: async (c, a) => (await Promise.all(/* import() */[__webpack_require__.e(6118), __webpack_require__.e(5472), __webpack_require__.e(5861), __webpack_require__.e(5193), __webpack_require__.e(7870), __webpack_require__.e(1423)]).then(__webpack_require__.bind(__webpack_require__, 1423))).amisExist(c, a),
     },
     sweep: {
         where: { option: 'region', env: ['AWS_REGION', 'AWS_DEFAULT_REGION'] },
-        run: async (o) => (await Promise.all(/* import() */[__webpack_require__.e(5193), __webpack_require__.e(4103)]).then(__webpack_require__.bind(__webpack_require__, 34103))).sweep({ ...o, regions: o.locations }),
+        run: async (o) => (await Promise.all(/* import() */[__webpack_require__.e(5861), __webpack_require__.e(5193), __webpack_require__.e(4103)]).then(__webpack_require__.bind(__webpack_require__, 34103))).sweep({ ...o, regions: o.locations }),
     },
     load: async () => ({
         async steps(env, provision) {
-            const { ebsSteps } = await Promise.all(/* import() */[__webpack_require__.e(6118), __webpack_require__.e(5472), __webpack_require__.e(5193), __webpack_require__.e(7870), __webpack_require__.e(400)]).then(__webpack_require__.bind(__webpack_require__, 60400));
+            const { ebsSteps } = await Promise.all(/* import() */[__webpack_require__.e(6118), __webpack_require__.e(5472), __webpack_require__.e(5861), __webpack_require__.e(5193), __webpack_require__.e(7870), __webpack_require__.e(400)]).then(__webpack_require__.bind(__webpack_require__, 60400));
             // The steps keep more state than BuildState names; the engine only passes it through.
             return ebsSteps(env, provision);
         },
@@ -5660,13 +5690,22 @@ function parseExpression(src) {
  */
 class Sensitive {
     value;
-    constructor(value) {
+    parts;
+    /**
+     * `parts`: the sensitive values it was computed from ("Bearer ${token}" holds the token),
+     * each a secret of its own, to be masked wherever it shows up alone.
+     */
+    constructor(value, parts = []) {
         this.value = value;
+        this.parts = parts;
     }
 }
 /** Marks a value sensitive as a whole. */
-function sensitive(v) {
-    return v instanceof Sensitive ? v : new Sensitive(reveal(v).value);
+function sensitive(v, from = []) {
+    if (v instanceof Sensitive)
+        return from.length ? new Sensitive(v.value, [...v.parts, ...from]) : v;
+    const r = reveal(v);
+    return new Sensitive(r.value, [...r.secrets, ...from]);
 }
 /** The plain value, and its sensitive parts (the values to register as secrets). */
 function reveal(v) {
@@ -5675,7 +5714,7 @@ function reveal(v) {
     const walk = (x) => {
         if (x instanceof Sensitive) {
             marked = true;
-            secrets.push(x.value);
+            secrets.push(x.value, ...x.parts);
             return x.value;
         }
         if (Array.isArray(x))
@@ -5743,16 +5782,18 @@ function evaluateMarked(e, scope) {
                 return ev(e.parts[0]);
             let out = '';
             let hidden = false;
+            const from = [];
             for (const p of e.parts) {
                 if (typeof p === 'string') {
                     out += p;
                     continue;
                 }
-                const r = unmark(ev(p));
+                const r = reveal(ev(p));
                 hidden ||= r.sensitive;
+                from.push(...r.secrets);
                 out += toText(r.value, p.at);
             }
-            return keep(out, hidden);
+            return hidden ? sensitive(out, from) : out;
         }
         case 'ref': {
             const v = scope.root(e.name, e.at);
@@ -6335,14 +6376,15 @@ const postProcessorCommon = {
 
 /***/ }),
 
-/***/ 79258:
+/***/ 92986:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   lQ: () => (/* binding */ matrixOf),
-  yY: () => (/* binding */ resolvePlan)
+  yY: () => (/* binding */ resolvePlan),
+  OQ: () => (/* binding */ resolvePlanWithData)
 });
 
 // UNUSED EXPORTS: selectInstances
@@ -6422,7 +6464,49 @@ function requestSync(req) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/spec/data.ts
+/**
+ * Values a plan reads from a service (AWS Systems Manager parameters and Secrets Manager
+ * secrets, Packer's `amazon-parameterstore` and `amazon-secretsmanager` data sources). The
+ * plan is resolved synchronously: a function whose answer is not here yet records what it
+ * needs and fails that pass; resolvePlanWithData then fetches every recorded request at once
+ * and resolves again, until nothing is missing.
+ */
+
+const answers = new Map();
+const pending = new Map();
+/** Thrown while the answer is being fetched; the pass it fails is resolved again. */
+class PendingData extends expr/* ExprError */._M {
+    constructor(at) {
+        super('waiting for data from a service', at);
+    }
+}
+const keyOf = (r) => JSON.stringify(r);
+/** The answer to a request, or PendingData after recording it. */
+function answerOf(r, at) {
+    const key = keyOf(r);
+    const a = answers.get(key);
+    if (a)
+        return a;
+    pending.set(key, r);
+    throw new PendingData(at);
+}
+function pendingRequests() {
+    return [...pending.values()];
+}
+function settle(r, a) {
+    answers.set(keyOf(r), a);
+    pending.delete(keyOf(r));
+}
+/** The fields of an answer as a value, or the error it is. */
+function fieldsOf(a, at) {
+    if (!a.ok)
+        throw new expr/* ExprError */._M(a.message, at, a.hint);
+    return Object.fromEntries(Object.entries(a.fields).map(([k, v]) => [k, v ?? null]));
+}
+
 ;// CONCATENATED MODULE: ./src/spec/functions.ts
+
 
 
 
@@ -7315,7 +7399,7 @@ const packerFns = {
         });
     },
     // Packer reads these from outside services at evaluation; bake takes secrets as inputs.
-    ...Object.fromEntries(['vault', 'consul_key', 'aws_secretsmanager', 'bcrypt', 'rsadecrypt'].map((n) => [
+    ...Object.fromEntries(['vault', 'consul_key', 'bcrypt', 'rsadecrypt'].map((n) => [
         n,
         ((_a, at) => {
             throw new expr/* ExprError */._M(`${n}() is not supported by bake`, at, n === 'bcrypt' || n === 'rsadecrypt'
@@ -7324,6 +7408,96 @@ const packerFns = {
         }),
     ])),
 };
+/** The region a data function asks in: its own region setting, else the environment's. */
+function awsRegion(cfg, at, fn, ctx) {
+    const r = cfg.region ?? ctx.env.AWS_REGION ?? ctx.env.AWS_DEFAULT_REGION;
+    if (typeof r !== 'string' || !r)
+        throw new expr/* ExprError */._M(`${fn}() has no AWS region`, at, 'set region = "…" in it, or AWS_REGION (aws-actions/configure-aws-credentials sets it)');
+    return r;
+}
+function onlyKeys(cfg, keys, at, fn) {
+    for (const k of Object.keys(cfg))
+        if (!keys.includes(k))
+            throw new expr/* ExprError */._M(`${fn}() takes no "${k}"`, at, ['access_key', 'secret_key', 'token', 'profile', 'assume_role'].includes(k)
+                ? "credentials come from the environment, as for the amazon-ebs builder (the AWS_* variables, a profile, or configure-aws-credentials' role)"
+                : `it takes ${keys.join(', ')}`);
+}
+/**
+ * Packer's AWS data sources as functions: aws_parameter({name, with_decryption, region}) gives
+ * value, version and arn (a decrypted SecureString's value is sensitive); aws_secret({name,
+ * key, version_id, version_stage, region}) gives value (the key's, when key is set),
+ * secret_string, secret_binary (base64) and version_id, every secret part sensitive; and
+ * aws_secretsmanager(name, key), Packer's function, gives the value alone. Answers come from
+ * resolvePlanWithData (see data.ts).
+ */
+function awsData(name, args, at, ev, ctx) {
+    if (name === 'aws_parameter') {
+        arity(name, args, 1, 1, at);
+        const cfg = map(ev(args[0]), at, name);
+        onlyKeys(cfg, ['name', 'with_decryption', 'region'], at, name);
+        if (typeof cfg.name !== 'string' || !cfg.name)
+            throw new expr/* ExprError */._M("aws_parameter() needs name, the parameter's name or ARN", at);
+        const withDecryption = cfg.with_decryption === true || cfg.with_decryption === 'true';
+        const a = answerOf({
+            kind: 'aws-parameter',
+            region: awsRegion(cfg, at, name, ctx),
+            name: cfg.name,
+            withDecryption,
+        }, at);
+        const f = fieldsOf(a, at);
+        if (a.ok && a.secure)
+            f.value = (0,expr/* sensitive */.LS)(f.value);
+        return f;
+    }
+    let cfg;
+    if (name === 'aws_secretsmanager') {
+        arity(name, args, 1, 2, at);
+        cfg = { name: str(ev(args[0]), at, name) };
+        if (args[1])
+            cfg.key = str(ev(args[1]), at, name);
+    }
+    else {
+        arity(name, args, 1, 1, at);
+        cfg = map(ev(args[0]), at, name);
+        onlyKeys(cfg, ['name', 'key', 'version_id', 'version_stage', 'region'], at, name);
+    }
+    if (typeof cfg.name !== 'string' || !cfg.name)
+        throw new expr/* ExprError */._M(`${name}() needs name, the secret's name or ARN`, at);
+    const f = fieldsOf(answerOf({
+        kind: 'aws-secret',
+        region: awsRegion(cfg, at, name, ctx),
+        name: cfg.name,
+        ...(cfg.version_id !== undefined ? { versionId: str(cfg.version_id, at, name) } : {}),
+        ...(cfg.version_stage !== undefined
+            ? { versionStage: str(cfg.version_stage, at, name) }
+            : {}),
+    }, at), at);
+    let value = f.secret_string;
+    if (cfg.key !== undefined) {
+        const key = str(cfg.key, at, name);
+        let parsed;
+        try {
+            parsed = JSON.parse(String(f.secret_string ?? ''));
+        }
+        catch {
+            parsed = undefined;
+        }
+        if (!parsed || typeof parsed !== 'object' || !(key in parsed))
+            throw new expr/* ExprError */._M(`secret ${cfg.name} has no key "${key}"`, at, parsed && typeof parsed === 'object'
+                ? `its keys: ${Object.keys(parsed).join(', ')}`
+                : 'the secret is not a JSON object: leave key out to read the whole string');
+        const v = parsed[key];
+        value = typeof v === 'string' ? v : JSON.stringify(v);
+    }
+    if (name === 'aws_secretsmanager')
+        return (0,expr/* sensitive */.LS)(value ?? '');
+    return {
+        value: (0,expr/* sensitive */.LS)(value ?? null),
+        secret_string: (0,expr/* sensitive */.LS)(f.secret_string),
+        secret_binary: (0,expr/* sensitive */.LS)(f.secret_binary),
+        version_id: f.version_id,
+    };
+}
 function parseCsv(text) {
     const rows = [];
     let row = [];
@@ -7367,7 +7541,14 @@ function parseCsv(text) {
 for (const [k, f] of Object.entries(packerFns))
     if (!(k in fns))
         fns[k] = f;
-const FUNCTION_NAMES = [...Object.keys(fns), 'sensitive', 'http_request'].sort();
+const FUNCTION_NAMES = [
+    ...Object.keys(fns),
+    'sensitive',
+    'http_request',
+    'aws_parameter',
+    'aws_secret',
+    'aws_secretsmanager',
+].sort();
 function callFunction(name, args, at, ev, ctx, scope) {
     // sensitive(v): v, marked so that it and what is computed from it are redacted.
     if (name === 'sensitive') {
@@ -7395,6 +7576,8 @@ function callFunction(name, args, at, ev, ctx, scope) {
         }
         return hidden ? (0,expr/* sensitive */.LS)(v) : v;
     }
+    if (name === 'aws_parameter' || name === 'aws_secret' || name === 'aws_secretsmanager')
+        return awsData(name, args, at, (x) => (0,expr/* unmark */.dX)(ev(x)).value, ctx);
     const fn = Object.prototype.hasOwnProperty.call(fns, name) ? fns[name] : undefined;
     if (!fn) {
         const near = (0,errors/* didYouMean */.au)(name, FUNCTION_NAMES);
@@ -7403,9 +7586,11 @@ function callFunction(name, args, at, ev, ctx, scope) {
     // Functions see plain values; what they compute from a sensitive argument is sensitive,
     // and so is what their errors would say about it.
     let hidden = false;
+    const from = [];
     const plain = (x) => {
-        const r = (0,expr/* unmark */.dX)(ev(x));
+        const r = (0,expr/* reveal */._c)(ev(x));
         hidden ||= r.sensitive;
+        from.push(...r.secrets);
         return r.value;
     };
     let v;
@@ -7419,7 +7604,7 @@ function callFunction(name, args, at, ev, ctx, scope) {
     }
     if (typeof v === 'string' && v.length > MAX_STRING)
         throw new expr/* ExprError */._M(`${name}() produced more than ${MAX_STRING} characters`, at);
-    return hidden ? (0,expr/* sensitive */.LS)(v) : v;
+    return hidden ? (0,expr/* sensitive */.LS)(v, from) : v;
 }
 
 // EXTERNAL MODULE: ./src/spec/load.ts
@@ -7574,6 +7759,7 @@ function resolveTrust(build, bp, c) {
 
 
 
+
 const ENV_PREFIXES = ['BAKE_VAR_', 'PKR_VAR_'];
 function varFileNames(dir) {
     if (!(0,external_node_fs_.existsSync)(dir))
@@ -7622,6 +7808,27 @@ function githubContext(env, cwd) {
             return m ? m[1] : '';
         },
     };
+}
+/**
+ * resolvePlan, with the values the plan reads from services (aws_parameter(), aws_secret())
+ * fetched between passes: a pass that needs an answer not yet here records it and fails; the
+ * answers are fetched together and the plan is resolved again. A plan that needs none
+ * resolves once, and loads no client.
+ */
+async function resolvePlanWithData(spec, opts = {}) {
+    // Each pass can only ask for what the answers before it made computable.
+    for (let pass = 0;; pass++) {
+        try {
+            return resolvePlan(spec, opts);
+        }
+        catch (e) {
+            const wanted = pendingRequests();
+            if (!(e instanceof errors/* SpecError */.G8) || !wanted.length || pass >= 10)
+                throw e;
+            const { fetchAwsData } = await Promise.all(/* import() */[__webpack_require__.e(5861), __webpack_require__.e(7655), __webpack_require__.e(8284)]).then(__webpack_require__.bind(__webpack_require__, 78284));
+            await Promise.all(wanted.map(async (r) => settle(r, await fetchAwsData(r))));
+        }
+    }
 }
 function resolvePlan(spec, opts = {}) {
     const env = opts.env ?? process.env;

@@ -41,15 +41,16 @@ export declare class Mapper {
     addData(body: PBody): void;
     /** `data "null" "NAME"`: the local its `output` is read from, by NAME. */
     private readonly nullData;
-    /** `data "http" "NAME"`: the local that holds its answer, by NAME. */
-    private readonly httpData;
+    /** Data sources bake reads with a function: the local that holds each answer, by type and NAME. */
+    private readonly fnData;
     /** The local a data source becomes, unless the template already has one of that name. */
     private dataLocal;
     /**
-     * `data "http" "NAME" { url … }`: the request is made while the plan is made (bake's
-     * http_request(), in the local data_http_NAME), and `data.http.NAME.body` reads it.
+     * `data "http"`, `data "amazon-parameterstore"` and `data "amazon-secretsmanager"`: the
+     * function that reads the same (http_request(), aws_parameter(), aws_secret()), in the
+     * local data_TYPE_NAME that `data.TYPE.NAME` is rewritten to name.
      */
-    private httpDataSource;
+    private functionDataSource;
     /**
      * `data "null" "NAME" { input = … }` hands its input back as `output`: in bake, a local
      * (data_null_NAME) that `data.null.NAME.output` is rewritten to name.
@@ -57,7 +58,7 @@ export declare class Mapper {
     private nullDataSource;
     /**
      * References that bake spells its own way, in a mapped value: `data.null.NAME.output` as the
-     * local that holds it, `data.http.NAME` as the local that holds the answer, `packer.version`
+     * local that holds it, `data.http.NAME` (and the AWS ones) as the local that holds the answer, `packer.version`
      * as `bake.version` (the version of what builds).
      */
     private rewriteRefs;

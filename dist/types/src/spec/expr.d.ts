@@ -93,14 +93,19 @@ export declare function parseExpression(src: string): Expr;
  */
 export declare class Sensitive {
     readonly value: Value;
-    constructor(value: Value);
+    readonly parts: readonly Value[];
+    /**
+     * `parts`: the sensitive values it was computed from ("Bearer ${token}" holds the token),
+     * each a secret of its own, to be masked wherever it shows up alone.
+     */
+    constructor(value: Value, parts?: readonly Value[]);
 }
 /** A value as the evaluator carries it: any part may be marked sensitive. */
 export type Marked = Value | Sensitive | Marked[] | {
     [k: string]: Marked;
 };
 /** Marks a value sensitive as a whole. */
-export declare function sensitive(v: Marked): Sensitive;
+export declare function sensitive(v: Marked, from?: readonly Value[]): Sensitive;
 /** The plain value, and its sensitive parts (the values to register as secrets). */
 export declare function reveal(v: Marked): {
     value: Value;

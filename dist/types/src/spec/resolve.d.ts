@@ -78,6 +78,13 @@ export interface Plan {
     /** The plugins this spec was checked against: the built-ins and the spec's own. */
     registry: PluginSet;
 }
+/**
+ * resolvePlan, with the values the plan reads from services (aws_parameter(), aws_secret())
+ * fetched between passes: a pass that needs an answer not yet here records it and fails; the
+ * answers are fetched together and the plan is resolved again. A plan that needs none
+ * resolves once, and loads no client.
+ */
+export declare function resolvePlanWithData(spec: RawSpec, opts?: ResolveOptions): Promise<Plan>;
 export declare function resolvePlan(spec: RawSpec, opts?: ResolveOptions): Plan;
 /** Applies --only / --except (globs over instance names); a pattern matching nothing is an error. */
 export declare function selectInstances<T extends {

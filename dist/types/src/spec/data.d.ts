@@ -1,0 +1,42 @@
+/**
+ * Values a plan reads from a service (AWS Systems Manager parameters and Secrets Manager
+ * secrets, Packer's `amazon-parameterstore` and `amazon-secretsmanager` data sources). The
+ * plan is resolved synchronously: a function whose answer is not here yet records what it
+ * needs and fails that pass; resolvePlanWithData then fetches every recorded request at once
+ * and resolves again, until nothing is missing.
+ */
+import { ExprError, Marked } from './expr';
+export interface ParameterRequest {
+    kind: 'aws-parameter';
+    region: string;
+    name: string;
+    withDecryption: boolean;
+}
+export interface SecretRequest {
+    kind: 'aws-secret';
+    region: string;
+    name: string;
+    versionId?: string;
+    versionStage?: string;
+}
+export type DataRequest = ParameterRequest | SecretRequest;
+/** What a service said: the parts a function builds its value from, or why it could not. */
+export type DataAnswer = {
+    ok: true;
+    fields: Record<string, string | number | undefined>;
+    secure?: boolean;
+} | {
+    ok: false;
+    message: string;
+    hint?: string;
+};
+/** Thrown while the answer is being fetched; the pass it fails is resolved again. */
+export declare class PendingData extends ExprError {
+    constructor(at: number);
+}
+/** The answer to a request, or PendingData after recording it. */
+export declare function answerOf(r: DataRequest, at: number): DataAnswer;
+export declare function pendingRequests(): DataRequest[];
+export declare function settle(r: DataRequest, a: DataAnswer): void;
+/** The fields of an answer as a value, or the error it is. */
+export declare function fieldsOf(a: DataAnswer, at: number): Record<string, Marked>;
