@@ -3,7 +3,7 @@
  * legacy JSON templates, read into the same spec the YAML loader makes, with positions.
  */
 import { ChildProcess, spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import { convertTemplate } from '../src/packer/convert';
@@ -13,6 +13,7 @@ import { resolvePlan, ResolveOptions } from '../src/spec/resolve';
 import { Problem, SpecError } from '../src/spec/errors';
 import { problemsOf, tempProject } from './helpers/spec';
 import { redact } from '../src/util/redact';
+import { showLateFields } from '../src/spec/late';
 
 const FIX = join(process.cwd(), '__tests__/fixtures/packer');
 
@@ -462,16 +463,23 @@ describe('amazon-ebs templates from packer-plugin-amazon', () => {
     });
     expect(String(c.ami_name)).toMatch(/^packer-example-\d{14}$/);
   });
-  test('{{build_name}} in an HCL template is an error at its line with the expression to write', async () => {
-    const ps = await problemsOfPath(join(dir, 'interpolated_run_tags.pkr.hcl'), { env });
-    expect(ps.map((p) => [p.message, p.hint, p.pos?.line, p.pos?.col])).toEqual([
-      [
-        "{{build_name}} is Packer's template syntax, which bake does not expand (it would stay as text)",
-        'write ${source.name} instead',
-        28,
-        14,
-      ],
-    ]);
+  test("{{build_name}} in an HCL template's plugin setting is expanded, as Packer's plugins do", async () => {
+    // The fixture's ami_name is "%s", which the plugin's own tests fill in.
+    const text = readFileSync(join(dir, 'interpolated_run_tags.pkr.hcl'), 'utf8');
+    const plan = await planOfHcl(
+      { 'main.pkr.hcl': text.replace('"%s"', '"run-tags-example"') },
+      'main.pkr.hcl',
+      { env, vars: { builder: 'bake' } },
+    );
+    const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string })
+      .version;
+    expect(plan.instances[0].config.run_tags).toEqual({
+      build_name: 'basic-example',
+      source_name: 'basic-example',
+      version,
+      built_by: 'bake',
+      simple: 'Simple String',
+    });
   });
   test('an AMI name that EC2 would refuse is refused at its line (the template fills "%s" in Go)', async () => {
     const ps = await problemsOfPath(join(dir, 'datasource-ami-template.pkr.hcl'), { env });
@@ -761,4 +769,102 @@ describe('data "http"', () => {
       ['data "http" takes url, method, request_headers, request_body, not "insecure"', 7],
     ]);
   });
+});
+
+describe("awslabs/amazon-eks-ami's AL2023 template, as its Makefile runs it", () => {
+  const dir = join(FIX, 'amazon-eks-ami/templates/al2023');
+  const opts: ResolveOptions = {
+    env: { USER: 'ci-runner' },
+    varFiles: [join(dir, 'variables-default.json'), join(dir, 'variables-1.35.json')],
+    vars: {
+      ami_name: 'amazon-eks-node-al2023-x86_64-standard-1.35-v20261204',
+      arch: 'x86_64',
+      instance_type: 'm6i.large',
+      kubernetes_version: '1.35.0',
+      kubernetes_build_date: '2026-11-20',
+    },
+  };
+  test('plans without edits: var files that render other variables, "" as unset, build fields in tags', async () => {
+    const plan = await planOfPath(join(dir, 'template.json'), opts);
+    const [inst] = plan.instances;
+    const c = inst.config;
+    // Variables in the var files read other variables and the environment, as Packer renders them.
+    expect(c.ami_description).toBe(
+      'EKS-optimized Kubernetes node based on Amazon Linux 2023, (k8s: 1.35.0, containerd: 2.*)',
+    );
+    expect(c.run_tags).toEqual({ creator: 'ci-runner' });
+    expect((inst.provisioners[0].config.inline as string[])[0]).toBe('mkdir -p /tmp/worker/rootfs');
+    // What the variables leave empty is unset: the filter is the source, no users, no group.
+    expect(c.source_ami).toBeUndefined();
+    for (const k of [
+      'ami_users',
+      'ami_regions',
+      'security_group_ids',
+      'ssh_interface',
+      'user_data_file',
+    ])
+      expect(c[k]).toBeUndefined();
+    expect(c.source_ami_filter).toMatchObject({
+      filters: { name: 'al2023-ami-minimal-2023.*-kernel-6.12-*', architecture: 'x86_64' },
+      owners: ['137112412989'],
+      most_recent: true,
+    });
+    expect(c.encrypt_boot).toBe(false);
+    expect(c.launch_block_device_mappings).toEqual([
+      {
+        device_name: '/dev/xvda',
+        volume_type: 'gp3',
+        volume_size: 20,
+        delete_on_termination: true,
+      },
+    ]);
+    // The tags name the source AMI and region: filled in when the AMI is made.
+    const tags = Object.fromEntries(
+      Object.entries(c.tags as Record<string, string>).map(([k, v]) => [k, showLateFields(v)]),
+    );
+    expect(tags).toMatchObject({
+      build_region: '${build.BuildRegion}',
+      source_ami_id: '${build.SourceAMI}',
+      source_ami_name: '${build.SourceAMIName}',
+      kubernetes: '1.35.0/2026-11-20/bin/linux/x86_64',
+    });
+    expect(tags.created).toMatch(/^\d{14}$/);
+    // {{ build `SourceAMI` }} in the manifest's custom_data, filled in when it runs.
+    const manifest = inst.postProcessors[0][0];
+    expect(manifest.type).toBe('manifest');
+    expect(
+      showLateFields(String((manifest.config.custom_data as Record<string, string>).source_ami_id)),
+    ).toBe('${build.SourceAMI}');
+    expect(inst.provisioners.map((p) => p.type)).toEqual(expect.arrayContaining(['shell', 'file']));
+    expect(inst.provisioners).toHaveLength(24);
+  });
+});
+
+test("a text where a plugin takes a list is split at its commas, as Packer's plugins read it", async () => {
+  const plan = await planOfHcl(
+    {
+      'main.json': JSON.stringify({
+        variables: { users: '111111111111, 222222222222', regions: '' },
+        builders: [
+          {
+            type: 'amazon-ebs',
+            region: 'eu-west-1',
+            source_ami: 'ami-1',
+            instance_type: 't3.micro',
+            ssh_username: 'admin',
+            ami_name: 'split-example',
+            ami_users: '{{user `users`}}',
+            ami_regions: '{{user `regions`}}',
+          },
+        ],
+        provisioners: [{ type: 'shell', inline: 'echo a, b' }],
+      }),
+    },
+    'main.json',
+  );
+  const [inst] = plan.instances;
+  expect(inst.config.ami_users).toEqual(['111111111111', '222222222222']);
+  expect(inst.config.ami_regions).toBeUndefined();
+  // shell's inline takes one string as one command: it is not split.
+  expect([inst.provisioners[0].config.inline].flat()).toEqual(['echo a, b']);
 });

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import type Docker from 'dockerode';
 import { Artifact } from './artifact';
-import { BuildEnv, BuildError, BuildState } from './context';
+import { BuildEnv, BuildError, BuildState, withBuildFields } from './context';
 import { ArtifactRecord, BuildStatus, EventBus, now, recordOf } from './events';
 import { ResourceLedger } from './ledger';
 import type { PluginSet } from '../plugins/api';
@@ -14,7 +14,6 @@ import type { BuildInstance, ProvisionerUse } from '../spec/resolve';
 import { redact, redactValue } from '../util/redact';
 import type { OnError } from './options';
 import { trustSteps, TrustResults } from '../trust/run';
-import { fillLateFields, hasLateFields, LateFieldError } from '../spec/late';
 
 export interface StepTiming {
   name: string;
@@ -59,28 +58,12 @@ export interface BuildOptions {
 
 class TimeoutError extends Error {}
 
-/**
- * A step's settings with build.ID, build.Host and the other fields of the running build
- * filled in (they plan as markers). A field this build does not have stops the step.
- */
-export function withBuildFields<
+/** A step's settings with the running build's fields filled in (see withBuildFields). */
+function withFields<
   U extends { config: Record<string, unknown>; label: string; at?: string; path: string },
 >(use: U, env: BuildEnv): U {
-  if (!hasLateFields(use.config)) return use;
-  const fields: Record<string, string> = {
-    PackerRunUUID: env.runUuid,
-    ...(env.connection ? { ConnType: env.connection.type } : {}),
-    ...env.generated,
-  };
-  try {
-    return { ...use, config: fillLateFields(use.config, fields) };
-  } catch (e) {
-    if (!(e instanceof LateFieldError)) throw e;
-    throw new BuildError(
-      `${use.label} (${use.at ?? use.path}) uses build.${e.field}, which the ${env.instance.type} builder does not give`,
-      `it gives: ${e.known.map((k) => 'build.' + k).join(', ')}`,
-    );
-  }
+  const config = withBuildFields(use.config, env, `${use.label} (${use.at ?? use.path})`);
+  return config === use.config ? use : { ...use, config };
 }
 
 function provisionerStep(
@@ -101,7 +84,7 @@ function provisionerStep(
         const deadline = withTimeout(ctx.signal, use.timeoutMs);
         const signal = deadline.signal;
         try {
-          await impl.run(withBuildFields(use, env), state.communicator, env, signal);
+          await impl.run(withFields(use, env), state.communicator, env, signal);
           return;
         } catch (e) {
           if (ctx.signal.aborted) throw e;
@@ -255,7 +238,7 @@ export async function runBuild(inst: BuildInstance, o: BuildOptions): Promise<Bu
           const budget = withTimeout(o.signal, ecp.timeoutMs ?? 300_000);
           try {
             const impl = await o.registry.must('provisioner', ecp.type).load();
-            await impl.run(withBuildFields(ecp, env), state.communicator, env, budget.signal);
+            await impl.run(withFields(ecp, env), state.communicator, env, budget.signal);
             emitOut('info', 'the error-cleanup-provisioner finished');
           } catch (e) {
             const why =
@@ -427,7 +410,7 @@ async function runChains(
       try {
         if (signal.aborted) throw new CancelledError();
         const impl = await registry.must('post-processor', use.type).load();
-        const out = await impl.run(withBuildFields(use, env), input, env, signal);
+        const out = await impl.run(withFields(use, env), input, env, signal);
         if (signal.aborted) throw new CancelledError();
         const keep =
           out.keepInput || use.keepInputArtifact === true || out.artifact.id === input.id;

@@ -5,6 +5,34 @@ import type { ConnectionInfo } from '../communicators/connection';
 import type { Artifact } from './artifact';
 import type { ResourceLedger } from './ledger';
 import type { Step } from './steps';
+import { fillLateFields, hasLateFields, LateFieldError } from '../spec/late';
+import { BuildError } from './errors';
+
+/** The fields of the running build a setting may use (build.ID, build.SourceAMI, …). */
+export function buildFieldValues(env: BuildEnv): Record<string, string> {
+  return {
+    PackerRunUUID: env.runUuid,
+    ...(env.connection ? { ConnType: env.connection.type } : {}),
+    ...env.generated,
+  };
+}
+
+/**
+ * A setting (or a step's settings) with build.ID and the other fields of the running build
+ * filled in (they plan as markers). A field the build does not have there stops it.
+ */
+export function withBuildFields<T>(value: T, env: BuildEnv, what: string): T {
+  if (!hasLateFields(value)) return value;
+  try {
+    return fillLateFields(value, buildFieldValues(env));
+  } catch (e) {
+    if (!(e instanceof LateFieldError)) throw e;
+    throw new BuildError(
+      `${what} uses build.${e.field}, which the ${env.instance.type} builder does not give`,
+      `it gives: ${e.known.map((k) => 'build.' + k).join(', ')}`,
+    );
+  }
+}
 
 /** What a plugin gets to work with during one build. */
 export interface BuildEnv {

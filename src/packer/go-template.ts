@@ -66,6 +66,7 @@ export const LEGACY_FUNCTIONS = [
   'template_dir',
   'pwd',
   'packer_version',
+  'build',
   'clean_resource_name',
   'clean_ami_name',
   'lower',
@@ -237,6 +238,15 @@ function command(
       return want(0) ?? { expr: 'path.cwd' };
     case 'packer_version':
       return want(0) ?? { expr: 'bake.version' };
+    case 'build': {
+      // {{ build `SourceAMI` }}: the running build's field, as {{ .SourceAMI }} is.
+      const bad = want(1);
+      if (bad) return bad;
+      const field = /^"([A-Z][A-Za-z0-9]*)"$/.exec(args[0])?.[1];
+      if (!field)
+        return { error: `{{ build }} takes the name of a build field, such as \`SourceAMI\`` };
+      return { expr: `build.${field}` };
+    }
     case 'clean_resource_name':
     case 'clean_ami_name':
       return want(1) ?? { expr: `clean_resource_name(${args[0]})` };
@@ -315,6 +325,41 @@ export function translateString(s: string, ctx: Ctx = {}): { value: string; erro
     }
   }
   out += escapeText(s.slice(last));
+  return { value: out, errors };
+}
+
+/**
+ * An HCL template's string, whose `${…}` are HCL's: Packer's plugins still expand `{{ … }}`
+ * in their settings, so each one in the text between the interpolations is translated as in
+ * a JSON template; the interpolations stay as they are.
+ */
+export function translateHclString(s: string): { value: string; errors: GoAction[] } {
+  if (!s.includes('{{')) return { value: s, errors: [] };
+  const errors: GoAction[] = [];
+  let out = '';
+  for (let i = 0; i < s.length;) {
+    let j = s.indexOf('${', i);
+    while (j > 0 && s[j - 1] === '$') j = s.indexOf('${', j + 2);
+    const text = s.slice(i, j < 0 ? s.length : j);
+    if (text.includes('{{') && !text.includes('$${')) {
+      const r = translateString(text);
+      out += r.value;
+      errors.push(...r.errors);
+    } else out += text;
+    if (j < 0) break;
+    let depth = 0;
+    let quoted = false;
+    let k = j + 1;
+    for (; k < s.length; k++) {
+      const c = s[k];
+      if (c === '\\') k++;
+      else if (c === '"') quoted = !quoted;
+      else if (!quoted && c === '{') depth++;
+      else if (!quoted && c === '}' && --depth === 0) break;
+    }
+    out += s.slice(j, k + 1);
+    i = k + 1;
+  }
   return { value: out, errors };
 }
 

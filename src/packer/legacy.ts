@@ -105,7 +105,9 @@ export function mapLegacyJson(file: string, text: string, _registry: PluginSet):
     for (const [name, dflt] of Object.entries(vars)) {
       const from = joinPath('variables', name);
       const to = joinPath('variables', name);
-      const decl: Record<string, unknown> = { type: 'string' };
+      // Packer reads a JSON template's variables as strings, and a null from a var file as
+      // "" (which leaves the settings it fills unset).
+      const decl: Record<string, unknown> = { type: 'string', nullable: true };
       keyPositions.set(to, loaded.keyPositions.get(from) ?? at(from));
       positions.set(to, at(from));
       if (dflt !== null) {

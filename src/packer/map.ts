@@ -9,6 +9,7 @@ import type { Schema } from '../spec/schema';
 import type { PluginKind, PluginSet } from '../plugins/api';
 import type { PAttr, PBlock, PBody } from './hcl';
 import { quotedTemplate } from './hcl-template';
+import { translateHclString } from './go-template';
 
 export interface Todo extends Problem {
   /** Where in the bake spec the untranslated part belongs. */
@@ -453,6 +454,29 @@ export class Mapper {
     this.section('sources')[name] = config;
   }
 
+  /**
+   * Packer's plugins expand `{{ … }}` in their settings, HCL templates' too: each becomes the
+   * `${ … }` that means the same; one without a translation is a problem at its value.
+   */
+  private goTemplates(v: unknown, a: PAttr, path: string): unknown {
+    if (typeof v === 'string') {
+      const r = translateHclString(v);
+      for (const e of r.errors)
+        this.todo(path, {
+          message: `${e.text}: ${e.error}`,
+          pos: a.valuePos,
+          hint: 'write the value out, or compute it with an expression ${…}',
+        });
+      return r.value;
+    }
+    if (Array.isArray(v)) return v.map((x) => this.goTemplates(x, a, path));
+    if (v && typeof v === 'object')
+      return Object.fromEntries(
+        Object.entries(v).map(([k, x]) => [k, this.goTemplates(x, a, path)]),
+      );
+    return v;
+  }
+
   /** A plugin's settings and nested blocks, with Packer's spellings turned into bake's. */
   private pluginBody(
     body: PBody,
@@ -482,7 +506,8 @@ export class Mapper {
         }
       }
       const rename = RENAMES[type]?.[a.name];
-      const [k, v] = rename ? rename(a.value) : [a.name, a.value];
+      const value = this.goTemplates(a.value, a, path);
+      const [k, v] = rename ? rename(value) : [a.name, value];
       into[k] = v;
       this.place(joinPath(path, k), a.pos, a.valuePos, v);
     }
@@ -629,8 +654,8 @@ export class Mapper {
 
   private blockInto(b: PBlock, into: Record<string, unknown>, path: string, schema?: Schema): void {
     for (const a of b.body.attrs) {
-      into[a.name] = a.value;
-      this.place(joinPath(path, a.name), a.pos, a.valuePos, a.value);
+      into[a.name] = this.goTemplates(a.value, a, path);
+      this.place(joinPath(path, a.name), a.pos, a.valuePos, into[a.name]);
     }
     const dynamic = this.dynamicBlocks(b.body.blocks, into, path, schema);
     for (const inner of b.body.blocks) {

@@ -103,6 +103,7 @@ export async function loadPackerTemplate(path: string, registry: PluginSet): Pro
     dir,
     autoVarFiles: auto,
     todos: mapped.todos,
+    packer: true,
   };
 }
 

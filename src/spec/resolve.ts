@@ -21,11 +21,13 @@ import {
   parseExpression,
   parseTemplate,
   Scope,
+  sensitive,
 } from './expr';
 import { callFunction, FunctionContext } from './functions';
 import { LoadedFile, joinPath } from './load';
 import { loadVarFile } from '../packer/open';
-import { check, parseDuration, positionOf } from './schema';
+import { translateString } from '../packer/go-template';
+import { check, parseDuration, positionOf, Schema } from './schema';
 import { RawSpec, pluginSchema } from './spec';
 import { postProcessorCommon, provisionerCommon } from './plugin-common';
 import { convertToType, parseVarType, showVarType, VarType } from './types';
@@ -471,6 +473,44 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
   };
   const baseScope = makeScope({});
 
+  // A Packer template's variables may hold {{ }} themselves ("{{user `remote_folder`}}/worker"
+  // in a var file): Packer renders them, each after the ones it reads.
+  if (file.packer) {
+    const rendering: string[] = [];
+    const rendered = new Set<string>();
+    const render = (name: string): void => {
+      const raw = varValues[name];
+      const plain = raw instanceof Sensitive ? raw.value : raw;
+      if (rendered.has(name) || typeof plain !== 'string' || !plain.includes('{{')) return;
+      const pos = assigned.get(name)?.pos ?? at(decls.get(name)!.path, true);
+      if (rendering.includes(name)) {
+        throw new SpecError({
+          message: `variables refer to each other in a cycle: ${[...rendering.slice(rendering.indexOf(name)), name].join(' → ')}`,
+          pos,
+        });
+      }
+      rendering.push(name);
+      const t = translateString(plain);
+      for (const e of t.errors)
+        problems.push({ message: `${e.text}: ${e.error}`, pos, path: decls.get(name)!.path });
+      for (const m of t.value.matchAll(/\bvar\.([A-Za-z_][\w-]*)/g))
+        if (m[1] in varValues) render(m[1]);
+      try {
+        const v = evaluateMarked(parseTemplate(t.value), baseScope);
+        varValues[name] = raw instanceof Sensitive ? sensitive(v) : v;
+        const r = resolvedVars.find((x) => x.name === name);
+        if (r) r.value = reveal(v).value;
+      } catch (e) {
+        if (!(e instanceof ExprError)) throw e;
+        problems.push({ message: `${e.message} in ${JSON.stringify(plain)}`, pos, hint: e.hint });
+      }
+      rendering.pop();
+      rendered.add(name);
+    };
+    for (const name of Object.keys(varValues)) render(name);
+    if (problems.length) throw new SpecError(problems);
+  }
+
   /** Where an expression failed: what the checks then say of that value follows from it. */
   const evalFailures = new Map<string, Problem>();
   const evalMarked = (value: unknown, path: string, scope: Scope, errs: Problem[]): unknown => {
@@ -626,12 +666,18 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
         true,
       );
       const sp = joinPath('sources', srcName);
-      const config = evalTree(src, sp, scope, errs) as Record<string, unknown>;
+      const builder = spec.registry.must('builder', type);
+      // The settings a builder fills build fields into when it uses them (tags) plan with
+      // the markers; the rest must be known now.
+      const late = new Set(builder.buildFields ?? []);
+      const config: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(src))
+        config[k] = evalTree(v, joinPath(sp, k), late.has(k) ? stepScope : scope, errs);
       delete config.type;
+      if (file.packer) packerTyping(config, builder.schema);
       const runsOn = typeof config.runs_on === 'string' ? config.runs_on : undefined;
       delete config.runs_on;
       const checked = errs.length;
-      const builder = spec.registry.must('builder', type);
       // Typed once from the schema: plugins see booleans and numbers, not their text.
       const typedConfig = check({ type, ...config }, pluginSchema(builder.schema, {}), sp, {
         file,
@@ -679,6 +725,7 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
         delete merged.override;
         const evaluated = evalTree(merged, path, stepScope, errs) as Record<string, unknown>;
         const info = spec.registry.must('provisioner', String(raw.type));
+        if (file.packer) packerTyping(evaluated, info.schema);
         const before = errs.length;
         const cfg = check(evaluated, pluginSchema(info.schema, provisionerCommon), path, {
           file,
@@ -727,6 +774,7 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
           if (!selected(raw)) return;
           const evaluated = evalTree(raw, pp, stepScope, errs) as Record<string, unknown>;
           const info = spec.registry.must('post-processor', String(raw.type));
+          if (file.packer) packerTyping(evaluated, info.schema);
           const before = errs.length;
           const cfg = check(evaluated, pluginSchema(info.schema, postProcessorCommon), pp, {
             file,
@@ -984,6 +1032,27 @@ function withoutFollowOns(errs: Problem[], failures: Map<string, Problem>): Prob
     const missing = /^missing required key "(.+)"$/.exec(p.message);
     return !(missing && p.path !== undefined && failures.has(joinPath(p.path, missing[1])));
   });
+}
+
+/**
+ * A Packer template's settings as Packer's plugins read them: a setting that comes out as ""
+ * (or null, or a list of "") is unset (`source_ami = "${var.ami}"` with an empty variable), and a text where the plugin
+ * takes a list of strings is split at its commas (`ami_users = "{{user \`users\`}}"`).
+ */
+function packerTyping(config: Record<string, unknown>, schema: Schema): void {
+  const fields = schema.kind === 'object' ? schema.fields : {};
+  for (const [k, v] of Object.entries(config)) {
+    if (v === '' || v === null || (Array.isArray(v) && v.every((x) => x === ''))) delete config[k];
+    else if (typeof v === 'string' && fields[k]?.schema.kind === 'list') {
+      const list = fields[k].schema as { of: Schema; single?: boolean };
+      // A list that takes one string as one item (shell's inline) keeps it whole.
+      if (list.of.kind === 'string' && !list.single)
+        config[k] = v
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean);
+    }
+  }
 }
 
 function written(file: LoadedFile, path: string): string {

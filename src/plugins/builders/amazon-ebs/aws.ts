@@ -63,14 +63,16 @@ const clients = new Map<string, EC2Client>();
  * environment, a profile, or the web identity token configure-aws-credentials sets up with
  * OIDC. Throttling is retried by the SDK with backoff (adaptive mode also slows down).
  */
-export function ec2(region: string, role?: AssumeRole): EC2Client {
-  const key = `${region}|${role?.role_arn ?? ''}`;
+export function ec2(region: string, role?: AssumeRole, endpoint?: string): EC2Client {
+  const key = `${region}|${role?.role_arn ?? ''}|${endpoint ?? ''}`;
   let c = clients.get(key);
   if (!c) {
     c = new EC2Client({
       region,
       maxAttempts: 8,
       retryMode: 'adaptive',
+      // custom_endpoint_ec2: an AWS-compatible cloud, or a VPC endpoint.
+      ...(endpoint ? { endpoint } : {}),
       ...(role ? { credentials: assumedRole(region, role) } : {}),
     });
     clients.set(key, c);

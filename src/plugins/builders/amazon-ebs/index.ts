@@ -23,6 +23,8 @@ export const amazonEbs: BuilderDescriptor = {
   schema: amazonEbsSchema,
   refine: (c) => refineAmazonEbs(c),
   artifact: 'machine-image',
+  // As in Packer: the tags and the description may name the source AMI and the region.
+  buildFields: ['tags', 'snapshot_tags', 'run_tags', 'run_volume_tags', 'ami_description'],
   cleaners: Object.fromEntries(AWS_KINDS.map((k) => [k, cleaner(k)])),
   localInputs: (c, dir) => [
     ...(typeof c.user_data_file === 'string' ? [resolve(dir, c.user_data_file)] : []),

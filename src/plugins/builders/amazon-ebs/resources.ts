@@ -24,9 +24,9 @@ const gone = (e: unknown): undefined => {
 export async function terminateInstance(
   region: string,
   id: string,
-  o: { role?: AssumeRole; wait?: boolean; polling?: Polling } = {},
+  o: { role?: AssumeRole; endpoint?: string; wait?: boolean; polling?: Polling } = {},
 ): Promise<void> {
-  const client = ec2(region, o.role);
+  const client = ec2(region, o.role, o.endpoint);
   try {
     await client.send(new TerminateInstancesCommand({ InstanceIds: [id] })).catch(gone);
     if (o.wait === false) return;
@@ -51,12 +51,12 @@ export async function terminateInstance(
 export async function deleteSecurityGroup(
   region: string,
   id: string,
-  o: { role?: AssumeRole; signal?: AbortSignal; retryMs?: number } = {},
+  o: { role?: AssumeRole; endpoint?: string; signal?: AbortSignal; retryMs?: number } = {},
 ): Promise<void> {
   const deadline = Date.now() + (o.retryMs ?? 300_000);
   for (let delay = 1000; ; delay = Math.min(delay * 2, 15_000)) {
     try {
-      await ec2(region, o.role)
+      await ec2(region, o.role, o.endpoint)
         .send(new DeleteSecurityGroupCommand({ GroupId: id }))
         .catch(gone);
       return;
@@ -72,9 +72,10 @@ export async function deleteKeyPair(
   region: string,
   ref: { name?: string; id?: string },
   role?: AssumeRole,
+  endpoint?: string,
 ): Promise<void> {
   try {
-    await ec2(region, role)
+    await ec2(region, role, endpoint)
       .send(new DeleteKeyPairCommand(ref.id ? { KeyPairId: ref.id } : { KeyName: ref.name }))
       .catch(gone);
   } catch (e) {
@@ -86,9 +87,9 @@ export async function deleteKeyPair(
 export async function deregisterImage(
   region: string,
   id: string,
-  o: { role?: AssumeRole; snapshots?: boolean; snapshotIds?: string[] } = {},
+  o: { role?: AssumeRole; endpoint?: string; snapshots?: boolean; snapshotIds?: string[] } = {},
 ): Promise<void> {
-  const client = ec2(region, o.role);
+  const client = ec2(region, o.role, o.endpoint);
   try {
     let snapshots = o.snapshotIds;
     if (o.snapshots !== false && !snapshots) {
@@ -114,10 +115,16 @@ const roleOf = (e: LedgerEntry): AssumeRole | undefined =>
     ? { role_arn: e.ref.role_arn, ...(e.ref.external_id ? { external_id: e.ref.external_id } : {}) }
     : undefined;
 
+/** The role and endpoint a ledgered resource was made with, to reach it again. */
+const accessOf = (e: LedgerEntry) => ({
+  role: roleOf(e),
+  ...(e.ref.endpoint ? { endpoint: e.ref.endpoint } : {}),
+});
+
 /** The ledger's AWS kinds, for `bake cleanup` and the post step. */
 export const awsCleaners: Record<string, (e: LedgerEntry) => Promise<void>> = {
-  'aws-instance': (e) => terminateInstance(e.ref.region, e.ref.id, { role: roleOf(e), wait: true }),
-  'aws-security-group': (e) => deleteSecurityGroup(e.ref.region, e.ref.id, { role: roleOf(e) }),
-  'aws-key-pair': (e) => deleteKeyPair(e.ref.region, e.ref, roleOf(e)),
-  'aws-ami': (e) => deregisterImage(e.ref.region, e.ref.id, { role: roleOf(e) }),
+  'aws-instance': (e) => terminateInstance(e.ref.region, e.ref.id, { ...accessOf(e), wait: true }),
+  'aws-security-group': (e) => deleteSecurityGroup(e.ref.region, e.ref.id, accessOf(e)),
+  'aws-key-pair': (e) => deleteKeyPair(e.ref.region, e.ref, roleOf(e), e.ref.endpoint),
+  'aws-ami': (e) => deregisterImage(e.ref.region, e.ref.id, accessOf(e)),
 };

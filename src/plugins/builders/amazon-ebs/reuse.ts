@@ -16,7 +16,7 @@ export async function amisExist(c: Record<string, unknown>, a: ArtifactRecord): 
   if (!regions.length) return false;
   const states = await Promise.all(
     regions.map(async ([region, id]) => {
-      const r = await ec2(region, role)
+      const r = await ec2(region, role, c.custom_endpoint_ec2 as string | undefined)
         .send(new DescribeImagesCommand({ ImageIds: [id] }))
         .catch(() => undefined);
       return r?.Images?.[0]?.State;

@@ -58,6 +58,12 @@ export const amazonEbsSchema = s.object({
     'find the AMI to start from',
   ),
 
+  custom_endpoint_ec2: opt(
+    s.string(),
+    "the EC2 API's address (a VPC endpoint, an AWS-compatible cloud); default: the region's",
+    undefined,
+    'https://ec2.eu-west-1.amazonaws.com',
+  ),
   instance_type: opt(s.string(), 'EC2 instance type of the build instance', undefined, 't3.micro'),
   spot_price: opt(s.string(), 'maximum spot price in USD, or "auto" for the on-demand price'),
   spot_instance_types: opt(

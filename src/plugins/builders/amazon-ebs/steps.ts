@@ -33,7 +33,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import { SshCommunicator } from '../../../communicators/ssh';
 import { temporaryKeyPair } from '../../../communicators/ssh-config';
-import { BuildEnv, BuildError, BuildState } from '../../../engine/context';
+import { BuildEnv, BuildError, BuildState, withBuildFields } from '../../../engine/context';
 import { LedgerEntry } from '../../../engine/ledger';
 import { Step, throwIfCancelled, withTimeout } from '../../../engine/steps';
 import { AssumeRole, awsFailure, codeOf, ec2, Polling, regionOf, tagList, waitFor } from './aws';
@@ -149,7 +149,7 @@ export async function sourceAmiImage(
   const byId = typeof c.source_ami === 'string';
   const filters = byId ? [] : filterList(f!.filters);
   const owners = byId ? [] : ((f!.owners as string[] | undefined) ?? []);
-  const r = await ec2(region, role)
+  const r = await ec2(region, role, c.custom_endpoint_ec2 as string | undefined)
     .send(
       new DescribeImagesCommand(
         byId
@@ -199,7 +199,8 @@ export function ebsSteps(env: BuildEnv, provision: Step<BuildState>): Step<EbsSt
   const c = env.instance.config;
   const region = regionOf(c);
   const role = c.assume_role as AssumeRole | undefined;
-  const client = (r = region) => ec2(r, role);
+  const endpoint = c.custom_endpoint_ec2 as string | undefined;
+  const client = (r = region) => ec2(r, role, endpoint);
   const polling: Polling = {
     delayMs:
       (c.aws_polling as Config | undefined)?.delay_seconds !== undefined
@@ -219,9 +220,11 @@ export function ebsSteps(env: BuildEnv, provision: Step<BuildState>): Step<EbsSt
     'bake:created': created,
   };
   const runTags: Tag[] = tagList({ Name: resourceName }, bakeTags);
-  const imageTagSpecs = [
-    { ResourceType: 'image' as const, Tags: tagList(c.tags as Config, bakeTags) },
-    { ResourceType: 'snapshot' as const, Tags: tagList(c.snapshot_tags as Config, bakeTags) },
+  /** A setting that may use build.SourceAMI and the like, filled in now. */
+  const filled = (k: string) => withBuildFields(c[k], env, k) as Config | undefined;
+  const imageTagSpecs = () => [
+    { ResourceType: 'image' as const, Tags: tagList(filled('tags'), bakeTags) },
+    { ResourceType: 'snapshot' as const, Tags: tagList(filled('snapshot_tags'), bakeTags) },
   ];
   /** The AMI of each target region, in ami_regions order: the newest made there. */
   const finalImages = (s: EbsState) =>
@@ -232,6 +235,7 @@ export function ebsSteps(env: BuildEnv, provision: Step<BuildState>): Step<EbsSt
     ...extra,
     ...(role ? { role_arn: role.role_arn } : {}),
     ...(role?.external_id ? { external_id: role.external_id } : {}),
+    ...(endpoint ? { endpoint } : {}),
   });
   const sshInterface = String(c.ssh_interface ?? 'public_ip');
   const sshPort = Number(c.ssh_port ?? 22);
@@ -433,11 +437,11 @@ export function ebsSteps(env: BuildEnv, provision: Step<BuildState>): Step<EbsSt
       TagSpecifications: [
         {
           ResourceType: 'instance',
-          Tags: tagList(c.run_tags as Config, { Name: resourceName }, bakeTags),
+          Tags: tagList(filled('run_tags'), { Name: resourceName }, bakeTags),
         },
         {
           ResourceType: 'volume',
-          Tags: tagList(c.run_volume_tags as Config, { Name: resourceName }, bakeTags),
+          Tags: tagList(filled('run_volume_tags'), { Name: resourceName }, bakeTags),
         },
       ],
       ...(spot
@@ -605,12 +609,12 @@ export function ebsSteps(env: BuildEnv, provision: Step<BuildState>): Step<EbsSt
         await allOrFirstError([
           (async () => {
             if (!s.key || s.key.deleted) return;
-            await deleteKeyPair(region, { id: s.key.id, name: s.key.name }, role);
+            await deleteKeyPair(region, { id: s.key.id, name: s.key.name }, role, endpoint);
             env.ledger.done(s.key.entry);
           })(),
           (async () => {
             if (!s.group) return;
-            await deleteSecurityGroup(region, s.group.id, { role });
+            await deleteSecurityGroup(region, s.group.id, { role, endpoint });
             env.ledger.done(s.group.entry);
           })(),
         ]);
@@ -677,13 +681,13 @@ export function ebsSteps(env: BuildEnv, provision: Step<BuildState>): Step<EbsSt
         await allOrFirstError([
           (async () => {
             ctx.log(`terminating ${s.instance!.id}`);
-            await terminateInstance(region, s.instance!.id, { role, polling });
+            await terminateInstance(region, s.instance!.id, { role, endpoint, polling });
             env.ledger.done(s.instance!.entry);
           })(),
           // The key is not needed to terminate: delete it alongside.
           (async () => {
             if (!key || key.deleted) return;
-            await deleteKeyPair(region, { id: key.id, name: key.name }, role);
+            await deleteKeyPair(region, { id: key.id, name: key.name }, role, endpoint);
             key.deleted = true;
             env.ledger.done(key.entry);
           })(),
@@ -773,6 +777,7 @@ export function ebsSteps(env: BuildEnv, provision: Step<BuildState>): Step<EbsSt
                 ctx.log(`force_deregister: removing ${old.ImageId} in ${r}`);
                 await deregisterImage(r, old.ImageId!, {
                   role,
+                  endpoint,
                   snapshots: c.force_delete_snapshot === true,
                 });
               }
@@ -786,10 +791,10 @@ export function ebsSteps(env: BuildEnv, provision: Step<BuildState>): Step<EbsSt
               InstanceId: s.instance!.id,
               // With encrypt_boot this one is an intermediate: the encrypted copy takes the name.
               Name: c.encrypt_boot === true ? `${resourceName}-unencrypted` : amiName,
-              Description: c.ami_description as string | undefined,
+              Description: filled('ami_description') as string | undefined,
               BlockDeviceMappings: devices(c.ami_block_device_mappings),
               NoReboot: c.disable_stop_instance === true,
-              TagSpecifications: imageTagSpecs,
+              TagSpecifications: imageTagSpecs(),
             }),
           ),
           `creating AMI "${amiName}"`,
@@ -815,6 +820,7 @@ export function ebsSteps(env: BuildEnv, provision: Step<BuildState>): Step<EbsSt
             ctx.log(`deregistering ${img.id} in ${r} and deleting its snapshots`);
             await deregisterImage(r, img.id, {
               role,
+              endpoint,
               snapshotIds: img.snapshots.length ? img.snapshots : undefined,
             });
             env.ledger.done(img.entry);
@@ -842,9 +848,9 @@ export function ebsSteps(env: BuildEnv, provision: Step<BuildState>): Step<EbsSt
                   SourceRegion: region,
                   SourceImageId: source.id,
                   Name: amiName,
-                  Description: c.ami_description as string | undefined,
+                  Description: filled('ami_description') as string | undefined,
                   ...(encrypt ? { Encrypted: true, ...(kms(r) ? { KmsKeyId: kms(r) } : {}) } : {}),
-                  TagSpecifications: imageTagSpecs,
+                  TagSpecifications: imageTagSpecs(),
                 }),
               ),
               `copying ${source.id} to ${r}`,
@@ -865,7 +871,11 @@ export function ebsSteps(env: BuildEnv, provision: Step<BuildState>): Step<EbsSt
         );
         if (encrypt) {
           // Every region now has its encrypted copy; the unencrypted original goes.
-          await deregisterImage(region, source.id, { role, snapshotIds: source.snapshots });
+          await deregisterImage(region, source.id, {
+            role,
+            endpoint,
+            snapshotIds: source.snapshots,
+          });
           env.ledger.done(source.entry);
           s.made = s.made.filter((m) => m.image !== source);
         }
@@ -879,7 +889,7 @@ export function ebsSteps(env: BuildEnv, provision: Step<BuildState>): Step<EbsSt
           destroy: async () => {
             await Promise.all(
               images.map(([r, img]) =>
-                deregisterImage(r, img.id, { role, snapshotIds: img.snapshots }),
+                deregisterImage(r, img.id, { role, endpoint, snapshotIds: img.snapshots }),
               ),
             );
           },
