@@ -148,3 +148,20 @@ it("assume_role: EC2 calls are signed with the assumed role's credentials", asyn
   expect(seen[1].authorization).toContain('Credential=ASIAASSUMEDROLE/');
   expect(seen[1].token).toBe('assumed-session-token');
 });
+
+it('custom_endpoint_ec2: the client calls the address given, whatever the environment says', async () => {
+  const url = process.env.AWS_ENDPOINT_URL_EC2!;
+  process.env.AWS_ENDPOINT_URL_EC2 = 'http://127.0.0.1:9';
+  try {
+    answers = [{ status: 200, body: imagesXml }];
+    const out = await ec2('us-test-3', undefined, url).send(
+      new DescribeImagesCommand({ ImageIds: ['ami-0abc'] }),
+    );
+    expect(out.Images?.[0]?.ImageId).toBe('ami-0abc');
+    expect(seen.map((s) => [s.action, s.form.get('ImageId.1')])).toEqual([
+      ['DescribeImages', 'ami-0abc'],
+    ]);
+  } finally {
+    process.env.AWS_ENDPOINT_URL_EC2 = url;
+  }
+});
