@@ -388,3 +388,87 @@ build {
   expect(res.hint).toMatch(/^files\[0\] at .*main\.pkr\.hcl:7:3: a provisioner/);
   expect(pendingOf(r.ledger)).toEqual([]);
 });
+
+describe('ansible-local: the playbook runs on the machine itself', () => {
+  // The machine gets this runner's Ansible (Debian's, for the same Debian) through a mount.
+  const ansible = `  volumes = {
+    "/usr/lib/python3/dist-packages" = "/usr/lib/python3/dist-packages"
+    "/usr/bin/ansible-playbook"      = "/usr/bin/ansible-playbook"
+  }`;
+  test('playbook, playbook_dir, role_paths, group_vars and groups are staged and used; the stage is cleaned', async () => {
+    const dir = tempProject({
+      'main.pkr.hcl': `source "docker" "app" {
+  image  = "debian:bookworm"
+  commit = true
+${ansible}
+}
+build {
+  sources = ["source.docker.app"]
+  provisioner "ansible-local" {
+    playbook_file           = "site.yml"
+    playbook_dir            = "extra"
+    role_paths              = ["roles/motd"]
+    group_vars              = "group_vars"
+    inventory_groups        = ["web"]
+    extra_arguments         = ["-e", "{\\"greeting\\": \\"hello there\\"}"]
+    staging_directory       = "/tmp/stage"
+    clean_staging_directory = true
+  }
+}
+`,
+      'site.yml': `- hosts: web
+  gather_facts: false
+  roles: [motd]
+  tasks:
+    - copy:
+        dest: /etc/built-by
+        content: "{{ packer_build_name }} {{ packer_builder_type }} {{ greeting }} {{ tier }} {{ lookup('file', 'notes.txt') }}\\n"
+`,
+      'extra/notes.txt': 'from playbook_dir',
+      'roles/motd/tasks/main.yml': `- copy:\n    dest: /etc/motd\n    content: "baked by a role\\n"\n`,
+      'group_vars/web.yml': 'tier: frontend\n',
+    });
+    const r = await build(join(dir, 'main.pkr.hcl'));
+    const res = r.summary.results[0];
+    const id = res.artifact?.id ?? '';
+    try {
+      expect(res.error).toBeUndefined();
+      expect(r.output).toContain('running site.yml on the machine');
+      // (a terminal's line ends: runIn reads the container's output through a TTY)
+      const cat = async (f: string) => (await runIn(id, ['cat', f])).out.replace(/\r\n/g, '\n');
+      expect(await cat('/etc/built-by')).toBe(
+        'app docker hello there frontend from playbook_dir\n',
+      );
+      expect(await cat('/etc/motd')).toBe('baked by a role\n');
+      expect(
+        (await runIn(id, ['sh', '-c', 'test -e /tmp/stage && echo left || echo gone'])).out.trim(),
+      ).toBe('gone');
+    } finally {
+      if (id) await docker.getImage(id).remove({ force: true });
+    }
+    expect(pendingOf(r.ledger)).toEqual([]);
+  });
+  test('a failing task fails the step with its output; a missing playbook is an error before', async () => {
+    const dir = tempProject({
+      'main.pkr.hcl': `source "docker" "app" {
+  image   = "debian:bookworm"
+  discard = true
+${ansible}
+}
+build {
+  sources = ["source.docker.app"]
+  provisioner "ansible-local" {
+    playbook_file = "fail.yml"
+  }
+}
+`,
+      'fail.yml': `- hosts: all\n  gather_facts: false\n  tasks:\n    - fail:\n        msg: the task says no\n`,
+    });
+    const r = await build(join(dir, 'main.pkr.hcl'));
+    const res = r.summary.results[0];
+    expect(res.status).toBe('failed');
+    expect(res.error).toBe('ansible-local: fail.yml exited with code 2');
+    expect(res.tail?.join('\n')).toContain('the task says no');
+    expect(pendingOf(r.ledger)).toEqual([]);
+  });
+});

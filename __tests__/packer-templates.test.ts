@@ -358,6 +358,18 @@ describe('what cannot be mapped is an error at its line', () => {
       /^inventory_file is not supported: bake writes the inventory that reaches the machine being built/,
     ],
     [
+      'ansible-local without a playbook',
+      `${base}build {\n  sources = ["source.docker.app"]\n  provisioner "ansible-local" {\n    command = "ansible-playbook"\n  }\n}\n`,
+      6,
+      /^ansible-local needs playbook_file or playbook_files$/,
+    ],
+    [
+      'ansible-local with galaxy_file, with what to do instead',
+      `${base}build {\n  sources = ["source.docker.app"]\n  provisioner "ansible-local" {\n    playbook_file = "main.pkr.hcl"\n    galaxy_file   = "requirements.yml"\n  }\n}\n`,
+      8,
+      /^galaxy_file is not supported: ansible-galaxy is not run on the machine by bake/,
+    ],
+    [
       'hcp_packer_registry',
       `${base}build {\n  sources = ["source.docker.app"]\n  hcp_packer_registry {\n    bucket_name = "x"\n  }\n}\n`,
       6,

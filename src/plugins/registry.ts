@@ -15,6 +15,7 @@ import { fileProvisioner } from './provisioners/file';
 import { shellLocalProvisioner } from './provisioners/shell-local';
 import { restartProvisioner } from './provisioners/restart';
 import { ansibleProvisioner } from './provisioners/ansible';
+import { ansibleLocalProvisioner } from './provisioners/ansible-local';
 import { dockerTagPostProcessor } from './post-processors/docker-tag';
 import { dockerPushPostProcessor } from './post-processors/docker-push';
 import { dockerSavePostProcessor } from './post-processors/docker-save';
@@ -39,6 +40,7 @@ const BUILT_IN: Descriptor[] = [
   shellLocalProvisioner,
   restartProvisioner,
   ansibleProvisioner,
+  ansibleLocalProvisioner,
   dockerTagPostProcessor,
   dockerPushPostProcessor,
   dockerSavePostProcessor,

@@ -32,7 +32,7 @@ export const ansibleSchema = s.object({
     "files reach the machine through bake's own SSH connection, not an sftp server command; use_sftp chooses sftp",
   ),
   playbook_dir: refused(
-    'playbook_dir belongs to ansible-local, which runs Ansible on the machine; bake runs it from here with playbook_file (roles beside it are found)',
+    'playbook_dir belongs to ansible-local, which runs Ansible on the machine (type: ansible-local); this one runs it from here with playbook_file (roles beside it are found)',
   ),
 });
 
