@@ -3,6 +3,7 @@
  * bake's `${ … }` expressions. Used twice: to translate legacy JSON templates, and to refuse a
  * `{{ … }}` in a bake.yml with the expression to write instead.
  */
+import { closingBrace } from './hcl-template';
 
 /** A `{{ … }}` found in a string: where it is, its text, and what it becomes. */
 export interface GoAction {
@@ -347,18 +348,10 @@ export function translateHclString(s: string): { value: string; errors: GoAction
       errors.push(...r.errors);
     } else out += text;
     if (j < 0) break;
-    let depth = 0;
-    let quoted = false;
-    let k = j + 1;
-    for (; k < s.length; k++) {
-      const c = s[k];
-      if (c === '\\') k++;
-      else if (c === '"') quoted = !quoted;
-      else if (!quoted && c === '{') depth++;
-      else if (!quoted && c === '}' && --depth === 0) break;
-    }
-    out += s.slice(j, k + 1);
-    i = k + 1;
+    const k = closingBrace(s, j + 1);
+    const end = k < 0 ? s.length - 1 : k;
+    out += s.slice(j, end + 1);
+    i = end + 1;
   }
   return { value: out, errors };
 }

@@ -18,8 +18,11 @@ export function withoutDirectives(s: string): string {
 
 const SKIP = /^\s*~?\s*|\s*~?\s*$/g;
 
-/** The closing brace of the `${…}` or `%{…}` whose opening brace is at `at`. */
-function closing(s: string, at: number): number {
+/**
+ * The closing brace of the `${…}` or `%{…}` whose opening brace is at `at` (quotes inside it
+ * open strings of their own), or -1 when it is not closed.
+ */
+export function closingBrace(s: string, at: number): number {
   let depth = 0;
   let quoted = false;
   for (let j = at; j < s.length; j++) {
@@ -29,7 +32,13 @@ function closing(s: string, at: number): number {
     else if (!quoted && c === '{') depth++;
     else if (!quoted && c === '}' && --depth === 0) return j;
   }
-  throw new DirectiveError(`unclosed ${s.slice(at - 1, at + 1)}`);
+  return -1;
+}
+
+function closing(s: string, at: number): number {
+  const j = closingBrace(s, at);
+  if (j < 0) throw new DirectiveError(`unclosed ${s.slice(at - 1, at + 1)}`);
+  return j;
 }
 
 function sequence(s: string, p: { i: number }, stops: string[]): { text: string; stop?: string } {
@@ -81,18 +90,10 @@ export function quotedTemplate(v: string): string {
       out += '$${';
       i += 3;
     } else if (v.startsWith('${', i)) {
-      let depth = 0;
-      let j = i + 1;
-      let quoted = false;
-      for (; j < v.length; j++) {
-        const c = v[j];
-        if (c === '\\') j++;
-        else if (c === '"') quoted = !quoted;
-        else if (!quoted && c === '{') depth++;
-        else if (!quoted && c === '}' && --depth === 0) break;
-      }
-      out += v.slice(i, j + 1);
-      i = j + 1;
+      const j = closingBrace(v, i + 1);
+      const end = j < 0 ? v.length - 1 : j;
+      out += v.slice(i, end + 1);
+      i = end + 1;
     } else {
       out += JSON.stringify(v[i]).slice(1, -1);
       i++;
