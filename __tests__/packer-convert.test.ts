@@ -2,7 +2,8 @@
  * `bake convert`: a Packer template written out as a bake.yml that validates, with a
  * `# TODO:` where something could not be translated.
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { convertTemplate } from '../src/packer/convert';
@@ -133,4 +134,44 @@ describe('bake convert on the command line', () => {
     }
     expect(err.join('')).toMatch(/convert takes a Packer template/);
   });
+});
+
+test('bake convert asks no service: a data "http" becomes its http_request() local, unasked', async () => {
+  const dir = tempProject({});
+  const log = join(dir, 'requests.log');
+  // A server in a process of its own, which notes every request it is sent.
+  const server = spawn(
+    process.execPath,
+    [
+      '-e',
+      `require('node:http').createServer((q, r) => { require('node:fs').appendFileSync(${JSON.stringify(log)}, q.url + '\\n'); r.setHeader('content-type', 'text/plain'); r.end('bookworm'); }).listen(0, '127.0.0.1', function () { console.log(this.address().port); });`,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  try {
+    const port = await new Promise<string>((res) =>
+      server.stdout!.once('data', (d: Buffer) => res(d.toString().trim())),
+    );
+    const url = `http://127.0.0.1:${port}/tag`;
+    writeFileSync(
+      join(dir, 'main.pkr.hcl'),
+      `data "http" "tag" {\n  url = "${url}"\n}\nsource "docker" "app" {\n  image  = "debian:\${data.http.tag.body}"\n  commit = true\n}\nbuild {\n  sources = ["source.docker.app"]\n}\n`,
+    );
+    const { yaml, todos } = await convertTemplate(
+      join(dir, 'main.pkr.hcl'),
+      builtInRegistry(),
+      dir,
+    );
+    expect(todos).toEqual([]);
+    expect(yaml).toContain(`http_request({"url" = "${url}"})`);
+    expect(yaml).toContain('debian:${local.data_http_tag.body}');
+    expect(existsSync(log)).toBe(false);
+    // The bake.yml it wrote asks when it is planned.
+    writeFileSync(join(dir, 'bake.yml'), yaml);
+    const plan = resolvePlan(await openSpec(join(dir, 'bake.yml')), { env: {} });
+    expect(plan.instances[0].config.image).toBe('debian:bookworm');
+    expect(readFileSync(log, 'utf8')).toBe('/tag\n');
+  } finally {
+    server.kill();
+  }
 });

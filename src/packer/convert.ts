@@ -99,7 +99,7 @@ export async function convertTemplate(
       // artifact it cannot take. Anything else (a required variable without a value) is the
       // user's to give when they run it.
       try {
-        resolvePlan(spec, { env: {} });
+        resolvePlan(spec, { env: {}, offline: true });
         break;
       } catch (e) {
         if (!(e instanceof SpecError)) throw e;

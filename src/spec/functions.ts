@@ -23,7 +23,7 @@ import {
   unmark,
 } from './expr';
 import { requestSync } from '../util/sync-http';
-import { answerOf, fieldsOf } from './data';
+import { answerOf, fieldsOf, PendingData } from './data';
 
 /** What functions may touch: fixed per run so that results are deterministic. */
 export interface FunctionContext {
@@ -36,6 +36,8 @@ export interface FunctionContext {
   onFileRead?: (path: string) => void;
   /** When set, uuidv4() returns this (resolving for a fingerprint). */
   fixedUuid?: string;
+  /** Ask no service: http_request() is left unanswered, as data not fetched yet is. */
+  offline?: boolean;
 }
 
 type Fn = (
@@ -1221,6 +1223,7 @@ export function callFunction(
   // answer; the answer is sensitive when what was asked for is (the address or the body sent).
   if (name === 'http_request') {
     arity('http_request', args, 1, 1, at);
+    if (ctx.offline) throw new PendingData(at);
     const m = ev(args[0]);
     const parts = m !== null && typeof m === 'object' && !Array.isArray(m) ? m : undefined;
     const marked = (k: string) =>

@@ -54,6 +54,8 @@ export interface ResolveOptions {
   only?: string[];
   except?: string[];
   cwd?: string;
+  /** Ask no service (http_request() and the AWS data functions are left unanswered). */
+  offline?: boolean;
 }
 
 export interface PluginUse {
@@ -213,6 +215,7 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
     baseDir: resolve(spec.dir),
     env,
     ...(opts.stable ? { fixedUuid: '00000000-0000-4000-8000-000000000000' } : {}),
+    ...(opts.offline ? { offline: true } : {}),
   };
   const github = githubContext(env, spec.dir);
 
