@@ -55,7 +55,7 @@ const CLOUD_ENDPOINTS = {
 function targetOf(c, env = process.env) {
     const subscription = c.subscription_id ?? env.AZURE_SUBSCRIPTION_ID;
     if (!subscription)
-        throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .z('no Azure subscription', 'set subscription_id, or AZURE_SUBSCRIPTION_ID in the environment');
+        throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .zS('no Azure subscription', 'set subscription_id, or AZURE_SUBSCRIPTION_ID in the environment');
     return {
         subscription,
         cloud: _schema__WEBPACK_IMPORTED_MODULE_8__/* .CLOUDS */ .JJ[String(c.cloud_environment_name ?? 'Public')] ?? 'Public',
@@ -105,11 +105,11 @@ function githubIdToken(url, requestToken, audience = 'api://AzureADTokenExchange
             });
         }
         catch (e) {
-            throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .z(`could not ask GitHub for an ID token: ${e.message}`, 'the job needs "permissions: id-token: write"');
+            throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .zS(`could not ask GitHub for an ID token: ${e.message}`, 'the job needs "permissions: id-token: write"');
         }
         const body = (await r.json().catch(() => ({})));
         if (!r.ok || !body.value)
-            throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .z(`GitHub refused an ID token (HTTP ${r.status})`, 'the job needs "permissions: id-token: write"');
+            throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .zS(`GitHub refused an ID token (HTTP ${r.status})`, 'the job needs "permissions: id-token: write"');
         (0,_util_redact__WEBPACK_IMPORTED_MODULE_7__/* .addSecret */ .Ck)(body.value);
         return body.value;
     };
@@ -131,7 +131,7 @@ function credentialOf(c, t, env = process.env) {
     const oidcToken = c.oidc_request_token ?? env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
     const needIds = (how) => {
         if (!t.tenant || !t.client)
-            throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .z(`${how} needs the tenant and the client id`, 'set tenant_id and client_id, or AZURE_TENANT_ID and AZURE_CLIENT_ID');
+            throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .zS(`${how} needs the tenant and the client id`, 'set tenant_id and client_id, or AZURE_TENANT_ID and AZURE_CLIENT_ID');
         return [t.tenant, t.client];
     };
     if (c.use_azure_cli_auth === true)
@@ -285,19 +285,19 @@ function hintFor(code, message, where = {}) {
 }
 /** An Azure failure as the user sees it: what failed, Azure's code and message, details, hint. */
 function azureError(e, what, o = {}) {
-    if (e instanceof _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .z || e instanceof _engine_steps__WEBPACK_IMPORTED_MODULE_6__/* .CancelledError */ .cc)
+    if (e instanceof _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .zS || e instanceof _engine_steps__WEBPACK_IMPORTED_MODULE_6__/* .CancelledError */ .cc)
         return e;
     if (e?.name === 'AbortError')
         return new _engine_steps__WEBPACK_IMPORTED_MODULE_6__/* .CancelledError */ .cc();
     if (e instanceof _engine_steps__WEBPACK_IMPORTED_MODULE_6__/* .TimeoutError */ .MU)
-        return new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .z(`${what}: ${e.message}`, 'raise polling_duration_timeout if Azure is slow');
+        return new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .zS(`${what}: ${e.message}`, 'raise polling_duration_timeout if Azure is slow');
     const body = o.failure ?? bodyOf(e);
     const code = body?.code ?? codeOf(e) ?? 'Error';
     const message = body?.message ??
         String(e?.message ?? e).replace(/^The long-running operation has failed\.\s*/, '');
     const details = flatten(body);
     const hint = hintFor(code, message, o) ?? details.map((d) => hintFor(d.split(':')[0], d, o)).find((h) => h);
-    return new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .z(`${what}: ${code}: ${message}${details.length ? ` (${details.join('; ')})` : ''}`, hint);
+    return new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .zS(`${what}: ${code}: ${message}${details.length ? ` (${details.join('; ')})` : ''}`, hint);
 }
 /**
  * Runs an ARM call (a plain request or a long-running operation) with a deadline and the
@@ -333,7 +333,7 @@ async function allOrFirstError(ps) {
 function parseId(id) {
     const m = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/(.+)$/i.exec(id);
     if (!m)
-        throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .z(`not an Azure resource id: ${id}`);
+        throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .zS(`not an Azure resource id: ${id}`);
     const parts = m[3].split('/');
     return {
         subscription: m[1],
@@ -657,7 +657,7 @@ function imageStep(x) {
             await x.call(`publishing gallery version ${g}/${i}/${v}`, (p) => gc.galleryImageVersions.createOrUpdate(rg, g, i, v, body, p), o);
         }
         catch (e) {
-            if (!(e instanceof context/* BuildError */.z))
+            if (!(e instanceof context/* BuildError */.zS))
                 throw e;
             // A failed replication: say how far each region got.
             const now = await gc.galleryImageVersions
@@ -666,7 +666,7 @@ function imageStep(x) {
             const summary = now?.replicationStatus?.summary ?? [];
             if (!summary.length)
                 throw e;
-            throw new context/* BuildError */.z(`${e.message}; replication: ${summary.map((r) => `${r.region}: ${r.state}${r.details ? ` (${r.details})` : ''}`).join(', ')}`, e.hint ?? 'try again, or replicate to fewer target_region entries');
+            throw new context/* BuildError */.zS(`${e.message}; replication: ${summary.map((r) => `${r.region}: ${r.state}${r.details ? ` (${r.details})` : ''}`).join(', ')}`, e.hint ?? 'try again, or replicate to fewer target_region entries');
         }
         return regions.map((r) => r.name);
     };
@@ -885,7 +885,7 @@ function readCustomData(x) {
         return (0,external_node_fs_.readFileSync)((0,external_node_path_.resolve)(env.specDir, c.custom_data_file)).toString('base64');
     }
     catch (e) {
-        throw new context/* BuildError */.z(`custom_data_file ${c.custom_data_file} cannot be read: ${e.code}`, `paths are relative to the spec's directory (${env.specDir})`);
+        throw new context/* BuildError */.zS(`custom_data_file ${c.custom_data_file} cannot be read: ${e.code}`, `paths are relative to the spec's directory (${env.specDir})`);
     }
 }
 /** The key the VM trusts: the public half of ssh_private_key(_file), or a temporary ed25519 key. */
@@ -897,7 +897,7 @@ function keyOf(x) {
             priv = (0,external_node_fs_.readFileSync)((0,external_node_path_.resolve)(env.specDir, c.ssh_private_key_file), 'utf8');
         }
         catch (e) {
-            throw new context/* BuildError */.z(`ssh_private_key_file ${c.ssh_private_key_file} cannot be read: ${e.code}`, `paths are relative to the spec's directory (${env.specDir})`);
+            throw new context/* BuildError */.zS(`ssh_private_key_file ${c.ssh_private_key_file} cannot be read: ${e.code}`, `paths are relative to the spec's directory (${env.specDir})`);
         }
     }
     if (priv === undefined)
@@ -906,14 +906,14 @@ function keyOf(x) {
     const parsed = lib_default().utils.parseKey(priv, c.ssh_private_key_passphrase);
     const key = Array.isArray(parsed) ? parsed[0] : parsed;
     if (key instanceof Error)
-        throw new context/* BuildError */.z(`the SSH private key is not usable: ${key.message}`, 'use an OpenSSH or PEM private key');
+        throw new context/* BuildError */.zS(`the SSH private key is not usable: ${key.message}`, 'use an OpenSSH or PEM private key');
     return { privateKey: priv, publicKey: `${key.type} ${key.getPublicSSH().toString('base64')}` };
 }
 function prepareStep(x) {
     const { c, clients, env } = x;
     const force = c.force === true;
     const call = (what, f, signal) => x.call(what, f, { polling: x.polling, signal });
-    const groupMissing = (what, name) => new context/* BuildError */.z(`${what} "${name}" does not exist in subscription ${x.target.subscription}`, 'create it first, or check the name and subscription_id');
+    const groupMissing = (what, name) => new context/* BuildError */.zS(`${what} "${name}" does not exist in subscription ${x.target.subscription}`, 'create it first, or check the name and subscription_id');
     return {
         name: 'prepare',
         async run(s, ctx) {
@@ -939,7 +939,7 @@ function prepareStep(x) {
                 const name = typeof c.temp_resource_group_name === 'string' ? c.temp_resource_group_name : x.base;
                 checks.push(call(`looking up resource group ${name}`, (o) => clients.resources.resourceGroups.checkExistence(name, o), sig).then((r) => {
                     if (r.body)
-                        throw new context/* BuildError */.z(`the temporary resource group "${name}" already exists`, 'bake deletes the temporary group after the build: name one that does not exist, or build in an existing group with build_resource_group_name');
+                        throw new context/* BuildError */.zS(`the temporary resource group "${name}" already exists`, 'bake deletes the temporary group after the build: name one that does not exist, or build in an existing group with build_resource_group_name');
                 }));
             }
             if (typeof c.managed_image_name === 'string') {
@@ -947,7 +947,7 @@ function prepareStep(x) {
                 checks.push(group(rg, 'managed_image_resource_group_name').then(async () => {
                     const old = await call(`looking up managed image ${c.managed_image_name}`, (o) => (0,azure/* orMissing */.Mr)(clients.compute.images.get(rg, String(c.managed_image_name), o)), sig);
                     if (old && !force)
-                        throw new context/* BuildError */.z(`a managed image named "${c.managed_image_name}" already exists in ${rg}: ${old.id}`, 'set force: true to replace it, or make managed_image_name unique (e.g. with formatdate("YYYYMMDDhhmm", timestamp()))');
+                        throw new context/* BuildError */.zS(`a managed image named "${c.managed_image_name}" already exists in ${rg}: ${old.id}`, 'set force: true to replace it, or make managed_image_name unique (e.g. with formatdate("YYYYMMDDhhmm", timestamp()))');
                 }));
             }
             const dst = c.shared_image_gallery_destination;
@@ -962,23 +962,23 @@ function prepareStep(x) {
                 checks.push((async () => {
                     const def = await call(`looking up gallery image ${g}/${i}`, (o) => (0,azure/* orMissing */.Mr)(gc.galleryImages.get(rg, g, i, o)), sig);
                     if (!def)
-                        throw new context/* BuildError */.z(`the gallery image definition "${i}" does not exist in gallery "${g}" (resource group ${rg})`, 'create the image definition first (az sig image-definition create), or check the names');
+                        throw new context/* BuildError */.zS(`the gallery image definition "${i}" does not exist in gallery "${g}" (resource group ${rg})`, 'create the image definition first (az sig image-definition create), or check the names');
                     const state = String(def.osState ?? 'Generalized');
                     if ((state === 'Specialized') !== (dst.specialized === true))
-                        throw new context/* BuildError */.z(`the gallery image definition "${i}" is ${state}, but specialized is ${dst.specialized === true}`, `set shared_image_gallery_destination.specialized: ${state === 'Specialized'}`);
+                        throw new context/* BuildError */.zS(`the gallery image definition "${i}" is ${state}, but specialized is ${dst.specialized === true}`, `set shared_image_gallery_destination.specialized: ${state === 'Specialized'}`);
                     s.galleryLocation = def.location;
                     const old = await call(`looking up gallery version ${i}/${v}`, (o) => (0,azure/* orMissing */.Mr)(gc.galleryImageVersions.get(rg, g, i, v, o)), sig);
                     if (old && !force)
-                        throw new context/* BuildError */.z(`gallery image version ${g}/${i}/${v} already exists`, 'raise image_version, or set force: true to replace it');
+                        throw new context/* BuildError */.zS(`gallery image version ${g}/${i}/${v} already exists`, 'raise image_version, or set force: true to replace it');
                 })());
             }
             if (typeof c.virtual_network_name === 'string') {
                 const rg = String(c.virtual_network_resource_group_name ?? c.build_resource_group_name ?? '');
                 if (!rg)
-                    throw new context/* BuildError */.z('an existing virtual network needs its group', 'set virtual_network_resource_group_name');
+                    throw new context/* BuildError */.zS('an existing virtual network needs its group', 'set virtual_network_resource_group_name');
                 checks.push(call(`looking up subnet ${c.virtual_network_name}/${c.virtual_network_subnet_name}`, (o) => (0,azure/* orMissing */.Mr)(clients.network.subnets.get(rg, String(c.virtual_network_name), String(c.virtual_network_subnet_name), o)), sig).then((sub) => {
                     if (!sub)
-                        throw new context/* BuildError */.z(`subnet "${c.virtual_network_subnet_name}" of virtual network "${c.virtual_network_name}" (resource group ${rg}) does not exist`, 'check virtual_network_name, virtual_network_subnet_name and virtual_network_resource_group_name');
+                        throw new context/* BuildError */.zS(`subnet "${c.virtual_network_subnet_name}" of virtual network "${c.virtual_network_name}" (resource group ${rg}) does not exist`, 'check virtual_network_name, virtual_network_subnet_name and virtual_network_resource_group_name');
                     s.subnetId = sub.id;
                 }));
             }
@@ -986,7 +986,7 @@ function prepareStep(x) {
                 const rg = String(c.custom_managed_image_resource_group_name);
                 checks.push(call(`looking up managed image ${c.custom_managed_image_name}`, (o) => (0,azure/* orMissing */.Mr)(clients.compute.images.get(rg, String(c.custom_managed_image_name), o)), sig).then((img) => {
                     if (!img)
-                        throw new context/* BuildError */.z(`custom_managed_image_name "${c.custom_managed_image_name}" does not exist in ${rg}`);
+                        throw new context/* BuildError */.zS(`custom_managed_image_name "${c.custom_managed_image_name}" does not exist in ${rg}`);
                     s.sourceImageId = img.id;
                 }));
             }
@@ -1000,7 +1000,7 @@ function prepareStep(x) {
                         ? await call(`looking up gallery image ${g}/${i}`, (o) => (0,azure/* orMissing */.Mr)(gc.galleryImages.get(rg, g, i, o)), sig)
                         : await call(`looking up gallery version ${g}/${i}/${v}`, (o) => (0,azure/* orMissing */.Mr)(gc.galleryImageVersions.get(rg, g, i, v, o)), sig);
                     if (!found)
-                        throw new context/* BuildError */.z(`shared_image_gallery ${g}/${i}/${v} does not exist (resource group ${rg})`);
+                        throw new context/* BuildError */.zS(`shared_image_gallery ${g}/${i}/${v} does not exist (resource group ${rg})`);
                     s.sourceImageId = found.id;
                 })());
             }
@@ -1135,12 +1135,12 @@ async function addressOf(x, s, signal) {
         const ip = await x.call(`reading public IP ${x.names.ip}`, (p) => x.clients.network.publicIPAddresses.get(rg, x.names.ip, p), o);
         if (ip.ipAddress)
             return ip.ipAddress;
-        throw new context/* BuildError */.z(`public IP ${x.names.ip} has no address`, 'the VM may not have started; look at its boot diagnostics');
+        throw new context/* BuildError */.zS(`public IP ${x.names.ip} has no address`, 'the VM may not have started; look at its boot diagnostics');
     }
     const nic = await x.call(`reading network interface ${x.names.nic}`, (p) => x.clients.network.networkInterfaces.get(rg, x.names.nic, p), o);
     const addr = nic.ipConfigurations?.[0]?.privateIPAddress;
     if (!addr)
-        throw new context/* BuildError */.z(`network interface ${x.names.nic} has no private address`);
+        throw new context/* BuildError */.zS(`network interface ${x.names.nic} has no private address`);
     return addr;
 }
 

@@ -60,7 +60,7 @@ const HINTS = [
 ];
 /** A failed AWS call as an error a user can act on: the call, the AWS code, a hint. */
 function awsError(e, what, region) {
-    if (e instanceof _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .z)
+    if (e instanceof _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .zS)
         return e;
     const code = codeOf(e) ?? 'Error';
     const message = e?.message ?? String(e);
@@ -68,7 +68,7 @@ function awsError(e, what, region) {
         return e;
     const hint = HINTS.find(([re]) => re.test(code))?.[1];
     const where = region ? ` in ${region}` : '';
-    return new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .z(`${what}${where} failed: ${code}: ${message}`, hint);
+    return new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .zS(`${what}${where} failed: ${code}: ${message}`, hint);
 }
 
 
@@ -146,14 +146,16 @@ const clients = new Map();
  * environment, a profile, or the web identity token configure-aws-credentials sets up with
  * OIDC. Throttling is retried by the SDK with backoff (adaptive mode also slows down).
  */
-function ec2(region, role) {
-    const key = `${region}|${role?.role_arn ?? ''}`;
+function ec2(region, role, endpoint) {
+    const key = `${region}|${role?.role_arn ?? ''}|${endpoint ?? ''}`;
     let c = clients.get(key);
     if (!c) {
         c = new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_4__/* .EC2Client */ .gu5({
             region,
             maxAttempts: 8,
             retryMode: 'adaptive',
+            // custom_endpoint_ec2: an AWS-compatible cloud, or a VPC endpoint.
+            ...(endpoint ? { endpoint } : {}),
             ...(role ? { credentials: assumedRole(region, role) } : {}),
         });
         clients.set(key, c);
@@ -165,7 +167,7 @@ function regionOf(config) {
         process.env.AWS_REGION ??
         process.env.AWS_DEFAULT_REGION;
     if (!r)
-        throw new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .z('no AWS region', 'set region in the source, or AWS_REGION (aws-actions/configure-aws-credentials sets it)');
+        throw new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .zS('no AWS region', 'set region in the source, or AWS_REGION (aws-actions/configure-aws-credentials sets it)');
     return r;
 }
 
@@ -187,14 +189,14 @@ async function explainUnauthorized(err, region, role) {
         try {
             const r = await sts.send(new DecodeAuthorizationMessageCommand({ EncodedMessage: encoded }));
             const d = JSON.parse(r.DecodedMessage ?? '{}');
-            return new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .z(`${short} (denied: ${d.context?.action ?? '?'} on ${d.context?.resource ?? '?'})`, `allow ${d.context?.action ?? 'this action'} in the policy of the build's role`);
+            return new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .zS(`${short} (denied: ${d.context?.action ?? '?'} on ${d.context?.resource ?? '?'})`, `allow ${d.context?.action ?? 'this action'} in the policy of the build's role`);
         }
         finally {
             sts.destroy();
         }
     }
     catch {
-        return new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .z(short, 'the credentials lack a permission; allow sts:DecodeAuthorizationMessage to see which one');
+        return new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .zS(short, 'the credentials lack a permission; allow sts:DecodeAuthorizationMessage to see which one');
     }
 }
 /** awsError, with UnauthorizedOperation decoded when STS allows it. */
@@ -231,7 +233,7 @@ async function waitFor(what, check, polling, defaultLimitMs, signal) {
         }
         if (i >= delays.length) {
             const waited = Math.round(delays.reduce((a, b) => a + b, 0) / 1000);
-            throw new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .z(`gave up waiting for ${what} after ${i + 1} checks (${waited}s)`, 'raise aws_polling.max_attempts or aws_polling.delay_seconds');
+            throw new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .zS(`gave up waiting for ${what} after ${i + 1} checks (${waited}s)`, 'raise aws_polling.max_attempts or aws_polling.delay_seconds');
         }
         await (0,_engine_steps__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .yy)(delays[i], signal);
     }
@@ -276,7 +278,7 @@ const gone = (e) => {
     throw e;
 };
 async function terminateInstance(region, id, o = {}) {
-    const client = (0,_aws__WEBPACK_IMPORTED_MODULE_1__/* .ec2 */ .l8)(region, o.role);
+    const client = (0,_aws__WEBPACK_IMPORTED_MODULE_1__/* .ec2 */ .l8)(region, o.role, o.endpoint);
     try {
         await client.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .TerminateInstancesCommand */ .NaF({ InstanceIds: [id] })).catch(gone);
         if (o.wait === false)
@@ -298,7 +300,7 @@ async function deleteSecurityGroup(region, id, o = {}) {
     const deadline = Date.now() + (o.retryMs ?? 300_000);
     for (let delay = 1000;; delay = Math.min(delay * 2, 15_000)) {
         try {
-            await (0,_aws__WEBPACK_IMPORTED_MODULE_1__/* .ec2 */ .l8)(region, o.role)
+            await (0,_aws__WEBPACK_IMPORTED_MODULE_1__/* .ec2 */ .l8)(region, o.role, o.endpoint)
                 .send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .DeleteSecurityGroupCommand */ .yEh({ GroupId: id }))
                 .catch(gone);
             return;
@@ -310,9 +312,9 @@ async function deleteSecurityGroup(region, id, o = {}) {
         }
     }
 }
-async function deleteKeyPair(region, ref, role) {
+async function deleteKeyPair(region, ref, role, endpoint) {
     try {
-        await (0,_aws__WEBPACK_IMPORTED_MODULE_1__/* .ec2 */ .l8)(region, role)
+        await (0,_aws__WEBPACK_IMPORTED_MODULE_1__/* .ec2 */ .l8)(region, role, endpoint)
             .send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .DeleteKeyPairCommand */ .EWB(ref.id ? { KeyPairId: ref.id } : { KeyName: ref.name }))
             .catch(gone);
     }
@@ -322,7 +324,7 @@ async function deleteKeyPair(region, ref, role) {
 }
 /** Deregisters an AMI and deletes the snapshots it was made of. */
 async function deregisterImage(region, id, o = {}) {
-    const client = (0,_aws__WEBPACK_IMPORTED_MODULE_1__/* .ec2 */ .l8)(region, o.role);
+    const client = (0,_aws__WEBPACK_IMPORTED_MODULE_1__/* .ec2 */ .l8)(region, o.role, o.endpoint);
     try {
         let snapshots = o.snapshotIds;
         if (o.snapshots !== false && !snapshots) {
@@ -343,12 +345,17 @@ async function deregisterImage(region, id, o = {}) {
 const roleOf = (e) => e.ref.role_arn
     ? { role_arn: e.ref.role_arn, ...(e.ref.external_id ? { external_id: e.ref.external_id } : {}) }
     : undefined;
+/** The role and endpoint a ledgered resource was made with, to reach it again. */
+const accessOf = (e) => ({
+    role: roleOf(e),
+    ...(e.ref.endpoint ? { endpoint: e.ref.endpoint } : {}),
+});
 /** The ledger's AWS kinds, for `bake cleanup` and the post step. */
 const awsCleaners = {
-    'aws-instance': (e) => terminateInstance(e.ref.region, e.ref.id, { role: roleOf(e), wait: true }),
-    'aws-security-group': (e) => deleteSecurityGroup(e.ref.region, e.ref.id, { role: roleOf(e) }),
-    'aws-key-pair': (e) => deleteKeyPair(e.ref.region, e.ref, roleOf(e)),
-    'aws-ami': (e) => deregisterImage(e.ref.region, e.ref.id, { role: roleOf(e) }),
+    'aws-instance': (e) => terminateInstance(e.ref.region, e.ref.id, { ...accessOf(e), wait: true }),
+    'aws-security-group': (e) => deleteSecurityGroup(e.ref.region, e.ref.id, accessOf(e)),
+    'aws-key-pair': (e) => deleteKeyPair(e.ref.region, e.ref, roleOf(e), e.ref.endpoint),
+    'aws-ami': (e) => deregisterImage(e.ref.region, e.ref.id, accessOf(e)),
 };
 
 

@@ -27,11 +27,11 @@ const artifice = {
     async run(use, input, env) {
         const files = use.config.files.map((f) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(env.specDir, f));
         if (!files.length)
-            throw new _engine_context__WEBPACK_IMPORTED_MODULE_2__/* .BuildError */ .z('artifice has no files', `list the files at ${use.at ?? use.path}`);
+            throw new _engine_context__WEBPACK_IMPORTED_MODULE_2__/* .BuildError */ .zS('artifice has no files', `list the files at ${use.at ?? use.path}`);
         for (const [i, f] of files.entries()) {
             const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(f, { throwIfNoEntry: false });
             if (!st?.isFile())
-                throw new _engine_context__WEBPACK_IMPORTED_MODULE_2__/* .BuildError */ .z(`artifice: ${f} ${st ? 'is not a file' : 'does not exist'}`, `files[${i}] at ${use.at ?? use.path}: a provisioner (file with direction: download) or a shell-local step makes it before the post-processors run`);
+                throw new _engine_context__WEBPACK_IMPORTED_MODULE_2__/* .BuildError */ .zS(`artifice: ${f} ${st ? 'is not a file' : 'does not exist'}`, `files[${i}] at ${use.at ?? use.path}: a provisioner (file with direction: download) or a shell-local step makes it before the post-processors run`);
         }
         env.out('info', `the artifact is now ${files.length} file(s): ${files.join(', ')}`);
         return {

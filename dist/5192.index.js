@@ -14,7 +14,7 @@ exports.modules = {
 
 function requireImage(id, type) {
     if (!id.startsWith('sha256:'))
-        throw new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .z(`${type} needs a Docker image artifact, got "${id}"`, 'use it after a docker builder with commit: true');
+        throw new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .zS(`${type} needs a Docker image artifact, got "${id}"`, 'use it after a docker builder with commit: true');
 }
 
 
@@ -40,7 +40,7 @@ const dockerTag = {
         const added = [];
         for (const tag of tags) {
             if (!/^[\w][\w.-]{0,127}$/.test(tag))
-                throw new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .z(`"${tag}" is not a valid Docker tag`, 'tags use letters, digits, _, . and -, up to 128 characters');
+                throw new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .zS(`"${tag}" is not a valid Docker tag`, 'tags use letters, digits, _, . and -, up to 128 characters');
             if (use.config.force === false) {
                 // Docker moves a tag silently; force: false asks bake not to.
                 const held = await env
@@ -49,7 +49,7 @@ const dockerTag = {
                     .inspect()
                     .catch(() => undefined);
                 if (held && held.Id !== input.id)
-                    throw new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .z(`${repo}:${tag} already names another image (${held.Id.slice(7, 19)}) and force is false`, 'remove force: false to move the tag, or choose another tag');
+                    throw new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .zS(`${repo}:${tag} already names another image (${held.Id.slice(7, 19)}) and force is false`, 'remove force: false to move the tag, or choose another tag');
             }
             await image.tag({ repo, tag });
             added.push(`${repo}:${tag}`);

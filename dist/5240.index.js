@@ -295,7 +295,7 @@ const vagrant = {
         const p = input.properties ?? {};
         const disk = input.files?.[0];
         if (!disk || !p.disk_format)
-            throw new _engine_context__WEBPACK_IMPORTED_MODULE_6__/* .BuildError */ .z('the vagrant post-processor needs a VM disk, and this artifact is not one', 'use it after the qemu builder');
+            throw new _engine_context__WEBPACK_IMPORTED_MODULE_6__/* .BuildError */ .zS('the vagrant post-processor needs a VM disk, and this artifact is not one', 'use it after the qemu builder');
         const vars = {
             BuildName: env.instance.name,
             BuilderType: env.instance.type,
@@ -309,7 +309,7 @@ const vagrant = {
                 vagrantfile = (0,_template__WEBPACK_IMPORTED_MODULE_9__/* .fill */ .G)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8'), { ...vars, BoxName: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(out, '.box') });
             }
             catch (e) {
-                throw new _engine_context__WEBPACK_IMPORTED_MODULE_6__/* .BuildError */ .z(`vagrantfile_template ${c.vagrantfile_template} cannot be read: ${e.code}`, `paths are relative to the spec's directory (${env.specDir})`);
+                throw new _engine_context__WEBPACK_IMPORTED_MODULE_6__/* .BuildError */ .zS(`vagrantfile_template ${c.vagrantfile_template} cannot be read: ${e.code}`, `paths are relative to the spec's directory (${env.specDir})`);
             }
         }
         const level = Number(c.compression_level ?? 6);

@@ -20,7 +20,7 @@ __webpack_require__.r(__webpack_exports__);
 const restart = {
     async run(use, comm, env, signal) {
         if (!comm?.awaitRestart)
-            throw new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .z('the restart provisioner needs an SSH machine', 'a Docker build cannot reboot; drop this provisioner or use only/except');
+            throw new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .zS('the restart provisioner needs an SSH machine', 'a Docker build cannot reboot; drop this provisioner or use only/except');
         const c = use.config;
         const timeout = (0,_spec_schema__WEBPACK_IMPORTED_MODULE_1__/* .parseDuration */ .E9)(c.restart_timeout ?? '5m') ?? 300_000;
         env.out('info', `restarting: ${String(c.restart_command ?? 'shutdown -r now')}`);
@@ -60,7 +60,7 @@ const restart = {
                 failure = { message: e.message };
             }
             if (Date.now() + 3000 > deadline)
-                throw new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .z(`restart_check_command still fails after ${attempt} tries (${failure.message})`, 'raise restart_timeout if the machine needs longer to come up', failure.tail);
+                throw new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .zS(`restart_check_command still fails after ${attempt} tries (${failure.message})`, 'raise restart_timeout if the machine needs longer to come up', failure.tail);
             env.out('info', `restart_check_command ${failure.message}; trying again`);
             await (0,_engine_steps__WEBPACK_IMPORTED_MODULE_2__/* .sleep */ .yy)(3000, signal);
         }

@@ -14,7 +14,7 @@ exports.modules = {
 
 function requireImage(id, type) {
     if (!id.startsWith('sha256:'))
-        throw new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .z(`${type} needs a Docker image artifact, got "${id}"`, 'use it after a docker builder with commit: true');
+        throw new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .zS(`${type} needs a Docker image artifact, got "${id}"`, 'use it after a docker builder with commit: true');
 }
 
 
@@ -46,7 +46,7 @@ const dockerPush = {
         (0,_docker_image__WEBPACK_IMPORTED_MODULE_3__/* .requireImage */ .r)(input.id, 'docker-push');
         const c = use.config;
         if (!input.tags?.length)
-            throw new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .z('docker-push has no tag to push', 'put a docker-tag post-processor before it in the same chain');
+            throw new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .zS('docker-push has no tag to push', 'put a docker-tag post-processor before it in the same chain');
         const docker = env.docker();
         const username = c.login_username ?? process.env.BAKE_REGISTRY_USERNAME;
         const password = c.login_password ?? process.env.BAKE_REGISTRY_PASSWORD;
@@ -78,10 +78,10 @@ const dockerPush = {
             catch (e) {
                 if (!(e instanceof _builders_docker_builder__WEBPACK_IMPORTED_MODULE_1__.ProgressError))
                     throw e;
-                throw new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .z(`push of ${ref} failed: ${e.message}`, 'check the registry address and credentials (login_username/login_password or BAKE_REGISTRY_USERNAME/PASSWORD)');
+                throw new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .zS(`push of ${ref} failed: ${e.message}`, 'check the registry address and credentials (login_username/login_password or BAKE_REGISTRY_USERNAME/PASSWORD)');
             }
             if (!digest)
-                throw new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .z(`push of ${ref} reported no digest`);
+                throw new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .zS(`push of ${ref} reported no digest`);
             digests.push(`${repo}@${digest}`);
             env.out('info', `pushed ${repo}@${digest}`);
         }

@@ -321,7 +321,7 @@ function checkDigest(hx, what) {
         return;
     const got = hx.h.digest('hex');
     if (got !== hx.want)
-        throw new _engine_context__WEBPACK_IMPORTED_MODULE_9__/* .BuildError */ .z(`the ${hx.algo} checksum of ${what} is ${got}, not ${hx.want} (iso_checksum)`, 'the file is damaged or not the one meant: check iso_url and iso_checksum');
+        throw new _engine_context__WEBPACK_IMPORTED_MODULE_9__/* .BuildError */ .zS(`the ${hx.algo} checksum of ${what} is ${got}, not ${hx.want} (iso_checksum)`, 'the file is damaged or not the one meant: check iso_url and iso_checksum');
 }
 /** What `qemu-img info` says of a disk: its format and virtual size. */
 async function diskInfo(path, signal) {
@@ -391,7 +391,7 @@ function qemuSteps(env, provision) {
             name: 'base disk',
             async run(s, ctx) {
                 if ((0,node_fs__WEBPACK_IMPORTED_MODULE_2__.existsSync)(out.disk))
-                    throw new _engine_context__WEBPACK_IMPORTED_MODULE_9__/* .BuildError */ .z(`the output disk ${out.disk} already exists`, 'remove it (or the output_directory), or set another vm_name or output_directory');
+                    throw new _engine_context__WEBPACK_IMPORTED_MODULE_9__/* .BuildError */ .zS(`the output disk ${out.disk} already exists`, 'remove it (or the output_directory), or set another vm_name or output_directory');
                 const url = String(c.iso_url);
                 const check = c.iso_checksum;
                 const made = (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.mkdirSync)(out.dir, { recursive: true });
@@ -411,10 +411,10 @@ function qemuSteps(env, provision) {
                     catch (e) {
                         if (ctx.signal.aborted)
                             throw new _engine_steps__WEBPACK_IMPORTED_MODULE_10__/* .CancelledError */ .cc();
-                        throw new _engine_context__WEBPACK_IMPORTED_MODULE_9__/* .BuildError */ .z(`downloading ${url} failed: ${e.message}`, 'check iso_url and the network');
+                        throw new _engine_context__WEBPACK_IMPORTED_MODULE_9__/* .BuildError */ .zS(`downloading ${url} failed: ${e.message}`, 'check iso_url and the network');
                     }
                     if (!res.ok || !res.body)
-                        throw new _engine_context__WEBPACK_IMPORTED_MODULE_9__/* .BuildError */ .z(`downloading ${url} failed: HTTP ${res.status}`, 'check iso_url');
+                        throw new _engine_context__WEBPACK_IMPORTED_MODULE_9__/* .BuildError */ .zS(`downloading ${url} failed: HTTP ${res.status}`, 'check iso_url');
                     const hx = hasher(check);
                     const tap = new node_stream__WEBPACK_IMPORTED_MODULE_5__.Transform({
                         transform(chunk, _e, cb) {
@@ -431,7 +431,7 @@ function qemuSteps(env, provision) {
                 else {
                     const path = url.startsWith('file://') ? (0,node_url__WEBPACK_IMPORTED_MODULE_7__.fileURLToPath)(url) : (0,node_path__WEBPACK_IMPORTED_MODULE_4__.resolve)(env.specDir, url);
                     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_2__.existsSync)(path))
-                        throw new _engine_context__WEBPACK_IMPORTED_MODULE_9__/* .BuildError */ .z(`the base disk ${path} does not exist`, `iso_url is relative to the spec's directory (${env.specDir})`);
+                        throw new _engine_context__WEBPACK_IMPORTED_MODULE_9__/* .BuildError */ .zS(`the base disk ${path} does not exist`, `iso_url is relative to the spec's directory (${env.specDir})`);
                     const hx = hasher(check);
                     if (hx) {
                         await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_6__.pipeline)((0,node_fs__WEBPACK_IMPORTED_MODULE_2__.createReadStream)(path), hx.h, { signal: ctx.signal });
@@ -441,7 +441,7 @@ function qemuSteps(env, provision) {
                 }
                 const info = await diskInfo(s.base, ctx.signal);
                 if (!['qcow2', 'raw'].includes(info.format))
-                    throw new _engine_context__WEBPACK_IMPORTED_MODULE_9__/* .BuildError */ .z(`the base disk ${url} is ${info.format}, not qcow2 or raw`, 'convert it first (qemu-img convert -O qcow2), or start from a qcow2 cloud image');
+                    throw new _engine_context__WEBPACK_IMPORTED_MODULE_9__/* .BuildError */ .zS(`the base disk ${url} is ${info.format}, not qcow2 or raw`, 'convert it first (qemu-img convert -O qcow2), or start from a qcow2 cloud image');
                 s.baseFormat = info.format;
                 ctx.log(`base disk ${(0,node_path__WEBPACK_IMPORTED_MODULE_4__.basename)(s.base)}: ${info.format}, ${(info.size / 2 ** 30).toFixed(1)} GiB`);
             },
@@ -462,7 +462,7 @@ function qemuSteps(env, provision) {
                 s.work = { path, entry: ledgerFile(path, backing ? 'qcow2 overlay' : 'working disk') };
                 if (backing) {
                     if (s.download)
-                        throw new _engine_context__WEBPACK_IMPORTED_MODULE_9__/* .BuildError */ .z('use_backing_file needs the base disk to stay: a downloaded iso_url is removed after the build', 'download it once to a local file and name that in iso_url, or remove use_backing_file');
+                        throw new _engine_context__WEBPACK_IMPORTED_MODULE_9__/* .BuildError */ .zS('use_backing_file needs the base disk to stay: a downloaded iso_url is removed after the build', 'download it once to a local file and name that in iso_url, or remove use_backing_file');
                     await (0,_process__WEBPACK_IMPORTED_MODULE_14__.runTool)('qemu-img', ['create', '-q', '-f', 'qcow2', '-F', s.baseFormat, '-b', (0,node_path__WEBPACK_IMPORTED_MODULE_4__.resolve)(s.base), path], ctx.signal, 'creating the overlay');
                 }
                 else {
@@ -472,7 +472,7 @@ function qemuSteps(env, provision) {
                     const want = sizeBytes(c.disk_size);
                     const have = (await diskInfo(path, ctx.signal)).size;
                     if (want < have)
-                        throw new _engine_context__WEBPACK_IMPORTED_MODULE_9__/* .BuildError */ .z(`disk_size ${c.disk_size} is smaller than the base disk (${Math.ceil(have / 2 ** 20)} MiB)`, 'a disk is never shrunk: give at least the base size, or remove disk_size');
+                        throw new _engine_context__WEBPACK_IMPORTED_MODULE_9__/* .BuildError */ .zS(`disk_size ${c.disk_size} is smaller than the base disk (${Math.ceil(have / 2 ** 20)} MiB)`, 'a disk is never shrunk: give at least the base size, or remove disk_size');
                     if (want > have)
                         await (0,_process__WEBPACK_IMPORTED_MODULE_14__.runTool)('qemu-img', ['resize', '-q', path, String(want)], ctx.signal, 'growing the disk');
                 }
@@ -548,7 +548,7 @@ function qemuSteps(env, provision) {
                         ctx.log(`port ${port} was taken meanwhile; trying another`);
                         continue;
                     }
-                    throw new _engine_context__WEBPACK_IMPORTED_MODULE_9__/* .BuildError */ .z(`QEMU exited at start: ${why.split('\n').filter(Boolean).at(-1) ?? 'no message'}`, 'check qemu_binary, machine_type, accelerator and qemuargs', why.split('\n').filter(Boolean).slice(-10));
+                    throw new _engine_context__WEBPACK_IMPORTED_MODULE_9__/* .BuildError */ .zS(`QEMU exited at start: ${why.split('\n').filter(Boolean).at(-1) ?? 'no message'}`, 'check qemu_binary, machine_type, accelerator and qemuargs', why.split('\n').filter(Boolean).slice(-10));
                 }
                 ctx.log(`QEMU started (pid ${s.qemu.pid}, ${s.accelerator}); SSH forwarded from 127.0.0.1:${s.port}`);
             },
@@ -579,7 +579,7 @@ function qemuSteps(env, provision) {
                 void s.qemu.gone.then(() => vmGone.abort(new Error('QEMU exited')));
                 const signal = AbortSignal.any([ctx.signal, vmGone.signal]);
                 const serial = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(s.tmp.dir, 'serial.log');
-                const exited = () => new _engine_context__WEBPACK_IMPORTED_MODULE_9__/* .BuildError */ .z(`the VM stopped before SSH answered (QEMU exit ${s.qemu.exited?.code ?? s.qemu.exited?.signal})`, 'the serial console below shows how far it booted', [...s.qemu.stderr.slice(-5), ...lastLines(serial, 15)]);
+                const exited = () => new _engine_context__WEBPACK_IMPORTED_MODULE_9__/* .BuildError */ .zS(`the VM stopped before SSH answered (QEMU exit ${s.qemu.exited?.code ?? s.qemu.exited?.signal})`, 'the serial console below shows how far it booted', [...s.qemu.stderr.slice(-5), ...lastLines(serial, 15)]);
                 try {
                     if (wait)
                         await (0,_engine_steps__WEBPACK_IMPORTED_MODULE_10__/* .sleep */ .yy)(wait, signal);
@@ -633,7 +633,7 @@ function qemuSteps(env, provision) {
                 }
                 const t0 = Date.now();
                 if (!(await (0,_process__WEBPACK_IMPORTED_MODULE_14__.waitGone)(q.pid, q.start, limit, ctx.signal)))
-                    throw new _engine_context__WEBPACK_IMPORTED_MODULE_9__/* .BuildError */ .z(`the VM did not power off within shutdown_timeout (${String(c.shutdown_timeout ?? '5m')})`, typeof c.shutdown_command === 'string'
+                    throw new _engine_context__WEBPACK_IMPORTED_MODULE_9__/* .BuildError */ .zS(`the VM did not power off within shutdown_timeout (${String(c.shutdown_timeout ?? '5m')})`, typeof c.shutdown_command === 'string'
                         ? 'check that shutdown_command powers off (e.g. sudo poweroff), or raise shutdown_timeout'
                         : 'an image without ACPI handling ignores the power button: set shutdown_command (e.g. sudo poweroff)', lastLines((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(s.tmp.dir, 'serial.log'), 10));
                 await q.gone;
@@ -755,7 +755,7 @@ function efiArgs(c, dir) {
         ['efi_firmware_vars', varsTemplate],
     ])
         if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_2__.existsSync)(f))
-            throw new _engine_context__WEBPACK_IMPORTED_MODULE_9__/* .BuildError */ .z(`${k} ${f} does not exist`, 'install OVMF (Debian: ovmf) or point it at the firmware');
+            throw new _engine_context__WEBPACK_IMPORTED_MODULE_9__/* .BuildError */ .zS(`${k} ${f} does not exist`, 'install OVMF (Debian: ovmf) or point it at the firmware');
     // Each VM writes its own copy of the variable store.
     const vars = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(dir, 'efivars.fd');
     (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.copyFileSync)(varsTemplate, vars);
@@ -773,13 +773,13 @@ async function makeCd(c, env, s, dir, signal) {
     for (const f of c.cd_files ?? []) {
         const from = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.resolve)(env.specDir, f);
         if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_2__.existsSync)(from))
-            throw new _engine_context__WEBPACK_IMPORTED_MODULE_9__/* .BuildError */ .z(`cd_files: ${f} does not exist`, `paths are relative to the spec's directory (${env.specDir})`);
+            throw new _engine_context__WEBPACK_IMPORTED_MODULE_9__/* .BuildError */ .zS(`cd_files: ${f} does not exist`, `paths are relative to the spec's directory (${env.specDir})`);
         (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.cpSync)(from, (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(root, (0,node_path__WEBPACK_IMPORTED_MODULE_4__.basename)(from)), { recursive: true });
     }
     for (const [file, content] of Object.entries(c.cd_content ?? {})) {
         const to = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.resolve)(root, file);
         if (!to.startsWith(root + '/'))
-            throw new _engine_context__WEBPACK_IMPORTED_MODULE_9__/* .BuildError */ .z(`cd_content: ${file} is outside the CD`, 'use a relative name such as user-data');
+            throw new _engine_context__WEBPACK_IMPORTED_MODULE_9__/* .BuildError */ .zS(`cd_content: ${file} is outside the CD`, 'use a relative name such as user-data');
         (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.dirname)(to), { recursive: true });
         (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.writeFileSync)(to, (0,_post_processors_template__WEBPACK_IMPORTED_MODULE_15__/* .fill */ .G)(content, s.key ? { SSHPublicKey: s.key.publicKey } : {}));
     }
@@ -793,7 +793,7 @@ function startQemu(env, binary, args, _qmp) {
         child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(binary, args, { stdio: ['ignore', 'ignore', 'pipe'] });
     }
     catch (e) {
-        throw new _engine_context__WEBPACK_IMPORTED_MODULE_9__/* .BuildError */ .z(`QEMU could not start: ${e.message}`, 'check qemu_binary');
+        throw new _engine_context__WEBPACK_IMPORTED_MODULE_9__/* .BuildError */ .zS(`QEMU could not start: ${e.message}`, 'check qemu_binary');
     }
     const stderr = [];
     // QEMU writes a message in pieces: lines are cut only at newlines.

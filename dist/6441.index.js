@@ -432,7 +432,7 @@ function validateChanges(changes) {
     for (const ch of changes) {
         const word = ch.trim().split(/\s+/)[0]?.toUpperCase();
         if (!CHANGE_INSTRUCTIONS.includes(word)) {
-            throw new context/* BuildError */.z(`changes: "${ch}" is not an instruction docker commit accepts`, `use one of ${CHANGE_INSTRUCTIONS.join(', ')}`);
+            throw new context/* BuildError */.zS(`changes: "${ch}" is not an instruction docker commit accepts`, `use one of ${CHANGE_INSTRUCTIONS.join(', ')}`);
         }
     }
 }
@@ -482,7 +482,7 @@ const dockerBuilder = {
                         present = false;
                     }
                     if (policy === 'never' && !present)
-                        throw new context/* BuildError */.z(`image ${image} is not present and pull is "never"`, 'pull it first, or set pull: missing');
+                        throw new context/* BuildError */.zS(`image ${image} is not present and pull is "never"`, 'pull it first, or set pull: missing');
                     if (policy === 'always' || (policy === 'missing' && !present)) {
                         ctx.log(`pulling ${image}`);
                         try {
@@ -495,7 +495,7 @@ const dockerBuilder = {
                             if (present)
                                 ctx.log(`pull failed (${e.message}); using the local ${image}`);
                             else
-                                throw new context/* BuildError */.z(`cannot pull ${image}: ${e.message}`, 'check the image name and that the registry is reachable (and logged in, for private images)');
+                                throw new context/* BuildError */.zS(`cannot pull ${image}: ${e.message}`, 'check the image name and that the registry is reachable (and logged in, for private images)');
                         }
                     }
                 },
@@ -682,10 +682,10 @@ async function reachEngine(docker) {
         const err = e;
         const socket = err.address ?? process.env.DOCKER_HOST ?? '/var/run/docker.sock';
         if (err.code === 'EACCES')
-            throw new context/* BuildError */.z(`permission denied on the Docker socket ${socket}`, 'add your user to the docker group (sudo usermod -aG docker "$USER", then log in again), or run bake as root');
+            throw new context/* BuildError */.zS(`permission denied on the Docker socket ${socket}`, 'add your user to the docker group (sudo usermod -aG docker "$USER", then log in again), or run bake as root');
         if (err.code === 'ENOENT' || err.code === 'ECONNREFUSED')
-            throw new context/* BuildError */.z(`no Docker engine answers at ${socket}`, 'start one (scripts/dev-services.sh here, or sudo systemctl start docker), or set DOCKER_HOST');
-        throw new context/* BuildError */.z(`the Docker engine at ${socket} does not answer: ${err.message}`);
+            throw new context/* BuildError */.zS(`no Docker engine answers at ${socket}`, 'start one (scripts/dev-services.sh here, or sudo systemctl start docker), or set DOCKER_HOST');
+        throw new context/* BuildError */.zS(`the Docker engine at ${socket} does not answer: ${err.message}`);
     }
 }
 function containerName(build, run) {

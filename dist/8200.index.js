@@ -14,7 +14,7 @@ exports.modules = {
 
 function requireImage(id, type) {
     if (!id.startsWith('sha256:'))
-        throw new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .z(`${type} needs a Docker image artifact, got "${id}"`, 'use it after a docker builder with commit: true');
+        throw new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .zS(`${type} needs a Docker image artifact, got "${id}"`, 'use it after a docker builder with commit: true');
 }
 
 

@@ -25,7 +25,7 @@ __webpack_require__.r(__webpack_exports__);
 const checksum = {
     async run(use, input, env) {
         if (!input.files?.length)
-            throw new _engine_context__WEBPACK_IMPORTED_MODULE_2__/* .BuildError */ .z('checksum needs an artifact with files', 'use it after export_path, docker-save or compress');
+            throw new _engine_context__WEBPACK_IMPORTED_MODULE_2__/* .BuildError */ .zS('checksum needs an artifact with files', 'use it after export_path, docker-save or compress');
         const types = use.config.checksum_types ?? ['sha256'];
         const out = [];
         for (const t of types) {

@@ -62,7 +62,7 @@ function endpointOptions() {
         u = new URL(raw);
     }
     catch {
-        throw new _engine_context__WEBPACK_IMPORTED_MODULE_8__/* .BuildError */ .z(`CLOUDSDK_API_ENDPOINT_OVERRIDES_COMPUTE is not a URL: ${raw}`, 'e.g. https://compute-myendpoint.p.googleapis.com/compute/v1/');
+        throw new _engine_context__WEBPACK_IMPORTED_MODULE_8__/* .BuildError */ .zS(`CLOUDSDK_API_ENDPOINT_OVERRIDES_COMPUTE is not a URL: ${raw}`, 'e.g. https://compute-myendpoint.p.googleapis.com/compute/v1/');
     }
     const protocol = u.protocol.replace(':', '');
     return {
@@ -78,7 +78,7 @@ function readCredentialsFile(path, specDir) {
         text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(full, 'utf8');
     }
     catch (e) {
-        throw new _engine_context__WEBPACK_IMPORTED_MODULE_8__/* .BuildError */ .z(`credentials_file ${path} cannot be read: ${e.code}`, `paths are relative to the spec's directory (${specDir})`);
+        throw new _engine_context__WEBPACK_IMPORTED_MODULE_8__/* .BuildError */ .zS(`credentials_file ${path} cannot be read: ${e.code}`, `paths are relative to the spec's directory (${specDir})`);
     }
     return parseCredentials(text, `credentials_file ${path}`);
 }
@@ -88,7 +88,7 @@ function parseCredentials(text, what) {
         json = JSON.parse(text);
     }
     catch {
-        throw new _engine_context__WEBPACK_IMPORTED_MODULE_8__/* .BuildError */ .z(`${what} is not JSON`, 'give a service account key, or the external_account file google-github-actions/auth writes');
+        throw new _engine_context__WEBPACK_IMPORTED_MODULE_8__/* .BuildError */ .zS(`${what} is not JSON`, 'give a service account key, or the external_account file google-github-actions/auth writes');
     }
     (0,_util_redact__WEBPACK_IMPORTED_MODULE_10__/* .addSecret */ .Ck)(json.private_key);
     (0,_util_redact__WEBPACK_IMPORTED_MODULE_10__/* .addSecret */ .Ck)(json.refresh_token);
@@ -227,7 +227,7 @@ function projectOf(config) {
         process.env.GOOGLE_CLOUD_PROJECT ??
         process.env.CLOUDSDK_CORE_PROJECT;
     if (!p)
-        throw new _engine_context__WEBPACK_IMPORTED_MODULE_8__/* .BuildError */ .z('no GCP project', 'set project_id in the source, or GOOGLE_CLOUD_PROJECT (google-github-actions/auth sets it)');
+        throw new _engine_context__WEBPACK_IMPORTED_MODULE_8__/* .BuildError */ .zS('no GCP project', 'set project_id in the source, or GOOGLE_CLOUD_PROJECT (google-github-actions/auth sets it)');
     return p;
 }
 // ---- errors ----
@@ -293,14 +293,14 @@ function hintOf(f, principal) {
 }
 /** A failed call as an error a user can act on: the call, Google's reason and message, a hint. */
 function gceError(e, what, principal) {
-    if (e instanceof _engine_context__WEBPACK_IMPORTED_MODULE_8__/* .BuildError */ .z || e instanceof _engine_steps__WEBPACK_IMPORTED_MODULE_9__/* .CancelledError */ .cc)
+    if (e instanceof _engine_context__WEBPACK_IMPORTED_MODULE_8__/* .BuildError */ .zS || e instanceof _engine_steps__WEBPACK_IMPORTED_MODULE_9__/* .CancelledError */ .cc)
         return e;
     if (e?.name === 'AbortError' || e?.name === 'TimeoutError')
         return e;
     const f = failureOf(e);
     const code = [f.status, f.reason].filter((x) => x !== undefined).join(' ');
     const net = /ECONNREFUSED|ENOTFOUND|ETIMEDOUT|ECONNRESET|EAI_AGAIN|certificate/i.test(f.message);
-    return new _engine_context__WEBPACK_IMPORTED_MODULE_8__/* .BuildError */ .z(`${what} failed: ${code ? `${code}: ` : ''}${f.message}`, hintOf(f, principal) ??
+    return new _engine_context__WEBPACK_IMPORTED_MODULE_8__/* .BuildError */ .zS(`${what} failed: ${code ? `${code}: ` : ''}${f.message}`, hintOf(f, principal) ??
         (net
             ? 'the Compute API cannot be reached from here: check the network (and CLOUDSDK_API_ENDPOINT_OVERRIDES_COMPUTE if set)'
             : undefined));
@@ -333,7 +333,7 @@ function operationOf(r) {
     const first = (Array.isArray(r) ? r[0] : r);
     return first?.latestResponse ?? first;
 }
-class OperationError extends _engine_context__WEBPACK_IMPORTED_MODULE_8__/* .BuildError */ .z {
+class OperationError extends _engine_context__WEBPACK_IMPORTED_MODULE_8__/* .BuildError */ .zS {
     code;
     constructor(message, hint, code) {
         super(message, hint);
@@ -341,7 +341,7 @@ class OperationError extends _engine_context__WEBPACK_IMPORTED_MODULE_8__/* .Bui
         this.name = 'OperationError';
     }
 }
-class WaitTimeoutError extends _engine_context__WEBPACK_IMPORTED_MODULE_8__/* .BuildError */ .z {
+class WaitTimeoutError extends _engine_context__WEBPACK_IMPORTED_MODULE_8__/* .BuildError */ .zS {
     constructor(message, hint) {
         super(message, hint);
         this.name = 'WaitTimeoutError';
@@ -721,7 +721,7 @@ function readLocal(specDir, file, setting) {
         return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(specDir, file), 'utf8');
     }
     catch (e) {
-        throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .z(`${setting} ${file} cannot be read: ${e.code}`, `paths are relative to the spec's directory (${specDir})`);
+        throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .zS(`${setting} ${file} cannot be read: ${e.code}`, `paths are relative to the spec's directory (${specDir})`);
     }
 }
 /** The user's startup script, wrapped so that its end and exit status reach the serial port. */
@@ -775,7 +775,7 @@ async function findSourceImage(g, c, signal) {
         if (!(0,_gce__WEBPACK_IMPORTED_MODULE_9__/* .isNotFound */ .c4)(a.reason))
             throw (0,_gce__WEBPACK_IMPORTED_MODULE_9__/* .gceError */ .Yj)(a.reason, `looking up ${family ? `image family ${family}` : `image ${image}`} in ${projects[i]}`, g.principal);
     }
-    throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .z(`${family ? `source_image_family "${family}"` : `source_image "${image}"`} was not found in ${projects.join(', ')}`, family
+    throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .zS(`${family ? `source_image_family "${family}"` : `source_image "${image}"`} was not found in ${projects.join(', ')}`, family
         ? 'check the family name and set source_image_project_id to the project that publishes it (e.g. debian-cloud for debian-12); "gcloud compute images list --filter=family:NAME" shows where it lives'
         : 'check the name, or give the project in source_image_project_id or a URL (projects/P/global/images/NAME)');
 }
@@ -1072,7 +1072,7 @@ function gceSteps(env, provision) {
                             return;
                         throw (0,_gce__WEBPACK_IMPORTED_MODULE_9__/* .gceError */ .Yj)(e, `looking for an image named "${imageName}"`, gi.principal);
                     }
-                    throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .z(`an image named "${imageName}" already exists in ${imageProject}`, 'set force: true to replace it, or make image_name unique (e.g. with formatdate("YYYYMMDDhhmmss", timestamp()))');
+                    throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .zS(`an image named "${imageName}" already exists in ${imageProject}`, 'set force: true to replace it, or make image_name unique (e.g. with formatdate("YYYYMMDDhhmmss", timestamp()))');
                 };
                 const [, source] = await Promise.all([nameCheck(), findSourceImage(s.g, c, ctx.signal)]);
                 s.sourceImage = source;
@@ -1097,7 +1097,7 @@ function gceSteps(env, provision) {
                             entry: env.ledger.add(env.instance.name, 'gce-oslogin-key', ledgerRef(g.project, k.fingerprint, { account: k.account }), `SSH key ${k.fingerprint.slice(0, 12)}… in the OS Login profile of ${k.account}`),
                         };
                         if (!k.username && !c.os_login_ssh_username)
-                            throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .z(`the OS Login profile of ${k.account} has no POSIX account`, 'grant the account roles/compute.osAdminLogin (or osLogin) on the project, or name the user in os_login_ssh_username');
+                            throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .zS(`the OS Login profile of ${k.account} has no POSIX account`, 'grant the account roles/compute.osAdminLogin (or osLogin) on the project, or name the user in os_login_ssh_username');
                         s.osLogin.username = (0,_oslogin__WEBPACK_IMPORTED_MODULE_10__.loginName)(k.username ?? '', c.os_login_ssh_username);
                         ctx.log(`the temporary key is in the OS Login profile of ${k.account}; logging in as ${s.osLogin.username}`);
                     },
@@ -1153,7 +1153,7 @@ function gceSteps(env, provision) {
                             m.deleted = true;
                             env.ledger.done(m.entry);
                         }
-                        throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .z(e.message, 'set another instance_name / disk_name, or leave them unset');
+                        throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .zS(e.message, 'set another instance_name / disk_name, or leave them unset');
                     }
                     throw e;
                 }
@@ -1216,12 +1216,12 @@ function gceSteps(env, provision) {
                             const m = marker.exec(seen);
                             if (m) {
                                 if (m[1] !== '0')
-                                    throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .z(`the startup script ended with exit status ${m[1]}`, 'the serial console tail is below', seen.split(/\r?\n/).filter(Boolean).slice(-20));
+                                    throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .zS(`the startup script ended with exit status ${m[1]}`, 'the serial console tail is below', seen.split(/\r?\n/).filter(Boolean).slice(-20));
                                 ctx.log('the startup script finished');
                                 return;
                             }
                             if (Date.now() >= deadline)
-                                throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .z(`the startup script did not finish within ${Math.round(startupLimit / 1000)}s`, 'raise startup_script_timeout (or state_timeout); the serial console tail is below', seen.split(/\r?\n/).filter(Boolean).slice(-20));
+                                throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .zS(`the startup script did not finish within ${Math.round(startupLimit / 1000)}s`, 'raise startup_script_timeout (or state_timeout); the serial console tail is below', seen.split(/\r?\n/).filter(Boolean).slice(-20));
                             seen = seen.slice(-64 * 1024);
                             await (0,_engine_steps__WEBPACK_IMPORTED_MODULE_6__/* .sleep */ .yy)(pollMs, ctx.signal);
                         }
@@ -1234,7 +1234,7 @@ function gceSteps(env, provision) {
             async run(s, ctx) {
                 const host = addressOf(s.instance.info);
                 if (!host)
-                    throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .z(`instance ${instanceName} has no ${bool(c.use_internal_ip) ? 'internal' : 'external'} IP`, bool(c.use_internal_ip)
+                    throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .zS(`instance ${instanceName} has no ${bool(c.use_internal_ip) ? 'internal' : 'external'} IP`, bool(c.use_internal_ip)
                         ? 'check network / subnetwork'
                         : 'do not set omit_external_ip, or connect with use_internal_ip: true from inside the VPC');
                 await (0,_ssh_connect__WEBPACK_IMPORTED_MODULE_12__/* .connectSsh */ .L)(env, s.osLogin ? { ...c, ssh_username: sshUser(s) } : c, { host, ...(s.key?.privateKey ? { privateKey: s.key.privateKey } : {}) }, s, ctx, async (e) => ({ hint: sshHint(s, e), tail: await serialTail(s) }));

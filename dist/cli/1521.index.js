@@ -22,7 +22,7 @@ __webpack_require__.r(__webpack_exports__);
 const file = {
     async run(use, comm, env, signal) {
         if (!comm)
-            throw new _engine_context__WEBPACK_IMPORTED_MODULE_2__/* .BuildError */ .z('the file provisioner needs a machine to copy to', 'this builder has no communicator');
+            throw new _engine_context__WEBPACK_IMPORTED_MODULE_2__/* .BuildError */ .zS('the file provisioner needs a machine to copy to', 'this builder has no communicator');
         const c = use.config;
         const dest = String(c.destination);
         if ((c.direction ?? 'upload') === 'download') {
@@ -31,7 +31,7 @@ const file = {
                 ...(c.sources ?? []),
             ];
             if (!sources.length)
-                throw new _engine_context__WEBPACK_IMPORTED_MODULE_2__/* .BuildError */ .z('a download needs source (the remote path)', use.path);
+                throw new _engine_context__WEBPACK_IMPORTED_MODULE_2__/* .BuildError */ .zS('a download needs source (the remote path)', use.path);
             for (const s of sources) {
                 const local = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(env.specDir, dest.endsWith('/') ? dest + s.split('/').filter(Boolean).pop() : dest);
                 (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(local), { recursive: true });
@@ -42,7 +42,7 @@ const file = {
         }
         if (typeof c.content === 'string') {
             if (c.source !== undefined || c.sources !== undefined)
-                throw new _engine_context__WEBPACK_IMPORTED_MODULE_2__/* .BuildError */ .z('set either content or source/sources, not both', use.path);
+                throw new _engine_context__WEBPACK_IMPORTED_MODULE_2__/* .BuildError */ .zS('set either content or source/sources, not both', use.path);
             env.out('info', `writing ${dest}`);
             await comm.uploadContent(c.content, dest, 0o644, signal);
             return;
@@ -52,11 +52,11 @@ const file = {
             ...(c.sources ?? []),
         ];
         if (!sources.length)
-            throw new _engine_context__WEBPACK_IMPORTED_MODULE_2__/* .BuildError */ .z('the file provisioner needs source, sources or content', use.path);
+            throw new _engine_context__WEBPACK_IMPORTED_MODULE_2__/* .BuildError */ .zS('the file provisioner needs source, sources or content', use.path);
         for (const s of sources) {
             const local = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(env.specDir, s);
             if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(local))
-                throw new _engine_context__WEBPACK_IMPORTED_MODULE_2__/* .BuildError */ .z(`file provisioner: ${s} does not exist`, `paths are relative to the spec's directory (${env.specDir})`);
+                throw new _engine_context__WEBPACK_IMPORTED_MODULE_2__/* .BuildError */ .zS(`file provisioner: ${s} does not exist`, `paths are relative to the spec's directory (${env.specDir})`);
             // A directory goes into the destination as Packer does it: "dir/" copies its contents;
             // "dir" creates dest/dir when dest is a directory already, and becomes dest when dest
             // does not exist yet. A file goes into dest/ when dest ends in / or when several

@@ -17,7 +17,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _spec_load__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(11207);
 /* harmony import */ var _spec_resolve__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(92986);
 /* harmony import */ var _spec_spec__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(81552);
-/* harmony import */ var _open__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(98979);
+/* harmony import */ var _open__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(80582);
 /**
  * `bake convert`: a Packer template written out as the equivalent bake.yml. What has no
  * translation is left out of the spec and named by a `# TODO:` comment where it belongs, so
@@ -103,7 +103,7 @@ async function convertTemplate(path, registry, cwd = process.cwd()) {
             // artifact it cannot take. Anything else (a required variable without a value) is the
             // user's to give when they run it.
             try {
-                (0,_spec_resolve__WEBPACK_IMPORTED_MODULE_4__/* .resolvePlan */ .yY)(spec, { env: {} });
+                (0,_spec_resolve__WEBPACK_IMPORTED_MODULE_4__/* .resolvePlan */ .yY)(spec, { env: {}, offline: true });
                 break;
             }
             catch (e) {

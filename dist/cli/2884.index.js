@@ -23,7 +23,7 @@ const dockerImport = {
     async run(use, input, env, signal) {
         const tar = (input.files ?? []).find((f) => /\.tar$/.test(f)) ?? input.files?.[0];
         if (!tar)
-            throw new _engine_context__WEBPACK_IMPORTED_MODULE_1__/* .BuildError */ .z(`docker-import needs a tar file, got "${input.id}"`, 'use it after a docker builder with export_path');
+            throw new _engine_context__WEBPACK_IMPORTED_MODULE_1__/* .BuildError */ .zS(`docker-import needs a tar file, got "${input.id}"`, 'use it after a docker builder with export_path');
         const repo = String(use.config.repository);
         const tag = String(use.config.tag ?? 'latest');
         const changes = use.config.changes ?? [];

@@ -381,7 +381,7 @@ const vmExport = {
         const p = input.properties ?? {};
         const disk = input.files?.[0];
         if (!disk || !p.disk_format)
-            throw new context/* BuildError */.z('vm-export needs a VM disk, and this artifact is not one', 'use vm-export after the qemu builder');
+            throw new context/* BuildError */.zS('vm-export needs a VM disk, and this artifact is not one', 'use vm-export after the qemu builder');
         const vars = { BuildName: env.instance.name, BuilderType: env.instance.type };
         const dir = typeof c.output_directory === 'string'
             ? (0,external_node_path_.resolve)(env.specDir, (0,template/* fill */.G)(c.output_directory, vars))

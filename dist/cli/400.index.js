@@ -60,7 +60,7 @@ const HINTS = [
 ];
 /** A failed AWS call as an error a user can act on: the call, the AWS code, a hint. */
 function awsError(e, what, region) {
-    if (e instanceof _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .z)
+    if (e instanceof _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .zS)
         return e;
     const code = codeOf(e) ?? 'Error';
     const message = e?.message ?? String(e);
@@ -68,7 +68,7 @@ function awsError(e, what, region) {
         return e;
     const hint = HINTS.find(([re]) => re.test(code))?.[1];
     const where = region ? ` in ${region}` : '';
-    return new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .z(`${what}${where} failed: ${code}: ${message}`, hint);
+    return new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .zS(`${what}${where} failed: ${code}: ${message}`, hint);
 }
 
 
@@ -146,14 +146,16 @@ const clients = new Map();
  * environment, a profile, or the web identity token configure-aws-credentials sets up with
  * OIDC. Throttling is retried by the SDK with backoff (adaptive mode also slows down).
  */
-function ec2(region, role) {
-    const key = `${region}|${role?.role_arn ?? ''}`;
+function ec2(region, role, endpoint) {
+    const key = `${region}|${role?.role_arn ?? ''}|${endpoint ?? ''}`;
     let c = clients.get(key);
     if (!c) {
         c = new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_4__/* .EC2Client */ .gu5({
             region,
             maxAttempts: 8,
             retryMode: 'adaptive',
+            // custom_endpoint_ec2: an AWS-compatible cloud, or a VPC endpoint.
+            ...(endpoint ? { endpoint } : {}),
             ...(role ? { credentials: assumedRole(region, role) } : {}),
         });
         clients.set(key, c);
@@ -165,7 +167,7 @@ function regionOf(config) {
         process.env.AWS_REGION ??
         process.env.AWS_DEFAULT_REGION;
     if (!r)
-        throw new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .z('no AWS region', 'set region in the source, or AWS_REGION (aws-actions/configure-aws-credentials sets it)');
+        throw new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .zS('no AWS region', 'set region in the source, or AWS_REGION (aws-actions/configure-aws-credentials sets it)');
     return r;
 }
 
@@ -187,14 +189,14 @@ async function explainUnauthorized(err, region, role) {
         try {
             const r = await sts.send(new DecodeAuthorizationMessageCommand({ EncodedMessage: encoded }));
             const d = JSON.parse(r.DecodedMessage ?? '{}');
-            return new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .z(`${short} (denied: ${d.context?.action ?? '?'} on ${d.context?.resource ?? '?'})`, `allow ${d.context?.action ?? 'this action'} in the policy of the build's role`);
+            return new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .zS(`${short} (denied: ${d.context?.action ?? '?'} on ${d.context?.resource ?? '?'})`, `allow ${d.context?.action ?? 'this action'} in the policy of the build's role`);
         }
         finally {
             sts.destroy();
         }
     }
     catch {
-        return new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .z(short, 'the credentials lack a permission; allow sts:DecodeAuthorizationMessage to see which one');
+        return new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .zS(short, 'the credentials lack a permission; allow sts:DecodeAuthorizationMessage to see which one');
     }
 }
 /** awsError, with UnauthorizedOperation decoded when STS allows it. */
@@ -231,7 +233,7 @@ async function waitFor(what, check, polling, defaultLimitMs, signal) {
         }
         if (i >= delays.length) {
             const waited = Math.round(delays.reduce((a, b) => a + b, 0) / 1000);
-            throw new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .z(`gave up waiting for ${what} after ${i + 1} checks (${waited}s)`, 'raise aws_polling.max_attempts or aws_polling.delay_seconds');
+            throw new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .zS(`gave up waiting for ${what} after ${i + 1} checks (${waited}s)`, 'raise aws_polling.max_attempts or aws_polling.delay_seconds');
         }
         await (0,_engine_steps__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .yy)(delays[i], signal);
     }
@@ -276,7 +278,7 @@ const gone = (e) => {
     throw e;
 };
 async function terminateInstance(region, id, o = {}) {
-    const client = (0,_aws__WEBPACK_IMPORTED_MODULE_1__/* .ec2 */ .l8)(region, o.role);
+    const client = (0,_aws__WEBPACK_IMPORTED_MODULE_1__/* .ec2 */ .l8)(region, o.role, o.endpoint);
     try {
         await client.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .TerminateInstancesCommand */ .NaF({ InstanceIds: [id] })).catch(gone);
         if (o.wait === false)
@@ -298,7 +300,7 @@ async function deleteSecurityGroup(region, id, o = {}) {
     const deadline = Date.now() + (o.retryMs ?? 300_000);
     for (let delay = 1000;; delay = Math.min(delay * 2, 15_000)) {
         try {
-            await (0,_aws__WEBPACK_IMPORTED_MODULE_1__/* .ec2 */ .l8)(region, o.role)
+            await (0,_aws__WEBPACK_IMPORTED_MODULE_1__/* .ec2 */ .l8)(region, o.role, o.endpoint)
                 .send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .DeleteSecurityGroupCommand */ .yEh({ GroupId: id }))
                 .catch(gone);
             return;
@@ -310,9 +312,9 @@ async function deleteSecurityGroup(region, id, o = {}) {
         }
     }
 }
-async function deleteKeyPair(region, ref, role) {
+async function deleteKeyPair(region, ref, role, endpoint) {
     try {
-        await (0,_aws__WEBPACK_IMPORTED_MODULE_1__/* .ec2 */ .l8)(region, role)
+        await (0,_aws__WEBPACK_IMPORTED_MODULE_1__/* .ec2 */ .l8)(region, role, endpoint)
             .send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .DeleteKeyPairCommand */ .EWB(ref.id ? { KeyPairId: ref.id } : { KeyName: ref.name }))
             .catch(gone);
     }
@@ -322,7 +324,7 @@ async function deleteKeyPair(region, ref, role) {
 }
 /** Deregisters an AMI and deletes the snapshots it was made of. */
 async function deregisterImage(region, id, o = {}) {
-    const client = (0,_aws__WEBPACK_IMPORTED_MODULE_1__/* .ec2 */ .l8)(region, o.role);
+    const client = (0,_aws__WEBPACK_IMPORTED_MODULE_1__/* .ec2 */ .l8)(region, o.role, o.endpoint);
     try {
         let snapshots = o.snapshotIds;
         if (o.snapshots !== false && !snapshots) {
@@ -343,12 +345,17 @@ async function deregisterImage(region, id, o = {}) {
 const roleOf = (e) => e.ref.role_arn
     ? { role_arn: e.ref.role_arn, ...(e.ref.external_id ? { external_id: e.ref.external_id } : {}) }
     : undefined;
+/** The role and endpoint a ledgered resource was made with, to reach it again. */
+const accessOf = (e) => ({
+    role: roleOf(e),
+    ...(e.ref.endpoint ? { endpoint: e.ref.endpoint } : {}),
+});
 /** The ledger's AWS kinds, for `bake cleanup` and the post step. */
 const awsCleaners = {
-    'aws-instance': (e) => terminateInstance(e.ref.region, e.ref.id, { role: roleOf(e), wait: true }),
-    'aws-security-group': (e) => deleteSecurityGroup(e.ref.region, e.ref.id, { role: roleOf(e) }),
-    'aws-key-pair': (e) => deleteKeyPair(e.ref.region, e.ref, roleOf(e)),
-    'aws-ami': (e) => deregisterImage(e.ref.region, e.ref.id, { role: roleOf(e) }),
+    'aws-instance': (e) => terminateInstance(e.ref.region, e.ref.id, { ...accessOf(e), wait: true }),
+    'aws-security-group': (e) => deleteSecurityGroup(e.ref.region, e.ref.id, accessOf(e)),
+    'aws-key-pair': (e) => deleteKeyPair(e.ref.region, e.ref, roleOf(e), e.ref.endpoint),
+    'aws-ami': (e) => deregisterImage(e.ref.region, e.ref.id, accessOf(e)),
 };
 
 
@@ -461,7 +468,7 @@ async function sourceAmiImage(c, region, role, signal) {
     const byId = typeof c.source_ami === 'string';
     const filters = byId ? [] : filterList(f.filters);
     const owners = byId ? [] : (f.owners ?? []);
-    const r = await (0,_aws__WEBPACK_IMPORTED_MODULE_6__/* .ec2 */ .l8)(region, role)
+    const r = await (0,_aws__WEBPACK_IMPORTED_MODULE_6__/* .ec2 */ .l8)(region, role, c.custom_endpoint_ec2)
         .send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_9__/* .DescribeImagesCommand */ .ji5(byId
         ? { ImageIds: [c.source_ami] }
         : { Filters: filters, ...(owners.length ? { Owners: owners } : {}) }), { abortSignal: signal })
@@ -471,15 +478,15 @@ async function sourceAmiImage(c, region, role, signal) {
     if (byId) {
         const found = r.Images?.[0];
         if (!found)
-            throw new _engine_context__WEBPACK_IMPORTED_MODULE_4__/* .BuildError */ .z(`source_ami ${String(c.source_ami)} does not exist in ${region}`, 'AMI IDs differ from region to region: check the ID and region, or use source_ami_filter');
+            throw new _engine_context__WEBPACK_IMPORTED_MODULE_4__/* .BuildError */ .zS(`source_ami ${String(c.source_ami)} does not exist in ${region}`, 'AMI IDs differ from region to region: check the ID and region, or use source_ami_filter');
         return found;
     }
     const images = (r.Images ?? []).sort((a, b) => String(b.CreationDate ?? '').localeCompare(String(a.CreationDate ?? '')));
     const shown = `filters ${JSON.stringify(f.filters ?? {})}${owners.length ? `, owners ${JSON.stringify(owners)}` : ''}`;
     if (!images.length)
-        throw new _engine_context__WEBPACK_IMPORTED_MODULE_4__/* .BuildError */ .z(`source_ami_filter matched no AMI in ${region} (${shown})`, 'check the names and wildcards (*) and the owners; "aws ec2 describe-images --owners <owner> --filters Name=name,Values=<pattern>" lists what matches');
+        throw new _engine_context__WEBPACK_IMPORTED_MODULE_4__/* .BuildError */ .zS(`source_ami_filter matched no AMI in ${region} (${shown})`, 'check the names and wildcards (*) and the owners; "aws ec2 describe-images --owners <owner> --filters Name=name,Values=<pattern>" lists what matches');
     if (images.length > 1 && f.most_recent !== true)
-        throw new _engine_context__WEBPACK_IMPORTED_MODULE_4__/* .BuildError */ .z(`source_ami_filter matched ${images.length} AMIs in ${region} (${shown}): ${images
+        throw new _engine_context__WEBPACK_IMPORTED_MODULE_4__/* .BuildError */ .zS(`source_ami_filter matched ${images.length} AMIs in ${region} (${shown}): ${images
             .slice(0, 5)
             .map((i) => `${i.ImageId} ${i.Name ?? ''}`.trim())
             .join(', ')}${images.length > 5 ? ', ...' : ''}`, 'set most_recent: true, or narrow the filters');
@@ -489,7 +496,8 @@ function ebsSteps(env, provision) {
     const c = env.instance.config;
     const region = (0,_aws__WEBPACK_IMPORTED_MODULE_6__/* .regionOf */ .AP)(c);
     const role = c.assume_role;
-    const client = (r = region) => (0,_aws__WEBPACK_IMPORTED_MODULE_6__/* .ec2 */ .l8)(r, role);
+    const endpoint = c.custom_endpoint_ec2;
+    const client = (r = region) => (0,_aws__WEBPACK_IMPORTED_MODULE_6__/* .ec2 */ .l8)(r, role, endpoint);
     const polling = {
         delayMs: c.aws_polling?.delay_seconds !== undefined
             ? Number(c.aws_polling.delay_seconds) * 1000
@@ -508,9 +516,11 @@ function ebsSteps(env, provision) {
         'bake:created': created,
     };
     const runTags = (0,_aws__WEBPACK_IMPORTED_MODULE_6__/* .tagList */ .Tw)({ Name: resourceName }, bakeTags);
-    const imageTagSpecs = [
-        { ResourceType: 'image', Tags: (0,_aws__WEBPACK_IMPORTED_MODULE_6__/* .tagList */ .Tw)(c.tags, bakeTags) },
-        { ResourceType: 'snapshot', Tags: (0,_aws__WEBPACK_IMPORTED_MODULE_6__/* .tagList */ .Tw)(c.snapshot_tags, bakeTags) },
+    /** A setting that may use build.SourceAMI and the like, filled in now. */
+    const filled = (k) => (0,_engine_context__WEBPACK_IMPORTED_MODULE_4__/* .withBuildFields */ .iR)(c[k], env, k);
+    const imageTagSpecs = () => [
+        { ResourceType: 'image', Tags: (0,_aws__WEBPACK_IMPORTED_MODULE_6__/* .tagList */ .Tw)(filled('tags'), bakeTags) },
+        { ResourceType: 'snapshot', Tags: (0,_aws__WEBPACK_IMPORTED_MODULE_6__/* .tagList */ .Tw)(filled('snapshot_tags'), bakeTags) },
     ];
     /** The AMI of each target region, in ami_regions order: the newest made there. */
     const finalImages = (s) => targetRegions.map((r) => [r, s.made.filter((m) => m.region === r).at(-1).image]);
@@ -520,6 +530,7 @@ function ebsSteps(env, provision) {
         ...extra,
         ...(role ? { role_arn: role.role_arn } : {}),
         ...(role?.external_id ? { external_id: role.external_id } : {}),
+        ...(endpoint ? { endpoint } : {}),
     });
     const sshInterface = String(c.ssh_interface ?? 'public_ip');
     const sshPort = Number(c.ssh_port ?? 22);
@@ -555,7 +566,7 @@ function ebsSteps(env, provision) {
             const r = await call(client().send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_9__/* .DescribeVpcsCommand */ .Dti({ Filters: filters }), { abortSignal: signal }), 'looking up vpc_filter');
             const vpcs = r.Vpcs ?? [];
             if (vpcs.length !== 1)
-                throw new _engine_context__WEBPACK_IMPORTED_MODULE_4__/* .BuildError */ .z(`vpc_filter matched ${vpcs.length} VPCs in ${region} (${JSON.stringify(c.vpc_filter.filters)})${vpcs.length ? ': ' + vpcs.map((v) => v.VpcId).join(', ') : ''}`, 'the filter must match exactly one VPC');
+                throw new _engine_context__WEBPACK_IMPORTED_MODULE_4__/* .BuildError */ .zS(`vpc_filter matched ${vpcs.length} VPCs in ${region} (${JSON.stringify(c.vpc_filter.filters)})${vpcs.length ? ': ' + vpcs.map((v) => v.VpcId).join(', ') : ''}`, 'the filter must match exactly one VPC');
             s.vpcId = vpcs[0].VpcId;
         }
         if (c.subnet_filter || (s.vpcId && !s.subnetId)) {
@@ -570,9 +581,9 @@ function ebsSteps(env, provision) {
             const r = await call(client().send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_9__/* .DescribeSubnetsCommand */ .jSW({ Filters: filters }), { abortSignal: signal }), 'looking up the subnet');
             const subnets = (r.Subnets ?? []).sort((a, b) => (b.AvailableIpAddressCount ?? 0) - (a.AvailableIpAddressCount ?? 0));
             if (!subnets.length)
-                throw new _engine_context__WEBPACK_IMPORTED_MODULE_4__/* .BuildError */ .z(`no subnet in ${region} matches ${JSON.stringify(filters)}`, 'check subnet_filter (and vpc_id / availability_zone)');
+                throw new _engine_context__WEBPACK_IMPORTED_MODULE_4__/* .BuildError */ .zS(`no subnet in ${region} matches ${JSON.stringify(filters)}`, 'check subnet_filter (and vpc_id / availability_zone)');
             if (subnets.length > 1 && sf.most_free === false)
-                throw new _engine_context__WEBPACK_IMPORTED_MODULE_4__/* .BuildError */ .z(`subnet_filter matched ${subnets.length} subnets: ${subnets.map((x) => x.SubnetId).join(', ')}`, 'narrow the filter, or set most_free: true to take the one with most free addresses');
+                throw new _engine_context__WEBPACK_IMPORTED_MODULE_4__/* .BuildError */ .zS(`subnet_filter matched ${subnets.length} subnets: ${subnets.map((x) => x.SubnetId).join(', ')}`, 'narrow the filter, or set most_free: true to take the one with most free addresses');
             s.subnetId = subnets[0].SubnetId;
             s.vpcId = subnets[0].VpcId;
             s.availabilityZone = subnets[0].AvailabilityZone;
@@ -622,7 +633,7 @@ function ebsSteps(env, provision) {
             return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(env.specDir, c.user_data_file));
         }
         catch (e) {
-            throw new _engine_context__WEBPACK_IMPORTED_MODULE_4__/* .BuildError */ .z(`user_data_file ${c.user_data_file} cannot be read: ${e.code}`, `paths are relative to the spec's directory (${env.specDir})`);
+            throw new _engine_context__WEBPACK_IMPORTED_MODULE_4__/* .BuildError */ .zS(`user_data_file ${c.user_data_file} cannot be read: ${e.code}`, `paths are relative to the spec's directory (${env.specDir})`);
         }
     };
     const launch = async (s) => {
@@ -675,11 +686,11 @@ function ebsSteps(env, provision) {
             TagSpecifications: [
                 {
                     ResourceType: 'instance',
-                    Tags: (0,_aws__WEBPACK_IMPORTED_MODULE_6__/* .tagList */ .Tw)(c.run_tags, { Name: resourceName }, bakeTags),
+                    Tags: (0,_aws__WEBPACK_IMPORTED_MODULE_6__/* .tagList */ .Tw)(filled('run_tags'), { Name: resourceName }, bakeTags),
                 },
                 {
                     ResourceType: 'volume',
-                    Tags: (0,_aws__WEBPACK_IMPORTED_MODULE_6__/* .tagList */ .Tw)(c.run_volume_tags, { Name: resourceName }, bakeTags),
+                    Tags: (0,_aws__WEBPACK_IMPORTED_MODULE_6__/* .tagList */ .Tw)(filled('run_volume_tags'), { Name: resourceName }, bakeTags),
                 },
             ],
             ...(spot
@@ -754,7 +765,7 @@ function ebsSteps(env, provision) {
                 ]);
                 existing.forEach((images, i) => {
                     if (images.length)
-                        throw new _engine_context__WEBPACK_IMPORTED_MODULE_4__/* .BuildError */ .z(`an AMI named "${amiName}" already exists in ${targetRegions[i]}: ${images[0].ImageId}`, 'set force_deregister: true to replace it, or make ami_name unique (e.g. with formatdate("YYYYMMDDhhmm", timestamp()))');
+                        throw new _engine_context__WEBPACK_IMPORTED_MODULE_4__/* .BuildError */ .zS(`an AMI named "${amiName}" already exists in ${targetRegions[i]}: ${images[0].ImageId}`, 'set force_deregister: true to replace it, or make ami_name unique (e.g. with formatdate("YYYYMMDDhhmm", timestamp()))');
                 });
                 s.sourceAmi = ami.ImageId;
                 s.cidrs = await sourceCidrs(s, ip, ctx.signal);
@@ -806,13 +817,13 @@ function ebsSteps(env, provision) {
                     (async () => {
                         if (!s.key || s.key.deleted)
                             return;
-                        await (0,_resources__WEBPACK_IMPORTED_MODULE_7__.deleteKeyPair)(region, { id: s.key.id, name: s.key.name }, role);
+                        await (0,_resources__WEBPACK_IMPORTED_MODULE_7__.deleteKeyPair)(region, { id: s.key.id, name: s.key.name }, role, endpoint);
                         env.ledger.done(s.key.entry);
                     })(),
                     (async () => {
                         if (!s.group)
                             return;
-                        await (0,_resources__WEBPACK_IMPORTED_MODULE_7__.deleteSecurityGroup)(region, s.group.id, { role });
+                        await (0,_resources__WEBPACK_IMPORTED_MODULE_7__.deleteSecurityGroup)(region, s.group.id, { role, endpoint });
                         env.ledger.done(s.group.entry);
                     })(),
                 ]);
@@ -850,7 +861,7 @@ function ebsSteps(env, provision) {
                     if (state === 'running')
                         return i;
                     if (state === 'terminated' || state === 'shutting-down' || state === 'stopped')
-                        throw new _engine_context__WEBPACK_IMPORTED_MODULE_4__/* .BuildError */ .z(`instance ${id} stopped while starting: ${i?.StateReason?.Message ?? state}`, /KMS|key/i.test(i?.StateReason?.Message ?? '')
+                        throw new _engine_context__WEBPACK_IMPORTED_MODULE_4__/* .BuildError */ .zS(`instance ${id} stopped while starting: ${i?.StateReason?.Message ?? state}`, /KMS|key/i.test(i?.StateReason?.Message ?? '')
                             ? "the role cannot use the KMS key of the source AMI's volumes"
                             : 'spot capacity may have been reclaimed; try again or use another instance type');
                     return undefined;
@@ -865,14 +876,14 @@ function ebsSteps(env, provision) {
                 await allOrFirstError([
                     (async () => {
                         ctx.log(`terminating ${s.instance.id}`);
-                        await (0,_resources__WEBPACK_IMPORTED_MODULE_7__.terminateInstance)(region, s.instance.id, { role, polling });
+                        await (0,_resources__WEBPACK_IMPORTED_MODULE_7__.terminateInstance)(region, s.instance.id, { role, endpoint, polling });
                         env.ledger.done(s.instance.entry);
                     })(),
                     // The key is not needed to terminate: delete it alongside.
                     (async () => {
                         if (!key || key.deleted)
                             return;
-                        await (0,_resources__WEBPACK_IMPORTED_MODULE_7__.deleteKeyPair)(region, { id: key.id, name: key.name }, role);
+                        await (0,_resources__WEBPACK_IMPORTED_MODULE_7__.deleteKeyPair)(region, { id: key.id, name: key.name }, role, endpoint);
                         key.deleted = true;
                         env.ledger.done(key.entry);
                     })(),
@@ -885,7 +896,7 @@ function ebsSteps(env, provision) {
             async run(s, ctx) {
                 const host = addressOf(s.instance.info);
                 if (!host)
-                    throw new _engine_context__WEBPACK_IMPORTED_MODULE_4__/* .BuildError */ .z(`instance ${s.instance.id} has no ${sshInterface.replace('_', ' ')}`, sshInterface.startsWith('public')
+                    throw new _engine_context__WEBPACK_IMPORTED_MODULE_4__/* .BuildError */ .zS(`instance ${s.instance.id} has no ${sshInterface.replace('_', ' ')}`, sshInterface.startsWith('public')
                         ? 'set associate_public_ip_address: true, or use ssh_interface: private_ip from inside the VPC'
                         : 'use ssh_interface: private_ip');
                 await (0,_ssh_connect__WEBPACK_IMPORTED_MODULE_8__/* .connectSsh */ .L)(env, c, { host, ...(s.key ? { privateKey: s.key.privateKey } : {}) }, s, ctx, (e) => ({ hint: sshHint(s, e) }));
@@ -928,6 +939,7 @@ function ebsSteps(env, provision) {
                             ctx.log(`force_deregister: removing ${old.ImageId} in ${r}`);
                             await (0,_resources__WEBPACK_IMPORTED_MODULE_7__.deregisterImage)(r, old.ImageId, {
                                 role,
+                                endpoint,
                                 snapshots: c.force_delete_snapshot === true,
                             });
                         }
@@ -938,10 +950,10 @@ function ebsSteps(env, provision) {
                     InstanceId: s.instance.id,
                     // With encrypt_boot this one is an intermediate: the encrypted copy takes the name.
                     Name: c.encrypt_boot === true ? `${resourceName}-unencrypted` : amiName,
-                    Description: c.ami_description,
+                    Description: filled('ami_description'),
                     BlockDeviceMappings: devices(c.ami_block_device_mappings),
                     NoReboot: c.disable_stop_instance === true,
-                    TagSpecifications: imageTagSpecs,
+                    TagSpecifications: imageTagSpecs(),
                 })), `creating AMI "${amiName}"`);
                 const id = r.ImageId;
                 const entry = env.ledger.add(env.instance.name, 'aws-ami', ledgerRef(region, { id }), `AMI ${id} (${region})`);
@@ -959,6 +971,7 @@ function ebsSteps(env, provision) {
                     ctx.log(`deregistering ${img.id} in ${r} and deleting its snapshots`);
                     await (0,_resources__WEBPACK_IMPORTED_MODULE_7__.deregisterImage)(r, img.id, {
                         role,
+                        endpoint,
                         snapshotIds: img.snapshots.length ? img.snapshots : undefined,
                     });
                     env.ledger.done(img.entry);
@@ -981,9 +994,9 @@ function ebsSteps(env, provision) {
                         SourceRegion: region,
                         SourceImageId: source.id,
                         Name: amiName,
-                        Description: c.ami_description,
+                        Description: filled('ami_description'),
                         ...(encrypt ? { Encrypted: true, ...(kms(r) ? { KmsKeyId: kms(r) } : {}) } : {}),
-                        TagSpecifications: imageTagSpecs,
+                        TagSpecifications: imageTagSpecs(),
                     })), `copying ${source.id} to ${r}`, r);
                     const id = out.ImageId;
                     const entry = env.ledger.add(env.instance.name, 'aws-ami', ledgerRef(r, { id }), `AMI ${id} (${r})`);
@@ -994,7 +1007,11 @@ function ebsSteps(env, provision) {
                 }));
                 if (encrypt) {
                     // Every region now has its encrypted copy; the unencrypted original goes.
-                    await (0,_resources__WEBPACK_IMPORTED_MODULE_7__.deregisterImage)(region, source.id, { role, snapshotIds: source.snapshots });
+                    await (0,_resources__WEBPACK_IMPORTED_MODULE_7__.deregisterImage)(region, source.id, {
+                        role,
+                        endpoint,
+                        snapshotIds: source.snapshots,
+                    });
                     env.ledger.done(source.entry);
                     s.made = s.made.filter((m) => m.image !== source);
                 }
@@ -1006,7 +1023,7 @@ function ebsSteps(env, provision) {
                     regions: Object.fromEntries(images.map(([r, img]) => [r, img.id])),
                     description: amiName,
                     destroy: async () => {
-                        await Promise.all(images.map(([r, img]) => (0,_resources__WEBPACK_IMPORTED_MODULE_7__.deregisterImage)(r, img.id, { role, snapshotIds: img.snapshots })));
+                        await Promise.all(images.map(([r, img]) => (0,_resources__WEBPACK_IMPORTED_MODULE_7__.deregisterImage)(r, img.id, { role, endpoint, snapshotIds: img.snapshots })));
                     },
                     ledgerEntries: images.map(([, img]) => img.entry),
                 };
@@ -1030,7 +1047,7 @@ function ebsSteps(env, provision) {
             if (img?.State === 'available')
                 return img;
             if (img && ['failed', 'error', 'invalid', 'deregistered'].includes(String(img.State)))
-                throw new _engine_context__WEBPACK_IMPORTED_MODULE_4__/* .BuildError */ .z(`AMI ${id} in ${r} ended ${img.State}: ${img.StateReason?.Message ?? 'no reason given'}`);
+                throw new _engine_context__WEBPACK_IMPORTED_MODULE_4__/* .BuildError */ .zS(`AMI ${id} in ${r} ended ${img.State}: ${img.StateReason?.Message ?? 'no reason given'}`);
             return undefined;
         }, polling, 30 * 60_000, signal);
         return call(available, `describing ${id}`, r);

@@ -594,8 +594,6 @@ async function scan(use, comm, env, plan, signal, sbomFile) {
     return report;
 }
 
-// EXTERNAL MODULE: ./src/spec/late.ts
-var late = __webpack_require__(60267);
 ;// CONCATENATED MODULE: ./src/engine/build.ts
 /**
  * Runs one build instance: the builder's steps with the provisioners in the middle, then the
@@ -608,29 +606,12 @@ var late = __webpack_require__(60267);
 
 
 
-
 class TimeoutError extends Error {
 }
-/**
- * A step's settings with build.ID, build.Host and the other fields of the running build
- * filled in (they plan as markers). A field this build does not have stops the step.
- */
-function withBuildFields(use, env) {
-    if (!(0,late/* hasLateFields */.Mc)(use.config))
-        return use;
-    const fields = {
-        PackerRunUUID: env.runUuid,
-        ...(env.connection ? { ConnType: env.connection.type } : {}),
-        ...env.generated,
-    };
-    try {
-        return { ...use, config: (0,late/* fillLateFields */.VE)(use.config, fields) };
-    }
-    catch (e) {
-        if (!(e instanceof late/* LateFieldError */.ji))
-            throw e;
-        throw new context/* BuildError */.z(`${use.label} (${use.at ?? use.path}) uses build.${e.field}, which the ${env.instance.type} builder does not give`, `it gives: ${e.known.map((k) => 'build.' + k).join(', ')}`);
-    }
+/** A step's settings with the running build's fields filled in (see withBuildFields). */
+function withFields(use, env) {
+    const config = (0,context/* withBuildFields */.iR)(use.config, env, `${use.label} (${use.at ?? use.path})`);
+    return config === use.config ? use : { ...use, config };
 }
 function provisionerStep(use, index, env, registry) {
     return {
@@ -645,7 +626,7 @@ function provisionerStep(use, index, env, registry) {
                 const deadline = (0,engine_steps/* withTimeout */.wj)(ctx.signal, use.timeoutMs);
                 const signal = deadline.signal;
                 try {
-                    await impl.run(withBuildFields(use, env), state.communicator, env, signal);
+                    await impl.run(withFields(use, env), state.communicator, env, signal);
                     return;
                 }
                 catch (e) {
@@ -653,7 +634,7 @@ function provisionerStep(use, index, env, registry) {
                         throw e;
                     const timedOut = use.timeoutMs !== undefined && signal.aborted;
                     const err = timedOut
-                        ? new context/* BuildError */.z(`${use.label} timed out after ${use.timeoutMs / 1000}s`, `raise timeout at ${use.path}`)
+                        ? new context/* BuildError */.zS(`${use.label} timed out after ${use.timeoutMs / 1000}s`, `raise timeout at ${use.path}`)
                         : e;
                     if (attempt >= use.maxRetries)
                         throw err;
@@ -719,7 +700,7 @@ async function runBuild(inst, o) {
         result.at ??= e?.at ?? writtenAt(inst, result.failedStep);
         const err = timeoutCtl.signal.aborted ? timeoutCtl.signal.reason : e;
         result.error ??= (0,redact/* redact */.E$)(cancelled ? 'cancelled' : (err?.message ?? String(e)));
-        if (e instanceof context/* BuildError */.z) {
+        if (e instanceof context/* BuildError */.zS) {
             result.hint ??= e.hint;
             result.tail ??= e.tail?.map(redact/* redact */.E$);
         }
@@ -782,7 +763,7 @@ async function runBuild(inst, o) {
                 const budget = (0,engine_steps/* withTimeout */.wj)(o.signal, ecp.timeoutMs ?? 300_000);
                 try {
                     const impl = await o.registry.must('provisioner', ecp.type).load();
-                    await impl.run(withBuildFields(ecp, env), state.communicator, env, budget.signal);
+                    await impl.run(withFields(ecp, env), state.communicator, env, budget.signal);
                     emitOut('info', 'the error-cleanup-provisioner finished');
                 }
                 catch (e) {
@@ -947,7 +928,7 @@ async function runChains(inst, built, env, events, signal, result, timings, regi
                 if (signal.aborted)
                     throw new engine_steps/* CancelledError */.cc();
                 const impl = await registry.must('post-processor', use.type).load();
-                const out = await impl.run(withBuildFields(use, env), input, env, signal);
+                const out = await impl.run(withFields(use, env), input, env, signal);
                 if (signal.aborted)
                     throw new engine_steps/* CancelledError */.cc();
                 const keep = out.keepInput || use.keepInputArtifact === true || out.artifact.id === input.id;
@@ -977,7 +958,7 @@ async function runChains(inst, built, env, events, signal, result, timings, regi
                     result.failedStep = name;
                     result.at = writtenAt(inst, name);
                     result.error = (0,redact/* redact */.E$)(e.message);
-                    if (e instanceof context/* BuildError */.z) {
+                    if (e instanceof context/* BuildError */.zS) {
                         result.hint = e.hint;
                         result.tail = e.tail?.map(redact/* redact */.E$);
                     }

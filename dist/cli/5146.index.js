@@ -41,14 +41,14 @@ __webpack_require__.r(__webpack_exports__);
 const compress = {
     async run(use, input, env, signal) {
         if (!input.files?.length)
-            throw new _engine_context__WEBPACK_IMPORTED_MODULE_7__/* .BuildError */ .z('compress needs an artifact with files', 'use it after export_path or docker-save');
+            throw new _engine_context__WEBPACK_IMPORTED_MODULE_7__/* .BuildError */ .zS('compress needs an artifact with files', 'use it after export_path or docker-save');
         const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(env.specDir, (0,_template__WEBPACK_IMPORTED_MODULE_10__/* .fill */ .G)(String(use.config.output), {
             BuildName: env.instance.name,
             BuilderType: env.instance.type,
         }));
         const format = (0,_format__WEBPACK_IMPORTED_MODULE_9__/* .archiveFormat */ .M)(path);
         if (format === 'gz' && input.files.length > 1)
-            throw new _engine_context__WEBPACK_IMPORTED_MODULE_7__/* .BuildError */ .z(`${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(path)} is one gzip stream, but the artifact has ${input.files.length} files`, 'name the output .tar.gz to pack them together');
+            throw new _engine_context__WEBPACK_IMPORTED_MODULE_7__/* .BuildError */ .zS(`${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(path)} is one gzip stream, but the artifact has ${input.files.length} files`, 'name the output .tar.gz to pack them together');
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path), { recursive: true });
         const level = use.config.compression_level;
         const partial = `${path}.partial`;
@@ -121,7 +121,7 @@ async function writeZip(files, out, level, signal) {
         for (const f of files) {
             const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(f);
             if (st.size >= 0xffffffff)
-                throw new _engine_context__WEBPACK_IMPORTED_MODULE_7__/* .BuildError */ .z(`${f} is 4 GiB or more, beyond a zip without zip64`, 'use .tar.gz');
+                throw new _engine_context__WEBPACK_IMPORTED_MODULE_7__/* .BuildError */ .zS(`${f} is 4 GiB or more, beyond a zip without zip64`, 'use .tar.gz');
             const name = Buffer.from((0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(f));
             const { time, date } = dosTime(st.mtime);
             const start = offset;

@@ -62,7 +62,7 @@ function endpointOptions() {
         u = new URL(raw);
     }
     catch {
-        throw new _engine_context__WEBPACK_IMPORTED_MODULE_8__/* .BuildError */ .z(`CLOUDSDK_API_ENDPOINT_OVERRIDES_COMPUTE is not a URL: ${raw}`, 'e.g. https://compute-myendpoint.p.googleapis.com/compute/v1/');
+        throw new _engine_context__WEBPACK_IMPORTED_MODULE_8__/* .BuildError */ .zS(`CLOUDSDK_API_ENDPOINT_OVERRIDES_COMPUTE is not a URL: ${raw}`, 'e.g. https://compute-myendpoint.p.googleapis.com/compute/v1/');
     }
     const protocol = u.protocol.replace(':', '');
     return {
@@ -78,7 +78,7 @@ function readCredentialsFile(path, specDir) {
         text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(full, 'utf8');
     }
     catch (e) {
-        throw new _engine_context__WEBPACK_IMPORTED_MODULE_8__/* .BuildError */ .z(`credentials_file ${path} cannot be read: ${e.code}`, `paths are relative to the spec's directory (${specDir})`);
+        throw new _engine_context__WEBPACK_IMPORTED_MODULE_8__/* .BuildError */ .zS(`credentials_file ${path} cannot be read: ${e.code}`, `paths are relative to the spec's directory (${specDir})`);
     }
     return parseCredentials(text, `credentials_file ${path}`);
 }
@@ -88,7 +88,7 @@ function parseCredentials(text, what) {
         json = JSON.parse(text);
     }
     catch {
-        throw new _engine_context__WEBPACK_IMPORTED_MODULE_8__/* .BuildError */ .z(`${what} is not JSON`, 'give a service account key, or the external_account file google-github-actions/auth writes');
+        throw new _engine_context__WEBPACK_IMPORTED_MODULE_8__/* .BuildError */ .zS(`${what} is not JSON`, 'give a service account key, or the external_account file google-github-actions/auth writes');
     }
     (0,_util_redact__WEBPACK_IMPORTED_MODULE_10__/* .addSecret */ .Ck)(json.private_key);
     (0,_util_redact__WEBPACK_IMPORTED_MODULE_10__/* .addSecret */ .Ck)(json.refresh_token);
@@ -227,7 +227,7 @@ function projectOf(config) {
         process.env.GOOGLE_CLOUD_PROJECT ??
         process.env.CLOUDSDK_CORE_PROJECT;
     if (!p)
-        throw new _engine_context__WEBPACK_IMPORTED_MODULE_8__/* .BuildError */ .z('no GCP project', 'set project_id in the source, or GOOGLE_CLOUD_PROJECT (google-github-actions/auth sets it)');
+        throw new _engine_context__WEBPACK_IMPORTED_MODULE_8__/* .BuildError */ .zS('no GCP project', 'set project_id in the source, or GOOGLE_CLOUD_PROJECT (google-github-actions/auth sets it)');
     return p;
 }
 // ---- errors ----
@@ -293,14 +293,14 @@ function hintOf(f, principal) {
 }
 /** A failed call as an error a user can act on: the call, Google's reason and message, a hint. */
 function gceError(e, what, principal) {
-    if (e instanceof _engine_context__WEBPACK_IMPORTED_MODULE_8__/* .BuildError */ .z || e instanceof _engine_steps__WEBPACK_IMPORTED_MODULE_9__/* .CancelledError */ .cc)
+    if (e instanceof _engine_context__WEBPACK_IMPORTED_MODULE_8__/* .BuildError */ .zS || e instanceof _engine_steps__WEBPACK_IMPORTED_MODULE_9__/* .CancelledError */ .cc)
         return e;
     if (e?.name === 'AbortError' || e?.name === 'TimeoutError')
         return e;
     const f = failureOf(e);
     const code = [f.status, f.reason].filter((x) => x !== undefined).join(' ');
     const net = /ECONNREFUSED|ENOTFOUND|ETIMEDOUT|ECONNRESET|EAI_AGAIN|certificate/i.test(f.message);
-    return new _engine_context__WEBPACK_IMPORTED_MODULE_8__/* .BuildError */ .z(`${what} failed: ${code ? `${code}: ` : ''}${f.message}`, hintOf(f, principal) ??
+    return new _engine_context__WEBPACK_IMPORTED_MODULE_8__/* .BuildError */ .zS(`${what} failed: ${code ? `${code}: ` : ''}${f.message}`, hintOf(f, principal) ??
         (net
             ? 'the Compute API cannot be reached from here: check the network (and CLOUDSDK_API_ENDPOINT_OVERRIDES_COMPUTE if set)'
             : undefined));
@@ -333,7 +333,7 @@ function operationOf(r) {
     const first = (Array.isArray(r) ? r[0] : r);
     return first?.latestResponse ?? first;
 }
-class OperationError extends _engine_context__WEBPACK_IMPORTED_MODULE_8__/* .BuildError */ .z {
+class OperationError extends _engine_context__WEBPACK_IMPORTED_MODULE_8__/* .BuildError */ .zS {
     code;
     constructor(message, hint, code) {
         super(message, hint);
@@ -341,7 +341,7 @@ class OperationError extends _engine_context__WEBPACK_IMPORTED_MODULE_8__/* .Bui
         this.name = 'OperationError';
     }
 }
-class WaitTimeoutError extends _engine_context__WEBPACK_IMPORTED_MODULE_8__/* .BuildError */ .z {
+class WaitTimeoutError extends _engine_context__WEBPACK_IMPORTED_MODULE_8__/* .BuildError */ .zS {
     constructor(message, hint) {
         super(message, hint);
         this.name = 'WaitTimeoutError';

@@ -129,7 +129,7 @@ const shellLocal = {
                 (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(path, s.body, { mode: 0o700 });
                 const { code, tail } = await (0,_local_process__WEBPACK_IMPORTED_MODULE_3__/* .runLocal */ .R)(path, [], { cwd: env.specDir, env: vars, signal }, env);
                 if (!valid.includes(code))
-                    throw new _engine_context__WEBPACK_IMPORTED_MODULE_4__/* .BuildError */ .z(`local script ${s.name === 'inline' ? '(inline)' : s.name} exited with code ${code}`, undefined, tail);
+                    throw new _engine_context__WEBPACK_IMPORTED_MODULE_4__/* .BuildError */ .zS(`local script ${s.name === 'inline' ? '(inline)' : s.name} exited with code ${code}`, undefined, tail);
             }
         }
         finally {
@@ -187,7 +187,7 @@ function buildVars(use, env) {
         if (eq > 0)
             vars[kv.slice(0, eq)] = kv.slice(eq + 1);
         else
-            throw new _engine_context__WEBPACK_IMPORTED_MODULE_3__/* .BuildError */ .z(`environment_vars entry "${kv}" is not KEY=value`, `see ${use.path}`);
+            throw new _engine_context__WEBPACK_IMPORTED_MODULE_3__/* .BuildError */ .zS(`environment_vars entry "${kv}" is not KEY=value`, `see ${use.path}`);
     }
     Object.assign(vars, c.env ?? {});
     return vars;
@@ -213,11 +213,11 @@ function scriptsOf(use, specDir) {
             out.push({ name: f, body: (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(specDir, f)) });
         }
         catch (e) {
-            throw new _engine_context__WEBPACK_IMPORTED_MODULE_3__/* .BuildError */ .z(`cannot read script ${f}: ${e.code ?? e}`, `paths are relative to the spec's directory (${specDir})`);
+            throw new _engine_context__WEBPACK_IMPORTED_MODULE_3__/* .BuildError */ .zS(`cannot read script ${f}: ${e.code ?? e}`, `paths are relative to the spec's directory (${specDir})`);
         }
     }
     if (!out.length)
-        throw new _engine_context__WEBPACK_IMPORTED_MODULE_3__/* .BuildError */ .z('shell provisioner has nothing to run', `set inline, script or scripts (${use.path})`);
+        throw new _engine_context__WEBPACK_IMPORTED_MODULE_3__/* .BuildError */ .zS('shell provisioner has nothing to run', `set inline, script or scripts (${use.path})`);
     return out;
 }
 const MAX_HEREDOC = 64 * 1024;
@@ -237,7 +237,7 @@ function hereDocument(body, remote) {
 const shell = {
     async run(use, comm, env, signal) {
         if (!comm)
-            throw new _engine_context__WEBPACK_IMPORTED_MODULE_3__/* .BuildError */ .z('the shell provisioner needs a machine to run in', 'this builder has no communicator; use shell-local');
+            throw new _engine_context__WEBPACK_IMPORTED_MODULE_3__/* .BuildError */ .zS('the shell provisioner needs a machine to run in', 'this builder has no communicator; use shell-local');
         const c = use.config;
         const vars = buildVars(use, env);
         // Packer's env_var_format: a printf format for NAME and value, each value in single quotes.
@@ -314,7 +314,7 @@ const shell = {
             if (!result)
                 continue;
             if (!valid.includes(result.exitCode)) {
-                throw new _engine_context__WEBPACK_IMPORTED_MODULE_3__/* .BuildError */ .z(`script ${script.name === 'inline' ? '(inline)' : script.name} exited with code ${result.exitCode}`, valid.length === 1 && valid[0] === 0
+                throw new _engine_context__WEBPACK_IMPORTED_MODULE_3__/* .BuildError */ .zS(`script ${script.name === 'inline' ? '(inline)' : script.name} exited with code ${result.exitCode}`, valid.length === 1 && valid[0] === 0
                     ? 'set valid_exit_codes if this code means success'
                     : `valid exit codes: ${valid.join(', ')}`, result.tail.filter((l) => l !== marker));
             }

@@ -50,7 +50,7 @@ async function run(cmd, args, cwd, environment, env, signal) {
     }
     catch (e) {
         if (e.code === 'ENOENT')
-            throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .z(`${cmd} is not installed on this machine`, 'install Ansible (apt-get install ansible, or pip install ansible)');
+            throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .zS(`${cmd} is not installed on this machine`, 'install Ansible (apt-get install ansible, or pip install ansible)');
         throw e;
     }
 }
@@ -60,7 +60,7 @@ const ansible = {
         const c = use.config;
         const conn = env.connection;
         if (!conn)
-            throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .z('the ansible provisioner needs a machine', 'use it with a builder that reaches a machine (docker, null, cloud builders)');
+            throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .zS('the ansible provisioner needs a machine', 'use it with a builder that reaches a machine (docker, null, cloud builders)');
         const command = String(c.command ?? 'ansible-playbook');
         const alias = String(c.host_alias ?? 'default');
         const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), 'bake-ansible-'));
@@ -77,7 +77,7 @@ const ansible = {
                 const knownHosts = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'known_hosts');
                 const verified = knowsHosts(comm) ? await comm.knownHosts(signal) : '';
                 if (!verified)
-                    throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .z("the ansible provisioner could not learn the machine's host key from the build's connection", 'pin it with ssh_host_key or ssh_known_hosts_file');
+                    throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .zS("the ansible provisioner could not learn the machine's host key from the build's connection", 'pin it with ssh_host_key or ssh_known_hosts_file');
                 (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(knownHosts, verified, { mode: 0o600 });
                 // Ansible's ssh shares connections through control sockets; ones of this run only, so
                 // no connection another run opened (to another machine at this address) is reused.
@@ -112,7 +112,7 @@ const ansible = {
                     sshEnv.SSH_AUTH_SOCK = o.bastion.agent;
                 if (o.bastion) {
                     if (o.bastion.password !== undefined && o.bastion.privateKey === undefined) {
-                        throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .z('ansible cannot pass a password to a bastion host', 'give the bastion a private key (ssh_bastion_private_key_file) or use an agent');
+                        throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .zS('ansible cannot pass a password to a bastion host', 'give the bastion a private key (ssh_bastion_private_key_file) or use an agent');
                     }
                     let proxy = `-o ProxyCommand="ssh -W %h:%p -p ${o.bastion.port} ${hostKeyArgs}${o.bastion.agent ? '' : ' -o IdentitiesOnly=yes'}`;
                     if (o.bastion.privateKey !== undefined) {
@@ -128,7 +128,7 @@ const ansible = {
             }
             else {
                 if (!hasDockerConnection(command)) {
-                    throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .z("Ansible's docker connection plugin is not installed", 'install it with: ansible-galaxy collection install community.docker');
+                    throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .zS("Ansible's docker connection plugin is not installed", 'install it with: ansible-galaxy collection install community.docker');
                 }
                 hostVars.ansible_connection = 'community.docker.docker';
                 hostVars.ansible_host = conn.containerId;
@@ -156,7 +156,7 @@ const ansible = {
             for (const kv of c.ansible_env_vars ?? []) {
                 const eq = kv.indexOf('=');
                 if (eq <= 0)
-                    throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .z(`ansible_env_vars entry "${kv}" is not KEY=value`, use.path);
+                    throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .zS(`ansible_env_vars entry "${kv}" is not KEY=value`, use.path);
                 environment[kv.slice(0, eq)] = kv.slice(eq + 1);
             }
             if (typeof c.galaxy_file === 'string') {
@@ -166,7 +166,7 @@ const ansible = {
                     args.push('-p', (0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(env.specDir, c.roles_path));
                 const g = await run(galaxy, args, env.specDir, environment, env, signal);
                 if (g.code !== 0)
-                    throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .z(`ansible-galaxy install exited with code ${g.code}`, undefined, g.tail);
+                    throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .zS(`ansible-galaxy install exited with code ${g.code}`, undefined, g.tail);
             }
             const args = [
                 '-i',
@@ -178,7 +178,7 @@ const ansible = {
             ];
             const r = await run(command, args, env.specDir, environment, env, signal);
             if (r.code !== 0)
-                throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .z(`ansible-playbook exited with code ${r.code}`, 'the playbook output above says which task failed', r.tail);
+                throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .zS(`ansible-playbook exited with code ${r.code}`, 'the playbook output above says which task failed', r.tail);
         }
         finally {
             (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(dir, { recursive: true, force: true });

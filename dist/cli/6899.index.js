@@ -55,7 +55,7 @@ const CLOUD_ENDPOINTS = {
 function targetOf(c, env = process.env) {
     const subscription = c.subscription_id ?? env.AZURE_SUBSCRIPTION_ID;
     if (!subscription)
-        throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .z('no Azure subscription', 'set subscription_id, or AZURE_SUBSCRIPTION_ID in the environment');
+        throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .zS('no Azure subscription', 'set subscription_id, or AZURE_SUBSCRIPTION_ID in the environment');
     return {
         subscription,
         cloud: _schema__WEBPACK_IMPORTED_MODULE_8__/* .CLOUDS */ .JJ[String(c.cloud_environment_name ?? 'Public')] ?? 'Public',
@@ -105,11 +105,11 @@ function githubIdToken(url, requestToken, audience = 'api://AzureADTokenExchange
             });
         }
         catch (e) {
-            throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .z(`could not ask GitHub for an ID token: ${e.message}`, 'the job needs "permissions: id-token: write"');
+            throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .zS(`could not ask GitHub for an ID token: ${e.message}`, 'the job needs "permissions: id-token: write"');
         }
         const body = (await r.json().catch(() => ({})));
         if (!r.ok || !body.value)
-            throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .z(`GitHub refused an ID token (HTTP ${r.status})`, 'the job needs "permissions: id-token: write"');
+            throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .zS(`GitHub refused an ID token (HTTP ${r.status})`, 'the job needs "permissions: id-token: write"');
         (0,_util_redact__WEBPACK_IMPORTED_MODULE_7__/* .addSecret */ .Ck)(body.value);
         return body.value;
     };
@@ -131,7 +131,7 @@ function credentialOf(c, t, env = process.env) {
     const oidcToken = c.oidc_request_token ?? env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
     const needIds = (how) => {
         if (!t.tenant || !t.client)
-            throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .z(`${how} needs the tenant and the client id`, 'set tenant_id and client_id, or AZURE_TENANT_ID and AZURE_CLIENT_ID');
+            throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .zS(`${how} needs the tenant and the client id`, 'set tenant_id and client_id, or AZURE_TENANT_ID and AZURE_CLIENT_ID');
         return [t.tenant, t.client];
     };
     if (c.use_azure_cli_auth === true)
@@ -285,19 +285,19 @@ function hintFor(code, message, where = {}) {
 }
 /** An Azure failure as the user sees it: what failed, Azure's code and message, details, hint. */
 function azureError(e, what, o = {}) {
-    if (e instanceof _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .z || e instanceof _engine_steps__WEBPACK_IMPORTED_MODULE_6__/* .CancelledError */ .cc)
+    if (e instanceof _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .zS || e instanceof _engine_steps__WEBPACK_IMPORTED_MODULE_6__/* .CancelledError */ .cc)
         return e;
     if (e?.name === 'AbortError')
         return new _engine_steps__WEBPACK_IMPORTED_MODULE_6__/* .CancelledError */ .cc();
     if (e instanceof _engine_steps__WEBPACK_IMPORTED_MODULE_6__/* .TimeoutError */ .MU)
-        return new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .z(`${what}: ${e.message}`, 'raise polling_duration_timeout if Azure is slow');
+        return new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .zS(`${what}: ${e.message}`, 'raise polling_duration_timeout if Azure is slow');
     const body = o.failure ?? bodyOf(e);
     const code = body?.code ?? codeOf(e) ?? 'Error';
     const message = body?.message ??
         String(e?.message ?? e).replace(/^The long-running operation has failed\.\s*/, '');
     const details = flatten(body);
     const hint = hintFor(code, message, o) ?? details.map((d) => hintFor(d.split(':')[0], d, o)).find((h) => h);
-    return new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .z(`${what}: ${code}: ${message}${details.length ? ` (${details.join('; ')})` : ''}`, hint);
+    return new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .zS(`${what}: ${code}: ${message}${details.length ? ` (${details.join('; ')})` : ''}`, hint);
 }
 /**
  * Runs an ARM call (a plain request or a long-running operation) with a deadline and the
@@ -333,7 +333,7 @@ async function allOrFirstError(ps) {
 function parseId(id) {
     const m = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/(.+)$/i.exec(id);
     if (!m)
-        throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .z(`not an Azure resource id: ${id}`);
+        throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .zS(`not an Azure resource id: ${id}`);
     const parts = m[3].split('/');
     return {
         subscription: m[1],

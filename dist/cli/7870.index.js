@@ -968,9 +968,9 @@ explain) {
         await state.ssh.connect(ctx.signal);
     }
     catch (e) {
-        if (explain && e instanceof context/* BuildError */.z && !ctx.signal.aborted) {
+        if (explain && e instanceof context/* BuildError */.zS && !ctx.signal.aborted) {
             const more = await explain(e);
-            throw new context/* BuildError */.z(e.message, more.hint ?? e.hint, more.tail ?? e.tail);
+            throw new context/* BuildError */.zS(e.message, more.hint ?? e.hint, more.tail ?? e.tail);
         }
         throw e;
     }

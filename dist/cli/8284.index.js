@@ -60,7 +60,7 @@ const HINTS = [
 ];
 /** A failed AWS call as an error a user can act on: the call, the AWS code, a hint. */
 function awsError(e, what, region) {
-    if (e instanceof _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .z)
+    if (e instanceof _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .zS)
         return e;
     const code = codeOf(e) ?? 'Error';
     const message = e?.message ?? String(e);
@@ -68,7 +68,7 @@ function awsError(e, what, region) {
         return e;
     const hint = HINTS.find(([re]) => re.test(code))?.[1];
     const where = region ? ` in ${region}` : '';
-    return new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .z(`${what}${where} failed: ${code}: ${message}`, hint);
+    return new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .zS(`${what}${where} failed: ${code}: ${message}`, hint);
 }
 
 

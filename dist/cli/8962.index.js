@@ -239,8 +239,8 @@ function parseArgs(argv) {
 
 // EXTERNAL MODULE: ./src/plugins/external.ts + 1 modules
 var external = __webpack_require__(13972);
-// EXTERNAL MODULE: ./src/plugins/registry.ts + 27 modules
-var plugins_registry = __webpack_require__(37583);
+// EXTERNAL MODULE: ./src/plugins/registry.ts + 28 modules
+var plugins_registry = __webpack_require__(14966);
 ;// CONCATENATED MODULE: ./src/cli.ts
 /**
  * The `bake` command: validate | inspect | plan | build | cleanup | sweep. The same engine the
@@ -459,7 +459,7 @@ async function sweep(o) {
 async function convert(o) {
     const [{ convertTemplate }, { packerKind }, { writeFileSync }] = await Promise.all([
         __webpack_require__.e(/* import() */ 1641).then(__webpack_require__.bind(__webpack_require__, 81641)),
-        Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 98979)),
+        Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 80582)),
         Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 73024, 23)),
     ]);
     if (!packerKind(o.spec))
@@ -579,9 +579,38 @@ function sshLocalInputs(c, specDir) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   z: () => (/* reexport safe */ _errors__WEBPACK_IMPORTED_MODULE_0__.z)
+/* harmony export */   iR: () => (/* binding */ withBuildFields),
+/* harmony export */   zS: () => (/* reexport safe */ _errors__WEBPACK_IMPORTED_MODULE_1__.z)
 /* harmony export */ });
-/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17679);
+/* unused harmony export buildFieldValues */
+/* harmony import */ var _spec_late__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(60267);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17679);
+
+
+/** The fields of the running build a setting may use (build.ID, build.SourceAMI, …). */
+function buildFieldValues(env) {
+    return {
+        PackerRunUUID: env.runUuid,
+        ...(env.connection ? { ConnType: env.connection.type } : {}),
+        ...env.generated,
+    };
+}
+/**
+ * A setting (or a step's settings) with build.ID and the other fields of the running build
+ * filled in (they plan as markers). A field the build does not have there stops it.
+ */
+function withBuildFields(value, env, what) {
+    if (!(0,_spec_late__WEBPACK_IMPORTED_MODULE_0__/* .hasLateFields */ .Mc)(value))
+        return value;
+    try {
+        return (0,_spec_late__WEBPACK_IMPORTED_MODULE_0__/* .fillLateFields */ .VE)(value, buildFieldValues(env));
+    }
+    catch (e) {
+        if (!(e instanceof _spec_late__WEBPACK_IMPORTED_MODULE_0__/* .LateFieldError */ .ji))
+            throw e;
+        throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .BuildError */ .z(`${what} uses build.${e.field}, which the ${env.instance.type} builder does not give`, `it gives: ${e.known.map((k) => 'build.' + k).join(', ')}`);
+    }
+}
 
 
 
@@ -755,14 +784,17 @@ async function runSteps(steps, state, ctx, hooks = {}, opts = {}) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Zk: () => (/* binding */ packerActionsIn),
+/* harmony export */   fb: () => (/* binding */ translateHclString),
 /* harmony export */   gd: () => (/* binding */ translateString)
 /* harmony export */ });
 /* unused harmony exports BUILD_FIELDS, LEGACY_FUNCTIONS, hclString, translateAction, findActions */
+/* harmony import */ var _hcl_template__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(54108);
 /**
  * Packer's legacy `{{ … }}` templating (Go text/template with Packer's functions), turned into
  * bake's `${ … }` expressions. Used twice: to translate legacy JSON templates, and to refuse a
  * `{{ … }}` in a bake.yml with the expression to write instead.
  */
+
 /** Contextual fields of a running build, as Packer's `{{ .Field }}` and HCL's `build.Field`. */
 const BUILD_FIELDS = [
     'ID',
@@ -811,6 +843,7 @@ const LEGACY_FUNCTIONS = [
     'template_dir',
     'pwd',
     'packer_version',
+    'build',
     'clean_resource_name',
     'clean_ami_name',
     'lower',
@@ -977,6 +1010,16 @@ function command(stage, piped, ctx) {
             return want(0) ?? { expr: 'path.cwd' };
         case 'packer_version':
             return want(0) ?? { expr: 'bake.version' };
+        case 'build': {
+            // {{ build `SourceAMI` }}: the running build's field, as {{ .SourceAMI }} is.
+            const bad = want(1);
+            if (bad)
+                return bad;
+            const field = /^"([A-Z][A-Za-z0-9]*)"$/.exec(args[0])?.[1];
+            if (!field)
+                return { error: `{{ build }} takes the name of a build field, such as \`SourceAMI\`` };
+            return { expr: `build.${field}` };
+        }
         case 'clean_resource_name':
         case 'clean_ami_name':
             return want(1) ?? { expr: `clean_resource_name(${args[0]})` };
@@ -1057,6 +1100,37 @@ function translateString(s, ctx = {}) {
     out += escapeText(s.slice(last));
     return { value: out, errors };
 }
+/**
+ * An HCL template's string, whose `${…}` are HCL's: Packer's plugins still expand `{{ … }}`
+ * in their settings, so each one in the text between the interpolations is translated as in
+ * a JSON template; the interpolations stay as they are.
+ */
+function translateHclString(s) {
+    if (!s.includes('{{'))
+        return { value: s, errors: [] };
+    const errors = [];
+    let out = '';
+    for (let i = 0; i < s.length;) {
+        let j = s.indexOf('${', i);
+        while (j > 0 && s[j - 1] === '$')
+            j = s.indexOf('${', j + 2);
+        const text = s.slice(i, j < 0 ? s.length : j);
+        if (text.includes('{{') && !text.includes('$${')) {
+            const r = translateString(text);
+            out += r.value;
+            errors.push(...r.errors);
+        }
+        else
+            out += text;
+        if (j < 0)
+            break;
+        const k = (0,_hcl_template__WEBPACK_IMPORTED_MODULE_0__/* .closingBrace */ .HY)(s, j + 1);
+        const end = k < 0 ? s.length - 1 : k;
+        out += s.slice(j, end + 1);
+        i = end + 1;
+    }
+    return { value: out, errors };
+}
 /** Literal text in a bake string: `${` would start an expression. */
 function escapeText(t) {
     return t.replace(/\$\{/g, () => '$${');
@@ -1100,7 +1174,134 @@ function packerActionsIn(s, key) {
 
 /***/ }),
 
-/***/ 98979:
+/***/ 54108:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   By: () => (/* binding */ withoutDirectives),
+/* harmony export */   CS: () => (/* binding */ DirectiveError),
+/* harmony export */   HY: () => (/* binding */ closingBrace),
+/* harmony export */   zU: () => (/* binding */ quotedTemplate)
+/* harmony export */ });
+/**
+ * Template strings as the HCL parser hands them over. It writes a conditional inside a
+ * string (`"gp${x ? 3 : 2}"`) as a template directive (`"gp%{if x}3%{else}2%{endif}"`), as a
+ * template may also be written by hand; bake's expressions have no directives, so each
+ * `%{if}` and `%{for}` becomes the interpolation that means the same.
+ */
+class DirectiveError extends Error {
+}
+/** `s` with every `%{if}…%{else}…%{endif}` and `%{for}…%{endfor}` as `${…}`. */
+function withoutDirectives(s) {
+    if (!s.includes('%{'))
+        return s;
+    const p = { i: 0 };
+    const r = sequence(s, p, []);
+    if (r.stop)
+        throw new DirectiveError(`%{${r.stop}} without its %{if} or %{for}`);
+    return r.text;
+}
+const SKIP = /^\s*~?\s*|\s*~?\s*$/g;
+/**
+ * The closing brace of the `${…}` or `%{…}` whose opening brace is at `at` (quotes inside it
+ * open strings of their own), or -1 when it is not closed.
+ */
+function closingBrace(s, at) {
+    let depth = 0;
+    let quoted = false;
+    for (let j = at; j < s.length; j++) {
+        const c = s[j];
+        if (c === '\\')
+            j++;
+        else if (c === '"')
+            quoted = !quoted;
+        else if (!quoted && c === '{')
+            depth++;
+        else if (!quoted && c === '}' && --depth === 0)
+            return j;
+    }
+    return -1;
+}
+function closing(s, at) {
+    const j = closingBrace(s, at);
+    if (j < 0)
+        throw new DirectiveError(`unclosed ${s.slice(at - 1, at + 1)}`);
+    return j;
+}
+function sequence(s, p, stops) {
+    let text = '';
+    while (p.i < s.length) {
+        if (s.startsWith('%%{', p.i) || s.startsWith('$${', p.i)) {
+            text += s[p.i] === '%' ? '%{' : '$${';
+            p.i += 3;
+        }
+        else if (s.startsWith('${', p.i)) {
+            const end = closing(s, p.i + 1);
+            text += s.slice(p.i, end + 1);
+            p.i = end + 1;
+        }
+        else if (s.startsWith('%{', p.i)) {
+            const end = closing(s, p.i + 1);
+            const d = s.slice(p.i + 2, end).replace(SKIP, '');
+            p.i = end + 1;
+            const word = /^\w+/.exec(d)?.[0] ?? '';
+            if (stops.includes(word) && d === word)
+                return { text, stop: word };
+            if (word === 'if') {
+                const then = sequence(s, p, ['else', 'endif']);
+                const other = then.stop === 'else' ? sequence(s, p, ['endif']) : { text: '', stop: then.stop };
+                if (other.stop !== 'endif')
+                    throw new DirectiveError('%{if} without its %{endif}');
+                text += `\${(${d.slice(2).trim()}) ? ${quotedTemplate(then.text)} : ${quotedTemplate(other.text)}}`;
+            }
+            else if (word === 'for') {
+                const m = /^for\s+([A-Za-z_]\w*)(\s*,\s*[A-Za-z_]\w*)?\s+in\s+([\s\S]+)$/.exec(d);
+                if (!m)
+                    throw new DirectiveError(`%{${d}} is not a for directive: %{for x in list}`);
+                const body = sequence(s, p, ['endfor']);
+                if (body.stop !== 'endfor')
+                    throw new DirectiveError('%{for} without its %{endfor}');
+                text += `\${join("", [for ${m[1]}${m[2] ?? ''} in (${m[3].trim()}) : ${quotedTemplate(body.text)}])}`;
+            }
+            else {
+                throw new DirectiveError(`%{${d}} is not a template directive bake knows (if, for)`);
+            }
+        }
+        else {
+            text += s[p.i++];
+        }
+    }
+    return { text };
+}
+/**
+ * A template string as a quoted string inside an expression: its text escaped, its
+ * interpolations kept as they are (quotes inside them open strings of their own).
+ */
+function quotedTemplate(v) {
+    let out = '"';
+    for (let i = 0; i < v.length;) {
+        if (v.startsWith('$${', i)) {
+            out += '$${';
+            i += 3;
+        }
+        else if (v.startsWith('${', i)) {
+            const j = closingBrace(v, i + 1);
+            const end = j < 0 ? v.length - 1 : j;
+            out += v.slice(i, end + 1);
+            i = end + 1;
+        }
+        else {
+            out += JSON.stringify(v[i]).slice(1, -1);
+            i++;
+        }
+    }
+    return out + '"';
+}
+
+
+/***/ }),
+
+/***/ 80582:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1357,125 +1558,8 @@ class Scanner {
     }
 }
 
-;// CONCATENATED MODULE: ./src/packer/hcl-template.ts
-/**
- * Template strings as the HCL parser hands them over. It writes a conditional inside a
- * string (`"gp${x ? 3 : 2}"`) as a template directive (`"gp%{if x}3%{else}2%{endif}"`), as a
- * template may also be written by hand; bake's expressions have no directives, so each
- * `%{if}` and `%{for}` becomes the interpolation that means the same.
- */
-class DirectiveError extends Error {
-}
-/** `s` with every `%{if}…%{else}…%{endif}` and `%{for}…%{endfor}` as `${…}`. */
-function withoutDirectives(s) {
-    if (!s.includes('%{'))
-        return s;
-    const p = { i: 0 };
-    const r = sequence(s, p, []);
-    if (r.stop)
-        throw new DirectiveError(`%{${r.stop}} without its %{if} or %{for}`);
-    return r.text;
-}
-const SKIP = /^\s*~?\s*|\s*~?\s*$/g;
-/** The closing brace of the `${…}` or `%{…}` whose opening brace is at `at`. */
-function closing(s, at) {
-    let depth = 0;
-    let quoted = false;
-    for (let j = at; j < s.length; j++) {
-        const c = s[j];
-        if (c === '\\')
-            j++;
-        else if (c === '"')
-            quoted = !quoted;
-        else if (!quoted && c === '{')
-            depth++;
-        else if (!quoted && c === '}' && --depth === 0)
-            return j;
-    }
-    throw new DirectiveError(`unclosed ${s.slice(at - 1, at + 1)}`);
-}
-function sequence(s, p, stops) {
-    let text = '';
-    while (p.i < s.length) {
-        if (s.startsWith('%%{', p.i) || s.startsWith('$${', p.i)) {
-            text += s[p.i] === '%' ? '%{' : '$${';
-            p.i += 3;
-        }
-        else if (s.startsWith('${', p.i)) {
-            const end = closing(s, p.i + 1);
-            text += s.slice(p.i, end + 1);
-            p.i = end + 1;
-        }
-        else if (s.startsWith('%{', p.i)) {
-            const end = closing(s, p.i + 1);
-            const d = s.slice(p.i + 2, end).replace(SKIP, '');
-            p.i = end + 1;
-            const word = /^\w+/.exec(d)?.[0] ?? '';
-            if (stops.includes(word) && d === word)
-                return { text, stop: word };
-            if (word === 'if') {
-                const then = sequence(s, p, ['else', 'endif']);
-                const other = then.stop === 'else' ? sequence(s, p, ['endif']) : { text: '', stop: then.stop };
-                if (other.stop !== 'endif')
-                    throw new DirectiveError('%{if} without its %{endif}');
-                text += `\${(${d.slice(2).trim()}) ? ${quotedTemplate(then.text)} : ${quotedTemplate(other.text)}}`;
-            }
-            else if (word === 'for') {
-                const m = /^for\s+([A-Za-z_]\w*)(\s*,\s*[A-Za-z_]\w*)?\s+in\s+([\s\S]+)$/.exec(d);
-                if (!m)
-                    throw new DirectiveError(`%{${d}} is not a for directive: %{for x in list}`);
-                const body = sequence(s, p, ['endfor']);
-                if (body.stop !== 'endfor')
-                    throw new DirectiveError('%{for} without its %{endfor}');
-                text += `\${join("", [for ${m[1]}${m[2] ?? ''} in (${m[3].trim()}) : ${quotedTemplate(body.text)}])}`;
-            }
-            else {
-                throw new DirectiveError(`%{${d}} is not a template directive bake knows (if, for)`);
-            }
-        }
-        else {
-            text += s[p.i++];
-        }
-    }
-    return { text };
-}
-/**
- * A template string as a quoted string inside an expression: its text escaped, its
- * interpolations kept as they are (quotes inside them open strings of their own).
- */
-function quotedTemplate(v) {
-    let out = '"';
-    for (let i = 0; i < v.length;) {
-        if (v.startsWith('$${', i)) {
-            out += '$${';
-            i += 3;
-        }
-        else if (v.startsWith('${', i)) {
-            let depth = 0;
-            let j = i + 1;
-            let quoted = false;
-            for (; j < v.length; j++) {
-                const c = v[j];
-                if (c === '\\')
-                    j++;
-                else if (c === '"')
-                    quoted = !quoted;
-                else if (!quoted && c === '{')
-                    depth++;
-                else if (!quoted && c === '}' && --depth === 0)
-                    break;
-            }
-            out += v.slice(i, j + 1);
-            i = j + 1;
-        }
-        else {
-            out += JSON.stringify(v[i]).slice(1, -1);
-            i++;
-        }
-    }
-    return out + '"';
-}
-
+// EXTERNAL MODULE: ./src/packer/hcl-template.ts
+var hcl_template = __webpack_require__(54108);
 ;// CONCATENATED MODULE: ./src/packer/hcl.ts
 
 
@@ -1516,7 +1600,7 @@ async function readHcl(file, text) {
 /** A value with its template directives as interpolations (see hcl-template.ts). */
 function interpolated(v) {
     if (typeof v === 'string')
-        return withoutDirectives(v);
+        return (0,hcl_template/* withoutDirectives */.By)(v);
     if (Array.isArray(v))
         return v.map(interpolated);
     if (v && typeof v === 'object')
@@ -1531,7 +1615,7 @@ function merge(index, json, problems) {
                 return { ...a, value: interpolated(json[a.name]) };
             }
             catch (e) {
-                if (!(e instanceof DirectiveError))
+                if (!(e instanceof hcl_template/* DirectiveError */.CS))
                     throw e;
                 problems.push({
                     message: e.message,
@@ -1739,7 +1823,10 @@ class LiteralParser {
     }
 }
 
+// EXTERNAL MODULE: ./src/packer/go-template.ts
+var go_template = __webpack_require__(52629);
 ;// CONCATENATED MODULE: ./src/packer/map.ts
+
 
 
 /** Packer's spellings of bake's settings, per plugin type. */
@@ -2155,6 +2242,27 @@ class Mapper {
         this.pluginBody(b.body, config, path, 'builder', type);
         this.section('sources')[name] = config;
     }
+    /**
+     * Packer's plugins expand `{{ … }}` in their settings, HCL templates' too: each becomes the
+     * `${ … }` that means the same; one without a translation is a problem at its value.
+     */
+    goTemplates(v, a, path) {
+        if (typeof v === 'string') {
+            const r = (0,go_template/* translateHclString */.fb)(v);
+            for (const e of r.errors)
+                this.todo(path, {
+                    message: `${e.text}: ${e.error}`,
+                    pos: a.valuePos,
+                    hint: 'write the value out, or compute it with an expression ${…}',
+                });
+            return r.value;
+        }
+        if (Array.isArray(v))
+            return v.map((x) => this.goTemplates(x, a, path));
+        if (v && typeof v === 'object')
+            return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, this.goTemplates(x, a, path)]));
+        return v;
+    }
     /** A plugin's settings and nested blocks, with Packer's spellings turned into bake's. */
     pluginBody(body, into, path, kind, type) {
         const schema = this.registry.get(kind, type)?.schema;
@@ -2182,7 +2290,8 @@ class Mapper {
                 }
             }
             const rename = RENAMES[type]?.[a.name];
-            const [k, v] = rename ? rename(a.value) : [a.name, a.value];
+            const value = this.goTemplates(a.value, a, path);
+            const [k, v] = rename ? rename(value) : [a.name, value];
             into[k] = v;
             this.place((0,load/* joinPath */.uJ)(path, k), a.pos, a.valuePos, v);
         }
@@ -2311,8 +2420,8 @@ class Mapper {
     }
     blockInto(b, into, path, schema) {
         for (const a of b.body.attrs) {
-            into[a.name] = a.value;
-            this.place((0,load/* joinPath */.uJ)(path, a.name), a.pos, a.valuePos, a.value);
+            into[a.name] = this.goTemplates(a.value, a, path);
+            this.place((0,load/* joinPath */.uJ)(path, a.name), a.pos, a.valuePos, into[a.name]);
         }
         const dynamic = this.dynamicBlocks(b.body.blocks, into, path, schema);
         for (const inner of b.body.blocks) {
@@ -2545,7 +2654,7 @@ function asExpression(v) {
         const m = /^\$\{([\s\S]*)\}$/.exec(v);
         if (m && !m[1].includes('${'))
             return m[1];
-        return quotedTemplate(v);
+        return (0,hcl_template/* quotedTemplate */.zU)(v);
     }
     return JSON.stringify(v, (_k, x) => typeof x === 'string' ? x.replace(/\$\{/g, '$${') : x);
 }
@@ -2555,7 +2664,7 @@ function exprOf(v) {
         const m = /^\$\{([\s\S]*)\}$/.exec(v);
         if (m && !m[1].includes('${'))
             return `(${m[1]})`;
-        return quotedTemplate(v);
+        return (0,hcl_template/* quotedTemplate */.zU)(v);
     }
     if (Array.isArray(v))
         return `[${v.map(exprOf).join(', ')}]`;
@@ -2583,8 +2692,6 @@ function mapTemplate(files, registry) {
     return m.result();
 }
 
-// EXTERNAL MODULE: ./src/packer/go-template.ts
-var go_template = __webpack_require__(52629);
 ;// CONCATENATED MODULE: ./src/packer/legacy.ts
 
 
@@ -2674,7 +2781,9 @@ function mapLegacyJson(file, text, _registry) {
         for (const [name, dflt] of Object.entries(vars)) {
             const from = (0,load/* joinPath */.uJ)('variables', name);
             const to = (0,load/* joinPath */.uJ)('variables', name);
-            const decl = { type: 'string' };
+            // Packer reads a JSON template's variables as strings, and a null from a var file as
+            // "" (which leaves the settings it fills unset).
+            const decl = { type: 'string', nullable: true };
             keyPositions.set(to, loaded.keyPositions.get(from) ?? at(from));
             positions.set(to, at(from));
             if (dflt !== null) {
@@ -2866,6 +2975,7 @@ async function loadPackerTemplate(path, registry) {
         dir,
         autoVarFiles: auto,
         todos: mapped.todos,
+        packer: true,
     };
 }
 /** Packer's var files: `NAME = value` lines in HCL, or JSON; each value with its position. */
@@ -3449,8 +3559,8 @@ var external_node_module_ = __webpack_require__(98995);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(73136);
-// EXTERNAL MODULE: ./src/plugins/registry.ts + 27 modules
-var plugins_registry = __webpack_require__(37583);
+// EXTERNAL MODULE: ./src/plugins/registry.ts + 28 modules
+var plugins_registry = __webpack_require__(14966);
 // EXTERNAL MODULE: ./src/communicators/communicator.ts
 var communicator = __webpack_require__(54717);
 // EXTERNAL MODULE: ./src/engine/context.ts
@@ -3479,7 +3589,7 @@ const kit = {
     opt: schema/* opt */.m7,
     req: schema/* req */.DQ,
     parseDuration: schema/* parseDuration */.E9,
-    BuildError: context/* BuildError */.z,
+    BuildError: context/* BuildError */.zS,
     CancelledError: steps/* CancelledError */.cc,
     sleep: steps/* sleep */.yy,
     shQuote: communicator/* shQuote */.US,
@@ -3491,8 +3601,8 @@ var errors = __webpack_require__(17800);
 var load = __webpack_require__(11207);
 // EXTERNAL MODULE: ./src/spec/spec.ts
 var spec = __webpack_require__(81552);
-// EXTERNAL MODULE: ./src/packer/open.ts + 6 modules
-var packer_open = __webpack_require__(98979);
+// EXTERNAL MODULE: ./src/packer/open.ts + 5 modules
+var packer_open = __webpack_require__(80582);
 ;// CONCATENATED MODULE: ./src/plugins/external.ts
 /**
  * Plugins from outside bake. A spec lists them under `plugins:` (a module path relative to
@@ -3754,7 +3864,7 @@ const hasZstd = () => typeof node_zlib__WEBPACK_IMPORTED_MODULE_0__.createZstdCo
 
 /***/ }),
 
-/***/ 37583:
+/***/ 14966:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3809,6 +3919,7 @@ const amazonEbsSchema = schema.s.object({
         owners: (0,schema/* opt */.m7)(schema.s.list(schema.s.string()), 'account ids, self, amazon, aws-marketplace'),
         most_recent: (0,schema/* opt */.m7)(schema.s.bool(), 'take the newest of several matches', false),
     }), 'find the AMI to start from'),
+    custom_endpoint_ec2: (0,schema/* opt */.m7)(schema.s.string(), "the EC2 API's address (a VPC endpoint, an AWS-compatible cloud); default: the region's", undefined, 'https://ec2.eu-west-1.amazonaws.com'),
     instance_type: (0,schema/* opt */.m7)(schema.s.string(), 'EC2 instance type of the build instance', undefined, 't3.micro'),
     spot_price: (0,schema/* opt */.m7)(schema.s.string(), 'maximum spot price in USD, or "auto" for the on-demand price'),
     spot_instance_types: (0,schema/* opt */.m7)(schema.s.list(schema.s.string()), 'spot instance types, tried in order when one has no capacity'),
@@ -3940,14 +4051,16 @@ const amazonEbs = {
     schema: amazonEbsSchema,
     refine: (c) => refineAmazonEbs(c),
     artifact: 'machine-image',
+    // As in Packer: the tags and the description may name the source AMI and the region.
+    buildFields: ['tags', 'snapshot_tags', 'run_tags', 'run_volume_tags', 'ami_description'],
     cleaners: Object.fromEntries(AWS_KINDS.map((k) => [k, cleaner(k)])),
     localInputs: (c, dir) => [
         ...(typeof c.user_data_file === 'string' ? [(0,external_node_path_.resolve)(dir, c.user_data_file)] : []),
         ...(0,ssh_schema/* sshLocalInputs */.p)(c, dir),
     ],
     reuse: {
-        base: async (c) => (await Promise.all(/* import() */[__webpack_require__.e(6118), __webpack_require__.e(5472), __webpack_require__.e(5861), __webpack_require__.e(5193), __webpack_require__.e(7870), __webpack_require__.e(1423)]).then(__webpack_require__.bind(__webpack_require__, 1423))).amiBase(c),
-        exists: async (c, a) => (await Promise.all(/* import() */[__webpack_require__.e(6118), __webpack_require__.e(5472), __webpack_require__.e(5861), __webpack_require__.e(5193), __webpack_require__.e(7870), __webpack_require__.e(1423)]).then(__webpack_require__.bind(__webpack_require__, 1423))).amisExist(c, a),
+        base: async (c) => (await Promise.all(/* import() */[__webpack_require__.e(6118), __webpack_require__.e(5472), __webpack_require__.e(5861), __webpack_require__.e(5193), __webpack_require__.e(7870), __webpack_require__.e(400), __webpack_require__.e(1423)]).then(__webpack_require__.bind(__webpack_require__, 1423))).amiBase(c),
+        exists: async (c, a) => (await Promise.all(/* import() */[__webpack_require__.e(6118), __webpack_require__.e(5472), __webpack_require__.e(5861), __webpack_require__.e(5193), __webpack_require__.e(7870), __webpack_require__.e(400), __webpack_require__.e(1423)]).then(__webpack_require__.bind(__webpack_require__, 1423))).amisExist(c, a),
     },
     sweep: {
         where: { option: 'region', env: ['AWS_REGION', 'AWS_DEFAULT_REGION'] },
@@ -4785,7 +4898,7 @@ const ansibleSchema = schema.s.object({
     inventory_file: (0,schema/* refused */.J5)("bake writes the inventory that reaches the machine being built (its address, port, user and key); name the machine's groups with groups and host_alias, and add other inventories with extra_arguments"),
     inventory_directory: (0,schema/* refused */.J5)('bake writes the inventory for the machine being built; add other inventories with extra_arguments ["-i", "DIR"]'),
     sftp_command: (0,schema/* refused */.J5)("files reach the machine through bake's own SSH connection, not an sftp server command; use_sftp chooses sftp"),
-    playbook_dir: (0,schema/* refused */.J5)('playbook_dir belongs to ansible-local, which runs Ansible on the machine; bake runs it from here with playbook_file (roles beside it are found)'),
+    playbook_dir: (0,schema/* refused */.J5)('playbook_dir belongs to ansible-local, which runs Ansible on the machine (type: ansible-local); this one runs it from here with playbook_file (roles beside it are found)'),
 });
 const ansibleProvisioner = {
     kind: 'provisioner',
@@ -4803,6 +4916,55 @@ const ansibleProvisioner = {
         ];
     },
     load: async () => (await __webpack_require__.e(/* import() */ 6471).then(__webpack_require__.bind(__webpack_require__, 76471))).ansible,
+};
+
+;// CONCATENATED MODULE: ./src/plugins/provisioners/ansible-local/index.ts
+/** The ansible-local provisioner (Packer's name): its settings, and its implementation behind load(). */
+
+
+const ansibleLocalProvisioner = {
+    kind: 'provisioner',
+    type: 'ansible-local',
+    description: 'upload a playbook and run Ansible on the machine being built (it needs Ansible)',
+    schema: schema.s.object({
+        playbook_file: (0,schema/* opt */.m7)(schema.s.string(), 'the playbook to upload and run', undefined, 'playbook.yml'),
+        playbook_files: (0,schema/* opt */.m7)(schema.s.list(schema.s.string()), 'several playbooks, run one after another'),
+        playbook_dir: (0,schema/* opt */.m7)(schema.s.string(), 'a folder uploaded whole into the staging directory (roles, vars, files beside the playbook)'),
+        role_paths: (0,schema/* opt */.m7)(schema.s.list(schema.s.string()), 'role folders, uploaded as roles/<name>'),
+        group_vars: (0,schema/* opt */.m7)(schema.s.string(), 'a group_vars folder to upload'),
+        host_vars: (0,schema/* opt */.m7)(schema.s.string(), 'a host_vars folder to upload'),
+        inventory_file: (0,schema/* opt */.m7)(schema.s.string(), 'an inventory to upload and use (default: 127.0.0.1)'),
+        inventory_groups: (0,schema/* opt */.m7)(schema.s.list(schema.s.string()), 'groups the machine is in, in the inventory bake writes'),
+        extra_arguments: (0,schema/* opt */.m7)(schema.s.list(schema.s.string()), 'more ansible-playbook arguments'),
+        command: (0,schema/* opt */.m7)(schema.s.string(), 'the command that runs a playbook', 'ansible-playbook'),
+        staging_directory: (0,schema/* opt */.m7)(schema.s.string(), 'where the files go on the machine (default: a new /tmp/bake-ansible-local-… folder)'),
+        clean_staging_directory: (0,schema/* opt */.m7)(schema.s.bool(), 'remove the staging directory afterwards', false),
+        galaxy_file: (0,schema/* refused */.J5)('ansible-galaxy is not run on the machine by bake: vendor the roles and upload them with role_paths or playbook_dir'),
+        galaxy_command: (0,schema/* refused */.J5)('bake does not run ansible-galaxy on the machine (see galaxy_file)'),
+    }),
+    refine: (c) => c.playbook_file === undefined && c.playbook_files === undefined
+        ? [
+            {
+                key: '',
+                message: 'ansible-local needs playbook_file or playbook_files',
+                hint: 'playbook_file: the playbook to run on the machine',
+            },
+        ]
+        : c.playbook_file !== undefined && c.playbook_files !== undefined
+            ? [{ message: 'set one of playbook_file and playbook_files', key: 'playbook_files' }]
+            : [],
+    localInputs: (c, dir) => [
+        c.playbook_file,
+        ...(c.playbook_files ?? []),
+        c.playbook_dir,
+        ...(c.role_paths ?? []),
+        c.group_vars,
+        c.host_vars,
+        c.inventory_file,
+    ]
+        .filter((p) => typeof p === 'string')
+        .map((p) => (0,external_node_path_.resolve)(dir, p)),
+    load: async () => (await __webpack_require__.e(/* import() */ 5523).then(__webpack_require__.bind(__webpack_require__, 15523))).ansibleLocal,
 };
 
 ;// CONCATENATED MODULE: ./src/plugins/post-processors/docker-tag/index.ts
@@ -5046,6 +5208,7 @@ const artificePostProcessor = {
 
 
 
+
 const BUILT_IN = [
     nullBuilder,
     docker,
@@ -5058,6 +5221,7 @@ const BUILT_IN = [
     shellLocalProvisioner,
     restartProvisioner,
     ansibleProvisioner,
+    ansibleLocalProvisioner,
     dockerTagPostProcessor,
     dockerPushPostProcessor,
     dockerSavePostProcessor,
@@ -7559,6 +7723,8 @@ function callFunction(name, args, at, ev, ctx, scope) {
     // answer; the answer is sensitive when what was asked for is (the address or the body sent).
     if (name === 'http_request') {
         arity('http_request', args, 1, 1, at);
+        if (ctx.offline)
+            throw new PendingData(at);
         const m = ev(args[0]);
         const parts = m !== null && typeof m === 'object' && !Array.isArray(m) ? m : undefined;
         const marked = (k) => !parts ||
@@ -7609,8 +7775,10 @@ function callFunction(name, args, at, ev, ctx, scope) {
 
 // EXTERNAL MODULE: ./src/spec/load.ts
 var load = __webpack_require__(11207);
-// EXTERNAL MODULE: ./src/packer/open.ts + 6 modules
-var packer_open = __webpack_require__(98979);
+// EXTERNAL MODULE: ./src/packer/open.ts + 5 modules
+var packer_open = __webpack_require__(80582);
+// EXTERNAL MODULE: ./src/packer/go-template.ts
+var go_template = __webpack_require__(52629);
 // EXTERNAL MODULE: ./src/spec/spec.ts
 var spec_spec = __webpack_require__(81552);
 // EXTERNAL MODULE: ./src/spec/plugin-common.ts
@@ -7760,6 +7928,7 @@ function resolveTrust(build, bp, c) {
 
 
 
+
 const ENV_PREFIXES = ['BAKE_VAR_', 'PKR_VAR_'];
 function varFileNames(dir) {
     if (!(0,external_node_fs_.existsSync)(dir))
@@ -7842,6 +8011,7 @@ function resolvePlan(spec, opts = {}) {
         baseDir: (0,external_node_path_.resolve)(spec.dir),
         env,
         ...(opts.stable ? { fixedUuid: '00000000-0000-4000-8000-000000000000' } : {}),
+        ...(opts.offline ? { offline: true } : {}),
     };
     const github = githubContext(env, spec.dir);
     // ---- variables: default < env < var files (auto, then given) < --var
@@ -8078,6 +8248,50 @@ function resolvePlan(spec, opts = {}) {
         return scope;
     };
     const baseScope = makeScope({});
+    // A Packer template's variables may hold {{ }} themselves ("{{user `remote_folder`}}/worker"
+    // in a var file): Packer renders them, each after the ones it reads.
+    if (file.packer) {
+        const rendering = [];
+        const rendered = new Set();
+        const render = (name) => {
+            const raw = varValues[name];
+            const plain = raw instanceof expr/* Sensitive */.pT ? raw.value : raw;
+            if (rendered.has(name) || typeof plain !== 'string' || !plain.includes('{{'))
+                return;
+            const pos = assigned.get(name)?.pos ?? at(decls.get(name).path, true);
+            if (rendering.includes(name)) {
+                throw new errors/* SpecError */.G8({
+                    message: `variables refer to each other in a cycle: ${[...rendering.slice(rendering.indexOf(name)), name].join(' → ')}`,
+                    pos,
+                });
+            }
+            rendering.push(name);
+            const t = (0,go_template/* translateString */.gd)(plain);
+            for (const e of t.errors)
+                problems.push({ message: `${e.text}: ${e.error}`, pos, path: decls.get(name).path });
+            for (const m of t.value.matchAll(/\bvar\.([A-Za-z_][\w-]*)/g))
+                if (m[1] in varValues)
+                    render(m[1]);
+            try {
+                const v = (0,expr/* evaluateMarked */.Um)((0,expr/* parseTemplate */.QC)(t.value), baseScope);
+                varValues[name] = raw instanceof expr/* Sensitive */.pT ? (0,expr/* sensitive */.LS)(v) : v;
+                const r = resolvedVars.find((x) => x.name === name);
+                if (r)
+                    r.value = (0,expr/* reveal */._c)(v).value;
+            }
+            catch (e) {
+                if (!(e instanceof expr/* ExprError */._M))
+                    throw e;
+                problems.push({ message: `${e.message} in ${JSON.stringify(plain)}`, pos, hint: e.hint });
+            }
+            rendering.pop();
+            rendered.add(name);
+        };
+        for (const name of Object.keys(varValues))
+            render(name);
+        if (problems.length)
+            throw new errors/* SpecError */.G8(problems);
+    }
     /** Where an expression failed: what the checks then say of that value follows from it. */
     const evalFailures = new Map();
     const evalMarked = (value, path, scope, errs) => {
@@ -8230,12 +8444,19 @@ function resolvePlan(spec, opts = {}) {
                 build: { name: buildName, type, source_name: srcName },
             }, true);
             const sp = (0,load/* joinPath */.uJ)('sources', srcName);
-            const config = evalTree(src, sp, scope, errs);
+            const builder = spec.registry.must('builder', type);
+            // The settings a builder fills build fields into when it uses them (tags) plan with
+            // the markers; the rest must be known now.
+            const late = new Set(builder.buildFields ?? []);
+            const config = {};
+            for (const [k, v] of Object.entries(src))
+                config[k] = evalTree(v, (0,load/* joinPath */.uJ)(sp, k), late.has(k) ? stepScope : scope, errs);
             delete config.type;
+            if (file.packer)
+                packerTyping(config, builder.schema);
             const runsOn = typeof config.runs_on === 'string' ? config.runs_on : undefined;
             delete config.runs_on;
             const checked = errs.length;
-            const builder = spec.registry.must('builder', type);
             // Typed once from the schema: plugins see booleans and numbers, not their text.
             const typedConfig = (0,spec_schema/* check */.z6)({ type, ...config }, (0,spec_spec/* pluginSchema */.PP)(builder.schema, {}), sp, {
                 file,
@@ -8277,6 +8498,8 @@ function resolvePlan(spec, opts = {}) {
                 delete merged.override;
                 const evaluated = evalTree(merged, path, stepScope, errs);
                 const info = spec.registry.must('provisioner', String(raw.type));
+                if (file.packer)
+                    packerTyping(evaluated, info.schema);
                 const before = errs.length;
                 const cfg = (0,spec_schema/* check */.z6)(evaluated, (0,spec_spec/* pluginSchema */.PP)(info.schema, plugin_common/* provisionerCommon */.Q), path, {
                     file,
@@ -8327,6 +8550,8 @@ function resolvePlan(spec, opts = {}) {
                         return;
                     const evaluated = evalTree(raw, pp, stepScope, errs);
                     const info = spec.registry.must('post-processor', String(raw.type));
+                    if (file.packer)
+                        packerTyping(evaluated, info.schema);
                     const before = errs.length;
                     const cfg = (0,spec_schema/* check */.z6)(evaluated, (0,spec_spec/* pluginSchema */.PP)(info.schema, plugin_common/* postProcessorCommon */.W), pp, {
                         file,
@@ -8563,6 +8788,27 @@ function withoutFollowOns(errs, failures) {
         const missing = /^missing required key "(.+)"$/.exec(p.message);
         return !(missing && p.path !== undefined && failures.has((0,load/* joinPath */.uJ)(p.path, missing[1])));
     });
+}
+/**
+ * A Packer template's settings as Packer's plugins read them: a setting that comes out as ""
+ * (or null, or a list of "") is unset (`source_ami = "${var.ami}"` with an empty variable), and a text where the plugin
+ * takes a list of strings is split at its commas (`ami_users = "{{user \`users\`}}"`).
+ */
+function packerTyping(config, schema) {
+    const fields = schema.kind === 'object' ? schema.fields : {};
+    for (const [k, v] of Object.entries(config)) {
+        if (v === '' || v === null || (Array.isArray(v) && v.every((x) => x === '')))
+            delete config[k];
+        else if (typeof v === 'string' && fields[k]?.schema.kind === 'list') {
+            const list = fields[k].schema;
+            // A list that takes one string as one item (shell's inline) keeps it whole.
+            if (list.of.kind === 'string' && !list.single)
+                config[k] = v
+                    .split(',')
+                    .map((x) => x.trim())
+                    .filter(Boolean);
+        }
+    }
 }
 function written(file, path) {
     const p = (0,spec_schema/* positionOf */.df)(file, path);

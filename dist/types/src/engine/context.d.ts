@@ -5,6 +5,13 @@ import type { ConnectionInfo } from '../communicators/connection';
 import type { Artifact } from './artifact';
 import type { ResourceLedger } from './ledger';
 import type { Step } from './steps';
+/** The fields of the running build a setting may use (build.ID, build.SourceAMI, …). */
+export declare function buildFieldValues(env: BuildEnv): Record<string, string>;
+/**
+ * A setting (or a step's settings) with build.ID and the other fields of the running build
+ * filled in (they plan as markers). A field the build does not have there stops it.
+ */
+export declare function withBuildFields<T>(value: T, env: BuildEnv, what: string): T;
 /** What a plugin gets to work with during one build. */
 export interface BuildEnv {
     instance: BuildInstance;

@@ -1,8 +1,3 @@
-/**
- * Packer's legacy `{{ … }}` templating (Go text/template with Packer's functions), turned into
- * bake's `${ … }` expressions. Used twice: to translate legacy JSON templates, and to refuse a
- * `{{ … }}` in a bake.yml with the expression to write instead.
- */
 /** A `{{ … }}` found in a string: where it is, its text, and what it becomes. */
 export interface GoAction {
     /** Offset of `{{` in the string. */
@@ -16,7 +11,7 @@ export interface GoAction {
 /** Contextual fields of a running build, as Packer's `{{ .Field }}` and HCL's `build.Field`. */
 export declare const BUILD_FIELDS: readonly ["ID", "Host", "Port", "User", "Password", "SSHPublicKey", "SSHPrivateKey", "WinRMPassword", "SourceAMI", "SourceAMIName", "SourceAMIOwner", "SourceAMIOwnerName", "SourceAMICreationDate", "BuildRegion", "PackerRunUUID", "PackerHTTPAddr", "PackerHTTPIP", "PackerHTTPPort", "ConnType"];
 /** Packer's legacy template functions, by name. */
-export declare const LEGACY_FUNCTIONS: readonly ["user", "env", "timestamp", "isotime", "strftime", "uuid", "build_name", "build_type", "template_dir", "pwd", "packer_version", "clean_resource_name", "clean_ami_name", "lower", "upper", "split", "replace", "replace_all", "sed", "consul_key", "vault", "aws_secretsmanager", "split"];
+export declare const LEGACY_FUNCTIONS: readonly ["user", "env", "timestamp", "isotime", "strftime", "uuid", "build_name", "build_type", "template_dir", "pwd", "packer_version", "build", "clean_resource_name", "clean_ami_name", "lower", "upper", "split", "replace", "replace_all", "sed", "consul_key", "vault", "aws_secretsmanager", "split"];
 /** An HCL string literal. */
 export declare function hclString(s: string): string;
 interface Ctx {
@@ -35,6 +30,15 @@ export declare function findActions(s: string, ctx?: Ctx): GoAction[];
  * `{{ … }}` becomes `${ … }`. Returns the errors of those that have no translation.
  */
 export declare function translateString(s: string, ctx?: Ctx): {
+    value: string;
+    errors: GoAction[];
+};
+/**
+ * An HCL template's string, whose `${…}` are HCL's: Packer's plugins still expand `{{ … }}`
+ * in their settings, so each one in the text between the interpolations is translated as in
+ * a JSON template; the interpolations stay as they are.
+ */
+export declare function translateHclString(s: string): {
     value: string;
     errors: GoAction[];
 };

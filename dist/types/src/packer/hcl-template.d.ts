@@ -9,6 +9,11 @@ export declare class DirectiveError extends Error {
 /** `s` with every `%{if}…%{else}…%{endif}` and `%{for}…%{endfor}` as `${…}`. */
 export declare function withoutDirectives(s: string): string;
 /**
+ * The closing brace of the `${…}` or `%{…}` whose opening brace is at `at` (quotes inside it
+ * open strings of their own), or -1 when it is not closed.
+ */
+export declare function closingBrace(s: string, at: number): number;
+/**
  * A template string as a quoted string inside an expression: its text escaped, its
  * interpolations kept as they are (quotes inside them open strings of their own).
  */

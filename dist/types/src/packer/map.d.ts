@@ -76,6 +76,11 @@ export declare class Mapper {
     private local;
     private singleLocal;
     private source;
+    /**
+     * Packer's plugins expand `{{ … }}` in their settings, HCL templates' too: each becomes the
+     * `${ … }` that means the same; one without a translation is a problem at its value.
+     */
+    private goTemplates;
     /** A plugin's settings and nested blocks, with Packer's spellings turned into bake's. */
     private pluginBody;
     /**

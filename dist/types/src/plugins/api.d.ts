@@ -83,6 +83,11 @@ export interface BuilderDescriptor extends DescriptorBase<'builder', BuilderImpl
     artifact: ArtifactKind | ((config: Record<string, unknown>) => ArtifactKind);
     reuse?: ReuseHooks;
     sweep?: Sweeper;
+    /**
+     * Settings that may use build.SourceAMI and the other fields of the running build (tags,
+     * as in Packer): the builder fills them in with withBuildFields when it uses them.
+     */
+    buildFields?: readonly string[];
 }
 export type ProvisionerDescriptor = DescriptorBase<'provisioner', ProvisionerImpl>;
 export interface PostProcessorDescriptor extends DescriptorBase<'post-processor', PostProcessorImpl> {

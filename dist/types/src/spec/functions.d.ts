@@ -10,6 +10,8 @@ export interface FunctionContext {
     onFileRead?: (path: string) => void;
     /** When set, uuidv4() returns this (resolving for a fingerprint). */
     fixedUuid?: string;
+    /** Ask no service: http_request() is left unanswered, as data not fetched yet is. */
+    offline?: boolean;
 }
 export declare function formatDate(spec: string, ts: string, at: number): string;
 /** Go's reference-time layout (Packer's legacy isotime), in UTC. */

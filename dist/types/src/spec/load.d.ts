@@ -13,6 +13,8 @@ export interface LoadedFile {
     dir?: string;
     /** Var files read without being named (Packer's `*.auto.pkrvars.hcl`), instead of bake's. */
     autoVarFiles?: string[];
+    /** Read from a Packer template: settings are typed as Packer's plugins type them. */
+    packer?: boolean;
 }
 export declare function joinPath(base: string, key: string | number): string;
 /** Reads and parses a spec or var file; every failure is a {@link SpecError} with a position. */

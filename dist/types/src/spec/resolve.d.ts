@@ -16,6 +16,8 @@ export interface ResolveOptions {
     only?: string[];
     except?: string[];
     cwd?: string;
+    /** Ask no service (http_request() and the AWS data functions are left unanswered). */
+    offline?: boolean;
 }
 export interface PluginUse {
     type: string;
