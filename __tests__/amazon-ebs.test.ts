@@ -168,6 +168,36 @@ describe('amazon-ebs happy path', () => {
     expect((ec2.made('instance')[0].data.input as any).ImageId).toBe('ami-0old');
   });
 
+  it('tags, run tags and the description may name the source AMI and region: filled in when used', async () => {
+    const { result } = await build(
+      spec(
+        `{ami_name: tagged-${Date.now()}, ami_description: 'from \${build.SourceAMIName}', tags: {Source: '\${build.SourceAMI}', Region: '\${build.BuildRegion}'}, snapshot_tags: {Source: '\${build.SourceAMI}'}, run_tags: {From: '\${build.SourceAMIName}'}}`,
+      ),
+    );
+    expect(result.error).toBeUndefined();
+    const [ami] = ec2.made('image');
+    expect(ami.tags).toMatchObject({ Source: 'ami-0new', Region: 'us-east-1' });
+    expect(ec2.made('snapshot')[0].tags).toMatchObject({ Source: 'ami-0new' });
+    expect(ec2.made('instance')[0].tags).toMatchObject({ From: 'debian-12-amd64-20250101' });
+    const create = ec2.calls.find((c) => c.cmd === 'CreateImage')!;
+    expect((create.input as { Description?: string }).Description).toBe(
+      'from debian-12-amd64-20250101',
+    );
+  });
+
+  it('a build field a tag names that the build does not know there stops it, and nothing stays', async () => {
+    const { result, ledger } = await build(
+      spec(`{ami_name: badtag-${Date.now()}, run_tags: {Host: '\${build.Host}'}}`),
+    );
+    expect(result.status).toBe('failed');
+    expect(result.error).toBe(
+      'run_tags uses build.Host, which the amazon-ebs builder does not give',
+    );
+    expect(result.hint).toMatch(/^it gives: .*build\.SourceAMI\b/);
+    expect(ec2.leftovers()).toEqual([]);
+    expect(pendingOf(ledger)).toEqual([]);
+  });
+
   it('a source_ami that does not exist in the region stops the build before anything is made', async () => {
     const { result, ledger } = await build(
       spec(`{ami_name: missing-${Date.now()}, source_ami: ami-0gone, source_ami_filter: null}`),
