@@ -1,25 +1,21 @@
 /**
- * The Docker client bake uses: dockerode's container, image and exec objects on
- * docker-modem, without dockerode's top-level module. That module loads gRPC and compiles
- * BuildKit's protocol definitions when it is required (about 30 ms of every Docker build's
- * start here, measured with `node --cpu-prof`), for `buildImage` sessions bake never opens.
+ * The Docker client bake uses: dockerode's container, image and exec objects on bake's own
+ * transport (docker-engine.ts), without dockerode's top-level module. That module loads gRPC
+ * and compiles BuildKit's protocol definitions when it is required (about 30 ms of every
+ * Docker build's start here, measured with `node --cpu-prof`), for `buildImage` sessions bake
+ * never opens.
  *
- * The handful of engine-level calls bake makes are written here on the modem; everything
+ * The handful of engine-level calls bake makes are written here on the transport; everything
  * else (containers, images, exec) is dockerode's own code.
  */
 import type Docker from 'dockerode';
-import Modem from 'docker-modem';
 // dockerode's per-object modules, without its entry point (see above).
 import Container from 'dockerode/lib/container';
 import Image from 'dockerode/lib/image';
+import { DialOptions, EngineAddress, EngineTransport } from './docker-engine';
 
-type Dial = (opts: Record<string, unknown>, cb: (err: unknown, data: unknown) => void) => void;
-
-interface ModemLike {
-  dial: Dial;
-  /** The promise type dockerode's objects make their results with. */
-  Promise: PromiseConstructor;
-}
+/** What dockerode's objects are made on: the transport's dial and its promise type. */
+type ModemLike = EngineTransport;
 
 const SERVER_ERROR = { 500: 'server error' };
 
@@ -33,14 +29,13 @@ export function splitReference(ref: string): { repository: string; tag?: string 
 }
 
 export class DockerClient {
-  readonly modem: ModemLike;
+  readonly modem: EngineTransport;
 
-  constructor(opts?: Record<string, unknown>) {
-    this.modem = new (Modem as unknown as new (o?: Record<string, unknown>) => ModemLike)(opts);
-    this.modem.Promise = Promise;
+  constructor(address?: EngineAddress) {
+    this.modem = new EngineTransport(address);
   }
 
-  private call<T>(opts: Record<string, unknown>): Promise<T> {
+  private call<T>(opts: DialOptions): Promise<T> {
     return new Promise<T>((res, rej) =>
       this.modem.dial(opts, (err, data) => (err ? rej(err) : res(data as T))),
     );
@@ -72,7 +67,7 @@ export class DockerClient {
     const data = await this.call<{ Id: string }>({
       path: '/containers/create?',
       method: 'POST',
-      options: opts,
+      options: opts as Record<string, unknown>,
       statusCodes: {
         200: true,
         201: true,
