@@ -1053,7 +1053,7 @@ let DockerClient;
 let sharedDocker;
 /** Loads the Docker client (src/util/dockerode-client.ts): only runs that touch Docker pay for it. */
 async function loadDocker() {
-    DockerClient ??= (await Promise.all(/* import() */[__webpack_require__.e(5472), __webpack_require__.e(2830), __webpack_require__.e(4514), __webpack_require__.e(7540), __webpack_require__.e(5140)]).then(__webpack_require__.bind(__webpack_require__, 45140)))
+    DockerClient ??= (await Promise.all(/* import() */[__webpack_require__.e(4514), __webpack_require__.e(6256), __webpack_require__.e(7175)]).then(__webpack_require__.bind(__webpack_require__, 87175)))
         .DockerClient;
 }
 function dockerClient() {

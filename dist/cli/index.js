@@ -312,6 +312,13 @@ module.exports = require("node:process");
 
 /***/ }),
 
+/***/ 41792:
+/***/ ((module) => {
+
+module.exports = require("node:querystring");
+
+/***/ }),
+
 /***/ 57075:
 /***/ ((module) => {
 
