@@ -4,7 +4,7 @@
  * of every local file it reads, and the identity of what it starts from (a base image's
  * digest, the resolved source AMI). Two runs with the same fingerprint make the same thing.
  */
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from '../util/random';
 import { lstatSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { BuildInstance } from '../spec/resolve';
@@ -23,7 +23,7 @@ export function canonical(v: unknown): string {
 
 /** Content hash of a file or a whole directory tree (names, modes, bytes, links). */
 export function hashPath(path: string): string {
-  const h = createHash('sha256');
+  const h = nodeCrypto().createHash('sha256');
   const walk = (p: string, root: string) => {
     let st;
     try {
@@ -89,5 +89,5 @@ export function fingerprintOf(stable: BuildInstance, specDir: string, base: stri
         }
       : {}),
   });
-  return createHash('sha256').update(canonical(doc)).digest('hex');
+  return nodeCrypto().createHash('sha256').update(canonical(doc)).digest('hex');
 }

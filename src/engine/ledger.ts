@@ -13,7 +13,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { dirname } from 'node:path';
-import { randomUUID } from 'node:crypto';
+import { randomUuid } from '../util/random';
 
 export interface LedgerEntry {
   id: string;
@@ -62,7 +62,7 @@ export class ResourceLedger {
 
   add(build: string, kind: string, ref: Record<string, string>, description: string): LedgerEntry {
     const entry: LedgerEntry = {
-      id: randomUUID(),
+      id: randomUuid(),
       kind,
       ref,
       build,

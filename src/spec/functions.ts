@@ -1,4 +1,3 @@
-import { createHash, randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { minimatch } from 'minimatch';
@@ -23,6 +22,7 @@ import {
   unmark,
 } from './expr';
 import { requestSync } from '../util/sync-http';
+import { nodeCrypto, randomUuid } from '../util/random';
 import { answerOf, fieldsOf, PendingData } from './data';
 
 /** What functions may touch: fixed per run so that results are deterministic. */
@@ -334,7 +334,7 @@ const fns: Record<string, Fn> = {
   // Fresh on every call, as in Packer (timestamp() is the one fixed for the run).
   uuidv4: (a, at, _ev, ctx) => {
     arity('uuidv4', a, 0, 0, at);
-    return ctx.fixedUuid ?? randomUUID();
+    return ctx.fixedUuid ?? randomUuid();
   },
   env: (a, at, ev, ctx) => {
     arity('env', a, 1, 1, at);
@@ -608,19 +608,22 @@ const fns: Record<string, Fn> = {
   },
   sha256: (a, at, ev) => (
     arity('sha256', a, 1, 1, at),
-    createHash('sha256')
+    nodeCrypto()
+      .createHash('sha256')
       .update(str(ev(a[0]), at, 'sha256'))
       .digest('hex')
   ),
   sha1: (a, at, ev) => (
     arity('sha1', a, 1, 1, at),
-    createHash('sha1')
+    nodeCrypto()
+      .createHash('sha1')
       .update(str(ev(a[0]), at, 'sha1'))
       .digest('hex')
   ),
   md5: (a, at, ev) => (
     arity('md5', a, 1, 1, at),
-    createHash('md5')
+    nodeCrypto()
+      .createHash('md5')
       .update(str(ev(a[0]), at, 'md5'))
       .digest('hex')
   ),
@@ -945,7 +948,8 @@ const packerFns: Record<string, Fn> = {
   },
   sha512: (a, at, ev) => (
     arity('sha512', a, 1, 1, at),
-    createHash('sha512')
+    nodeCrypto()
+      .createHash('sha512')
       .update(str(ev(a[0]), at, 'sha512'))
       .digest('hex')
   ),
@@ -961,7 +965,8 @@ const packerFns: Record<string, Fn> = {
     const id = (known[ns] ?? ns).replace(/-/g, '');
     if (!/^[0-9a-f]{32}$/i.test(id))
       throw new ExprError(`uuidv5(): "${ns}" is not a namespace`, at);
-    const h = createHash('sha1')
+    const h = nodeCrypto()
+      .createHash('sha1')
       .update(Buffer.from(id, 'hex'))
       .update(str(ev(a[1]), at, 'uuidv5'))
       .digest();

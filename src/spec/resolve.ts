@@ -2,7 +2,7 @@
  * From a checked spec and the user's inputs to a Plan: variables get their values, locals
  * are computed, and every build × source becomes one fully evaluated build instance.
  */
-import { randomUUID } from 'node:crypto';
+import { randomUuid } from '../util/random';
 import { existsSync, readdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
@@ -874,7 +874,7 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
   return {
     specPath: spec.path,
     specDir: spec.dir,
-    runUuid: randomUUID(),
+    runUuid: randomUuid(),
     now,
     variables: resolvedVars,
     locals: Object.fromEntries([...localValues].map(([k, v]) => [k, reveal(v).value])),

@@ -106,14 +106,18 @@ export const dockerBuilder: BuilderImpl = {
       {
         name: 'pull',
         async run(_s, ctx) {
-          await reachEngine(docker);
+          // Both at once: the engine answering, and whether the image is here.
+          const [, present] = await Promise.all([
+            reachEngine(docker),
+            docker
+              .getImage(image)
+              .inspect()
+              .then(
+                () => true,
+                () => false,
+              ),
+          ]);
           const policy = pullPolicy(c.pull);
-          let present = true;
-          try {
-            await docker.getImage(image).inspect();
-          } catch {
-            present = false;
-          }
           if (policy === 'never' && !present)
             throw new BuildError(
               `image ${image} is not present and pull is "never"`,

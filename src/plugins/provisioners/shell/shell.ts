@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { randomBytes } from '../../../util/random';
 import { Communicator, shQuote } from '../../../communicators/communicator';
 import { BuildEnv, BuildError, ProvisionerImpl } from '../../../engine/context';
 import type { ProvisionerUse } from '../../../spec/resolve';
