@@ -12,7 +12,14 @@ import { EventBus } from '../src/engine/events';
 import { runPlan } from '../src/engine/run';
 import { openSpec } from '../src/plugins/external';
 import { resolvePlan, ResolveOptions } from '../src/spec/resolve';
-import { docker, imageExists, pendingOf, requireDocker, runIn } from './helpers/docker';
+import {
+  docker,
+  imageExists,
+  imagesLeftByRun,
+  pendingOf,
+  requireDocker,
+  runIn,
+} from './helpers/docker';
 import { tempProject } from './helpers/spec';
 
 beforeAll(requireDocker);
@@ -47,6 +54,7 @@ function withLocalImage(folder: string, file: string, from: RegExp, image: strin
 }
 
 test("HashiCorp's example-variables.pkr.hcl builds as it is, the image given by --var", async () => {
+  const since = Math.floor(Date.now() / 1000) - 1;
   const r = await build(join(FIX, 'learn-getting-started/example-variables.pkr.hcl'), {
     vars: { docker_image: 'debian:bookworm' },
   });
@@ -54,6 +62,8 @@ test("HashiCorp's example-variables.pkr.hcl builds as it is, the image given by 
   try {
     expect(res.error).toBeUndefined();
     expect(res.status).toBe('succeeded');
+    // The one image the run committed is its artifact (the engine's event log says so).
+    expect(await imagesLeftByRun(r.summary.runUuid, since)).toEqual([res.artifact!.id]);
     expect(r.output).toContain('vanilla');
     const id = res.artifact!.id;
     expect(await imageExists(id)).toBe(true);

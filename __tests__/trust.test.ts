@@ -11,7 +11,13 @@ import { createHash, randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { bakeIn } from './helpers/run';
 import { tempProject } from './helpers/spec';
-import { containersOfRun, docker, pendingOf, requireDocker } from './helpers/docker';
+import {
+  containersOfRun,
+  docker,
+  imagesLeftByRun,
+  pendingOf,
+  requireDocker,
+} from './helpers/docker';
 import { startSshd, Sshd } from './helpers/sshd';
 import { compareVersions, satisfies } from '../src/trust/version';
 import { listeningSockets, procAddress } from '../src/trust/checks';
@@ -198,7 +204,7 @@ ${provision}    tests:
       - {package: bash}
 `,
     });
-    const before = (await docker.listImages()).length;
+    const since = Math.floor(Date.now() / 1000) - 1;
     const { result, ledger, output, summary } = await bakeIn(dir, { vars: { token } });
     expect(result.status).toBe('failed');
     expect(result.failedStep).toBe('tests');
@@ -238,7 +244,7 @@ ${provision}    tests:
     // Nothing was captured, nothing is left.
     expect(result.artifact).toBeUndefined();
     expect(await containersOfRun(summary.runUuid)).toEqual([]);
-    expect((await docker.listImages()).length).toBe(before);
+    expect(await imagesLeftByRun(summary.runUuid, since)).toEqual([]);
     expect(pendingOf(ledger)).toEqual([]);
     // The table is in the console, and the secret is nowhere.
     expect(output).toContain('tests: 1 passed, 14 failed, 0 skipped');
@@ -397,7 +403,7 @@ describe('scanners that gate the build', () => {
           - {id: CVE-2024-45492, reason: an old exception, until: "2020-01-01"}
 `,
     });
-    const before = (await docker.listImages()).length;
+    const since = Math.floor(Date.now() / 1000) - 1;
     const { result, output, ledger, summary } = await bakeIn(dir);
     expect(result.status).toBe('failed');
     expect(result.failedStep).toBe('scan: trivy');
@@ -425,7 +431,7 @@ describe('scanners that gate the build', () => {
         .spdxVersion,
     ).toBe('SPDX-2.3');
     expect(output).toContain('trivy failed its gate');
-    expect((await docker.listImages()).length).toBe(before);
+    expect(await imagesLeftByRun(summary.runUuid, since)).toEqual([]);
     expect(await containersOfRun(summary.runUuid)).toEqual([]);
     expect(pendingOf(ledger)).toEqual([]);
   });

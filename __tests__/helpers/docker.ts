@@ -73,3 +73,29 @@ export async function ownNetwork(
     },
   };
 }
+
+/**
+ * The images a run's build containers were committed to since `since` (Unix seconds), from
+ * the engine's event log, that still exist: what a run left behind, whatever other tests do
+ * with images at the same time.
+ */
+export async function imagesLeftByRun(run: string, since: number): Promise<string[]> {
+  const stream = (await docker.getEvents({
+    since,
+    until: Math.floor(Date.now() / 1000) + 1,
+    filters: { event: ['commit'] },
+  })) as unknown as NodeJS.ReadableStream;
+  let text = '';
+  for await (const chunk of stream) text += chunk.toString();
+  const suffix = `-${run.slice(0, 8)}`;
+  const ids = text
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { Actor?: { Attributes?: { name?: string; imageID?: string } } })
+    .map((e) => e.Actor?.Attributes ?? {})
+    .filter((a) => a.name?.startsWith('bake-') && a.name.endsWith(suffix) && a.imageID)
+    .map((a) => a.imageID!);
+  const left: string[] = [];
+  for (const id of ids) if (await imageExists(id)) left.push(id);
+  return left;
+}
