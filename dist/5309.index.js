@@ -13,8 +13,7 @@ exports.modules = {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _util_random__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(31245);
 /**
  * The resource ledger: every resource a build creates is written here the moment it exists
  * (JSON lines, fsynced) and marked done once cleaned. A killed run leaves its open entries
@@ -45,7 +44,7 @@ class ResourceLedger {
     }
     add(build, kind, ref, description) {
         const entry = {
-            id: (0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.randomUUID)(),
+            id: (0,_util_random__WEBPACK_IMPORTED_MODULE_2__/* .randomUuid */ .bX)(),
             kind,
             ref,
             build,

@@ -472,15 +472,15 @@ const dockerBuilder = {
             {
                 name: 'pull',
                 async run(_s, ctx) {
-                    await reachEngine(docker);
+                    // Both at once: the engine answering, and whether the image is here.
+                    const [, present] = await Promise.all([
+                        reachEngine(docker),
+                        docker
+                            .getImage(image)
+                            .inspect()
+                            .then(() => true, () => false),
+                    ]);
                     const policy = (0,schema/* pullPolicy */.w)(c.pull);
-                    let present = true;
-                    try {
-                        await docker.getImage(image).inspect();
-                    }
-                    catch {
-                        present = false;
-                    }
                     if (policy === 'never' && !present)
                         throw new context/* BuildError */.zS(`image ${image} is not present and pull is "never"`, 'pull it first, or set pull: missing');
                     if (policy === 'always' || (policy === 'missing' && !present)) {

@@ -13,8 +13,7 @@ exports.modules = {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _util_random__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(31245);
 /**
  * The resource ledger: every resource a build creates is written here the moment it exists
  * (JSON lines, fsynced) and marked done once cleaned. A killed run leaves its open entries
@@ -45,7 +44,7 @@ class ResourceLedger {
     }
     add(build, kind, ref, description) {
         const entry = {
-            id: (0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.randomUUID)(),
+            id: (0,_util_random__WEBPACK_IMPORTED_MODULE_2__/* .randomUuid */ .bX)(),
             kind,
             ref,
             build,
@@ -886,8 +885,8 @@ function escapeData(s) {
     return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: ./src/util/random.ts
+var random = __webpack_require__(31245);
 ;// CONCATENATED MODULE: ./src/engine/fingerprint.ts
 /**
  * Build fingerprints for skip-unchanged: what a build would make is decided by its resolved
@@ -912,7 +911,7 @@ function canonical(v) {
 }
 /** Content hash of a file or a whole directory tree (names, modes, bytes, links). */
 function hashPath(path) {
-    const h = (0,external_node_crypto_.createHash)('sha256');
+    const h = (0,random/* nodeCrypto */.SI)().createHash('sha256');
     const walk = (p, root) => {
         let st;
         try {
@@ -977,7 +976,7 @@ function fingerprintOf(stable, specDir, base) {
             }
             : {}),
     });
-    return (0,external_node_crypto_.createHash)('sha256').update(canonical(doc)).digest('hex');
+    return (0,random/* nodeCrypto */.SI)().createHash('sha256').update(canonical(doc)).digest('hex');
 }
 
 ;// CONCATENATED MODULE: ./src/engine/reuse.ts

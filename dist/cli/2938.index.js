@@ -10,8 +10,7 @@ exports.modules = {
 /* harmony export */   ax: () => (/* binding */ fingerprintOf)
 /* harmony export */ });
 /* unused harmony exports canonical, hashPath */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _util_random__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31245);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
@@ -40,7 +39,7 @@ function canonical(v) {
 }
 /** Content hash of a file or a whole directory tree (names, modes, bytes, links). */
 function hashPath(path) {
-    const h = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    const h = (0,_util_random__WEBPACK_IMPORTED_MODULE_0__/* .nodeCrypto */ .SI)().createHash('sha256');
     const walk = (p, root) => {
         let st;
         try {
@@ -105,7 +104,7 @@ function fingerprintOf(stable, specDir, base) {
             }
             : {}),
     });
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(canonical(doc)).digest('hex');
+    return (0,_util_random__WEBPACK_IMPORTED_MODULE_0__/* .nodeCrypto */ .SI)().createHash('sha256').update(canonical(doc)).digest('hex');
 }
 
 

@@ -19,8 +19,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _util_random__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(31245);
 /* harmony import */ var _communicators_communicator__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(54717);
 /* harmony import */ var _engine_context__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(86173);
 /* harmony import */ var _spec_schema__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(47280);
@@ -92,7 +91,7 @@ function hereDocument(body, remote) {
         return undefined;
     let tag;
     do
-        tag = `BAKE_SCRIPT_${(0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.randomBytes)(6).toString('hex')}`;
+        tag = `BAKE_SCRIPT_${(0,_util_random__WEBPACK_IMPORTED_MODULE_2__/* .randomBytes */ .po)(6).toString('hex')}`;
     while (text.includes(tag));
     return `cat > ${(0,_communicators_communicator__WEBPACK_IMPORTED_MODULE_6__/* .shQuote */ .US)(remote)} <<'${tag}'\n${text}${text.endsWith('\n') ? '' : '\n'}${tag}\nchmod 0755 ${(0,_communicators_communicator__WEBPACK_IMPORTED_MODULE_6__/* .shQuote */ .US)(remote)}`;
 }
@@ -121,9 +120,9 @@ const shell = {
         for (const script of scriptsOf(use, env.specDir)) {
             const remote = typeof c.remote_path === 'string'
                 ? c.remote_path
-                : `${folder}/${typeof c.remote_file === 'string' ? c.remote_file : `bake-script-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.randomBytes)(4).toString('hex')}.sh`}`;
+                : `${folder}/${typeof c.remote_file === 'string' ? c.remote_file : `bake-script-${(0,_util_random__WEBPACK_IMPORTED_MODULE_2__/* .randomBytes */ .po)(4).toString('hex')}.sh`}`;
             // use_env_var_file: the variables go into a file that the command sources, as Packer does.
-            const varFile = useFile ? `${folder}/bake-vars-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.randomBytes)(4).toString('hex')}.sh` : '';
+            const varFile = useFile ? `${folder}/bake-vars-${(0,_util_random__WEBPACK_IMPORTED_MODULE_2__/* .randomBytes */ .po)(4).toString('hex')}.sh` : '';
             if (useFile)
                 await comm.uploadContent(formatted(fmt ?? "export %s='%s'\n"), varFile, 0o600, signal);
             const execute = String(c.execute_command ?? (useFile ? DEFAULT_EXECUTE_VAR_FILE : DEFAULT_EXECUTE))
@@ -137,7 +136,7 @@ const shell = {
                 await comm.uploadContent(script.body, remote, 0o755, signal);
             // The marker says the command started: before it, starting again is safe (Packer's
             // start_retry_timeout, for a machine that is rebooting); after it, never.
-            const marker = `__bake_started_${(0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.randomBytes)(6).toString('hex')}`;
+            const marker = `__bake_started_${(0,_util_random__WEBPACK_IMPORTED_MODULE_2__/* .randomBytes */ .po)(6).toString('hex')}`;
             const command = [
                 `echo ${marker} >&2`,
                 heredoc ?? '',
