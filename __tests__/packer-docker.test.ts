@@ -393,10 +393,17 @@ build {
   });
   const r = await build(join(dir, 'main.pkr.hcl'));
   const res = r.summary.results[0];
-  expect(res.status).toBe('failed');
-  expect(res.error).toBe(`artifice: ${join(dir, 'out/missing.txt')} does not exist`);
-  expect(res.hint).toMatch(/^files\[0\] at .*main\.pkr\.hcl:7:3: a provisioner/);
-  expect(pendingOf(r.ledger)).toEqual([]);
+  try {
+    expect(res.status).toBe('failed');
+    expect(res.error).toBe(`artifice: ${join(dir, 'out/missing.txt')} does not exist`);
+    expect(res.hint).toMatch(/^files\[0\] at .*main\.pkr\.hcl:7:3: a provisioner/);
+    // As with any failed chain, the image the build made is kept, and reported.
+    expect(res.artifact?.id).toMatch(/^sha256:/);
+    expect(await imageExists(res.artifact!.id)).toBe(true);
+    expect(pendingOf(r.ledger)).toEqual([]);
+  } finally {
+    if (res.artifact?.id) await docker.getImage(res.artifact.id).remove({ force: true });
+  }
 });
 
 describe('ansible-local: the playbook runs on the machine itself', () => {

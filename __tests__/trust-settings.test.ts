@@ -168,19 +168,25 @@ builds:
     post-processors: [{type: docker-tag, repository: ${repo}, tags: [t]${force}}]
 `,
       });
+    // Each run's image: the refused one is kept and reported, the first loses its tag.
+    const made: string[] = [];
     try {
       const first = await bakeIn(spec('', 'one'));
+      made.push(first.result.artifact?.id ?? '');
       expect(first.result.error).toBeUndefined();
       const refused = await bakeIn(spec(', force: false', 'two'));
+      made.push(refused.result.artifact?.id ?? '');
       expect(refused.result.status).toBe('failed');
       expect(refused.result.error).toContain(`${repo}:t already names another image`);
       expect((await docker.getImage(`${repo}:t`).inspect()).Id).toBe(first.result.artifact!.id);
       const moved = await bakeIn(spec('', 'three'));
+      made.push(moved.result.artifact?.id ?? '');
       expect((await docker.getImage(`${repo}:t`).inspect()).Id).toBe(moved.result.artifact!.id);
     } finally {
-      for (const img of await docker.listImages({ filters: { reference: [repo] } }))
+      const tagged = (await docker.listImages({ filters: { reference: [repo] } })).map((i) => i.Id);
+      for (const id of new Set([...made.filter(Boolean), ...tagged]))
         await docker
-          .getImage(img.Id)
+          .getImage(id)
           .remove({ force: true })
           .catch(() => undefined);
     }
