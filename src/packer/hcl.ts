@@ -7,6 +7,7 @@ import type { Position, Problem } from '../spec/errors';
 import { SpecError } from '../spec/errors';
 import { IndexBody, indexHcl } from './hcl-index';
 import { DirectiveError, withoutDirectives } from './hcl-template';
+import { mapStrings } from '../util/deep';
 
 export interface PAttr {
   name: string;
@@ -63,21 +64,13 @@ export async function readHcl(file: string, text: string): Promise<PBody> {
   return body;
 }
 
-/** A value with its template directives as interpolations (see hcl-template.ts). */
-function interpolated(v: unknown): unknown {
-  if (typeof v === 'string') return withoutDirectives(v);
-  if (Array.isArray(v)) return v.map(interpolated);
-  if (v && typeof v === 'object')
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, interpolated(x)]));
-  return v;
-}
-
 function merge(index: IndexBody, json: Record<string, unknown>, problems: Problem[]): PBody {
   const seen = new Map<string, number>();
   return {
     attrs: index.attrs.map((a) => {
       try {
-        return { ...a, value: interpolated(json[a.name]) };
+        // Template directives as interpolations (see hcl-template.ts).
+        return { ...a, value: mapStrings(json[a.name], withoutDirectives) };
       } catch (e) {
         if (!(e instanceof DirectiveError)) throw e;
         problems.push({

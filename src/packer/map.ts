@@ -10,6 +10,7 @@ import type { PluginKind, PluginSet } from '../plugins/api';
 import type { PAttr, PBlock, PBody } from './hcl';
 import { quotedTemplate } from './hcl-template';
 import { translateHclString } from './go-template';
+import { mapStrings } from '../util/deep';
 
 export interface Todo extends Problem {
   /** Where in the bake spec the untranslated part belongs. */
@@ -105,9 +106,10 @@ export class Mapper {
         });
     }
     const value: Record<string, unknown> = {};
+    const rewrite = this.refRewriter();
     for (const k of ['variables', 'locals', 'sources', 'builds'])
       if (this.value[k] && (Object.keys(this.value[k]).length || k === 'sources' || k === 'builds'))
-        value[k] = this.rewriteRefs(this.value[k]);
+        value[k] = mapStrings(this.value[k], rewrite);
     value.sources ??= {};
     value.builds ??= {};
     return { value, positions: this.positions, keyPositions: this.keyPositions, todos: this.todos };
@@ -219,30 +221,25 @@ export class Mapper {
   }
 
   /**
-   * References that bake spells its own way, in a mapped value: `data.null.NAME.output` as the
-   * local that holds it, `data.http.NAME` (and the AWS ones) as the local that holds the answer, `packer.version`
-   * as `bake.version` (the version of what builds).
+   * References that bake spells its own way, rewritten in each string of a mapped value:
+   * `data.null.NAME.output` as the local that holds it, `data.http.NAME` (and the AWS ones) as
+   * the local that holds the answer, `packer.version` as `bake.version` (the version of what
+   * builds). The rules are made once, for every string.
    */
-  private rewriteRefs(v: unknown): unknown {
-    if (typeof v === 'string') {
-      if (!v.includes('${')) return v;
-      let out = v.replace(/(?<![\w.-])packer\.version(?![\w-])/g, 'bake.version');
-      if (this.nullData.size)
-        out = out.replace(
-          /(?<![\w.-])data\.null\.([A-Za-z_][\w-]*)\.output(?![\w-])/g,
-          (all, n: string) => (this.nullData.has(n) ? `local.${this.nullData.get(n)}` : all),
-        );
-      for (const [type, names] of this.fnData)
-        out = out.replace(
+  private refRewriter(): (s: string) => string {
+    const toLocal = (re: RegExp, names: Map<string, string>) => (s: string) =>
+      s.replace(re, (all, n: string) => (names.has(n) ? `local.${names.get(n)}` : all));
+    const rules = [
+      (s: string) => s.replace(/(?<![\w.-])packer\.version(?![\w-])/g, 'bake.version'),
+      toLocal(/(?<![\w.-])data\.null\.([A-Za-z_][\w-]*)\.output(?![\w-])/g, this.nullData),
+      ...[...this.fnData].map(([type, names]) =>
+        toLocal(
           new RegExp(`(?<![\\w.-])data\\.${type}\\.([A-Za-z_][\\w-]*)(?![\\w-])`, 'g'),
-          (all, n: string) => (names.has(n) ? `local.${names.get(n)}` : all),
-        );
-      return out;
-    }
-    if (Array.isArray(v)) return v.map((x) => this.rewriteRefs(x));
-    if (v && typeof v === 'object')
-      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, this.rewriteRefs(x)]));
-    return v;
+          names,
+        ),
+      ),
+    ];
+    return (s) => (s.includes('${') ? rules.reduce((out, rule) => rule(out), s) : s);
   }
 
   /**
@@ -459,8 +456,8 @@ export class Mapper {
    * `${ … }` that means the same; one without a translation is a problem at its value.
    */
   private goTemplates(v: unknown, a: PAttr, path: string): unknown {
-    if (typeof v === 'string') {
-      const r = translateHclString(v);
+    return mapStrings(v, (s) => {
+      const r = translateHclString(s);
       for (const e of r.errors)
         this.todo(path, {
           message: `${e.text}: ${e.error}`,
@@ -468,13 +465,7 @@ export class Mapper {
           hint: 'write the value out, or compute it with an expression ${…}',
         });
       return r.value;
-    }
-    if (Array.isArray(v)) return v.map((x) => this.goTemplates(x, a, path));
-    if (v && typeof v === 'object')
-      return Object.fromEntries(
-        Object.entries(v).map(([k, x]) => [k, this.goTemplates(x, a, path)]),
-      );
-    return v;
+    });
   }
 
   /** A plugin's settings and nested blocks, with Packer's spellings turned into bake's. */

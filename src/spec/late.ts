@@ -5,6 +5,7 @@
  * in with the build's value just before the step runs, or stops with an error that names the
  * fields the builder has.
  */
+import { mapStrings, someString } from '../util/deep';
 
 const OPEN = '\uE000build.';
 const CLOSE = '\uE001';
@@ -21,10 +22,7 @@ const MARKER = /\uE000build\.([A-Za-z0-9]+)\uE001/g;
 
 /** Whether a value holds any marker (so a step needs filling in). */
 export function hasLateFields(v: unknown): boolean {
-  if (typeof v === 'string') return v.includes(OPEN);
-  if (Array.isArray(v)) return v.some(hasLateFields);
-  if (v && typeof v === 'object') return Object.values(v).some(hasLateFields);
-  return false;
+  return someString(v, (s) => s.includes(OPEN));
 }
 
 export class LateFieldError extends Error {
@@ -38,21 +36,15 @@ export class LateFieldError extends Error {
 
 /** A copy of `v` with every marker replaced by the build's value; a field it lacks throws. */
 export function fillLateFields<T>(v: T, fields: Record<string, string>): T {
-  const fill = (x: unknown): unknown => {
-    if (typeof x === 'string')
-      return x.includes(OPEN)
-        ? x.replace(MARKER, (_m, name: string) => {
-            if (!Object.prototype.hasOwnProperty.call(fields, name))
-              throw new LateFieldError(name, Object.keys(fields).sort());
-            return fields[name];
-          })
-        : x;
-    if (Array.isArray(x)) return x.map(fill);
-    if (x && typeof x === 'object')
-      return Object.fromEntries(Object.entries(x).map(([k, y]) => [k, fill(y)]));
-    return x;
-  };
-  return fill(v) as T;
+  return mapStrings(v, (s) =>
+    s.includes(OPEN)
+      ? s.replace(MARKER, (_m, name: string) => {
+          if (!Object.prototype.hasOwnProperty.call(fields, name))
+            throw new LateFieldError(name, Object.keys(fields).sort());
+          return fields[name];
+        })
+      : s,
+  );
 }
 
 /** A value with its markers written back as `build.NAME`, for plans and messages. */

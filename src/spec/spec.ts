@@ -12,6 +12,7 @@ import { postProcessorCommon, provisionerCommon } from './plugin-common';
 import { hasTemplate, parseTemplate, ExprError } from './expr';
 import type { Expr } from './expr';
 import { packerActionsIn } from '../packer/go-template';
+import { someString } from '../util/deep';
 import { checkTrustBlocks, trustBuildFields } from '../trust/spec';
 
 export const NAME_RE = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
@@ -376,10 +377,7 @@ export function envOnly(v: unknown): boolean {
 }
 
 function containsTemplate(v: unknown): boolean {
-  if (typeof v === 'string') return hasTemplate(v);
-  if (Array.isArray(v)) return v.some(containsTemplate);
-  if (v && typeof v === 'object') return Object.values(v).some(containsTemplate);
-  return false;
+  return someString(v, hasTemplate);
 }
 
 /** Parses every `${...}` once up front so that syntax errors are reported with the rest. */

@@ -2,6 +2,7 @@
  * The one place secrets are masked. Every value marked sensitive is registered here, and
  * every line bound for a log, output, manifest or comment passes through redact().
  */
+import { mapStrings } from './deep';
 const secrets = new Set<string>();
 /** Sensitive values too short to mask inside free text; masked where they are a whole value. */
 const shortSecrets = new Set<string>();
@@ -89,11 +90,7 @@ export function redactMessage(text: string): string {
  * that is, as a whole, a sensitive value too short to mask in text is masked as well.
  */
 export function redactValue<T>(v: T): T {
-  if (typeof v === 'string') return (shortSecrets.has(v) ? REDACTED : redact(v)) as T;
-  if (Array.isArray(v)) return v.map(redactValue) as T;
-  if (v && typeof v === 'object')
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, redactValue(x)])) as T;
-  return v;
+  return mapStrings(v, (s) => (shortSecrets.has(s) ? REDACTED : redact(s)));
 }
 
 export function clearSecretsForTests(): void {
