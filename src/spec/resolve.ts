@@ -656,18 +656,13 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
     for (const srcName of srcNames) {
       const src = spec.sources[srcName];
       const type = String(src.type);
-      const scope = makeScope({
+      const names = {
         source: { name: srcName, type },
         build: { name: buildName, type, source_name: srcName },
-      });
+      };
+      const scope = makeScope(names);
       // Provisioners and post-processors run on the machine: build.ID and the like are theirs.
-      const stepScope = makeScope(
-        {
-          source: { name: srcName, type },
-          build: { name: buildName, type, source_name: srcName },
-        },
-        true,
-      );
+      const stepScope = makeScope(names, true);
       const sp = joinPath('sources', srcName);
       const builder = spec.registry.must('builder', type);
       // The settings a builder fills build fields into when it uses them (tags) plan with
