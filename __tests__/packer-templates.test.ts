@@ -550,6 +550,14 @@ describe('sensitive locals', () => {
     });
     expect(plan.shownLocals).toEqual({ token: '***', plain: [1, 2], header: '***' });
   });
+  test('a sensitive map literal keeps its escaped $${ as text, as an open one', async () => {
+    const plan = await planOfHcl({
+      'main.pkr.hcl': `local "creds" {\n  expression = { user = "me", note = "lit $\${x}", n = 1 }\n  sensitive  = true\n}\nlocals {\n  open = { note = "lit $\${x}" }\n}\nsource "docker" "app" {\n  image  = "busybox:latest"\n  commit = true\n}\nbuild {\n  sources = ["source.docker.app"]\n}\n`,
+    });
+    expect(plan.locals.open).toEqual({ note: 'lit ${x}' });
+    expect(plan.locals.creds).toEqual({ user: 'me', note: 'lit ${x}', n: 1 });
+    expect(plan.shownLocals?.creds).toBe('***');
+  });
 });
 
 test("a bake.yml takes Packer's pull: true | false beside always | missing | never", async () => {

@@ -417,7 +417,7 @@ export class Mapper {
     }
     if (sens && sens.value !== false && sens.value !== 'false') {
       // A sensitive local is its value marked sensitive: redacted, and so is what uses it.
-      this.local(name, expr, `\${sensitive(${asExpression(expr.value)})}`);
+      this.local(name, expr, `\${sensitive(${exprOf(expr.value)})}`);
       return;
     }
     this.local(name, expr, expr.value);
@@ -873,18 +873,6 @@ export class Mapper {
     }
     return out;
   }
-}
-
-/** A value from the parser as the text of one expression. */
-function asExpression(v: unknown): string {
-  if (typeof v === 'string') {
-    const m = /^\$\{([\s\S]*)\}$/.exec(v);
-    if (m && !m[1].includes('${')) return m[1];
-    return quotedTemplate(v);
-  }
-  return JSON.stringify(v, (_k, x: unknown) =>
-    typeof x === 'string' ? x.replace(/\$\{/g, '$${') : x,
-  );
 }
 
 /** A value from the parser as expression text: strings keep their interpolations. */
