@@ -11,6 +11,7 @@ import type { PAttr, PBlock, PBody } from './hcl';
 import { quotedTemplate } from './hcl-template';
 import { translateHclString } from './go-template';
 import { mapStrings } from '../util/deep';
+import { AWS_CREDENTIAL_KEYS, AWS_CREDENTIALS_HINT, AWS_DATA_KEYS } from '../spec/functions';
 
 export interface Todo extends Problem {
   /** Where in the bake spec the untranslated part belongs. */
@@ -66,14 +67,10 @@ const DATA_FUNCTIONS: Record<string, { fn: string; keys: string[]; required: str
   },
   'amazon-parameterstore': {
     fn: 'aws_parameter',
-    keys: ['name', 'with_decryption', 'region'],
+    keys: AWS_DATA_KEYS.aws_parameter,
     required: 'name',
   },
-  'amazon-secretsmanager': {
-    fn: 'aws_secret',
-    keys: ['name', 'key', 'version_id', 'version_stage', 'region'],
-    required: 'name',
-  },
+  'amazon-secretsmanager': { fn: 'aws_secret', keys: AWS_DATA_KEYS.aws_secret, required: 'name' },
 };
 
 /** Top-level blocks of a template and what becomes of them. */
@@ -174,9 +171,7 @@ export class Mapper {
       this.todo('', {
         message: `data "${type}" takes ${d.keys.join(', ')}, not "${what}"`,
         pos: x.pos,
-        hint: /^(access_key|secret_key|token|profile|assume_role)$/.test(what)
-          ? 'bake takes AWS credentials from the environment (the AWS_* variables, a profile, or configure-aws-credentials), as for the amazon-ebs builder'
-          : undefined,
+        hint: AWS_CREDENTIAL_KEYS.includes(what) ? AWS_CREDENTIALS_HINT : undefined,
       });
     }
     const required = b.body.attrs.find((a) => a.name === d.required);

@@ -1053,6 +1053,17 @@ const packerFns: Record<string, Fn> = {
   ),
 };
 
+/** The settings of the AWS data functions, which Packer's data blocks of the same use take too. */
+export const AWS_DATA_KEYS = {
+  aws_parameter: ['name', 'with_decryption', 'region'],
+  aws_secret: ['name', 'key', 'version_id', 'version_stage', 'region'],
+};
+
+/** What Packer's AWS blocks take for credentials, and where bake takes them from instead. */
+export const AWS_CREDENTIAL_KEYS = ['access_key', 'secret_key', 'token', 'profile', 'assume_role'];
+export const AWS_CREDENTIALS_HINT =
+  'bake takes AWS credentials from the environment (the AWS_* variables, a profile, or configure-aws-credentials), as for the amazon-ebs builder';
+
 /** The region a data function asks in: its own region setting, else the environment's. */
 function awsRegion(cfg: { [k: string]: Value }, at: number, fn: string, ctx: FunctionContext) {
   const r = cfg.region ?? ctx.env.AWS_REGION ?? ctx.env.AWS_DEFAULT_REGION;
@@ -1071,9 +1082,7 @@ function onlyKeys(cfg: { [k: string]: Value }, keys: string[], at: number, fn: s
       throw new ExprError(
         `${fn}() takes no "${k}"`,
         at,
-        ['access_key', 'secret_key', 'token', 'profile', 'assume_role'].includes(k)
-          ? "credentials come from the environment, as for the amazon-ebs builder (the AWS_* variables, a profile, or configure-aws-credentials' role)"
-          : `it takes ${keys.join(', ')}`,
+        AWS_CREDENTIAL_KEYS.includes(k) ? AWS_CREDENTIALS_HINT : `it takes ${keys.join(', ')}`,
       );
 }
 
@@ -1095,7 +1104,7 @@ function awsData(
   if (name === 'aws_parameter') {
     arity(name, args, 1, 1, at);
     const cfg = map(ev(args[0]), at, name);
-    onlyKeys(cfg, ['name', 'with_decryption', 'region'], at, name);
+    onlyKeys(cfg, AWS_DATA_KEYS.aws_parameter, at, name);
     if (typeof cfg.name !== 'string' || !cfg.name)
       throw new ExprError("aws_parameter() needs name, the parameter's name or ARN", at);
     const withDecryption = cfg.with_decryption === true || cfg.with_decryption === 'true';
@@ -1120,7 +1129,7 @@ function awsData(
   } else {
     arity(name, args, 1, 1, at);
     cfg = map(ev(args[0]), at, name);
-    onlyKeys(cfg, ['name', 'key', 'version_id', 'version_stage', 'region'], at, name);
+    onlyKeys(cfg, AWS_DATA_KEYS.aws_secret, at, name);
   }
   if (typeof cfg.name !== 'string' || !cfg.name)
     throw new ExprError(`${name}() needs name, the secret's name or ARN`, at);
