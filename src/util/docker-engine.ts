@@ -112,7 +112,15 @@ export class EngineTransport {
   readonly Promise = Promise;
   private sshModem?: Promise<{ dial(o: DialOptions, cb: Callback): void }>;
 
-  constructor(private readonly address: EngineAddress = engineAddress()) {}
+  /** node:http, or node:https for an engine behind TLS: chosen once, for every call. */
+  private readonly http: Pick<typeof import('node:http'), 'request'>;
+
+  constructor(private readonly address: EngineAddress = engineAddress()) {
+    this.http =
+      'tls' in address && address.tls
+        ? process.getBuiltinModule('node:https')
+        : process.getBuiltinModule('node:http');
+  }
 
   dial(o: DialOptions, cb: Callback): void {
     if ('ssh' in this.address) {
@@ -176,7 +184,6 @@ export class EngineTransport {
       ...('socketPath' in a ? { socketPath: a.socketPath } : { host: a.host, port: a.port }),
       ...('tls' in a && a.tls ? a.tls : {}),
     };
-    const http = 'tls' in a && a.tls ? await import('node:https') : await import('node:http');
     return new Promise((resolve, reject) => {
       let done = false;
       const settle = (f: () => void) => {
@@ -185,7 +192,7 @@ export class EngineTransport {
           f();
         }
       };
-      const req: ClientRequest = http.request(ro);
+      const req: ClientRequest = this.http.request(ro);
       req.on('error', (e) => settle(() => reject(e)));
       if (o.hijack)
         req.on('upgrade', (_res, socket, head) =>
