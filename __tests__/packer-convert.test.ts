@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { convertTemplate } from '../src/packer/convert';
 import { openSpec } from '../src/plugins/external';
 import { builtInRegistry } from '../src/plugins/registry';
-import { resolvePlan } from '../src/spec/resolve';
+import { resolvePlan, resolvePlanWithData } from '../src/spec/resolve';
 import { main } from '../src/cli';
 import { tempProject } from './helpers/spec';
 
@@ -168,7 +168,7 @@ test('bake convert asks no service: a data "http" becomes its http_request() loc
     expect(existsSync(log)).toBe(false);
     // The bake.yml it wrote asks when it is planned.
     writeFileSync(join(dir, 'bake.yml'), yaml);
-    const plan = resolvePlan(await openSpec(join(dir, 'bake.yml')), { env: {} });
+    const plan = await resolvePlanWithData(await openSpec(join(dir, 'bake.yml')), { env: {} });
     expect(plan.instances[0].config.image).toBe('debian:bookworm');
     expect(readFileSync(log, 'utf8')).toBe('/tag\n');
   } finally {

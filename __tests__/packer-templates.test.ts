@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { convertTemplate } from '../src/packer/convert';
 import { builtInRegistry } from '../src/plugins/registry';
 import { openSpec } from '../src/plugins/external';
-import { resolvePlan, ResolveOptions } from '../src/spec/resolve';
+import { resolvePlan, resolvePlanWithData, ResolveOptions } from '../src/spec/resolve';
 import { Problem, SpecError } from '../src/spec/errors';
 import { problemsOf, tempProject } from './helpers/spec';
 import { redact } from '../src/util/redact';
@@ -17,8 +17,9 @@ import { showLateFields } from '../src/spec/late';
 
 const FIX = join(process.cwd(), '__tests__/fixtures/packer');
 
+// As the CLI and the action resolve a plan: with the answers of the services it reads.
 async function planOfPath(path: string, opts: ResolveOptions = {}) {
-  return resolvePlan(await openSpec(path), { env: {}, ...opts });
+  return resolvePlanWithData(await openSpec(path), { env: {}, ...opts });
 }
 
 async function problemsOfPath(path: string, opts: ResolveOptions = {}): Promise<Problem[]> {
@@ -706,7 +707,7 @@ async function closedPort(): Promise<number> {
 }
 
 describe('data "http"', () => {
-  // The server runs in a process of its own: the request is made synchronously from this one.
+  // The server runs in a process of its own, as a real one would.
   let server: ChildProcess;
   let base = '';
   beforeAll(async () => {

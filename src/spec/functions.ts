@@ -21,7 +21,6 @@ import {
   sensitive,
   unmark,
 } from './expr';
-import { requestSync } from '../util/sync-http';
 import { nodeCrypto, randomUuid } from '../util/random';
 import { answerOf, fieldsOf, PendingData } from './data';
 
@@ -52,13 +51,12 @@ const MAX_STRING = 16 * 1024 * 1024;
 
 const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH'];
 const HTTP_KEYS = ['url', 'method', 'request_headers', 'request_body', 'timeout'];
-/** Answers by request, so a plan resolved twice (for its fingerprint) asks once. */
-const httpAnswers = new Map<string, Value>();
 
 /**
  * `http_request({url, method, request_headers, request_body})`, as Packer's `data "http"`:
- * the answer must be 2xx with a text or JSON body. Gives url, status_code, body and
- * response_headers (also as request_headers, the name Packer gives them).
+ * the answer (fetched by resolvePlanWithData, see data.ts) must be 2xx with a text or JSON
+ * body. Gives url, status_code, body and response_headers (also as request_headers, the name
+ * Packer gives them).
  */
 function httpRequest(cfg: { [k: string]: Value }, at: number): Value {
   for (const k of Object.keys(cfg))
@@ -83,17 +81,20 @@ function httpRequest(cfg: { [k: string]: Value }, at: number): Value {
     cfg.request_body === undefined ? undefined : str(cfg.request_body, at, 'http_request');
   const timeoutMs =
     cfg.timeout === undefined ? 30_000 : numArg(cfg.timeout, at, 'http_request') * 1000;
-  const key = JSON.stringify([url, method, headers, body]);
-  const known = httpAnswers.get(key);
-  if (known !== undefined) return known;
   const where = `${method} ${url.replace(/\?.*$/, '')}`;
-  const r = requestSync({ url, method, headers, body, timeoutMs });
-  if (!r.ok)
+  const a = answerOf({ kind: 'http', url, method, headers, body, timeoutMs }, at);
+  if (!a.ok)
     throw new ExprError(
-      `http_request(): ${where} failed: ${r.error}`,
+      `http_request(): ${where} failed: ${a.message}`,
       at,
       'check the address, and that this machine can reach it',
     );
+  const r = a.fields as {
+    status: number;
+    statusText: string;
+    headers: Record<string, string>;
+    body: string;
+  };
   if (r.status < 200 || r.status > 299)
     throw new ExprError(
       `http_request(): ${where} answered ${r.status} ${r.statusText}`.trimEnd(),
@@ -110,15 +111,13 @@ function httpRequest(cfg: { [k: string]: Value }, at: number): Value {
       at,
       'the body must be text/* or application/json, as in Packer',
     );
-  const v: Value = {
+  return {
     url,
     status_code: r.status,
     body: r.body,
     response_headers: r.headers,
     request_headers: r.headers,
   };
-  httpAnswers.set(key, v);
-  return v;
 }
 
 function arity(name: string, args: Expr[], min: number, max: number, at: number): void {

@@ -36,6 +36,7 @@ import type { PluginSet } from '../plugins/api';
 import { addSecret, REDACTED } from '../util/redact';
 import { LATE_FIELD, lateField } from './late';
 import { pendingRequests, settle } from './data';
+import { fetchHttpData } from '../util/http-data';
 import pkg from '../../package.json';
 import { resolveTrust, TrustPlan } from '../trust/plan';
 
@@ -184,7 +185,8 @@ function githubContext(env: NodeJS.ProcessEnv, cwd: string): Record<string, () =
 }
 
 /**
- * resolvePlan, with the values the plan reads from services (aws_parameter(), aws_secret())
+ * resolvePlan, with the values the plan reads from services (http_request(), aws_parameter(),
+ * aws_secret())
  * fetched between passes: a pass that needs an answer not yet here records it and fails; the
  * answers are fetched together and the plan is resolved again. A plan that needs none
  * resolves once, and loads no client.
@@ -197,8 +199,16 @@ export async function resolvePlanWithData(spec: RawSpec, opts: ResolveOptions = 
     } catch (e) {
       const wanted = pendingRequests();
       if (!(e instanceof SpecError) || !wanted.length || pass >= 10) throw e;
-      const { fetchAwsData } = await import('../plugins/data/aws');
-      await Promise.all(wanted.map(async (r) => settle(r, await fetchAwsData(r))));
+      await Promise.all(
+        wanted.map(async (r) =>
+          settle(
+            r,
+            r.kind === 'http'
+              ? await fetchHttpData(r)
+              : await (await import('../plugins/data/aws')).fetchAwsData(r),
+          ),
+        ),
+      );
     }
   }
 }

@@ -5,7 +5,7 @@
  */
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import type { DataAnswer, DataRequest } from '../../spec/data';
+import type { DataAnswer, ParameterRequest, SecretRequest } from '../../spec/data';
 import { awsError } from '../aws-errors';
 
 const ssm = new Map<string, SSMClient>();
@@ -17,7 +17,7 @@ function client<T>(cache: Map<string, T>, region: string, make: () => T): T {
   return c;
 }
 
-export async function fetchAwsData(r: DataRequest): Promise<DataAnswer> {
+export async function fetchAwsData(r: ParameterRequest | SecretRequest): Promise<DataAnswer> {
   try {
     if (r.kind === 'aws-parameter') {
       const c = client(ssm, r.region, () => new SSMClient({ region: r.region, maxAttempts: 6 }));
