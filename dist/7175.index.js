@@ -113,8 +113,14 @@ class EngineTransport {
     address;
     Promise = Promise;
     sshModem;
+    /** node:http, or node:https for an engine behind TLS: chosen once, for every call. */
+    http;
     constructor(address = engineAddress()) {
         this.address = address;
+        this.http =
+            'tls' in address && address.tls
+                ? process.getBuiltinModule('node:https')
+                : process.getBuiltinModule('node:http');
     }
     dial(o, cb) {
         if ('ssh' in this.address) {
@@ -170,7 +176,6 @@ class EngineTransport {
             ...('socketPath' in a ? { socketPath: a.socketPath } : { host: a.host, port: a.port }),
             ...('tls' in a && a.tls ? a.tls : {}),
         };
-        const http = 'tls' in a && a.tls ? await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 44708, 23)) : await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 37067, 23));
         return new Promise((resolve, reject) => {
             let done = false;
             const settle = (f) => {
@@ -179,7 +184,7 @@ class EngineTransport {
                     f();
                 }
             };
-            const req = http.request(ro);
+            const req = this.http.request(ro);
             req.on('error', (e) => settle(() => reject(e)));
             if (o.hijack)
                 req.on('upgrade', (_res, socket, head) => settle(() => {

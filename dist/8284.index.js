@@ -77,6 +77,7 @@ function awsError(e, what, region) {
 /***/ 78284:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   fetchAwsData: () => (/* binding */ fetchAwsData)
 /* harmony export */ });

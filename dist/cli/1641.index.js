@@ -15,7 +15,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38815);
 /* harmony import */ var _spec_errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17800);
 /* harmony import */ var _spec_load__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(11207);
-/* harmony import */ var _spec_resolve__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(92986);
+/* harmony import */ var _spec_resolve__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6873);
 /* harmony import */ var _spec_spec__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(81552);
 /* harmony import */ var _open__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(80582);
 /**

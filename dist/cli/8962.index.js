@@ -18,8 +18,8 @@ __webpack_require__.d(__webpack_exports__, {
 var package_0 = __webpack_require__(8330);
 // EXTERNAL MODULE: ./src/spec/errors.ts
 var errors = __webpack_require__(17800);
-// EXTERNAL MODULE: ./src/spec/resolve.ts + 5 modules
-var resolve = __webpack_require__(92986);
+// EXTERNAL MODULE: ./src/spec/resolve.ts + 3 modules
+var resolve = __webpack_require__(6873);
 // EXTERNAL MODULE: ./src/util/redact.ts
 var redact = __webpack_require__(50767);
 // EXTERNAL MODULE: ./src/spec/schema.ts
@@ -1560,7 +1560,10 @@ class Scanner {
 
 // EXTERNAL MODULE: ./src/packer/hcl-template.ts
 var hcl_template = __webpack_require__(54108);
+// EXTERNAL MODULE: ./src/util/deep.ts
+var deep = __webpack_require__(26844);
 ;// CONCATENATED MODULE: ./src/packer/hcl.ts
+
 
 
 
@@ -1597,22 +1600,13 @@ async function readHcl(file, text) {
         throw new errors/* SpecError */.G8(problems.slice(0, 1));
     return body;
 }
-/** A value with its template directives as interpolations (see hcl-template.ts). */
-function interpolated(v) {
-    if (typeof v === 'string')
-        return (0,hcl_template/* withoutDirectives */.By)(v);
-    if (Array.isArray(v))
-        return v.map(interpolated);
-    if (v && typeof v === 'object')
-        return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, interpolated(x)]));
-    return v;
-}
 function merge(index, json, problems) {
     const seen = new Map();
     return {
         attrs: index.attrs.map((a) => {
             try {
-                return { ...a, value: interpolated(json[a.name]) };
+                // Template directives as interpolations (see hcl-template.ts).
+                return { ...a, value: (0,deep/* mapStrings */.t)(json[a.name], hcl_template/* withoutDirectives */.By) };
             }
             catch (e) {
                 if (!(e instanceof hcl_template/* DirectiveError */.CS))
@@ -1825,7 +1819,11 @@ class LiteralParser {
 
 // EXTERNAL MODULE: ./src/packer/go-template.ts
 var go_template = __webpack_require__(52629);
+// EXTERNAL MODULE: ./src/spec/functions.ts
+var functions = __webpack_require__(79898);
 ;// CONCATENATED MODULE: ./src/packer/map.ts
+
+
 
 
 
@@ -1870,14 +1868,10 @@ const DATA_FUNCTIONS = {
     },
     'amazon-parameterstore': {
         fn: 'aws_parameter',
-        keys: ['name', 'with_decryption', 'region'],
+        keys: functions/* AWS_DATA_KEYS */.oB.aws_parameter,
         required: 'name',
     },
-    'amazon-secretsmanager': {
-        fn: 'aws_secret',
-        keys: ['name', 'key', 'version_id', 'version_stage', 'region'],
-        required: 'name',
-    },
+    'amazon-secretsmanager': { fn: 'aws_secret', keys: functions/* AWS_DATA_KEYS */.oB.aws_secret, required: 'name' },
 };
 /** Top-level blocks of a template and what becomes of them. */
 const TOP = ['packer', 'variable', 'variables', 'locals', 'local', 'source', 'build', 'data'];
@@ -1906,9 +1900,10 @@ class Mapper {
                 });
         }
         const value = {};
+        const rewrite = this.refRewriter();
         for (const k of ['variables', 'locals', 'sources', 'builds'])
             if (this.value[k] && (Object.keys(this.value[k]).length || k === 'sources' || k === 'builds'))
-                value[k] = this.rewriteRefs(this.value[k]);
+                value[k] = (0,deep/* mapStrings */.t)(this.value[k], rewrite);
         value.sources ??= {};
         value.builds ??= {};
         return { value, positions: this.positions, keyPositions: this.keyPositions, todos: this.todos };
@@ -1968,9 +1963,7 @@ class Mapper {
             this.todo('', {
                 message: `data "${type}" takes ${d.keys.join(', ')}, not "${what}"`,
                 pos: x.pos,
-                hint: /^(access_key|secret_key|token|profile|assume_role)$/.test(what)
-                    ? 'bake takes AWS credentials from the environment (the AWS_* variables, a profile, or configure-aws-credentials), as for the amazon-ebs builder'
-                    : undefined,
+                hint: functions/* AWS_CREDENTIAL_KEYS */.N1.includes(what) ? functions/* AWS_CREDENTIALS_HINT */.DN : undefined,
             });
         }
         const required = b.body.attrs.find((a) => a.name === d.required);
@@ -2016,26 +2009,19 @@ class Mapper {
         this.local(local, input, input.value);
     }
     /**
-     * References that bake spells its own way, in a mapped value: `data.null.NAME.output` as the
-     * local that holds it, `data.http.NAME` (and the AWS ones) as the local that holds the answer, `packer.version`
-     * as `bake.version` (the version of what builds).
+     * References that bake spells its own way, rewritten in each string of a mapped value:
+     * `data.null.NAME.output` as the local that holds it, `data.http.NAME` (and the AWS ones) as
+     * the local that holds the answer, `packer.version` as `bake.version` (the version of what
+     * builds). The rules are made once, for every string.
      */
-    rewriteRefs(v) {
-        if (typeof v === 'string') {
-            if (!v.includes('${'))
-                return v;
-            let out = v.replace(/(?<![\w.-])packer\.version(?![\w-])/g, 'bake.version');
-            if (this.nullData.size)
-                out = out.replace(/(?<![\w.-])data\.null\.([A-Za-z_][\w-]*)\.output(?![\w-])/g, (all, n) => (this.nullData.has(n) ? `local.${this.nullData.get(n)}` : all));
-            for (const [type, names] of this.fnData)
-                out = out.replace(new RegExp(`(?<![\\w.-])data\\.${type}\\.([A-Za-z_][\\w-]*)(?![\\w-])`, 'g'), (all, n) => (names.has(n) ? `local.${names.get(n)}` : all));
-            return out;
-        }
-        if (Array.isArray(v))
-            return v.map((x) => this.rewriteRefs(x));
-        if (v && typeof v === 'object')
-            return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, this.rewriteRefs(x)]));
-        return v;
+    refRewriter() {
+        const toLocal = (re, names) => (s) => s.replace(re, (all, n) => (names.has(n) ? `local.${names.get(n)}` : all));
+        const rules = [
+            (s) => s.replace(/(?<![\w.-])packer\.version(?![\w-])/g, 'bake.version'),
+            toLocal(/(?<![\w.-])data\.null\.([A-Za-z_][\w-]*)\.output(?![\w-])/g, this.nullData),
+            ...[...this.fnData].map(([type, names]) => toLocal(new RegExp(`(?<![\\w.-])data\\.${type}\\.([A-Za-z_][\\w-]*)(?![\\w-])`, 'g'), names)),
+        ];
+        return (s) => (s.includes('${') ? rules.reduce((out, rule) => rule(out), s) : s);
     }
     /**
      * `source_ami = data.amazon-ami.NAME.id`: the same lookup is the builder's own
@@ -2210,7 +2196,7 @@ class Mapper {
         }
         if (sens && sens.value !== false && sens.value !== 'false') {
             // A sensitive local is its value marked sensitive: redacted, and so is what uses it.
-            this.local(name, expr, `\${sensitive(${asExpression(expr.value)})}`);
+            this.local(name, expr, `\${sensitive(${exprOf(expr.value)})}`);
             return;
         }
         this.local(name, expr, expr.value);
@@ -2247,8 +2233,8 @@ class Mapper {
      * `${ … }` that means the same; one without a translation is a problem at its value.
      */
     goTemplates(v, a, path) {
-        if (typeof v === 'string') {
-            const r = (0,go_template/* translateHclString */.fb)(v);
+        return (0,deep/* mapStrings */.t)(v, (s) => {
+            const r = (0,go_template/* translateHclString */.fb)(s);
             for (const e of r.errors)
                 this.todo(path, {
                     message: `${e.text}: ${e.error}`,
@@ -2256,12 +2242,7 @@ class Mapper {
                     hint: 'write the value out, or compute it with an expression ${…}',
                 });
             return r.value;
-        }
-        if (Array.isArray(v))
-            return v.map((x) => this.goTemplates(x, a, path));
-        if (v && typeof v === 'object')
-            return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, this.goTemplates(x, a, path)]));
-        return v;
+        });
     }
     /** A plugin's settings and nested blocks, with Packer's spellings turned into bake's. */
     pluginBody(body, into, path, kind, type) {
@@ -2647,16 +2628,6 @@ class Mapper {
         }
         return out;
     }
-}
-/** A value from the parser as the text of one expression. */
-function asExpression(v) {
-    if (typeof v === 'string') {
-        const m = /^\$\{([\s\S]*)\}$/.exec(v);
-        if (m && !m[1].includes('${'))
-            return m[1];
-        return (0,hcl_template/* quotedTemplate */.zU)(v);
-    }
-    return JSON.stringify(v, (_k, x) => typeof x === 'string' ? x.replace(/\$\{/g, '$${') : x);
 }
 /** A value from the parser as expression text: strings keep their interpolations. */
 function exprOf(v) {
@@ -5316,6 +5287,61 @@ function builtInRegistry() {
 
 /***/ }),
 
+/***/ 89511:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G9: () => (/* binding */ settle),
+/* harmony export */   Pf: () => (/* binding */ fieldsOf),
+/* harmony export */   cN: () => (/* binding */ PendingData),
+/* harmony export */   iL: () => (/* binding */ pendingRequests),
+/* harmony export */   ut: () => (/* binding */ answerOf)
+/* harmony export */ });
+/* harmony import */ var _expr__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58672);
+/**
+ * Values a plan reads from a service (an HTTP answer, AWS Systems Manager parameters and
+ * Secrets Manager secrets: Packer's `http`, `amazon-parameterstore` and
+ * `amazon-secretsmanager` data sources). The
+ * plan is resolved synchronously: a function whose answer is not here yet records what it
+ * needs and fails that pass; resolvePlanWithData then fetches every recorded request at once
+ * and resolves again, until nothing is missing.
+ */
+
+const answers = new Map();
+const pending = new Map();
+/** Thrown while the answer is being fetched; the pass it fails is resolved again. */
+class PendingData extends _expr__WEBPACK_IMPORTED_MODULE_0__/* .ExprError */ ._M {
+    constructor(at) {
+        super('waiting for data from a service', at);
+    }
+}
+const keyOf = (r) => JSON.stringify(r);
+/** The answer to a request, or PendingData after recording it. */
+function answerOf(r, at) {
+    const key = keyOf(r);
+    const a = answers.get(key);
+    if (a)
+        return a;
+    pending.set(key, r);
+    throw new PendingData(at);
+}
+function pendingRequests() {
+    return [...pending.values()];
+}
+function settle(r, a) {
+    answers.set(keyOf(r), a);
+    pending.delete(keyOf(r));
+}
+/** The fields of an answer as a value, or the error it is. */
+function fieldsOf(a, at) {
+    if (!a.ok)
+        throw new _expr__WEBPACK_IMPORTED_MODULE_0__/* .ExprError */ ._M(a.message, at, a.hint);
+    return Object.fromEntries(Object.entries(a.fields).map(([k, v]) => [k, v ?? null]));
+}
+
+
+/***/ }),
+
 /***/ 17800:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -6146,6 +6172,1139 @@ function applyBinary(op, a, b, la, ra, hidden) {
 
 /***/ }),
 
+/***/ 79898:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DN: () => (/* binding */ AWS_CREDENTIALS_HINT),
+/* harmony export */   N1: () => (/* binding */ AWS_CREDENTIAL_KEYS),
+/* harmony export */   Tx: () => (/* binding */ callFunction),
+/* harmony export */   oB: () => (/* binding */ AWS_DATA_KEYS)
+/* harmony export */ });
+/* unused harmony exports formatDate, goLayout, FUNCTION_NAMES */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var minimatch__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(91138);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(38815);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(17800);
+/* harmony import */ var _schema__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(47280);
+/* harmony import */ var _expr__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(58672);
+/* harmony import */ var _util_random__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(31245);
+/* harmony import */ var _data__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(89511);
+
+
+
+
+
+
+
+
+
+
+const MAX_STRING = 16 * 1024 * 1024;
+const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH'];
+const HTTP_KEYS = ['url', 'method', 'request_headers', 'request_body', 'timeout'];
+/**
+ * `http_request({url, method, request_headers, request_body})`, as Packer's `data "http"`:
+ * the answer (fetched by resolvePlanWithData, see data.ts) must be 2xx with a text or JSON
+ * body. Gives url, status_code, body and response_headers (also as request_headers, the name
+ * Packer gives them).
+ */
+function httpRequest(cfg, at) {
+    for (const k of Object.keys(cfg))
+        if (!HTTP_KEYS.includes(k))
+            throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`http_request() takes no "${k}"`, at, `it takes ${HTTP_KEYS.join(', ')}`);
+    if (typeof cfg.url !== 'string' || !/^https?:\/\//.test(cfg.url))
+        throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M('http_request() needs url, an http:// or https:// address', at);
+    const url = cfg.url;
+    const method = cfg.method === undefined ? 'GET' : str(cfg.method, at, 'http_request').toUpperCase();
+    if (!HTTP_METHODS.includes(method))
+        throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`http_request(): method ${method} is not one of ${HTTP_METHODS.join(', ')}`, at);
+    const headers = {};
+    for (const [k, v] of Object.entries(cfg.request_headers === undefined ? {} : map(cfg.request_headers, at, 'http_request')))
+        headers[k] = str(v, at, 'http_request');
+    const body = cfg.request_body === undefined ? undefined : str(cfg.request_body, at, 'http_request');
+    const timeoutMs = cfg.timeout === undefined ? 30_000 : numArg(cfg.timeout, at, 'http_request') * 1000;
+    const where = `${method} ${url.replace(/\?.*$/, '')}`;
+    const a = (0,_data__WEBPACK_IMPORTED_MODULE_9__/* .answerOf */ .ut)({ kind: 'http', url, method, headers, body, timeoutMs }, at);
+    if (!a.ok)
+        throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`http_request(): ${where} failed: ${a.message}`, at, 'check the address, and that this machine can reach it');
+    const r = a.fields;
+    if (r.status < 200 || r.status > 299)
+        throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`http_request(): ${where} answered ${r.status} ${r.statusText}`.trimEnd(), at, 'the data source needs a 2xx answer');
+    const type = (r.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    if (method !== 'HEAD' &&
+        !(type.startsWith('text/') || type === 'application/json' || type.endsWith('+json')))
+        throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`http_request(): ${where} answered with ${type || 'no content type'}`, at, 'the body must be text/* or application/json, as in Packer');
+    return {
+        url,
+        status_code: r.status,
+        body: r.body,
+        response_headers: r.headers,
+        request_headers: r.headers,
+    };
+}
+function arity(name, args, min, max, at) {
+    if (args.length < min || args.length > max) {
+        const want = min === max ? `${min}` : max === Infinity ? `at least ${min}` : `${min} to ${max}`;
+        throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`${name}() takes ${want} argument${min === 1 && max === 1 ? '' : 's'}, got ${args.length}`, at);
+    }
+}
+function str(v, at, fn) {
+    if (typeof v === 'string')
+        return v;
+    if (typeof v === 'number' || typeof v === 'boolean')
+        return String(v);
+    throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`${fn}() expects a string, got ${(0,_expr__WEBPACK_IMPORTED_MODULE_7__/* .typeName */ .go)(v)}`, at);
+}
+function list(v, at, fn) {
+    if (Array.isArray(v))
+        return v;
+    throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`${fn}() expects a list, got ${(0,_expr__WEBPACK_IMPORTED_MODULE_7__/* .typeName */ .go)(v)}`, at);
+}
+function map(v, at, fn) {
+    if (v !== null && typeof v === 'object' && !Array.isArray(v))
+        return v;
+    throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`${fn}() expects a map, got ${(0,_expr__WEBPACK_IMPORTED_MODULE_7__/* .typeName */ .go)(v)}`, at);
+}
+function numArg(v, at, fn) {
+    if (typeof v === 'number')
+        return v;
+    if (typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v)))
+        return Number(v);
+    throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`${fn}() expects a number, got ${(0,_expr__WEBPACK_IMPORTED_MODULE_7__/* .typeName */ .go)(v)}`, at);
+}
+function regex(pattern, at, flags = '') {
+    try {
+        return new RegExp(pattern, flags);
+    }
+    catch (e) {
+        throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`invalid regular expression: ${e.message}`, at);
+    }
+}
+function readSpecFile(path, at, ctx, fn) {
+    const full = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.isAbsolute)(path) ? path : (0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(ctx.baseDir, path);
+    try {
+        const text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(full, 'utf8');
+        ctx.onFileRead?.(full);
+        return text;
+    }
+    catch (e) {
+        const code = e.code;
+        throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`${fn}("${path}"): ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : String(code)}`, at, `paths are relative to the spec's directory (${ctx.baseDir})`);
+    }
+}
+function fromJson(v) {
+    if (v === undefined)
+        return null;
+    return v;
+}
+const pad = (n, w = 2) => String(n).padStart(w, '0');
+const MONTHS = [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+];
+const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+/** Packer's (HCL's) formatdate: YYYY, MM, DD, hh (24 h), mm, ss, 'literal' and friends. */
+function parseTimestamp(ts, at, fn) {
+    const d = new Date(ts);
+    if (Number.isNaN(d.getTime()))
+        throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`${fn}(): "${ts}" is not an RFC 3339 timestamp`, at, 'use timestamp() or a value like 2024-01-31T12:00:00Z');
+    return d;
+}
+function formatDate(spec, ts, at) {
+    const d = parseTimestamp(ts, at, 'formatdate');
+    const tokens = [
+        ['YYYY', () => String(d.getUTCFullYear())],
+        ['YY', () => pad(d.getUTCFullYear() % 100)],
+        ['MMMM', () => MONTHS[d.getUTCMonth()]],
+        ['MMM', () => MONTHS[d.getUTCMonth()].slice(0, 3)],
+        ['MM', () => pad(d.getUTCMonth() + 1)],
+        ['M', () => String(d.getUTCMonth() + 1)],
+        ['DD', () => pad(d.getUTCDate())],
+        ['D', () => String(d.getUTCDate())],
+        ['EEEE', () => DAYS[d.getUTCDay()]],
+        ['EEE', () => DAYS[d.getUTCDay()].slice(0, 3)],
+        ['hh', () => pad(d.getUTCHours())],
+        ['h', () => String(d.getUTCHours())],
+        ['HH', () => pad(d.getUTCHours() % 12 || 12)],
+        ['H', () => String(d.getUTCHours() % 12 || 12)],
+        ['AA', () => (d.getUTCHours() < 12 ? 'AM' : 'PM')],
+        ['aa', () => (d.getUTCHours() < 12 ? 'am' : 'pm')],
+        ['mm', () => pad(d.getUTCMinutes())],
+        ['m', () => String(d.getUTCMinutes())],
+        ['ss', () => pad(d.getUTCSeconds())],
+        ['s', () => String(d.getUTCSeconds())],
+        ['ZZZZZ', () => '+00:00'],
+        ['ZZZZ', () => '+0000'],
+        ['ZZZ', () => 'UTC'],
+        ['Z', () => 'Z'],
+    ];
+    let out = '';
+    let i = 0;
+    while (i < spec.length) {
+        if (spec[i] === "'") {
+            const end = spec.indexOf("'", i + 1);
+            if (end < 0)
+                throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M('formatdate(): unterminated quoted literal', at);
+            out += end === i + 1 ? "'" : spec.slice(i + 1, end);
+            i = end + 1;
+            continue;
+        }
+        const tok = tokens.find(([t]) => spec.startsWith(t, i));
+        if (tok) {
+            out += tok[1]();
+            i += tok[0].length;
+        }
+        else if (/[A-Za-z]/.test(spec[i])) {
+            throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`formatdate(): unknown format letter "${spec[i]}"`, at, "put literal letters in single quotes, like 'T'");
+        }
+        else {
+            out += spec[i++];
+        }
+    }
+    return out;
+}
+/** Go-style format(): %s %d %v %q %f %%. */
+function format(fmt, args, at) {
+    let i = 0;
+    return fmt.replace(/%(%|[-+ 0#]*\d*(?:\.\d+)?[sdvqftx])/g, (m, spec) => {
+        if (spec === '%')
+            return '%';
+        if (i >= args.length)
+            throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`format(): not enough arguments for "${m}"`, at);
+        const v = args[i++];
+        const verb = spec[spec.length - 1];
+        const prec = /\.(\d+)/.exec(spec);
+        switch (verb) {
+            case 'd':
+                return String(Math.trunc(numArg(v, at, 'format')));
+            case 'f':
+                return numArg(v, at, 'format').toFixed(prec ? Number(prec[1]) : 6);
+            case 'q':
+                return JSON.stringify((0,_expr__WEBPACK_IMPORTED_MODULE_7__/* .toText */ .fE)(v, at));
+            case 'x':
+                return Math.trunc(numArg(v, at, 'format')).toString(16);
+            case 't':
+                return String(v === true);
+            default:
+                return typeof v === 'object' && v !== null ? JSON.stringify(v) : (0,_expr__WEBPACK_IMPORTED_MODULE_7__/* .toText */ .fE)(v, at);
+        }
+    });
+}
+function flatten(v) {
+    const out = [];
+    for (const x of v)
+        if (Array.isArray(x))
+            out.push(...flatten(x));
+        else
+            out.push(x);
+    return out;
+}
+const fns = {
+    // Time and identity: fixed for the whole run so every reference agrees.
+    timestamp: (a, at, _ev, ctx) => (arity('timestamp', a, 0, 0, at),
+        ctx.now.toISOString().replace(/\.\d{3}Z$/, 'Z')),
+    formatdate: (a, at, ev) => (arity('formatdate', a, 2, 2, at),
+        formatDate(str(ev(a[0]), at, 'formatdate'), str(ev(a[1]), at, 'formatdate'), at)),
+    timeadd: (a, at, ev) => {
+        arity('timeadd', a, 2, 2, at);
+        const d = parseTimestamp(str(ev(a[0]), at, 'timeadd'), at, 'timeadd');
+        const dur = str(ev(a[1]), at, 'timeadd');
+        const m = /^(-?)((?:\d+(?:\.\d+)?(?:ms|s|m|h))+)$/.exec(dur);
+        const ms = m ? (0,_schema__WEBPACK_IMPORTED_MODULE_6__/* .parseDuration */ .E9)(m[2]) : undefined;
+        if (ms === undefined)
+            throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`timeadd(): "${dur}" is not a duration`, at, 'use a duration such as "2160h" (90 days), "30m" or "-1h"');
+        return new Date(d.getTime() + (m[1] ? -ms : ms)).toISOString().replace(/\.000Z$/, 'Z');
+    },
+    clean_resource_name: (a, at, ev) => {
+        arity('clean_resource_name', a, 1, 1, at);
+        // Only the characters AMI, image and disk names accept, at most 128 of them.
+        return str(ev(a[0]), at, 'clean_resource_name')
+            .replace(/[^A-Za-z0-9()[\]./\-'@_ ]/g, '-')
+            .slice(0, 128);
+    },
+    // Fresh on every call, as in Packer (timestamp() is the one fixed for the run).
+    uuidv4: (a, at, _ev, ctx) => {
+        arity('uuidv4', a, 0, 0, at);
+        return ctx.fixedUuid ?? (0,_util_random__WEBPACK_IMPORTED_MODULE_8__/* .randomUuid */ .bX)();
+    },
+    env: (a, at, ev, ctx) => {
+        arity('env', a, 1, 1, at);
+        return ctx.env[str(ev(a[0]), at, 'env')] ?? '';
+    },
+    // Files, relative to the spec.
+    file: (a, at, ev, ctx) => (arity('file', a, 1, 1, at),
+        readSpecFile(str(ev(a[0]), at, 'file'), at, ctx, 'file')),
+    fileexists: (a, at, ev, ctx) => {
+        arity('fileexists', a, 1, 1, at);
+        try {
+            readSpecFile(str(ev(a[0]), at, 'fileexists'), at, ctx, 'fileexists');
+            return true;
+        }
+        catch {
+            return false;
+        }
+    },
+    templatefile: (a, at, ev, ctx, scope) => {
+        arity('templatefile', a, 2, 2, at);
+        const text = readSpecFile(str(ev(a[0]), at, 'templatefile'), at, ctx, 'templatefile');
+        const vars = map(ev(a[1]), at, 'templatefile');
+        const inner = {
+            root: (name) => (Object.prototype.hasOwnProperty.call(vars, name) ? vars[name] : undefined),
+            attr: () => undefined,
+            call: scope.call,
+        };
+        try {
+            return (0,_expr__WEBPACK_IMPORTED_MODULE_7__/* .toText */ .fE)((0,_expr__WEBPACK_IMPORTED_MODULE_7__/* .evaluate */ ._3)((0,_expr__WEBPACK_IMPORTED_MODULE_7__/* .parseTemplate */ .QC)(text), inner), at);
+        }
+        catch (e) {
+            if (e instanceof _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M)
+                throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`templatefile("${String(ev(a[0]))}"): ${e.message}`, at, e.hint);
+            throw e;
+        }
+    },
+    abspath: (a, at, ev, ctx) => (arity('abspath', a, 1, 1, at),
+        (0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(ctx.baseDir, str(ev(a[0]), at, 'abspath'))),
+    basename: (a, at, ev) => (arity('basename', a, 1, 1, at),
+        (0,node_path__WEBPACK_IMPORTED_MODULE_3__.basename)(str(ev(a[0]), at, 'basename'))),
+    dirname: (a, at, ev) => (arity('dirname', a, 1, 1, at), (0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(str(ev(a[0]), at, 'dirname'))),
+    // Strings.
+    lower: (a, at, ev) => (arity('lower', a, 1, 1, at), str(ev(a[0]), at, 'lower').toLowerCase()),
+    upper: (a, at, ev) => (arity('upper', a, 1, 1, at), str(ev(a[0]), at, 'upper').toUpperCase()),
+    title: (a, at, ev) => (arity('title', a, 1, 1, at),
+        str(ev(a[0]), at, 'title').replace(/\b\w/g, (c) => c.toUpperCase())),
+    trimspace: (a, at, ev) => (arity('trimspace', a, 1, 1, at),
+        str(ev(a[0]), at, 'trimspace').trim()),
+    trim: (a, at, ev) => {
+        arity('trim', a, 1, 2, at);
+        const s = str(ev(a[0]), at, 'trim');
+        if (a.length === 1)
+            return s.trim();
+        const cut = new Set(str(ev(a[1]), at, 'trim'));
+        let i = 0;
+        let j = s.length;
+        while (i < j && cut.has(s[i]))
+            i++;
+        while (j > i && cut.has(s[j - 1]))
+            j--;
+        return s.slice(i, j);
+    },
+    trimprefix: (a, at, ev) => {
+        arity('trimprefix', a, 2, 2, at);
+        const s = str(ev(a[0]), at, 'trimprefix');
+        const p = str(ev(a[1]), at, 'trimprefix');
+        return s.startsWith(p) ? s.slice(p.length) : s;
+    },
+    trimsuffix: (a, at, ev) => {
+        arity('trimsuffix', a, 2, 2, at);
+        const s = str(ev(a[0]), at, 'trimsuffix');
+        const p = str(ev(a[1]), at, 'trimsuffix');
+        return p && s.endsWith(p) ? s.slice(0, -p.length) : s;
+    },
+    startswith: (a, at, ev) => (arity('startswith', a, 2, 2, at),
+        str(ev(a[0]), at, 'startswith').startsWith(str(ev(a[1]), at, 'startswith'))),
+    endswith: (a, at, ev) => (arity('endswith', a, 2, 2, at),
+        str(ev(a[0]), at, 'endswith').endsWith(str(ev(a[1]), at, 'endswith'))),
+    replace: (a, at, ev) => {
+        arity('replace', a, 3, 3, at);
+        const s = str(ev(a[0]), at, 'replace');
+        const sub = str(ev(a[1]), at, 'replace');
+        const rep = str(ev(a[2]), at, 'replace');
+        // HCL: a substring written as /.../ is a regular expression.
+        if (sub.length > 1 && sub.startsWith('/') && sub.endsWith('/'))
+            return s.replace(regex(sub.slice(1, -1), at, 'g'), rep);
+        return s.split(sub).join(rep);
+    },
+    regex_replace: (a, at, ev) => (arity('regex_replace', a, 3, 3, at),
+        str(ev(a[0]), at, 'regex_replace').replace(regex(str(ev(a[1]), at, 'regex_replace'), at, 'g'), str(ev(a[2]), at, 'regex_replace'))),
+    regex: (a, at, ev) => {
+        arity('regex', a, 2, 2, at);
+        const m = regex(str(ev(a[0]), at, 'regex'), at).exec(str(ev(a[1]), at, 'regex'));
+        if (!m)
+            throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M('regex(): the pattern does not match', at);
+        if (m.groups)
+            return { ...m.groups };
+        return m.length > 1 ? m.slice(1).map((x) => x ?? null) : m[0];
+    },
+    split: (a, at, ev) => (arity('split', a, 2, 2, at),
+        str(ev(a[1]), at, 'split').split(str(ev(a[0]), at, 'split'))),
+    join: (a, at, ev) => {
+        arity('join', a, 2, 2, at);
+        const sep = str(ev(a[0]), at, 'join');
+        return list(ev(a[1]), at, 'join')
+            .map((x) => (0,_expr__WEBPACK_IMPORTED_MODULE_7__/* .toText */ .fE)(x, at))
+            .join(sep);
+    },
+    format: (a, at, ev) => (arity('format', a, 1, Infinity, at),
+        format(str(ev(a[0]), at, 'format'), a.slice(1).map(ev), at)),
+    substr: (a, at, ev) => {
+        arity('substr', a, 3, 3, at);
+        const s = [...str(ev(a[0]), at, 'substr')];
+        const off = numArg(ev(a[1]), at, 'substr');
+        const len = numArg(ev(a[2]), at, 'substr');
+        const start = off < 0 ? s.length + off : off;
+        return s.slice(start, len < 0 ? undefined : start + len).join('');
+    },
+    strrev: (a, at, ev) => (arity('strrev', a, 1, 1, at),
+        [...str(ev(a[0]), at, 'strrev')].reverse().join('')),
+    indent: (a, at, ev) => (arity('indent', a, 2, 2, at),
+        str(ev(a[1]), at, 'indent').replace(/\n/g, '\n' + ' '.repeat(numArg(ev(a[0]), at, 'indent')))),
+    // Collections.
+    length: (a, at, ev) => {
+        arity('length', a, 1, 1, at);
+        const v = ev(a[0]);
+        if (typeof v === 'string')
+            return [...v].length;
+        if (Array.isArray(v))
+            return v.length;
+        if (v && typeof v === 'object')
+            return Object.keys(v).length;
+        throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`length() expects a string, list or map, got ${(0,_expr__WEBPACK_IMPORTED_MODULE_7__/* .typeName */ .go)(v)}`, at);
+    },
+    concat: (a, at, ev) => a.flatMap((x) => list(ev(x), at, 'concat')),
+    merge: (a, at, ev) => Object.assign({}, ...a.map((x) => map(ev(x), at, 'merge'))),
+    lookup: (a, at, ev) => {
+        arity('lookup', a, 2, 3, at);
+        const m = map(ev(a[0]), at, 'lookup');
+        const k = str(ev(a[1]), at, 'lookup');
+        if (Object.prototype.hasOwnProperty.call(m, k))
+            return m[k];
+        if (a.length === 3)
+            return ev(a[2]);
+        throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`lookup(): no key "${k}" and no default`, at, 'pass a default as the third argument');
+    },
+    contains: (a, at, ev) => (arity('contains', a, 2, 2, at),
+        list(ev(a[0]), at, 'contains').some((x) => (0,_expr__WEBPACK_IMPORTED_MODULE_7__/* .deepEqual */ .bD)(x, ev(a[1])))),
+    keys: (a, at, ev) => (arity('keys', a, 1, 1, at), Object.keys(map(ev(a[0]), at, 'keys')).sort()),
+    values: (a, at, ev) => {
+        arity('values', a, 1, 1, at);
+        const m = map(ev(a[0]), at, 'values');
+        return Object.keys(m)
+            .sort()
+            .map((k) => m[k]);
+    },
+    element: (a, at, ev) => {
+        arity('element', a, 2, 2, at);
+        const l = list(ev(a[0]), at, 'element');
+        if (!l.length)
+            throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M('element(): the list is empty', at);
+        return l[((Math.trunc(numArg(ev(a[1]), at, 'element')) % l.length) + l.length) % l.length];
+    },
+    flatten: (a, at, ev) => (arity('flatten', a, 1, 1, at), flatten(list(ev(a[0]), at, 'flatten'))),
+    distinct: (a, at, ev) => {
+        arity('distinct', a, 1, 1, at);
+        const out = [];
+        for (const x of list(ev(a[0]), at, 'distinct'))
+            if (!out.some((y) => (0,_expr__WEBPACK_IMPORTED_MODULE_7__/* .deepEqual */ .bD)(x, y)))
+                out.push(x);
+        return out;
+    },
+    coalesce: (a, at, ev) => {
+        for (const x of a) {
+            const v = ev(x);
+            if (v !== null && v !== '')
+                return v;
+        }
+        throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M('coalesce(): every argument is null or empty', at);
+    },
+    min: (a, at, ev) => Math.min(...a.map((x) => numArg(ev(x), at, 'min'))),
+    max: (a, at, ev) => Math.max(...a.map((x) => numArg(ev(x), at, 'max'))),
+    abs: (a, at, ev) => (arity('abs', a, 1, 1, at), Math.abs(numArg(ev(a[0]), at, 'abs'))),
+    ceil: (a, at, ev) => (arity('ceil', a, 1, 1, at), Math.ceil(numArg(ev(a[0]), at, 'ceil'))),
+    floor: (a, at, ev) => (arity('floor', a, 1, 1, at), Math.floor(numArg(ev(a[0]), at, 'floor'))),
+    tostring: (a, at, ev) => (arity('tostring', a, 1, 1, at), (0,_expr__WEBPACK_IMPORTED_MODULE_7__/* .toText */ .fE)(ev(a[0]), at)),
+    tonumber: (a, at, ev) => (arity('tonumber', a, 1, 1, at), numArg(ev(a[0]), at, 'tonumber')),
+    tobool: (a, at, ev) => {
+        arity('tobool', a, 1, 1, at);
+        const v = ev(a[0]);
+        if (typeof v === 'boolean')
+            return v;
+        if (v === 'true' || v === 'false')
+            return v === 'true';
+        throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`tobool(): cannot convert ${(0,_expr__WEBPACK_IMPORTED_MODULE_7__/* .typeName */ .go)(v)} to bool`, at);
+    },
+    // Errors as values.
+    try: (a, at, ev) => {
+        arity('try', a, 1, Infinity, at);
+        let last;
+        for (const x of a) {
+            try {
+                return ev(x);
+            }
+            catch (e) {
+                if (!(e instanceof _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M))
+                    throw e;
+                last = e;
+            }
+        }
+        throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`try(): every argument failed; the last: ${last.message}`, at);
+    },
+    can: (a, at, ev) => {
+        arity('can', a, 1, 1, at);
+        try {
+            ev(a[0]);
+            return true;
+        }
+        catch (e) {
+            if (e instanceof _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M)
+                return false;
+            throw e;
+        }
+    },
+    // Encodings and hashes.
+    jsonencode: (a, at, ev) => (arity('jsonencode', a, 1, 1, at), JSON.stringify(ev(a[0]))),
+    jsondecode: (a, at, ev) => {
+        arity('jsondecode', a, 1, 1, at);
+        try {
+            return fromJson(JSON.parse(str(ev(a[0]), at, 'jsondecode')));
+        }
+        catch (e) {
+            if (e instanceof _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M)
+                throw e;
+            throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`jsondecode(): ${e.message}`, at);
+        }
+    },
+    yamlencode: (a, at, ev) => (arity('yamlencode', a, 1, 1, at), (0,yaml__WEBPACK_IMPORTED_MODULE_4__/* .stringify */ .As)(ev(a[0]))),
+    yamldecode: (a, at, ev) => {
+        arity('yamldecode', a, 1, 1, at);
+        try {
+            return fromJson((0,yaml__WEBPACK_IMPORTED_MODULE_4__/* .parse */ .qg)(str(ev(a[0]), at, 'yamldecode'), { maxAliasCount: 100 }));
+        }
+        catch (e) {
+            if (e instanceof _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M)
+                throw e;
+            throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`yamldecode(): ${e.message.split('\n')[0]}`, at);
+        }
+    },
+    base64encode: (a, at, ev) => (arity('base64encode', a, 1, 1, at),
+        Buffer.from(str(ev(a[0]), at, 'base64encode')).toString('base64')),
+    base64decode: (a, at, ev) => {
+        arity('base64decode', a, 1, 1, at);
+        const s = str(ev(a[0]), at, 'base64decode');
+        if (!/^[A-Za-z0-9+/]*={0,2}$/.test(s) || s.length % 4 !== 0)
+            throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M('base64decode(): not valid base64', at);
+        return Buffer.from(s, 'base64').toString('utf8');
+    },
+    sha256: (a, at, ev) => (arity('sha256', a, 1, 1, at),
+        (0,_util_random__WEBPACK_IMPORTED_MODULE_8__/* .nodeCrypto */ .SI)()
+            .createHash('sha256')
+            .update(str(ev(a[0]), at, 'sha256'))
+            .digest('hex')),
+    sha1: (a, at, ev) => (arity('sha1', a, 1, 1, at),
+        (0,_util_random__WEBPACK_IMPORTED_MODULE_8__/* .nodeCrypto */ .SI)()
+            .createHash('sha1')
+            .update(str(ev(a[0]), at, 'sha1'))
+            .digest('hex')),
+    md5: (a, at, ev) => (arity('md5', a, 1, 1, at),
+        (0,_util_random__WEBPACK_IMPORTED_MODULE_8__/* .nodeCrypto */ .SI)()
+            .createHash('md5')
+            .update(str(ev(a[0]), at, 'md5'))
+            .digest('hex')),
+};
+/** Go's reference-time layout (Packer's legacy isotime), in UTC. */
+function goLayout(layout, d) {
+    const tokens = [
+        ['January', () => MONTHS[d.getUTCMonth()]],
+        ['Jan', () => MONTHS[d.getUTCMonth()].slice(0, 3)],
+        ['Monday', () => DAYS[d.getUTCDay()]],
+        ['Mon', () => DAYS[d.getUTCDay()].slice(0, 3)],
+        ['MST', () => 'UTC'],
+        ['2006', () => String(d.getUTCFullYear())],
+        ['Z07:00', () => 'Z'],
+        ['-07:00', () => '+00:00'],
+        ['-0700', () => '+0000'],
+        ['Z0700', () => 'Z'],
+        ['.000000000', () => '.' + pad(d.getUTCMilliseconds(), 3) + '000000'],
+        ['.000000', () => '.' + pad(d.getUTCMilliseconds(), 3) + '000'],
+        ['.000', () => '.' + pad(d.getUTCMilliseconds(), 3)],
+        ['002', () => pad(dayOfYear(d), 3)],
+        ['06', () => pad(d.getUTCFullYear() % 100)],
+        ['01', () => pad(d.getUTCMonth() + 1)],
+        ['02', () => pad(d.getUTCDate())],
+        ['_2', () => String(d.getUTCDate()).padStart(2, ' ')],
+        ['15', () => pad(d.getUTCHours())],
+        ['03', () => pad(d.getUTCHours() % 12 || 12)],
+        ['04', () => pad(d.getUTCMinutes())],
+        ['05', () => pad(d.getUTCSeconds())],
+        ['PM', () => (d.getUTCHours() < 12 ? 'AM' : 'PM')],
+        ['pm', () => (d.getUTCHours() < 12 ? 'am' : 'pm')],
+        ['1', () => String(d.getUTCMonth() + 1)],
+        ['2', () => String(d.getUTCDate())],
+        ['3', () => String(d.getUTCHours() % 12 || 12)],
+        ['4', () => String(d.getUTCMinutes())],
+        ['5', () => String(d.getUTCSeconds())],
+    ];
+    let out = '';
+    for (let i = 0; i < layout.length;) {
+        const tok = tokens.find(([t]) => layout.startsWith(t, i));
+        if (tok) {
+            out += tok[1]();
+            i += tok[0].length;
+        }
+        else
+            out += layout[i++];
+    }
+    return out;
+}
+function dayOfYear(d) {
+    return Math.floor((d.getTime() - Date.UTC(d.getUTCFullYear(), 0, 1)) / 86_400_000) + 1;
+}
+/** C's strftime (Packer's legacy_strftime), in UTC. */
+function strftime(fmt, d, at) {
+    const f = {
+        Y: () => String(d.getUTCFullYear()),
+        y: () => pad(d.getUTCFullYear() % 100),
+        m: () => pad(d.getUTCMonth() + 1),
+        d: () => pad(d.getUTCDate()),
+        e: () => String(d.getUTCDate()).padStart(2, ' '),
+        H: () => pad(d.getUTCHours()),
+        I: () => pad(d.getUTCHours() % 12 || 12),
+        M: () => pad(d.getUTCMinutes()),
+        S: () => pad(d.getUTCSeconds()),
+        p: () => (d.getUTCHours() < 12 ? 'AM' : 'PM'),
+        b: () => MONTHS[d.getUTCMonth()].slice(0, 3),
+        B: () => MONTHS[d.getUTCMonth()],
+        a: () => DAYS[d.getUTCDay()].slice(0, 3),
+        A: () => DAYS[d.getUTCDay()],
+        j: () => pad(dayOfYear(d), 3),
+        Z: () => 'UTC',
+        z: () => '+0000',
+        s: () => String(Math.floor(d.getTime() / 1000)),
+        '%': () => '%',
+    };
+    return fmt.replace(/%(.)/g, (_m, c) => {
+        if (!f[c])
+            throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`legacy_strftime(): unknown directive %${c}`, at);
+        return f[c]();
+    });
+}
+function sortedSet(v) {
+    const out = [];
+    for (const x of v)
+        if (!out.some((y) => (0,_expr__WEBPACK_IMPORTED_MODULE_7__/* .deepEqual */ .bD)(x, y)))
+            out.push(x);
+    return out;
+}
+function ipv4(text, at, fn) {
+    const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)(?:\/(\d+))?$/.exec(text);
+    const parts = m ? m.slice(1, 5).map(Number) : [];
+    if (!m || parts.some((p) => p > 255) || (m[5] !== undefined && Number(m[5]) > 32))
+        throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`${fn}(): "${text}" is not an IPv4 address or CIDR block`, at);
+    const addr = ((parts[0] << 24) | (parts[1] << 16) | (parts[2] << 8) | parts[3]) >>> 0;
+    return { addr, bits: m[5] === undefined ? 32 : Number(m[5]) };
+}
+const ipText = (n) => [24, 16, 8, 0].map((s) => (n >>> s) & 255).join('.');
+const maskOf = (bits) => (bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0);
+function cidrHost(prefix, num, at) {
+    const { addr, bits } = ipv4(prefix, at, 'cidrhost');
+    const size = 2 ** (32 - bits);
+    if (num >= size || num < -size)
+        throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`cidrhost(): ${num} does not fit in ${prefix}`, at);
+    const base = (addr & maskOf(bits)) >>> 0;
+    return ipText((base + (num < 0 ? size + num : num)) >>> 0);
+}
+function cidrSubnet(prefix, newbits, num, at, fn = 'cidrsubnet') {
+    const { addr, bits } = ipv4(prefix, at, fn);
+    const nb = bits + newbits;
+    if (nb > 32)
+        throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`${fn}(): ${prefix} has no room for ${newbits} more bits`, at);
+    if (num < 0 || num >= 2 ** newbits)
+        throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`${fn}(): ${num} does not fit in ${newbits} bits`, at);
+    const base = (addr & maskOf(bits)) >>> 0;
+    return `${ipText((base + num * 2 ** (32 - nb)) >>> 0)}/${nb}`;
+}
+/** The functions of Packer's list that the base set lacks. */
+const packerFns = {
+    legacy_isotime: (a, at, ev, ctx) => (arity('legacy_isotime', a, 0, 1, at),
+        a.length
+            ? goLayout(str(ev(a[0]), at, 'legacy_isotime'), ctx.now)
+            : ctx.now.toISOString().replace(/\.\d{3}Z$/, 'Z')),
+    legacy_strftime: (a, at, ev, ctx) => (arity('legacy_strftime', a, 1, 1, at),
+        strftime(str(ev(a[0]), at, 'legacy_strftime'), ctx.now, at)),
+    chomp: (a, at, ev) => (arity('chomp', a, 1, 1, at),
+        str(ev(a[0]), at, 'chomp').replace(/(\r?\n)+$/, '')),
+    strcontains: (a, at, ev) => (arity('strcontains', a, 2, 2, at),
+        str(ev(a[0]), at, 'strcontains').includes(str(ev(a[1]), at, 'strcontains'))),
+    regexall: (a, at, ev) => {
+        arity('regexall', a, 2, 2, at);
+        const re = regex(str(ev(a[0]), at, 'regexall'), at, 'g');
+        return [...str(ev(a[1]), at, 'regexall').matchAll(re)].map((m) => m.length > 1 ? (m.groups ? { ...m.groups } : m.slice(1)) : m[0]);
+    },
+    formatlist: (a, at, ev) => {
+        if (a.length < 1)
+            arity('formatlist', a, 1, Infinity, at);
+        const fmt = str(ev(a[0]), at, 'formatlist');
+        const args = a.slice(1).map((x) => ev(x));
+        const n = Math.max(0, ...args.map((x) => (Array.isArray(x) ? x.length : 0)));
+        const lens = args.filter(Array.isArray).map((x) => x.length);
+        if (lens.some((l) => l !== n))
+            throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M('formatlist(): the lists differ in length', at);
+        return Array.from({ length: n }, (_, i) => format(fmt, args.map((x) => (Array.isArray(x) ? x[i] : x)), at));
+    },
+    parseint: (a, at, ev) => {
+        arity('parseint', a, 2, 2, at);
+        const t = str(ev(a[0]), at, 'parseint');
+        const base = numArg(ev(a[1]), at, 'parseint');
+        const digits = '0123456789abcdefghijklmnopqrstuvwxyz'.slice(0, base);
+        if (base < 2 || base > 36 || !new RegExp(`^-?[${digits}]+$`, 'i').test(t))
+            throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`parseint(): "${t}" is not a number in base ${base}`, at);
+        return parseInt(t, base);
+    },
+    pow: (a, at, ev) => (arity('pow', a, 2, 2, at),
+        numArg(ev(a[0]), at, 'pow') ** numArg(ev(a[1]), at, 'pow')),
+    log: (a, at, ev) => (arity('log', a, 2, 2, at),
+        Math.log(numArg(ev(a[0]), at, 'log')) / Math.log(numArg(ev(a[1]), at, 'log'))),
+    signum: (a, at, ev) => (arity('signum', a, 1, 1, at), Math.sign(numArg(ev(a[0]), at, 'signum'))),
+    sum: (a, at, ev) => (arity('sum', a, 1, 1, at),
+        list(ev(a[0]), at, 'sum').reduce((t, x) => t + numArg(x, at, 'sum'), 0)),
+    compact: (a, at, ev) => (arity('compact', a, 1, 1, at),
+        list(ev(a[0]), at, 'compact').filter((x) => x !== null && x !== '')),
+    coalescelist: (a, at, ev) => {
+        for (const x of a) {
+            const v = list(ev(x), at, 'coalescelist');
+            if (v.length)
+                return v;
+        }
+        throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M('coalescelist(): every list is empty', at);
+    },
+    chunklist: (a, at, ev) => {
+        arity('chunklist', a, 2, 2, at);
+        const v = list(ev(a[0]), at, 'chunklist');
+        const n = numArg(ev(a[1]), at, 'chunklist');
+        if (n <= 0)
+            return [v];
+        const out = [];
+        for (let i = 0; i < v.length; i += n)
+            out.push(v.slice(i, i + n));
+        return out;
+    },
+    index: (a, at, ev) => {
+        arity('index', a, 2, 2, at);
+        const v = list(ev(a[0]), at, 'index');
+        const x = ev(a[1]);
+        const i = v.findIndex((y) => (0,_expr__WEBPACK_IMPORTED_MODULE_7__/* .deepEqual */ .bD)(x, y));
+        if (i < 0)
+            throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M('index(): the value is not in the list', at);
+        return i;
+    },
+    range: (a, at, ev) => {
+        arity('range', a, 1, 3, at);
+        const n = a.map((x) => numArg(ev(x), at, 'range'));
+        const [start, end, step] = n.length === 1 ? [0, n[0], 1] : [n[0], n[1], n[2] ?? (n[1] >= n[0] ? 1 : -1)];
+        if (step === 0)
+            throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M('range(): the step must not be 0', at);
+        const out = [];
+        for (let i = start; step > 0 ? i < end : i > end; i += step) {
+            out.push(i);
+            if (out.length > 1024)
+                throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M('range(): more than 1024 numbers', at);
+        }
+        return out;
+    },
+    reverse: (a, at, ev) => (arity('reverse', a, 1, 1, at),
+        [...list(ev(a[0]), at, 'reverse')].reverse()),
+    slice: (a, at, ev) => {
+        arity('slice', a, 3, 3, at);
+        const v = list(ev(a[0]), at, 'slice');
+        const s = numArg(ev(a[1]), at, 'slice');
+        const e = numArg(ev(a[2]), at, 'slice');
+        if (s < 0 || e > v.length || s > e)
+            throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`slice(): ${s}..${e} is outside a list of ${v.length}`, at);
+        return v.slice(s, e);
+    },
+    sort: (a, at, ev) => (arity('sort', a, 1, 1, at),
+        list(ev(a[0]), at, 'sort')
+            .map((x) => str(x, at, 'sort'))
+            .sort()),
+    transpose: (a, at, ev) => {
+        arity('transpose', a, 1, 1, at);
+        const out = {};
+        for (const [k, v] of Object.entries(map(ev(a[0]), at, 'transpose')))
+            for (const x of list(v, at, 'transpose'))
+                (out[str(x, at, 'transpose')] ??= []).push(k);
+        for (const k of Object.keys(out))
+            out[k].sort();
+        return out;
+    },
+    zipmap: (a, at, ev) => {
+        arity('zipmap', a, 2, 2, at);
+        const ks = list(ev(a[0]), at, 'zipmap');
+        const vs = list(ev(a[1]), at, 'zipmap');
+        if (ks.length !== vs.length)
+            throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M('zipmap(): the lists differ in length', at);
+        return Object.fromEntries(ks.map((k, i) => [str(k, at, 'zipmap'), vs[i]]));
+    },
+    tolist: (a, at, ev) => (arity('tolist', a, 1, 1, at), list(ev(a[0]), at, 'tolist')),
+    toset: (a, at, ev) => (arity('toset', a, 1, 1, at), sortedSet(list(ev(a[0]), at, 'toset'))),
+    tomap: (a, at, ev) => (arity('tomap', a, 1, 1, at), map(ev(a[0]), at, 'tomap')),
+    setunion: (a, at, ev) => sortedSet(a.flatMap((x) => list(ev(x), at, 'setunion'))),
+    setintersection: (a, at, ev) => {
+        if (!a.length)
+            arity('setintersection', a, 1, Infinity, at);
+        const [first, ...rest] = a.map((x) => list(ev(x), at, 'setintersection'));
+        return sortedSet(first.filter((x) => rest.every((r) => r.some((y) => (0,_expr__WEBPACK_IMPORTED_MODULE_7__/* .deepEqual */ .bD)(x, y)))));
+    },
+    setproduct: (a, at, ev) => {
+        const lists = a.map((x) => list(ev(x), at, 'setproduct'));
+        let out = [[]];
+        for (const l of lists)
+            out = out.flatMap((p) => l.map((x) => [...p, x]));
+        if (out.length > 10_000)
+            throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M('setproduct(): more than 10000 combinations', at);
+        return lists.length ? out : [];
+    },
+    urlencode: (a, at, ev) => (arity('urlencode', a, 1, 1, at),
+        encodeURIComponent(str(ev(a[0]), at, 'urlencode')).replace(/%20/g, '+')),
+    textencodebase64: (a, at, ev) => {
+        arity('textencodebase64', a, 2, 2, at);
+        const enc = str(ev(a[1]), at, 'textencodebase64').toLowerCase();
+        const bufEnc = enc === 'utf-16le' ? 'utf16le' : enc === 'utf-8' ? 'utf8' : undefined;
+        if (!bufEnc)
+            throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`textencodebase64(): encoding "${enc}" is not supported (UTF-8, UTF-16LE)`, at);
+        return Buffer.from(str(ev(a[0]), at, 'textencodebase64'), bufEnc).toString('base64');
+    },
+    textdecodebase64: (a, at, ev) => {
+        arity('textdecodebase64', a, 2, 2, at);
+        const enc = str(ev(a[1]), at, 'textdecodebase64').toLowerCase();
+        const bufEnc = enc === 'utf-16le' ? 'utf16le' : enc === 'utf-8' ? 'utf8' : undefined;
+        if (!bufEnc)
+            throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`textdecodebase64(): encoding "${enc}" is not supported (UTF-8, UTF-16LE)`, at);
+        return Buffer.from(str(ev(a[0]), at, 'textdecodebase64'), 'base64').toString(bufEnc);
+    },
+    base64gzip: (a, at, ev) => (arity('base64gzip', a, 1, 1, at),
+        (0,node_zlib__WEBPACK_IMPORTED_MODULE_1__.gzipSync)(Buffer.from(str(ev(a[0]), at, 'base64gzip'))).toString('base64')),
+    csvdecode: (a, at, ev) => {
+        arity('csvdecode', a, 1, 1, at);
+        const rows = parseCsv(str(ev(a[0]), at, 'csvdecode'));
+        const [head, ...rest] = rows;
+        if (!head)
+            return [];
+        return rest.map((r) => {
+            if (r.length !== head.length)
+                throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M('csvdecode(): a row has a different number of fields', at);
+            return Object.fromEntries(head.map((h, i) => [h, r[i]]));
+        });
+    },
+    sha512: (a, at, ev) => (arity('sha512', a, 1, 1, at),
+        (0,_util_random__WEBPACK_IMPORTED_MODULE_8__/* .nodeCrypto */ .SI)()
+            .createHash('sha512')
+            .update(str(ev(a[0]), at, 'sha512'))
+            .digest('hex')),
+    uuidv5: (a, at, ev) => {
+        arity('uuidv5', a, 2, 2, at);
+        const ns = str(ev(a[0]), at, 'uuidv5');
+        const known = {
+            dns: '6ba7b810-9dad-11d1-80b4-00c04fd430c8',
+            url: '6ba7b811-9dad-11d1-80b4-00c04fd430c8',
+            oid: '6ba7b812-9dad-11d1-80b4-00c04fd430c8',
+            x500: '6ba7b814-9dad-11d1-80b4-00c04fd430c8',
+        };
+        const id = (known[ns] ?? ns).replace(/-/g, '');
+        if (!/^[0-9a-f]{32}$/i.test(id))
+            throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`uuidv5(): "${ns}" is not a namespace`, at);
+        const h = (0,_util_random__WEBPACK_IMPORTED_MODULE_8__/* .nodeCrypto */ .SI)()
+            .createHash('sha1')
+            .update(Buffer.from(id, 'hex'))
+            .update(str(ev(a[1]), at, 'uuidv5'))
+            .digest();
+        h[6] = (h[6] & 0x0f) | 0x50;
+        h[8] = (h[8] & 0x3f) | 0x80;
+        const x = h.subarray(0, 16).toString('hex');
+        return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
+    },
+    pathexpand: (a, at, ev, ctx) => {
+        arity('pathexpand', a, 1, 1, at);
+        const p = str(ev(a[0]), at, 'pathexpand');
+        return p === '~' || p.startsWith('~/') ? (ctx.env.HOME ?? '') + p.slice(1) : p;
+    },
+    fileset: (a, at, ev, ctx) => {
+        arity('fileset', a, 2, 2, at);
+        const base = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(ctx.baseDir, str(ev(a[0]), at, 'fileset'));
+        const pattern = str(ev(a[1]), at, 'fileset');
+        const out = [];
+        const walk = (dir, rel) => {
+            let entries;
+            try {
+                entries = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir, { withFileTypes: true });
+            }
+            catch {
+                return;
+            }
+            for (const e of entries) {
+                const r = rel ? `${rel}/${e.name}` : e.name;
+                if (e.isDirectory())
+                    walk(`${dir}/${e.name}`, r);
+                else if (e.isFile() && (0,minimatch__WEBPACK_IMPORTED_MODULE_2__/* .minimatch */ .xF)(r, pattern, { dot: true }))
+                    out.push(r);
+                if (out.length > 10_000)
+                    throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M('fileset(): more than 10000 files', at);
+            }
+        };
+        walk(base, '');
+        return out.sort();
+    },
+    cidrhost: (a, at, ev) => (arity('cidrhost', a, 2, 2, at),
+        cidrHost(str(ev(a[0]), at, 'cidrhost'), numArg(ev(a[1]), at, 'cidrhost'), at)),
+    cidrnetmask: (a, at, ev) => {
+        arity('cidrnetmask', a, 1, 1, at);
+        return ipText(maskOf(ipv4(str(ev(a[0]), at, 'cidrnetmask'), at, 'cidrnetmask').bits));
+    },
+    cidrsubnet: (a, at, ev) => (arity('cidrsubnet', a, 3, 3, at),
+        cidrSubnet(str(ev(a[0]), at, 'cidrsubnet'), numArg(ev(a[1]), at, 'cidrsubnet'), numArg(ev(a[2]), at, 'cidrsubnet'), at)),
+    cidrsubnets: (a, at, ev) => {
+        if (a.length < 1)
+            arity('cidrsubnets', a, 1, Infinity, at);
+        const prefix = str(ev(a[0]), at, 'cidrsubnets');
+        const { addr, bits } = ipv4(prefix, at, 'cidrsubnets');
+        let next = (addr & maskOf(bits)) >>> 0;
+        return a.slice(1).map((x) => {
+            const nb = bits + numArg(ev(x), at, 'cidrsubnets');
+            if (nb > 32)
+                throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`cidrsubnets(): ${prefix} has no room for that`, at);
+            const size = 2 ** (32 - nb);
+            next = Math.ceil(next / size) * size;
+            const out = `${ipText(next >>> 0)}/${nb}`;
+            next += size;
+            if (next > ((addr & maskOf(bits)) >>> 0) + 2 ** (32 - bits))
+                throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`cidrsubnets(): the subnets do not fit in ${prefix}`, at);
+            return out;
+        });
+    },
+    // Packer reads these from outside services at evaluation; bake takes secrets as inputs.
+    ...Object.fromEntries(['vault', 'consul_key', 'bcrypt', 'rsadecrypt'].map((n) => [
+        n,
+        ((_a, at) => {
+            throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`${n}() is not supported by bake`, at, n === 'bcrypt' || n === 'rsadecrypt'
+                ? 'compute the value before the build and pass it in as a sensitive variable'
+                : 'read the secret in the workflow (e.g. a GitHub secret) and pass it in as a sensitive variable');
+        }),
+    ])),
+};
+/** The settings of the AWS data functions, which Packer's data blocks of the same use take too. */
+const AWS_DATA_KEYS = {
+    aws_parameter: ['name', 'with_decryption', 'region'],
+    aws_secret: ['name', 'key', 'version_id', 'version_stage', 'region'],
+};
+/** What Packer's AWS blocks take for credentials, and where bake takes them from instead. */
+const AWS_CREDENTIAL_KEYS = ['access_key', 'secret_key', 'token', 'profile', 'assume_role'];
+const AWS_CREDENTIALS_HINT = 'bake takes AWS credentials from the environment (the AWS_* variables, a profile, or configure-aws-credentials), as for the amazon-ebs builder';
+/** The region a data function asks in: its own region setting, else the environment's. */
+function awsRegion(cfg, at, fn, ctx) {
+    const r = cfg.region ?? ctx.env.AWS_REGION ?? ctx.env.AWS_DEFAULT_REGION;
+    if (typeof r !== 'string' || !r)
+        throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`${fn}() has no AWS region`, at, 'set region = "…" in it, or AWS_REGION (aws-actions/configure-aws-credentials sets it)');
+    return r;
+}
+function onlyKeys(cfg, keys, at, fn) {
+    for (const k of Object.keys(cfg))
+        if (!keys.includes(k))
+            throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`${fn}() takes no "${k}"`, at, AWS_CREDENTIAL_KEYS.includes(k) ? AWS_CREDENTIALS_HINT : `it takes ${keys.join(', ')}`);
+}
+/**
+ * Packer's AWS data sources as functions: aws_parameter({name, with_decryption, region}) gives
+ * value, version and arn (a decrypted SecureString's value is sensitive); aws_secret({name,
+ * key, version_id, version_stage, region}) gives value (the key's, when key is set),
+ * secret_string, secret_binary (base64) and version_id, every secret part sensitive; and
+ * aws_secretsmanager(name, key), Packer's function, gives the value alone. Answers come from
+ * resolvePlanWithData (see data.ts).
+ */
+function awsData(name, args, at, ev, ctx) {
+    if (name === 'aws_parameter') {
+        arity(name, args, 1, 1, at);
+        const cfg = map(ev(args[0]), at, name);
+        onlyKeys(cfg, AWS_DATA_KEYS.aws_parameter, at, name);
+        if (typeof cfg.name !== 'string' || !cfg.name)
+            throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M("aws_parameter() needs name, the parameter's name or ARN", at);
+        const withDecryption = cfg.with_decryption === true || cfg.with_decryption === 'true';
+        const a = (0,_data__WEBPACK_IMPORTED_MODULE_9__/* .answerOf */ .ut)({
+            kind: 'aws-parameter',
+            region: awsRegion(cfg, at, name, ctx),
+            name: cfg.name,
+            withDecryption,
+        }, at);
+        const f = (0,_data__WEBPACK_IMPORTED_MODULE_9__/* .fieldsOf */ .Pf)(a, at);
+        if (a.ok && a.secure)
+            f.value = (0,_expr__WEBPACK_IMPORTED_MODULE_7__/* .sensitive */ .LS)(f.value);
+        return f;
+    }
+    let cfg;
+    if (name === 'aws_secretsmanager') {
+        arity(name, args, 1, 2, at);
+        cfg = { name: str(ev(args[0]), at, name) };
+        if (args[1])
+            cfg.key = str(ev(args[1]), at, name);
+    }
+    else {
+        arity(name, args, 1, 1, at);
+        cfg = map(ev(args[0]), at, name);
+        onlyKeys(cfg, AWS_DATA_KEYS.aws_secret, at, name);
+    }
+    if (typeof cfg.name !== 'string' || !cfg.name)
+        throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`${name}() needs name, the secret's name or ARN`, at);
+    const f = (0,_data__WEBPACK_IMPORTED_MODULE_9__/* .fieldsOf */ .Pf)((0,_data__WEBPACK_IMPORTED_MODULE_9__/* .answerOf */ .ut)({
+        kind: 'aws-secret',
+        region: awsRegion(cfg, at, name, ctx),
+        name: cfg.name,
+        ...(cfg.version_id !== undefined ? { versionId: str(cfg.version_id, at, name) } : {}),
+        ...(cfg.version_stage !== undefined
+            ? { versionStage: str(cfg.version_stage, at, name) }
+            : {}),
+    }, at), at);
+    let value = f.secret_string;
+    if (cfg.key !== undefined) {
+        const key = str(cfg.key, at, name);
+        let parsed;
+        try {
+            parsed = JSON.parse(String(f.secret_string ?? ''));
+        }
+        catch {
+            parsed = undefined;
+        }
+        if (!parsed || typeof parsed !== 'object' || !(key in parsed))
+            throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`secret ${cfg.name} has no key "${key}"`, at, parsed && typeof parsed === 'object'
+                ? `its keys: ${Object.keys(parsed).join(', ')}`
+                : 'the secret is not a JSON object: leave key out to read the whole string');
+        const v = parsed[key];
+        value = typeof v === 'string' ? v : JSON.stringify(v);
+    }
+    if (name === 'aws_secretsmanager')
+        return (0,_expr__WEBPACK_IMPORTED_MODULE_7__/* .sensitive */ .LS)(value ?? '');
+    return {
+        value: (0,_expr__WEBPACK_IMPORTED_MODULE_7__/* .sensitive */ .LS)(value ?? null),
+        secret_string: (0,_expr__WEBPACK_IMPORTED_MODULE_7__/* .sensitive */ .LS)(f.secret_string),
+        secret_binary: (0,_expr__WEBPACK_IMPORTED_MODULE_7__/* .sensitive */ .LS)(f.secret_binary),
+        version_id: f.version_id,
+    };
+}
+function parseCsv(text) {
+    const rows = [];
+    let row = [];
+    let field = '';
+    let quoted = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (quoted) {
+            if (c === '"' && text[i + 1] === '"') {
+                field += '"';
+                i++;
+            }
+            else if (c === '"')
+                quoted = false;
+            else
+                field += c;
+        }
+        else if (c === '"')
+            quoted = true;
+        else if (c === ',') {
+            row.push(field);
+            field = '';
+        }
+        else if (c === '\n' || c === '\r') {
+            if (c === '\r' && text[i + 1] === '\n')
+                i++;
+            row.push(field);
+            rows.push(row);
+            row = [];
+            field = '';
+        }
+        else
+            field += c;
+    }
+    if (field || row.length) {
+        row.push(field);
+        rows.push(row);
+    }
+    return rows;
+}
+for (const [k, f] of Object.entries(packerFns))
+    if (!(k in fns))
+        fns[k] = f;
+const FUNCTION_NAMES = [
+    ...Object.keys(fns),
+    'sensitive',
+    'http_request',
+    'aws_parameter',
+    'aws_secret',
+    'aws_secretsmanager',
+].sort();
+function callFunction(name, args, at, ev, ctx, scope) {
+    // sensitive(v): v, marked so that it and what is computed from it are redacted.
+    if (name === 'sensitive') {
+        arity('sensitive', args, 1, 1, at);
+        return (0,_expr__WEBPACK_IMPORTED_MODULE_7__/* .sensitive */ .LS)((0,_expr__WEBPACK_IMPORTED_MODULE_7__/* .unmark */ .dX)(ev(args[0])).value);
+    }
+    // http_request(): a sensitive header (a token) is what it takes to ask, and is not the
+    // answer; the answer is sensitive when what was asked for is (the address or the body sent).
+    if (name === 'http_request') {
+        arity('http_request', args, 1, 1, at);
+        if (ctx.offline)
+            throw new _data__WEBPACK_IMPORTED_MODULE_9__/* .PendingData */ .cN(at);
+        const m = ev(args[0]);
+        const parts = m !== null && typeof m === 'object' && !Array.isArray(m) ? m : undefined;
+        const marked = (k) => !parts ||
+            parts instanceof _expr__WEBPACK_IMPORTED_MODULE_7__/* .Sensitive */ .pT ||
+            (0,_expr__WEBPACK_IMPORTED_MODULE_7__/* .unmark */ .dX)(parts[k] ?? null).sensitive;
+        const hidden = marked('url') || marked('request_body');
+        let v;
+        try {
+            v = httpRequest(map((0,_expr__WEBPACK_IMPORTED_MODULE_7__/* .unmark */ .dX)(m).value, at, 'http_request'), at);
+        }
+        catch (e) {
+            if (hidden && e instanceof _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M)
+                throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M('http_request() failed on a sensitive address or body (the details are not shown)', at, e.hint);
+            throw e;
+        }
+        return hidden ? (0,_expr__WEBPACK_IMPORTED_MODULE_7__/* .sensitive */ .LS)(v) : v;
+    }
+    if (name === 'aws_parameter' || name === 'aws_secret' || name === 'aws_secretsmanager')
+        return awsData(name, args, at, (x) => (0,_expr__WEBPACK_IMPORTED_MODULE_7__/* .unmark */ .dX)(ev(x)).value, ctx);
+    const fn = Object.prototype.hasOwnProperty.call(fns, name) ? fns[name] : undefined;
+    if (!fn) {
+        const near = (0,_errors__WEBPACK_IMPORTED_MODULE_5__/* .didYouMean */ .au)(name, FUNCTION_NAMES);
+        throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`unknown function ${name}()`, at, near ? `did you mean ${near}()?` : `known functions: ${FUNCTION_NAMES.join(', ')}`);
+    }
+    // Functions see plain values; what they compute from a sensitive argument is sensitive,
+    // and so is what their errors would say about it.
+    let hidden = false;
+    const from = [];
+    const plain = (x) => {
+        const r = (0,_expr__WEBPACK_IMPORTED_MODULE_7__/* .reveal */ ._c)(ev(x));
+        hidden ||= r.sensitive;
+        from.push(...r.secrets);
+        return r.value;
+    };
+    let v;
+    try {
+        v = fn(args, at, plain, ctx, scope);
+    }
+    catch (e) {
+        if (hidden && e instanceof _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M)
+            throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`${name}() failed on a sensitive value (the details are not shown)`, at, e.hint);
+        throw e;
+    }
+    if (typeof v === 'string' && v.length > MAX_STRING)
+        throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`${name}() produced more than ${MAX_STRING} characters`, at);
+    return hidden ? (0,_expr__WEBPACK_IMPORTED_MODULE_7__/* .sensitive */ .LS)(v, from) : v;
+}
+
+
+/***/ }),
+
 /***/ 60267:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -6157,6 +7316,7 @@ function applyBinary(op, a, b, la, ra, hidden) {
 /* harmony export */   z8: () => (/* binding */ lateField)
 /* harmony export */ });
 /* unused harmony export showLateFields */
+/* harmony import */ var _util_deep__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26844);
 /**
  * `build.ID`, `build.Host`, `build.SourceAMI`, …: what a build learns only once its machine
  * runs (Packer's contextual build variables). Provisioners and post-processors are planned
@@ -6164,6 +7324,7 @@ function applyBinary(op, a, b, la, ra, hidden) {
  * in with the build's value just before the step runs, or stops with an error that names the
  * fields the builder has.
  */
+
 const OPEN = '\uE000build.';
 const CLOSE = '\uE001';
 /** A field name as Packer spells them: ID, SourceAMIName, PackerRunUUID, … */
@@ -6175,13 +7336,7 @@ function lateField(name) {
 const MARKER = /\uE000build\.([A-Za-z0-9]+)\uE001/g;
 /** Whether a value holds any marker (so a step needs filling in). */
 function hasLateFields(v) {
-    if (typeof v === 'string')
-        return v.includes(OPEN);
-    if (Array.isArray(v))
-        return v.some(hasLateFields);
-    if (v && typeof v === 'object')
-        return Object.values(v).some(hasLateFields);
-    return false;
+    return (0,_util_deep__WEBPACK_IMPORTED_MODULE_0__/* .someString */ .o)(v, (s) => s.includes(OPEN));
 }
 class LateFieldError extends Error {
     field;
@@ -6194,22 +7349,13 @@ class LateFieldError extends Error {
 }
 /** A copy of `v` with every marker replaced by the build's value; a field it lacks throws. */
 function fillLateFields(v, fields) {
-    const fill = (x) => {
-        if (typeof x === 'string')
-            return x.includes(OPEN)
-                ? x.replace(MARKER, (_m, name) => {
-                    if (!Object.prototype.hasOwnProperty.call(fields, name))
-                        throw new LateFieldError(name, Object.keys(fields).sort());
-                    return fields[name];
-                })
-                : x;
-        if (Array.isArray(x))
-            return x.map(fill);
-        if (x && typeof x === 'object')
-            return Object.fromEntries(Object.entries(x).map(([k, y]) => [k, fill(y)]));
-        return x;
-    };
-    return fill(v);
+    return (0,_util_deep__WEBPACK_IMPORTED_MODULE_0__/* .mapStrings */ .t)(v, (s) => s.includes(OPEN)
+        ? s.replace(MARKER, (_m, name) => {
+            if (!Object.prototype.hasOwnProperty.call(fields, name))
+                throw new LateFieldError(name, Object.keys(fields).sort());
+            return fields[name];
+        })
+        : s);
 }
 /** A value with its markers written back as `build.NAME`, for plans and messages. */
 function showLateFields(text) {
@@ -6540,7 +7686,7 @@ const postProcessorCommon = {
 
 /***/ }),
 
-/***/ 92986:
+/***/ 6873:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -6567,1223 +7713,16 @@ var esm = __webpack_require__(91138);
 var errors = __webpack_require__(17800);
 // EXTERNAL MODULE: ./src/spec/expr.ts
 var expr = __webpack_require__(58672);
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(38522);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(38815);
-// EXTERNAL MODULE: ./src/spec/schema.ts
-var spec_schema = __webpack_require__(47280);
-// EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __webpack_require__(75919);
-;// CONCATENATED MODULE: ./src/util/sync-http.ts
-/**
- * One HTTP request made synchronously, for what a plan reads while it is resolved (which is
- * synchronous): a worker thread makes the request with fetch, and this thread sleeps on a
- * shared flag until the worker has posted the answer.
- */
-
-const WORKER = `
-const { workerData } = require('node:worker_threads');
-const { req, flag, port } = workerData;
-const done = (m) => {
-  port.postMessage(m);
-  Atomics.store(flag, 0, 1);
-  Atomics.notify(flag, 0);
-};
-fetch(req.url, {
-  method: req.method,
-  headers: req.headers,
-  body: req.body,
-  redirect: 'follow',
-  signal: AbortSignal.timeout(req.timeoutMs),
-})
-  .then(async (r) => {
-    const headers = {};
-    r.headers.forEach((v, k) => { headers[k] = v; });
-    done({ ok: true, status: r.status, statusText: r.statusText, headers, body: await r.text() });
-  })
-  .catch((e) => {
-    const cause = e && e.cause && (e.cause.code || e.cause.message);
-    const timedOut = e && (e.name === 'TimeoutError' || e.name === 'AbortError');
-    done({ ok: false, error: timedOut ? 'no answer within ' + req.timeoutMs / 1000 + ' s' : cause || (e && e.message) || String(e) });
-  });
-`;
-function requestSync(req) {
-    const flag = new Int32Array(new SharedArrayBuffer(4));
-    const { port1, port2 } = new external_node_worker_threads_.MessageChannel();
-    const worker = new external_node_worker_threads_.Worker(WORKER, {
-        eval: true,
-        workerData: { req, flag, port: port2 },
-        transferList: [port2],
-    });
-    try {
-        // The worker's own timeout answers first; this one only guards against a worker that dies.
-        Atomics.wait(flag, 0, 0, req.timeoutMs + 5000);
-        const msg = (0,external_node_worker_threads_.receiveMessageOnPort)(port1)?.message;
-        return msg ?? { ok: false, error: `no answer within ${req.timeoutMs / 1000} s` };
-    }
-    finally {
-        port1.close();
-        void worker.terminate();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/spec/data.ts
-/**
- * Values a plan reads from a service (AWS Systems Manager parameters and Secrets Manager
- * secrets, Packer's `amazon-parameterstore` and `amazon-secretsmanager` data sources). The
- * plan is resolved synchronously: a function whose answer is not here yet records what it
- * needs and fails that pass; resolvePlanWithData then fetches every recorded request at once
- * and resolves again, until nothing is missing.
- */
-
-const answers = new Map();
-const pending = new Map();
-/** Thrown while the answer is being fetched; the pass it fails is resolved again. */
-class PendingData extends expr/* ExprError */._M {
-    constructor(at) {
-        super('waiting for data from a service', at);
-    }
-}
-const keyOf = (r) => JSON.stringify(r);
-/** The answer to a request, or PendingData after recording it. */
-function answerOf(r, at) {
-    const key = keyOf(r);
-    const a = answers.get(key);
-    if (a)
-        return a;
-    pending.set(key, r);
-    throw new PendingData(at);
-}
-function pendingRequests() {
-    return [...pending.values()];
-}
-function settle(r, a) {
-    answers.set(keyOf(r), a);
-    pending.delete(keyOf(r));
-}
-/** The fields of an answer as a value, or the error it is. */
-function fieldsOf(a, at) {
-    if (!a.ok)
-        throw new expr/* ExprError */._M(a.message, at, a.hint);
-    return Object.fromEntries(Object.entries(a.fields).map(([k, v]) => [k, v ?? null]));
-}
-
-;// CONCATENATED MODULE: ./src/spec/functions.ts
-
-
-
-
-
-
-
-
-
-
-
-const MAX_STRING = 16 * 1024 * 1024;
-const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH'];
-const HTTP_KEYS = ['url', 'method', 'request_headers', 'request_body', 'timeout'];
-/** Answers by request, so a plan resolved twice (for its fingerprint) asks once. */
-const httpAnswers = new Map();
-/**
- * `http_request({url, method, request_headers, request_body})`, as Packer's `data "http"`:
- * the answer must be 2xx with a text or JSON body. Gives url, status_code, body and
- * response_headers (also as request_headers, the name Packer gives them).
- */
-function httpRequest(cfg, at) {
-    for (const k of Object.keys(cfg))
-        if (!HTTP_KEYS.includes(k))
-            throw new expr/* ExprError */._M(`http_request() takes no "${k}"`, at, `it takes ${HTTP_KEYS.join(', ')}`);
-    if (typeof cfg.url !== 'string' || !/^https?:\/\//.test(cfg.url))
-        throw new expr/* ExprError */._M('http_request() needs url, an http:// or https:// address', at);
-    const url = cfg.url;
-    const method = cfg.method === undefined ? 'GET' : str(cfg.method, at, 'http_request').toUpperCase();
-    if (!HTTP_METHODS.includes(method))
-        throw new expr/* ExprError */._M(`http_request(): method ${method} is not one of ${HTTP_METHODS.join(', ')}`, at);
-    const headers = {};
-    for (const [k, v] of Object.entries(cfg.request_headers === undefined ? {} : map(cfg.request_headers, at, 'http_request')))
-        headers[k] = str(v, at, 'http_request');
-    const body = cfg.request_body === undefined ? undefined : str(cfg.request_body, at, 'http_request');
-    const timeoutMs = cfg.timeout === undefined ? 30_000 : numArg(cfg.timeout, at, 'http_request') * 1000;
-    const key = JSON.stringify([url, method, headers, body]);
-    const known = httpAnswers.get(key);
-    if (known !== undefined)
-        return known;
-    const where = `${method} ${url.replace(/\?.*$/, '')}`;
-    const r = requestSync({ url, method, headers, body, timeoutMs });
-    if (!r.ok)
-        throw new expr/* ExprError */._M(`http_request(): ${where} failed: ${r.error}`, at, 'check the address, and that this machine can reach it');
-    if (r.status < 200 || r.status > 299)
-        throw new expr/* ExprError */._M(`http_request(): ${where} answered ${r.status} ${r.statusText}`.trimEnd(), at, 'the data source needs a 2xx answer');
-    const type = (r.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-    if (method !== 'HEAD' &&
-        !(type.startsWith('text/') || type === 'application/json' || type.endsWith('+json')))
-        throw new expr/* ExprError */._M(`http_request(): ${where} answered with ${type || 'no content type'}`, at, 'the body must be text/* or application/json, as in Packer');
-    const v = {
-        url,
-        status_code: r.status,
-        body: r.body,
-        response_headers: r.headers,
-        request_headers: r.headers,
-    };
-    httpAnswers.set(key, v);
-    return v;
-}
-function arity(name, args, min, max, at) {
-    if (args.length < min || args.length > max) {
-        const want = min === max ? `${min}` : max === Infinity ? `at least ${min}` : `${min} to ${max}`;
-        throw new expr/* ExprError */._M(`${name}() takes ${want} argument${min === 1 && max === 1 ? '' : 's'}, got ${args.length}`, at);
-    }
-}
-function str(v, at, fn) {
-    if (typeof v === 'string')
-        return v;
-    if (typeof v === 'number' || typeof v === 'boolean')
-        return String(v);
-    throw new expr/* ExprError */._M(`${fn}() expects a string, got ${(0,expr/* typeName */.go)(v)}`, at);
-}
-function list(v, at, fn) {
-    if (Array.isArray(v))
-        return v;
-    throw new expr/* ExprError */._M(`${fn}() expects a list, got ${(0,expr/* typeName */.go)(v)}`, at);
-}
-function map(v, at, fn) {
-    if (v !== null && typeof v === 'object' && !Array.isArray(v))
-        return v;
-    throw new expr/* ExprError */._M(`${fn}() expects a map, got ${(0,expr/* typeName */.go)(v)}`, at);
-}
-function numArg(v, at, fn) {
-    if (typeof v === 'number')
-        return v;
-    if (typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v)))
-        return Number(v);
-    throw new expr/* ExprError */._M(`${fn}() expects a number, got ${(0,expr/* typeName */.go)(v)}`, at);
-}
-function regex(pattern, at, flags = '') {
-    try {
-        return new RegExp(pattern, flags);
-    }
-    catch (e) {
-        throw new expr/* ExprError */._M(`invalid regular expression: ${e.message}`, at);
-    }
-}
-function readSpecFile(path, at, ctx, fn) {
-    const full = (0,external_node_path_.isAbsolute)(path) ? path : (0,external_node_path_.resolve)(ctx.baseDir, path);
-    try {
-        const text = (0,external_node_fs_.readFileSync)(full, 'utf8');
-        ctx.onFileRead?.(full);
-        return text;
-    }
-    catch (e) {
-        const code = e.code;
-        throw new expr/* ExprError */._M(`${fn}("${path}"): ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : String(code)}`, at, `paths are relative to the spec's directory (${ctx.baseDir})`);
-    }
-}
-function fromJson(v) {
-    if (v === undefined)
-        return null;
-    return v;
-}
-const pad = (n, w = 2) => String(n).padStart(w, '0');
-const MONTHS = [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-/** Packer's (HCL's) formatdate: YYYY, MM, DD, hh (24 h), mm, ss, 'literal' and friends. */
-function parseTimestamp(ts, at, fn) {
-    const d = new Date(ts);
-    if (Number.isNaN(d.getTime()))
-        throw new expr/* ExprError */._M(`${fn}(): "${ts}" is not an RFC 3339 timestamp`, at, 'use timestamp() or a value like 2024-01-31T12:00:00Z');
-    return d;
-}
-function formatDate(spec, ts, at) {
-    const d = parseTimestamp(ts, at, 'formatdate');
-    const tokens = [
-        ['YYYY', () => String(d.getUTCFullYear())],
-        ['YY', () => pad(d.getUTCFullYear() % 100)],
-        ['MMMM', () => MONTHS[d.getUTCMonth()]],
-        ['MMM', () => MONTHS[d.getUTCMonth()].slice(0, 3)],
-        ['MM', () => pad(d.getUTCMonth() + 1)],
-        ['M', () => String(d.getUTCMonth() + 1)],
-        ['DD', () => pad(d.getUTCDate())],
-        ['D', () => String(d.getUTCDate())],
-        ['EEEE', () => DAYS[d.getUTCDay()]],
-        ['EEE', () => DAYS[d.getUTCDay()].slice(0, 3)],
-        ['hh', () => pad(d.getUTCHours())],
-        ['h', () => String(d.getUTCHours())],
-        ['HH', () => pad(d.getUTCHours() % 12 || 12)],
-        ['H', () => String(d.getUTCHours() % 12 || 12)],
-        ['AA', () => (d.getUTCHours() < 12 ? 'AM' : 'PM')],
-        ['aa', () => (d.getUTCHours() < 12 ? 'am' : 'pm')],
-        ['mm', () => pad(d.getUTCMinutes())],
-        ['m', () => String(d.getUTCMinutes())],
-        ['ss', () => pad(d.getUTCSeconds())],
-        ['s', () => String(d.getUTCSeconds())],
-        ['ZZZZZ', () => '+00:00'],
-        ['ZZZZ', () => '+0000'],
-        ['ZZZ', () => 'UTC'],
-        ['Z', () => 'Z'],
-    ];
-    let out = '';
-    let i = 0;
-    while (i < spec.length) {
-        if (spec[i] === "'") {
-            const end = spec.indexOf("'", i + 1);
-            if (end < 0)
-                throw new expr/* ExprError */._M('formatdate(): unterminated quoted literal', at);
-            out += end === i + 1 ? "'" : spec.slice(i + 1, end);
-            i = end + 1;
-            continue;
-        }
-        const tok = tokens.find(([t]) => spec.startsWith(t, i));
-        if (tok) {
-            out += tok[1]();
-            i += tok[0].length;
-        }
-        else if (/[A-Za-z]/.test(spec[i])) {
-            throw new expr/* ExprError */._M(`formatdate(): unknown format letter "${spec[i]}"`, at, "put literal letters in single quotes, like 'T'");
-        }
-        else {
-            out += spec[i++];
-        }
-    }
-    return out;
-}
-/** Go-style format(): %s %d %v %q %f %%. */
-function format(fmt, args, at) {
-    let i = 0;
-    return fmt.replace(/%(%|[-+ 0#]*\d*(?:\.\d+)?[sdvqftx])/g, (m, spec) => {
-        if (spec === '%')
-            return '%';
-        if (i >= args.length)
-            throw new expr/* ExprError */._M(`format(): not enough arguments for "${m}"`, at);
-        const v = args[i++];
-        const verb = spec[spec.length - 1];
-        const prec = /\.(\d+)/.exec(spec);
-        switch (verb) {
-            case 'd':
-                return String(Math.trunc(numArg(v, at, 'format')));
-            case 'f':
-                return numArg(v, at, 'format').toFixed(prec ? Number(prec[1]) : 6);
-            case 'q':
-                return JSON.stringify((0,expr/* toText */.fE)(v, at));
-            case 'x':
-                return Math.trunc(numArg(v, at, 'format')).toString(16);
-            case 't':
-                return String(v === true);
-            default:
-                return typeof v === 'object' && v !== null ? JSON.stringify(v) : (0,expr/* toText */.fE)(v, at);
-        }
-    });
-}
-function flatten(v) {
-    const out = [];
-    for (const x of v)
-        if (Array.isArray(x))
-            out.push(...flatten(x));
-        else
-            out.push(x);
-    return out;
-}
-const fns = {
-    // Time and identity: fixed for the whole run so every reference agrees.
-    timestamp: (a, at, _ev, ctx) => (arity('timestamp', a, 0, 0, at),
-        ctx.now.toISOString().replace(/\.\d{3}Z$/, 'Z')),
-    formatdate: (a, at, ev) => (arity('formatdate', a, 2, 2, at),
-        formatDate(str(ev(a[0]), at, 'formatdate'), str(ev(a[1]), at, 'formatdate'), at)),
-    timeadd: (a, at, ev) => {
-        arity('timeadd', a, 2, 2, at);
-        const d = parseTimestamp(str(ev(a[0]), at, 'timeadd'), at, 'timeadd');
-        const dur = str(ev(a[1]), at, 'timeadd');
-        const m = /^(-?)((?:\d+(?:\.\d+)?(?:ms|s|m|h))+)$/.exec(dur);
-        const ms = m ? (0,spec_schema/* parseDuration */.E9)(m[2]) : undefined;
-        if (ms === undefined)
-            throw new expr/* ExprError */._M(`timeadd(): "${dur}" is not a duration`, at, 'use a duration such as "2160h" (90 days), "30m" or "-1h"');
-        return new Date(d.getTime() + (m[1] ? -ms : ms)).toISOString().replace(/\.000Z$/, 'Z');
-    },
-    clean_resource_name: (a, at, ev) => {
-        arity('clean_resource_name', a, 1, 1, at);
-        // Only the characters AMI, image and disk names accept, at most 128 of them.
-        return str(ev(a[0]), at, 'clean_resource_name')
-            .replace(/[^A-Za-z0-9()[\]./\-'@_ ]/g, '-')
-            .slice(0, 128);
-    },
-    // Fresh on every call, as in Packer (timestamp() is the one fixed for the run).
-    uuidv4: (a, at, _ev, ctx) => {
-        arity('uuidv4', a, 0, 0, at);
-        return ctx.fixedUuid ?? (0,random/* randomUuid */.bX)();
-    },
-    env: (a, at, ev, ctx) => {
-        arity('env', a, 1, 1, at);
-        return ctx.env[str(ev(a[0]), at, 'env')] ?? '';
-    },
-    // Files, relative to the spec.
-    file: (a, at, ev, ctx) => (arity('file', a, 1, 1, at),
-        readSpecFile(str(ev(a[0]), at, 'file'), at, ctx, 'file')),
-    fileexists: (a, at, ev, ctx) => {
-        arity('fileexists', a, 1, 1, at);
-        try {
-            readSpecFile(str(ev(a[0]), at, 'fileexists'), at, ctx, 'fileexists');
-            return true;
-        }
-        catch {
-            return false;
-        }
-    },
-    templatefile: (a, at, ev, ctx, scope) => {
-        arity('templatefile', a, 2, 2, at);
-        const text = readSpecFile(str(ev(a[0]), at, 'templatefile'), at, ctx, 'templatefile');
-        const vars = map(ev(a[1]), at, 'templatefile');
-        const inner = {
-            root: (name) => (Object.prototype.hasOwnProperty.call(vars, name) ? vars[name] : undefined),
-            attr: () => undefined,
-            call: scope.call,
-        };
-        try {
-            return (0,expr/* toText */.fE)((0,expr/* evaluate */._3)((0,expr/* parseTemplate */.QC)(text), inner), at);
-        }
-        catch (e) {
-            if (e instanceof expr/* ExprError */._M)
-                throw new expr/* ExprError */._M(`templatefile("${String(ev(a[0]))}"): ${e.message}`, at, e.hint);
-            throw e;
-        }
-    },
-    abspath: (a, at, ev, ctx) => (arity('abspath', a, 1, 1, at),
-        (0,external_node_path_.resolve)(ctx.baseDir, str(ev(a[0]), at, 'abspath'))),
-    basename: (a, at, ev) => (arity('basename', a, 1, 1, at),
-        (0,external_node_path_.basename)(str(ev(a[0]), at, 'basename'))),
-    dirname: (a, at, ev) => (arity('dirname', a, 1, 1, at), (0,external_node_path_.dirname)(str(ev(a[0]), at, 'dirname'))),
-    // Strings.
-    lower: (a, at, ev) => (arity('lower', a, 1, 1, at), str(ev(a[0]), at, 'lower').toLowerCase()),
-    upper: (a, at, ev) => (arity('upper', a, 1, 1, at), str(ev(a[0]), at, 'upper').toUpperCase()),
-    title: (a, at, ev) => (arity('title', a, 1, 1, at),
-        str(ev(a[0]), at, 'title').replace(/\b\w/g, (c) => c.toUpperCase())),
-    trimspace: (a, at, ev) => (arity('trimspace', a, 1, 1, at),
-        str(ev(a[0]), at, 'trimspace').trim()),
-    trim: (a, at, ev) => {
-        arity('trim', a, 1, 2, at);
-        const s = str(ev(a[0]), at, 'trim');
-        if (a.length === 1)
-            return s.trim();
-        const cut = new Set(str(ev(a[1]), at, 'trim'));
-        let i = 0;
-        let j = s.length;
-        while (i < j && cut.has(s[i]))
-            i++;
-        while (j > i && cut.has(s[j - 1]))
-            j--;
-        return s.slice(i, j);
-    },
-    trimprefix: (a, at, ev) => {
-        arity('trimprefix', a, 2, 2, at);
-        const s = str(ev(a[0]), at, 'trimprefix');
-        const p = str(ev(a[1]), at, 'trimprefix');
-        return s.startsWith(p) ? s.slice(p.length) : s;
-    },
-    trimsuffix: (a, at, ev) => {
-        arity('trimsuffix', a, 2, 2, at);
-        const s = str(ev(a[0]), at, 'trimsuffix');
-        const p = str(ev(a[1]), at, 'trimsuffix');
-        return p && s.endsWith(p) ? s.slice(0, -p.length) : s;
-    },
-    startswith: (a, at, ev) => (arity('startswith', a, 2, 2, at),
-        str(ev(a[0]), at, 'startswith').startsWith(str(ev(a[1]), at, 'startswith'))),
-    endswith: (a, at, ev) => (arity('endswith', a, 2, 2, at),
-        str(ev(a[0]), at, 'endswith').endsWith(str(ev(a[1]), at, 'endswith'))),
-    replace: (a, at, ev) => {
-        arity('replace', a, 3, 3, at);
-        const s = str(ev(a[0]), at, 'replace');
-        const sub = str(ev(a[1]), at, 'replace');
-        const rep = str(ev(a[2]), at, 'replace');
-        // HCL: a substring written as /.../ is a regular expression.
-        if (sub.length > 1 && sub.startsWith('/') && sub.endsWith('/'))
-            return s.replace(regex(sub.slice(1, -1), at, 'g'), rep);
-        return s.split(sub).join(rep);
-    },
-    regex_replace: (a, at, ev) => (arity('regex_replace', a, 3, 3, at),
-        str(ev(a[0]), at, 'regex_replace').replace(regex(str(ev(a[1]), at, 'regex_replace'), at, 'g'), str(ev(a[2]), at, 'regex_replace'))),
-    regex: (a, at, ev) => {
-        arity('regex', a, 2, 2, at);
-        const m = regex(str(ev(a[0]), at, 'regex'), at).exec(str(ev(a[1]), at, 'regex'));
-        if (!m)
-            throw new expr/* ExprError */._M('regex(): the pattern does not match', at);
-        if (m.groups)
-            return { ...m.groups };
-        return m.length > 1 ? m.slice(1).map((x) => x ?? null) : m[0];
-    },
-    split: (a, at, ev) => (arity('split', a, 2, 2, at),
-        str(ev(a[1]), at, 'split').split(str(ev(a[0]), at, 'split'))),
-    join: (a, at, ev) => {
-        arity('join', a, 2, 2, at);
-        const sep = str(ev(a[0]), at, 'join');
-        return list(ev(a[1]), at, 'join')
-            .map((x) => (0,expr/* toText */.fE)(x, at))
-            .join(sep);
-    },
-    format: (a, at, ev) => (arity('format', a, 1, Infinity, at),
-        format(str(ev(a[0]), at, 'format'), a.slice(1).map(ev), at)),
-    substr: (a, at, ev) => {
-        arity('substr', a, 3, 3, at);
-        const s = [...str(ev(a[0]), at, 'substr')];
-        const off = numArg(ev(a[1]), at, 'substr');
-        const len = numArg(ev(a[2]), at, 'substr');
-        const start = off < 0 ? s.length + off : off;
-        return s.slice(start, len < 0 ? undefined : start + len).join('');
-    },
-    strrev: (a, at, ev) => (arity('strrev', a, 1, 1, at),
-        [...str(ev(a[0]), at, 'strrev')].reverse().join('')),
-    indent: (a, at, ev) => (arity('indent', a, 2, 2, at),
-        str(ev(a[1]), at, 'indent').replace(/\n/g, '\n' + ' '.repeat(numArg(ev(a[0]), at, 'indent')))),
-    // Collections.
-    length: (a, at, ev) => {
-        arity('length', a, 1, 1, at);
-        const v = ev(a[0]);
-        if (typeof v === 'string')
-            return [...v].length;
-        if (Array.isArray(v))
-            return v.length;
-        if (v && typeof v === 'object')
-            return Object.keys(v).length;
-        throw new expr/* ExprError */._M(`length() expects a string, list or map, got ${(0,expr/* typeName */.go)(v)}`, at);
-    },
-    concat: (a, at, ev) => a.flatMap((x) => list(ev(x), at, 'concat')),
-    merge: (a, at, ev) => Object.assign({}, ...a.map((x) => map(ev(x), at, 'merge'))),
-    lookup: (a, at, ev) => {
-        arity('lookup', a, 2, 3, at);
-        const m = map(ev(a[0]), at, 'lookup');
-        const k = str(ev(a[1]), at, 'lookup');
-        if (Object.prototype.hasOwnProperty.call(m, k))
-            return m[k];
-        if (a.length === 3)
-            return ev(a[2]);
-        throw new expr/* ExprError */._M(`lookup(): no key "${k}" and no default`, at, 'pass a default as the third argument');
-    },
-    contains: (a, at, ev) => (arity('contains', a, 2, 2, at),
-        list(ev(a[0]), at, 'contains').some((x) => (0,expr/* deepEqual */.bD)(x, ev(a[1])))),
-    keys: (a, at, ev) => (arity('keys', a, 1, 1, at), Object.keys(map(ev(a[0]), at, 'keys')).sort()),
-    values: (a, at, ev) => {
-        arity('values', a, 1, 1, at);
-        const m = map(ev(a[0]), at, 'values');
-        return Object.keys(m)
-            .sort()
-            .map((k) => m[k]);
-    },
-    element: (a, at, ev) => {
-        arity('element', a, 2, 2, at);
-        const l = list(ev(a[0]), at, 'element');
-        if (!l.length)
-            throw new expr/* ExprError */._M('element(): the list is empty', at);
-        return l[((Math.trunc(numArg(ev(a[1]), at, 'element')) % l.length) + l.length) % l.length];
-    },
-    flatten: (a, at, ev) => (arity('flatten', a, 1, 1, at), flatten(list(ev(a[0]), at, 'flatten'))),
-    distinct: (a, at, ev) => {
-        arity('distinct', a, 1, 1, at);
-        const out = [];
-        for (const x of list(ev(a[0]), at, 'distinct'))
-            if (!out.some((y) => (0,expr/* deepEqual */.bD)(x, y)))
-                out.push(x);
-        return out;
-    },
-    coalesce: (a, at, ev) => {
-        for (const x of a) {
-            const v = ev(x);
-            if (v !== null && v !== '')
-                return v;
-        }
-        throw new expr/* ExprError */._M('coalesce(): every argument is null or empty', at);
-    },
-    min: (a, at, ev) => Math.min(...a.map((x) => numArg(ev(x), at, 'min'))),
-    max: (a, at, ev) => Math.max(...a.map((x) => numArg(ev(x), at, 'max'))),
-    abs: (a, at, ev) => (arity('abs', a, 1, 1, at), Math.abs(numArg(ev(a[0]), at, 'abs'))),
-    ceil: (a, at, ev) => (arity('ceil', a, 1, 1, at), Math.ceil(numArg(ev(a[0]), at, 'ceil'))),
-    floor: (a, at, ev) => (arity('floor', a, 1, 1, at), Math.floor(numArg(ev(a[0]), at, 'floor'))),
-    tostring: (a, at, ev) => (arity('tostring', a, 1, 1, at), (0,expr/* toText */.fE)(ev(a[0]), at)),
-    tonumber: (a, at, ev) => (arity('tonumber', a, 1, 1, at), numArg(ev(a[0]), at, 'tonumber')),
-    tobool: (a, at, ev) => {
-        arity('tobool', a, 1, 1, at);
-        const v = ev(a[0]);
-        if (typeof v === 'boolean')
-            return v;
-        if (v === 'true' || v === 'false')
-            return v === 'true';
-        throw new expr/* ExprError */._M(`tobool(): cannot convert ${(0,expr/* typeName */.go)(v)} to bool`, at);
-    },
-    // Errors as values.
-    try: (a, at, ev) => {
-        arity('try', a, 1, Infinity, at);
-        let last;
-        for (const x of a) {
-            try {
-                return ev(x);
-            }
-            catch (e) {
-                if (!(e instanceof expr/* ExprError */._M))
-                    throw e;
-                last = e;
-            }
-        }
-        throw new expr/* ExprError */._M(`try(): every argument failed; the last: ${last.message}`, at);
-    },
-    can: (a, at, ev) => {
-        arity('can', a, 1, 1, at);
-        try {
-            ev(a[0]);
-            return true;
-        }
-        catch (e) {
-            if (e instanceof expr/* ExprError */._M)
-                return false;
-            throw e;
-        }
-    },
-    // Encodings and hashes.
-    jsonencode: (a, at, ev) => (arity('jsonencode', a, 1, 1, at), JSON.stringify(ev(a[0]))),
-    jsondecode: (a, at, ev) => {
-        arity('jsondecode', a, 1, 1, at);
-        try {
-            return fromJson(JSON.parse(str(ev(a[0]), at, 'jsondecode')));
-        }
-        catch (e) {
-            if (e instanceof expr/* ExprError */._M)
-                throw e;
-            throw new expr/* ExprError */._M(`jsondecode(): ${e.message}`, at);
-        }
-    },
-    yamlencode: (a, at, ev) => (arity('yamlencode', a, 1, 1, at), (0,dist/* stringify */.As)(ev(a[0]))),
-    yamldecode: (a, at, ev) => {
-        arity('yamldecode', a, 1, 1, at);
-        try {
-            return fromJson((0,dist/* parse */.qg)(str(ev(a[0]), at, 'yamldecode'), { maxAliasCount: 100 }));
-        }
-        catch (e) {
-            if (e instanceof expr/* ExprError */._M)
-                throw e;
-            throw new expr/* ExprError */._M(`yamldecode(): ${e.message.split('\n')[0]}`, at);
-        }
-    },
-    base64encode: (a, at, ev) => (arity('base64encode', a, 1, 1, at),
-        Buffer.from(str(ev(a[0]), at, 'base64encode')).toString('base64')),
-    base64decode: (a, at, ev) => {
-        arity('base64decode', a, 1, 1, at);
-        const s = str(ev(a[0]), at, 'base64decode');
-        if (!/^[A-Za-z0-9+/]*={0,2}$/.test(s) || s.length % 4 !== 0)
-            throw new expr/* ExprError */._M('base64decode(): not valid base64', at);
-        return Buffer.from(s, 'base64').toString('utf8');
-    },
-    sha256: (a, at, ev) => (arity('sha256', a, 1, 1, at),
-        (0,random/* nodeCrypto */.SI)()
-            .createHash('sha256')
-            .update(str(ev(a[0]), at, 'sha256'))
-            .digest('hex')),
-    sha1: (a, at, ev) => (arity('sha1', a, 1, 1, at),
-        (0,random/* nodeCrypto */.SI)()
-            .createHash('sha1')
-            .update(str(ev(a[0]), at, 'sha1'))
-            .digest('hex')),
-    md5: (a, at, ev) => (arity('md5', a, 1, 1, at),
-        (0,random/* nodeCrypto */.SI)()
-            .createHash('md5')
-            .update(str(ev(a[0]), at, 'md5'))
-            .digest('hex')),
-};
-/** Go's reference-time layout (Packer's legacy isotime), in UTC. */
-function goLayout(layout, d) {
-    const tokens = [
-        ['January', () => MONTHS[d.getUTCMonth()]],
-        ['Jan', () => MONTHS[d.getUTCMonth()].slice(0, 3)],
-        ['Monday', () => DAYS[d.getUTCDay()]],
-        ['Mon', () => DAYS[d.getUTCDay()].slice(0, 3)],
-        ['MST', () => 'UTC'],
-        ['2006', () => String(d.getUTCFullYear())],
-        ['Z07:00', () => 'Z'],
-        ['-07:00', () => '+00:00'],
-        ['-0700', () => '+0000'],
-        ['Z0700', () => 'Z'],
-        ['.000000000', () => '.' + pad(d.getUTCMilliseconds(), 3) + '000000'],
-        ['.000000', () => '.' + pad(d.getUTCMilliseconds(), 3) + '000'],
-        ['.000', () => '.' + pad(d.getUTCMilliseconds(), 3)],
-        ['002', () => pad(dayOfYear(d), 3)],
-        ['06', () => pad(d.getUTCFullYear() % 100)],
-        ['01', () => pad(d.getUTCMonth() + 1)],
-        ['02', () => pad(d.getUTCDate())],
-        ['_2', () => String(d.getUTCDate()).padStart(2, ' ')],
-        ['15', () => pad(d.getUTCHours())],
-        ['03', () => pad(d.getUTCHours() % 12 || 12)],
-        ['04', () => pad(d.getUTCMinutes())],
-        ['05', () => pad(d.getUTCSeconds())],
-        ['PM', () => (d.getUTCHours() < 12 ? 'AM' : 'PM')],
-        ['pm', () => (d.getUTCHours() < 12 ? 'am' : 'pm')],
-        ['1', () => String(d.getUTCMonth() + 1)],
-        ['2', () => String(d.getUTCDate())],
-        ['3', () => String(d.getUTCHours() % 12 || 12)],
-        ['4', () => String(d.getUTCMinutes())],
-        ['5', () => String(d.getUTCSeconds())],
-    ];
-    let out = '';
-    for (let i = 0; i < layout.length;) {
-        const tok = tokens.find(([t]) => layout.startsWith(t, i));
-        if (tok) {
-            out += tok[1]();
-            i += tok[0].length;
-        }
-        else
-            out += layout[i++];
-    }
-    return out;
-}
-function dayOfYear(d) {
-    return Math.floor((d.getTime() - Date.UTC(d.getUTCFullYear(), 0, 1)) / 86_400_000) + 1;
-}
-/** C's strftime (Packer's legacy_strftime), in UTC. */
-function strftime(fmt, d, at) {
-    const f = {
-        Y: () => String(d.getUTCFullYear()),
-        y: () => pad(d.getUTCFullYear() % 100),
-        m: () => pad(d.getUTCMonth() + 1),
-        d: () => pad(d.getUTCDate()),
-        e: () => String(d.getUTCDate()).padStart(2, ' '),
-        H: () => pad(d.getUTCHours()),
-        I: () => pad(d.getUTCHours() % 12 || 12),
-        M: () => pad(d.getUTCMinutes()),
-        S: () => pad(d.getUTCSeconds()),
-        p: () => (d.getUTCHours() < 12 ? 'AM' : 'PM'),
-        b: () => MONTHS[d.getUTCMonth()].slice(0, 3),
-        B: () => MONTHS[d.getUTCMonth()],
-        a: () => DAYS[d.getUTCDay()].slice(0, 3),
-        A: () => DAYS[d.getUTCDay()],
-        j: () => pad(dayOfYear(d), 3),
-        Z: () => 'UTC',
-        z: () => '+0000',
-        s: () => String(Math.floor(d.getTime() / 1000)),
-        '%': () => '%',
-    };
-    return fmt.replace(/%(.)/g, (_m, c) => {
-        if (!f[c])
-            throw new expr/* ExprError */._M(`legacy_strftime(): unknown directive %${c}`, at);
-        return f[c]();
-    });
-}
-function sortedSet(v) {
-    const out = [];
-    for (const x of v)
-        if (!out.some((y) => (0,expr/* deepEqual */.bD)(x, y)))
-            out.push(x);
-    return out;
-}
-function ipv4(text, at, fn) {
-    const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)(?:\/(\d+))?$/.exec(text);
-    const parts = m ? m.slice(1, 5).map(Number) : [];
-    if (!m || parts.some((p) => p > 255) || (m[5] !== undefined && Number(m[5]) > 32))
-        throw new expr/* ExprError */._M(`${fn}(): "${text}" is not an IPv4 address or CIDR block`, at);
-    const addr = ((parts[0] << 24) | (parts[1] << 16) | (parts[2] << 8) | parts[3]) >>> 0;
-    return { addr, bits: m[5] === undefined ? 32 : Number(m[5]) };
-}
-const ipText = (n) => [24, 16, 8, 0].map((s) => (n >>> s) & 255).join('.');
-const maskOf = (bits) => (bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0);
-function cidrHost(prefix, num, at) {
-    const { addr, bits } = ipv4(prefix, at, 'cidrhost');
-    const size = 2 ** (32 - bits);
-    if (num >= size || num < -size)
-        throw new expr/* ExprError */._M(`cidrhost(): ${num} does not fit in ${prefix}`, at);
-    const base = (addr & maskOf(bits)) >>> 0;
-    return ipText((base + (num < 0 ? size + num : num)) >>> 0);
-}
-function cidrSubnet(prefix, newbits, num, at, fn = 'cidrsubnet') {
-    const { addr, bits } = ipv4(prefix, at, fn);
-    const nb = bits + newbits;
-    if (nb > 32)
-        throw new expr/* ExprError */._M(`${fn}(): ${prefix} has no room for ${newbits} more bits`, at);
-    if (num < 0 || num >= 2 ** newbits)
-        throw new expr/* ExprError */._M(`${fn}(): ${num} does not fit in ${newbits} bits`, at);
-    const base = (addr & maskOf(bits)) >>> 0;
-    return `${ipText((base + num * 2 ** (32 - nb)) >>> 0)}/${nb}`;
-}
-/** The functions of Packer's list that the base set lacks. */
-const packerFns = {
-    legacy_isotime: (a, at, ev, ctx) => (arity('legacy_isotime', a, 0, 1, at),
-        a.length
-            ? goLayout(str(ev(a[0]), at, 'legacy_isotime'), ctx.now)
-            : ctx.now.toISOString().replace(/\.\d{3}Z$/, 'Z')),
-    legacy_strftime: (a, at, ev, ctx) => (arity('legacy_strftime', a, 1, 1, at),
-        strftime(str(ev(a[0]), at, 'legacy_strftime'), ctx.now, at)),
-    chomp: (a, at, ev) => (arity('chomp', a, 1, 1, at),
-        str(ev(a[0]), at, 'chomp').replace(/(\r?\n)+$/, '')),
-    strcontains: (a, at, ev) => (arity('strcontains', a, 2, 2, at),
-        str(ev(a[0]), at, 'strcontains').includes(str(ev(a[1]), at, 'strcontains'))),
-    regexall: (a, at, ev) => {
-        arity('regexall', a, 2, 2, at);
-        const re = regex(str(ev(a[0]), at, 'regexall'), at, 'g');
-        return [...str(ev(a[1]), at, 'regexall').matchAll(re)].map((m) => m.length > 1 ? (m.groups ? { ...m.groups } : m.slice(1)) : m[0]);
-    },
-    formatlist: (a, at, ev) => {
-        if (a.length < 1)
-            arity('formatlist', a, 1, Infinity, at);
-        const fmt = str(ev(a[0]), at, 'formatlist');
-        const args = a.slice(1).map((x) => ev(x));
-        const n = Math.max(0, ...args.map((x) => (Array.isArray(x) ? x.length : 0)));
-        const lens = args.filter(Array.isArray).map((x) => x.length);
-        if (lens.some((l) => l !== n))
-            throw new expr/* ExprError */._M('formatlist(): the lists differ in length', at);
-        return Array.from({ length: n }, (_, i) => format(fmt, args.map((x) => (Array.isArray(x) ? x[i] : x)), at));
-    },
-    parseint: (a, at, ev) => {
-        arity('parseint', a, 2, 2, at);
-        const t = str(ev(a[0]), at, 'parseint');
-        const base = numArg(ev(a[1]), at, 'parseint');
-        const digits = '0123456789abcdefghijklmnopqrstuvwxyz'.slice(0, base);
-        if (base < 2 || base > 36 || !new RegExp(`^-?[${digits}]+$`, 'i').test(t))
-            throw new expr/* ExprError */._M(`parseint(): "${t}" is not a number in base ${base}`, at);
-        return parseInt(t, base);
-    },
-    pow: (a, at, ev) => (arity('pow', a, 2, 2, at),
-        numArg(ev(a[0]), at, 'pow') ** numArg(ev(a[1]), at, 'pow')),
-    log: (a, at, ev) => (arity('log', a, 2, 2, at),
-        Math.log(numArg(ev(a[0]), at, 'log')) / Math.log(numArg(ev(a[1]), at, 'log'))),
-    signum: (a, at, ev) => (arity('signum', a, 1, 1, at), Math.sign(numArg(ev(a[0]), at, 'signum'))),
-    sum: (a, at, ev) => (arity('sum', a, 1, 1, at),
-        list(ev(a[0]), at, 'sum').reduce((t, x) => t + numArg(x, at, 'sum'), 0)),
-    compact: (a, at, ev) => (arity('compact', a, 1, 1, at),
-        list(ev(a[0]), at, 'compact').filter((x) => x !== null && x !== '')),
-    coalescelist: (a, at, ev) => {
-        for (const x of a) {
-            const v = list(ev(x), at, 'coalescelist');
-            if (v.length)
-                return v;
-        }
-        throw new expr/* ExprError */._M('coalescelist(): every list is empty', at);
-    },
-    chunklist: (a, at, ev) => {
-        arity('chunklist', a, 2, 2, at);
-        const v = list(ev(a[0]), at, 'chunklist');
-        const n = numArg(ev(a[1]), at, 'chunklist');
-        if (n <= 0)
-            return [v];
-        const out = [];
-        for (let i = 0; i < v.length; i += n)
-            out.push(v.slice(i, i + n));
-        return out;
-    },
-    index: (a, at, ev) => {
-        arity('index', a, 2, 2, at);
-        const v = list(ev(a[0]), at, 'index');
-        const x = ev(a[1]);
-        const i = v.findIndex((y) => (0,expr/* deepEqual */.bD)(x, y));
-        if (i < 0)
-            throw new expr/* ExprError */._M('index(): the value is not in the list', at);
-        return i;
-    },
-    range: (a, at, ev) => {
-        arity('range', a, 1, 3, at);
-        const n = a.map((x) => numArg(ev(x), at, 'range'));
-        const [start, end, step] = n.length === 1 ? [0, n[0], 1] : [n[0], n[1], n[2] ?? (n[1] >= n[0] ? 1 : -1)];
-        if (step === 0)
-            throw new expr/* ExprError */._M('range(): the step must not be 0', at);
-        const out = [];
-        for (let i = start; step > 0 ? i < end : i > end; i += step) {
-            out.push(i);
-            if (out.length > 1024)
-                throw new expr/* ExprError */._M('range(): more than 1024 numbers', at);
-        }
-        return out;
-    },
-    reverse: (a, at, ev) => (arity('reverse', a, 1, 1, at),
-        [...list(ev(a[0]), at, 'reverse')].reverse()),
-    slice: (a, at, ev) => {
-        arity('slice', a, 3, 3, at);
-        const v = list(ev(a[0]), at, 'slice');
-        const s = numArg(ev(a[1]), at, 'slice');
-        const e = numArg(ev(a[2]), at, 'slice');
-        if (s < 0 || e > v.length || s > e)
-            throw new expr/* ExprError */._M(`slice(): ${s}..${e} is outside a list of ${v.length}`, at);
-        return v.slice(s, e);
-    },
-    sort: (a, at, ev) => (arity('sort', a, 1, 1, at),
-        list(ev(a[0]), at, 'sort')
-            .map((x) => str(x, at, 'sort'))
-            .sort()),
-    transpose: (a, at, ev) => {
-        arity('transpose', a, 1, 1, at);
-        const out = {};
-        for (const [k, v] of Object.entries(map(ev(a[0]), at, 'transpose')))
-            for (const x of list(v, at, 'transpose'))
-                (out[str(x, at, 'transpose')] ??= []).push(k);
-        for (const k of Object.keys(out))
-            out[k].sort();
-        return out;
-    },
-    zipmap: (a, at, ev) => {
-        arity('zipmap', a, 2, 2, at);
-        const ks = list(ev(a[0]), at, 'zipmap');
-        const vs = list(ev(a[1]), at, 'zipmap');
-        if (ks.length !== vs.length)
-            throw new expr/* ExprError */._M('zipmap(): the lists differ in length', at);
-        return Object.fromEntries(ks.map((k, i) => [str(k, at, 'zipmap'), vs[i]]));
-    },
-    tolist: (a, at, ev) => (arity('tolist', a, 1, 1, at), list(ev(a[0]), at, 'tolist')),
-    toset: (a, at, ev) => (arity('toset', a, 1, 1, at), sortedSet(list(ev(a[0]), at, 'toset'))),
-    tomap: (a, at, ev) => (arity('tomap', a, 1, 1, at), map(ev(a[0]), at, 'tomap')),
-    setunion: (a, at, ev) => sortedSet(a.flatMap((x) => list(ev(x), at, 'setunion'))),
-    setintersection: (a, at, ev) => {
-        if (!a.length)
-            arity('setintersection', a, 1, Infinity, at);
-        const [first, ...rest] = a.map((x) => list(ev(x), at, 'setintersection'));
-        return sortedSet(first.filter((x) => rest.every((r) => r.some((y) => (0,expr/* deepEqual */.bD)(x, y)))));
-    },
-    setproduct: (a, at, ev) => {
-        const lists = a.map((x) => list(ev(x), at, 'setproduct'));
-        let out = [[]];
-        for (const l of lists)
-            out = out.flatMap((p) => l.map((x) => [...p, x]));
-        if (out.length > 10_000)
-            throw new expr/* ExprError */._M('setproduct(): more than 10000 combinations', at);
-        return lists.length ? out : [];
-    },
-    urlencode: (a, at, ev) => (arity('urlencode', a, 1, 1, at),
-        encodeURIComponent(str(ev(a[0]), at, 'urlencode')).replace(/%20/g, '+')),
-    textencodebase64: (a, at, ev) => {
-        arity('textencodebase64', a, 2, 2, at);
-        const enc = str(ev(a[1]), at, 'textencodebase64').toLowerCase();
-        const bufEnc = enc === 'utf-16le' ? 'utf16le' : enc === 'utf-8' ? 'utf8' : undefined;
-        if (!bufEnc)
-            throw new expr/* ExprError */._M(`textencodebase64(): encoding "${enc}" is not supported (UTF-8, UTF-16LE)`, at);
-        return Buffer.from(str(ev(a[0]), at, 'textencodebase64'), bufEnc).toString('base64');
-    },
-    textdecodebase64: (a, at, ev) => {
-        arity('textdecodebase64', a, 2, 2, at);
-        const enc = str(ev(a[1]), at, 'textdecodebase64').toLowerCase();
-        const bufEnc = enc === 'utf-16le' ? 'utf16le' : enc === 'utf-8' ? 'utf8' : undefined;
-        if (!bufEnc)
-            throw new expr/* ExprError */._M(`textdecodebase64(): encoding "${enc}" is not supported (UTF-8, UTF-16LE)`, at);
-        return Buffer.from(str(ev(a[0]), at, 'textdecodebase64'), 'base64').toString(bufEnc);
-    },
-    base64gzip: (a, at, ev) => (arity('base64gzip', a, 1, 1, at),
-        (0,external_node_zlib_.gzipSync)(Buffer.from(str(ev(a[0]), at, 'base64gzip'))).toString('base64')),
-    csvdecode: (a, at, ev) => {
-        arity('csvdecode', a, 1, 1, at);
-        const rows = parseCsv(str(ev(a[0]), at, 'csvdecode'));
-        const [head, ...rest] = rows;
-        if (!head)
-            return [];
-        return rest.map((r) => {
-            if (r.length !== head.length)
-                throw new expr/* ExprError */._M('csvdecode(): a row has a different number of fields', at);
-            return Object.fromEntries(head.map((h, i) => [h, r[i]]));
-        });
-    },
-    sha512: (a, at, ev) => (arity('sha512', a, 1, 1, at),
-        (0,random/* nodeCrypto */.SI)()
-            .createHash('sha512')
-            .update(str(ev(a[0]), at, 'sha512'))
-            .digest('hex')),
-    uuidv5: (a, at, ev) => {
-        arity('uuidv5', a, 2, 2, at);
-        const ns = str(ev(a[0]), at, 'uuidv5');
-        const known = {
-            dns: '6ba7b810-9dad-11d1-80b4-00c04fd430c8',
-            url: '6ba7b811-9dad-11d1-80b4-00c04fd430c8',
-            oid: '6ba7b812-9dad-11d1-80b4-00c04fd430c8',
-            x500: '6ba7b814-9dad-11d1-80b4-00c04fd430c8',
-        };
-        const id = (known[ns] ?? ns).replace(/-/g, '');
-        if (!/^[0-9a-f]{32}$/i.test(id))
-            throw new expr/* ExprError */._M(`uuidv5(): "${ns}" is not a namespace`, at);
-        const h = (0,random/* nodeCrypto */.SI)()
-            .createHash('sha1')
-            .update(Buffer.from(id, 'hex'))
-            .update(str(ev(a[1]), at, 'uuidv5'))
-            .digest();
-        h[6] = (h[6] & 0x0f) | 0x50;
-        h[8] = (h[8] & 0x3f) | 0x80;
-        const x = h.subarray(0, 16).toString('hex');
-        return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
-    },
-    pathexpand: (a, at, ev, ctx) => {
-        arity('pathexpand', a, 1, 1, at);
-        const p = str(ev(a[0]), at, 'pathexpand');
-        return p === '~' || p.startsWith('~/') ? (ctx.env.HOME ?? '') + p.slice(1) : p;
-    },
-    fileset: (a, at, ev, ctx) => {
-        arity('fileset', a, 2, 2, at);
-        const base = (0,external_node_path_.resolve)(ctx.baseDir, str(ev(a[0]), at, 'fileset'));
-        const pattern = str(ev(a[1]), at, 'fileset');
-        const out = [];
-        const walk = (dir, rel) => {
-            let entries;
-            try {
-                entries = (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true });
-            }
-            catch {
-                return;
-            }
-            for (const e of entries) {
-                const r = rel ? `${rel}/${e.name}` : e.name;
-                if (e.isDirectory())
-                    walk(`${dir}/${e.name}`, r);
-                else if (e.isFile() && (0,esm/* minimatch */.xF)(r, pattern, { dot: true }))
-                    out.push(r);
-                if (out.length > 10_000)
-                    throw new expr/* ExprError */._M('fileset(): more than 10000 files', at);
-            }
-        };
-        walk(base, '');
-        return out.sort();
-    },
-    cidrhost: (a, at, ev) => (arity('cidrhost', a, 2, 2, at),
-        cidrHost(str(ev(a[0]), at, 'cidrhost'), numArg(ev(a[1]), at, 'cidrhost'), at)),
-    cidrnetmask: (a, at, ev) => {
-        arity('cidrnetmask', a, 1, 1, at);
-        return ipText(maskOf(ipv4(str(ev(a[0]), at, 'cidrnetmask'), at, 'cidrnetmask').bits));
-    },
-    cidrsubnet: (a, at, ev) => (arity('cidrsubnet', a, 3, 3, at),
-        cidrSubnet(str(ev(a[0]), at, 'cidrsubnet'), numArg(ev(a[1]), at, 'cidrsubnet'), numArg(ev(a[2]), at, 'cidrsubnet'), at)),
-    cidrsubnets: (a, at, ev) => {
-        if (a.length < 1)
-            arity('cidrsubnets', a, 1, Infinity, at);
-        const prefix = str(ev(a[0]), at, 'cidrsubnets');
-        const { addr, bits } = ipv4(prefix, at, 'cidrsubnets');
-        let next = (addr & maskOf(bits)) >>> 0;
-        return a.slice(1).map((x) => {
-            const nb = bits + numArg(ev(x), at, 'cidrsubnets');
-            if (nb > 32)
-                throw new expr/* ExprError */._M(`cidrsubnets(): ${prefix} has no room for that`, at);
-            const size = 2 ** (32 - nb);
-            next = Math.ceil(next / size) * size;
-            const out = `${ipText(next >>> 0)}/${nb}`;
-            next += size;
-            if (next > ((addr & maskOf(bits)) >>> 0) + 2 ** (32 - bits))
-                throw new expr/* ExprError */._M(`cidrsubnets(): the subnets do not fit in ${prefix}`, at);
-            return out;
-        });
-    },
-    // Packer reads these from outside services at evaluation; bake takes secrets as inputs.
-    ...Object.fromEntries(['vault', 'consul_key', 'bcrypt', 'rsadecrypt'].map((n) => [
-        n,
-        ((_a, at) => {
-            throw new expr/* ExprError */._M(`${n}() is not supported by bake`, at, n === 'bcrypt' || n === 'rsadecrypt'
-                ? 'compute the value before the build and pass it in as a sensitive variable'
-                : 'read the secret in the workflow (e.g. a GitHub secret) and pass it in as a sensitive variable');
-        }),
-    ])),
-};
-/** The region a data function asks in: its own region setting, else the environment's. */
-function awsRegion(cfg, at, fn, ctx) {
-    const r = cfg.region ?? ctx.env.AWS_REGION ?? ctx.env.AWS_DEFAULT_REGION;
-    if (typeof r !== 'string' || !r)
-        throw new expr/* ExprError */._M(`${fn}() has no AWS region`, at, 'set region = "…" in it, or AWS_REGION (aws-actions/configure-aws-credentials sets it)');
-    return r;
-}
-function onlyKeys(cfg, keys, at, fn) {
-    for (const k of Object.keys(cfg))
-        if (!keys.includes(k))
-            throw new expr/* ExprError */._M(`${fn}() takes no "${k}"`, at, ['access_key', 'secret_key', 'token', 'profile', 'assume_role'].includes(k)
-                ? "credentials come from the environment, as for the amazon-ebs builder (the AWS_* variables, a profile, or configure-aws-credentials' role)"
-                : `it takes ${keys.join(', ')}`);
-}
-/**
- * Packer's AWS data sources as functions: aws_parameter({name, with_decryption, region}) gives
- * value, version and arn (a decrypted SecureString's value is sensitive); aws_secret({name,
- * key, version_id, version_stage, region}) gives value (the key's, when key is set),
- * secret_string, secret_binary (base64) and version_id, every secret part sensitive; and
- * aws_secretsmanager(name, key), Packer's function, gives the value alone. Answers come from
- * resolvePlanWithData (see data.ts).
- */
-function awsData(name, args, at, ev, ctx) {
-    if (name === 'aws_parameter') {
-        arity(name, args, 1, 1, at);
-        const cfg = map(ev(args[0]), at, name);
-        onlyKeys(cfg, ['name', 'with_decryption', 'region'], at, name);
-        if (typeof cfg.name !== 'string' || !cfg.name)
-            throw new expr/* ExprError */._M("aws_parameter() needs name, the parameter's name or ARN", at);
-        const withDecryption = cfg.with_decryption === true || cfg.with_decryption === 'true';
-        const a = answerOf({
-            kind: 'aws-parameter',
-            region: awsRegion(cfg, at, name, ctx),
-            name: cfg.name,
-            withDecryption,
-        }, at);
-        const f = fieldsOf(a, at);
-        if (a.ok && a.secure)
-            f.value = (0,expr/* sensitive */.LS)(f.value);
-        return f;
-    }
-    let cfg;
-    if (name === 'aws_secretsmanager') {
-        arity(name, args, 1, 2, at);
-        cfg = { name: str(ev(args[0]), at, name) };
-        if (args[1])
-            cfg.key = str(ev(args[1]), at, name);
-    }
-    else {
-        arity(name, args, 1, 1, at);
-        cfg = map(ev(args[0]), at, name);
-        onlyKeys(cfg, ['name', 'key', 'version_id', 'version_stage', 'region'], at, name);
-    }
-    if (typeof cfg.name !== 'string' || !cfg.name)
-        throw new expr/* ExprError */._M(`${name}() needs name, the secret's name or ARN`, at);
-    const f = fieldsOf(answerOf({
-        kind: 'aws-secret',
-        region: awsRegion(cfg, at, name, ctx),
-        name: cfg.name,
-        ...(cfg.version_id !== undefined ? { versionId: str(cfg.version_id, at, name) } : {}),
-        ...(cfg.version_stage !== undefined
-            ? { versionStage: str(cfg.version_stage, at, name) }
-            : {}),
-    }, at), at);
-    let value = f.secret_string;
-    if (cfg.key !== undefined) {
-        const key = str(cfg.key, at, name);
-        let parsed;
-        try {
-            parsed = JSON.parse(String(f.secret_string ?? ''));
-        }
-        catch {
-            parsed = undefined;
-        }
-        if (!parsed || typeof parsed !== 'object' || !(key in parsed))
-            throw new expr/* ExprError */._M(`secret ${cfg.name} has no key "${key}"`, at, parsed && typeof parsed === 'object'
-                ? `its keys: ${Object.keys(parsed).join(', ')}`
-                : 'the secret is not a JSON object: leave key out to read the whole string');
-        const v = parsed[key];
-        value = typeof v === 'string' ? v : JSON.stringify(v);
-    }
-    if (name === 'aws_secretsmanager')
-        return (0,expr/* sensitive */.LS)(value ?? '');
-    return {
-        value: (0,expr/* sensitive */.LS)(value ?? null),
-        secret_string: (0,expr/* sensitive */.LS)(f.secret_string),
-        secret_binary: (0,expr/* sensitive */.LS)(f.secret_binary),
-        version_id: f.version_id,
-    };
-}
-function parseCsv(text) {
-    const rows = [];
-    let row = [];
-    let field = '';
-    let quoted = false;
-    for (let i = 0; i < text.length; i++) {
-        const c = text[i];
-        if (quoted) {
-            if (c === '"' && text[i + 1] === '"') {
-                field += '"';
-                i++;
-            }
-            else if (c === '"')
-                quoted = false;
-            else
-                field += c;
-        }
-        else if (c === '"')
-            quoted = true;
-        else if (c === ',') {
-            row.push(field);
-            field = '';
-        }
-        else if (c === '\n' || c === '\r') {
-            if (c === '\r' && text[i + 1] === '\n')
-                i++;
-            row.push(field);
-            rows.push(row);
-            row = [];
-            field = '';
-        }
-        else
-            field += c;
-    }
-    if (field || row.length) {
-        row.push(field);
-        rows.push(row);
-    }
-    return rows;
-}
-for (const [k, f] of Object.entries(packerFns))
-    if (!(k in fns))
-        fns[k] = f;
-const FUNCTION_NAMES = [
-    ...Object.keys(fns),
-    'sensitive',
-    'http_request',
-    'aws_parameter',
-    'aws_secret',
-    'aws_secretsmanager',
-].sort();
-function callFunction(name, args, at, ev, ctx, scope) {
-    // sensitive(v): v, marked so that it and what is computed from it are redacted.
-    if (name === 'sensitive') {
-        arity('sensitive', args, 1, 1, at);
-        return (0,expr/* sensitive */.LS)((0,expr/* unmark */.dX)(ev(args[0])).value);
-    }
-    // http_request(): a sensitive header (a token) is what it takes to ask, and is not the
-    // answer; the answer is sensitive when what was asked for is (the address or the body sent).
-    if (name === 'http_request') {
-        arity('http_request', args, 1, 1, at);
-        if (ctx.offline)
-            throw new PendingData(at);
-        const m = ev(args[0]);
-        const parts = m !== null && typeof m === 'object' && !Array.isArray(m) ? m : undefined;
-        const marked = (k) => !parts ||
-            parts instanceof expr/* Sensitive */.pT ||
-            (0,expr/* unmark */.dX)(parts[k] ?? null).sensitive;
-        const hidden = marked('url') || marked('request_body');
-        let v;
-        try {
-            v = httpRequest(map((0,expr/* unmark */.dX)(m).value, at, 'http_request'), at);
-        }
-        catch (e) {
-            if (hidden && e instanceof expr/* ExprError */._M)
-                throw new expr/* ExprError */._M('http_request() failed on a sensitive address or body (the details are not shown)', at, e.hint);
-            throw e;
-        }
-        return hidden ? (0,expr/* sensitive */.LS)(v) : v;
-    }
-    if (name === 'aws_parameter' || name === 'aws_secret' || name === 'aws_secretsmanager')
-        return awsData(name, args, at, (x) => (0,expr/* unmark */.dX)(ev(x)).value, ctx);
-    const fn = Object.prototype.hasOwnProperty.call(fns, name) ? fns[name] : undefined;
-    if (!fn) {
-        const near = (0,errors/* didYouMean */.au)(name, FUNCTION_NAMES);
-        throw new expr/* ExprError */._M(`unknown function ${name}()`, at, near ? `did you mean ${near}()?` : `known functions: ${FUNCTION_NAMES.join(', ')}`);
-    }
-    // Functions see plain values; what they compute from a sensitive argument is sensitive,
-    // and so is what their errors would say about it.
-    let hidden = false;
-    const from = [];
-    const plain = (x) => {
-        const r = (0,expr/* reveal */._c)(ev(x));
-        hidden ||= r.sensitive;
-        from.push(...r.secrets);
-        return r.value;
-    };
-    let v;
-    try {
-        v = fn(args, at, plain, ctx, scope);
-    }
-    catch (e) {
-        if (hidden && e instanceof expr/* ExprError */._M)
-            throw new expr/* ExprError */._M(`${name}() failed on a sensitive value (the details are not shown)`, at, e.hint);
-        throw e;
-    }
-    if (typeof v === 'string' && v.length > MAX_STRING)
-        throw new expr/* ExprError */._M(`${name}() produced more than ${MAX_STRING} characters`, at);
-    return hidden ? (0,expr/* sensitive */.LS)(v, from) : v;
-}
-
+// EXTERNAL MODULE: ./src/spec/functions.ts
+var functions = __webpack_require__(79898);
 // EXTERNAL MODULE: ./src/spec/load.ts
 var load = __webpack_require__(11207);
 // EXTERNAL MODULE: ./src/packer/open.ts + 5 modules
 var packer_open = __webpack_require__(80582);
 // EXTERNAL MODULE: ./src/packer/go-template.ts
 var go_template = __webpack_require__(52629);
+// EXTERNAL MODULE: ./src/spec/schema.ts
+var spec_schema = __webpack_require__(47280);
 // EXTERNAL MODULE: ./src/spec/spec.ts
 var spec_spec = __webpack_require__(81552);
 // EXTERNAL MODULE: ./src/spec/plugin-common.ts
@@ -7800,6 +7739,37 @@ function artifactKindOf(d, config) {
 var redact = __webpack_require__(50767);
 // EXTERNAL MODULE: ./src/spec/late.ts
 var spec_late = __webpack_require__(60267);
+// EXTERNAL MODULE: ./src/spec/data.ts
+var data = __webpack_require__(89511);
+;// CONCATENATED MODULE: ./src/util/http-data.ts
+async function fetchHttpData(r) {
+    try {
+        const res = await fetch(r.url, {
+            method: r.method,
+            headers: r.headers,
+            body: r.body,
+            redirect: 'follow',
+            signal: AbortSignal.timeout(r.timeoutMs),
+        });
+        const headers = {};
+        res.headers.forEach((v, k) => (headers[k] = v));
+        return {
+            ok: true,
+            fields: { status: res.status, statusText: res.statusText, headers, body: await res.text() },
+        };
+    }
+    catch (e) {
+        const err = e;
+        const timedOut = err.name === 'TimeoutError' || err.name === 'AbortError';
+        return {
+            ok: false,
+            message: timedOut
+                ? `no answer within ${r.timeoutMs / 1000} s`
+                : (err.cause?.code ?? err.cause?.message ?? err.message),
+        };
+    }
+}
+
 // EXTERNAL MODULE: ./package.json
 var package_0 = __webpack_require__(8330);
 // EXTERNAL MODULE: ./src/trust/spec.ts
@@ -7934,6 +7904,7 @@ function resolveTrust(build, bp, c) {
 
 
 
+
 const ENV_PREFIXES = ['BAKE_VAR_', 'PKR_VAR_'];
 function varFileNames(dir) {
     if (!(0,external_node_fs_.existsSync)(dir))
@@ -7984,7 +7955,8 @@ function githubContext(env, cwd) {
     };
 }
 /**
- * resolvePlan, with the values the plan reads from services (aws_parameter(), aws_secret())
+ * resolvePlan, with the values the plan reads from services (http_request(), aws_parameter(),
+ * aws_secret())
  * fetched between passes: a pass that needs an answer not yet here records it and fails; the
  * answers are fetched together and the plan is resolved again. A plan that needs none
  * resolves once, and loads no client.
@@ -7996,11 +7968,12 @@ async function resolvePlanWithData(spec, opts = {}) {
             return resolvePlan(spec, opts);
         }
         catch (e) {
-            const wanted = pendingRequests();
+            const wanted = (0,data/* pendingRequests */.iL)();
             if (!(e instanceof errors/* SpecError */.G8) || !wanted.length || pass >= 10)
                 throw e;
-            const { fetchAwsData } = await Promise.all(/* import() */[__webpack_require__.e(5861), __webpack_require__.e(7655), __webpack_require__.e(8284)]).then(__webpack_require__.bind(__webpack_require__, 78284));
-            await Promise.all(wanted.map(async (r) => settle(r, await fetchAwsData(r))));
+            await Promise.all(wanted.map(async (r) => (0,data/* settle */.G9)(r, r.kind === 'http'
+                ? await fetchHttpData(r)
+                : await (await Promise.all(/* import() */[__webpack_require__.e(5861), __webpack_require__.e(7655), __webpack_require__.e(8284)]).then(__webpack_require__.bind(__webpack_require__, 78284))).fetchAwsData(r))));
         }
     }
 }
@@ -8050,7 +8023,7 @@ function resolvePlan(spec, opts = {}) {
     const defaultScope = {
         root: () => undefined,
         attr: () => undefined,
-        call: (n, args, pos, ev) => callFunction(n, args, pos, ev, fctx, defaultScope),
+        call: (n, args, pos, ev) => (0,functions/* callFunction */.Tx)(n, args, pos, ev, fctx, defaultScope),
     };
     const defaultOf = (v, path) => {
         if (typeof v === 'string' && (0,expr/* hasTemplate */.rJ)(v)) {
@@ -8248,7 +8221,7 @@ function resolvePlan(spec, opts = {}) {
                 }
                 return undefined;
             },
-            call: (name, args, pos, ev) => callFunction(name, args, pos, ev, fctx, scope),
+            call: (name, args, pos, ev) => (0,functions/* callFunction */.Tx)(name, args, pos, ev, fctx, scope),
         };
         return scope;
     };
@@ -8439,15 +8412,13 @@ function resolvePlan(spec, opts = {}) {
         for (const srcName of srcNames) {
             const src = spec.sources[srcName];
             const type = String(src.type);
-            const scope = makeScope({
+            const names = {
                 source: { name: srcName, type },
                 build: { name: buildName, type, source_name: srcName },
-            });
+            };
+            const scope = makeScope(names);
             // Provisioners and post-processors run on the machine: build.ID and the like are theirs.
-            const stepScope = makeScope({
-                source: { name: srcName, type },
-                build: { name: buildName, type, source_name: srcName },
-            }, true);
+            const stepScope = makeScope(names, true);
             const sp = (0,load/* joinPath */.uJ)('sources', srcName);
             const builder = spec.registry.must('builder', type);
             // The settings a builder fills build fields into when it uses them (tags) plan with
@@ -9376,12 +9347,14 @@ function toJsonSchema(schema, description, o = {}) {
 /* harmony import */ var _types__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(49518);
 /* harmony import */ var _plugin_common__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(33268);
 /* harmony import */ var _expr__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(58672);
-/* harmony import */ var _packer_go_template__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(52629);
+/* harmony import */ var _packer_go_template__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(52629);
+/* harmony import */ var _util_deep__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(26844);
 /* harmony import */ var _trust_spec__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(90079);
 /**
  * The spec's shape: top-level keys, and the checks that need the whole file (references
  * between sources and builds, plugin types). Everything here runs before anything is built.
  */
+
 
 
 
@@ -9707,13 +9680,7 @@ function envOnly(v) {
     return walk(v);
 }
 function containsTemplate(v) {
-    if (typeof v === 'string')
-        return (0,_expr__WEBPACK_IMPORTED_MODULE_5__/* .hasTemplate */ .rJ)(v);
-    if (Array.isArray(v))
-        return v.some(containsTemplate);
-    if (v && typeof v === 'object')
-        return Object.values(v).some(containsTemplate);
-    return false;
+    return (0,_util_deep__WEBPACK_IMPORTED_MODULE_8__/* .someString */ .o)(v, _expr__WEBPACK_IMPORTED_MODULE_5__/* .hasTemplate */ .rJ);
 }
 /** Parses every `${...}` once up front so that syntax errors are reported with the rest. */
 function checkExpressions(value, path, problems, file) {
@@ -9722,7 +9689,7 @@ function checkExpressions(value, path, problems, file) {
         const key = /\.cd_content(\.[\w-]+|\[".*"\])$/.test(path)
             ? 'cd_content'
             : (/([A-Za-z0-9_-]+)(\[\d+\])*$/.exec(path)?.[1] ?? '');
-        for (const a of (0,_packer_go_template__WEBPACK_IMPORTED_MODULE_8__/* .packerActionsIn */ .Zk)(value, key))
+        for (const a of (0,_packer_go_template__WEBPACK_IMPORTED_MODULE_9__/* .packerActionsIn */ .Zk)(value, key))
             problems.push({
                 message: `${a.text} is Packer's template syntax, which bake does not expand (it would stay as text)`,
                 path,

@@ -3,6 +3,41 @@
 /******/ 	"use strict";
 /******/ 	var __webpack_modules__ = ({
 
+/***/ 26844:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   o: () => (/* binding */ someString),
+/* harmony export */   t: () => (/* binding */ mapStrings)
+/* harmony export */ });
+/** Walking the plain values a spec holds (strings, numbers, lists, maps) string by string. */
+/** A copy of `v` with every string in it, at any depth, replaced by `f` of it. */
+function mapStrings(v, f) {
+    const walk = (x) => {
+        if (typeof x === 'string')
+            return f(x);
+        if (Array.isArray(x))
+            return x.map(walk);
+        if (x && typeof x === 'object')
+            return Object.fromEntries(Object.entries(x).map(([k, y]) => [k, walk(y)]));
+        return x;
+    };
+    return walk(v);
+}
+/** Whether any string in `v`, at any depth, passes `test`. */
+function someString(v, test) {
+    if (typeof v === 'string')
+        return test(v);
+    if (Array.isArray(v))
+        return v.some((x) => someString(x, test));
+    if (v && typeof v === 'object')
+        return Object.values(v).some((x) => someString(x, test));
+    return false;
+}
+
+
+/***/ }),
+
 /***/ 50767:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -14,10 +49,12 @@
 /* harmony export */   b6: () => (/* binding */ redactMessage)
 /* harmony export */ });
 /* unused harmony exports onSecret, clearSecretsForTests */
+/* harmony import */ var _deep__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(26844);
 /**
  * The one place secrets are masked. Every value marked sensitive is registered here, and
  * every line bound for a log, output, manifest or comment passes through redact().
  */
+
 const secrets = new Set();
 /** Sensitive values too short to mask inside free text; masked where they are a whole value. */
 const shortSecrets = new Set();
@@ -106,13 +143,7 @@ function redactMessage(text) {
  * that is, as a whole, a sensitive value too short to mask in text is masked as well.
  */
 function redactValue(v) {
-    if (typeof v === 'string')
-        return (shortSecrets.has(v) ? REDACTED : redact(v));
-    if (Array.isArray(v))
-        return v.map(redactValue);
-    if (v && typeof v === 'object')
-        return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, redactValue(x)]));
-    return v;
+    return (0,_deep__WEBPACK_IMPORTED_MODULE_0__/* .mapStrings */ .t)(v, (s) => (shortSecrets.has(s) ? REDACTED : redact(s)));
 }
 function clearSecretsForTests() {
     secrets.clear();
@@ -351,13 +382,6 @@ module.exports = require("node:url");
 /***/ ((module) => {
 
 module.exports = require("node:util");
-
-/***/ }),
-
-/***/ 75919:
-/***/ ((module) => {
-
-module.exports = require("node:worker_threads");
 
 /***/ }),
 

@@ -57,11 +57,12 @@ export declare class Mapper {
      */
     private nullDataSource;
     /**
-     * References that bake spells its own way, in a mapped value: `data.null.NAME.output` as the
-     * local that holds it, `data.http.NAME` (and the AWS ones) as the local that holds the answer, `packer.version`
-     * as `bake.version` (the version of what builds).
+     * References that bake spells its own way, rewritten in each string of a mapped value:
+     * `data.null.NAME.output` as the local that holds it, `data.http.NAME` (and the AWS ones) as
+     * the local that holds the answer, `packer.version` as `bake.version` (the version of what
+     * builds). The rules are made once, for every string.
      */
-    private rewriteRefs;
+    private refRewriter;
     /**
      * `source_ami = data.amazon-ami.NAME.id`: the same lookup is the builder's own
      * source_ami_filter (filters, owners, most_recent), made when the build starts.

@@ -1,6 +1,7 @@
 /**
- * Values a plan reads from a service (AWS Systems Manager parameters and Secrets Manager
- * secrets, Packer's `amazon-parameterstore` and `amazon-secretsmanager` data sources). The
+ * Values a plan reads from a service (an HTTP answer, AWS Systems Manager parameters and
+ * Secrets Manager secrets: Packer's `http`, `amazon-parameterstore` and
+ * `amazon-secretsmanager` data sources). The
  * plan is resolved synchronously: a function whose answer is not here yet records what it
  * needs and fails that pass; resolvePlanWithData then fetches every recorded request at once
  * and resolves again, until nothing is missing.
@@ -19,11 +20,19 @@ export interface SecretRequest {
     versionId?: string;
     versionStage?: string;
 }
-export type DataRequest = ParameterRequest | SecretRequest;
+export interface HttpRequest {
+    kind: 'http';
+    url: string;
+    method: string;
+    headers: Record<string, string>;
+    body?: string;
+    timeoutMs: number;
+}
+export type DataRequest = ParameterRequest | SecretRequest | HttpRequest;
 /** What a service said: the parts a function builds its value from, or why it could not. */
 export type DataAnswer = {
     ok: true;
-    fields: Record<string, string | number | undefined>;
+    fields: Record<string, Marked | undefined>;
     secure?: boolean;
 } | {
     ok: false;

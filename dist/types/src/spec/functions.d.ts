@@ -16,5 +16,13 @@ export interface FunctionContext {
 export declare function formatDate(spec: string, ts: string, at: number): string;
 /** Go's reference-time layout (Packer's legacy isotime), in UTC. */
 export declare function goLayout(layout: string, d: Date): string;
+/** The settings of the AWS data functions, which Packer's data blocks of the same use take too. */
+export declare const AWS_DATA_KEYS: {
+    aws_parameter: string[];
+    aws_secret: string[];
+};
+/** What Packer's AWS blocks take for credentials, and where bake takes them from instead. */
+export declare const AWS_CREDENTIAL_KEYS: string[];
+export declare const AWS_CREDENTIALS_HINT = "bake takes AWS credentials from the environment (the AWS_* variables, a profile, or configure-aws-credentials), as for the amazon-ebs builder";
 export declare const FUNCTION_NAMES: string[];
 export declare function callFunction(name: string, args: Expr[], at: number, ev: (e: Expr) => Marked, ctx: FunctionContext, scope: Scope): Marked;

@@ -1,10 +1,3 @@
-/**
- * `build.ID`, `build.Host`, `build.SourceAMI`, …: what a build learns only once its machine
- * runs (Packer's contextual build variables). Provisioners and post-processors are planned
- * before that, so such a reference plans as a marker in the text; the engine fills the marker
- * in with the build's value just before the step runs, or stops with an error that names the
- * fields the builder has.
- */
 /** A field name as Packer spells them: ID, SourceAMIName, PackerRunUUID, … */
 export declare const LATE_FIELD: RegExp;
 /** The marker that stands for build.NAME until the build runs. */

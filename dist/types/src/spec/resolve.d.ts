@@ -81,7 +81,8 @@ export interface Plan {
     registry: PluginSet;
 }
 /**
- * resolvePlan, with the values the plan reads from services (aws_parameter(), aws_secret())
+ * resolvePlan, with the values the plan reads from services (http_request(), aws_parameter(),
+ * aws_secret())
  * fetched between passes: a pass that needs an answer not yet here records it and fails; the
  * answers are fetched together and the plan is resolved again. A plan that needs none
  * resolves once, and loads no client.

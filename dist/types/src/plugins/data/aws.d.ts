@@ -1,2 +1,2 @@
-import type { DataAnswer, DataRequest } from '../../spec/data';
-export declare function fetchAwsData(r: DataRequest): Promise<DataAnswer>;
+import type { DataAnswer, ParameterRequest, SecretRequest } from '../../spec/data';
+export declare function fetchAwsData(r: ParameterRequest | SecretRequest): Promise<DataAnswer>;
