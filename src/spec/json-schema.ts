@@ -7,7 +7,7 @@
 import { Field, fieldJsonSchema, JsonSchemaOptions, offered, Schema, toJsonSchema } from './schema';
 import { buildFields, NAME_RE, topSchema, variableSchema } from './spec';
 import type { Descriptor, PluginKind, PluginSet } from '../plugins/api';
-import { postProcessorCommon, provisionerCommon } from './plugin-common';
+import { postProcessorCommon, provisionerCommon, sourceCommon } from './plugin-common';
 import { CHECKS, checkCommon, checkSchemaOf, scanCommon, SCANNERS } from '../trust/spec';
 
 /** Where the schema is published; specs outside this repository can name it in a modeline. */
@@ -206,7 +206,7 @@ export function specJsonSchema(plugins: PluginSet): Record<string, unknown> {
   vprops.validation = fieldJsonSchema('validation', vfields.validation);
 
   const top = (topSchema as Extract<Schema, { kind: 'object' }>).fields;
-  const builder = pluginKind(plugins, 'builder', 'builder', {});
+  const builder = pluginKind(plugins, 'builder', 'builder', sourceCommon);
   const provisioner = pluginKind(plugins, 'provisioner', 'provisioner', provisionerCommon);
   const postProcessor = pluginKind(
     plugins,

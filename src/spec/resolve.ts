@@ -22,13 +22,16 @@ import {
   parseTemplate,
   Scope,
   sensitive,
+  toText,
+  typeName,
+  unmark,
 } from './expr';
 import { callFunction, FunctionContext } from './functions';
 import { LoadedFile, joinPath } from './load';
 import { loadVarFile } from '../packer/open';
 import { translateString } from '../packer/go-template';
 import { check, parseDuration, positionOf, Schema } from './schema';
-import { RawSpec, pluginSchema } from './spec';
+import { NAME_RE, RawSpec, pluginSchema } from './spec';
 import { postProcessorCommon, provisionerCommon } from './plugin-common';
 import { convertToType, parseVarType, showVarType, VarType } from './types';
 import { artifactKindOf, ArtifactKind, Descriptor } from '../plugins/api';
@@ -39,6 +42,12 @@ import { pendingRequests, settle } from './data';
 import { fetchHttpData } from '../util/http-data';
 import pkg from '../../package.json';
 import { resolveTrust, TrustPlan } from '../trust/plan';
+
+/** One run of a step with for_each: its scope (each bound) and what its label gets. */
+interface StepEach {
+  scope: Scope;
+  label: string;
+}
 
 export interface ResolveOptions {
   /** `--var k=v` / the action's `vars` input, highest precedence. */
@@ -401,9 +410,15 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
    */
   const makeScope = (extra: Record<string, Record<string, Value>>, late = false): Scope => {
     const scope: Scope = {
-      root: (name) => {
+      root: (name, pos) => {
         if (name === 'var') return varValues;
         if (name in extra) return extra[name];
+        if (name === 'each')
+          throw new ExprError(
+            'each.key and each.value are known only in a source or step with for_each',
+            pos,
+            'add for_each to the source or step, or use var.NAME or local.NAME',
+          );
         if (name === 'path') return { root: pathRoot, cwd };
         if (name === 'local')
           return Object.fromEntries(Object.keys(localsRaw).map((k) => [k, localValue(k)]));
@@ -643,6 +658,102 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
   // ---- build instances
   const instances: BuildInstance[] = [];
   const errs: Problem[] = [];
+
+  /** What a for_each names, as [key, value] in order; undefined (with the problem) otherwise. */
+  const elementsOf = (raw: unknown, path: string, scope: Scope): [Value, Value][] | undefined => {
+    const before = errs.length;
+    const marked = evalMarked(raw, path, scope, errs) as Marked;
+    if (errs.length > before) return undefined;
+    const r = unmark(marked);
+    const fail = (message: string, hint: string) => {
+      errs.push({ message, path, pos: at(path), hint });
+      return undefined;
+    };
+    if (r.sensitive)
+      return fail(
+        'for_each cannot be sensitive: its elements name instances and steps, which are shown',
+        'repeat over what is not secret (names, say) and look the secret up inside',
+      );
+    const v = r.value;
+    if (Array.isArray(v)) return v.map((x, i) => [i, x]);
+    if (v && typeof v === 'object')
+      return Object.keys(v)
+        .sort()
+        .map((k) => [k, v[k]]);
+    return fail(
+      `for_each takes a list or a map, not ${typeName(v)}`,
+      'e.g. for_each: [bookworm, trixie] or ${var.images}',
+    );
+  };
+
+  /**
+   * The instances of one source in a build: the source itself, or with for_each one per
+   * element, named by its name setting or SOURCE-KEY. `taken` holds the build's names so far.
+   */
+  const sourceInstances = (
+    srcName: string,
+    buildName: string,
+    taken: Map<string, string>,
+  ): { name: string; each?: { key: Value; value: Value } }[] => {
+    const src = spec.sources[srcName];
+    const sp = joinPath('sources', srcName);
+    const claim = (name: string, path: string, what: string): boolean => {
+      const other =
+        taken.get(name) ?? (name !== srcName && name in spec.sources ? name : undefined);
+      if (other === undefined) {
+        taken.set(name, srcName);
+        return true;
+      }
+      errs.push({
+        message: `${what} is named "${name}", which ${other === srcName ? 'another of its instances' : `source "${other}"`} already is`,
+        path,
+        pos: at(path),
+        hint:
+          src.for_each === undefined
+            ? 'list each source once'
+            : 'give each instance a name of its own, e.g. name: ' + srcName + '-${each.key}',
+      });
+      return false;
+    };
+    if (src.for_each === undefined)
+      return claim(
+        srcName,
+        joinPath(joinPath('builds', buildName), 'sources'),
+        `source "${srcName}"`,
+      )
+        ? [{ name: srcName }]
+        : [];
+    const forEachPath = joinPath(sp, 'for_each');
+    const build = { name: buildName };
+    const elems = elementsOf(src.for_each, forEachPath, makeScope({ build }));
+    if (!elems) return [];
+    const out: { name: string; each: { key: Value; value: Value } }[] = [];
+    for (const [key, value] of elems) {
+      const each = { key, value };
+      let name = `${srcName}-${toText(key, 0)}`;
+      const np = src.name === undefined ? forEachPath : joinPath(sp, 'name');
+      if (src.name !== undefined) {
+        const before = errs.length;
+        const n = evalTree(src.name, np, makeScope({ build, each }), errs);
+        if (errs.length > before) return out;
+        name = typeof n === 'string' ? n : JSON.stringify(n);
+      }
+      if (!NAME_RE.test(name)) {
+        errs.push({
+          message: `instance ${JSON.stringify(name)} of source "${srcName}" (for_each element ${JSON.stringify(key)}) is not a valid name`,
+          path: np,
+          pos: at(np),
+          hint:
+            'names take letters, digits, - and _; set name: to choose them, e.g. name: ' +
+            srcName +
+            '-${each.key}',
+        });
+        continue;
+      }
+      if (claim(name, np, `an instance of source "${srcName}"`)) out.push({ name, each });
+    }
+    return out;
+  };
   for (const [buildName, build] of Object.entries(spec.builds)) {
     const bp = joinPath('builds', buildName);
     // An expression passes the checks before evaluation, but what a build runs must be
@@ -658,17 +769,43 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
         hint:
           k === 'sources'
             ? 'list the source names, e.g. sources: [app, vm]; use --only/--except to pick some at run time'
-            : `write the ${k} as a list (lines starting with "- "); use only/except or override for per-source differences`,
+            : `write the ${k} as a list (lines starting with "- "); use only/except or override for per-source differences, and for_each on a step to repeat it`,
       });
     if (notList.length) continue;
     const srcNames = (build.sources as unknown[]).map(String);
-    errs.push(...unmatchedSelectors(build, bp, buildName, srcNames, spec, file));
-    for (const srcName of srcNames) {
+    const taken = new Map<string, string>();
+    const before = errs.length;
+    const expanded = srcNames.flatMap((srcName) =>
+      sourceInstances(srcName, buildName, taken).map((inst) => ({ srcName, ...inst })),
+    );
+    if (!expanded.length && srcNames.length && errs.length === before)
+      errs.push({
+        message: `build "${buildName}" has nothing to build: the for_each of its sources is empty`,
+        path: joinPath(bp, 'sources'),
+        pos: at(joinPath(bp, 'sources')),
+        hint: 'give for_each at least one element, or check the variables it reads',
+      });
+    errs.push(
+      ...unmatchedSelectors(
+        build,
+        bp,
+        buildName,
+        [...new Set([...srcNames, ...expanded.map((x) => x.name)])].map((n) => [
+          n,
+          String(
+            spec.sources[n]?.type ?? spec.sources[expanded.find((x) => x.name === n)!.srcName].type,
+          ),
+        ]),
+        file,
+      ),
+    );
+    for (const { srcName, name: instName, each } of expanded) {
       const src = spec.sources[srcName];
       const type = String(src.type);
-      const names = {
-        source: { name: srcName, type },
-        build: { name: buildName, type, source_name: srcName },
+      const names: Record<string, Record<string, Value>> = {
+        source: { name: instName, type },
+        build: { name: buildName, type, source_name: instName },
+        ...(each ? { each } : {}),
       };
       const scope = makeScope(names);
       // Provisioners and post-processors run on the machine: build.ID and the like are theirs.
@@ -680,7 +817,8 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
       const late = new Set(builder.buildFields ?? []);
       const config: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(src))
-        config[k] = evalTree(v, joinPath(sp, k), late.has(k) ? stepScope : scope, errs);
+        if (k !== 'for_each' && k !== 'name')
+          config[k] = evalTree(v, joinPath(sp, k), late.has(k) ? stepScope : scope, errs);
       delete config.type;
       if (file.packer) packerTyping(config, builder.schema);
       const runsOn = typeof config.runs_on === 'string' ? config.runs_on : undefined;
@@ -711,12 +849,15 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
       };
       if (errs.length === checked) refine(builder, config, sp);
 
+      // An instance of a for_each source answers to its own name and to its source's.
       const matches = (list: unknown): boolean =>
-        (Array.isArray(list) ? list : [list]).some(
-          (g) =>
-            minimatch(srcName, String(g)) ||
-            minimatch(`${type}.${srcName}`, String(g)) ||
-            minimatch(`${buildName}.${srcName}`, String(g)),
+        (Array.isArray(list) ? list : [list]).some((g) =>
+          [...new Set([instName, srcName])].some(
+            (n) =>
+              minimatch(n, String(g)) ||
+              minimatch(`${type}.${n}`, String(g)) ||
+              minimatch(`${buildName}.${n}`, String(g)),
+          ),
         );
       const selected = (raw: Record<string, unknown>) =>
         (raw.only === undefined || matches(raw.only)) &&
@@ -725,13 +866,19 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
       const useProvisioner = (
         raw: Record<string, unknown>,
         path: string,
+        step?: StepEach,
       ): ProvisionerUse | undefined => {
         if (!selected(raw)) return undefined;
         let merged: Record<string, unknown> = { ...raw };
         const override = raw.override as Record<string, Record<string, unknown>> | undefined;
-        if (override && override[srcName]) merged = { ...merged, ...override[srcName] };
+        const mine = override?.[instName] ?? override?.[srcName];
+        if (mine) merged = { ...merged, ...mine };
         delete merged.override;
-        const evaluated = evalTree(merged, path, stepScope, errs) as Record<string, unknown>;
+        delete merged.for_each;
+        const evaluated = evalTree(merged, path, step?.scope ?? stepScope, errs) as Record<
+          string,
+          unknown
+        >;
         const info = spec.registry.must('provisioner', String(raw.type));
         if (file.packer) packerTyping(evaluated, info.schema);
         const before = errs.length;
@@ -743,7 +890,7 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
         if (errs.length === before) refine(info, cfg, path);
         const use: ProvisionerUse = {
           type: String(raw.type),
-          label: typeof cfg.name === 'string' ? cfg.name : String(raw.type),
+          label: (typeof cfg.name === 'string' ? cfg.name : String(raw.type)) + (step?.label ?? ''),
           path,
           at: written(file, path),
           config: stripCommon(cfg, [
@@ -761,26 +908,69 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
         };
         return use;
       };
+      /** A step once, or once per element of its for_each (each.key and each.value bound). */
+      const perElement = (raw: Record<string, unknown>, path: string): (StepEach | undefined)[] => {
+        if (raw.for_each === undefined || !selected(raw)) return [undefined];
+        const elems = elementsOf(raw.for_each, joinPath(path, 'for_each'), stepScope);
+        return (elems ?? []).map(([key, value]) => ({
+          scope: makeScope({ ...names, each: { key, value } }, true),
+          label: `[${typeof key === 'string' ? key : String(key)}]`,
+        }));
+      };
       const provs: ProvisionerUse[] = [];
       ((build.provisioners ?? []) as Record<string, unknown>[]).forEach((raw, i) => {
-        const u = useProvisioner(raw, joinPath(joinPath(bp, 'provisioners'), i));
-        if (u) provs.push(u);
+        const path = joinPath(joinPath(bp, 'provisioners'), i);
+        for (const step of perElement(raw, path)) {
+          const u = useProvisioner(raw, path, step);
+          if (u) provs.push(u);
+        }
       });
       const ecp = build['error-cleanup-provisioner'] as Record<string, unknown> | undefined;
-      const errorCleanup = ecp
-        ? useProvisioner(ecp, joinPath(bp, 'error-cleanup-provisioner'))
-        : undefined;
+      const ecpPath = joinPath(bp, 'error-cleanup-provisioner');
+      if (ecp?.for_each !== undefined)
+        errs.push({
+          message: 'for_each is not for the error-cleanup-provisioner: a build has one',
+          path: joinPath(ecpPath, 'for_each'),
+          pos: at(joinPath(ecpPath, 'for_each'), true),
+          hint: 'remove for_each; one shell step can run several commands',
+        });
+      const errorCleanup = ecp ? useProvisioner(ecp, ecpPath) : undefined;
 
       const chains: PostProcessorUse[][] = [];
       ((build['post-processors'] ?? []) as unknown[]).forEach((item, i) => {
         const cp = joinPath(joinPath(bp, 'post-processors'), i);
-        const chain = (Array.isArray(item) ? item : [item]) as Record<string, unknown>[];
+        // A post-processor with for_each in a chain is that many in the chain; on its own
+        // (a chain of one) it is that many chains, as Packer's dynamic blocks make them.
+        const steps = (Array.isArray(item) ? item : [item]) as Record<string, unknown>[];
+        const perChain: [Record<string, unknown>, string, StepEach | undefined][][] = Array.isArray(
+          item,
+        )
+          ? [
+              steps.flatMap((raw, j) =>
+                perElement(raw, joinPath(cp, j)).map(
+                  (e) =>
+                    [raw, joinPath(cp, j), e] as [
+                      Record<string, unknown>,
+                      string,
+                      StepEach | undefined,
+                    ],
+                ),
+              ),
+            ]
+          : perElement(steps[0], cp).map((e) => [[steps[0], cp, e]]);
+        for (const chain of perChain) usePostProcessors(chain);
+      });
+      function usePostProcessors(chain: [Record<string, unknown>, string, StepEach | undefined][]) {
         const uses: PostProcessorUse[] = [];
         let input: ArtifactKind = artifactKindOf(builder, config);
-        chain.forEach((raw, j) => {
-          const pp = Array.isArray(item) ? joinPath(cp, j) : cp;
+        chain.forEach(([raw, pp, step], j) => {
           if (!selected(raw)) return;
-          const evaluated = evalTree(raw, pp, stepScope, errs) as Record<string, unknown>;
+          const rest = { ...raw };
+          delete rest.for_each;
+          const evaluated = evalTree(rest, pp, step?.scope ?? stepScope, errs) as Record<
+            string,
+            unknown
+          >;
           const info = spec.registry.must('post-processor', String(raw.type));
           if (file.packer) packerTyping(evaluated, info.schema);
           const before = errs.length;
@@ -806,7 +996,8 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
           if (info.produces !== 'same') input = info.produces;
           uses.push({
             type: String(raw.type),
-            label: typeof cfg.name === 'string' ? cfg.name : String(raw.type),
+            label:
+              (typeof cfg.name === 'string' ? cfg.name : String(raw.type)) + (step?.label ?? ''),
             path: pp,
             at: written(file, pp),
             config: stripCommon(cfg, ['type', 'only', 'except', 'keep_input_artifact', 'name']),
@@ -817,13 +1008,13 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
           });
         });
         if (uses.length) chains.push(uses);
-      });
+      }
       const trust = resolveTrust(build, bp, {
         specDir: spec.dir,
         file,
         errs,
         build: buildName,
-        source: srcName,
+        source: instName,
         evaluate: (raw, path) => evalTree(raw, path, scope, errs),
         typed: (value, schema, path) =>
           check(value, schema, path, { file, problems: errs, phase: 'resolved' }) as Record<
@@ -838,10 +1029,10 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
           ? undefined
           : parseDuration(evalTree(build.timeout, joinPath(bp, 'timeout'), scope, errs));
       instances.push({
-        name: `${buildName}.${srcName}`,
+        name: `${buildName}.${instName}`,
         at: written(file, sp),
         build: buildName,
-        source: srcName,
+        source: instName,
         type,
         config,
         provisioners: provs,
@@ -958,16 +1149,12 @@ function unmatchedSelectors(
   build: Record<string, unknown>,
   bp: string,
   buildName: string,
-  srcNames: string[],
-  spec: RawSpec,
+  sources: [name: string, type: string][],
   file: LoadedFile,
 ): Problem[] {
   const out: Problem[] = [];
-  const names = srcNames.flatMap((n) => [
-    n,
-    `${String(spec.sources[n]?.type)}.${n}`,
-    `${buildName}.${n}`,
-  ]);
+  const srcNames = sources.map(([n]) => n);
+  const names = sources.flatMap(([n, type]) => [n, `${type}.${n}`, `${buildName}.${n}`]);
   const items: [Record<string, unknown>, string][] = [];
   const add = (raw: unknown, path: string) => {
     if (raw && typeof raw === 'object' && !Array.isArray(raw))

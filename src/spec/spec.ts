@@ -8,7 +8,7 @@ import { LoadedFile, joinPath, loadYamlFile } from './load';
 import { check, Field, opt, positionOf, req, s, Schema } from './schema';
 import { parseVarType } from './types';
 import type { PluginSet } from '../plugins/api';
-import { postProcessorCommon, provisionerCommon } from './plugin-common';
+import { postProcessorCommon, provisionerCommon, sourceCommon } from './plugin-common';
 import { hasTemplate, parseTemplate, ExprError } from './expr';
 import type { Expr } from './expr';
 import { packerActionsIn } from '../packer/go-template';
@@ -219,7 +219,14 @@ export function loadSpec(
       });
       continue;
     }
-    check(src, pluginSchema(info.schema, {}), p, ctx);
+    check(src, pluginSchema(info.schema, sourceCommon), p, ctx);
+    if (src.name !== undefined && src.for_each === undefined)
+      problems.push({
+        message: 'name is for a source with for_each; a source is named by its key',
+        path: joinPath(p, 'name'),
+        pos: at(joinPath(p, 'name'), true),
+        hint: `remove name, or add for_each to make one instance per element`,
+      });
   }
   for (const [name, build] of Object.entries(spec.builds)) {
     const p = joinPath('builds', name);
