@@ -16,7 +16,7 @@ import { openSpec } from '../src/plugins/external';
 import { loadSpec } from '../src/spec/spec';
 import { resolvePlan } from '../src/spec/resolve';
 import { SpecError } from '../src/spec/errors';
-import { postProcessorCommon, provisionerCommon } from '../src/spec/plugin-common';
+import { postProcessorCommon, provisionerCommon, sourceCommon } from '../src/spec/plugin-common';
 import type { PluginKind } from '../src/plugins/api';
 
 const SCHEMA = 'schema/bake.schema.json';
@@ -420,7 +420,7 @@ describe('the editor and bake agree on every value, in both directions', () => {
 describe('completion follows type', () => {
   const registry = builtInRegistry();
   const common: Record<PluginKind, Record<string, unknown>> = {
-    builder: {},
+    builder: sourceCommon,
     provisioner: provisionerCommon,
     'post-processor': postProcessorCommon,
   };

@@ -310,6 +310,62 @@ build {
   expect(pendingOf(r.ledger)).toEqual([]);
 });
 
+test('dynamic "source" and dynamic "provisioner" in a build: each instance is built, each step runs with its element', async () => {
+  const dir = tempProject({
+    'main.pkr.hcl': `variable "bases" {
+  default = { busy = "busybox:latest", deb = "debian:bookworm" }
+}
+variable "files" {
+  default = ["a", "b"]
+}
+source "docker" "app" {
+  image  = "busybox:latest"
+  commit = true
+}
+build {
+  dynamic "source" {
+    for_each = var.bases
+    labels   = ["source.docker.app"]
+    content {
+      name  = "app-\${source.key}"
+      image = source.value
+    }
+  }
+  dynamic "provisioner" {
+    for_each = var.files
+    iterator = f
+    labels   = ["shell"]
+    content {
+      inline = ["echo '\${f.key} \${source.name}' > /\${f.value}"]
+    }
+  }
+}
+`,
+  });
+  const r = await build(join(dir, 'main.pkr.hcl'));
+  const ids = r.summary.results.map((x) => x.artifact?.id ?? '');
+  try {
+    expect(r.summary.results.map((x) => [x.name, x.status, x.error])).toEqual([
+      ['build.app-busy', 'succeeded', undefined],
+      ['build.app-deb', 'succeeded', undefined],
+    ]);
+    const [busy, deb] = ids;
+    // (a TTY's output: its lines end in \r\n)
+    const lines = async (id: string, cmd: string[]) =>
+      (await runIn(id, cmd)).out.split(/\r?\n/).filter(Boolean);
+    expect(await lines(busy, ['cat', '/a', '/b'])).toEqual(['0 app-busy', '1 app-busy']);
+    expect(await lines(deb, ['cat', '/a', '/b'])).toEqual(['0 app-deb', '1 app-deb']);
+    // Each was built from its own base image.
+    expect((await runIn(deb, ['cat', '/etc/debian_version'])).out).toMatch(/^12\./);
+    expect(await lines(busy, ['sh', '-c', 'test -e /etc/debian_version || echo none'])).toEqual([
+      'none',
+    ]);
+  } finally {
+    for (const id of ids) if (id) await docker.getImage(id).remove({ force: true });
+  }
+  expect(pendingOf(r.ledger)).toEqual([]);
+});
+
 test('a build field the builder does not give stops the step that uses it, and says what there is', async () => {
   const dir = tempProject({
     'main.pkr.hcl': `source "docker" "app" {

@@ -341,10 +341,16 @@ describe('what cannot be mapped is an error at its line', () => {
       /^dynamic "launch_block_device_mappings": it takes one content block, not 0$/,
     ],
     [
-      'a dynamic "source" in a build',
-      `${base}build {\n  dynamic "source" {\n    for_each = ["a", "b"]\n    labels   = ["source.docker.app"]\n    content {\n      name = source.value\n    }\n  }\n}\n`,
+      'a dynamic "source" in a build without labels',
+      `${base}build {\n  dynamic "source" {\n    for_each = ["a", "b"]\n    content {\n      name = source.value\n    }\n  }\n}\n`,
       5,
-      /^dynamic "source" in a build block is not supported by bake yet/,
+      /^dynamic "source": labels is missing: it names the source$/,
+    ],
+    [
+      'a dynamic "error-cleanup-provisioner"',
+      `${base}build {\n  sources = ["source.docker.app"]\n  dynamic "error-cleanup-provisioner" {\n    for_each = ["a", "b"]\n    labels   = ["shell"]\n    content {\n      inline = ["x"]\n    }\n  }\n}\n`,
+      6,
+      /^dynamic "error-cleanup-provisioner" in a build block: a build has one error-cleanup-provisioner, and a dynamic block makes several$/,
     ],
     [
       'a dynamic block for a setting that takes one block',
@@ -685,6 +691,136 @@ build {
     expect(plan.instances[0].config.launch_block_device_mappings).toEqual([
       { device_name: '/dev/sdb', volume_size: 20 },
       { device_name: '/dev/sdc', volume_size: 30 },
+    ]);
+  });
+});
+
+describe('dynamic blocks in a build', () => {
+  const template = (build: string) => `variable "distros" {
+  type    = map(string)
+  default = { bookworm = "debian:12", trixie = "debian:13" }
+}
+variable "steps" {
+  default = ["one", "two"]
+}
+source "docker" "app" {
+  image  = "debian:12"
+  commit = true
+}
+build {
+${build}
+}
+`;
+  const dynamicSource = `  dynamic "source" {
+    for_each = var.distros
+    labels   = ["source.docker.app"]
+    content {
+      name  = "app-\${source.key}"
+      image = source.value
+    }
+  }`;
+  test('dynamic "source": one instance per element, named by content, with its settings over the source', async () => {
+    const plan = await planOfHcl({ 'main.pkr.hcl': template(dynamicSource) });
+    expect(plan.instances.map((i) => [i.name, i.config.image, i.config.commit])).toEqual([
+      ['build.app-bookworm', 'debian:12', true],
+      ['build.app-trixie', 'debian:13', true],
+    ]);
+  });
+  test('a var file sets what dynamic "source" repeats over', async () => {
+    const dir = tempProject({
+      'main.pkr.hcl': template(dynamicSource),
+      'x.pkrvars.hcl': 'distros = { a = "alpine:3", b = "busybox:1", c = "debian:12" }\n',
+    });
+    const plan = await planOfPath(join(dir, 'main.pkr.hcl'), {
+      varFiles: [join(dir, 'x.pkrvars.hcl')],
+    });
+    expect(plan.instances.map((i) => [i.name, i.config.image])).toEqual([
+      ['build.app-a', 'alpine:3'],
+      ['build.app-b', 'busybox:1'],
+      ['build.app-c', 'debian:12'],
+    ]);
+  });
+  test('dynamic "provisioner" and "post-processor": each runs in place once per element', async () => {
+    const plan = await planOfHcl({
+      'main.pkr.hcl': template(`  sources = ["source.docker.app"]
+  provisioner "shell" {
+    inline = ["first"]
+  }
+  dynamic "provisioner" {
+    for_each = var.steps
+    iterator = step
+    labels   = ["shell"]
+    content {
+      inline = ["echo \${step.value} \${step.key} on \${source.name}"]
+    }
+  }
+  provisioner "shell" {
+    inline = ["last"]
+  }
+  post-processors {
+    dynamic "post-processor" {
+      for_each = var.steps
+      labels   = ["docker-tag"]
+      content {
+        repository = "r/\${post-processor.value}"
+      }
+    }
+  }`),
+    });
+    const [inst] = plan.instances;
+    expect(inst.provisioners.map((p) => p.config.inline)).toEqual([
+      ['first'],
+      ['echo one 0 on app'],
+      ['echo two 1 on app'],
+      ['last'],
+    ]);
+    expect(inst.postProcessors.map((c) => c.map((u) => u.config.repository))).toEqual([
+      ['r/one', 'r/two'],
+    ]);
+  });
+  test('a dynamic source that names no defined source is an error at its line', async () => {
+    const { problems } = await problemsOfHcl({
+      'main.pkr.hcl': template(`  dynamic "source" {
+    for_each = var.distros
+    labels   = ["source.docker.nope"]
+    content {
+      name = source.key
+    }
+  }`),
+    });
+    expect(problems.map((p) => [p.message, p.pos?.line])).toEqual([
+      ['source "source.docker.nope" is not defined', 13],
+    ]);
+  });
+  test('bake convert writes for_each, and the bake.yml plans the same', async () => {
+    const dir = tempProject({
+      'main.pkr.hcl': template(`${dynamicSource}
+  dynamic "provisioner" {
+    for_each = var.steps
+    labels   = ["shell"]
+    content {
+      inline = ["echo \${provisioner.value}"]
+    }
+  }`),
+    });
+    const { yaml, todos } = await convertTemplate(
+      join(dir, 'main.pkr.hcl'),
+      builtInRegistry(),
+      dir,
+    );
+    expect(todos).toEqual([]);
+    expect(yaml).toMatch(/for_each: \$\{var\.distros\}/);
+    writeFileSync(join(dir, 'bake.yml'), yaml);
+    const plan = resolvePlan(await openSpec(join(dir, 'bake.yml')), { env: {} });
+    expect(
+      plan.instances.map((i) => [
+        i.name,
+        i.config.image,
+        i.provisioners.map((p) => p.config.inline),
+      ]),
+    ).toEqual([
+      ['build.app-bookworm', 'debian:12', [['echo one'], ['echo two']]],
+      ['build.app-trixie', 'debian:13', [['echo one'], ['echo two']]],
     ]);
   });
 });

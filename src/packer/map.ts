@@ -575,23 +575,32 @@ export class Mapper {
     return taken;
   }
 
-  /** One dynamic block as a `for` expression; undefined (with a problem) when it is malformed. */
-  private dynamicExpr(d: PBlock, path: string, schema?: Schema): string | undefined {
+  /**
+   * A dynamic block's parts: for_each, the iterator's name, the one content block, and the
+   * labels (a build's dynamic source, provisioner or post-processor has them, a nested block
+   * not); undefined (with a problem) when it is malformed.
+   */
+  private dynamicParts(
+    d: PBlock,
+    path: string,
+    labelled: boolean,
+  ): { forEach: PAttr; it: string; content: PBlock; labels?: string[] } | undefined {
     const name = d.labels[0] ?? '';
     const bad = (message: string, pos: Position, hint?: string) => {
       this.todo(path, { message: `dynamic "${name}": ${message}`, pos, hint });
       return undefined;
     };
+    const known = ['for_each', 'iterator', ...(labelled ? ['labels'] : [])];
     const forEach = d.body.attrs.find((a) => a.name === 'for_each');
     const contents = d.body.blocks.filter((b) => b.type === 'content');
     for (const a of d.body.attrs)
-      if (a.name !== 'for_each' && a.name !== 'iterator')
+      if (!known.includes(a.name))
         return bad(
           a.name === 'labels'
             ? `labels are for blocks that have them, and ${name} has none`
             : `unknown setting "${a.name}"`,
           a.pos,
-          'a dynamic block has for_each, iterator and one content block',
+          `a dynamic block has ${labelled ? 'labels, ' : ''}for_each, iterator and one content block`,
         );
     for (const b of d.body.blocks)
       if (b.type !== 'content')
@@ -606,7 +615,9 @@ export class Mapper {
       );
     const itAttr = d.body.attrs.find((a) => a.name === 'iterator');
     const it = itAttr ? /^\$\{\s*([A-Za-z_]\w*)\s*\}$/.exec(String(itAttr.value))?.[1] : name;
-    if (!it || !/^[A-Za-z_]\w*$/.test(it))
+    // A build's iterators become each.key and each.value, so Packer's default names (with
+    // their dashes: post-processor.value) are fine there; nested ones name a for variable.
+    if (!it || !(labelled ? /^[A-Za-z_][\w-]*$/ : /^[A-Za-z_]\w*$/).test(it))
       return bad(
         itAttr
           ? 'iterator is a name, such as iterator = disk'
@@ -614,8 +625,102 @@ export class Mapper {
         itAttr?.pos ?? d.pos,
         'set iterator = a name, and write NAME.key and NAME.value in content',
       );
+    if (!labelled) return { forEach, it, content: contents[0] };
+    const labelsAttr = d.body.attrs.find((a) => a.name === 'labels');
+    const labels = labelsAttr?.value;
+    if (
+      !Array.isArray(labels) ||
+      labels.length !== 1 ||
+      typeof labels[0] !== 'string' ||
+      labels[0].includes('${')
+    )
+      return bad(
+        labelsAttr
+          ? 'labels must be one name written out'
+          : `labels is missing: it names the ${name === 'source' ? 'source' : `${name} type`}`,
+        labelsAttr?.pos ?? d.pos,
+        name === 'source'
+          ? 'labels = ["source.TYPE.NAME"]'
+          : `labels = ["shell"], the ${name} type`,
+      );
+    return { forEach, it, content: contents[0], labels: labels as string[] };
+  }
+
+  /** One dynamic block as a `for` expression; undefined (with a problem) when it is malformed. */
+  private dynamicExpr(d: PBlock, path: string, schema?: Schema): string | undefined {
+    const parts = this.dynamicParts(d, path, false);
+    if (!parts) return undefined;
     // Each element as HCL gives it to content: NAME.key (index or map key) and NAME.value.
-    return `[for ${it} in [for bake_k, bake_v in ${exprOf(forEach.value)} : {key = bake_k, value = bake_v}] : ${this.bodyExpr(contents[0].body, path, schema)}]`;
+    return `[for ${parts.it} in [for bake_k, bake_v in ${exprOf(parts.forEach.value)} : {key = bake_k, value = bake_v}] : ${this.bodyExpr(parts.content.body, path, schema)}]`;
+  }
+
+  /**
+   * A build's `dynamic "provisioner"` or `dynamic "post-processor"`: the step once, with
+   * bake's for_each, which runs it once per element; the iterator's NAME.key and NAME.value
+   * are each.key and each.value.
+   */
+  private dynamicStep(
+    d: PBlock,
+    path: string,
+    kind: 'provisioner' | 'post-processor',
+  ): Record<string, unknown> | undefined {
+    const parts = this.dynamicParts(d, path, true);
+    if (!parts) return undefined;
+    const type = parts.labels![0];
+    const step = this.step(
+      { ...parts.content, type: kind, labels: [type], pos: d.pos },
+      path,
+      kind,
+    );
+    const out = { ...eachOf(step, parts.it), for_each: parts.forEach.value };
+    this.place(joinPath(path, 'for_each'), parts.forEach.pos, parts.forEach.valuePos, out.for_each);
+    return out;
+  }
+
+  /**
+   * A build's `dynamic "source"`: one more source, the named one with content's settings over
+   * it, and bake's for_each, which makes one instance per element, named by content's `name`.
+   */
+  private dynamicSource(d: PBlock, buildPath: string): string | undefined {
+    const parts = this.dynamicParts(d, buildPath, true);
+    if (!parts) return undefined;
+    const ref = parts.labels![0];
+    const base = this.sourceRef(ref);
+    const nameAttr = parts.content.body.attrs.find((a) => a.name === 'name');
+    const sources = this.section('sources');
+    let key = `${base}-each`;
+    for (let i = 2; key in sources; i++) key = `${base}-each-${i}`;
+    const made = this.namedInstance(
+      {
+        ...parts.content,
+        pos: d.pos,
+        body: {
+          attrs: [
+            ...parts.content.body.attrs.filter((a) => a.name !== 'name'),
+            { ...parts.forEach, name: 'name', value: key },
+          ],
+          blocks: parts.content.body.blocks,
+        },
+      },
+      base,
+      ref,
+    );
+    if (!made) return undefined;
+    const path = joinPath('sources', made);
+    const config = eachOf(sources[made] as Record<string, unknown>, parts.it);
+    config.for_each = parts.forEach.value;
+    this.place(
+      joinPath(path, 'for_each'),
+      parts.forEach.pos,
+      parts.forEach.valuePos,
+      config.for_each,
+    );
+    const name = nameAttr ? eachOf({ v: nameAttr.value }, parts.it).v : `${base}-\${each.key}`;
+    config.name = name;
+    if (nameAttr) this.place(joinPath(path, 'name'), nameAttr.pos, nameAttr.valuePos, name);
+    else this.place(joinPath(path, 'name'), parts.forEach.pos, parts.forEach.valuePos, name);
+    sources[made] = config;
+    return made;
   }
 
   /** A block's body as an object expression (nested blocks as objects, or lists of them). */
@@ -757,6 +862,11 @@ export class Mapper {
           this.positions.set(cp, inner.pos);
           const chain: unknown[] = [];
           for (const pp of inner.body.blocks) {
+            if (pp.type === 'dynamic' && pp.labels[0] === 'post-processor') {
+              const step = this.dynamicStep(pp, joinPath(cp, chain.length), 'post-processor');
+              if (step) chain.push(step);
+              continue;
+            }
             if (pp.type !== 'post-processor') {
               this.todo(path, {
                 message: `a post-processors block holds post-processor blocks, not "${pp.type}"`,
@@ -769,16 +879,33 @@ export class Mapper {
           chains.push(chain);
           break;
         }
-        case 'dynamic':
-          this.todo(path, {
-            message: `dynamic "${inner.labels[0] ?? ''}" in a build block is not supported by bake yet (inside sources, dynamic blocks are)`,
-            pos: inner.pos,
-            hint:
-              inner.labels[0] === 'source'
-                ? 'write one source "…" { name = … } block for each instance'
-                : 'write the blocks out',
-          });
+        case 'dynamic': {
+          const what = inner.labels[0] ?? '';
+          if (what === 'source') {
+            const made = this.dynamicSource(inner, path);
+            if (made) {
+              this.positions.set(joinPath(sp, sources.length), inner.pos);
+              sources.push(made);
+            }
+          } else if (what === 'provisioner') {
+            const p = joinPath(joinPath(path, 'provisioners'), provisioners.length);
+            const step = this.dynamicStep(inner, p, 'provisioner');
+            if (step) provisioners.push(step);
+          } else if (what === 'post-processor') {
+            const p = joinPath(joinPath(path, 'post-processors'), chains.length);
+            const step = this.dynamicStep(inner, p, 'post-processor');
+            if (step) chains.push(step);
+          } else
+            this.todo(path, {
+              message: `dynamic "${what}" in a build block: ${what === 'error-cleanup-provisioner' ? 'a build has one error-cleanup-provisioner, and a dynamic block makes several' : what === 'post-processors' ? 'bake has no dynamic chains' : `a build has no "${what}" blocks`}`,
+              pos: inner.pos,
+              hint:
+                what === 'post-processors'
+                  ? 'write the chain out, with a dynamic "post-processor" inside it'
+                  : 'dynamic blocks in a build make sources, provisioners and post-processors',
+            });
           break;
+        }
         case 'hcp_packer_registry':
           this.todo(path, {
             message: 'hcp_packer_registry is not supported by bake',
@@ -868,6 +995,12 @@ export class Mapper {
     }
     return out;
   }
+}
+
+/** A dynamic block's content with its iterator's NAME.key and NAME.value as bake's each. */
+function eachOf<T extends Record<string, unknown>>(v: T, it: string): T {
+  const re = new RegExp(`(?<![\\w.-])${it}\\.(key|value)(?![\\w-])`, 'g');
+  return mapStrings(v, (x) => (x.includes('${') ? x.replace(re, 'each.$1') : x)) as T;
 }
 
 /** A value from the parser as expression text: strings keep their interpolations. */
