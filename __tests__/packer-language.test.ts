@@ -29,6 +29,11 @@ describe("Packer's functions", () => {
     ['slice(["a", "b", "c"], 1, 3)', ['b', 'c']],
     ['index(["a", "b"], "b")', 1],
     ['tolist(["a"])', ['a']],
+    ['convert([1, 2], list(string))', ['1', '2']],
+    ['convert({a = "1"}, map(number))', { a: 1 }],
+    ['convert(["b", "a", "b"], set(string))', ['b', 'a']],
+    ['convert("true", bool)', true],
+    ['convert({a = 1}, object({a = number}))', { a: 1 }],
     ['tomap({a = 1})', { a: 1 }],
     ['toset(["b", "a", "b"])', ['b', 'a']],
     ['setunion(["a"], ["b", "a"])', ['a', 'b']],
@@ -65,6 +70,16 @@ describe("Packer's functions", () => {
     ['legacy_strftime("%Y%m%d-%H%M")', '20240305-0708'],
   ])('%s', (expr, expected) => {
     expect(value(expr)).toEqual(expected);
+  });
+  test('convert() with a value that does not fit, or no type, is an error that says which', () => {
+    const spec = (e: string) =>
+      `locals:\n  x: '\${${e}}'\nsources:\n  s: {type: docker, image: busybox:latest}\nbuilds:\n  b: {sources: [s]}\n`;
+    const [bad, ...rest] = problemsOf(spec('convert("x", number)'));
+    expect(rest).toEqual([]);
+    expect(bad.message).toMatch(/^convert\(\): expected a number, got "x"/);
+    const [notType] = problemsOf(spec('convert("x", "number")'));
+    expect(notType.message).toMatch(/^convert\(\) takes a type as its second argument/);
+    expect(notType.hint).toMatch(/list\(string\)/);
   });
   test('fileset lists the files under a folder that match a glob, sorted', () => {
     expect(

@@ -4,6 +4,7 @@ import { minimatch } from 'minimatch';
 import { basename, dirname, isAbsolute, resolve } from 'node:path';
 import { parse as yamlParse, stringify as yamlStringify } from 'yaml';
 import { didYouMean } from './errors';
+import { convertToType, parseVarType } from './types';
 import { parseDuration } from './schema';
 import {
   Expr,
@@ -888,6 +889,21 @@ const packerFns: Record<string, Fn> = {
     if (ks.length !== vs.length) throw new ExprError('zipmap(): the lists differ in length', at);
     return Object.fromEntries(ks.map((k, i) => [str(k, at, 'zipmap'), vs[i]]));
   },
+  // convert(value, list(string)): the second argument is a type, written as in a variable.
+  convert: (a, at, ev) => {
+    arity('convert', a, 2, 2, at);
+    const text = typeText(a[1]);
+    const type = text === undefined ? undefined : parseVarType(text);
+    if (!type)
+      throw new ExprError(
+        'convert() takes a type as its second argument',
+        a[1].at,
+        'e.g. convert(var.x, list(string)); types: string, number, bool, any, list(T), set(T), map(T), object(…)',
+      );
+    const r = convertToType(ev(a[0]), type, false);
+    if (!r.ok) throw new ExprError(`convert(): ${r.error}`, at);
+    return /^set\(/.test(text!) ? sortedSet(r.value as Value[]) : (r.value as Value);
+  },
   tolist: (a, at, ev) => (arity('tolist', a, 1, 1, at), list(ev(a[0]), at, 'tolist')),
   toset: (a, at, ev) => (arity('toset', a, 1, 1, at), sortedSet(list(ev(a[0]), at, 'toset'))),
   tomap: (a, at, ev) => (arity('tomap', a, 1, 1, at), map(ev(a[0]), at, 'tomap')),
@@ -1209,6 +1225,17 @@ function parseCsv(text: string): string[][] {
 }
 
 for (const [k, f] of Object.entries(packerFns)) if (!(k in fns)) fns[k] = f;
+
+/** A type written as an expression (`list(string)`, `object({a = number})`) as type text. */
+function typeText(e: Expr): string | undefined {
+  if (e.t === 'ref') return e.name;
+  if (e.t !== 'call') return undefined;
+  if (e.name === 'object' || e.name === 'tuple')
+    return e.args.length === 1 ? (e.name === 'object' ? 'object' : 'list(any)') : undefined;
+  if (!['list', 'set', 'map'].includes(e.name) || e.args.length !== 1) return undefined;
+  const of = typeText(e.args[0]);
+  return of === undefined ? undefined : `${e.name}(${of})`;
+}
 
 export const FUNCTION_NAMES = [
   ...Object.keys(fns),
