@@ -360,9 +360,9 @@ describe('what cannot be mapped is an error at its line', () => {
     ],
     [
       'an ansible setting bake refuses, with why',
-      `${base}build {\n  sources = ["source.docker.app"]\n  provisioner "ansible" {\n    playbook_file  = "main.pkr.hcl"\n    inventory_file = "hosts"\n  }\n}\n`,
+      `${base}build {\n  sources = ["source.docker.app"]\n  provisioner "ansible" {\n    playbook_file       = "main.pkr.hcl"\n    inventory_directory = "inv"\n  }\n}\n`,
       8,
-      /^inventory_file is not supported: bake writes the inventory that reaches the machine being built/,
+      /^inventory_directory is not supported: bake writes the inventory for the machine being built/,
     ],
     [
       'ansible-local without a playbook',

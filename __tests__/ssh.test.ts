@@ -437,6 +437,52 @@ describe('the ansible provisioner', () => {
     expect(ansibleDirs()).toEqual(before);
   });
 
+  // Copies a file, so the transfer method matters; needs nothing from the network.
+  const copy = `- hosts: web\n  gather_facts: false\n  tasks:\n    - ansible.builtin.copy:\n        content: "{{ mark }}\\n"\n        dest: /root/mark\n`;
+  const keyed = async (extraSetup?: string) => {
+    const pair = utils.generateKeyPairSync('ed25519');
+    return { pair, s: await sshd({ authorizedKey: pair.public, extraSetup }) };
+  };
+  const specFor = (ip: string, settings: string) =>
+    `sources:\n  box: {type: null, ssh_host: ${ip}, ssh_username: root, ssh_private_key_file: id_test, ssh_timeout: 60s}\nbuilds:\n  b:\n    sources: [box]\n    provisioners:\n      - type: ansible\n        playbook_file: site.yml\n${settings}      - type: shell\n        inline: ['cat /root/mark']\n`;
+
+  it('sftp_command serves sftp on a machine whose sshd has no sftp subsystem; without it the copy fails', async () => {
+    const { pair, s } = await keyed("sed -i '/^Subsystem/d' /etc/ssh/sshd_config");
+    const files = { 'site.yml': copy, id_test: pair.private };
+    const settings = `        use_sftp: true\n        groups: [web]\n        extra_arguments: ["-e", "mark=by-sftp"]\n`;
+    const without = await buildWith(specFor(s.ip, settings), files);
+    expect(without.result.status).toBe('failed');
+    expect(without.output).toMatch(/Failed to connect to the host via sftp/);
+    const { result, output } = await buildWith(
+      specFor(s.ip, `${settings}        sftp_command: /usr/lib/openssh/sftp-server -e\n`),
+      files,
+    );
+    expect({ status: result.status, error: result.error }).toEqual({
+      status: 'succeeded',
+      error: undefined,
+    });
+    expect(output).toMatch(/b\.box \| by-sftp/);
+  });
+
+  it("inventory_file: the spec's own inventory gives groups and vars; the machine's address stays bake's", async () => {
+    const { pair, s } = await keyed();
+    const { result, output } = await buildWith(
+      specFor(s.ip, '        inventory_file: hosts.ini\n'),
+      {
+        'site.yml': copy,
+        id_test: pair.private,
+        // A wrong address for the machine's alias, which bake's inventory (read after) replaces.
+        'hosts.ini':
+          'default ansible_host=192.0.2.1\n\n[web]\ndefault\n\n[web:vars]\nmark=from-inventory\n',
+      },
+    );
+    expect({ status: result.status, error: result.error }).toEqual({
+      status: 'succeeded',
+      error: undefined,
+    });
+    expect(output).toMatch(/b\.box \| from-inventory/);
+  });
+
   it('runs a playbook into a Docker build through the docker connection', async () => {
     const { result, output } = await buildWith(
       `sources:\n  img: {type: docker, image: debian:bookworm, commit: true}\nbuilds:\n  b:\n    sources: [img]\n    provisioners:\n      - type: ansible\n        playbook_file: site.yml\n        extra_arguments: ["-e", "mark=container"]\n      - type: shell\n        inline: ['cat /root/mark']\n`,

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runLocal } from '../local-process';
+import { shQuote } from '../../../communicators/communicator';
 import { BuildEnv, BuildError, ProvisionerImpl } from '../../../engine/context';
 
 function iniValue(v: string): string {
@@ -130,7 +131,15 @@ export const ansible: ProvisionerImpl = {
         }
         hostVars.ansible_ssh_common_args = sshArgs.join(' ');
         if (c.use_sftp === true) hostVars.ansible_ssh_transfer_method = 'sftp';
+        // sftp -s runs the command on the machine as its sftp server (a path, not a subsystem).
+        if (typeof c.sftp_command === 'string')
+          sshEnv.ANSIBLE_SFTP_EXTRA_ARGS = `-s ${shQuote(c.sftp_command)}`;
       } else {
+        if (typeof c.sftp_command === 'string')
+          throw new BuildError(
+            'sftp_command is for a machine reached over SSH; Ansible reaches this container through the docker connection',
+            'remove sftp_command',
+          );
         if (!hasDockerConnection(command)) {
           throw new BuildError(
             "Ansible's docker connection plugin is not installed",
@@ -179,7 +188,11 @@ export const ansible: ProvisionerImpl = {
             g.tail,
           );
       }
+      // The spec's own inventory first: where both name the machine, bake's (read last) wins.
+      const own =
+        typeof c.inventory_file === 'string' ? ['-i', resolve(env.specDir, c.inventory_file)] : [];
       const args = [
+        ...own,
         '-i',
         inventoryFile,
         '--limit',

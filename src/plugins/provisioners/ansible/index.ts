@@ -22,14 +22,16 @@ export const ansibleSchema = s.object({
   ),
   use_sftp: opt(s.bool(), 'transfer files with sftp (default scp/piped)'),
   command: opt(s.string(), 'the ansible-playbook command', 'ansible-playbook'),
-  inventory_file: refused(
-    "bake writes the inventory that reaches the machine being built (its address, port, user and key); name the machine's groups with groups and host_alias, and add other inventories with extra_arguments",
+  inventory_file: opt(
+    s.string(),
+    "an inventory of your own (groups, their vars, other hosts), read before the one bake writes, so the machine's address, port, user and key stay bake's",
   ),
   inventory_directory: refused(
-    'bake writes the inventory for the machine being built; add other inventories with extra_arguments ["-i", "DIR"]',
+    'bake writes the inventory for the machine being built; add other inventories with inventory_file or extra_arguments ["-i", "DIR"]',
   ),
-  sftp_command: refused(
-    "files reach the machine through bake's own SSH connection, not an sftp server command; use_sftp chooses sftp",
+  sftp_command: opt(
+    s.string(),
+    'the command on the machine that serves sftp when Ansible sends files by sftp (for an sshd without the sftp subsystem), e.g. /usr/lib/openssh/sftp-server -e',
   ),
   playbook_dir: refused(
     'playbook_dir belongs to ansible-local, which runs Ansible on the machine (type: ansible-local); this one runs it from here with playbook_file (roles beside it are found)',
@@ -48,6 +50,7 @@ export const ansibleProvisioner: ProvisionerDescriptor = {
     return [
       playbook,
       ...(typeof c.galaxy_file === 'string' ? [resolve(dir, c.galaxy_file)] : []),
+      ...(typeof c.inventory_file === 'string' ? [resolve(dir, c.inventory_file)] : []),
       ...(existsSync(roles) ? [roles] : []),
     ];
   },
