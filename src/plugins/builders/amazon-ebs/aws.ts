@@ -103,9 +103,17 @@ export async function explainUnauthorized(
   err: Error,
   region: string,
   role?: AssumeRole,
+  endpoint?: string,
 ): Promise<Error> {
   const encoded = /Encoded authorization failure message: (\S+)/.exec(err.message)?.[1];
   if (!encoded) return err;
+  // An EC2 of another cloud (custom_endpoint_ec2) has its own STS, if any: AWS's cannot
+  // decode its message, and is not sent it.
+  if (endpoint)
+    return new BuildError(
+      err.message,
+      `the credentials lack a permission at ${endpoint}; that cloud's STS may decode the message`,
+    );
   const short = err.message.replace(encoded, '<encoded>');
   try {
     const { STSClient, DecodeAuthorizationMessageCommand } = await import('@aws-sdk/client-sts');
@@ -139,9 +147,12 @@ export async function awsFailure(
   what: string,
   region: string,
   role?: AssumeRole,
+  endpoint?: string,
 ): Promise<Error> {
   const err = awsError(e, what, region);
-  return codeOf(e) === 'UnauthorizedOperation' ? explainUnauthorized(err, region, role) : err;
+  return codeOf(e) === 'UnauthorizedOperation'
+    ? explainUnauthorized(err, region, role, endpoint)
+    : err;
 }
 
 export interface Polling {

@@ -164,6 +164,7 @@ export async function sourceAmiImage(
         byId ? `looking up source_ami ${String(c.source_ami)}` : 'looking up source_ami_filter',
         region,
         role,
+        c.custom_endpoint_ec2 as string | undefined,
       );
     });
   if (byId) {
@@ -249,7 +250,7 @@ export function ebsSteps(env: BuildEnv, provision: Step<BuildState>): Step<EbsSt
   const reachedPrivately =
     sshInterface.startsWith('private') || typeof c.ssh_bastion_host === 'string';
   const fail = async (e: unknown, what: string, r = region): Promise<never> => {
-    throw await awsFailure(e, what, r, role);
+    throw await awsFailure(e, what, r, role, endpoint);
   };
   // Every AWS failure reaches the user through here, once: inside waitFor the raw error
   // must stay raw, so that waitFor can tell a brief not-found or throttling from a failure.
