@@ -1,23 +1,21 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- EC2 inputs and outputs, loosely typed on purpose */
 /**
- * The amazon-ebs builder against the real SDK client with a fake EC2 underneath
- * (aws-sdk-client-mock), and provisioning over the real SSH communicator into an sshd
- * container that stands in for the instance.
+ * The amazon-ebs builder with the real SDK clients talking to a local EC2 (and STS) that
+ * speaks the Query protocol on the wire (helpers/ec2-server.ts), and provisioning over the
+ * real SSH communicator into an sshd container that stands in for the instance.
  */
 import { builtInRegistry } from '../src/plugins/registry';
 import { createServer } from 'node:http';
 import { AddressInfo, connect } from 'node:net';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { STSClient, DecodeAuthorizationMessageCommand } from '@aws-sdk/client-sts';
-import { mockClient } from 'aws-sdk-client-mock';
 import { directoryCache } from '../src/engine/reuse';
 import { cleanupLedger } from '../src/engine/run';
 import { docker, pendingOf, requireDocker } from './helpers/docker';
 import { startSshd, Sshd } from './helpers/sshd';
 import { problemsOf, tempProject } from './helpers/spec';
 import { bakeIn } from './helpers/run';
-import { awsError, FakeEc2 } from './helpers/fake-ec2';
+import { awsError, FakeEc2 } from './helpers/ec2-server';
 import { backoffDelays } from '../src/plugins/builders/amazon-ebs/aws';
 
 let sshd: Sshd;
@@ -37,10 +35,11 @@ beforeAll(async () => {
   }
 });
 afterAll(async () => {
+  await FakeEc2.stopServer();
   await sshd?.remove();
 });
-beforeEach(() => {
-  ec2 = new FakeEc2();
+beforeEach(async () => {
+  ec2 = await FakeEc2.start();
   ec2.sshIp = sshd.ip;
   ec2.sshContainer = sshd.id;
 });
@@ -101,6 +100,9 @@ async function sshdHas(path: string): Promise<string> {
 
 describe('amazon-ebs happy path', () => {
   it('bakes an AMI in one region, provisioning over real SSH, and leaves only the AMI', async () => {
+    // A round trip longer than the client takes to send a dozen calls at once, so that calls
+    // made side by side overlap at the server and the critical path counts them once.
+    ec2.latencyMs = 25;
     const name = `golden-${Date.now()}`;
     const { result, ledger, output } = await build(spec(`ami_name: ${name}`));
     expect(result.error).toBeUndefined();
@@ -210,6 +212,7 @@ describe('amazon-ebs happy path', () => {
   });
 
   it('copies to three regions in parallel and shares, deprecates and sets IMDSv2 on every copy', async () => {
+    ec2.latencyMs = 25; // as above: side-by-side calls overlap at the server
     const { result } = await build(
       spec(`ami_name: multi-${Date.now()}
 ami_regions: [us-east-1, us-west-2, eu-west-1]
@@ -485,6 +488,10 @@ describe('amazon-ebs failures leave nothing behind', () => {
     expect(result.error).toBeUndefined();
     expect(result.status).toBe('succeeded');
     expect(ec2.failures.every((f) => (f.times ?? 1) === 0)).toBe(true);
+    // The throttled look was answered 503 and tried again; the not-found one was a 400.
+    const statuses = (cmd: string) => ec2.calls.filter((c) => c.cmd === cmd).map((c) => c.status);
+    expect(statuses('DescribeImages').join(' ')).toContain('503 200');
+    expect(statuses('DescribeInstances')[0]).toBe(400);
   });
 
   it('capacity errors name the code and suggest spot_instance_types or another subnet', async () => {
@@ -546,29 +553,49 @@ describe('amazon-ebs failures leave nothing behind', () => {
   });
 
   it('UnauthorizedOperation is decoded through STS when allowed', async () => {
-    const sts = mockClient(STSClient);
-    sts.on(DecodeAuthorizationMessageCommand).resolves({
-      DecodedMessage: JSON.stringify({
+    ec2.decodeAuthorizationMessage = () =>
+      JSON.stringify({
         context: { action: 'ec2:RunInstances', resource: 'arn:aws:ec2:us-east-1:1:instance/*' },
-      }),
-    });
-    try {
-      ec2.failures.push({
-        cmd: 'RunInstances',
-        error: awsError(
-          'UnauthorizedOperation',
-          'You are not authorized to perform this operation. Encoded authorization failure message: AbC123xyz',
-        ),
       });
-      const { result } = await build(spec(`ami_name: auth-${Date.now()}`));
-      expect(result.error).toContain(
-        'denied: ec2:RunInstances on arn:aws:ec2:us-east-1:1:instance/*',
-      );
-      expect(result.error).not.toContain('AbC123xyz');
-      expect(result.hint).toContain('allow ec2:RunInstances');
-    } finally {
-      sts.restore();
-    }
+    ec2.failures.push({
+      cmd: 'RunInstances',
+      error: awsError(
+        'UnauthorizedOperation',
+        'You are not authorized to perform this operation. Encoded authorization failure message: AbC123xyz',
+      ),
+    });
+    const { result } = await build(spec(`ami_name: auth-${Date.now()}`));
+    expect(result.error).toContain(
+      'denied: ec2:RunInstances on arn:aws:ec2:us-east-1:1:instance/*',
+    );
+    expect(result.error).not.toContain('AbC123xyz');
+    expect(result.hint).toContain('allow ec2:RunInstances');
+    // Asked of STS in the build's region, with the encoded message the error carried.
+    const decode = ec2.calls.filter((c) => c.service === 'sts');
+    expect(decode.map((c) => [c.cmd, c.region, c.input])).toEqual([
+      ['DecodeAuthorizationMessage', 'us-east-1', { EncodedMessage: 'AbC123xyz' }],
+    ]);
+  });
+
+  it("with custom_endpoint_ec2, UnauthorizedOperation is not sent to AWS's STS to decode", async () => {
+    ec2.decodeAuthorizationMessage = () => JSON.stringify({ context: { action: 'x' } });
+    ec2.failures.push({
+      cmd: 'RunInstances',
+      error: awsError(
+        'UnauthorizedOperation',
+        'You are not authorized to perform this operation. Encoded authorization failure message: AbC123xyz',
+      ),
+    });
+    const { result } = await build(
+      spec(`ami_name: other-cloud-${Date.now()}\ncustom_endpoint_ec2: ${ec2.url}`),
+    );
+    expect(result.status).toBe('failed');
+    expect(result.error).toContain('UnauthorizedOperation');
+    expect(result.hint).toContain(`lack a permission at ${ec2.url}`);
+    expect(ec2.calls.filter((c) => c.service === 'sts')).toEqual([]);
+    // The build's own calls went to the address given.
+    expect(ec2.count('RunInstances')).toBe(1);
+    expect(ec2.leftovers()).toEqual([]);
   });
 
   it('bake cleanup removes what a run with on-error=abort left for debugging', async () => {
