@@ -1,8 +1,9 @@
 /**
- * Packer's amazon-parameterstore and amazon-secretsmanager data sources, and bake's
- * aws_parameter() / aws_secret() / aws_secretsmanager(): the SDK's SSM and Secrets Manager
- * clients talking to a local server that speaks their JSON protocol (signed POSTs with an
- * X-Amz-Target, JSON in and out, errors by __type).
+ * Packer's amazon-parameterstore, amazon-secretsmanager and amazon-ami data sources, and
+ * bake's aws_parameter() / aws_secret() / aws_secretsmanager() / aws_ami(): the SDK's SSM and
+ * Secrets Manager clients talking to a local server that speaks their JSON protocol (signed
+ * POSTs with an X-Amz-Target, JSON in and out, errors by __type), and its EC2 client talking
+ * to the EC2 Query-protocol server of the amazon-ebs tests.
  */
 import { createServer, IncomingMessage, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
@@ -12,6 +13,7 @@ import { Plan, resolvePlanWithData } from '../src/spec/resolve';
 import { SpecError } from '../src/spec/errors';
 import { redact } from '../src/util/redact';
 import { tempProject } from './helpers/spec';
+import { FakeEc2 } from './helpers/ec2-server';
 
 interface Call {
   target: string;
@@ -306,4 +308,97 @@ builds:
   calls.length = 0;
   await resolvePlanWithData(await openSpec(join(dir, 'plain.yml')), { env: {} });
   expect(calls).toEqual([]);
+});
+
+describe('data "amazon-ami" read as more than a source_ami: aws_ami() asks EC2 when the plan is made', () => {
+  let ec2: FakeEc2;
+  const image = (id: string, date: string) => ({
+    ImageId: id,
+    Name: `debian-12-amd64-${date.slice(0, 10).replace(/-/g, '')}`,
+    CreationDate: date,
+    OwnerId: '136693071363',
+    ImageOwnerAlias: 'amazon',
+    Description: `Debian 12 (${date.slice(0, 10)})`,
+    Architecture: 'x86_64',
+    Tags: [{ Key: 'os', Value: 'debian' }],
+  });
+  beforeEach(async () => {
+    ec2 = await FakeEc2.start();
+    ec2.sourceImages = [
+      image('ami-0old', '2024-01-01T00:00:00.000Z'),
+      image('ami-0new', '2025-01-01T00:00:00.000Z'),
+    ];
+  });
+  afterEach(() => ec2.restore());
+  afterAll(() => FakeEc2.stopServer());
+
+  const template = (lookup: string) => `data "amazon-ami" "base" {
+${lookup}
+  region  = "eu-west-1"
+}
+locals {
+  base_owner = data.amazon-ami.base.owner
+}
+source "amazon-ebs" "vm" {
+  region          = "eu-west-1"
+  source_ami      = data.amazon-ami.base.id
+  instance_type   = "t3.micro"
+  ssh_username    = "admin"
+  ami_name        = "golden"
+  ami_description = "from \${data.amazon-ami.base.name} (\${data.amazon-ami.base.id}, \${data.amazon-ami.base.creation_date})"
+  tags            = data.amazon-ami.base.tags
+}
+build {
+  sources = ["source.amazon-ebs.vm"]
+}
+`;
+  const NEWEST = `  filters = {
+    name                  = "debian-12-amd64-*"
+    "virtualization-type" = "hvm"
+  }
+  owners      = ["136693071363"]
+  most_recent = true`;
+
+  test("the newest match gives id, name, creation_date, owner and tags; source_ami stays the builder's filter", async () => {
+    const plan = await planOfHcl(template(NEWEST));
+    const c = plan.instances[0].config;
+    expect(c.ami_description).toBe(
+      'from debian-12-amd64-20250101 (ami-0new, 2025-01-01T00:00:00.000Z)',
+    );
+    expect(c.tags).toEqual({ os: 'debian' });
+    expect(plan.locals.base_owner).toBe('136693071363');
+    // source_ami = data.amazon-ami.base.id is still looked up by the builder when it builds.
+    expect(c.source_ami_filter).toMatchObject({ most_recent: true, owners: ['136693071363'] });
+    // One question, in the region given, with the filters and owners as EC2 takes them.
+    const asked = ec2.calls.filter((x) => x.cmd === 'DescribeImages');
+    expect(asked.map((x) => [x.region, x.input])).toEqual([
+      [
+        'eu-west-1',
+        {
+          Filters: [
+            { Name: 'name', Values: ['debian-12-amd64-*'] },
+            { Name: 'virtualization-type', Values: ['hvm'] },
+          ],
+          Owners: ['136693071363'],
+        },
+      ],
+    ]);
+  });
+
+  test('several matches without most_recent, or none, is one error at the data block that says what to do', async () => {
+    const several = await problemsOfHcl(
+      template(`  filters = { name = "debian-12-amd64-*" }\n  owners  = ["136693071363"]`),
+    );
+    expect(several.map((p) => [p.message.replace(/ in ".*$/, ''), p.hint, p.pos?.line])).toEqual([
+      [
+        '2 AMIs in eu-west-1 match name=debian-12-amd64-*, owners 136693071363',
+        'set most_recent = true to take the newest, or narrow the filters',
+        2,
+      ],
+    ]);
+    const none = await problemsOfHcl(template(`  filters = { name = "ubuntu-*" }`));
+    expect(none.map((p) => [p.message.replace(/ in ".*$/, ''), p.pos?.line])).toEqual([
+      ['no AMI in eu-west-1 matches name=ubuntu-*', 2],
+    ]);
+  });
 });

@@ -516,7 +516,6 @@ describe('amazon-ebs templates from packer-plugin-amazon', () => {
     const other = await problemsOfHcl({ 'main.pkr.hcl': src('us-east-1') });
     expect(other.problems.map((p) => [p.message.replace(/,.*/, ''), p.pos?.line])).toEqual([
       ['data.amazon-ami.base looks in region us-east-1', 4],
-      ['data source "amazon-ami.base" is not supported by bake yet', 1],
       ['data source "hcp-packer-version.ip" is not supported by bake yet', 6],
     ]);
   });

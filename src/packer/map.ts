@@ -10,7 +10,7 @@ import type { PluginKind, PluginSet } from '../plugins/api';
 import type { PAttr, PBlock, PBody } from './hcl';
 import { quotedTemplate } from './hcl-template';
 import { translateHclString } from './go-template';
-import { mapStrings } from '../util/deep';
+import { mapStrings, someString } from '../util/deep';
 import { AWS_CREDENTIAL_KEYS, AWS_CREDENTIALS_HINT, AWS_DATA_KEYS } from '../spec/functions';
 
 export interface Todo extends Problem {
@@ -73,6 +73,9 @@ const DATA_FUNCTIONS: Record<string, { fn: string; keys: string[]; required: str
   'amazon-secretsmanager': { fn: 'aws_secret', keys: AWS_DATA_KEYS.aws_secret, required: 'name' },
 };
 
+/** `data "amazon-ami"` read other than as a source's source_ami: aws_ami(). */
+const AMI_FUNCTION = { fn: 'aws_ami', keys: AWS_DATA_KEYS.aws_ami, required: 'filters' };
+
 /** Top-level blocks of a template and what becomes of them. */
 const TOP = ['packer', 'variable', 'variables', 'locals', 'local', 'source', 'build', 'data'];
 
@@ -101,6 +104,19 @@ export class Mapper {
           pos,
           hint: 'give the changed instance a name of its own: name = "…"',
         });
+    }
+    // An AMI lookup read as anything but a source's source_ami (its name in a description,
+    // its id in a local) is asked of EC2 when the plan is made; one nothing reads is not.
+    const amiReads = new Set<string>();
+    for (const k of ['variables', 'locals', 'sources', 'builds'])
+      someString(this.value[k], (x) => {
+        for (const m of x.matchAll(/(?<![\w.-])data\.amazon-ami\.([A-Za-z_][\w-]*)/g))
+          amiReads.add(m[1]);
+        return false;
+      });
+    for (const name of amiReads) {
+      const d = this.amiData.get(name);
+      if (d) this.functionDataSource(d.block, AMI_FUNCTION);
     }
     const value: Record<string, unknown> = {};
     const rewrite = this.refRewriter();
@@ -266,12 +282,9 @@ export class Mapper {
           return null;
         }
       } else {
-        this.todo(path, {
-          message: `${x.name} of data "amazon-ami" has no counterpart in source_ami_filter`,
-          pos: x.pos,
-          hint: 'source_ami_filter takes filters, owners and most_recent',
-        });
-        return null;
+        // The builder's filter cannot say it (include_deprecated, …): aws_ami() looks it up
+        // when the plan is made, as it does for the lookup's other readers.
+        return undefined;
       }
     }
     d.used = true;
@@ -313,7 +326,8 @@ export class Mapper {
           this.build(b);
           break;
         case 'data':
-          if (b.labels[0] === 'amazon-ami' && this.amiData.get(b.labels[1] ?? '')?.used) break;
+          // Read by a source_ami (its filter) or by other settings (aws_ami(), see result()).
+          if (b.labels[0] === 'amazon-ami' && b.labels[1]) break;
           if (b.labels[0] === 'null' && b.labels[1]) {
             this.nullDataSource(b);
             break;

@@ -1070,6 +1070,7 @@ const packerFns: Record<string, Fn> = {
 
 /** The settings of the AWS data functions, which Packer's data blocks of the same use take too. */
 export const AWS_DATA_KEYS = {
+  aws_ami: ['filters', 'owners', 'most_recent', 'include_deprecated', 'region'],
   aws_parameter: ['name', 'with_decryption', 'region'],
   aws_secret: ['name', 'key', 'version_id', 'version_stage', 'region'],
 };
@@ -1110,12 +1111,46 @@ function onlyKeys(cfg: { [k: string]: Value }, keys: string[], at: number, fn: s
  * resolvePlanWithData (see data.ts).
  */
 function awsData(
-  name: 'aws_parameter' | 'aws_secret' | 'aws_secretsmanager',
+  name: 'aws_ami' | 'aws_parameter' | 'aws_secret' | 'aws_secretsmanager',
   args: Expr[],
   at: number,
   ev: (e: Expr) => Value,
   ctx: FunctionContext,
 ): Marked {
+  if (name === 'aws_ami') {
+    arity(name, args, 1, 1, at);
+    const cfg = map(ev(args[0]), at, name);
+    onlyKeys(cfg, AWS_DATA_KEYS.aws_ami, at, name);
+    const filters = map(cfg.filters ?? {}, at, name);
+    const owners =
+      cfg.owners === undefined ? [] : list(cfg.owners, at, name).map((o) => str(o, at, name));
+    if (!Object.keys(filters).length && !owners.length)
+      throw new ExprError(
+        'aws_ami() needs filters or owners: without them it would search every public AMI',
+        at,
+        'e.g. aws_ami({filters = {name = "debian-12-amd64-*"}, owners = ["136693071363"], most_recent = true})',
+      );
+    const bool = (v: Value | undefined) => v === true || v === 'true';
+    return fieldsOf(
+      answerOf(
+        {
+          kind: 'aws-ami',
+          region: awsRegion(cfg, at, name, ctx),
+          filters: Object.keys(filters)
+            .sort()
+            .map((k) => {
+              const v = filters[k];
+              return [k, (Array.isArray(v) ? v : [v]).map((x) => str(x, at, name))];
+            }),
+          owners,
+          mostRecent: bool(cfg.most_recent),
+          includeDeprecated: bool(cfg.include_deprecated),
+        },
+        at,
+      ),
+      at,
+    );
+  }
   if (name === 'aws_parameter') {
     arity(name, args, 1, 1, at);
     const cfg = map(ev(args[0]), at, name);
@@ -1241,6 +1276,7 @@ export const FUNCTION_NAMES = [
   ...Object.keys(fns),
   'sensitive',
   'http_request',
+  'aws_ami',
   'aws_parameter',
   'aws_secret',
   'aws_secretsmanager',
@@ -1285,7 +1321,12 @@ export function callFunction(
     }
     return hidden ? sensitive(v) : v;
   }
-  if (name === 'aws_parameter' || name === 'aws_secret' || name === 'aws_secretsmanager')
+  if (
+    name === 'aws_ami' ||
+    name === 'aws_parameter' ||
+    name === 'aws_secret' ||
+    name === 'aws_secretsmanager'
+  )
     return awsData(name, args, at, (x) => unmark(ev(x)).value, ctx);
   const fn = Object.prototype.hasOwnProperty.call(fns, name) ? fns[name] : undefined;
   if (!fn) {
