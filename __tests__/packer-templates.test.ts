@@ -725,9 +725,9 @@ ${build}
       ['build.app-trixie', 'debian:13', true],
     ]);
   });
-  test('a var file sets what dynamic "source" repeats over', async () => {
+  test('a var file sets what dynamic "source" repeats over (labels as TYPE.NAME too)', async () => {
     const dir = tempProject({
-      'main.pkr.hcl': template(dynamicSource),
+      'main.pkr.hcl': template(dynamicSource.replace('"source.docker.app"', '"docker.app"')),
       'x.pkrvars.hcl': 'distros = { a = "alpine:3", b = "busybox:1", c = "debian:12" }\n',
     });
     const plan = await planOfPath(join(dir, 'main.pkr.hcl'), {
