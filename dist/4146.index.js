@@ -175,10 +175,14 @@ function regionOf(config) {
  * UnauthorizedOperation carries an encoded explanation; STS decodes it when the caller may
  * (sts:DecodeAuthorizationMessage). Returns the error with the decoded action and resource.
  */
-async function explainUnauthorized(err, region, role) {
+async function explainUnauthorized(err, region, role, endpoint) {
     const encoded = /Encoded authorization failure message: (\S+)/.exec(err.message)?.[1];
     if (!encoded)
         return err;
+    // An EC2 of another cloud (custom_endpoint_ec2) has its own STS, if any: AWS's cannot
+    // decode its message, and is not sent it.
+    if (endpoint)
+        return new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .zS(err.message, `the credentials lack a permission at ${endpoint}; that cloud's STS may decode the message`);
     const short = err.message.replace(encoded, '<encoded>');
     try {
         const { STSClient, DecodeAuthorizationMessageCommand } = await __webpack_require__.e(/* import() */ 1695).then(__webpack_require__.t.bind(__webpack_require__, 71695, 19));
@@ -200,9 +204,11 @@ async function explainUnauthorized(err, region, role) {
     }
 }
 /** awsError, with UnauthorizedOperation decoded when STS allows it. */
-async function awsFailure(e, what, region, role) {
+async function awsFailure(e, what, region, role, endpoint) {
     const err = (0,_aws_errors__WEBPACK_IMPORTED_MODULE_3__/* .awsError */ .e)(e, what, region);
-    return (0,_aws_errors__WEBPACK_IMPORTED_MODULE_3__/* .codeOf */ .$)(e) === 'UnauthorizedOperation' ? explainUnauthorized(err, region, role) : err;
+    return (0,_aws_errors__WEBPACK_IMPORTED_MODULE_3__/* .codeOf */ .$)(e) === 'UnauthorizedOperation'
+        ? explainUnauthorized(err, region, role, endpoint)
+        : err;
 }
 /** The default backoff: 1 s, growing by half each time to 15 s. */
 function backoffDelays(limitMs) {

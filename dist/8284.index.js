@@ -81,30 +81,73 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   fetchAwsData: () => (/* binding */ fetchAwsData)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(34736);
-/* harmony import */ var _aws_sdk_client_secrets_manager__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(12994);
+/* harmony import */ var _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(34736);
+/* harmony import */ var _aws_sdk_client_secrets_manager__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(12994);
+/* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(35193);
 /* harmony import */ var _aws_errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(88585);
 /**
- * What the AWS data functions ask for (see spec/data.ts), fetched with the SDK's clients:
+ * What the AWS data functions ask for (see spec/data.ts), fetched with the SDK's clients
+ * (SSM, Secrets Manager, EC2):
  * one client per service and region, credentials from the SDK's default chain, as for the
  * amazon-ebs builder. Loaded only when a plan asks for AWS data.
  */
 
 
 
+
 const ssm = new Map();
 const secrets = new Map();
+const ec2 = new Map();
 function client(cache, region, make) {
     let c = cache.get(region);
     if (!c)
         cache.set(region, (c = make()));
     return c;
 }
+/** The one AMI a lookup names: the newest with most_recent, else the only one. */
+async function lookupAmi(r) {
+    const c = client(ec2, r.region, () => new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_1__/* .EC2Client */ .gu5({ region: r.region, maxAttempts: 6 }));
+    const out = await c.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_1__/* .DescribeImagesCommand */ .ji5({
+        Filters: r.filters.map(([Name, Values]) => ({ Name, Values })),
+        ...(r.owners.length ? { Owners: r.owners } : {}),
+        ...(r.includeDeprecated ? { IncludeDeprecated: true } : {}),
+    }));
+    const images = [...(out.Images ?? [])].sort((a, b) => String(b.CreationDate ?? '').localeCompare(String(a.CreationDate ?? '')));
+    const asked = `${r.filters.map(([k, v]) => `${k}=${v.join('|')}`).join(', ') || 'no filters'}${r.owners.length ? `, owners ${r.owners.join(', ')}` : ''}`;
+    if (!images.length)
+        return {
+            ok: false,
+            message: `no AMI in ${r.region} matches ${asked}`,
+            hint: 'check the filters, owners and region (a deprecated AMI needs include_deprecated = true)',
+        };
+    if (images.length > 1 && !r.mostRecent)
+        return {
+            ok: false,
+            message: `${images.length} AMIs in ${r.region} match ${asked}`,
+            hint: 'set most_recent = true to take the newest, or narrow the filters',
+        };
+    const i = images[0];
+    return {
+        ok: true,
+        fields: {
+            id: i.ImageId,
+            name: i.Name,
+            creation_date: i.CreationDate,
+            owner: i.OwnerId,
+            owner_name: i.ImageOwnerAlias ?? '',
+            description: i.Description ?? '',
+            architecture: i.Architecture,
+            tags: Object.fromEntries((i.Tags ?? []).map((t) => [t.Key ?? '', t.Value ?? ''])),
+        },
+    };
+}
 async function fetchAwsData(r) {
     try {
+        if (r.kind === 'aws-ami')
+            return await lookupAmi(r);
         if (r.kind === 'aws-parameter') {
-            const c = client(ssm, r.region, () => new _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_1__/* .SSMClient */ .jBj({ region: r.region, maxAttempts: 6 }));
-            const out = await c.send(new _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_1__/* .GetParameterCommand */ .lhy({ Name: r.name, WithDecryption: r.withDecryption }));
+            const c = client(ssm, r.region, () => new _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_2__/* .SSMClient */ .jBj({ region: r.region, maxAttempts: 6 }));
+            const out = await c.send(new _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_2__/* .GetParameterCommand */ .lhy({ Name: r.name, WithDecryption: r.withDecryption }));
             const p = out.Parameter;
             return {
                 ok: true,
@@ -112,8 +155,8 @@ async function fetchAwsData(r) {
                 secure: p.Type === 'SecureString',
             };
         }
-        const c = client(secrets, r.region, () => new _aws_sdk_client_secrets_manager__WEBPACK_IMPORTED_MODULE_2__/* .SecretsManagerClient */ ._H({ region: r.region, maxAttempts: 6 }));
-        const out = await c.send(new _aws_sdk_client_secrets_manager__WEBPACK_IMPORTED_MODULE_2__/* .GetSecretValueCommand */ .d2({
+        const c = client(secrets, r.region, () => new _aws_sdk_client_secrets_manager__WEBPACK_IMPORTED_MODULE_3__/* .SecretsManagerClient */ ._H({ region: r.region, maxAttempts: 6 }));
+        const out = await c.send(new _aws_sdk_client_secrets_manager__WEBPACK_IMPORTED_MODULE_3__/* .GetSecretValueCommand */ .d2({
             SecretId: r.name,
             VersionId: r.versionId,
             VersionStage: r.versionStage,
@@ -130,7 +173,11 @@ async function fetchAwsData(r) {
         };
     }
     catch (e) {
-        const what = r.kind === 'aws-parameter' ? `reading parameter ${r.name}` : `reading secret ${r.name}`;
+        const what = r.kind === 'aws-ami'
+            ? 'looking up an AMI'
+            : r.kind === 'aws-parameter'
+                ? `reading parameter ${r.name}`
+                : `reading secret ${r.name}`;
         const err = (0,_aws_errors__WEBPACK_IMPORTED_MODULE_0__/* .awsError */ .e)(e, what, r.region);
         return { ok: false, message: err.message, hint: err.hint };
     }

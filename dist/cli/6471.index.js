@@ -19,12 +19,14 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var _local_process__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(38475);
+/* harmony import */ var _communicators_communicator__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(54717);
 /* harmony import */ var _engine_context__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(86173);
 /**
  * Runs ansible-playbook on this machine against the build: over SSH with the build's own
  * credentials (a temporary 0600 key file, removed afterwards), or into a Docker build
  * container through Ansible's docker connection.
  */
+
 
 
 
@@ -125,8 +127,13 @@ const ansible = {
                 hostVars.ansible_ssh_common_args = sshArgs.join(' ');
                 if (c.use_sftp === true)
                     hostVars.ansible_ssh_transfer_method = 'sftp';
+                // sftp -s runs the command on the machine as its sftp server (a path, not a subsystem).
+                if (typeof c.sftp_command === 'string')
+                    sshEnv.ANSIBLE_SFTP_EXTRA_ARGS = `-s ${(0,_communicators_communicator__WEBPACK_IMPORTED_MODULE_6__/* .shQuote */ .US)(c.sftp_command)}`;
             }
             else {
+                if (typeof c.sftp_command === 'string')
+                    throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .zS('sftp_command is for a machine reached over SSH; Ansible reaches this container through the docker connection', 'remove sftp_command');
                 if (!hasDockerConnection(command)) {
                     throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .zS("Ansible's docker connection plugin is not installed", 'install it with: ansible-galaxy collection install community.docker');
                 }
@@ -168,7 +175,10 @@ const ansible = {
                 if (g.code !== 0)
                     throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .zS(`ansible-galaxy install exited with code ${g.code}`, undefined, g.tail);
             }
+            // The spec's own inventory first: where both name the machine, bake's (read last) wins.
+            const own = typeof c.inventory_file === 'string' ? ['-i', (0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(env.specDir, c.inventory_file)] : [];
             const args = [
+                ...own,
                 '-i',
                 inventoryFile,
                 '--limit',

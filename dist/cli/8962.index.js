@@ -1873,6 +1873,8 @@ const DATA_FUNCTIONS = {
     },
     'amazon-secretsmanager': { fn: 'aws_secret', keys: functions/* AWS_DATA_KEYS */.oB.aws_secret, required: 'name' },
 };
+/** `data "amazon-ami"` read other than as a source's source_ami: aws_ami(). */
+const AMI_FUNCTION = { fn: 'aws_ami', keys: functions/* AWS_DATA_KEYS */.oB.aws_ami, required: 'filters' };
 /** Top-level blocks of a template and what becomes of them. */
 const TOP = ['packer', 'variable', 'variables', 'locals', 'local', 'source', 'build', 'data'];
 class Mapper {
@@ -1898,6 +1900,20 @@ class Mapper {
                     pos,
                     hint: 'give the changed instance a name of its own: name = "…"',
                 });
+        }
+        // An AMI lookup read as anything but a source's source_ami (its name in a description,
+        // its id in a local) is asked of EC2 when the plan is made; one nothing reads is not.
+        const amiReads = new Set();
+        for (const k of ['variables', 'locals', 'sources', 'builds'])
+            (0,deep/* someString */.o)(this.value[k], (x) => {
+                for (const m of x.matchAll(/(?<![\w.-])data\.amazon-ami\.([A-Za-z_][\w-]*)/g))
+                    amiReads.add(m[1]);
+                return false;
+            });
+        for (const name of amiReads) {
+            const d = this.amiData.get(name);
+            if (d)
+                this.functionDataSource(d.block, AMI_FUNCTION);
         }
         const value = {};
         const rewrite = this.refRewriter();
@@ -2050,12 +2066,9 @@ class Mapper {
                 }
             }
             else {
-                this.todo(path, {
-                    message: `${x.name} of data "amazon-ami" has no counterpart in source_ami_filter`,
-                    pos: x.pos,
-                    hint: 'source_ami_filter takes filters, owners and most_recent',
-                });
-                return null;
+                // The builder's filter cannot say it (include_deprecated, …): aws_ami() looks it up
+                // when the plan is made, as it does for the lookup's other readers.
+                return undefined;
             }
         }
         d.used = true;
@@ -2099,7 +2112,8 @@ class Mapper {
                     this.build(b);
                     break;
                 case 'data':
-                    if (b.labels[0] === 'amazon-ami' && this.amiData.get(b.labels[1] ?? '')?.used)
+                    // Read by a source_ami (its filter) or by other settings (aws_ami(), see result()).
+                    if (b.labels[0] === 'amazon-ami' && b.labels[1])
                         break;
                     if (b.labels[0] === 'null' && b.labels[1]) {
                         this.nullDataSource(b);
@@ -2352,20 +2366,25 @@ class Mapper {
         }
         return taken;
     }
-    /** One dynamic block as a `for` expression; undefined (with a problem) when it is malformed. */
-    dynamicExpr(d, path, schema) {
+    /**
+     * A dynamic block's parts: for_each, the iterator's name, the one content block, and the
+     * labels (a build's dynamic source, provisioner or post-processor has them, a nested block
+     * not); undefined (with a problem) when it is malformed.
+     */
+    dynamicParts(d, path, labelled) {
         const name = d.labels[0] ?? '';
         const bad = (message, pos, hint) => {
             this.todo(path, { message: `dynamic "${name}": ${message}`, pos, hint });
             return undefined;
         };
+        const known = ['for_each', 'iterator', ...(labelled ? ['labels'] : [])];
         const forEach = d.body.attrs.find((a) => a.name === 'for_each');
         const contents = d.body.blocks.filter((b) => b.type === 'content');
         for (const a of d.body.attrs)
-            if (a.name !== 'for_each' && a.name !== 'iterator')
+            if (!known.includes(a.name))
                 return bad(a.name === 'labels'
                     ? `labels are for blocks that have them, and ${name} has none`
-                    : `unknown setting "${a.name}"`, a.pos, 'a dynamic block has for_each, iterator and one content block');
+                    : `unknown setting "${a.name}"`, a.pos, `a dynamic block has ${labelled ? 'labels, ' : ''}for_each, iterator and one content block`);
         for (const b of d.body.blocks)
             if (b.type !== 'content')
                 return bad(`unknown block "${b.type}"`, b.pos, 'the blocks go inside content { … }');
@@ -2375,12 +2394,90 @@ class Mapper {
             return bad(`it takes one content block, not ${contents.length}`, contents[1]?.pos ?? d.pos, 'content { … } holds the settings of each block');
         const itAttr = d.body.attrs.find((a) => a.name === 'iterator');
         const it = itAttr ? /^\$\{\s*([A-Za-z_]\w*)\s*\}$/.exec(String(itAttr.value))?.[1] : name;
-        if (!it || !/^[A-Za-z_]\w*$/.test(it))
+        // A build's iterators become each.key and each.value, so Packer's default names (with
+        // their dashes: post-processor.value) are fine there; nested ones name a for variable.
+        if (!it || !(labelled ? /^[A-Za-z_][\w-]*$/ : /^[A-Za-z_]\w*$/).test(it))
             return bad(itAttr
                 ? 'iterator is a name, such as iterator = disk'
                 : `"${name}" cannot name the iterator`, itAttr?.pos ?? d.pos, 'set iterator = a name, and write NAME.key and NAME.value in content');
+        if (!labelled)
+            return { forEach, it, content: contents[0] };
+        const labelsAttr = d.body.attrs.find((a) => a.name === 'labels');
+        const labels = labelsAttr?.value;
+        if (!Array.isArray(labels) ||
+            labels.length !== 1 ||
+            typeof labels[0] !== 'string' ||
+            labels[0].includes('${'))
+            return bad(labelsAttr
+                ? 'labels must be one name written out'
+                : `labels is missing: it names the ${name === 'source' ? 'source' : `${name} type`}`, labelsAttr?.pos ?? d.pos, name === 'source'
+                ? 'labels = ["source.TYPE.NAME"]'
+                : `labels = ["shell"], the ${name} type`);
+        return { forEach, it, content: contents[0], labels: labels };
+    }
+    /** One dynamic block as a `for` expression; undefined (with a problem) when it is malformed. */
+    dynamicExpr(d, path, schema) {
+        const parts = this.dynamicParts(d, path, false);
+        if (!parts)
+            return undefined;
         // Each element as HCL gives it to content: NAME.key (index or map key) and NAME.value.
-        return `[for ${it} in [for bake_k, bake_v in ${exprOf(forEach.value)} : {key = bake_k, value = bake_v}] : ${this.bodyExpr(contents[0].body, path, schema)}]`;
+        return `[for ${parts.it} in [for bake_k, bake_v in ${exprOf(parts.forEach.value)} : {key = bake_k, value = bake_v}] : ${this.bodyExpr(parts.content.body, path, schema)}]`;
+    }
+    /**
+     * A build's `dynamic "provisioner"` or `dynamic "post-processor"`: the step once, with
+     * bake's for_each, which runs it once per element; the iterator's NAME.key and NAME.value
+     * are each.key and each.value.
+     */
+    dynamicStep(d, path, kind) {
+        const parts = this.dynamicParts(d, path, true);
+        if (!parts)
+            return undefined;
+        const type = parts.labels[0];
+        const step = this.step({ ...parts.content, type: kind, labels: [type], pos: d.pos }, path, kind);
+        const out = { ...eachOf(step, parts.it), for_each: parts.forEach.value };
+        this.place((0,load/* joinPath */.uJ)(path, 'for_each'), parts.forEach.pos, parts.forEach.valuePos, out.for_each);
+        return out;
+    }
+    /**
+     * A build's `dynamic "source"`: one more source, the named one with content's settings over
+     * it, and bake's for_each, which makes one instance per element, named by content's `name`.
+     */
+    dynamicSource(d, buildPath) {
+        const parts = this.dynamicParts(d, buildPath, true);
+        if (!parts)
+            return undefined;
+        const ref = parts.labels[0];
+        const base = this.sourceRef(ref);
+        const nameAttr = parts.content.body.attrs.find((a) => a.name === 'name');
+        const sources = this.section('sources');
+        let key = `${base}-each`;
+        for (let i = 2; key in sources; i++)
+            key = `${base}-each-${i}`;
+        const made = this.namedInstance({
+            ...parts.content,
+            pos: d.pos,
+            body: {
+                attrs: [
+                    ...parts.content.body.attrs.filter((a) => a.name !== 'name'),
+                    { ...parts.forEach, name: 'name', value: key },
+                ],
+                blocks: parts.content.body.blocks,
+            },
+        }, base, ref);
+        if (!made)
+            return undefined;
+        const path = (0,load/* joinPath */.uJ)('sources', made);
+        const config = eachOf(sources[made], parts.it);
+        config.for_each = parts.forEach.value;
+        this.place((0,load/* joinPath */.uJ)(path, 'for_each'), parts.forEach.pos, parts.forEach.valuePos, config.for_each);
+        const name = nameAttr ? eachOf({ v: nameAttr.value }, parts.it).v : `${base}-\${each.key}`;
+        config.name = name;
+        if (nameAttr)
+            this.place((0,load/* joinPath */.uJ)(path, 'name'), nameAttr.pos, nameAttr.valuePos, name);
+        else
+            this.place((0,load/* joinPath */.uJ)(path, 'name'), parts.forEach.pos, parts.forEach.valuePos, name);
+        sources[made] = config;
+        return made;
     }
     /** A block's body as an object expression (nested blocks as objects, or lists of them). */
     bodyExpr(body, path, schema) {
@@ -2519,6 +2616,12 @@ class Mapper {
                     this.positions.set(cp, inner.pos);
                     const chain = [];
                     for (const pp of inner.body.blocks) {
+                        if (pp.type === 'dynamic' && pp.labels[0] === 'post-processor') {
+                            const step = this.dynamicStep(pp, (0,load/* joinPath */.uJ)(cp, chain.length), 'post-processor');
+                            if (step)
+                                chain.push(step);
+                            continue;
+                        }
                         if (pp.type !== 'post-processor') {
                             this.todo(path, {
                                 message: `a post-processors block holds post-processor blocks, not "${pp.type}"`,
@@ -2531,15 +2634,37 @@ class Mapper {
                     chains.push(chain);
                     break;
                 }
-                case 'dynamic':
-                    this.todo(path, {
-                        message: `dynamic "${inner.labels[0] ?? ''}" in a build block is not supported by bake yet (inside sources, dynamic blocks are)`,
-                        pos: inner.pos,
-                        hint: inner.labels[0] === 'source'
-                            ? 'write one source "…" { name = … } block for each instance'
-                            : 'write the blocks out',
-                    });
+                case 'dynamic': {
+                    const what = inner.labels[0] ?? '';
+                    if (what === 'source') {
+                        const made = this.dynamicSource(inner, path);
+                        if (made) {
+                            this.positions.set((0,load/* joinPath */.uJ)(sp, sources.length), inner.pos);
+                            sources.push(made);
+                        }
+                    }
+                    else if (what === 'provisioner') {
+                        const p = (0,load/* joinPath */.uJ)((0,load/* joinPath */.uJ)(path, 'provisioners'), provisioners.length);
+                        const step = this.dynamicStep(inner, p, 'provisioner');
+                        if (step)
+                            provisioners.push(step);
+                    }
+                    else if (what === 'post-processor') {
+                        const p = (0,load/* joinPath */.uJ)((0,load/* joinPath */.uJ)(path, 'post-processors'), chains.length);
+                        const step = this.dynamicStep(inner, p, 'post-processor');
+                        if (step)
+                            chains.push(step);
+                    }
+                    else
+                        this.todo(path, {
+                            message: `dynamic "${what}" in a build block: ${what === 'error-cleanup-provisioner' ? 'a build has one error-cleanup-provisioner, and a dynamic block makes several' : what === 'post-processors' ? 'bake has no dynamic chains' : `a build has no "${what}" blocks`}`,
+                            pos: inner.pos,
+                            hint: what === 'post-processors'
+                                ? 'write the chain out, with a dynamic "post-processor" inside it'
+                                : 'dynamic blocks in a build make sources, provisioners and post-processors',
+                        });
                     break;
+                }
                 case 'hcp_packer_registry':
                     this.todo(path, {
                         message: 'hcp_packer_registry is not supported by bake',
@@ -2628,6 +2753,11 @@ class Mapper {
         }
         return out;
     }
+}
+/** A dynamic block's content with its iterator's NAME.key and NAME.value as bake's each. */
+function eachOf(v, it) {
+    const re = new RegExp(`(?<![\\w.-])${it}\\.(key|value)(?![\\w-])`, 'g');
+    return (0,deep/* mapStrings */.t)(v, (x) => (x.includes('${') ? x.replace(re, 'each.$1') : x));
 }
 /** A value from the parser as expression text: strings keep their interpolations. */
 function exprOf(v) {
@@ -4014,7 +4144,7 @@ function refineAmazonEbs(c) {
 
 
 const AWS_KINDS = ['aws-instance', 'aws-security-group', 'aws-key-pair', 'aws-ami'];
-const cleaner = (kind) => async (entry) => (await Promise.all(/* import() */[__webpack_require__.e(5861), __webpack_require__.e(5193), __webpack_require__.e(4146)]).then(__webpack_require__.bind(__webpack_require__, 74146))).awsCleaners[kind](entry);
+const cleaner = (kind) => async (entry) => (await Promise.all(/* import() */[__webpack_require__.e(5193), __webpack_require__.e(4146)]).then(__webpack_require__.bind(__webpack_require__, 74146))).awsCleaners[kind](entry);
 const amazonEbs = {
     kind: 'builder',
     type: 'amazon-ebs',
@@ -4030,16 +4160,16 @@ const amazonEbs = {
         ...(0,ssh_schema/* sshLocalInputs */.p)(c, dir),
     ],
     reuse: {
-        base: async (c) => (await Promise.all(/* import() */[__webpack_require__.e(6118), __webpack_require__.e(5472), __webpack_require__.e(5861), __webpack_require__.e(5193), __webpack_require__.e(7870), __webpack_require__.e(400), __webpack_require__.e(1423)]).then(__webpack_require__.bind(__webpack_require__, 1423))).amiBase(c),
-        exists: async (c, a) => (await Promise.all(/* import() */[__webpack_require__.e(6118), __webpack_require__.e(5472), __webpack_require__.e(5861), __webpack_require__.e(5193), __webpack_require__.e(7870), __webpack_require__.e(400), __webpack_require__.e(1423)]).then(__webpack_require__.bind(__webpack_require__, 1423))).amisExist(c, a),
+        base: async (c) => (await Promise.all(/* import() */[__webpack_require__.e(6118), __webpack_require__.e(5472), __webpack_require__.e(5193), __webpack_require__.e(7870), __webpack_require__.e(400), __webpack_require__.e(1423)]).then(__webpack_require__.bind(__webpack_require__, 1423))).amiBase(c),
+        exists: async (c, a) => (await Promise.all(/* import() */[__webpack_require__.e(6118), __webpack_require__.e(5472), __webpack_require__.e(5193), __webpack_require__.e(7870), __webpack_require__.e(400), __webpack_require__.e(1423)]).then(__webpack_require__.bind(__webpack_require__, 1423))).amisExist(c, a),
     },
     sweep: {
         where: { option: 'region', env: ['AWS_REGION', 'AWS_DEFAULT_REGION'] },
-        run: async (o) => (await Promise.all(/* import() */[__webpack_require__.e(5861), __webpack_require__.e(5193), __webpack_require__.e(4103)]).then(__webpack_require__.bind(__webpack_require__, 34103))).sweep({ ...o, regions: o.locations }),
+        run: async (o) => (await Promise.all(/* import() */[__webpack_require__.e(5193), __webpack_require__.e(4103)]).then(__webpack_require__.bind(__webpack_require__, 34103))).sweep({ ...o, regions: o.locations }),
     },
     load: async () => ({
         async steps(env, provision) {
-            const { ebsSteps } = await Promise.all(/* import() */[__webpack_require__.e(6118), __webpack_require__.e(5472), __webpack_require__.e(5861), __webpack_require__.e(5193), __webpack_require__.e(7870), __webpack_require__.e(400)]).then(__webpack_require__.bind(__webpack_require__, 60400));
+            const { ebsSteps } = await Promise.all(/* import() */[__webpack_require__.e(6118), __webpack_require__.e(5472), __webpack_require__.e(5193), __webpack_require__.e(7870), __webpack_require__.e(400)]).then(__webpack_require__.bind(__webpack_require__, 60400));
             // The steps keep more state than BuildState names; the engine only passes it through.
             return ebsSteps(env, provision);
         },
@@ -4866,9 +4996,9 @@ const ansibleSchema = schema.s.object({
     collections_path: (0,schema/* opt */.m7)(schema.s.string(), 'where ansible-playbook looks for collections (ANSIBLE_COLLECTIONS_PATH)'),
     use_sftp: (0,schema/* opt */.m7)(schema.s.bool(), 'transfer files with sftp (default scp/piped)'),
     command: (0,schema/* opt */.m7)(schema.s.string(), 'the ansible-playbook command', 'ansible-playbook'),
-    inventory_file: (0,schema/* refused */.J5)("bake writes the inventory that reaches the machine being built (its address, port, user and key); name the machine's groups with groups and host_alias, and add other inventories with extra_arguments"),
-    inventory_directory: (0,schema/* refused */.J5)('bake writes the inventory for the machine being built; add other inventories with extra_arguments ["-i", "DIR"]'),
-    sftp_command: (0,schema/* refused */.J5)("files reach the machine through bake's own SSH connection, not an sftp server command; use_sftp chooses sftp"),
+    inventory_file: (0,schema/* opt */.m7)(schema.s.string(), "an inventory of your own (groups, their vars, other hosts), read before the one bake writes, so the machine's address, port, user and key stay bake's"),
+    inventory_directory: (0,schema/* refused */.J5)('bake writes the inventory for the machine being built; add other inventories with inventory_file or extra_arguments ["-i", "DIR"]'),
+    sftp_command: (0,schema/* opt */.m7)(schema.s.string(), 'the command on the machine that serves sftp when Ansible sends files by sftp (for an sshd without the sftp subsystem), e.g. /usr/lib/openssh/sftp-server -e'),
     playbook_dir: (0,schema/* refused */.J5)('playbook_dir belongs to ansible-local, which runs Ansible on the machine (type: ansible-local); this one runs it from here with playbook_file (roles beside it are found)'),
 });
 const ansibleProvisioner = {
@@ -4883,6 +5013,7 @@ const ansibleProvisioner = {
         return [
             playbook,
             ...(typeof c.galaxy_file === 'string' ? [(0,external_node_path_.resolve)(dir, c.galaxy_file)] : []),
+            ...(typeof c.inventory_file === 'string' ? [(0,external_node_path_.resolve)(dir, c.inventory_file)] : []),
             ...((0,external_node_fs_.existsSync)(roles) ? [roles] : []),
         ];
     },
@@ -5299,9 +5430,9 @@ function builtInRegistry() {
 /* harmony export */ });
 /* harmony import */ var _expr__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58672);
 /**
- * Values a plan reads from a service (an HTTP answer, AWS Systems Manager parameters and
- * Secrets Manager secrets: Packer's `http`, `amazon-parameterstore` and
- * `amazon-secretsmanager` data sources). The
+ * Values a plan reads from a service (an HTTP answer, AWS Systems Manager parameters,
+ * Secrets Manager secrets and AMIs: Packer's `http`, `amazon-parameterstore`,
+ * `amazon-secretsmanager` and `amazon-ami` data sources). The
  * plan is resolved synchronously: a function whose answer is not here yet records what it
  * needs and fails that pass; resolvePlanWithData then fetches every recorded request at once
  * and resolves again, until nothing is missing.
@@ -6191,10 +6322,12 @@ function applyBinary(op, a, b, la, ra, hidden) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(38815);
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(17800);
+/* harmony import */ var _types__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(49518);
 /* harmony import */ var _schema__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(47280);
 /* harmony import */ var _expr__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(58672);
 /* harmony import */ var _util_random__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(31245);
 /* harmony import */ var _data__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(89511);
+
 
 
 
@@ -6949,6 +7082,18 @@ const packerFns = {
             throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M('zipmap(): the lists differ in length', at);
         return Object.fromEntries(ks.map((k, i) => [str(k, at, 'zipmap'), vs[i]]));
     },
+    // convert(value, list(string)): the second argument is a type, written as in a variable.
+    convert: (a, at, ev) => {
+        arity('convert', a, 2, 2, at);
+        const text = typeText(a[1]);
+        const type = text === undefined ? undefined : (0,_types__WEBPACK_IMPORTED_MODULE_10__/* .parseVarType */ .$F)(text);
+        if (!type)
+            throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M('convert() takes a type as its second argument', a[1].at, 'e.g. convert(var.x, list(string)); types: string, number, bool, any, list(T), set(T), map(T), object(…)');
+        const r = (0,_types__WEBPACK_IMPORTED_MODULE_10__/* .convertToType */ .dC)(ev(a[0]), type, false);
+        if (!r.ok)
+            throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`convert(): ${r.error}`, at);
+        return /^set\(/.test(text) ? sortedSet(r.value) : r.value;
+    },
     tolist: (a, at, ev) => (arity('tolist', a, 1, 1, at), list(ev(a[0]), at, 'tolist')),
     toset: (a, at, ev) => (arity('toset', a, 1, 1, at), sortedSet(list(ev(a[0]), at, 'toset'))),
     tomap: (a, at, ev) => (arity('tomap', a, 1, 1, at), map(ev(a[0]), at, 'tomap')),
@@ -7097,6 +7242,7 @@ const packerFns = {
 };
 /** The settings of the AWS data functions, which Packer's data blocks of the same use take too. */
 const AWS_DATA_KEYS = {
+    aws_ami: ['filters', 'owners', 'most_recent', 'include_deprecated', 'region'],
     aws_parameter: ['name', 'with_decryption', 'region'],
     aws_secret: ['name', 'key', 'version_id', 'version_stage', 'region'],
 };
@@ -7124,6 +7270,29 @@ function onlyKeys(cfg, keys, at, fn) {
  * resolvePlanWithData (see data.ts).
  */
 function awsData(name, args, at, ev, ctx) {
+    if (name === 'aws_ami') {
+        arity(name, args, 1, 1, at);
+        const cfg = map(ev(args[0]), at, name);
+        onlyKeys(cfg, AWS_DATA_KEYS.aws_ami, at, name);
+        const filters = map(cfg.filters ?? {}, at, name);
+        const owners = cfg.owners === undefined ? [] : list(cfg.owners, at, name).map((o) => str(o, at, name));
+        if (!Object.keys(filters).length && !owners.length)
+            throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M('aws_ami() needs filters or owners: without them it would search every public AMI', at, 'e.g. aws_ami({filters = {name = "debian-12-amd64-*"}, owners = ["136693071363"], most_recent = true})');
+        const bool = (v) => v === true || v === 'true';
+        return (0,_data__WEBPACK_IMPORTED_MODULE_9__/* .fieldsOf */ .Pf)((0,_data__WEBPACK_IMPORTED_MODULE_9__/* .answerOf */ .ut)({
+            kind: 'aws-ami',
+            region: awsRegion(cfg, at, name, ctx),
+            filters: Object.keys(filters)
+                .sort()
+                .map((k) => {
+                const v = filters[k];
+                return [k, (Array.isArray(v) ? v : [v]).map((x) => str(x, at, name))];
+            }),
+            owners,
+            mostRecent: bool(cfg.most_recent),
+            includeDeprecated: bool(cfg.include_deprecated),
+        }, at), at);
+    }
     if (name === 'aws_parameter') {
         arity(name, args, 1, 1, at);
         const cfg = map(ev(args[0]), at, name);
@@ -7234,10 +7403,24 @@ function parseCsv(text) {
 for (const [k, f] of Object.entries(packerFns))
     if (!(k in fns))
         fns[k] = f;
+/** A type written as an expression (`list(string)`, `object({a = number})`) as type text. */
+function typeText(e) {
+    if (e.t === 'ref')
+        return e.name;
+    if (e.t !== 'call')
+        return undefined;
+    if (e.name === 'object' || e.name === 'tuple')
+        return e.args.length === 1 ? (e.name === 'object' ? 'object' : 'list(any)') : undefined;
+    if (!['list', 'set', 'map'].includes(e.name) || e.args.length !== 1)
+        return undefined;
+    const of = typeText(e.args[0]);
+    return of === undefined ? undefined : `${e.name}(${of})`;
+}
 const FUNCTION_NAMES = [
     ...Object.keys(fns),
     'sensitive',
     'http_request',
+    'aws_ami',
     'aws_parameter',
     'aws_secret',
     'aws_secretsmanager',
@@ -7271,7 +7454,10 @@ function callFunction(name, args, at, ev, ctx, scope) {
         }
         return hidden ? (0,_expr__WEBPACK_IMPORTED_MODULE_7__/* .sensitive */ .LS)(v) : v;
     }
-    if (name === 'aws_parameter' || name === 'aws_secret' || name === 'aws_secretsmanager')
+    if (name === 'aws_ami' ||
+        name === 'aws_parameter' ||
+        name === 'aws_secret' ||
+        name === 'aws_secretsmanager')
         return awsData(name, args, at, (x) => (0,_expr__WEBPACK_IMPORTED_MODULE_7__/* .unmark */ .dX)(ev(x)).value, ctx);
     const fn = Object.prototype.hasOwnProperty.call(fns, name) ? fns[name] : undefined;
     if (!fn) {
@@ -7659,12 +7845,19 @@ function yamlHint(code) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Q: () => (/* binding */ provisionerCommon),
-/* harmony export */   W: () => (/* binding */ postProcessorCommon)
+/* harmony export */   Qy: () => (/* binding */ provisionerCommon),
+/* harmony export */   W4: () => (/* binding */ postProcessorCommon),
+/* harmony export */   dq: () => (/* binding */ sourceCommon)
 /* harmony export */ });
 /* harmony import */ var _schema__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(47280);
 /** Settings every plugin of a kind takes, whatever its type; the engine acts on them. */
 
+const FOR_EACH = 'repeat this for each element of a list or map (in order; a map by its keys): each.key is the index or key, each.value the element';
+/** Options every source takes, whatever its builder. */
+const sourceCommon = {
+    for_each: (0,_schema__WEBPACK_IMPORTED_MODULE_0__/* .opt */ .m7)(_schema__WEBPACK_IMPORTED_MODULE_0__.s.any(), `one instance of the source per element, named SOURCE-KEY; ${FOR_EACH}`),
+    name: (0,_schema__WEBPACK_IMPORTED_MODULE_0__/* .opt */ .m7)(_schema__WEBPACK_IMPORTED_MODULE_0__.s.string(), 'with for_each, the name of each instance (default SOURCE-KEY), e.g. app-${each.value}'),
+};
 /** Options every provisioner takes, whatever its type. */
 const provisionerCommon = {
     only: (0,_schema__WEBPACK_IMPORTED_MODULE_0__/* .opt */ .m7)(_schema__WEBPACK_IMPORTED_MODULE_0__.s.list(_schema__WEBPACK_IMPORTED_MODULE_0__.s.string(), { single: true }), 'run only for these sources (globs)'),
@@ -7674,6 +7867,7 @@ const provisionerCommon = {
     timeout: (0,_schema__WEBPACK_IMPORTED_MODULE_0__/* .opt */ .m7)(_schema__WEBPACK_IMPORTED_MODULE_0__.s.duration(), 'fail the provisioner when it runs longer'),
     override: (0,_schema__WEBPACK_IMPORTED_MODULE_0__/* .opt */ .m7)(_schema__WEBPACK_IMPORTED_MODULE_0__.s.map(_schema__WEBPACK_IMPORTED_MODULE_0__.s.map(_schema__WEBPACK_IMPORTED_MODULE_0__.s.any())), 'per-source settings: source name → keys to replace'),
     name: (0,_schema__WEBPACK_IMPORTED_MODULE_0__/* .opt */ .m7)(_schema__WEBPACK_IMPORTED_MODULE_0__.s.string(), 'a label shown in logs'),
+    for_each: (0,_schema__WEBPACK_IMPORTED_MODULE_0__/* .opt */ .m7)(_schema__WEBPACK_IMPORTED_MODULE_0__.s.any(), `run the step once per element; ${FOR_EACH}`),
 };
 /** Options every post-processor takes, whatever its type. */
 const postProcessorCommon = {
@@ -7681,6 +7875,7 @@ const postProcessorCommon = {
     except: (0,_schema__WEBPACK_IMPORTED_MODULE_0__/* .opt */ .m7)(_schema__WEBPACK_IMPORTED_MODULE_0__.s.list(_schema__WEBPACK_IMPORTED_MODULE_0__.s.string(), { single: true }), 'skip these sources (globs)'),
     keep_input_artifact: (0,_schema__WEBPACK_IMPORTED_MODULE_0__/* .opt */ .m7)(_schema__WEBPACK_IMPORTED_MODULE_0__.s.bool(), 'keep the artifact this post-processor received'),
     name: (0,_schema__WEBPACK_IMPORTED_MODULE_0__/* .opt */ .m7)(_schema__WEBPACK_IMPORTED_MODULE_0__.s.string(), 'a label shown in logs'),
+    for_each: (0,_schema__WEBPACK_IMPORTED_MODULE_0__/* .opt */ .m7)(_schema__WEBPACK_IMPORTED_MODULE_0__.s.any(), `run the post-processor once per element, one after another; ${FOR_EACH}`),
 };
 
 
@@ -7973,7 +8168,7 @@ async function resolvePlanWithData(spec, opts = {}) {
                 throw e;
             await Promise.all(wanted.map(async (r) => (0,data/* settle */.G9)(r, r.kind === 'http'
                 ? await fetchHttpData(r)
-                : await (await Promise.all(/* import() */[__webpack_require__.e(5861), __webpack_require__.e(7655), __webpack_require__.e(8284)]).then(__webpack_require__.bind(__webpack_require__, 78284))).fetchAwsData(r))));
+                : await (await Promise.all(/* import() */[__webpack_require__.e(5193), __webpack_require__.e(7655), __webpack_require__.e(8284)]).then(__webpack_require__.bind(__webpack_require__, 78284))).fetchAwsData(r))));
         }
     }
 }
@@ -8156,11 +8351,13 @@ function resolvePlan(spec, opts = {}) {
      */
     const makeScope = (extra, late = false) => {
         const scope = {
-            root: (name) => {
+            root: (name, pos) => {
                 if (name === 'var')
                     return varValues;
                 if (name in extra)
                     return extra[name];
+                if (name === 'each')
+                    throw new expr/* ExprError */._M('each.key and each.value are known only in a source or step with for_each', pos, 'add for_each to the source or step, or use var.NAME or local.NAME');
                 if (name === 'path')
                     return { root: pathRoot, cwd };
                 if (name === 'local')
@@ -8391,6 +8588,88 @@ function resolvePlan(spec, opts = {}) {
     // ---- build instances
     const instances = [];
     const errs = [];
+    /** What a for_each names, as [key, value] in order; undefined (with the problem) otherwise. */
+    const elementsOf = (raw, path, scope) => {
+        const before = errs.length;
+        const marked = evalMarked(raw, path, scope, errs);
+        if (errs.length > before)
+            return undefined;
+        const r = (0,expr/* unmark */.dX)(marked);
+        const fail = (message, hint) => {
+            errs.push({ message, path, pos: at(path), hint });
+            return undefined;
+        };
+        if (r.sensitive)
+            return fail('for_each cannot be sensitive: its elements name instances and steps, which are shown', 'repeat over what is not secret (names, say) and look the secret up inside');
+        const v = r.value;
+        if (Array.isArray(v))
+            return v.map((x, i) => [i, x]);
+        if (v && typeof v === 'object')
+            return Object.keys(v)
+                .sort()
+                .map((k) => [k, v[k]]);
+        return fail(`for_each takes a list or a map, not ${(0,expr/* typeName */.go)(v)}`, 'e.g. for_each: [bookworm, trixie] or ${var.images}');
+    };
+    /**
+     * The instances of one source in a build: the source itself, or with for_each one per
+     * element, named by its name setting or SOURCE-KEY. `taken` holds the build's names so far.
+     */
+    const sourceInstances = (srcName, buildName, taken) => {
+        const src = spec.sources[srcName];
+        const sp = (0,load/* joinPath */.uJ)('sources', srcName);
+        const claim = (name, path, what) => {
+            const other = taken.get(name) ?? (name !== srcName && name in spec.sources ? name : undefined);
+            if (other === undefined) {
+                taken.set(name, srcName);
+                return true;
+            }
+            errs.push({
+                message: `${what} is named "${name}", which ${other === srcName ? 'another of its instances' : `source "${other}"`} already is`,
+                path,
+                pos: at(path),
+                hint: src.for_each === undefined
+                    ? 'list each source once'
+                    : 'give each instance a name of its own, e.g. name: ' + srcName + '-${each.key}',
+            });
+            return false;
+        };
+        if (src.for_each === undefined)
+            return claim(srcName, (0,load/* joinPath */.uJ)((0,load/* joinPath */.uJ)('builds', buildName), 'sources'), `source "${srcName}"`)
+                ? [{ name: srcName }]
+                : [];
+        const forEachPath = (0,load/* joinPath */.uJ)(sp, 'for_each');
+        const build = { name: buildName };
+        const elems = elementsOf(src.for_each, forEachPath, makeScope({ build }));
+        if (!elems)
+            return [];
+        const out = [];
+        for (const [key, value] of elems) {
+            const each = { key, value };
+            let name = `${srcName}-${(0,expr/* toText */.fE)(key, 0)}`;
+            const np = src.name === undefined ? forEachPath : (0,load/* joinPath */.uJ)(sp, 'name');
+            if (src.name !== undefined) {
+                const before = errs.length;
+                const n = evalTree(src.name, np, makeScope({ build, each }), errs);
+                if (errs.length > before)
+                    return out;
+                name = typeof n === 'string' ? n : JSON.stringify(n);
+            }
+            if (!spec_spec/* NAME_RE */.eF.test(name)) {
+                errs.push({
+                    message: `instance ${JSON.stringify(name)} of source "${srcName}" (for_each element ${JSON.stringify(key)}) is not a valid name`,
+                    path: np,
+                    pos: at(np),
+                    hint: 'names take letters, digits, - and _; set name: to choose them, e.g. name: ' +
+                        srcName +
+                        '-${each.key}',
+                });
+                continue;
+            }
+            if (claim(name, np, `an instance of source "${srcName}"`))
+                out.push({ name, each });
+        }
+        return out;
+    };
     for (const [buildName, build] of Object.entries(spec.builds)) {
         const bp = (0,load/* joinPath */.uJ)('builds', buildName);
         // An expression passes the checks before evaluation, but what a build runs must be
@@ -8403,18 +8682,32 @@ function resolvePlan(spec, opts = {}) {
                 pos: at((0,load/* joinPath */.uJ)(bp, k)),
                 hint: k === 'sources'
                     ? 'list the source names, e.g. sources: [app, vm]; use --only/--except to pick some at run time'
-                    : `write the ${k} as a list (lines starting with "- "); use only/except or override for per-source differences`,
+                    : `write the ${k} as a list (lines starting with "- "); use only/except or override for per-source differences, and for_each on a step to repeat it`,
             });
         if (notList.length)
             continue;
         const srcNames = build.sources.map(String);
-        errs.push(...unmatchedSelectors(build, bp, buildName, srcNames, spec, file));
-        for (const srcName of srcNames) {
+        const taken = new Map();
+        const before = errs.length;
+        const expanded = srcNames.flatMap((srcName) => sourceInstances(srcName, buildName, taken).map((inst) => ({ srcName, ...inst })));
+        if (!expanded.length && srcNames.length && errs.length === before)
+            errs.push({
+                message: `build "${buildName}" has nothing to build: the for_each of its sources is empty`,
+                path: (0,load/* joinPath */.uJ)(bp, 'sources'),
+                pos: at((0,load/* joinPath */.uJ)(bp, 'sources')),
+                hint: 'give for_each at least one element, or check the variables it reads',
+            });
+        errs.push(...unmatchedSelectors(build, bp, buildName, [...new Set([...srcNames, ...expanded.map((x) => x.name)])].map((n) => [
+            n,
+            String(spec.sources[n]?.type ?? spec.sources[expanded.find((x) => x.name === n).srcName].type),
+        ]), file));
+        for (const { srcName, name: instName, each } of expanded) {
             const src = spec.sources[srcName];
             const type = String(src.type);
             const names = {
-                source: { name: srcName, type },
-                build: { name: buildName, type, source_name: srcName },
+                source: { name: instName, type },
+                build: { name: buildName, type, source_name: instName },
+                ...(each ? { each } : {}),
             };
             const scope = makeScope(names);
             // Provisioners and post-processors run on the machine: build.ID and the like are theirs.
@@ -8426,7 +8719,8 @@ function resolvePlan(spec, opts = {}) {
             const late = new Set(builder.buildFields ?? []);
             const config = {};
             for (const [k, v] of Object.entries(src))
-                config[k] = evalTree(v, (0,load/* joinPath */.uJ)(sp, k), late.has(k) ? stepScope : scope, errs);
+                if (k !== 'for_each' && k !== 'name')
+                    config[k] = evalTree(v, (0,load/* joinPath */.uJ)(sp, k), late.has(k) ? stepScope : scope, errs);
             delete config.type;
             if (file.packer)
                 packerTyping(config, builder.schema);
@@ -8459,25 +8753,28 @@ function resolvePlan(spec, opts = {}) {
             };
             if (errs.length === checked)
                 refine(builder, config, sp);
-            const matches = (list) => (Array.isArray(list) ? list : [list]).some((g) => (0,esm/* minimatch */.xF)(srcName, String(g)) ||
-                (0,esm/* minimatch */.xF)(`${type}.${srcName}`, String(g)) ||
-                (0,esm/* minimatch */.xF)(`${buildName}.${srcName}`, String(g)));
+            // An instance of a for_each source answers to its own name and to its source's.
+            const matches = (list) => (Array.isArray(list) ? list : [list]).some((g) => [...new Set([instName, srcName])].some((n) => (0,esm/* minimatch */.xF)(n, String(g)) ||
+                (0,esm/* minimatch */.xF)(`${type}.${n}`, String(g)) ||
+                (0,esm/* minimatch */.xF)(`${buildName}.${n}`, String(g))));
             const selected = (raw) => (raw.only === undefined || matches(raw.only)) &&
                 (raw.except === undefined || !matches(raw.except));
-            const useProvisioner = (raw, path) => {
+            const useProvisioner = (raw, path, step) => {
                 if (!selected(raw))
                     return undefined;
                 let merged = { ...raw };
                 const override = raw.override;
-                if (override && override[srcName])
-                    merged = { ...merged, ...override[srcName] };
+                const mine = override?.[instName] ?? override?.[srcName];
+                if (mine)
+                    merged = { ...merged, ...mine };
                 delete merged.override;
-                const evaluated = evalTree(merged, path, stepScope, errs);
+                delete merged.for_each;
+                const evaluated = evalTree(merged, path, step?.scope ?? stepScope, errs);
                 const info = spec.registry.must('provisioner', String(raw.type));
                 if (file.packer)
                     packerTyping(evaluated, info.schema);
                 const before = errs.length;
-                const cfg = (0,spec_schema/* check */.z6)(evaluated, (0,spec_spec/* pluginSchema */.PP)(info.schema, plugin_common/* provisionerCommon */.Q), path, {
+                const cfg = (0,spec_schema/* check */.z6)(evaluated, (0,spec_spec/* pluginSchema */.PP)(info.schema, plugin_common/* provisionerCommon */.Qy), path, {
                     file,
                     problems: errs,
                     phase: 'resolved',
@@ -8486,7 +8783,7 @@ function resolvePlan(spec, opts = {}) {
                     refine(info, cfg, path);
                 const use = {
                     type: String(raw.type),
-                    label: typeof cfg.name === 'string' ? cfg.name : String(raw.type),
+                    label: (typeof cfg.name === 'string' ? cfg.name : String(raw.type)) + (step?.label ?? ''),
                     path,
                     at: written(file, path),
                     config: stripCommon(cfg, [
@@ -8504,32 +8801,63 @@ function resolvePlan(spec, opts = {}) {
                 };
                 return use;
             };
+            /** A step once, or once per element of its for_each (each.key and each.value bound). */
+            const perElement = (raw, path) => {
+                if (raw.for_each === undefined || !selected(raw))
+                    return [undefined];
+                const elems = elementsOf(raw.for_each, (0,load/* joinPath */.uJ)(path, 'for_each'), stepScope);
+                return (elems ?? []).map(([key, value]) => ({
+                    scope: makeScope({ ...names, each: { key, value } }, true),
+                    label: `[${typeof key === 'string' ? key : String(key)}]`,
+                }));
+            };
             const provs = [];
             (build.provisioners ?? []).forEach((raw, i) => {
-                const u = useProvisioner(raw, (0,load/* joinPath */.uJ)((0,load/* joinPath */.uJ)(bp, 'provisioners'), i));
-                if (u)
-                    provs.push(u);
+                const path = (0,load/* joinPath */.uJ)((0,load/* joinPath */.uJ)(bp, 'provisioners'), i);
+                for (const step of perElement(raw, path)) {
+                    const u = useProvisioner(raw, path, step);
+                    if (u)
+                        provs.push(u);
+                }
             });
             const ecp = build['error-cleanup-provisioner'];
-            const errorCleanup = ecp
-                ? useProvisioner(ecp, (0,load/* joinPath */.uJ)(bp, 'error-cleanup-provisioner'))
-                : undefined;
+            const ecpPath = (0,load/* joinPath */.uJ)(bp, 'error-cleanup-provisioner');
+            if (ecp?.for_each !== undefined)
+                errs.push({
+                    message: 'for_each is not for the error-cleanup-provisioner: a build has one',
+                    path: (0,load/* joinPath */.uJ)(ecpPath, 'for_each'),
+                    pos: at((0,load/* joinPath */.uJ)(ecpPath, 'for_each'), true),
+                    hint: 'remove for_each; one shell step can run several commands',
+                });
+            const errorCleanup = ecp ? useProvisioner(ecp, ecpPath) : undefined;
             const chains = [];
             (build['post-processors'] ?? []).forEach((item, i) => {
                 const cp = (0,load/* joinPath */.uJ)((0,load/* joinPath */.uJ)(bp, 'post-processors'), i);
-                const chain = (Array.isArray(item) ? item : [item]);
+                // A post-processor with for_each in a chain is that many in the chain; on its own
+                // (a chain of one) it is that many chains, as Packer's dynamic blocks make them.
+                const steps = (Array.isArray(item) ? item : [item]);
+                const perChain = Array.isArray(item)
+                    ? [
+                        steps.flatMap((raw, j) => perElement(raw, (0,load/* joinPath */.uJ)(cp, j)).map((e) => [raw, (0,load/* joinPath */.uJ)(cp, j), e])),
+                    ]
+                    : perElement(steps[0], cp).map((e) => [[steps[0], cp, e]]);
+                for (const chain of perChain)
+                    usePostProcessors(chain);
+            });
+            function usePostProcessors(chain) {
                 const uses = [];
                 let input = artifactKindOf(builder, config);
-                chain.forEach((raw, j) => {
-                    const pp = Array.isArray(item) ? (0,load/* joinPath */.uJ)(cp, j) : cp;
+                chain.forEach(([raw, pp, step], j) => {
                     if (!selected(raw))
                         return;
-                    const evaluated = evalTree(raw, pp, stepScope, errs);
+                    const rest = { ...raw };
+                    delete rest.for_each;
+                    const evaluated = evalTree(rest, pp, step?.scope ?? stepScope, errs);
                     const info = spec.registry.must('post-processor', String(raw.type));
                     if (file.packer)
                         packerTyping(evaluated, info.schema);
                     const before = errs.length;
-                    const cfg = (0,spec_schema/* check */.z6)(evaluated, (0,spec_spec/* pluginSchema */.PP)(info.schema, plugin_common/* postProcessorCommon */.W), pp, {
+                    const cfg = (0,spec_schema/* check */.z6)(evaluated, (0,spec_spec/* pluginSchema */.PP)(info.schema, plugin_common/* postProcessorCommon */.W4), pp, {
                         file,
                         problems: errs,
                         phase: 'resolved',
@@ -8551,7 +8879,7 @@ function resolvePlan(spec, opts = {}) {
                         input = info.produces;
                     uses.push({
                         type: String(raw.type),
-                        label: typeof cfg.name === 'string' ? cfg.name : String(raw.type),
+                        label: (typeof cfg.name === 'string' ? cfg.name : String(raw.type)) + (step?.label ?? ''),
                         path: pp,
                         at: written(file, pp),
                         config: stripCommon(cfg, ['type', 'only', 'except', 'keep_input_artifact', 'name']),
@@ -8562,13 +8890,13 @@ function resolvePlan(spec, opts = {}) {
                 });
                 if (uses.length)
                     chains.push(uses);
-            });
+            }
             const trust = resolveTrust(build, bp, {
                 specDir: spec.dir,
                 file,
                 errs,
                 build: buildName,
-                source: srcName,
+                source: instName,
                 evaluate: (raw, path) => evalTree(raw, path, scope, errs),
                 typed: (value, schema, path) => (0,spec_schema/* check */.z6)(value, schema, path, { file, problems: errs, phase: 'resolved' }),
                 selected,
@@ -8578,10 +8906,10 @@ function resolvePlan(spec, opts = {}) {
                 ? undefined
                 : (0,spec_schema/* parseDuration */.E9)(evalTree(build.timeout, (0,load/* joinPath */.uJ)(bp, 'timeout'), scope, errs));
             instances.push({
-                name: `${buildName}.${srcName}`,
+                name: `${buildName}.${instName}`,
                 at: written(file, sp),
                 build: buildName,
-                source: srcName,
+                source: instName,
                 type,
                 config,
                 provisioners: provs,
@@ -8679,13 +9007,10 @@ function settingNaming(v, names, key = '') {
  * only/except globs that match none of the build's sources, and override keys that name no
  * source of the build: each would silently drop or ignore what it is written on.
  */
-function unmatchedSelectors(build, bp, buildName, srcNames, spec, file) {
+function unmatchedSelectors(build, bp, buildName, sources, file) {
     const out = [];
-    const names = srcNames.flatMap((n) => [
-        n,
-        `${String(spec.sources[n]?.type)}.${n}`,
-        `${buildName}.${n}`,
-    ]);
+    const srcNames = sources.map(([n]) => n);
+    const names = sources.flatMap(([n, type]) => [n, `${type}.${n}`, `${buildName}.${n}`]);
     const items = [];
     const add = (raw, path) => {
         if (raw && typeof raw === 'object' && !Array.isArray(raw))
@@ -9532,7 +9857,14 @@ function loadSpec(path, registry, file = (0,_load__WEBPACK_IMPORTED_MODULE_2__/*
             });
             continue;
         }
-        (0,_schema__WEBPACK_IMPORTED_MODULE_3__/* .check */ .z6)(src, pluginSchema(info.schema, {}), p, ctx);
+        (0,_schema__WEBPACK_IMPORTED_MODULE_3__/* .check */ .z6)(src, pluginSchema(info.schema, _plugin_common__WEBPACK_IMPORTED_MODULE_4__/* .sourceCommon */ .dq), p, ctx);
+        if (src.name !== undefined && src.for_each === undefined)
+            problems.push({
+                message: 'name is for a source with for_each; a source is named by its key',
+                path: (0,_load__WEBPACK_IMPORTED_MODULE_2__/* .joinPath */ .uJ)(p, 'name'),
+                pos: at((0,_load__WEBPACK_IMPORTED_MODULE_2__/* .joinPath */ .uJ)(p, 'name'), true),
+                hint: `remove name, or add for_each to make one instance per element`,
+            });
     }
     for (const [name, build] of Object.entries(spec.builds)) {
         const p = (0,_load__WEBPACK_IMPORTED_MODULE_2__/* .joinPath */ .uJ)('builds', name);
@@ -9601,7 +9933,7 @@ function notASpec(file, path) {
     });
 }
 function checkPlugin(value, path, kind, registry, ctx) {
-    const common = kind === 'provisioner' ? _plugin_common__WEBPACK_IMPORTED_MODULE_4__/* .provisionerCommon */ .Q : _plugin_common__WEBPACK_IMPORTED_MODULE_4__/* .postProcessorCommon */ .W;
+    const common = kind === 'provisioner' ? _plugin_common__WEBPACK_IMPORTED_MODULE_4__/* .provisionerCommon */ .Qy : _plugin_common__WEBPACK_IMPORTED_MODULE_4__/* .postProcessorCommon */ .W4;
     if (!value || typeof value !== 'object' || Array.isArray(value)) {
         ctx.problems.push({
             message: `a ${kind} is a mapping with a type, e.g. {type: shell, inline: [...]}`,

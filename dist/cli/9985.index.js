@@ -190,9 +190,9 @@ function specJsonSchema(plugins) {
     // The condition is an expression; it is evaluated when the variable has its value.
     vprops.validation = (0,_schema__WEBPACK_IMPORTED_MODULE_0__/* .fieldJsonSchema */ .ql)('validation', vfields.validation);
     const top = _spec__WEBPACK_IMPORTED_MODULE_1__/* .topSchema */ .XE.fields;
-    const builder = pluginKind(plugins, 'builder', 'builder', {});
-    const provisioner = pluginKind(plugins, 'provisioner', 'provisioner', _plugin_common__WEBPACK_IMPORTED_MODULE_2__/* .provisionerCommon */ .Q);
-    const postProcessor = pluginKind(plugins, 'post-processor', 'post-processor', _plugin_common__WEBPACK_IMPORTED_MODULE_2__/* .postProcessorCommon */ .W);
+    const builder = pluginKind(plugins, 'builder', 'builder', _plugin_common__WEBPACK_IMPORTED_MODULE_2__/* .sourceCommon */ .dq);
+    const provisioner = pluginKind(plugins, 'provisioner', 'provisioner', _plugin_common__WEBPACK_IMPORTED_MODULE_2__/* .provisionerCommon */ .Qy);
+    const postProcessor = pluginKind(plugins, 'post-processor', 'post-processor', _plugin_common__WEBPACK_IMPORTED_MODULE_2__/* .postProcessorCommon */ .W4);
     const build = {
         type: 'object',
         description: 'one build: the sources it runs, then provisioners and post-processors',

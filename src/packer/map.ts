@@ -721,19 +721,14 @@ export class Mapper {
     );
     if (!made) return undefined;
     const path = joinPath('sources', made);
-    const config = eachOf(sources[made] as Record<string, unknown>, parts.it);
-    config.for_each = parts.forEach.value;
-    this.place(
-      joinPath(path, 'for_each'),
-      parts.forEach.pos,
-      parts.forEach.valuePos,
-      config.for_each,
-    );
+    const { type, ...settings } = eachOf(sources[made] as Record<string, unknown>, parts.it);
     const name = nameAttr ? eachOf({ v: nameAttr.value }, parts.it).v : `${base}-\${each.key}`;
-    config.name = name;
+    // for_each and name first: they say what the settings below are repeated for.
+    sources[made] = { type, for_each: parts.forEach.value, name, ...settings };
+    const forEach = joinPath(path, 'for_each');
+    this.place(forEach, parts.forEach.pos, parts.forEach.valuePos, parts.forEach.value);
     if (nameAttr) this.place(joinPath(path, 'name'), nameAttr.pos, nameAttr.valuePos, name);
     else this.place(joinPath(path, 'name'), parts.forEach.pos, parts.forEach.valuePos, name);
-    sources[made] = config;
     return made;
   }
 

@@ -91,8 +91,25 @@ export declare class Mapper {
      * "dynamic" itself, which the caller then leaves alone.
      */
     private dynamicBlocks;
+    /**
+     * A dynamic block's parts: for_each, the iterator's name, the one content block, and the
+     * labels (a build's dynamic source, provisioner or post-processor has them, a nested block
+     * not); undefined (with a problem) when it is malformed.
+     */
+    private dynamicParts;
     /** One dynamic block as a `for` expression; undefined (with a problem) when it is malformed. */
     private dynamicExpr;
+    /**
+     * A build's `dynamic "provisioner"` or `dynamic "post-processor"`: the step once, with
+     * bake's for_each, which runs it once per element; the iterator's NAME.key and NAME.value
+     * are each.key and each.value.
+     */
+    private dynamicStep;
+    /**
+     * A build's `dynamic "source"`: one more source, the named one with content's settings over
+     * it, and bake's for_each, which makes one instance per element, named by content's `name`.
+     */
+    private dynamicSource;
     /** A block's body as an object expression (nested blocks as objects, or lists of them). */
     private bodyExpr;
     private blockInto;

@@ -1,7 +1,7 @@
 /**
- * Values a plan reads from a service (an HTTP answer, AWS Systems Manager parameters and
- * Secrets Manager secrets: Packer's `http`, `amazon-parameterstore` and
- * `amazon-secretsmanager` data sources). The
+ * Values a plan reads from a service (an HTTP answer, AWS Systems Manager parameters,
+ * Secrets Manager secrets and AMIs: Packer's `http`, `amazon-parameterstore`,
+ * `amazon-secretsmanager` and `amazon-ami` data sources). The
  * plan is resolved synchronously: a function whose answer is not here yet records what it
  * needs and fails that pass; resolvePlanWithData then fetches every recorded request at once
  * and resolves again, until nothing is missing.
@@ -20,6 +20,15 @@ export interface SecretRequest {
     versionId?: string;
     versionStage?: string;
 }
+export interface AmiRequest {
+    kind: 'aws-ami';
+    region: string;
+    /** EC2's filters, by name, each with its values. */
+    filters: [string, string[]][];
+    owners: string[];
+    mostRecent: boolean;
+    includeDeprecated: boolean;
+}
 export interface HttpRequest {
     kind: 'http';
     url: string;
@@ -28,7 +37,7 @@ export interface HttpRequest {
     body?: string;
     timeoutMs: number;
 }
-export type DataRequest = ParameterRequest | SecretRequest | HttpRequest;
+export type DataRequest = ParameterRequest | SecretRequest | AmiRequest | HttpRequest;
 /** What a service said: the parts a function builds its value from, or why it could not. */
 export type DataAnswer = {
     ok: true;

@@ -18,6 +18,7 @@ export declare function formatDate(spec: string, ts: string, at: number): string
 export declare function goLayout(layout: string, d: Date): string;
 /** The settings of the AWS data functions, which Packer's data blocks of the same use take too. */
 export declare const AWS_DATA_KEYS: {
+    aws_ami: string[];
     aws_parameter: string[];
     aws_secret: string[];
 };

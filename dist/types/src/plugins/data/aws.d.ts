@@ -1,2 +1,2 @@
-import type { DataAnswer, ParameterRequest, SecretRequest } from '../../spec/data';
-export declare function fetchAwsData(r: ParameterRequest | SecretRequest): Promise<DataAnswer>;
+import type { AmiRequest, DataAnswer, ParameterRequest, SecretRequest } from '../../spec/data';
+export declare function fetchAwsData(r: ParameterRequest | SecretRequest | AmiRequest): Promise<DataAnswer>;
