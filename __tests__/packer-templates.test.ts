@@ -41,6 +41,14 @@ async function planOfHcl(
   return planOfPath(join(dir, name), opts);
 }
 
+/** What bake convert writes for a template (beside it, as bake.yml, with no TODOs), and its plan. */
+async function convertedPlan(dir: string, name = 'main.pkr.hcl') {
+  const { yaml, todos } = await convertTemplate(join(dir, name), builtInRegistry(), dir);
+  expect(todos).toEqual([]);
+  writeFileSync(join(dir, 'bake.yml'), yaml);
+  return { yaml, plan: resolvePlan(await openSpec(join(dir, 'bake.yml')), { env: {} }) };
+}
+
 async function problemsOfHcl(
   files: Record<string, string>,
   name = 'main.pkr.hcl',
@@ -679,14 +687,7 @@ build {
     }
   }`),
     });
-    const { yaml, todos } = await convertTemplate(
-      join(dir, 'main.pkr.hcl'),
-      builtInRegistry(),
-      dir,
-    );
-    expect(todos).toEqual([]);
-    writeFileSync(join(dir, 'bake.yml'), yaml);
-    const plan = resolvePlan(await openSpec(join(dir, 'bake.yml')), { env: {} });
+    const { plan } = await convertedPlan(dir);
     expect(plan.instances[0].config.launch_block_device_mappings).toEqual([
       { device_name: '/dev/sdb', volume_size: 20 },
       { device_name: '/dev/sdc', volume_size: 30 },
@@ -802,15 +803,8 @@ ${build}
     }
   }`),
     });
-    const { yaml, todos } = await convertTemplate(
-      join(dir, 'main.pkr.hcl'),
-      builtInRegistry(),
-      dir,
-    );
-    expect(todos).toEqual([]);
+    const { yaml, plan } = await convertedPlan(dir);
     expect(yaml).toMatch(/for_each: \$\{var\.distros\}/);
-    writeFileSync(join(dir, 'bake.yml'), yaml);
-    const plan = resolvePlan(await openSpec(join(dir, 'bake.yml')), { env: {} });
     expect(
       plan.instances.map((i) => [
         i.name,
