@@ -896,9 +896,9 @@ describe('data "http"', () => {
     expect(shown).not.toContain('t-123');
   });
   test.each([
-    ['a 404', '/missing', /answered 404 Not Found in /],
-    ['a body that is not text or JSON', '/binary', /answered with application\/octet-stream in /],
-    ['nothing listening', 'CLOSED', /failed: ECONNREFUSED in /],
+    ['a 404', '/missing', /answered 404 Not Found$/],
+    ['a body that is not text or JSON', '/binary', /answered with application\/octet-stream$/],
+    ['nothing listening', 'CLOSED', /failed: ECONNREFUSED$/],
   ])('%s is an error at the url, with what was asked', async (_what, path, message) => {
     const url = path === 'CLOSED' ? `http://127.0.0.1:${await closedPort()}/x` : `${base}${path}`;
     const { problems } = await problemsOfHcl({

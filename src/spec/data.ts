@@ -79,8 +79,14 @@ export function settle(r: DataRequest, a: DataAnswer): void {
   pending.delete(keyOf(r));
 }
 
+/**
+ * What a service answered instead of a value: its message says all there is, so it is shown
+ * without the expression that asked (for a Packer data block, text the template never had).
+ */
+export class ServiceError extends ExprError {}
+
 /** The fields of an answer as a value, or the error it is. */
 export function fieldsOf(a: DataAnswer, at: number): Record<string, Marked> {
-  if (!a.ok) throw new ExprError(a.message, at, a.hint);
+  if (!a.ok) throw new ServiceError(a.message, at, a.hint);
   return Object.fromEntries(Object.entries(a.fields).map(([k, v]) => [k, v ?? null]));
 }

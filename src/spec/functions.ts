@@ -23,7 +23,7 @@ import {
   unmark,
 } from './expr';
 import { nodeCrypto, randomUuid } from '../util/random';
-import { answerOf, fieldsOf, PendingData } from './data';
+import { answerOf, fieldsOf, PendingData, ServiceError } from './data';
 
 /** What functions may touch: fixed per run so that results are deterministic. */
 export interface FunctionContext {
@@ -85,7 +85,7 @@ function httpRequest(cfg: { [k: string]: Value }, at: number): Value {
   const where = `${method} ${url.replace(/\?.*$/, '')}`;
   const a = answerOf({ kind: 'http', url, method, headers, body, timeoutMs }, at);
   if (!a.ok)
-    throw new ExprError(
+    throw new ServiceError(
       `http_request(): ${where} failed: ${a.message}`,
       at,
       'check the address, and that this machine can reach it',
@@ -97,7 +97,7 @@ function httpRequest(cfg: { [k: string]: Value }, at: number): Value {
     body: string;
   };
   if (r.status < 200 || r.status > 299)
-    throw new ExprError(
+    throw new ServiceError(
       `http_request(): ${where} answered ${r.status} ${r.statusText}`.trimEnd(),
       at,
       'the data source needs a 2xx answer',
@@ -107,7 +107,7 @@ function httpRequest(cfg: { [k: string]: Value }, at: number): Value {
     method !== 'HEAD' &&
     !(type.startsWith('text/') || type === 'application/json' || type.endsWith('+json'))
   )
-    throw new ExprError(
+    throw new ServiceError(
       `http_request(): ${where} answered with ${type || 'no content type'}`,
       at,
       'the body must be text/* or application/json, as in Packer',
@@ -1208,7 +1208,7 @@ function awsData(
       parsed = undefined;
     }
     if (!parsed || typeof parsed !== 'object' || !(key in parsed))
-      throw new ExprError(
+      throw new ServiceError(
         `secret ${cfg.name} has no key "${key}"`,
         at,
         parsed && typeof parsed === 'object'

@@ -38,7 +38,7 @@ import { artifactKindOf, ArtifactKind, Descriptor } from '../plugins/api';
 import type { PluginSet } from '../plugins/api';
 import { addSecret, REDACTED } from '../util/redact';
 import { LATE_FIELD, lateField } from './late';
-import { pendingRequests, settle } from './data';
+import { pendingRequests, ServiceError, settle } from './data';
 import { fetchHttpData } from '../util/http-data';
 import pkg from '../../package.json';
 import { resolveTrust, TrustPlan } from '../trust/plan';
@@ -550,7 +550,10 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
       } catch (e) {
         if (e instanceof ExprError) {
           const problem = {
-            message: `${e.message} in ${JSON.stringify(value.length > 60 ? value.slice(0, 60) + '…' : value)}`,
+            message:
+              e instanceof ServiceError
+                ? e.message
+                : `${e.message} in ${JSON.stringify(value.length > 60 ? value.slice(0, 60) + '…' : value)}`,
             path,
             pos: at(path),
             hint: e.hint,
