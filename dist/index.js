@@ -30458,16 +30458,16 @@ class Mapper {
         if (!made)
             return undefined;
         const path = (0,load/* joinPath */.uJ)('sources', made);
-        const config = eachOf(sources[made], parts.it);
-        config.for_each = parts.forEach.value;
-        this.place((0,load/* joinPath */.uJ)(path, 'for_each'), parts.forEach.pos, parts.forEach.valuePos, config.for_each);
+        const { type, ...settings } = eachOf(sources[made], parts.it);
         const name = nameAttr ? eachOf({ v: nameAttr.value }, parts.it).v : `${base}-\${each.key}`;
-        config.name = name;
+        // for_each and name first: they say what the settings below are repeated for.
+        sources[made] = { type, for_each: parts.forEach.value, name, ...settings };
+        const forEach = (0,load/* joinPath */.uJ)(path, 'for_each');
+        this.place(forEach, parts.forEach.pos, parts.forEach.valuePos, parts.forEach.value);
         if (nameAttr)
             this.place((0,load/* joinPath */.uJ)(path, 'name'), nameAttr.pos, nameAttr.valuePos, name);
         else
             this.place((0,load/* joinPath */.uJ)(path, 'name'), parts.forEach.pos, parts.forEach.valuePos, name);
-        sources[made] = config;
         return made;
     }
     /** A block's body as an object expression (nested blocks as objects, or lists of them). */
@@ -33398,6 +33398,7 @@ const hasZstd = () => typeof node_zlib__WEBPACK_IMPORTED_MODULE_0__.createZstdCo
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   G9: () => (/* binding */ settle),
 /* harmony export */   Pf: () => (/* binding */ fieldsOf),
+/* harmony export */   _7: () => (/* binding */ ServiceError),
 /* harmony export */   cN: () => (/* binding */ PendingData),
 /* harmony export */   iL: () => (/* binding */ pendingRequests),
 /* harmony export */   ut: () => (/* binding */ answerOf)
@@ -33437,10 +33438,16 @@ function settle(r, a) {
     answers.set(keyOf(r), a);
     pending.delete(keyOf(r));
 }
+/**
+ * What a service answered instead of a value: its message says all there is, so it is shown
+ * without the expression that asked (for a Packer data block, text the template never had).
+ */
+class ServiceError extends _expr__WEBPACK_IMPORTED_MODULE_0__/* .ExprError */ ._M {
+}
 /** The fields of an answer as a value, or the error it is. */
 function fieldsOf(a, at) {
     if (!a.ok)
-        throw new _expr__WEBPACK_IMPORTED_MODULE_0__/* .ExprError */ ._M(a.message, at, a.hint);
+        throw new ServiceError(a.message, at, a.hint);
     return Object.fromEntries(Object.entries(a.fields).map(([k, v]) => [k, v ?? null]));
 }
 
@@ -34342,14 +34349,14 @@ function httpRequest(cfg, at) {
     const where = `${method} ${url.replace(/\?.*$/, '')}`;
     const a = (0,_data__WEBPACK_IMPORTED_MODULE_9__/* .answerOf */ .ut)({ kind: 'http', url, method, headers, body, timeoutMs }, at);
     if (!a.ok)
-        throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`http_request(): ${where} failed: ${a.message}`, at, 'check the address, and that this machine can reach it');
+        throw new _data__WEBPACK_IMPORTED_MODULE_9__/* .ServiceError */ ._7(`http_request(): ${where} failed: ${a.message}`, at, 'check the address, and that this machine can reach it');
     const r = a.fields;
     if (r.status < 200 || r.status > 299)
-        throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`http_request(): ${where} answered ${r.status} ${r.statusText}`.trimEnd(), at, 'the data source needs a 2xx answer');
+        throw new _data__WEBPACK_IMPORTED_MODULE_9__/* .ServiceError */ ._7(`http_request(): ${where} answered ${r.status} ${r.statusText}`.trimEnd(), at, 'the data source needs a 2xx answer');
     const type = (r.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
     if (method !== 'HEAD' &&
         !(type.startsWith('text/') || type === 'application/json' || type.endsWith('+json')))
-        throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`http_request(): ${where} answered with ${type || 'no content type'}`, at, 'the body must be text/* or application/json, as in Packer');
+        throw new _data__WEBPACK_IMPORTED_MODULE_9__/* .ServiceError */ ._7(`http_request(): ${where} answered with ${type || 'no content type'}`, at, 'the body must be text/* or application/json, as in Packer');
     return {
         url,
         status_code: r.status,
@@ -35322,7 +35329,7 @@ function awsData(name, args, at, ev, ctx) {
             parsed = undefined;
         }
         if (!parsed || typeof parsed !== 'object' || !(key in parsed))
-            throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`secret ${cfg.name} has no key "${key}"`, at, parsed && typeof parsed === 'object'
+            throw new _data__WEBPACK_IMPORTED_MODULE_9__/* .ServiceError */ ._7(`secret ${cfg.name} has no key "${key}"`, at, parsed && typeof parsed === 'object'
                 ? `its keys: ${Object.keys(parsed).join(', ')}`
                 : 'the secret is not a JSON object: leave key out to read the whole string');
         const v = parsed[key];
@@ -54005,7 +54012,9 @@ function resolvePlan(spec, opts = {}) {
             catch (e) {
                 if (e instanceof expr/* ExprError */._M) {
                     const problem = {
-                        message: `${e.message} in ${JSON.stringify(value.length > 60 ? value.slice(0, 60) + '…' : value)}`,
+                        message: e instanceof data/* ServiceError */._7
+                            ? e.message
+                            : `${e.message} in ${JSON.stringify(value.length > 60 ? value.slice(0, 60) + '…' : value)}`,
                         path,
                         pos: at(path),
                         hint: e.hint,

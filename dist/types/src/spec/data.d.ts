@@ -56,5 +56,11 @@ export declare class PendingData extends ExprError {
 export declare function answerOf(r: DataRequest, at: number): DataAnswer;
 export declare function pendingRequests(): DataRequest[];
 export declare function settle(r: DataRequest, a: DataAnswer): void;
+/**
+ * What a service answered instead of a value: its message says all there is, so it is shown
+ * without the expression that asked (for a Packer data block, text the template never had).
+ */
+export declare class ServiceError extends ExprError {
+}
 /** The fields of an answer as a value, or the error it is. */
 export declare function fieldsOf(a: DataAnswer, at: number): Record<string, Marked>;
