@@ -148,6 +148,18 @@ builds:
     expect(() => formatDate('YYYY-Q', '2024-01-01T00:00:00Z', 0)).toThrow(
       /unknown format letter "Q"/,
     ));
+  it.each(['words-123456', '123456', 'March 5 2024', '2024-03-05', '2024-03-05T07:08:09'])(
+    'formatdate takes RFC 3339 only, not %j (which JavaScript would read as a date)',
+    (ts) =>
+      expect(() => formatDate('YYYY', ts, 0)).toThrow(
+        `formatdate(): "${ts}" is not an RFC 3339 timestamp`,
+      ),
+  );
+  it('formatdate takes RFC 3339 with an offset or fractional seconds', () => {
+    expect(formatDate('YYYY-MM-DD hh:mm', '2024-03-05T23:30:00.5-02:00', 0)).toBe(
+      '2024-03-06 01:30',
+    );
+  });
   it('file() outside the spec directory still resolves relative to it', () =>
     expect(() => ev('${file("../../nope")}')).toThrow(/no such file/));
 });

@@ -199,9 +199,11 @@ const MONTHS = [
 ];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
-/** Packer's (HCL's) formatdate: YYYY, MM, DD, hh (24 h), mm, ss, 'literal' and friends. */
+/** RFC 3339 as Packer takes it: a date, a time, a zone (JavaScript's Date reads far more). */
+const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+
 function parseTimestamp(ts: string, at: number, fn: string): Date {
-  const d = new Date(ts);
+  const d = RFC3339.test(ts) ? new Date(ts) : new Date(NaN);
   if (Number.isNaN(d.getTime()))
     throw new ExprError(
       `${fn}(): "${ts}" is not an RFC 3339 timestamp`,
@@ -211,6 +213,7 @@ function parseTimestamp(ts: string, at: number, fn: string): Date {
   return d;
 }
 
+/** Packer's (HCL's) formatdate: YYYY, MM, DD, hh (24 h), mm, ss, 'literal' and friends. */
 export function formatDate(spec: string, ts: string, at: number): string {
   const d = parseTimestamp(ts, at, 'formatdate');
   const tokens: [string, () => string][] = [
