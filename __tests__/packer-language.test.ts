@@ -31,11 +31,23 @@ describe("Packer's functions", () => {
     ['tolist(["a"])', ['a']],
     ['convert([1, 2], list(string))', ['1', '2']],
     ['convert({a = "1"}, map(number))', { a: 1 }],
-    ['convert(["b", "a", "b"], set(string))', ['b', 'a']],
+    // Sets of strings are in lexical order, as HCL keeps them.
+    ['convert(["b", "a", "b"], set(string))', ['a', 'b']],
     ['convert("true", bool)', true],
     ['convert({a = 1}, object({a = number}))', { a: 1 }],
+    // The bare collections of Packer's own examples: one element type, unified.
+    ['convert(["a", "b", 3], list)', ['a', 'b', '3']],
+    ['convert(["c", "b", "b"], set)', ['b', 'c']],
+    ['convert({a = "foo", b = true}, map)', { a: 'foo', b: 'true' }],
+    ['convert([1, 2], list)', [1, 2]],
+    // Object and tuple types convert their attributes and elements, and drop the rest.
+    ['convert({a = "1", b = "x"}, object({a = number}))', { a: 1 }],
+    ['convert(["1", 2], tuple([number, string]))', [1, '2']],
+    ['convert([{n = "2", s = 3}], list(object({n = number, s = string})))', [{ n: 2, s: '3' }]],
+    ['convert(null, string)', null],
     ['tomap({a = 1})', { a: 1 }],
-    ['toset(["b", "a", "b"])', ['b', 'a']],
+    ['toset(["b", "a", "b"])', ['a', 'b']],
+    ['toset([3, 1, 3])', [1, 3]],
     ['setunion(["a"], ["b", "a"])', ['a', 'b']],
     ['setintersection(["a", "b"], ["b", "c"])', ['b']],
     [
@@ -77,6 +89,18 @@ describe("Packer's functions", () => {
     const [bad, ...rest] = problemsOf(spec('convert("x", number)'));
     expect(rest).toEqual([]);
     expect(bad.message).toMatch(/^convert\(\): expected a number, got "x"/);
+    for (const [e, message] of [
+      ['convert("0x10", number)', 'convert(): expected a number, got "0x10"'],
+      [
+        'convert([{n = 1}], list(object({n = number, s = string})))',
+        'convert(): element 0: attribute "s" is required',
+      ],
+      ['convert({a = [1]}, map(number))', 'convert(): "a": expected a number, got a list'],
+      ['convert([1], tuple([number, number]))', 'convert(): expected a tuple of 2 elements, got 1'],
+    ]) {
+      const problems = problemsOf(spec(e));
+      expect(problems.map((p) => p.message.split(' in "')[0])).toEqual([message]);
+    }
     const [notType] = problemsOf(spec('convert("x", "number")'));
     expect(notType.message).toMatch(/^convert\(\) takes a type as its second argument/);
     expect(notType.hint).toMatch(/list\(string\)/);

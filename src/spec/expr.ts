@@ -486,6 +486,16 @@ export function sensitive(v: Marked, from: readonly Value[] = []): Sensitive {
 }
 
 /** The plain value, and its sensitive parts (the values to register as secrets). */
+/** The lists that are sets (toset(), convert(…, set(T))): for_each keys them by value, as HCL does. */
+const SETS = new WeakSet<object>();
+export function asSet<T extends unknown[]>(list: T): T {
+  SETS.add(list);
+  return list;
+}
+export function isSet(v: unknown): boolean {
+  return Array.isArray(v) && SETS.has(v);
+}
+
 export function reveal(v: Marked): { value: Value; secrets: Value[]; sensitive: boolean } {
   const secrets: Value[] = [];
   let marked = false;
@@ -495,7 +505,7 @@ export function reveal(v: Marked): { value: Value; secrets: Value[]; sensitive: 
       secrets.push(x.value, ...x.parts);
       return x.value;
     }
-    if (Array.isArray(x)) return x.map(walk);
+    if (Array.isArray(x)) return SETS.has(x) ? asSet(x.map(walk)) : x.map(walk);
     if (x !== null && typeof x === 'object') {
       const o: { [k: string]: Value } = {};
       for (const [k, y] of Object.entries(x))

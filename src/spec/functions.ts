@@ -4,7 +4,7 @@ import { minimatch } from 'minimatch';
 import { basename, dirname, isAbsolute, resolve } from 'node:path';
 import { parse as yamlParse, stringify as yamlStringify } from 'yaml';
 import { didYouMean } from './errors';
-import { convertToType, parseVarType } from './types';
+import { convertToType } from './types';
 import { parseDuration } from './schema';
 import {
   Expr,
@@ -21,6 +21,7 @@ import {
   reveal,
   sensitive,
   unmark,
+  asSet,
 } from './expr';
 import { nodeCrypto, randomUuid } from '../util/random';
 import { answerOf, fieldsOf, PendingData, ServiceError } from './data';
@@ -709,10 +710,13 @@ function strftime(fmt: string, d: Date, at: number): string {
   });
 }
 
+/** A set as HCL orders it: strings lexically, numbers by value, anything else as it came. */
 function sortedSet(v: Value[]): Value[] {
   const out: Value[] = [];
   for (const x of v) if (!out.some((y) => deepEqual(x, y))) out.push(x);
-  return out;
+  if (out.every((x) => typeof x === 'string')) out.sort();
+  else if (out.every((x) => typeof x === 'number')) out.sort((a, b) => Number(a) - Number(b));
+  return asSet(out);
 }
 
 function ipv4(text: string, at: number, fn: string): { addr: number; bits: number } {
@@ -895,17 +899,16 @@ const packerFns: Record<string, Fn> = {
   // convert(value, list(string)): the second argument is a type, written as in a variable.
   convert: (a, at, ev) => {
     arity('convert', a, 2, 2, at);
-    const text = typeText(a[1]);
-    const type = text === undefined ? undefined : parseVarType(text);
+    const type = typeOf(a[1]);
     if (!type)
       throw new ExprError(
         'convert() takes a type as its second argument',
         a[1].at,
-        'e.g. convert(var.x, list(string)); types: string, number, bool, any, list(T), set(T), map(T), object(…)',
+        'e.g. convert(var.x, list(string)); types: string, number, bool, any, list(T), set(T), map(T), object({name = T, …}), tuple([T, …])',
       );
-    const r = convertToType(ev(a[0]), type, false);
-    if (!r.ok) throw new ExprError(`convert(): ${r.error}`, at);
-    return /^set\(/.test(text!) ? sortedSet(r.value as Value[]) : (r.value as Value);
+    const r = convertTo(ev(a[0]), type);
+    if (typeof r === 'string') throw new ExprError(`convert(): ${r}`, at);
+    return r.value;
   },
   tolist: (a, at, ev) => (arity('tolist', a, 1, 1, at), list(ev(a[0]), at, 'tolist')),
   toset: (a, at, ev) => (arity('toset', a, 1, 1, at), sortedSet(list(ev(a[0]), at, 'toset'))),
@@ -1265,14 +1268,111 @@ function parseCsv(text: string): string[][] {
 for (const [k, f] of Object.entries(packerFns)) if (!(k in fns)) fns[k] = f;
 
 /** A type written as an expression (`list(string)`, `object({a = number})`) as type text. */
-function typeText(e: Expr): string | undefined {
-  if (e.t === 'ref') return e.name;
-  if (e.t !== 'call') return undefined;
-  if (e.name === 'object' || e.name === 'tuple')
-    return e.args.length === 1 ? (e.name === 'object' ? 'object' : 'list(any)') : undefined;
-  if (!['list', 'set', 'map'].includes(e.name) || e.args.length !== 1) return undefined;
-  const of = typeText(e.args[0]);
-  return of === undefined ? undefined : `${e.name}(${of})`;
+/** A type as convert() takes it: HCL's type constraints, written as an expression. */
+type ConvType =
+  | { k: 'string' | 'number' | 'bool' | 'any' }
+  | { k: 'list' | 'set' | 'map'; of: ConvType }
+  | { k: 'object'; attrs: [string, ConvType][] }
+  | { k: 'tuple'; items: ConvType[] };
+
+function typeOf(e: Expr): ConvType | undefined {
+  if (e.t === 'ref') {
+    if (['string', 'number', 'bool', 'any'].includes(e.name))
+      return { k: e.name as 'string' | 'number' | 'bool' | 'any' };
+    // A bare collection is one of anything, as HCL's legacy spelling means.
+    if (['list', 'set', 'map'].includes(e.name))
+      return { k: e.name as 'list' | 'set' | 'map', of: { k: 'any' } };
+    return undefined;
+  }
+  if (e.t !== 'call' || e.args.length !== 1) return undefined;
+  const [arg] = e.args;
+  if (e.name === 'object') {
+    if (arg.t !== 'obj') return undefined;
+    const attrs: [string, ConvType][] = [];
+    for (const [k, v] of arg.entries) {
+      const name = k.t === 'ref' ? k.name : k.t === 'lit' && typeof k.v === 'string' ? k.v : null;
+      const t = typeOf(v);
+      if (name === null || !t) return undefined;
+      attrs.push([name, t]);
+    }
+    return { k: 'object', attrs };
+  }
+  if (e.name === 'tuple') {
+    if (arg.t !== 'list') return undefined;
+    const items = arg.items.map(typeOf);
+    return items.every((t) => t) ? { k: 'tuple', items: items as ConvType[] } : undefined;
+  }
+  if (!['list', 'set', 'map'].includes(e.name)) return undefined;
+  const of = typeOf(arg);
+  return of && { k: e.name as 'list' | 'set' | 'map', of };
+}
+
+/** Converts as HCL does: null stays null at any depth; the message says where it failed. */
+function convertTo(v: Value, t: ConvType): { value: Value } | string {
+  if (v === null || t.k === 'any') return { value: v };
+  const within = (where: string, r: { value: Value } | string) =>
+    typeof r === 'string' ? `${where}: ${r}` : r;
+  switch (t.k) {
+    case 'string':
+    case 'number':
+    case 'bool': {
+      if (
+        t.k === 'number' &&
+        typeof v === 'string' &&
+        !/^\s*-?\d+(\.\d+)?([eE][+-]?\d+)?\s*$/.test(v)
+      )
+        return `expected a number, got ${JSON.stringify(v)}`;
+      const r = convertToType(v, { k: t.k }, false);
+      return r.ok ? { value: r.value as Value } : r.error;
+    }
+    case 'list':
+    case 'set':
+    case 'tuple': {
+      if (!Array.isArray(v)) return `expected a ${t.k}, got ${typeName(v)}`;
+      if (t.k === 'tuple' && v.length !== t.items.length)
+        return `expected a tuple of ${t.items.length} elements, got ${v.length}`;
+      const out: Value[] = [];
+      for (const [i, x] of v.entries()) {
+        const r = within(`element ${i}`, convertTo(x, t.k === 'tuple' ? t.items[i] : t.of));
+        if (typeof r === 'string') return r;
+        out.push(r.value);
+      }
+      const one = t.k === 'tuple' ? out : unified(out, t.of);
+      return { value: t.k === 'set' ? sortedSet(one) : one };
+    }
+    case 'map':
+    case 'object': {
+      if (typeof v !== 'object' || Array.isArray(v))
+        return `expected a${t.k === 'map' ? ' map' : 'n object'}, got ${typeName(v)}`;
+      const out: { [k: string]: Value } = {};
+      const entries: [string, ConvType][] =
+        t.k === 'map'
+          ? Object.keys(v).map((k) => [k, t.of])
+          : (t as { attrs: [string, ConvType][] }).attrs;
+      for (const [k, at] of entries) {
+        if (!(k in v)) return `attribute "${k}" is required`;
+        const r = within(`"${k}"`, convertTo(v[k], at));
+        if (typeof r === 'string') return r;
+        out[k] = r.value;
+      }
+      if (t.k === 'map') {
+        const vs = unified(Object.values(out), t.of);
+        Object.keys(out).forEach((k, i) => (out[k] = vs[i]));
+      }
+      return { value: out };
+    }
+  }
+}
+
+/**
+ * A collection of `any` still holds one type, as in HCL: primitives of several kinds all
+ * become strings (["a", 3] is ["a", "3"]); anything else is left as it is.
+ */
+function unified(vs: Value[], of: ConvType): Value[] {
+  if (of.k !== 'any') return vs;
+  const kinds = new Set(vs.filter((x) => x !== null).map((x) => typeof x));
+  const primitive = [...kinds].every((k) => k === 'string' || k === 'number' || k === 'boolean');
+  return primitive && kinds.size > 1 ? vs.map((x) => (x === null ? x : String(x))) : vs;
 }
 
 export const FUNCTION_NAMES = [

@@ -1,7 +1,9 @@
+import { asSet } from './expr';
+
 /** Variable types, as written in a spec: string, number, bool, any, list(T), map(T), object. */
 export type VarType =
   | { k: 'string' | 'number' | 'bool' | 'any' | 'object' }
-  | { k: 'list'; of: VarType }
+  | { k: 'list'; of: VarType; set?: true }
   | { k: 'map'; of: VarType };
 
 export function parseVarType(text: string): VarType | undefined {
@@ -12,12 +14,14 @@ export function parseVarType(text: string): VarType | undefined {
   if (m) {
     const of = m[2] === '' ? { k: 'any' as const } : parseVarType(m[2]);
     if (!of) return undefined;
+    if (m[1] === 'set') return { k: 'list', of, set: true };
     return { k: m[1] === 'map' ? 'map' : 'list', of };
   }
   return undefined;
 }
 
 export function showVarType(t: VarType): string {
+  if (t.k === 'list' && t.set) return `set(${showVarType(t.of)})`;
   return t.k === 'list' || t.k === 'map' ? `${t.k}(${showVarType(t.of)})` : t.k;
 }
 
@@ -76,6 +80,15 @@ export function convertToType(
           const r = convertToType(x, type.of, false, sensitive);
           if (!r.ok) return { ok: false, error: `element ${i}: ${r.error}` };
           out.push(r.value);
+        }
+        if (type.set) {
+          // One of each, in HCL's order, and keyed by value in a for_each.
+          const seen = new Set<string>();
+          const one = out.filter(
+            (x) => !seen.has(JSON.stringify(x)) && seen.add(JSON.stringify(x)),
+          );
+          if (one.every((x) => typeof x === 'string')) one.sort();
+          return { ok: true, value: asSet(one) };
         }
         return { ok: true, value: out };
       }
