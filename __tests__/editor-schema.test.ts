@@ -328,6 +328,34 @@ ${NULL_SOURCE}builds:
       10,
       /array/i,
     ],
+    [
+      'a source name without for_each',
+      `sources:
+  box:
+    type: null
+    name: other
+    ssh_host: h
+    ssh_username: root
+builds:
+  main:
+    sources: [box]
+`,
+      [4, 3],
+      /for_each/,
+    ],
+    [
+      'for_each on the error-cleanup provisioner',
+      `${NULL_SOURCE}builds:
+  main:
+    sources: [box]
+    error-cleanup-provisioner:
+      type: shell
+      for_each: [a, b]
+      inline: [x]
+`,
+      11,
+      /not allowed/,
+    ],
   ];
 
   it.each(broken)('%s', async (_name, text, at, message) => {

@@ -170,6 +170,132 @@ ${extraSources}builds:
   });
 });
 
+describe('a source with for_each, at its edges', () => {
+  const spec = (source: string, build = '    sources: [app]\n') => `${VARS}  token:
+    type: string
+    sensitive: true
+    default: s3cr3t-value
+  picked:
+    type: set(string)
+    default: [trixie, bookworm, trixie]
+sources:
+  app:
+    type: docker
+    image: debian:12
+${source}
+  tiny:
+    type: docker
+    image: busybox:latest
+builds:
+  main:
+${build}`;
+
+  it('a set is keyed by its elements, as in HCL: toset() and a set(string) variable', () => {
+    for (const fe of ['${toset(["trixie", "bookworm"])}', '${var.picked}']) {
+      const plan = planOf(spec(`    for_each: ${fe}\n    commit: \${each.key == each.value}`));
+      expect(plan.instances.map((i) => [i.name, i.config.commit])).toEqual([
+        ['main.app-bookworm', true],
+        ['main.app-trixie', true],
+      ]);
+    }
+  });
+
+  it.each([
+    [
+      'a sensitive name',
+      '    name: app-${var.token}',
+      'the name of source "app" cannot be sensitive: instance names are shown and tag what the build makes',
+    ],
+    ['a name that is null', '    name: ${null}', 'the name of source "app" must be text, not null'],
+    [
+      'a name that is a list',
+      '    name: ${[each.key]}',
+      'the name of source "app" must be text, not list',
+    ],
+  ])('%s is refused at the name, without its value', (_, name, message) => {
+    const problems = problemsOf(spec(`    for_each: [a]\n${name}`));
+    expect(problems.map((p) => [p.message, p.path])).toEqual([[message, 'sources.app.name']]);
+    expect(JSON.stringify(problems)).not.toContain('s3cr3t');
+  });
+
+  it('a source listed twice in a build is one error at the second', () => {
+    const problems = problemsOf(spec('    for_each: [a]', '    sources: [app, tiny, app]\n'));
+    expect(problems.map((p) => [p.message, p.path])).toEqual([
+      ['source "app" is listed twice in build "main"', 'builds.main.sources[2]'],
+    ]);
+  });
+
+  it('a for_each that fails is its one error: the steps that name its instances say nothing', () => {
+    const problems = problemsOf(
+      spec(
+        '    for_each: ${var.nope}',
+        '    sources: [app]\n    provisioners:\n      - type: shell\n        inline: [x]\n        only: [app-a]\n',
+      ),
+    );
+    expect(problems.map((p) => p.path)).toEqual(['sources.app.for_each']);
+  });
+
+  it('an empty for_each in a build that --only leaves out is no error', () => {
+    const yaml = spec('    for_each: []', '    sources: [tiny]\n  extras:\n    sources: [app]\n');
+    expect(planOf(yaml, { only: ['main.*'] }).instances.map((i) => i.name)).toEqual(['main.tiny']);
+    // Asked for, it is the error it always was.
+    expect(problemsOf(yaml, { only: ['extras.app-*'] }).map((p) => p.message)).toEqual([
+      'build "extras" has nothing to build: the for_each of its sources is empty',
+    ]);
+  });
+
+  it('--only and --except take the source of a for_each instance as well as its own name', () => {
+    const yaml = spec('    for_each: {a: 1, b: 2}', '    sources: [app, tiny]\n');
+    expect(planOf(yaml, { only: ['main.app'] }).instances.map((i) => i.name)).toEqual([
+      'main.app-a',
+      'main.app-b',
+    ]);
+    expect(planOf(yaml, { except: ['app'] }).instances.map((i) => i.name)).toEqual(['main.tiny']);
+  });
+
+  it("a step's override for the source applies to every instance, an instance's on top", () => {
+    const plan = planOf(
+      spec(
+        '    for_each: {a: 1, b: 2}',
+        `    sources: [app]
+    provisioners:
+      - type: shell
+        inline: [base]
+        environment_vars: [X=base]
+        override:
+          app: {environment_vars: [X=src]}
+          app-a: {inline: [mine]}
+`,
+      ),
+    );
+    expect(
+      plan.instances.map((i) => [
+        i.source,
+        i.provisioners[0].config.inline,
+        i.provisioners[0].config.environment_vars,
+      ]),
+    ).toEqual([
+      ['app-a', ['mine'], ['X=src']],
+      ['app-b', ['base'], ['X=src']],
+    ]);
+  });
+
+  it('an override cannot set for_each', () => {
+    const problems = problemsOf(
+      spec(
+        '    for_each: [a]',
+        '    sources: [app]\n    provisioners:\n      - type: shell\n        inline: [x]\n        override:\n          app: {for_each: [1, 2]}\n',
+      ),
+    );
+    expect(problems.map((p) => [p.message.split(':')[0], p.path])).toEqual([
+      [
+        'override for "app" cannot set for_each',
+        'builds.main.provisioners[0].override.app.for_each',
+      ],
+    ]);
+  });
+});
+
 describe('a step with for_each', () => {
   const spec = (steps: string) => `${VARS}sources:
   app:

@@ -236,7 +236,20 @@ export function specJsonSchema(plugins: PluginSet): Record<string, unknown> {
       'error-cleanup-provisioner': described(
         buildFields['error-cleanup-provisioner'],
         'error-cleanup-provisioner',
-        { $ref: '#/definitions/provisioner' },
+        // It runs once, when the build fails: no for_each.
+        {
+          allOf: [
+            { $ref: '#/definitions/provisioner' },
+            {
+              properties: {
+                for_each: {
+                  not: {},
+                  description: 'not here: error-cleanup-provisioner runs once, when a build fails',
+                },
+              },
+            },
+          ],
+        },
       ),
       'post-processors': described(buildFields['post-processors'], 'post-processors', {
         type: ['array', 'null'],
@@ -323,7 +336,8 @@ export function specJsonSchema(plugins: PluginSet): Record<string, unknown> {
           pattern: NAME_RE.source,
           patternErrorMessage: 'a source name is letters, digits, - and _',
         },
-        additionalProperties: builder,
+        // name: names the instances of a for_each, and means nothing without one.
+        additionalProperties: { ...builder, dependencies: { name: ['for_each'] } },
       }),
       builds: described(top.builds, 'builds', {
         type: 'object',

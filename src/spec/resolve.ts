@@ -25,6 +25,7 @@ import {
   toText,
   typeName,
   unmark,
+  isSet,
 } from './expr';
 import { callFunction, FunctionContext } from './functions';
 import { LoadedFile, joinPath } from './load';
@@ -94,6 +95,8 @@ export interface BuildInstance {
   name: string;
   build: string;
   source: string;
+  /** The source a for_each instance is one of; --only and --except answer to it too. */
+  of?: string;
   type: string;
   config: Record<string, unknown>;
   provisioners: ProvisionerUse[];
@@ -678,6 +681,8 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
         'repeat over what is not secret (names, say) and look the secret up inside',
       );
     const v = r.value;
+    // A set's elements are their own keys (HCL's for_each); a list's are its indexes.
+    if (isSet(v)) return (v as Value[]).map((x) => [x, x]);
     if (Array.isArray(v)) return v.map((x, i) => [i, x]);
     if (v && typeof v === 'object')
       return Object.keys(v)
@@ -737,9 +742,21 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
       const np = src.name === undefined ? forEachPath : joinPath(sp, 'name');
       if (src.name !== undefined) {
         const before = errs.length;
-        const n = evalTree(src.name, np, makeScope({ build, each }), errs);
+        const r = unmark(evalMarked(src.name, np, makeScope({ build, each }), errs) as Marked);
         if (errs.length > before) return out;
-        name = typeof n === 'string' ? n : JSON.stringify(n);
+        // A name is shown and tags what the build makes: a secret in it would be out.
+        if (r.sensitive || r.value === null || typeof r.value === 'object') {
+          errs.push({
+            message: r.sensitive
+              ? `the name of source "${srcName}" cannot be sensitive: instance names are shown and tag what the build makes`
+              : `the name of source "${srcName}" must be text, not ${typeName(r.value)}`,
+            path: np,
+            pos: at(np),
+            hint: 'name instances by what is not secret, e.g. name: ' + srcName + '-${each.key}',
+          });
+          return out;
+        }
+        name = String(r.value);
       }
       if (!NAME_RE.test(name)) {
         errs.push({
@@ -775,33 +792,55 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
             : `write the ${k} as a list (lines starting with "- "); use only/except or override for per-source differences, and for_each on a step to repeat it`,
       });
     if (notList.length) continue;
-    const srcNames = (build.sources as unknown[]).map(String);
+    const listed = (build.sources as unknown[]).map(String);
+    const srcNames = [...new Set(listed)];
+    listed.forEach((n, i) => {
+      if (listed.indexOf(n) === i) return;
+      const lp = joinPath(joinPath(bp, 'sources'), i);
+      errs.push({
+        message: `source "${n}" is listed twice in build "${buildName}"`,
+        path: lp,
+        pos: at(lp),
+        hint: 'list each source once; to build it twice, give it for_each or define a second source',
+      });
+    });
     const taken = new Map<string, string>();
     const before = errs.length;
     const expanded = srcNames.flatMap((srcName) =>
       sourceInstances(srcName, buildName, taken).map((inst) => ({ srcName, ...inst })),
     );
-    if (!expanded.length && srcNames.length && errs.length === before)
+    // A build left out by --only may be empty: what is not asked for is not an error.
+    const asked =
+      !opts.only?.length ||
+      opts.only.some((p) =>
+        srcNames.some((n) =>
+          [n, `${n}-`, `${buildName}.${n}`, `${buildName}.${n}-`].some((c) => minimatch(c, p)),
+        ),
+      );
+    if (!expanded.length && srcNames.length && errs.length === before && asked)
       errs.push({
         message: `build "${buildName}" has nothing to build: the for_each of its sources is empty`,
         path: joinPath(bp, 'sources'),
         pos: at(joinPath(bp, 'sources')),
         hint: 'give for_each at least one element, or check the variables it reads',
       });
-    errs.push(
-      ...unmatchedSelectors(
-        build,
-        bp,
-        buildName,
-        [...new Set([...srcNames, ...expanded.map((x) => x.name)])].map((n) => [
-          n,
-          String(
-            spec.sources[n]?.type ?? spec.sources[expanded.find((x) => x.name === n)!.srcName].type,
-          ),
-        ]),
-        file,
-      ),
-    );
+    // A for_each that failed has said so, and an empty one has nothing to match.
+    if (errs.length === before && expanded.length)
+      errs.push(
+        ...unmatchedSelectors(
+          build,
+          bp,
+          buildName,
+          [...new Set([...srcNames, ...expanded.map((x) => x.name)])].map((n) => [
+            n,
+            String(
+              spec.sources[n]?.type ??
+                spec.sources[expanded.find((x) => x.name === n)!.srcName].type,
+            ),
+          ]),
+          file,
+        ),
+      );
     for (const { srcName, name: instName, each } of expanded) {
       const src = spec.sources[srcName];
       const type = String(src.type);
@@ -874,8 +913,9 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
         if (!selected(raw)) return undefined;
         let merged: Record<string, unknown> = { ...raw };
         const override = raw.override as Record<string, Record<string, unknown>> | undefined;
-        const mine = override?.[instName] ?? override?.[srcName];
-        if (mine) merged = { ...merged, ...mine };
+        // The source's override, then its instance's on top.
+        for (const key of [...new Set([srcName, instName])])
+          if (override?.[key]) merged = { ...merged, ...override[key] };
         delete merged.override;
         delete merged.for_each;
         const evaluated = evalTree(merged, path, step?.scope ?? stepScope, errs) as Record<
@@ -1036,6 +1076,7 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
         at: written(file, sp),
         build: buildName,
         source: instName,
+        ...(each ? { of: srcName } : {}),
         type,
         config,
         provisioners: provs,
@@ -1202,8 +1243,18 @@ function unmatchedSelectors(
     const override = raw.override;
     if (override && typeof override === 'object' && !Array.isArray(override))
       for (const k of Object.keys(override)) {
-        if (srcNames.includes(k)) continue;
         const op = joinPath(joinPath(path, 'override'), k);
+        const entry = (override as Record<string, unknown>)[k];
+        if (entry && typeof entry === 'object' && 'for_each' in entry) {
+          const fp = joinPath(op, 'for_each');
+          out.push({
+            message: `override for "${k}" cannot set for_each: how often a step runs is the step's own setting`,
+            path: fp,
+            pos: positionOf(file, fp, true),
+            hint: 'set for_each on the step, and only/except to leave sources out',
+          });
+        }
+        if (srcNames.includes(k)) continue;
         const near = didYouMean(k, srcNames);
         out.push({
           message: `override for "${k}", which is not a source of build "${buildName}"`,
@@ -1290,15 +1341,20 @@ function dedupe(list: Problem[]): Problem[] {
 }
 
 /** Applies --only / --except (globs over instance names); a pattern matching nothing is an error. */
-export function selectInstances<T extends { name: string; source: string }>(
+export function selectInstances<T extends { name: string; source: string; of?: string }>(
   instances: T[],
   only?: string[],
   except?: string[],
 ): T[] {
   const names = instances.map((i) => i.name);
   const problems: Problem[] = [];
+  // BUILD.SOURCE or SOURCE; an instance of a for_each source answers to its source as well.
   const test = (pattern: string, i: T) =>
-    minimatch(i.name, pattern) || minimatch(i.source, pattern);
+    minimatch(i.name, pattern) ||
+    minimatch(i.source, pattern) ||
+    (i.of !== undefined &&
+      (minimatch(i.of, pattern) ||
+        minimatch(i.name.slice(0, i.name.length - i.source.length) + i.of, pattern)));
   for (const [flag, list] of [
     ['--only', only],
     ['--except', except],
