@@ -13,7 +13,7 @@ import { directoryCache } from '../src/engine/reuse';
 import { cleanupLedger } from '../src/engine/run';
 import { docker, pendingOf, requireDocker } from './helpers/docker';
 import { startSshd, Sshd } from './helpers/sshd';
-import { problemsOf, tempProject } from './helpers/spec';
+import { planOf, problemsOf, tempProject } from './helpers/spec';
 import { bakeIn } from './helpers/run';
 import { awsError, FakeEc2 } from './helpers/ec2-server';
 import { backoffDelays } from '../src/plugins/builders/amazon-ebs/aws';
@@ -635,6 +635,30 @@ builds:
 `);
     expect(p[0].message).toBe('set exactly one of source_ami and source_ami_filter');
     expect(p[0].pos?.line).toBe(3);
+  });
+
+  it('a source_ami_filter without owners is refused at the filter; an owner-id filter pins it too', () => {
+    const spec = (filter: string) => `sources:
+  x:
+    type: amazon-ebs
+    source_ami_filter:
+${filter}
+    instance_type: t3.micro
+    ssh_username: admin
+    ami_name: my-ami
+builds:
+  b:
+    sources: [x]
+`;
+    const p = problemsOf(spec('      filters: {name: debian-12-amd64-*}\n      most_recent: true'));
+    expect(p.map((x) => [x.message.split(':')[0], x.pos?.line])).toEqual([
+      ['source_ami_filter needs owners', 5],
+    ]);
+    expect(p[0].hint).toMatch(/owners: \["136693071363"\]/);
+    const plan = planOf(spec('      filters: {name: debian-12-amd64-*, owner-id: "136693071363"}'));
+    expect(plan.instances[0].config.source_ami_filter).toMatchObject({
+      filters: { 'owner-id': '136693071363' },
+    });
   });
 
   it('rejects an AMI name AWS would refuse and a deprecate_at that is not a time', () => {

@@ -359,7 +359,7 @@ build {
   owners      = ["136693071363"]
   most_recent = true`;
 
-  test("the newest match gives id, name, creation_date, owner and tags; source_ami stays the builder's filter", async () => {
+  test('the newest match gives id, name, creation_date, owner and tags, and the source builds from that very AMI', async () => {
     const plan = await planOfHcl(template(NEWEST));
     const c = plan.instances[0].config;
     expect(c.ami_description).toBe(
@@ -367,8 +367,10 @@ build {
     );
     expect(c.tags).toEqual({ os: 'debian' });
     expect(plan.locals.base_owner).toBe('136693071363');
-    // source_ami = data.amazon-ami.base.id is still looked up by the builder when it builds.
-    expect(c.source_ami_filter).toMatchObject({ most_recent: true, owners: ['136693071363'] });
+    // source_ami = data.amazon-ami.base.id is the AMI the description names: one lookup, not
+    // a second filter at build time that could find a newer one.
+    expect(c.source_ami).toBe('ami-0new');
+    expect(c).not.toHaveProperty('source_ami_filter');
     // One question, in the region given, with the filters and owners as EC2 takes them.
     const asked = ec2.calls.filter((x) => x.cmd === 'DescribeImages');
     expect(asked.map((x) => [x.region, x.input])).toEqual([
@@ -396,9 +398,26 @@ build {
         2,
       ],
     ]);
-    const none = await problemsOfHcl(template(`  filters = { name = "ubuntu-*" }`));
+    const none = await problemsOfHcl(
+      template(`  filters = { name = "ubuntu-*" }\n  owners  = ["099720109477"]`),
+    );
     expect(none.map((p) => [p.message, p.pos?.line])).toEqual([
-      ['no AMI in eu-west-1 matches name=ubuntu-*', 2],
+      ['no AMI in eu-west-1 matches name=ubuntu-*, owners 099720109477', 2],
     ]);
+  });
+
+  test('a lookup without owners is refused before EC2 is asked, as Packer refuses it', async () => {
+    const problems = await problemsOfHcl(template(`  filters = { name = "debian-12-amd64-*" }`));
+    expect(problems.map((p) => [p.message.split(':')[0], p.pos?.line])).toEqual([
+      ['aws_ami() needs owners', 2],
+    ]);
+    // An owner-id filter pins the owner as well.
+    const plan = await planOfHcl(
+      template(
+        `  filters = {\n    name       = "debian-12-amd64-*"\n    "owner-id" = "136693071363"\n  }\n  most_recent = true`,
+      ),
+    );
+    expect(plan.instances[0].config.source_ami).toBe('ami-0new');
+    expect(ec2.calls.filter((x) => x.cmd === 'DescribeImages')).toHaveLength(1);
   });
 });

@@ -116,7 +116,18 @@ export class Mapper {
       });
     for (const name of amiReads) {
       const d = this.amiData.get(name);
-      if (d) this.functionDataSource(d.block, AMI_FUNCTION);
+      if (!d) continue;
+      this.functionDataSource(d.block, AMI_FUNCTION);
+      // One lookup, one answer: a source built from it takes the id the plan found, not a
+      // filter of its own that could find a newer AMI than the description names.
+      for (const { into, path, a } of d.filters) {
+        delete into.source_ami_filter;
+        into.source_ami = a.value;
+        const fp = joinPath(path, 'source_ami_filter');
+        for (const m of [this.positions, this.keyPositions])
+          for (const k of [...m.keys()]) if (k === fp || k.startsWith(fp + '.')) m.delete(k);
+        this.place(joinPath(path, 'source_ami'), a.pos, a.valuePos, a.value);
+      }
     }
     const value: Record<string, unknown> = {};
     const rewrite = this.refRewriter();
@@ -147,12 +158,19 @@ export class Mapper {
   }
 
   /** `data "amazon-ami"` blocks, which a source's source_ami may name (see amiLookup). */
-  private readonly amiData = new Map<string, { block: PBlock; used: boolean }>();
+  private readonly amiData = new Map<
+    string,
+    {
+      block: PBlock;
+      used: boolean;
+      filters: { into: Record<string, unknown>; path: string; a: PAttr }[];
+    }
+  >();
 
   addData(body: PBody): void {
     for (const b of body.blocks)
       if (b.type === 'data' && b.labels[0] === 'amazon-ami' && b.labels[1])
-        this.amiData.set(b.labels[1], { block: b, used: false });
+        this.amiData.set(b.labels[1], { block: b, used: false, filters: [] });
   }
 
   /** `data "null" "NAME"`: the local its `output` is read from, by NAME. */
@@ -500,6 +518,9 @@ export class Mapper {
         if (filter === null) continue;
         if (filter !== undefined) {
           into.source_ami_filter = filter;
+          this.amiData
+            .get(/data\.amazon-ami\.([A-Za-z0-9_-]+)\./.exec(String(a.value))![1])!
+            .filters.push({ into, path, a });
           this.keyPositions.set(joinPath(path, 'source_ami_filter'), a.pos);
           this.positions.set(joinPath(path, 'source_ami_filter'), a.valuePos);
           continue;

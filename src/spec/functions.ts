@@ -1130,11 +1130,14 @@ function awsData(
     const filters = map(cfg.filters ?? {}, at, name);
     const owners =
       cfg.owners === undefined ? [] : list(cfg.owners, at, name).map((o) => str(o, at, name));
-    if (!Object.keys(filters).length && !owners.length)
+    if (
+      !owners.length &&
+      !Object.keys(filters).some((k) => k === 'owner-id' || k === 'owner-alias')
+    )
       throw new ExprError(
-        'aws_ami() needs filters or owners: without them it would search every public AMI',
+        'aws_ami() needs owners: without them an AMI any account publishes under a matching name can be the answer',
         at,
-        'e.g. aws_ami({filters = {name = "debian-12-amd64-*"}, owners = ["136693071363"], most_recent = true})',
+        'e.g. aws_ami({filters = {name = "debian-12-amd64-*"}, owners = ["136693071363"], most_recent = true}); self for your own, or an owner-id filter',
       );
     const bool = (v: Value | undefined) => v === true || v === 'true';
     return fieldsOf(

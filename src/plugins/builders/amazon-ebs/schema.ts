@@ -173,6 +173,15 @@ export function refineAmazonEbs(
       message: 'set exactly one of source_ami and source_ami_filter',
       hint: 'source_ami: ami-0123... or source_ami_filter: {filters: {name: "debian-12-amd64-*"}, owners: ["136693071363"], most_recent: true}',
     });
+  const f = c.source_ami_filter as
+    { owners?: string[]; filters?: Record<string, unknown> } | undefined;
+  if (f && !f.owners?.length && !ownedBy(f.filters))
+    out.push({
+      key: 'source_ami_filter',
+      message:
+        'source_ami_filter needs owners: without them an AMI any account publishes under a matching name can be the one built from',
+      hint: 'add owners: ["136693071363"] (the account that publishes the image; self for your own), or an owner-id or owner-alias filter',
+    });
   if (c.instance_type === undefined && c.spot_instance_types === undefined)
     out.push({
       key: '',
@@ -223,4 +232,9 @@ export function refineAmazonEbs(
       hint: "3 to 128 of letters, digits, spaces and ( ) [ ] . / - ' @ _ (use clean_resource_name())",
     });
   return out;
+}
+
+/** Whether EC2 filters already pin the owner (owner-id, owner-alias). */
+function ownedBy(filters: Record<string, unknown> | undefined): boolean {
+  return Object.keys(filters ?? {}).some((k) => k === 'owner-id' || k === 'owner-alias');
 }
