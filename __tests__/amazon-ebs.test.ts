@@ -16,7 +16,11 @@ import { startSshd, Sshd } from './helpers/sshd';
 import { planOf, problemsOf, tempProject } from './helpers/spec';
 import { bakeIn } from './helpers/run';
 import { awsError, FakeEc2 } from './helpers/ec2-server';
-import { backoffDelays } from '../src/plugins/builders/amazon-ebs/aws';
+import {
+  backoffDelays,
+  explainUnauthorized,
+  isAwsEndpoint,
+} from '../src/plugins/builders/amazon-ebs/aws';
 
 let sshd: Sshd;
 let ec2: FakeEc2;
@@ -596,6 +600,26 @@ describe('amazon-ebs failures leave nothing behind', () => {
     // The build's own calls went to the address given.
     expect(ec2.count('RunInstances')).toBe(1);
     expect(ec2.leftovers()).toEqual([]);
+  });
+
+  it("AWS's own addresses as custom_endpoint_ec2 (a VPC endpoint) are still decoded by STS", async () => {
+    ec2.decodeAuthorizationMessage = () =>
+      JSON.stringify({ context: { action: 'ec2:CreateImage', resource: 'arn:aws:ec2:x' } });
+    const denied = new Error(
+      'UnauthorizedOperation: You are not authorized to perform this operation. Encoded authorization failure message: Zz9',
+    );
+    for (const endpoint of [
+      'https://vpce-0abc-1234.ec2.eu-west-1.vpce.amazonaws.com',
+      'ec2.cn-north-1.amazonaws.com.cn',
+    ]) {
+      const e = await explainUnauthorized(denied, 'eu-west-1', undefined, endpoint);
+      expect(e.message).toContain('denied: ec2:CreateImage on arn:aws:ec2:x');
+      expect(e.message).not.toContain('Zz9');
+    }
+    expect(ec2.calls.filter((c) => c.service === 'sts')).toHaveLength(2);
+    // A host that only looks like AWS's is another cloud.
+    for (const other of ['https://amazonaws.com.example.org', 'https://evilamazonaws.com'])
+      expect(isAwsEndpoint(other)).toBe(false);
   });
 
   it('bake cleanup removes what a run with on-error=abort left for debugging', async () => {

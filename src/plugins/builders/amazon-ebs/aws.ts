@@ -108,8 +108,9 @@ export async function explainUnauthorized(
   const encoded = /Encoded authorization failure message: (\S+)/.exec(err.message)?.[1];
   if (!encoded) return err;
   // An EC2 of another cloud (custom_endpoint_ec2) has its own STS, if any: AWS's cannot
-  // decode its message, and is not sent it.
-  if (endpoint)
+  // decode its message, and is not sent it. AWS's own addresses (a VPC endpoint, a
+  // regional one) are still AWS. The message stays whole, for that cloud's STS to read.
+  if (endpoint && !isAwsEndpoint(endpoint))
     return new BuildError(
       err.message,
       `the credentials lack a permission at ${endpoint}; that cloud's STS may decode the message`,
@@ -139,6 +140,18 @@ export async function explainUnauthorized(
       'the credentials lack a permission; allow sts:DecodeAuthorizationMessage to see which one',
     );
   }
+}
+
+/** Whether an endpoint is AWS's own: a host under amazonaws.com (or .com.cn in China). */
+export function isAwsEndpoint(endpoint: string): boolean {
+  let host: string;
+  try {
+    host = new URL(/^[a-z][\w+.-]*:\/\//i.test(endpoint) ? endpoint : `https://${endpoint}`)
+      .hostname;
+  } catch {
+    return false;
+  }
+  return /(^|\.)amazonaws\.com(\.cn)?$/i.test(host);
 }
 
 /** awsError, with UnauthorizedOperation decoded when STS allows it. */
