@@ -447,7 +447,9 @@ describe('the ansible provisioner', () => {
     `sources:\n  box: {type: null, ssh_host: ${ip}, ssh_username: root, ssh_private_key_file: id_test, ssh_timeout: 60s}\nbuilds:\n  b:\n    sources: [box]\n    provisioners:\n      - type: ansible\n        playbook_file: site.yml\n${settings}      - type: shell\n        inline: ['cat /root/mark']\n`;
 
   it('sftp_command serves sftp on a machine whose sshd has no sftp subsystem; without it the copy fails', async () => {
-    const { pair, s } = await keyed("sed -i '/^Subsystem/d' /etc/ssh/sshd_config");
+    const { pair, s } = await keyed(
+      "sed -i '/^Subsystem/d' /etc/ssh/sshd_config && ln -s /usr/lib/openssh/sftp-server /usr/local/bin/",
+    );
     const files = { 'site.yml': copy, id_test: pair.private };
     const settings = `        use_sftp: true\n        groups: [web]\n        extra_arguments: ["-e", "mark=by-sftp"]\n`;
     const without = await buildWith(specFor(s.ip, settings), files);
@@ -462,6 +464,15 @@ describe('the ansible provisioner', () => {
       error: undefined,
     });
     expect(output).toMatch(/b\.box \| by-sftp/);
+    // A bare name is found on the machine's PATH, as Packer's shell would find it.
+    const bare = await buildWith(
+      specFor(s.ip, `${settings}        sftp_command: sftp-server -e\n`),
+      files,
+    );
+    expect({ status: bare.result.status, error: bare.result.error }).toEqual({
+      status: 'succeeded',
+      error: undefined,
+    });
   });
 
   it("inventory_file: the spec's own inventory gives groups and vars; the machine's address stays bake's", async () => {
