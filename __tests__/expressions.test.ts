@@ -148,18 +148,42 @@ builds:
     expect(() => formatDate('YYYY-Q', '2024-01-01T00:00:00Z', 0)).toThrow(
       /unknown format letter "Q"/,
     ));
-  it.each(['words-123456', '123456', 'March 5 2024', '2024-03-05', '2024-03-05T07:08:09'])(
-    'formatdate takes RFC 3339 only, not %j (which JavaScript would read as a date)',
-    (ts) =>
-      expect(() => formatDate('YYYY', ts, 0)).toThrow(
-        `formatdate(): "${ts}" is not an RFC 3339 timestamp`,
-      ),
+  it.each([
+    'words-123456',
+    '123456',
+    'March 5 2024',
+    '2024-03-05',
+    '2024-03-05T07:08:09',
+    // As Go reads RFC 3339: T and Z as written, every part in range.
+    '2024-03-05 07:08:09Z',
+    '2024-03-05t07:08:09z',
+    '2024-02-30T00:00:00Z',
+    '2023-02-29T00:00:00Z',
+    '2024-13-01T00:00:00Z',
+    '2024-03-05T24:00:00Z',
+    '2024-03-05T07:60:00Z',
+    '2024-03-05T07:08:09+24:00',
+  ])('formatdate takes RFC 3339 only, not %j (which JavaScript would read as a date)', (ts) =>
+    expect(() => formatDate('YYYY', ts, 0)).toThrow(
+      `formatdate(): "${ts}" is not an RFC 3339 timestamp`,
+    ),
   );
-  it('formatdate takes RFC 3339 with an offset or fractional seconds', () => {
-    expect(formatDate('YYYY-MM-DD hh:mm', '2024-03-05T23:30:00.5-02:00', 0)).toBe(
-      '2024-03-06 01:30',
+  it('formatdate writes a timestamp with an offset in its own zone, as HCL does', () => {
+    expect(formatDate('YYYY-MM-DD hh:mm:ss ZZZZZ', '2024-03-05T23:30:00.5-02:00', 0)).toBe(
+      '2024-03-05 23:30:00 -02:00',
     );
+    expect(formatDate('ZZZZ ZZZ Z', '2024-02-29T00:00:00+05:30', 0)).toBe('+0530 +0530 +05:30');
+    expect(formatDate('ZZZZZ ZZZZ ZZZ Z', '2024-02-29T00:00:00Z', 0)).toBe('+00:00 +0000 UTC Z');
   });
+  it.each([
+    ['2024-03-05T23:30:00Z', '1h', '2024-03-06T00:30:00Z'],
+    // The zone stays the one written; seconds are whole, as Go writes RFC 3339.
+    ['2017-11-22T00:00:00-05:00', '10m', '2017-11-22T00:10:00-05:00'],
+    ['2024-03-05T23:30:00.75+01:00', '-90m', '2024-03-05T22:00:00+01:00'],
+    ['2024-03-05T00:00:00+00:00', '2160h', '2024-06-03T00:00:00Z'],
+  ])('timeadd(%j, %j) is %j', (ts, dur, want) =>
+    expect(ev(`\${timeadd("${ts}", "${dur}")}`)).toBe(want),
+  );
   it('file() outside the spec directory still resolves relative to it', () =>
     expect(() => ev('${file("../../nope")}')).toThrow(/no such file/));
 });

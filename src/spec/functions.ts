@@ -200,11 +200,30 @@ const MONTHS = [
 ];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
-/** RFC 3339 as Packer takes it: a date, a time, a zone (JavaScript's Date reads far more). */
-const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+/** RFC 3339 as Packer (Go) takes it: a date, T, a time, Z or an offset; each part in range. */
+const RFC3339 =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|([+-])(\d{2}):(\d{2}))$/;
+
+/** The zone offset of an RFC 3339 timestamp, in minutes east of UTC. */
+function offsetOf(ts: string): number {
+  const m = RFC3339.exec(ts)!;
+  return m[8] === 'Z' ? 0 : (m[9] === '-' ? -1 : 1) * (Number(m[10]) * 60 + Number(m[11]));
+}
 
 function parseTimestamp(ts: string, at: number, fn: string): Date {
-  const d = RFC3339.test(ts) ? new Date(ts) : new Date(NaN);
+  const m = RFC3339.exec(ts);
+  const [y, mo, day, h, mi, sec] = (m ?? []).slice(1, 7).map(Number);
+  const inRange =
+    m !== null &&
+    mo >= 1 &&
+    mo <= 12 &&
+    day >= 1 &&
+    day <= new Date(Date.UTC(y, mo, 0)).getUTCDate() &&
+    h <= 23 &&
+    mi <= 59 &&
+    sec <= 59 &&
+    (m[8] === 'Z' || (Number(m[10]) <= 23 && Number(m[11]) <= 59));
+  const d = inRange ? new Date(ts) : new Date(NaN);
   if (Number.isNaN(d.getTime()))
     throw new ExprError(
       `${fn}(): "${ts}" is not an RFC 3339 timestamp`,
@@ -216,7 +235,11 @@ function parseTimestamp(ts: string, at: number, fn: string): Date {
 
 /** Packer's (HCL's) formatdate: YYYY, MM, DD, hh (24 h), mm, ss, 'literal' and friends. */
 export function formatDate(spec: string, ts: string, at: number): string {
-  const d = parseTimestamp(ts, at, 'formatdate');
+  // In the zone the timestamp is written in, as HCL formats it.
+  const off = (parseTimestamp(ts, at, 'formatdate'), offsetOf(ts));
+  const d = new Date(new Date(ts).getTime() + off * 60_000);
+  const zone = (colon: boolean) =>
+    `${off < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(off) / 60))}${colon ? ':' : ''}${pad(Math.abs(off) % 60)}`;
   const tokens: [string, () => string][] = [
     ['YYYY', () => String(d.getUTCFullYear())],
     ['YY', () => pad(d.getUTCFullYear() % 100)],
@@ -238,10 +261,10 @@ export function formatDate(spec: string, ts: string, at: number): string {
     ['m', () => String(d.getUTCMinutes())],
     ['ss', () => pad(d.getUTCSeconds())],
     ['s', () => String(d.getUTCSeconds())],
-    ['ZZZZZ', () => '+00:00'],
-    ['ZZZZ', () => '+0000'],
-    ['ZZZ', () => 'UTC'],
-    ['Z', () => 'Z'],
+    ['ZZZZZ', () => zone(true)],
+    ['ZZZZ', () => zone(false)],
+    ['ZZZ', () => (off === 0 ? 'UTC' : zone(false))],
+    ['Z', () => (off === 0 ? 'Z' : zone(true))],
   ];
   let out = '';
   let i = 0;
@@ -326,7 +349,15 @@ const fns: Record<string, Fn> = {
         at,
         'use a duration such as "2160h" (90 days), "30m" or "-1h"',
       );
-    return new Date(d.getTime() + (m![1] ? -ms : ms)).toISOString().replace(/\.000Z$/, 'Z');
+    // As Go formats RFC 3339: whole seconds, in the zone the timestamp was written in.
+    const ts = str(ev(a[0]), at, 'timeadd');
+    const off = offsetOf(ts);
+    const local = new Date(d.getTime() + (m![1] ? -ms : ms) + off * 60_000);
+    const zone =
+      off === 0
+        ? 'Z'
+        : `${off < 0 ? '-' : '+'}${String(Math.floor(Math.abs(off) / 60)).padStart(2, '0')}:${String(Math.abs(off) % 60).padStart(2, '0')}`;
+    return local.toISOString().slice(0, 19) + zone;
   },
   clean_resource_name: (a, at, ev) => {
     arity('clean_resource_name', a, 1, 1, at);
