@@ -778,6 +778,35 @@ ${build}
       ['r/one', 'r/two'],
     ]);
   });
+  test("the iterator's name is rewritten inside expressions only, not in text or $${} escapes", async () => {
+    const plan = await planOfHcl({
+      'main.pkr.hcl': template(`  sources = ["source.docker.app"]
+  dynamic "provisioner" {
+    for_each = ["a"]
+    iterator = step
+    labels   = ["shell"]
+    content {
+      inline = ["echo 'step.key is' \${step.key}, \${upper("x-\${step.value}")}", "echo $\${step.value}"]
+    }
+  }`),
+    });
+    expect(plan.instances[0].provisioners.map((p) => p.config.inline)).toEqual([
+      ["echo 'step.key is' 0, X-A", 'echo ${step.value}'],
+    ]);
+  });
+  test('dynamic "source" over a set: each key is its element, as in HCL', async () => {
+    const plan = await planOfHcl({
+      'main.pkr.hcl': template(
+        dynamicSource
+          .replace('var.distros', 'toset(["trixie", "bookworm"])')
+          .replace('source.value', '"debian:${source.key}"'),
+      ),
+    });
+    expect(plan.instances.map((i) => [i.name, i.config.image])).toEqual([
+      ['build.app-bookworm', 'debian:bookworm'],
+      ['build.app-trixie', 'debian:trixie'],
+    ]);
+  });
   test('a dynamic source that names no defined source is an error at its line', async () => {
     const { problems } = await problemsOfHcl({
       'main.pkr.hcl': template(`  dynamic "source" {

@@ -1030,7 +1030,39 @@ export class Mapper {
 /** A dynamic block's content with its iterator's NAME.key and NAME.value as bake's each. */
 function eachOf<T extends Record<string, unknown>>(v: T, it: string): T {
   const re = new RegExp(`(?<![\\w.-])${it}\\.(key|value)(?![\\w-])`, 'g');
-  return mapStrings(v, (x) => (x.includes('${') ? x.replace(re, 'each.$1') : x)) as T;
+  return mapStrings(v, (x) => inInterpolations(x, (e) => e.replace(re, 'each.$1'))) as T;
+}
+
+/**
+ * A string with `f` applied to the expressions inside its `${…}` only: the text around
+ * them, and `$${` escapes, are left as they are.
+ */
+function inInterpolations(x: string, f: (expr: string) => string): string {
+  let out = '';
+  let i = 0;
+  while (i < x.length) {
+    if (x.startsWith('$${', i)) {
+      out += '$${';
+      i += 3;
+    } else if (x.startsWith('${', i)) {
+      let depth = 1;
+      let quoted = false;
+      let j = i + 2;
+      for (; j < x.length && depth; j++) {
+        const c = x[j];
+        if (quoted) {
+          if (c === '\\') j++;
+          else if (c === '"') quoted = false;
+        } else if (c === '"') quoted = true;
+        else if (c === '{') depth++;
+        else if (c === '}') depth--;
+      }
+      const end = depth ? j : j - 1;
+      out += '${' + f(x.slice(i + 2, end)) + (depth ? '' : '}');
+      i = j;
+    } else out += x[i++];
+  }
+  return out;
 }
 
 /** A value from the parser as expression text: strings keep their interpolations. */
