@@ -373,6 +373,12 @@ describe('what cannot be mapped is an error at its line', () => {
       /^inventory_directory is not supported: bake writes the inventory for the machine being built/,
     ],
     [
+      'ansible sftp_command on a Docker build, which Ansible reaches without sftp',
+      `${base}build {\n  sources = ["source.docker.app"]\n  provisioner "ansible" {\n    playbook_file = "main.pkr.hcl"\n    sftp_command  = "/usr/lib/sftp-server -e"\n  }\n}\n`,
+      8,
+      /^sftp_command is for a machine reached over SSH; Ansible reaches a Docker build through the docker connection$/,
+    ],
+    [
       'ansible-local without a playbook',
       `${base}build {\n  sources = ["source.docker.app"]\n  provisioner "ansible-local" {\n    command = "ansible-playbook"\n  }\n}\n`,
       6,

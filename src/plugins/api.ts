@@ -49,7 +49,14 @@ interface DescriptorBase<K extends PluginKind, Impl> {
   /** The settings (an object schema); `type` and the kind's common settings are added. */
   schema: Schema;
   /** Rules across settings, run once every setting has the right shape. */
-  refine?(config: Record<string, unknown>, ctx: { specDir: string }): RuleProblem[];
+  refine?(
+    config: Record<string, unknown>,
+    ctx: {
+      specDir: string;
+      /** For a provisioner or post-processor: the type of the builder it runs after. */
+      builder?: string;
+    },
+  ): RuleProblem[];
   /** What the run must provide before this plugin works. */
   needs?: { docker?: boolean };
   /**

@@ -879,7 +879,8 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
       }
       // Cross-field rules only once every field has the right shape.
       const refine = (d: Descriptor, cfg: Record<string, unknown>, at: string) => {
-        for (const r of d.refine?.(cfg, { specDir: spec.dir }) ?? []) {
+        const ctx = { specDir: spec.dir, ...(d.kind === 'builder' ? {} : { builder: type }) };
+        for (const r of d.refine?.(cfg, ctx) ?? []) {
           // A key may reach inside the block: disk_attachment[0].volume_size.
           const path = !r.key
             ? at

@@ -43,6 +43,18 @@ export const ansibleProvisioner: ProvisionerDescriptor = {
   type: 'ansible',
   description: 'run an Ansible playbook from this machine against the build',
   schema: ansibleSchema,
+  // A Docker build is reached through the docker connection, where no sftp runs.
+  refine: (c, ctx) =>
+    c.sftp_command !== undefined && ctx.builder === 'docker'
+      ? [
+          {
+            key: 'sftp_command',
+            message:
+              'sftp_command is for a machine reached over SSH; Ansible reaches a Docker build through the docker connection',
+            hint: 'remove sftp_command, or leave this step out of the Docker source with only/except',
+          },
+        ]
+      : [],
   // The playbook, its requirements, and the roles directory beside it (Ansible's default).
   localInputs: (c, dir) => {
     const playbook = resolve(dir, String(c.playbook_file));
