@@ -127,9 +127,13 @@ const ansible = {
                 hostVars.ansible_ssh_common_args = sshArgs.join(' ');
                 if (c.use_sftp === true)
                     hostVars.ansible_ssh_transfer_method = 'sftp';
-                // sftp -s runs the command on the machine as its sftp server (a path, not a subsystem).
-                if (typeof c.sftp_command === 'string')
-                    sshEnv.ANSIBLE_SFTP_EXTRA_ARGS = `-s ${(0,_communicators_communicator__WEBPACK_IMPORTED_MODULE_6__/* .shQuote */ .US)(c.sftp_command)}`;
+                // sftp -s runs the command on the machine as its sftp server when it holds a "/";
+                // a bare name would be read as a subsystem, so env finds it on the PATH, as a
+                // shell would.
+                if (typeof c.sftp_command === 'string') {
+                    const server = c.sftp_command.trim();
+                    sshEnv.ANSIBLE_SFTP_EXTRA_ARGS = `-s ${(0,_communicators_communicator__WEBPACK_IMPORTED_MODULE_6__/* .shQuote */ .US)(server.includes('/') ? server : `/usr/bin/env ${server}`)}`;
+                }
             }
             else {
                 if (typeof c.sftp_command === 'string')

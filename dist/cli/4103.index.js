@@ -86,7 +86,7 @@ function awsError(e, what, region) {
 /* harmony export */   fm: () => (/* binding */ waitFor),
 /* harmony export */   l8: () => (/* binding */ ec2)
 /* harmony export */ });
-/* unused harmony exports explainUnauthorized, backoffDelays */
+/* unused harmony exports explainUnauthorized, isAwsEndpoint, backoffDelays */
 /* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(35193);
 /* harmony import */ var _engine_context__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(86173);
 /* harmony import */ var _engine_steps__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(54277);
@@ -180,8 +180,9 @@ async function explainUnauthorized(err, region, role, endpoint) {
     if (!encoded)
         return err;
     // An EC2 of another cloud (custom_endpoint_ec2) has its own STS, if any: AWS's cannot
-    // decode its message, and is not sent it.
-    if (endpoint)
+    // decode its message, and is not sent it. AWS's own addresses (a VPC endpoint, a
+    // regional one) are still AWS. The message stays whole, for that cloud's STS to read.
+    if (endpoint && !isAwsEndpoint(endpoint))
         return new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .zS(err.message, `the credentials lack a permission at ${endpoint}; that cloud's STS may decode the message`);
     const short = err.message.replace(encoded, '<encoded>');
     try {
@@ -202,6 +203,18 @@ async function explainUnauthorized(err, region, role, endpoint) {
     catch {
         return new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .zS(short, 'the credentials lack a permission; allow sts:DecodeAuthorizationMessage to see which one');
     }
+}
+/** Whether an endpoint is AWS's own: a host under amazonaws.com (or .com.cn in China). */
+function isAwsEndpoint(endpoint) {
+    let host;
+    try {
+        host = new URL(/^[a-z][\w+.-]*:\/\//i.test(endpoint) ? endpoint : `https://${endpoint}`)
+            .hostname;
+    }
+    catch {
+        return false;
+    }
+    return /(^|\.)amazonaws\.com(\.cn)?$/i.test(host);
 }
 /** awsError, with UnauthorizedOperation decoded when STS allows it. */
 async function awsFailure(e, what, region, role, endpoint) {

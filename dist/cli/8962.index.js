@@ -1912,8 +1912,21 @@ class Mapper {
             });
         for (const name of amiReads) {
             const d = this.amiData.get(name);
-            if (d)
-                this.functionDataSource(d.block, AMI_FUNCTION);
+            if (!d)
+                continue;
+            this.functionDataSource(d.block, AMI_FUNCTION);
+            // One lookup, one answer: a source built from it takes the id the plan found, not a
+            // filter of its own that could find a newer AMI than the description names.
+            for (const { into, path, a } of d.filters) {
+                delete into.source_ami_filter;
+                into.source_ami = a.value;
+                const fp = (0,load/* joinPath */.uJ)(path, 'source_ami_filter');
+                for (const m of [this.positions, this.keyPositions])
+                    for (const k of [...m.keys()])
+                        if (k === fp || k.startsWith(fp + '.'))
+                            m.delete(k);
+                this.place((0,load/* joinPath */.uJ)(path, 'source_ami'), a.pos, a.valuePos, a.value);
+            }
         }
         const value = {};
         const rewrite = this.refRewriter();
@@ -1946,7 +1959,7 @@ class Mapper {
     addData(body) {
         for (const b of body.blocks)
             if (b.type === 'data' && b.labels[0] === 'amazon-ami' && b.labels[1])
-                this.amiData.set(b.labels[1], { block: b, used: false });
+                this.amiData.set(b.labels[1], { block: b, used: false, filters: [] });
     }
     /** `data "null" "NAME"`: the local its `output` is read from, by NAME. */
     nullData = new Map();
@@ -2279,6 +2292,9 @@ class Mapper {
                     continue;
                 if (filter !== undefined) {
                     into.source_ami_filter = filter;
+                    this.amiData
+                        .get(/data\.amazon-ami\.([A-Za-z0-9_-]+)\./.exec(String(a.value))[1])
+                        .filters.push({ into, path, a });
                     this.keyPositions.set((0,load/* joinPath */.uJ)(path, 'source_ami_filter'), a.pos);
                     this.positions.set((0,load/* joinPath */.uJ)(path, 'source_ami_filter'), a.valuePos);
                     continue;
@@ -2757,7 +2773,47 @@ class Mapper {
 /** A dynamic block's content with its iterator's NAME.key and NAME.value as bake's each. */
 function eachOf(v, it) {
     const re = new RegExp(`(?<![\\w.-])${it}\\.(key|value)(?![\\w-])`, 'g');
-    return (0,deep/* mapStrings */.t)(v, (x) => (x.includes('${') ? x.replace(re, 'each.$1') : x));
+    return (0,deep/* mapStrings */.t)(v, (x) => inInterpolations(x, (e) => e.replace(re, 'each.$1')));
+}
+/**
+ * A string with `f` applied to the expressions inside its `${…}` only: the text around
+ * them, and `$${` escapes, are left as they are.
+ */
+function inInterpolations(x, f) {
+    let out = '';
+    let i = 0;
+    while (i < x.length) {
+        if (x.startsWith('$${', i)) {
+            out += '$${';
+            i += 3;
+        }
+        else if (x.startsWith('${', i)) {
+            let depth = 1;
+            let quoted = false;
+            let j = i + 2;
+            for (; j < x.length && depth; j++) {
+                const c = x[j];
+                if (quoted) {
+                    if (c === '\\')
+                        j++;
+                    else if (c === '"')
+                        quoted = false;
+                }
+                else if (c === '"')
+                    quoted = true;
+                else if (c === '{')
+                    depth++;
+                else if (c === '}')
+                    depth--;
+            }
+            const end = depth ? j : j - 1;
+            out += '${' + f(x.slice(i + 2, end)) + (depth ? '' : '}');
+            i = j;
+        }
+        else
+            out += x[i++];
+    }
+    return out;
 }
 /** A value from the parser as expression text: strings keep their interpolations. */
 function exprOf(v) {
@@ -4087,6 +4143,13 @@ function refineAmazonEbs(c) {
             message: 'set exactly one of source_ami and source_ami_filter',
             hint: 'source_ami: ami-0123... or source_ami_filter: {filters: {name: "debian-12-amd64-*"}, owners: ["136693071363"], most_recent: true}',
         });
+    const f = c.source_ami_filter;
+    if (f && !f.owners?.length && !ownedBy(f.filters))
+        out.push({
+            key: 'source_ami_filter',
+            message: 'source_ami_filter needs owners: without them an AMI any account publishes under a matching name can be the one built from',
+            hint: 'add owners: ["136693071363"] (the account that publishes the image; self for your own), or an owner-id or owner-alias filter',
+        });
     if (c.instance_type === undefined && c.spot_instance_types === undefined)
         out.push({
             key: '',
@@ -4133,6 +4196,10 @@ function refineAmazonEbs(c) {
             hint: "3 to 128 of letters, digits, spaces and ( ) [ ] . / - ' @ _ (use clean_resource_name())",
         });
     return out;
+}
+/** Whether EC2 filters already pin the owner (owner-id, owner-alias). */
+function ownedBy(filters) {
+    return Object.keys(filters ?? {}).some((k) => k === 'owner-id' || k === 'owner-alias');
 }
 
 ;// CONCATENATED MODULE: ./src/plugins/builders/amazon-ebs/index.ts
@@ -5006,6 +5073,16 @@ const ansibleProvisioner = {
     type: 'ansible',
     description: 'run an Ansible playbook from this machine against the build',
     schema: ansibleSchema,
+    // A Docker build is reached through the docker connection, where no sftp runs.
+    refine: (c, ctx) => c.sftp_command !== undefined && ctx.builder === 'docker'
+        ? [
+            {
+                key: 'sftp_command',
+                message: 'sftp_command is for a machine reached over SSH; Ansible reaches a Docker build through the docker connection',
+                hint: 'remove sftp_command, or leave this step out of the Docker source with only/except',
+            },
+        ]
+        : [],
     // The playbook, its requirements, and the roles directory beside it (Ansible's default).
     localInputs: (c, dir) => {
         const playbook = (0,external_node_path_.resolve)(dir, String(c.playbook_file));
@@ -5594,7 +5671,9 @@ function didYouMean(word, candidates) {
 /* harmony export */   fE: () => (/* binding */ toText),
 /* harmony export */   go: () => (/* binding */ typeName),
 /* harmony export */   pT: () => (/* binding */ Sensitive),
-/* harmony export */   rJ: () => (/* binding */ hasTemplate)
+/* harmony export */   pZ: () => (/* binding */ asSet),
+/* harmony export */   rJ: () => (/* binding */ hasTemplate),
+/* harmony export */   vM: () => (/* binding */ isSet)
 /* harmony export */ });
 /**
  * The `${...}` expression language: HCL-like, parsed and evaluated here, never by JavaScript.
@@ -6036,6 +6115,15 @@ function sensitive(v, from = []) {
     return new Sensitive(r.value, [...r.secrets, ...from]);
 }
 /** The plain value, and its sensitive parts (the values to register as secrets). */
+/** The lists that are sets (toset(), convert(…, set(T))): for_each keys them by value, as HCL does. */
+const SETS = new WeakSet();
+function asSet(list) {
+    SETS.add(list);
+    return list;
+}
+function isSet(v) {
+    return Array.isArray(v) && SETS.has(v);
+}
 function reveal(v) {
     const secrets = [];
     let marked = false;
@@ -6046,7 +6134,7 @@ function reveal(v) {
             return x.value;
         }
         if (Array.isArray(x))
-            return x.map(walk);
+            return SETS.has(x) ? asSet(x.map(walk)) : x.map(walk);
         if (x !== null && typeof x === 'object') {
             const o = {};
             for (const [k, y] of Object.entries(x))
@@ -6329,11 +6417,11 @@ function applyBinary(op, a, b, la, ra, hidden) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(38815);
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(17800);
-/* harmony import */ var _types__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(49518);
-/* harmony import */ var _schema__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(47280);
-/* harmony import */ var _expr__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(58672);
-/* harmony import */ var _util_random__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(31245);
-/* harmony import */ var _data__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(89511);
+/* harmony import */ var _types__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(49518);
+/* harmony import */ var _schema__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(47280);
+/* harmony import */ var _expr__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(58672);
+/* harmony import */ var _util_random__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(31245);
+/* harmony import */ var _data__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(89511);
 
 
 
@@ -6357,29 +6445,29 @@ const HTTP_KEYS = ['url', 'method', 'request_headers', 'request_body', 'timeout'
 function httpRequest(cfg, at) {
     for (const k of Object.keys(cfg))
         if (!HTTP_KEYS.includes(k))
-            throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`http_request() takes no "${k}"`, at, `it takes ${HTTP_KEYS.join(', ')}`);
+            throw new _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M(`http_request() takes no "${k}"`, at, `it takes ${HTTP_KEYS.join(', ')}`);
     if (typeof cfg.url !== 'string' || !/^https?:\/\//.test(cfg.url))
-        throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M('http_request() needs url, an http:// or https:// address', at);
+        throw new _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M('http_request() needs url, an http:// or https:// address', at);
     const url = cfg.url;
     const method = cfg.method === undefined ? 'GET' : str(cfg.method, at, 'http_request').toUpperCase();
     if (!HTTP_METHODS.includes(method))
-        throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`http_request(): method ${method} is not one of ${HTTP_METHODS.join(', ')}`, at);
+        throw new _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M(`http_request(): method ${method} is not one of ${HTTP_METHODS.join(', ')}`, at);
     const headers = {};
     for (const [k, v] of Object.entries(cfg.request_headers === undefined ? {} : map(cfg.request_headers, at, 'http_request')))
         headers[k] = str(v, at, 'http_request');
     const body = cfg.request_body === undefined ? undefined : str(cfg.request_body, at, 'http_request');
     const timeoutMs = cfg.timeout === undefined ? 30_000 : numArg(cfg.timeout, at, 'http_request') * 1000;
     const where = `${method} ${url.replace(/\?.*$/, '')}`;
-    const a = (0,_data__WEBPACK_IMPORTED_MODULE_9__/* .answerOf */ .ut)({ kind: 'http', url, method, headers, body, timeoutMs }, at);
+    const a = (0,_data__WEBPACK_IMPORTED_MODULE_10__/* .answerOf */ .ut)({ kind: 'http', url, method, headers, body, timeoutMs }, at);
     if (!a.ok)
-        throw new _data__WEBPACK_IMPORTED_MODULE_9__/* .ServiceError */ ._7(`http_request(): ${where} failed: ${a.message}`, at, 'check the address, and that this machine can reach it');
+        throw new _data__WEBPACK_IMPORTED_MODULE_10__/* .ServiceError */ ._7(`http_request(): ${where} failed: ${a.message}`, at, 'check the address, and that this machine can reach it');
     const r = a.fields;
     if (r.status < 200 || r.status > 299)
-        throw new _data__WEBPACK_IMPORTED_MODULE_9__/* .ServiceError */ ._7(`http_request(): ${where} answered ${r.status} ${r.statusText}`.trimEnd(), at, 'the data source needs a 2xx answer');
+        throw new _data__WEBPACK_IMPORTED_MODULE_10__/* .ServiceError */ ._7(`http_request(): ${where} answered ${r.status} ${r.statusText}`.trimEnd(), at, 'the data source needs a 2xx answer');
     const type = (r.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
     if (method !== 'HEAD' &&
         !(type.startsWith('text/') || type === 'application/json' || type.endsWith('+json')))
-        throw new _data__WEBPACK_IMPORTED_MODULE_9__/* .ServiceError */ ._7(`http_request(): ${where} answered with ${type || 'no content type'}`, at, 'the body must be text/* or application/json, as in Packer');
+        throw new _data__WEBPACK_IMPORTED_MODULE_10__/* .ServiceError */ ._7(`http_request(): ${where} answered with ${type || 'no content type'}`, at, 'the body must be text/* or application/json, as in Packer');
     return {
         url,
         status_code: r.status,
@@ -6391,7 +6479,7 @@ function httpRequest(cfg, at) {
 function arity(name, args, min, max, at) {
     if (args.length < min || args.length > max) {
         const want = min === max ? `${min}` : max === Infinity ? `at least ${min}` : `${min} to ${max}`;
-        throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`${name}() takes ${want} argument${min === 1 && max === 1 ? '' : 's'}, got ${args.length}`, at);
+        throw new _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M(`${name}() takes ${want} argument${min === 1 && max === 1 ? '' : 's'}, got ${args.length}`, at);
     }
 }
 function str(v, at, fn) {
@@ -6399,31 +6487,31 @@ function str(v, at, fn) {
         return v;
     if (typeof v === 'number' || typeof v === 'boolean')
         return String(v);
-    throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`${fn}() expects a string, got ${(0,_expr__WEBPACK_IMPORTED_MODULE_7__/* .typeName */ .go)(v)}`, at);
+    throw new _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M(`${fn}() expects a string, got ${(0,_expr__WEBPACK_IMPORTED_MODULE_8__/* .typeName */ .go)(v)}`, at);
 }
 function list(v, at, fn) {
     if (Array.isArray(v))
         return v;
-    throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`${fn}() expects a list, got ${(0,_expr__WEBPACK_IMPORTED_MODULE_7__/* .typeName */ .go)(v)}`, at);
+    throw new _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M(`${fn}() expects a list, got ${(0,_expr__WEBPACK_IMPORTED_MODULE_8__/* .typeName */ .go)(v)}`, at);
 }
 function map(v, at, fn) {
     if (v !== null && typeof v === 'object' && !Array.isArray(v))
         return v;
-    throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`${fn}() expects a map, got ${(0,_expr__WEBPACK_IMPORTED_MODULE_7__/* .typeName */ .go)(v)}`, at);
+    throw new _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M(`${fn}() expects a map, got ${(0,_expr__WEBPACK_IMPORTED_MODULE_8__/* .typeName */ .go)(v)}`, at);
 }
 function numArg(v, at, fn) {
     if (typeof v === 'number')
         return v;
     if (typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v)))
         return Number(v);
-    throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`${fn}() expects a number, got ${(0,_expr__WEBPACK_IMPORTED_MODULE_7__/* .typeName */ .go)(v)}`, at);
+    throw new _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M(`${fn}() expects a number, got ${(0,_expr__WEBPACK_IMPORTED_MODULE_8__/* .typeName */ .go)(v)}`, at);
 }
 function regex(pattern, at, flags = '') {
     try {
         return new RegExp(pattern, flags);
     }
     catch (e) {
-        throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`invalid regular expression: ${e.message}`, at);
+        throw new _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M(`invalid regular expression: ${e.message}`, at);
     }
 }
 function readSpecFile(path, at, ctx, fn) {
@@ -6435,7 +6523,7 @@ function readSpecFile(path, at, ctx, fn) {
     }
     catch (e) {
         const code = e.code;
-        throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`${fn}("${path}"): ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : String(code)}`, at, `paths are relative to the spec's directory (${ctx.baseDir})`);
+        throw new _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M(`${fn}("${path}"): ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : String(code)}`, at, `paths are relative to the spec's directory (${ctx.baseDir})`);
     }
 }
 function fromJson(v) {
@@ -6459,15 +6547,36 @@ const MONTHS = [
     'December',
 ];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-/** Packer's (HCL's) formatdate: YYYY, MM, DD, hh (24 h), mm, ss, 'literal' and friends. */
+/** RFC 3339 as Packer (Go) takes it: a date, T, a time, Z or an offset; each part in range. */
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|([+-])(\d{2}):(\d{2}))$/;
+/** The zone offset of an RFC 3339 timestamp, in minutes east of UTC. */
+function offsetOf(ts) {
+    const m = RFC3339.exec(ts);
+    return m[8] === 'Z' ? 0 : (m[9] === '-' ? -1 : 1) * (Number(m[10]) * 60 + Number(m[11]));
+}
 function parseTimestamp(ts, at, fn) {
-    const d = new Date(ts);
+    const m = RFC3339.exec(ts);
+    const [y, mo, day, h, mi, sec] = (m ?? []).slice(1, 7).map(Number);
+    const inRange = m !== null &&
+        mo >= 1 &&
+        mo <= 12 &&
+        day >= 1 &&
+        day <= new Date(Date.UTC(y, mo, 0)).getUTCDate() &&
+        h <= 23 &&
+        mi <= 59 &&
+        sec <= 59 &&
+        (m[8] === 'Z' || (Number(m[10]) <= 23 && Number(m[11]) <= 59));
+    const d = inRange ? new Date(ts) : new Date(NaN);
     if (Number.isNaN(d.getTime()))
-        throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`${fn}(): "${ts}" is not an RFC 3339 timestamp`, at, 'use timestamp() or a value like 2024-01-31T12:00:00Z');
+        throw new _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M(`${fn}(): "${ts}" is not an RFC 3339 timestamp`, at, 'use timestamp() or a value like 2024-01-31T12:00:00Z');
     return d;
 }
+/** Packer's (HCL's) formatdate: YYYY, MM, DD, hh (24 h), mm, ss, 'literal' and friends. */
 function formatDate(spec, ts, at) {
-    const d = parseTimestamp(ts, at, 'formatdate');
+    // In the zone the timestamp is written in, as HCL formats it.
+    const off = (parseTimestamp(ts, at, 'formatdate'), offsetOf(ts));
+    const d = new Date(new Date(ts).getTime() + off * 60_000);
+    const zone = (colon) => `${off < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(off) / 60))}${colon ? ':' : ''}${pad(Math.abs(off) % 60)}`;
     const tokens = [
         ['YYYY', () => String(d.getUTCFullYear())],
         ['YY', () => pad(d.getUTCFullYear() % 100)],
@@ -6489,10 +6598,10 @@ function formatDate(spec, ts, at) {
         ['m', () => String(d.getUTCMinutes())],
         ['ss', () => pad(d.getUTCSeconds())],
         ['s', () => String(d.getUTCSeconds())],
-        ['ZZZZZ', () => '+00:00'],
-        ['ZZZZ', () => '+0000'],
-        ['ZZZ', () => 'UTC'],
-        ['Z', () => 'Z'],
+        ['ZZZZZ', () => zone(true)],
+        ['ZZZZ', () => zone(false)],
+        ['ZZZ', () => (off === 0 ? 'UTC' : zone(false))],
+        ['Z', () => (off === 0 ? 'Z' : zone(true))],
     ];
     let out = '';
     let i = 0;
@@ -6500,7 +6609,7 @@ function formatDate(spec, ts, at) {
         if (spec[i] === "'") {
             const end = spec.indexOf("'", i + 1);
             if (end < 0)
-                throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M('formatdate(): unterminated quoted literal', at);
+                throw new _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M('formatdate(): unterminated quoted literal', at);
             out += end === i + 1 ? "'" : spec.slice(i + 1, end);
             i = end + 1;
             continue;
@@ -6511,7 +6620,7 @@ function formatDate(spec, ts, at) {
             i += tok[0].length;
         }
         else if (/[A-Za-z]/.test(spec[i])) {
-            throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`formatdate(): unknown format letter "${spec[i]}"`, at, "put literal letters in single quotes, like 'T'");
+            throw new _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M(`formatdate(): unknown format letter "${spec[i]}"`, at, "put literal letters in single quotes, like 'T'");
         }
         else {
             out += spec[i++];
@@ -6526,7 +6635,7 @@ function format(fmt, args, at) {
         if (spec === '%')
             return '%';
         if (i >= args.length)
-            throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`format(): not enough arguments for "${m}"`, at);
+            throw new _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M(`format(): not enough arguments for "${m}"`, at);
         const v = args[i++];
         const verb = spec[spec.length - 1];
         const prec = /\.(\d+)/.exec(spec);
@@ -6536,13 +6645,13 @@ function format(fmt, args, at) {
             case 'f':
                 return numArg(v, at, 'format').toFixed(prec ? Number(prec[1]) : 6);
             case 'q':
-                return JSON.stringify((0,_expr__WEBPACK_IMPORTED_MODULE_7__/* .toText */ .fE)(v, at));
+                return JSON.stringify((0,_expr__WEBPACK_IMPORTED_MODULE_8__/* .toText */ .fE)(v, at));
             case 'x':
                 return Math.trunc(numArg(v, at, 'format')).toString(16);
             case 't':
                 return String(v === true);
             default:
-                return typeof v === 'object' && v !== null ? JSON.stringify(v) : (0,_expr__WEBPACK_IMPORTED_MODULE_7__/* .toText */ .fE)(v, at);
+                return typeof v === 'object' && v !== null ? JSON.stringify(v) : (0,_expr__WEBPACK_IMPORTED_MODULE_8__/* .toText */ .fE)(v, at);
         }
     });
 }
@@ -6566,10 +6675,17 @@ const fns = {
         const d = parseTimestamp(str(ev(a[0]), at, 'timeadd'), at, 'timeadd');
         const dur = str(ev(a[1]), at, 'timeadd');
         const m = /^(-?)((?:\d+(?:\.\d+)?(?:ms|s|m|h))+)$/.exec(dur);
-        const ms = m ? (0,_schema__WEBPACK_IMPORTED_MODULE_6__/* .parseDuration */ .E9)(m[2]) : undefined;
+        const ms = m ? (0,_schema__WEBPACK_IMPORTED_MODULE_7__/* .parseDuration */ .E9)(m[2]) : undefined;
         if (ms === undefined)
-            throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`timeadd(): "${dur}" is not a duration`, at, 'use a duration such as "2160h" (90 days), "30m" or "-1h"');
-        return new Date(d.getTime() + (m[1] ? -ms : ms)).toISOString().replace(/\.000Z$/, 'Z');
+            throw new _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M(`timeadd(): "${dur}" is not a duration`, at, 'use a duration such as "2160h" (90 days), "30m" or "-1h"');
+        // As Go formats RFC 3339: whole seconds, in the zone the timestamp was written in.
+        const ts = str(ev(a[0]), at, 'timeadd');
+        const off = offsetOf(ts);
+        const local = new Date(d.getTime() + (m[1] ? -ms : ms) + off * 60_000);
+        const zone = off === 0
+            ? 'Z'
+            : `${off < 0 ? '-' : '+'}${String(Math.floor(Math.abs(off) / 60)).padStart(2, '0')}:${String(Math.abs(off) % 60).padStart(2, '0')}`;
+        return local.toISOString().slice(0, 19) + zone;
     },
     clean_resource_name: (a, at, ev) => {
         arity('clean_resource_name', a, 1, 1, at);
@@ -6581,7 +6697,7 @@ const fns = {
     // Fresh on every call, as in Packer (timestamp() is the one fixed for the run).
     uuidv4: (a, at, _ev, ctx) => {
         arity('uuidv4', a, 0, 0, at);
-        return ctx.fixedUuid ?? (0,_util_random__WEBPACK_IMPORTED_MODULE_8__/* .randomUuid */ .bX)();
+        return ctx.fixedUuid ?? (0,_util_random__WEBPACK_IMPORTED_MODULE_9__/* .randomUuid */ .bX)();
     },
     env: (a, at, ev, ctx) => {
         arity('env', a, 1, 1, at);
@@ -6610,11 +6726,11 @@ const fns = {
             call: scope.call,
         };
         try {
-            return (0,_expr__WEBPACK_IMPORTED_MODULE_7__/* .toText */ .fE)((0,_expr__WEBPACK_IMPORTED_MODULE_7__/* .evaluate */ ._3)((0,_expr__WEBPACK_IMPORTED_MODULE_7__/* .parseTemplate */ .QC)(text), inner), at);
+            return (0,_expr__WEBPACK_IMPORTED_MODULE_8__/* .toText */ .fE)((0,_expr__WEBPACK_IMPORTED_MODULE_8__/* .evaluate */ ._3)((0,_expr__WEBPACK_IMPORTED_MODULE_8__/* .parseTemplate */ .QC)(text), inner), at);
         }
         catch (e) {
-            if (e instanceof _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M)
-                throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`templatefile("${String(ev(a[0]))}"): ${e.message}`, at, e.hint);
+            if (e instanceof _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M)
+                throw new _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M(`templatefile("${String(ev(a[0]))}"): ${e.message}`, at, e.hint);
             throw e;
         }
     },
@@ -6676,7 +6792,7 @@ const fns = {
         arity('regex', a, 2, 2, at);
         const m = regex(str(ev(a[0]), at, 'regex'), at).exec(str(ev(a[1]), at, 'regex'));
         if (!m)
-            throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M('regex(): the pattern does not match', at);
+            throw new _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M('regex(): the pattern does not match', at);
         if (m.groups)
             return { ...m.groups };
         return m.length > 1 ? m.slice(1).map((x) => x ?? null) : m[0];
@@ -6687,7 +6803,7 @@ const fns = {
         arity('join', a, 2, 2, at);
         const sep = str(ev(a[0]), at, 'join');
         return list(ev(a[1]), at, 'join')
-            .map((x) => (0,_expr__WEBPACK_IMPORTED_MODULE_7__/* .toText */ .fE)(x, at))
+            .map((x) => (0,_expr__WEBPACK_IMPORTED_MODULE_8__/* .toText */ .fE)(x, at))
             .join(sep);
     },
     format: (a, at, ev) => (arity('format', a, 1, Infinity, at),
@@ -6714,7 +6830,7 @@ const fns = {
             return v.length;
         if (v && typeof v === 'object')
             return Object.keys(v).length;
-        throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`length() expects a string, list or map, got ${(0,_expr__WEBPACK_IMPORTED_MODULE_7__/* .typeName */ .go)(v)}`, at);
+        throw new _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M(`length() expects a string, list or map, got ${(0,_expr__WEBPACK_IMPORTED_MODULE_8__/* .typeName */ .go)(v)}`, at);
     },
     concat: (a, at, ev) => a.flatMap((x) => list(ev(x), at, 'concat')),
     merge: (a, at, ev) => Object.assign({}, ...a.map((x) => map(ev(x), at, 'merge'))),
@@ -6726,10 +6842,10 @@ const fns = {
             return m[k];
         if (a.length === 3)
             return ev(a[2]);
-        throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`lookup(): no key "${k}" and no default`, at, 'pass a default as the third argument');
+        throw new _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M(`lookup(): no key "${k}" and no default`, at, 'pass a default as the third argument');
     },
     contains: (a, at, ev) => (arity('contains', a, 2, 2, at),
-        list(ev(a[0]), at, 'contains').some((x) => (0,_expr__WEBPACK_IMPORTED_MODULE_7__/* .deepEqual */ .bD)(x, ev(a[1])))),
+        list(ev(a[0]), at, 'contains').some((x) => (0,_expr__WEBPACK_IMPORTED_MODULE_8__/* .deepEqual */ .bD)(x, ev(a[1])))),
     keys: (a, at, ev) => (arity('keys', a, 1, 1, at), Object.keys(map(ev(a[0]), at, 'keys')).sort()),
     values: (a, at, ev) => {
         arity('values', a, 1, 1, at);
@@ -6742,7 +6858,7 @@ const fns = {
         arity('element', a, 2, 2, at);
         const l = list(ev(a[0]), at, 'element');
         if (!l.length)
-            throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M('element(): the list is empty', at);
+            throw new _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M('element(): the list is empty', at);
         return l[((Math.trunc(numArg(ev(a[1]), at, 'element')) % l.length) + l.length) % l.length];
     },
     flatten: (a, at, ev) => (arity('flatten', a, 1, 1, at), flatten(list(ev(a[0]), at, 'flatten'))),
@@ -6750,7 +6866,7 @@ const fns = {
         arity('distinct', a, 1, 1, at);
         const out = [];
         for (const x of list(ev(a[0]), at, 'distinct'))
-            if (!out.some((y) => (0,_expr__WEBPACK_IMPORTED_MODULE_7__/* .deepEqual */ .bD)(x, y)))
+            if (!out.some((y) => (0,_expr__WEBPACK_IMPORTED_MODULE_8__/* .deepEqual */ .bD)(x, y)))
                 out.push(x);
         return out;
     },
@@ -6760,14 +6876,14 @@ const fns = {
             if (v !== null && v !== '')
                 return v;
         }
-        throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M('coalesce(): every argument is null or empty', at);
+        throw new _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M('coalesce(): every argument is null or empty', at);
     },
     min: (a, at, ev) => Math.min(...a.map((x) => numArg(ev(x), at, 'min'))),
     max: (a, at, ev) => Math.max(...a.map((x) => numArg(ev(x), at, 'max'))),
     abs: (a, at, ev) => (arity('abs', a, 1, 1, at), Math.abs(numArg(ev(a[0]), at, 'abs'))),
     ceil: (a, at, ev) => (arity('ceil', a, 1, 1, at), Math.ceil(numArg(ev(a[0]), at, 'ceil'))),
     floor: (a, at, ev) => (arity('floor', a, 1, 1, at), Math.floor(numArg(ev(a[0]), at, 'floor'))),
-    tostring: (a, at, ev) => (arity('tostring', a, 1, 1, at), (0,_expr__WEBPACK_IMPORTED_MODULE_7__/* .toText */ .fE)(ev(a[0]), at)),
+    tostring: (a, at, ev) => (arity('tostring', a, 1, 1, at), (0,_expr__WEBPACK_IMPORTED_MODULE_8__/* .toText */ .fE)(ev(a[0]), at)),
     tonumber: (a, at, ev) => (arity('tonumber', a, 1, 1, at), numArg(ev(a[0]), at, 'tonumber')),
     tobool: (a, at, ev) => {
         arity('tobool', a, 1, 1, at);
@@ -6776,7 +6892,7 @@ const fns = {
             return v;
         if (v === 'true' || v === 'false')
             return v === 'true';
-        throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`tobool(): cannot convert ${(0,_expr__WEBPACK_IMPORTED_MODULE_7__/* .typeName */ .go)(v)} to bool`, at);
+        throw new _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M(`tobool(): cannot convert ${(0,_expr__WEBPACK_IMPORTED_MODULE_8__/* .typeName */ .go)(v)} to bool`, at);
     },
     // Errors as values.
     try: (a, at, ev) => {
@@ -6787,12 +6903,12 @@ const fns = {
                 return ev(x);
             }
             catch (e) {
-                if (!(e instanceof _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M))
+                if (!(e instanceof _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M))
                     throw e;
                 last = e;
             }
         }
-        throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`try(): every argument failed; the last: ${last.message}`, at);
+        throw new _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M(`try(): every argument failed; the last: ${last.message}`, at);
     },
     can: (a, at, ev) => {
         arity('can', a, 1, 1, at);
@@ -6801,7 +6917,7 @@ const fns = {
             return true;
         }
         catch (e) {
-            if (e instanceof _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M)
+            if (e instanceof _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M)
                 return false;
             throw e;
         }
@@ -6814,9 +6930,9 @@ const fns = {
             return fromJson(JSON.parse(str(ev(a[0]), at, 'jsondecode')));
         }
         catch (e) {
-            if (e instanceof _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M)
+            if (e instanceof _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M)
                 throw e;
-            throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`jsondecode(): ${e.message}`, at);
+            throw new _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M(`jsondecode(): ${e.message}`, at);
         }
     },
     yamlencode: (a, at, ev) => (arity('yamlencode', a, 1, 1, at), (0,yaml__WEBPACK_IMPORTED_MODULE_4__/* .stringify */ .As)(ev(a[0]))),
@@ -6826,9 +6942,9 @@ const fns = {
             return fromJson((0,yaml__WEBPACK_IMPORTED_MODULE_4__/* .parse */ .qg)(str(ev(a[0]), at, 'yamldecode'), { maxAliasCount: 100 }));
         }
         catch (e) {
-            if (e instanceof _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M)
+            if (e instanceof _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M)
                 throw e;
-            throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`yamldecode(): ${e.message.split('\n')[0]}`, at);
+            throw new _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M(`yamldecode(): ${e.message.split('\n')[0]}`, at);
         }
     },
     base64encode: (a, at, ev) => (arity('base64encode', a, 1, 1, at),
@@ -6837,21 +6953,21 @@ const fns = {
         arity('base64decode', a, 1, 1, at);
         const s = str(ev(a[0]), at, 'base64decode');
         if (!/^[A-Za-z0-9+/]*={0,2}$/.test(s) || s.length % 4 !== 0)
-            throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M('base64decode(): not valid base64', at);
+            throw new _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M('base64decode(): not valid base64', at);
         return Buffer.from(s, 'base64').toString('utf8');
     },
     sha256: (a, at, ev) => (arity('sha256', a, 1, 1, at),
-        (0,_util_random__WEBPACK_IMPORTED_MODULE_8__/* .nodeCrypto */ .SI)()
+        (0,_util_random__WEBPACK_IMPORTED_MODULE_9__/* .nodeCrypto */ .SI)()
             .createHash('sha256')
             .update(str(ev(a[0]), at, 'sha256'))
             .digest('hex')),
     sha1: (a, at, ev) => (arity('sha1', a, 1, 1, at),
-        (0,_util_random__WEBPACK_IMPORTED_MODULE_8__/* .nodeCrypto */ .SI)()
+        (0,_util_random__WEBPACK_IMPORTED_MODULE_9__/* .nodeCrypto */ .SI)()
             .createHash('sha1')
             .update(str(ev(a[0]), at, 'sha1'))
             .digest('hex')),
     md5: (a, at, ev) => (arity('md5', a, 1, 1, at),
-        (0,_util_random__WEBPACK_IMPORTED_MODULE_8__/* .nodeCrypto */ .SI)()
+        (0,_util_random__WEBPACK_IMPORTED_MODULE_9__/* .nodeCrypto */ .SI)()
             .createHash('md5')
             .update(str(ev(a[0]), at, 'md5'))
             .digest('hex')),
@@ -6929,22 +7045,27 @@ function strftime(fmt, d, at) {
     };
     return fmt.replace(/%(.)/g, (_m, c) => {
         if (!f[c])
-            throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`legacy_strftime(): unknown directive %${c}`, at);
+            throw new _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M(`legacy_strftime(): unknown directive %${c}`, at);
         return f[c]();
     });
 }
+/** A set as HCL orders it: strings lexically, numbers by value, anything else as it came. */
 function sortedSet(v) {
     const out = [];
     for (const x of v)
-        if (!out.some((y) => (0,_expr__WEBPACK_IMPORTED_MODULE_7__/* .deepEqual */ .bD)(x, y)))
+        if (!out.some((y) => (0,_expr__WEBPACK_IMPORTED_MODULE_8__/* .deepEqual */ .bD)(x, y)))
             out.push(x);
-    return out;
+    if (out.every((x) => typeof x === 'string'))
+        out.sort();
+    else if (out.every((x) => typeof x === 'number'))
+        out.sort((a, b) => Number(a) - Number(b));
+    return (0,_expr__WEBPACK_IMPORTED_MODULE_8__/* .asSet */ .pZ)(out);
 }
 function ipv4(text, at, fn) {
     const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)(?:\/(\d+))?$/.exec(text);
     const parts = m ? m.slice(1, 5).map(Number) : [];
     if (!m || parts.some((p) => p > 255) || (m[5] !== undefined && Number(m[5]) > 32))
-        throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`${fn}(): "${text}" is not an IPv4 address or CIDR block`, at);
+        throw new _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M(`${fn}(): "${text}" is not an IPv4 address or CIDR block`, at);
     const addr = ((parts[0] << 24) | (parts[1] << 16) | (parts[2] << 8) | parts[3]) >>> 0;
     return { addr, bits: m[5] === undefined ? 32 : Number(m[5]) };
 }
@@ -6954,7 +7075,7 @@ function cidrHost(prefix, num, at) {
     const { addr, bits } = ipv4(prefix, at, 'cidrhost');
     const size = 2 ** (32 - bits);
     if (num >= size || num < -size)
-        throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`cidrhost(): ${num} does not fit in ${prefix}`, at);
+        throw new _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M(`cidrhost(): ${num} does not fit in ${prefix}`, at);
     const base = (addr & maskOf(bits)) >>> 0;
     return ipText((base + (num < 0 ? size + num : num)) >>> 0);
 }
@@ -6962,9 +7083,9 @@ function cidrSubnet(prefix, newbits, num, at, fn = 'cidrsubnet') {
     const { addr, bits } = ipv4(prefix, at, fn);
     const nb = bits + newbits;
     if (nb > 32)
-        throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`${fn}(): ${prefix} has no room for ${newbits} more bits`, at);
+        throw new _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M(`${fn}(): ${prefix} has no room for ${newbits} more bits`, at);
     if (num < 0 || num >= 2 ** newbits)
-        throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`${fn}(): ${num} does not fit in ${newbits} bits`, at);
+        throw new _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M(`${fn}(): ${num} does not fit in ${newbits} bits`, at);
     const base = (addr & maskOf(bits)) >>> 0;
     return `${ipText((base + num * 2 ** (32 - nb)) >>> 0)}/${nb}`;
 }
@@ -6993,7 +7114,7 @@ const packerFns = {
         const n = Math.max(0, ...args.map((x) => (Array.isArray(x) ? x.length : 0)));
         const lens = args.filter(Array.isArray).map((x) => x.length);
         if (lens.some((l) => l !== n))
-            throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M('formatlist(): the lists differ in length', at);
+            throw new _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M('formatlist(): the lists differ in length', at);
         return Array.from({ length: n }, (_, i) => format(fmt, args.map((x) => (Array.isArray(x) ? x[i] : x)), at));
     },
     parseint: (a, at, ev) => {
@@ -7002,7 +7123,7 @@ const packerFns = {
         const base = numArg(ev(a[1]), at, 'parseint');
         const digits = '0123456789abcdefghijklmnopqrstuvwxyz'.slice(0, base);
         if (base < 2 || base > 36 || !new RegExp(`^-?[${digits}]+$`, 'i').test(t))
-            throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`parseint(): "${t}" is not a number in base ${base}`, at);
+            throw new _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M(`parseint(): "${t}" is not a number in base ${base}`, at);
         return parseInt(t, base);
     },
     pow: (a, at, ev) => (arity('pow', a, 2, 2, at),
@@ -7020,7 +7141,7 @@ const packerFns = {
             if (v.length)
                 return v;
         }
-        throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M('coalescelist(): every list is empty', at);
+        throw new _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M('coalescelist(): every list is empty', at);
     },
     chunklist: (a, at, ev) => {
         arity('chunklist', a, 2, 2, at);
@@ -7037,9 +7158,9 @@ const packerFns = {
         arity('index', a, 2, 2, at);
         const v = list(ev(a[0]), at, 'index');
         const x = ev(a[1]);
-        const i = v.findIndex((y) => (0,_expr__WEBPACK_IMPORTED_MODULE_7__/* .deepEqual */ .bD)(x, y));
+        const i = v.findIndex((y) => (0,_expr__WEBPACK_IMPORTED_MODULE_8__/* .deepEqual */ .bD)(x, y));
         if (i < 0)
-            throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M('index(): the value is not in the list', at);
+            throw new _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M('index(): the value is not in the list', at);
         return i;
     },
     range: (a, at, ev) => {
@@ -7047,12 +7168,12 @@ const packerFns = {
         const n = a.map((x) => numArg(ev(x), at, 'range'));
         const [start, end, step] = n.length === 1 ? [0, n[0], 1] : [n[0], n[1], n[2] ?? (n[1] >= n[0] ? 1 : -1)];
         if (step === 0)
-            throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M('range(): the step must not be 0', at);
+            throw new _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M('range(): the step must not be 0', at);
         const out = [];
         for (let i = start; step > 0 ? i < end : i > end; i += step) {
             out.push(i);
             if (out.length > 1024)
-                throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M('range(): more than 1024 numbers', at);
+                throw new _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M('range(): more than 1024 numbers', at);
         }
         return out;
     },
@@ -7064,7 +7185,7 @@ const packerFns = {
         const s = numArg(ev(a[1]), at, 'slice');
         const e = numArg(ev(a[2]), at, 'slice');
         if (s < 0 || e > v.length || s > e)
-            throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`slice(): ${s}..${e} is outside a list of ${v.length}`, at);
+            throw new _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M(`slice(): ${s}..${e} is outside a list of ${v.length}`, at);
         return v.slice(s, e);
     },
     sort: (a, at, ev) => (arity('sort', a, 1, 1, at),
@@ -7086,20 +7207,19 @@ const packerFns = {
         const ks = list(ev(a[0]), at, 'zipmap');
         const vs = list(ev(a[1]), at, 'zipmap');
         if (ks.length !== vs.length)
-            throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M('zipmap(): the lists differ in length', at);
+            throw new _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M('zipmap(): the lists differ in length', at);
         return Object.fromEntries(ks.map((k, i) => [str(k, at, 'zipmap'), vs[i]]));
     },
     // convert(value, list(string)): the second argument is a type, written as in a variable.
     convert: (a, at, ev) => {
         arity('convert', a, 2, 2, at);
-        const text = typeText(a[1]);
-        const type = text === undefined ? undefined : (0,_types__WEBPACK_IMPORTED_MODULE_10__/* .parseVarType */ .$F)(text);
+        const type = typeOf(a[1]);
         if (!type)
-            throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M('convert() takes a type as its second argument', a[1].at, 'e.g. convert(var.x, list(string)); types: string, number, bool, any, list(T), set(T), map(T), object(…)');
-        const r = (0,_types__WEBPACK_IMPORTED_MODULE_10__/* .convertToType */ .dC)(ev(a[0]), type, false);
-        if (!r.ok)
-            throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`convert(): ${r.error}`, at);
-        return /^set\(/.test(text) ? sortedSet(r.value) : r.value;
+            throw new _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M('convert() takes a type as its second argument', a[1].at, 'e.g. convert(var.x, list(string)); types: string, number, bool, any, list(T), set(T), map(T), object({name = T, …}), tuple([T, …])');
+        const r = convertTo(ev(a[0]), type);
+        if (typeof r === 'string')
+            throw new _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M(`convert(): ${r}`, at);
+        return r.value;
     },
     tolist: (a, at, ev) => (arity('tolist', a, 1, 1, at), list(ev(a[0]), at, 'tolist')),
     toset: (a, at, ev) => (arity('toset', a, 1, 1, at), sortedSet(list(ev(a[0]), at, 'toset'))),
@@ -7109,7 +7229,7 @@ const packerFns = {
         if (!a.length)
             arity('setintersection', a, 1, Infinity, at);
         const [first, ...rest] = a.map((x) => list(ev(x), at, 'setintersection'));
-        return sortedSet(first.filter((x) => rest.every((r) => r.some((y) => (0,_expr__WEBPACK_IMPORTED_MODULE_7__/* .deepEqual */ .bD)(x, y)))));
+        return sortedSet(first.filter((x) => rest.every((r) => r.some((y) => (0,_expr__WEBPACK_IMPORTED_MODULE_8__/* .deepEqual */ .bD)(x, y)))));
     },
     setproduct: (a, at, ev) => {
         const lists = a.map((x) => list(ev(x), at, 'setproduct'));
@@ -7117,7 +7237,7 @@ const packerFns = {
         for (const l of lists)
             out = out.flatMap((p) => l.map((x) => [...p, x]));
         if (out.length > 10_000)
-            throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M('setproduct(): more than 10000 combinations', at);
+            throw new _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M('setproduct(): more than 10000 combinations', at);
         return lists.length ? out : [];
     },
     urlencode: (a, at, ev) => (arity('urlencode', a, 1, 1, at),
@@ -7127,7 +7247,7 @@ const packerFns = {
         const enc = str(ev(a[1]), at, 'textencodebase64').toLowerCase();
         const bufEnc = enc === 'utf-16le' ? 'utf16le' : enc === 'utf-8' ? 'utf8' : undefined;
         if (!bufEnc)
-            throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`textencodebase64(): encoding "${enc}" is not supported (UTF-8, UTF-16LE)`, at);
+            throw new _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M(`textencodebase64(): encoding "${enc}" is not supported (UTF-8, UTF-16LE)`, at);
         return Buffer.from(str(ev(a[0]), at, 'textencodebase64'), bufEnc).toString('base64');
     },
     textdecodebase64: (a, at, ev) => {
@@ -7135,7 +7255,7 @@ const packerFns = {
         const enc = str(ev(a[1]), at, 'textdecodebase64').toLowerCase();
         const bufEnc = enc === 'utf-16le' ? 'utf16le' : enc === 'utf-8' ? 'utf8' : undefined;
         if (!bufEnc)
-            throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`textdecodebase64(): encoding "${enc}" is not supported (UTF-8, UTF-16LE)`, at);
+            throw new _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M(`textdecodebase64(): encoding "${enc}" is not supported (UTF-8, UTF-16LE)`, at);
         return Buffer.from(str(ev(a[0]), at, 'textdecodebase64'), 'base64').toString(bufEnc);
     },
     base64gzip: (a, at, ev) => (arity('base64gzip', a, 1, 1, at),
@@ -7148,12 +7268,12 @@ const packerFns = {
             return [];
         return rest.map((r) => {
             if (r.length !== head.length)
-                throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M('csvdecode(): a row has a different number of fields', at);
+                throw new _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M('csvdecode(): a row has a different number of fields', at);
             return Object.fromEntries(head.map((h, i) => [h, r[i]]));
         });
     },
     sha512: (a, at, ev) => (arity('sha512', a, 1, 1, at),
-        (0,_util_random__WEBPACK_IMPORTED_MODULE_8__/* .nodeCrypto */ .SI)()
+        (0,_util_random__WEBPACK_IMPORTED_MODULE_9__/* .nodeCrypto */ .SI)()
             .createHash('sha512')
             .update(str(ev(a[0]), at, 'sha512'))
             .digest('hex')),
@@ -7168,8 +7288,8 @@ const packerFns = {
         };
         const id = (known[ns] ?? ns).replace(/-/g, '');
         if (!/^[0-9a-f]{32}$/i.test(id))
-            throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`uuidv5(): "${ns}" is not a namespace`, at);
-        const h = (0,_util_random__WEBPACK_IMPORTED_MODULE_8__/* .nodeCrypto */ .SI)()
+            throw new _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M(`uuidv5(): "${ns}" is not a namespace`, at);
+        const h = (0,_util_random__WEBPACK_IMPORTED_MODULE_9__/* .nodeCrypto */ .SI)()
             .createHash('sha1')
             .update(Buffer.from(id, 'hex'))
             .update(str(ev(a[1]), at, 'uuidv5'))
@@ -7204,7 +7324,7 @@ const packerFns = {
                 else if (e.isFile() && (0,minimatch__WEBPACK_IMPORTED_MODULE_2__/* .minimatch */ .xF)(r, pattern, { dot: true }))
                     out.push(r);
                 if (out.length > 10_000)
-                    throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M('fileset(): more than 10000 files', at);
+                    throw new _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M('fileset(): more than 10000 files', at);
             }
         };
         walk(base, '');
@@ -7227,13 +7347,13 @@ const packerFns = {
         return a.slice(1).map((x) => {
             const nb = bits + numArg(ev(x), at, 'cidrsubnets');
             if (nb > 32)
-                throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`cidrsubnets(): ${prefix} has no room for that`, at);
+                throw new _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M(`cidrsubnets(): ${prefix} has no room for that`, at);
             const size = 2 ** (32 - nb);
             next = Math.ceil(next / size) * size;
             const out = `${ipText(next >>> 0)}/${nb}`;
             next += size;
             if (next > ((addr & maskOf(bits)) >>> 0) + 2 ** (32 - bits))
-                throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`cidrsubnets(): the subnets do not fit in ${prefix}`, at);
+                throw new _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M(`cidrsubnets(): the subnets do not fit in ${prefix}`, at);
             return out;
         });
     },
@@ -7241,7 +7361,7 @@ const packerFns = {
     ...Object.fromEntries(['vault', 'consul_key', 'bcrypt', 'rsadecrypt'].map((n) => [
         n,
         ((_a, at) => {
-            throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`${n}() is not supported by bake`, at, n === 'bcrypt' || n === 'rsadecrypt'
+            throw new _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M(`${n}() is not supported by bake`, at, n === 'bcrypt' || n === 'rsadecrypt'
                 ? 'compute the value before the build and pass it in as a sensitive variable'
                 : 'read the secret in the workflow (e.g. a GitHub secret) and pass it in as a sensitive variable');
         }),
@@ -7260,13 +7380,13 @@ const AWS_CREDENTIALS_HINT = 'bake takes AWS credentials from the environment (t
 function awsRegion(cfg, at, fn, ctx) {
     const r = cfg.region ?? ctx.env.AWS_REGION ?? ctx.env.AWS_DEFAULT_REGION;
     if (typeof r !== 'string' || !r)
-        throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`${fn}() has no AWS region`, at, 'set region = "…" in it, or AWS_REGION (aws-actions/configure-aws-credentials sets it)');
+        throw new _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M(`${fn}() has no AWS region`, at, 'set region = "…" in it, or AWS_REGION (aws-actions/configure-aws-credentials sets it)');
     return r;
 }
 function onlyKeys(cfg, keys, at, fn) {
     for (const k of Object.keys(cfg))
         if (!keys.includes(k))
-            throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`${fn}() takes no "${k}"`, at, AWS_CREDENTIAL_KEYS.includes(k) ? AWS_CREDENTIALS_HINT : `it takes ${keys.join(', ')}`);
+            throw new _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M(`${fn}() takes no "${k}"`, at, AWS_CREDENTIAL_KEYS.includes(k) ? AWS_CREDENTIALS_HINT : `it takes ${keys.join(', ')}`);
 }
 /**
  * Packer's AWS data sources as functions: aws_parameter({name, with_decryption, region}) gives
@@ -7283,10 +7403,11 @@ function awsData(name, args, at, ev, ctx) {
         onlyKeys(cfg, AWS_DATA_KEYS.aws_ami, at, name);
         const filters = map(cfg.filters ?? {}, at, name);
         const owners = cfg.owners === undefined ? [] : list(cfg.owners, at, name).map((o) => str(o, at, name));
-        if (!Object.keys(filters).length && !owners.length)
-            throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M('aws_ami() needs filters or owners: without them it would search every public AMI', at, 'e.g. aws_ami({filters = {name = "debian-12-amd64-*"}, owners = ["136693071363"], most_recent = true})');
+        if (!owners.length &&
+            !Object.keys(filters).some((k) => k === 'owner-id' || k === 'owner-alias'))
+            throw new _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M('aws_ami() needs owners: without them an AMI any account publishes under a matching name can be the answer', at, 'e.g. aws_ami({filters = {name = "debian-12-amd64-*"}, owners = ["136693071363"], most_recent = true}); self for your own, or an owner-id filter');
         const bool = (v) => v === true || v === 'true';
-        return (0,_data__WEBPACK_IMPORTED_MODULE_9__/* .fieldsOf */ .Pf)((0,_data__WEBPACK_IMPORTED_MODULE_9__/* .answerOf */ .ut)({
+        return (0,_data__WEBPACK_IMPORTED_MODULE_10__/* .fieldsOf */ .Pf)((0,_data__WEBPACK_IMPORTED_MODULE_10__/* .answerOf */ .ut)({
             kind: 'aws-ami',
             region: awsRegion(cfg, at, name, ctx),
             filters: Object.keys(filters)
@@ -7305,17 +7426,17 @@ function awsData(name, args, at, ev, ctx) {
         const cfg = map(ev(args[0]), at, name);
         onlyKeys(cfg, AWS_DATA_KEYS.aws_parameter, at, name);
         if (typeof cfg.name !== 'string' || !cfg.name)
-            throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M("aws_parameter() needs name, the parameter's name or ARN", at);
+            throw new _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M("aws_parameter() needs name, the parameter's name or ARN", at);
         const withDecryption = cfg.with_decryption === true || cfg.with_decryption === 'true';
-        const a = (0,_data__WEBPACK_IMPORTED_MODULE_9__/* .answerOf */ .ut)({
+        const a = (0,_data__WEBPACK_IMPORTED_MODULE_10__/* .answerOf */ .ut)({
             kind: 'aws-parameter',
             region: awsRegion(cfg, at, name, ctx),
             name: cfg.name,
             withDecryption,
         }, at);
-        const f = (0,_data__WEBPACK_IMPORTED_MODULE_9__/* .fieldsOf */ .Pf)(a, at);
+        const f = (0,_data__WEBPACK_IMPORTED_MODULE_10__/* .fieldsOf */ .Pf)(a, at);
         if (a.ok && a.secure)
-            f.value = (0,_expr__WEBPACK_IMPORTED_MODULE_7__/* .sensitive */ .LS)(f.value);
+            f.value = (0,_expr__WEBPACK_IMPORTED_MODULE_8__/* .sensitive */ .LS)(f.value);
         return f;
     }
     let cfg;
@@ -7331,8 +7452,8 @@ function awsData(name, args, at, ev, ctx) {
         onlyKeys(cfg, AWS_DATA_KEYS.aws_secret, at, name);
     }
     if (typeof cfg.name !== 'string' || !cfg.name)
-        throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`${name}() needs name, the secret's name or ARN`, at);
-    const f = (0,_data__WEBPACK_IMPORTED_MODULE_9__/* .fieldsOf */ .Pf)((0,_data__WEBPACK_IMPORTED_MODULE_9__/* .answerOf */ .ut)({
+        throw new _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M(`${name}() needs name, the secret's name or ARN`, at);
+    const f = (0,_data__WEBPACK_IMPORTED_MODULE_10__/* .fieldsOf */ .Pf)((0,_data__WEBPACK_IMPORTED_MODULE_10__/* .answerOf */ .ut)({
         kind: 'aws-secret',
         region: awsRegion(cfg, at, name, ctx),
         name: cfg.name,
@@ -7352,18 +7473,18 @@ function awsData(name, args, at, ev, ctx) {
             parsed = undefined;
         }
         if (!parsed || typeof parsed !== 'object' || !(key in parsed))
-            throw new _data__WEBPACK_IMPORTED_MODULE_9__/* .ServiceError */ ._7(`secret ${cfg.name} has no key "${key}"`, at, parsed && typeof parsed === 'object'
+            throw new _data__WEBPACK_IMPORTED_MODULE_10__/* .ServiceError */ ._7(`secret ${cfg.name} has no key "${key}"`, at, parsed && typeof parsed === 'object'
                 ? `its keys: ${Object.keys(parsed).join(', ')}`
                 : 'the secret is not a JSON object: leave key out to read the whole string');
         const v = parsed[key];
         value = typeof v === 'string' ? v : JSON.stringify(v);
     }
     if (name === 'aws_secretsmanager')
-        return (0,_expr__WEBPACK_IMPORTED_MODULE_7__/* .sensitive */ .LS)(value ?? '');
+        return (0,_expr__WEBPACK_IMPORTED_MODULE_8__/* .sensitive */ .LS)(value ?? '');
     return {
-        value: (0,_expr__WEBPACK_IMPORTED_MODULE_7__/* .sensitive */ .LS)(value ?? null),
-        secret_string: (0,_expr__WEBPACK_IMPORTED_MODULE_7__/* .sensitive */ .LS)(f.secret_string),
-        secret_binary: (0,_expr__WEBPACK_IMPORTED_MODULE_7__/* .sensitive */ .LS)(f.secret_binary),
+        value: (0,_expr__WEBPACK_IMPORTED_MODULE_8__/* .sensitive */ .LS)(value ?? null),
+        secret_string: (0,_expr__WEBPACK_IMPORTED_MODULE_8__/* .sensitive */ .LS)(f.secret_string),
+        secret_binary: (0,_expr__WEBPACK_IMPORTED_MODULE_8__/* .sensitive */ .LS)(f.secret_binary),
         version_id: f.version_id,
     };
 }
@@ -7410,18 +7531,109 @@ function parseCsv(text) {
 for (const [k, f] of Object.entries(packerFns))
     if (!(k in fns))
         fns[k] = f;
-/** A type written as an expression (`list(string)`, `object({a = number})`) as type text. */
-function typeText(e) {
-    if (e.t === 'ref')
-        return e.name;
-    if (e.t !== 'call')
+function typeOf(e) {
+    if (e.t === 'ref') {
+        if (['string', 'number', 'bool', 'any'].includes(e.name))
+            return { k: e.name };
+        // A bare collection is one of anything, as HCL's legacy spelling means.
+        if (['list', 'set', 'map'].includes(e.name))
+            return { k: e.name, of: { k: 'any' } };
         return undefined;
-    if (e.name === 'object' || e.name === 'tuple')
-        return e.args.length === 1 ? (e.name === 'object' ? 'object' : 'list(any)') : undefined;
-    if (!['list', 'set', 'map'].includes(e.name) || e.args.length !== 1)
+    }
+    if (e.t !== 'call' || e.args.length !== 1)
         return undefined;
-    const of = typeText(e.args[0]);
-    return of === undefined ? undefined : `${e.name}(${of})`;
+    const [arg] = e.args;
+    if (e.name === 'object') {
+        if (arg.t !== 'obj')
+            return undefined;
+        const attrs = [];
+        for (const [k, v] of arg.entries) {
+            const name = k.t === 'ref' ? k.name : k.t === 'lit' && typeof k.v === 'string' ? k.v : null;
+            const t = typeOf(v);
+            if (name === null || !t)
+                return undefined;
+            attrs.push([name, t]);
+        }
+        return { k: 'object', attrs };
+    }
+    if (e.name === 'tuple') {
+        if (arg.t !== 'list')
+            return undefined;
+        const items = arg.items.map(typeOf);
+        return items.every((t) => t) ? { k: 'tuple', items: items } : undefined;
+    }
+    if (!['list', 'set', 'map'].includes(e.name))
+        return undefined;
+    const of = typeOf(arg);
+    return of && { k: e.name, of };
+}
+/** Converts as HCL does: null stays null at any depth; the message says where it failed. */
+function convertTo(v, t) {
+    if (v === null || t.k === 'any')
+        return { value: v };
+    const within = (where, r) => typeof r === 'string' ? `${where}: ${r}` : r;
+    switch (t.k) {
+        case 'string':
+        case 'number':
+        case 'bool': {
+            if (t.k === 'number' &&
+                typeof v === 'string' &&
+                !/^\s*-?\d+(\.\d+)?([eE][+-]?\d+)?\s*$/.test(v))
+                return `expected a number, got ${JSON.stringify(v)}`;
+            const r = (0,_types__WEBPACK_IMPORTED_MODULE_6__/* .convertToType */ .dC)(v, { k: t.k }, false);
+            return r.ok ? { value: r.value } : r.error;
+        }
+        case 'list':
+        case 'set':
+        case 'tuple': {
+            if (!Array.isArray(v))
+                return `expected a ${t.k}, got ${(0,_expr__WEBPACK_IMPORTED_MODULE_8__/* .typeName */ .go)(v)}`;
+            if (t.k === 'tuple' && v.length !== t.items.length)
+                return `expected a tuple of ${t.items.length} elements, got ${v.length}`;
+            const out = [];
+            for (const [i, x] of v.entries()) {
+                const r = within(`element ${i}`, convertTo(x, t.k === 'tuple' ? t.items[i] : t.of));
+                if (typeof r === 'string')
+                    return r;
+                out.push(r.value);
+            }
+            const one = t.k === 'tuple' ? out : unified(out, t.of);
+            return { value: t.k === 'set' ? sortedSet(one) : one };
+        }
+        case 'map':
+        case 'object': {
+            if (typeof v !== 'object' || Array.isArray(v))
+                return `expected a${t.k === 'map' ? ' map' : 'n object'}, got ${(0,_expr__WEBPACK_IMPORTED_MODULE_8__/* .typeName */ .go)(v)}`;
+            const out = {};
+            const entries = t.k === 'map'
+                ? Object.keys(v).map((k) => [k, t.of])
+                : t.attrs;
+            for (const [k, at] of entries) {
+                if (!(k in v))
+                    return `attribute "${k}" is required`;
+                const r = within(`"${k}"`, convertTo(v[k], at));
+                if (typeof r === 'string')
+                    return r;
+                out[k] = r.value;
+            }
+            if (t.k === 'map') {
+                const vs = unified(Object.values(out), t.of);
+                Object.keys(out).forEach((k, i) => (out[k] = vs[i]));
+            }
+            return { value: out };
+        }
+    }
+}
+/**
+ * A collection of `any` still holds one type, as in HCL: primitives of several kinds all
+ * become strings (["a", 3] is ["a", "3"]); anything else is left as it is.
+ */
+function unified(vs, of) {
+    if (of.k !== 'any')
+        return vs;
+    const kinds = new Set(vs.filter((x) => x !== null).map((x) => typeof x));
+    const primitive = [...kinds].every((k) => k === 'string' || k === 'number' || k === 'boolean');
+    return primitive && kinds.size > 1 ? vs.map((x) => (x === null ? x : String(x))) : vs;
 }
 const FUNCTION_NAMES = [
     ...Object.keys(fns),
@@ -7436,47 +7648,47 @@ function callFunction(name, args, at, ev, ctx, scope) {
     // sensitive(v): v, marked so that it and what is computed from it are redacted.
     if (name === 'sensitive') {
         arity('sensitive', args, 1, 1, at);
-        return (0,_expr__WEBPACK_IMPORTED_MODULE_7__/* .sensitive */ .LS)((0,_expr__WEBPACK_IMPORTED_MODULE_7__/* .unmark */ .dX)(ev(args[0])).value);
+        return (0,_expr__WEBPACK_IMPORTED_MODULE_8__/* .sensitive */ .LS)((0,_expr__WEBPACK_IMPORTED_MODULE_8__/* .unmark */ .dX)(ev(args[0])).value);
     }
     // http_request(): a sensitive header (a token) is what it takes to ask, and is not the
     // answer; the answer is sensitive when what was asked for is (the address or the body sent).
     if (name === 'http_request') {
         arity('http_request', args, 1, 1, at);
         if (ctx.offline)
-            throw new _data__WEBPACK_IMPORTED_MODULE_9__/* .PendingData */ .cN(at);
+            throw new _data__WEBPACK_IMPORTED_MODULE_10__/* .PendingData */ .cN(at);
         const m = ev(args[0]);
         const parts = m !== null && typeof m === 'object' && !Array.isArray(m) ? m : undefined;
         const marked = (k) => !parts ||
-            parts instanceof _expr__WEBPACK_IMPORTED_MODULE_7__/* .Sensitive */ .pT ||
-            (0,_expr__WEBPACK_IMPORTED_MODULE_7__/* .unmark */ .dX)(parts[k] ?? null).sensitive;
+            parts instanceof _expr__WEBPACK_IMPORTED_MODULE_8__/* .Sensitive */ .pT ||
+            (0,_expr__WEBPACK_IMPORTED_MODULE_8__/* .unmark */ .dX)(parts[k] ?? null).sensitive;
         const hidden = marked('url') || marked('request_body');
         let v;
         try {
-            v = httpRequest(map((0,_expr__WEBPACK_IMPORTED_MODULE_7__/* .unmark */ .dX)(m).value, at, 'http_request'), at);
+            v = httpRequest(map((0,_expr__WEBPACK_IMPORTED_MODULE_8__/* .unmark */ .dX)(m).value, at, 'http_request'), at);
         }
         catch (e) {
-            if (hidden && e instanceof _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M)
-                throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M('http_request() failed on a sensitive address or body (the details are not shown)', at, e.hint);
+            if (hidden && e instanceof _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M)
+                throw new _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M('http_request() failed on a sensitive address or body (the details are not shown)', at, e.hint);
             throw e;
         }
-        return hidden ? (0,_expr__WEBPACK_IMPORTED_MODULE_7__/* .sensitive */ .LS)(v) : v;
+        return hidden ? (0,_expr__WEBPACK_IMPORTED_MODULE_8__/* .sensitive */ .LS)(v) : v;
     }
     if (name === 'aws_ami' ||
         name === 'aws_parameter' ||
         name === 'aws_secret' ||
         name === 'aws_secretsmanager')
-        return awsData(name, args, at, (x) => (0,_expr__WEBPACK_IMPORTED_MODULE_7__/* .unmark */ .dX)(ev(x)).value, ctx);
+        return awsData(name, args, at, (x) => (0,_expr__WEBPACK_IMPORTED_MODULE_8__/* .unmark */ .dX)(ev(x)).value, ctx);
     const fn = Object.prototype.hasOwnProperty.call(fns, name) ? fns[name] : undefined;
     if (!fn) {
         const near = (0,_errors__WEBPACK_IMPORTED_MODULE_5__/* .didYouMean */ .au)(name, FUNCTION_NAMES);
-        throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`unknown function ${name}()`, at, near ? `did you mean ${near}()?` : `known functions: ${FUNCTION_NAMES.join(', ')}`);
+        throw new _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M(`unknown function ${name}()`, at, near ? `did you mean ${near}()?` : `known functions: ${FUNCTION_NAMES.join(', ')}`);
     }
     // Functions see plain values; what they compute from a sensitive argument is sensitive,
     // and so is what their errors would say about it.
     let hidden = false;
     const from = [];
     const plain = (x) => {
-        const r = (0,_expr__WEBPACK_IMPORTED_MODULE_7__/* .reveal */ ._c)(ev(x));
+        const r = (0,_expr__WEBPACK_IMPORTED_MODULE_8__/* .reveal */ ._c)(ev(x));
         hidden ||= r.sensitive;
         from.push(...r.secrets);
         return r.value;
@@ -7486,13 +7698,13 @@ function callFunction(name, args, at, ev, ctx, scope) {
         v = fn(args, at, plain, ctx, scope);
     }
     catch (e) {
-        if (hidden && e instanceof _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M)
-            throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`${name}() failed on a sensitive value (the details are not shown)`, at, e.hint);
+        if (hidden && e instanceof _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M)
+            throw new _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M(`${name}() failed on a sensitive value (the details are not shown)`, at, e.hint);
         throw e;
     }
     if (typeof v === 'string' && v.length > MAX_STRING)
-        throw new _expr__WEBPACK_IMPORTED_MODULE_7__/* .ExprError */ ._M(`${name}() produced more than ${MAX_STRING} characters`, at);
-    return hidden ? (0,_expr__WEBPACK_IMPORTED_MODULE_7__/* .sensitive */ .LS)(v, from) : v;
+        throw new _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M(`${name}() produced more than ${MAX_STRING} characters`, at);
+    return hidden ? (0,_expr__WEBPACK_IMPORTED_MODULE_8__/* .sensitive */ .LS)(v, from) : v;
 }
 
 
@@ -8611,6 +8823,9 @@ function resolvePlan(spec, opts = {}) {
         if (r.sensitive)
             return fail('for_each cannot be sensitive: its elements name instances and steps, which are shown', 'repeat over what is not secret (names, say) and look the secret up inside');
         const v = r.value;
+        // A set's elements are their own keys (HCL's for_each); a list's are its indexes.
+        if ((0,expr/* isSet */.vM)(v))
+            return v.map((x) => [x, x]);
         if (Array.isArray(v))
             return v.map((x, i) => [i, x]);
         if (v && typeof v === 'object')
@@ -8658,10 +8873,22 @@ function resolvePlan(spec, opts = {}) {
             const np = src.name === undefined ? forEachPath : (0,load/* joinPath */.uJ)(sp, 'name');
             if (src.name !== undefined) {
                 const before = errs.length;
-                const n = evalTree(src.name, np, makeScope({ build, each }), errs);
+                const r = (0,expr/* unmark */.dX)(evalMarked(src.name, np, makeScope({ build, each }), errs));
                 if (errs.length > before)
                     return out;
-                name = typeof n === 'string' ? n : JSON.stringify(n);
+                // A name is shown and tags what the build makes: a secret in it would be out.
+                if (r.sensitive || r.value === null || typeof r.value === 'object') {
+                    errs.push({
+                        message: r.sensitive
+                            ? `the name of source "${srcName}" cannot be sensitive: instance names are shown and tag what the build makes`
+                            : `the name of source "${srcName}" must be text, not ${(0,expr/* typeName */.go)(r.value)}`,
+                        path: np,
+                        pos: at(np),
+                        hint: 'name instances by what is not secret, e.g. name: ' + srcName + '-${each.key}',
+                    });
+                    return out;
+                }
+                name = String(r.value);
             }
             if (!spec_spec/* NAME_RE */.eF.test(name)) {
                 errs.push({
@@ -8695,21 +8922,39 @@ function resolvePlan(spec, opts = {}) {
             });
         if (notList.length)
             continue;
-        const srcNames = build.sources.map(String);
+        const listed = build.sources.map(String);
+        const srcNames = [...new Set(listed)];
+        listed.forEach((n, i) => {
+            if (listed.indexOf(n) === i)
+                return;
+            const lp = (0,load/* joinPath */.uJ)((0,load/* joinPath */.uJ)(bp, 'sources'), i);
+            errs.push({
+                message: `source "${n}" is listed twice in build "${buildName}"`,
+                path: lp,
+                pos: at(lp),
+                hint: 'list each source once; to build it twice, give it for_each or define a second source',
+            });
+        });
         const taken = new Map();
         const before = errs.length;
         const expanded = srcNames.flatMap((srcName) => sourceInstances(srcName, buildName, taken).map((inst) => ({ srcName, ...inst })));
-        if (!expanded.length && srcNames.length && errs.length === before)
+        // A build left out by --only may be empty: what is not asked for is not an error.
+        const asked = !opts.only?.length ||
+            opts.only.some((p) => srcNames.some((n) => [n, `${n}-`, `${buildName}.${n}`, `${buildName}.${n}-`].some((c) => (0,esm/* minimatch */.xF)(c, p))));
+        if (!expanded.length && srcNames.length && errs.length === before && asked)
             errs.push({
                 message: `build "${buildName}" has nothing to build: the for_each of its sources is empty`,
                 path: (0,load/* joinPath */.uJ)(bp, 'sources'),
                 pos: at((0,load/* joinPath */.uJ)(bp, 'sources')),
                 hint: 'give for_each at least one element, or check the variables it reads',
             });
-        errs.push(...unmatchedSelectors(build, bp, buildName, [...new Set([...srcNames, ...expanded.map((x) => x.name)])].map((n) => [
-            n,
-            String(spec.sources[n]?.type ?? spec.sources[expanded.find((x) => x.name === n).srcName].type),
-        ]), file));
+        // A for_each that failed has said so, and an empty one has nothing to match.
+        if (errs.length === before && expanded.length)
+            errs.push(...unmatchedSelectors(build, bp, buildName, [...new Set([...srcNames, ...expanded.map((x) => x.name)])].map((n) => [
+                n,
+                String(spec.sources[n]?.type ??
+                    spec.sources[expanded.find((x) => x.name === n).srcName].type),
+            ]), file));
         for (const { srcName, name: instName, each } of expanded) {
             const src = spec.sources[srcName];
             const type = String(src.type);
@@ -8750,7 +8995,8 @@ function resolvePlan(spec, opts = {}) {
             }
             // Cross-field rules only once every field has the right shape.
             const refine = (d, cfg, at) => {
-                for (const r of d.refine?.(cfg, { specDir: spec.dir }) ?? []) {
+                const ctx = { specDir: spec.dir, ...(d.kind === 'builder' ? {} : { builder: type }) };
+                for (const r of d.refine?.(cfg, ctx) ?? []) {
                     // A key may reach inside the block: disk_attachment[0].volume_size.
                     const path = !r.key
                         ? at
@@ -8773,9 +9019,10 @@ function resolvePlan(spec, opts = {}) {
                     return undefined;
                 let merged = { ...raw };
                 const override = raw.override;
-                const mine = override?.[instName] ?? override?.[srcName];
-                if (mine)
-                    merged = { ...merged, ...mine };
+                // The source's override, then its instance's on top.
+                for (const key of [...new Set([srcName, instName])])
+                    if (override?.[key])
+                        merged = { ...merged, ...override[key] };
                 delete merged.override;
                 delete merged.for_each;
                 const evaluated = evalTree(merged, path, step?.scope ?? stepScope, errs);
@@ -8919,6 +9166,7 @@ function resolvePlan(spec, opts = {}) {
                 at: written(file, sp),
                 build: buildName,
                 source: instName,
+                ...(each ? { of: srcName } : {}),
                 type,
                 config,
                 provisioners: provs,
@@ -9067,9 +9315,19 @@ function unmatchedSelectors(build, bp, buildName, sources, file) {
         const override = raw.override;
         if (override && typeof override === 'object' && !Array.isArray(override))
             for (const k of Object.keys(override)) {
+                const op = (0,load/* joinPath */.uJ)((0,load/* joinPath */.uJ)(path, 'override'), k);
+                const entry = override[k];
+                if (entry && typeof entry === 'object' && 'for_each' in entry) {
+                    const fp = (0,load/* joinPath */.uJ)(op, 'for_each');
+                    out.push({
+                        message: `override for "${k}" cannot set for_each: how often a step runs is the step's own setting`,
+                        path: fp,
+                        pos: (0,spec_schema/* positionOf */.df)(file, fp, true),
+                        hint: 'set for_each on the step, and only/except to leave sources out',
+                    });
+                }
                 if (srcNames.includes(k))
                     continue;
-                const op = (0,load/* joinPath */.uJ)((0,load/* joinPath */.uJ)(path, 'override'), k);
                 const near = (0,errors/* didYouMean */.au)(k, srcNames);
                 out.push({
                     message: `override for "${k}", which is not a source of build "${buildName}"`,
@@ -9161,7 +9419,12 @@ function dedupe(list) {
 function selectInstances(instances, only, except) {
     const names = instances.map((i) => i.name);
     const problems = [];
-    const test = (pattern, i) => (0,esm/* minimatch */.xF)(i.name, pattern) || (0,esm/* minimatch */.xF)(i.source, pattern);
+    // BUILD.SOURCE or SOURCE; an instance of a for_each source answers to its source as well.
+    const test = (pattern, i) => (0,esm/* minimatch */.xF)(i.name, pattern) ||
+        (0,esm/* minimatch */.xF)(i.source, pattern) ||
+        (i.of !== undefined &&
+            ((0,esm/* minimatch */.xF)(i.of, pattern) ||
+                (0,esm/* minimatch */.xF)(i.name.slice(0, i.name.length - i.source.length) + i.of, pattern)));
     for (const [flag, list] of [
         ['--only', only],
         ['--except', except],
@@ -9678,12 +9941,12 @@ function toJsonSchema(schema, description, o = {}) {
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17800);
 /* harmony import */ var _load__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(11207);
 /* harmony import */ var _schema__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(47280);
-/* harmony import */ var _types__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(49518);
-/* harmony import */ var _plugin_common__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(33268);
-/* harmony import */ var _expr__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(58672);
+/* harmony import */ var _types__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(49518);
+/* harmony import */ var _plugin_common__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(33268);
+/* harmony import */ var _expr__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(58672);
 /* harmony import */ var _packer_go_template__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(52629);
 /* harmony import */ var _util_deep__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(26844);
-/* harmony import */ var _trust_spec__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(90079);
+/* harmony import */ var _trust_spec__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(90079);
 /**
  * The spec's shape: top-level keys, and the checks that need the whole file (references
  * between sources and builds, plugin types). Everything here runs before anything is built.
@@ -9717,7 +9980,7 @@ const buildFields = {
     'post-processors': (0,_schema__WEBPACK_IMPORTED_MODULE_3__/* .opt */ .m7)(_schema__WEBPACK_IMPORTED_MODULE_3__.s.list(_schema__WEBPACK_IMPORTED_MODULE_3__.s.any()), 'what happens to the artifact; a nested list is a chain'),
     'error-cleanup-provisioner': (0,_schema__WEBPACK_IMPORTED_MODULE_3__/* .opt */ .m7)(_schema__WEBPACK_IMPORTED_MODULE_3__.s.any(), 'runs when a provisioner fails, before the machine is removed'),
     timeout: (0,_schema__WEBPACK_IMPORTED_MODULE_3__/* .opt */ .m7)(_schema__WEBPACK_IMPORTED_MODULE_3__.s.duration(), 'fail the whole build when it runs longer'),
-    ..._trust_spec__WEBPACK_IMPORTED_MODULE_6__/* .trustBuildFields */ .qv,
+    ..._trust_spec__WEBPACK_IMPORTED_MODULE_7__/* .trustBuildFields */ .qv,
 };
 const topSchema = _schema__WEBPACK_IMPORTED_MODULE_3__.s.object({
     plugins: (0,_schema__WEBPACK_IMPORTED_MODULE_3__/* .opt */ .m7)(_schema__WEBPACK_IMPORTED_MODULE_3__.s.list(_schema__WEBPACK_IMPORTED_MODULE_3__.s.string()), 'plugins from outside bake: module paths relative to the spec, or npm packages installed beside it'),
@@ -9803,7 +10066,7 @@ function loadSpec(path, registry, file = (0,_load__WEBPACK_IMPORTED_MODULE_2__/*
                     });
             }
         const t = decl && typeof decl === 'object' ? decl.type : undefined;
-        if (typeof t === 'string' && !(0,_types__WEBPACK_IMPORTED_MODULE_7__/* .parseVarType */ .$F)(t)) {
+        if (typeof t === 'string' && !(0,_types__WEBPACK_IMPORTED_MODULE_4__/* .parseVarType */ .$F)(t)) {
             problems.push({
                 message: `unknown variable type "${t}"`,
                 path: (0,_load__WEBPACK_IMPORTED_MODULE_2__/* .joinPath */ .uJ)(p, 'type'),
@@ -9866,7 +10129,7 @@ function loadSpec(path, registry, file = (0,_load__WEBPACK_IMPORTED_MODULE_2__/*
             });
             continue;
         }
-        (0,_schema__WEBPACK_IMPORTED_MODULE_3__/* .check */ .z6)(src, pluginSchema(info.schema, _plugin_common__WEBPACK_IMPORTED_MODULE_4__/* .sourceCommon */ .dq), p, ctx);
+        (0,_schema__WEBPACK_IMPORTED_MODULE_3__/* .check */ .z6)(src, pluginSchema(info.schema, _plugin_common__WEBPACK_IMPORTED_MODULE_5__/* .sourceCommon */ .dq), p, ctx);
         if (src.name !== undefined && src.for_each === undefined)
             problems.push({
                 message: 'name is for a source with for_each; a source is named by its key',
@@ -9916,7 +10179,7 @@ function loadSpec(path, registry, file = (0,_load__WEBPACK_IMPORTED_MODULE_2__/*
             else
                 checkPlugin(pp, pp0, 'post-processor', registry, ctx);
         });
-        (0,_trust_spec__WEBPACK_IMPORTED_MODULE_6__/* .checkTrustBlocks */ .Xv)(build, p, ctx);
+        (0,_trust_spec__WEBPACK_IMPORTED_MODULE_7__/* .checkTrustBlocks */ .Xv)(build, p, ctx);
     }
     checkExpressions(file.value, '', ctx.problems, file);
     if (problems.length)
@@ -9942,7 +10205,7 @@ function notASpec(file, path) {
     });
 }
 function checkPlugin(value, path, kind, registry, ctx) {
-    const common = kind === 'provisioner' ? _plugin_common__WEBPACK_IMPORTED_MODULE_4__/* .provisionerCommon */ .Qy : _plugin_common__WEBPACK_IMPORTED_MODULE_4__/* .postProcessorCommon */ .W4;
+    const common = kind === 'provisioner' ? _plugin_common__WEBPACK_IMPORTED_MODULE_5__/* .provisionerCommon */ .Qy : _plugin_common__WEBPACK_IMPORTED_MODULE_5__/* .postProcessorCommon */ .W4;
     if (!value || typeof value !== 'object' || Array.isArray(value)) {
         ctx.problems.push({
             message: `a ${kind} is a mapping with a type, e.g. {type: shell, inline: [...]}`,
@@ -10003,10 +10266,10 @@ function envOnly(v) {
     };
     const walk = (x) => {
         if (typeof x === 'string') {
-            if (!(0,_expr__WEBPACK_IMPORTED_MODULE_5__/* .hasTemplate */ .rJ)(x))
+            if (!(0,_expr__WEBPACK_IMPORTED_MODULE_6__/* .hasTemplate */ .rJ)(x))
                 return true;
             try {
-                return ok((0,_expr__WEBPACK_IMPORTED_MODULE_5__/* .parseTemplate */ .QC)(x));
+                return ok((0,_expr__WEBPACK_IMPORTED_MODULE_6__/* .parseTemplate */ .QC)(x));
             }
             catch {
                 return false;
@@ -10021,7 +10284,7 @@ function envOnly(v) {
     return walk(v);
 }
 function containsTemplate(v) {
-    return (0,_util_deep__WEBPACK_IMPORTED_MODULE_8__/* .someString */ .o)(v, _expr__WEBPACK_IMPORTED_MODULE_5__/* .hasTemplate */ .rJ);
+    return (0,_util_deep__WEBPACK_IMPORTED_MODULE_8__/* .someString */ .o)(v, _expr__WEBPACK_IMPORTED_MODULE_6__/* .hasTemplate */ .rJ);
 }
 /** Parses every `${...}` once up front so that syntax errors are reported with the rest. */
 function checkExpressions(value, path, problems, file) {
@@ -10039,13 +10302,13 @@ function checkExpressions(value, path, problems, file) {
                     ? `write \${${a.expr}} instead`
                     : `${a.error ?? 'it has no bake equivalent'}; see docs/coming-from-packer.md`,
             });
-        if (!(0,_expr__WEBPACK_IMPORTED_MODULE_5__/* .hasTemplate */ .rJ)(value))
+        if (!(0,_expr__WEBPACK_IMPORTED_MODULE_6__/* .hasTemplate */ .rJ)(value))
             return;
         try {
-            (0,_expr__WEBPACK_IMPORTED_MODULE_5__/* .parseTemplate */ .QC)(value);
+            (0,_expr__WEBPACK_IMPORTED_MODULE_6__/* .parseTemplate */ .QC)(value);
         }
         catch (e) {
-            if (!(e instanceof _expr__WEBPACK_IMPORTED_MODULE_5__/* .ExprError */ ._M))
+            if (!(e instanceof _expr__WEBPACK_IMPORTED_MODULE_6__/* .ExprError */ ._M))
                 throw e;
             problems.push({
                 message: `${e.message} in ${JSON.stringify(value.length > 60 ? value.slice(0, 60) + '…' : value)} at offset ${e.at}`,
@@ -10074,6 +10337,8 @@ function checkExpressions(value, path, problems, file) {
 /* harmony export */   dC: () => (/* binding */ convertToType),
 /* harmony export */   zH: () => (/* binding */ showVarType)
 /* harmony export */ });
+/* harmony import */ var _expr__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58672);
+
 function parseVarType(text) {
     const t = text.replace(/\s+/g, '');
     if (t === 'string' || t === 'number' || t === 'bool' || t === 'any' || t === 'object')
@@ -10083,11 +10348,15 @@ function parseVarType(text) {
         const of = m[2] === '' ? { k: 'any' } : parseVarType(m[2]);
         if (!of)
             return undefined;
+        if (m[1] === 'set')
+            return { k: 'list', of, set: true };
         return { k: m[1] === 'map' ? 'map' : 'list', of };
     }
     return undefined;
 }
 function showVarType(t) {
+    if (t.k === 'list' && t.set)
+        return `set(${showVarType(t.of)})`;
     return t.k === 'list' || t.k === 'map' ? `${t.k}(${showVarType(t.of)})` : t.k;
 }
 /**
@@ -10147,6 +10416,14 @@ function convertToType(value, type, fromText, sensitive = false) {
                     if (!r.ok)
                         return { ok: false, error: `element ${i}: ${r.error}` };
                     out.push(r.value);
+                }
+                if (type.set) {
+                    // One of each, in HCL's order, and keyed by value in a for_each.
+                    const seen = new Set();
+                    const one = out.filter((x) => !seen.has(JSON.stringify(x)) && seen.add(JSON.stringify(x)));
+                    if (one.every((x) => typeof x === 'string'))
+                        one.sort();
+                    return { ok: true, value: (0,_expr__WEBPACK_IMPORTED_MODULE_0__/* .asSet */ .pZ)(one) };
                 }
                 return { ok: true, value: out };
             }

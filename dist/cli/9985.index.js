@@ -211,7 +211,21 @@ function specJsonSchema(plugins) {
                 type: ['array', 'null'],
                 items: { $ref: '#/definitions/provisioner' },
             }),
-            'error-cleanup-provisioner': described(_spec__WEBPACK_IMPORTED_MODULE_1__/* .buildFields */ .cY['error-cleanup-provisioner'], 'error-cleanup-provisioner', { $ref: '#/definitions/provisioner' }),
+            'error-cleanup-provisioner': described(_spec__WEBPACK_IMPORTED_MODULE_1__/* .buildFields */ .cY['error-cleanup-provisioner'], 'error-cleanup-provisioner', 
+            // It runs once, when the build fails: no for_each.
+            {
+                allOf: [
+                    { $ref: '#/definitions/provisioner' },
+                    {
+                        properties: {
+                            for_each: {
+                                not: {},
+                                description: 'not here: error-cleanup-provisioner runs once, when a build fails',
+                            },
+                        },
+                    },
+                ],
+            }),
             'post-processors': described(_spec__WEBPACK_IMPORTED_MODULE_1__/* .buildFields */ .cY['post-processors'], 'post-processors', {
                 type: ['array', 'null'],
                 items: {
@@ -295,7 +309,8 @@ function specJsonSchema(plugins) {
                     pattern: _spec__WEBPACK_IMPORTED_MODULE_1__/* .NAME_RE */ .eF.source,
                     patternErrorMessage: 'a source name is letters, digits, - and _',
                 },
-                additionalProperties: builder,
+                // name: names the instances of a for_each, and means nothing without one.
+                additionalProperties: { ...builder, dependencies: { name: ['for_each'] } },
             }),
             builds: described(top.builds, 'builds', {
                 type: 'object',

@@ -44,6 +44,8 @@ interface DescriptorBase<K extends PluginKind, Impl> {
     /** Rules across settings, run once every setting has the right shape. */
     refine?(config: Record<string, unknown>, ctx: {
         specDir: string;
+        /** For a provisioner or post-processor: the type of the builder it runs after. */
+        builder?: string;
     }): RuleProblem[];
     /** What the run must provide before this plugin works. */
     needs?: {

@@ -106,7 +106,8 @@ export type Marked = Value | Sensitive | Marked[] | {
 };
 /** Marks a value sensitive as a whole. */
 export declare function sensitive(v: Marked, from?: readonly Value[]): Sensitive;
-/** The plain value, and its sensitive parts (the values to register as secrets). */
+export declare function asSet<T extends unknown[]>(list: T): T;
+export declare function isSet(v: unknown): boolean;
 export declare function reveal(v: Marked): {
     value: Value;
     secrets: Value[];

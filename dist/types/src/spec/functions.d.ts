@@ -13,6 +13,7 @@ export interface FunctionContext {
     /** Ask no service: http_request() is left unanswered, as data not fetched yet is. */
     offline?: boolean;
 }
+/** Packer's (HCL's) formatdate: YYYY, MM, DD, hh (24 h), mm, ss, 'literal' and friends. */
 export declare function formatDate(spec: string, ts: string, at: number): string;
 /** Go's reference-time layout (Packer's legacy isotime), in UTC. */
 export declare function goLayout(layout: string, d: Date): string;

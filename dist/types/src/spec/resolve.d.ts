@@ -42,6 +42,8 @@ export interface BuildInstance {
     name: string;
     build: string;
     source: string;
+    /** The source a for_each instance is one of; --only and --except answer to it too. */
+    of?: string;
     type: string;
     config: Record<string, unknown>;
     provisioners: ProvisionerUse[];
@@ -93,6 +95,7 @@ export declare function resolvePlan(spec: RawSpec, opts?: ResolveOptions): Plan;
 export declare function selectInstances<T extends {
     name: string;
     source: string;
+    of?: string;
 }>(instances: T[], only?: string[], except?: string[]): T[];
 /** The instances as a GitHub Actions matrix (`strategy.matrix: ${{ fromJSON(...) }}`). */
 export declare function matrixOf(plan: Plan): {

@@ -4,6 +4,7 @@ export type VarType = {
 } | {
     k: 'list';
     of: VarType;
+    set?: true;
 } | {
     k: 'map';
     of: VarType;
