@@ -956,6 +956,103 @@ describe('data "http"', () => {
   });
 });
 
+describe('tag blocks, and "" inside a block', () => {
+  const azure = (extra: string) => `variable "azure_tags" {
+  type    = map(string)
+  default = { team = "platform", cost = "ci" }
+}
+variable "storage" {
+  type    = string
+  default = ""
+}
+source "azure-arm" "image" {
+  subscription_id                   = "00000000-0000-0000-0000-000000000000"
+  location                          = "westeurope"
+  image_publisher                   = "canonical"
+  image_offer                       = "ubuntu-24_04-lts"
+  image_sku                         = "server"
+  os_type                           = "Linux"
+  vm_size                           = "Standard_D2s_v5"
+  managed_image_name                = "img"
+  managed_image_resource_group_name = "images"
+  azure_tags = { owner = "me" }
+${extra}
+}
+build {
+  sources = ["source.azure-arm.image"]
+}
+`;
+  test('azure_tag blocks, written and dynamic, are entries of azure_tags after its own', async () => {
+    const plan = await planOfHcl({
+      'main.pkr.hcl': azure(`  azure_tag {
+    name  = "owner"
+    value = "them"
+  }
+  dynamic "azure_tag" {
+    for_each = var.azure_tags
+    content {
+      name  = azure_tag.key
+      value = azure_tag.value
+    }
+  }`),
+    });
+    expect(plan.instances[0].config.azure_tags).toEqual({
+      owner: 'them',
+      team: 'platform',
+      cost: 'ci',
+    });
+  });
+  test('amazon-ebs tag and run_tag blocks are entries of tags and run_tags', async () => {
+    const plan = await planOfHcl({
+      'main.pkr.hcl': `source "amazon-ebs" "vm" {
+  region        = "eu-west-1"
+  source_ami    = "ami-1"
+  instance_type = "t3.micro"
+  ssh_username  = "admin"
+  ami_name      = "tagged"
+  tag {
+    key   = "os"
+    value = "debian"
+  }
+  run_tag {
+    key   = "purpose"
+    value = "build"
+  }
+}
+build {
+  sources = ["source.amazon-ebs.vm"]
+}
+`,
+    });
+    const c = plan.instances[0].config;
+    expect([c.tags, c.run_tags]).toEqual([{ os: 'debian' }, { purpose: 'build' }]);
+  });
+  test('a tag block without its value is an error at the block', async () => {
+    const { problems } = await problemsOfHcl({
+      'main.pkr.hcl': azure('  azure_tag {\n    name = "x"\n  }'),
+    });
+    expect(problems.map((p) => [p.message, p.pos?.line])).toEqual([['azure_tag has no value', 20]]);
+  });
+  test('"" from a variable inside a block is unset, as in Packer', async () => {
+    const plan = await planOfHcl({
+      'main.pkr.hcl': azure(`  shared_image_gallery_destination {
+    subscription         = "00000000-0000-0000-0000-000000000000"
+    resource_group       = "galleries"
+    gallery_name         = "golden_images"
+    image_name           = "ubuntu"
+    image_version        = "1.0.0"
+    storage_account_type = var.storage
+  }`),
+    });
+    const gallery = plan.instances[0].config.shared_image_gallery_destination as Record<
+      string,
+      unknown
+    >;
+    expect(gallery.gallery_name).toBe('golden_images');
+    expect(gallery).not.toHaveProperty('storage_account_type');
+  });
+});
+
 describe("awslabs/amazon-eks-ami's AL2023 template, as its Makefile runs it", () => {
   const dir = join(FIX, 'amazon-eks-ami/templates/al2023');
   const opts: ResolveOptions = {

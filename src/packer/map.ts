@@ -39,6 +39,20 @@ export const RENAMES: Record<string, Record<string, (v: unknown) => [string, unk
   },
 };
 
+/**
+ * Tag blocks (`azure_tag { name, value }`, also made by `dynamic "azure_tag"`): Packer's
+ * other spelling of a tag map, by builder type: block, map setting, and the block's two keys.
+ */
+const TAG_BLOCKS: Record<string, [string, string, string, string][]> = {
+  'azure-arm': [['azure_tag', 'azure_tags', 'name', 'value']],
+  'amazon-ebs': [
+    ['tag', 'tags', 'key', 'value'],
+    ['run_tag', 'run_tags', 'key', 'value'],
+    ['run_volume_tag', 'run_volume_tags', 'key', 'value'],
+    ['snapshot_tag', 'snapshot_tags', 'key', 'value'],
+  ],
+};
+
 /** The communicator each builder type uses; Packer lets a template spell it out. */
 const COMMUNICATORS: Record<string, string> = {
   docker: 'docker',
@@ -532,8 +546,12 @@ export class Mapper {
       into[k] = v;
       this.place(joinPath(path, k), a.pos, a.valuePos, v);
     }
-    const dynamic = this.dynamicBlocks(body.blocks, into, path, schema);
-    for (const inner of body.blocks) {
+    const tagged = kind === 'builder' ? this.tagBlocks(body, into, path, type) : new Set();
+    const blocks = body.blocks.filter(
+      (b) => !tagged.has(b.type === 'dynamic' ? (b.labels[0] ?? '') : b.type),
+    );
+    const dynamic = this.dynamicBlocks(blocks, into, path, schema);
+    for (const inner of blocks) {
       if (dynamic.has(inner.type)) continue;
       const field = schema?.kind === 'object' ? schema.fields[inner.type]?.schema : undefined;
       const obj: Record<string, unknown> = {};
@@ -559,6 +577,48 @@ export class Mapper {
         into[inner.type] = obj;
       }
     }
+  }
+
+  /**
+   * Tag blocks, written and dynamic, become entries of the builder's tag map (after the
+   * map's own, as Packer merges them). Returns the block types it took.
+   */
+  private tagBlocks(
+    body: PBody,
+    into: Record<string, unknown>,
+    path: string,
+    type: string,
+  ): Set<string> {
+    const taken = new Set<string>();
+    for (const [block, map, k, v] of TAG_BLOCKS[type] ?? []) {
+      const written = body.blocks.filter((b) => b.type === block);
+      const dyns = body.blocks.filter((b) => b.type === 'dynamic' && b.labels[0] === block);
+      if (!written.length && !dyns.length) continue;
+      taken.add(block);
+      const parts: string[] = [];
+      if (written.length)
+        parts.push(`[${written.map((b) => this.bodyExpr(b.body, path)).join(', ')}]`);
+      for (const d of dyns) {
+        const e = this.dynamicExpr(d, path);
+        if (e === undefined) return taken;
+        parts.push(e);
+      }
+      for (const b of written)
+        for (const key of [k, v])
+          if (!b.body.attrs.some((a) => a.name === key))
+            this.todo(path, {
+              message: `${block} has no ${key}`,
+              pos: b.pos,
+              hint: `give it ${k} = "…" and ${v} = "…"`,
+            });
+      const list = parts.length === 1 ? parts[0] : `concat(${parts.join(', ')})`;
+      const fromBlocks = `{for t in ${list} : t.${k} => t.${v}}`;
+      const value = `\${${map in into ? `merge(${exprOf(into[map])}, ${fromBlocks})` : fromBlocks}}`;
+      into[map] = value;
+      const at = (written[0] ?? dyns[0]).pos;
+      this.place(joinPath(path, map), at, at, value);
+    }
+    return taken;
   }
 
   /**

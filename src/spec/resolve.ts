@@ -1292,8 +1292,16 @@ function withoutFollowOns(errs: Problem[], failures: Map<string, Problem>): Prob
 function packerTyping(config: Record<string, unknown>, schema: Schema): void {
   const fields = schema.kind === 'object' ? schema.fields : {};
   for (const [k, v] of Object.entries(config)) {
+    const inner = fields[k]?.schema;
     if (v === '' || v === null || (Array.isArray(v) && v.every((x) => x === ''))) delete config[k];
-    else if (typeof v === 'string' && fields[k]?.schema.kind === 'list') {
+    // Blocks too: an "" inside shared_image_gallery_destination is as unset as one outside.
+    else if (inner?.kind === 'object' && v && typeof v === 'object' && !Array.isArray(v))
+      packerTyping(v as Record<string, unknown>, inner);
+    else if (inner?.kind === 'list' && inner.of.kind === 'object' && Array.isArray(v)) {
+      for (const x of v)
+        if (x && typeof x === 'object' && !Array.isArray(x))
+          packerTyping(x as Record<string, unknown>, inner.of);
+    } else if (typeof v === 'string' && fields[k]?.schema.kind === 'list') {
       const list = fields[k].schema as { of: Schema; single?: boolean };
       // A list that takes one string as one item (shell's inline) keeps it whole.
       if (list.of.kind === 'string' && !list.single)
