@@ -256,6 +256,39 @@ build {
   expect(r.output).toContain('left: 0');
 });
 
+test("environment values with $$, $& or $' in them (a password) reach the script as written", async () => {
+  const env = `environment_vars = ["A=x$$y", "B=p$&q", "C=m$'n"]`;
+  const show = `inline = ["echo \\"[$A] [$B] [$C]\\""]`;
+  const dir = tempProject({
+    'main.pkr.hcl': `source "docker" "app" {
+  image   = "busybox:latest"
+  discard = true
+}
+build {
+  sources = ["source.docker.app"]
+  provisioner "shell" {
+    ${env}
+    ${show}
+  }
+  provisioner "shell" {
+    ${env}
+    env_var_format = "%s='%s' "
+    ${show}
+  }
+  provisioner "shell" {
+    ${env}
+    use_env_var_file = true
+    ${show}
+  }
+}
+`,
+  });
+  const r = await build(join(dir, 'main.pkr.hcl'));
+  expect(r.summary.results[0].error).toBeUndefined();
+  const lines = r.output.split('\n').filter((l) => l.includes('[x'));
+  expect(lines.map((l) => l.replace(/^.*\| /, ''))).toEqual(Array(3).fill("[x$$y] [p$&q] [m$'n]"));
+});
+
 test('docker-import: the exported filesystem becomes an image, with its changes', async () => {
   const dir = tempProject({
     'main.pkr.hcl': `source "docker" "app" {\n  image       = "busybox:latest"\n  export_path = "out/fs.tar"\n}\nbuild {\n  sources = ["source.docker.app"]\n  provisioner "shell" {\n    inline = ["echo imported > /marker"]\n  }\n  post-processor "docker-import" {\n    repository = "bake-test/imported"\n    tag        = "${'${'}uuidv4()}"\n    changes    = ["CMD [\\"cat\\", \\"/marker\\"]"]\n  }\n}\n`,

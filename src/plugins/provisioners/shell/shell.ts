@@ -90,7 +90,8 @@ export const shell: ProvisionerImpl = {
     const quoted = (v: string) => v.replace(/'/g, `'"'"'`);
     const formatted = (f: string) =>
       Object.entries(vars)
-        .map(([k, v]) => f.replace('%s', k).replace('%s', quoted(v)))
+        // Functions, not strings: "$&" or "$$" in a value (a password) is kept as written.
+        .map(([k, v]) => f.replace('%s', () => k).replace('%s', () => quoted(v)))
         .join('');
     const useFile = c.use_env_var_file === true;
     const varsText = useFile
@@ -111,12 +112,15 @@ export const shell: ProvisionerImpl = {
       const varFile = useFile ? `${folder}/bake-vars-${randomBytes(4).toString('hex')}.sh` : '';
       if (useFile)
         await comm.uploadContent(formatted(fmt ?? "export %s='%s'\n"), varFile, 0o600, signal);
+      // One pass, with a function: what a value holds ("$&", "{{.Path}}") is not read again.
+      const fields: Record<string, string> = {
+        Path: shQuote(remote),
+        EnvVarFile: shQuote(varFile),
+        Vars: varsText,
+      };
       const execute = String(
         c.execute_command ?? (useFile ? DEFAULT_EXECUTE_VAR_FILE : DEFAULT_EXECUTE),
-      )
-        .replace(/\{\{\s*\.Path\s*\}\}/g, shQuote(remote))
-        .replace(/\{\{\s*\.EnvVarFile\s*\}\}/g, shQuote(varFile))
-        .replace(/\{\{\s*\.Vars\s*\}\}/g, varsText);
+      ).replace(/\{\{\s*\.(Path|EnvVarFile|Vars)\s*\}\}/g, (_m, f: string) => fields[f]);
       // Writing the script (as a here-document) and removing it in the same command as
       // running it saves two round trips per script; binary or huge scripts are uploaded.
       const heredoc = hereDocument(script.body, remote);
