@@ -31,7 +31,7 @@ export interface PBody {
 
 /** hcl2json's messages: `FILE:L,C-L,C: Summary; Detail`, several in one `[…]`. */
 const DIAG =
-  /([^\s[,][^:\n]*?):(\d+),(\d+)(?:-\d+(?:,\d+)?)?: ([^;\]]+)(?:; ([^\]]*?))?(?=, [^\s,][^:\n]*?:\d+,\d+|\]|$)/g;
+  /([^\s[,:][^:\n]*?):(\d+),(\d+)(?:-\d+(?:,\d+)?)?: ([^;\]]+)(?:; ([^\]]*?))?(?=, [^\s,][^:\n]*?:\d+,\d+|\]|$)/g;
 
 export function hclProblems(message: string, file: string): Problem[] {
   const out: Problem[] = [];
