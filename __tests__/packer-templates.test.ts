@@ -405,6 +405,32 @@ describe('what cannot be mapped is an error at its line', () => {
   });
 });
 
+test('a variable or local declared in two files is an error at the second, naming the first', async () => {
+  const { problems } = await problemsOfHcl(
+    {
+      'a.pkr.hcl': `variable "img" {\n  default = "busybox:latest"\n}\nlocals {\n  tag = "one"\n}\n`,
+      'b.pkr.hcl': `variable "img" {\n  default = "debian:bookworm"\n}\nlocals {\n  tag = "two"\n}\nsource "docker" "x" {\n  image   = var.img\n  discard = true\n}\nbuild {\n  sources = ["source.docker.x"]\n}\n`,
+    },
+    '.',
+  );
+  expect(
+    problems.map((p) => [p.message, p.pos?.file.split('/').pop(), p.pos?.line, p.hint]),
+  ).toEqual([
+    [
+      'variable "img" is declared twice',
+      'b.pkr.hcl',
+      1,
+      'it is declared first at a.pkr.hcl:1; keep one',
+    ],
+    [
+      'local "tag" is declared twice',
+      'b.pkr.hcl',
+      5,
+      'it is declared first at a.pkr.hcl:5; keep one',
+    ],
+  ]);
+});
+
 describe('build-level source blocks: one source definition, several named instances', () => {
   test('each instance has its own name and its settings over the source', async () => {
     const plan = await planOfHcl({

@@ -4,6 +4,7 @@
  * place in bake is a problem at its line (and, for `bake convert`, a `# TODO:` there).
  */
 import type { Position, Problem } from '../spec/errors';
+import { basename, dirname } from 'node:path';
 import { joinPath } from '../spec/load';
 import type { Schema } from '../spec/schema';
 import type { PluginKind, PluginSet } from '../plugins/api';
@@ -398,8 +399,25 @@ export class Mapper {
         });
   }
 
+  /** A second declaration of a name, in any file, is an error at it, as in Packer. */
+  private twice(section: 'variables' | 'locals', name: string, pos: Position): boolean {
+    if (!(name in this.section(section))) return false;
+    const first =
+      this.keyPositions.get(joinPath(section, name)) ?? this.positions.get(joinPath(section, name));
+    const what = section === 'variables' ? 'variable' : 'local';
+    this.todo(section, {
+      message: `${what} "${name}" is declared twice`,
+      pos,
+      hint: first
+        ? `it is declared first at ${relativeTo(first.file, pos.file)}:${first.line}; keep one`
+        : 'keep one',
+    });
+    return true;
+  }
+
   private variable(b: PBlock): void {
     const name = b.labels[0] ?? '';
+    if (this.twice('variables', name, b.pos)) return;
     const path = joinPath('variables', name);
     const decl: Record<string, unknown> = {};
     this.keyPositions.set(path, b.pos);
@@ -443,6 +461,7 @@ export class Mapper {
   }
 
   private local(name: string, a: PAttr, v: unknown): void {
+    if (this.twice('locals', name, a.pos)) return;
     const path = joinPath('locals', name);
     this.section('locals')[name] = v;
     this.place(path, a.pos, a.valuePos, v);
@@ -1156,3 +1175,8 @@ export function mapTemplate(files: PBody[], registry: PluginSet): Mapped {
 }
 
 export type { PAttr };
+
+/** A file's name as seen from another file's folder: its base name when they share one. */
+function relativeTo(file: string, from: string): string {
+  return dirname(file) === dirname(from) ? basename(file) : file;
+}
