@@ -405,6 +405,22 @@ describe('what cannot be mapped is an error at its line', () => {
   });
 });
 
+test('a .pkr.json (HCL in JSON syntax) is refused with what to do, alone or in a directory', async () => {
+  const json = JSON.stringify({ variable: { img: { default: 'busybox:latest' } } });
+  const alone = await problemsOfHcl({ 'vars.pkr.json': json }, 'vars.pkr.json');
+  const beside = await problemsOfHcl(
+    {
+      'vars.pkr.json': json,
+      'main.pkr.hcl': `source "docker" "x" {\n  image = var.img\n}\nbuild {\n  sources = ["source.docker.x"]\n}\n`,
+    },
+    '.',
+  );
+  for (const { problems } of [alone, beside])
+    expect(problems.map((p) => [p.message, p.pos?.file.split('/').pop()])).toEqual([
+      ['vars.pkr.json is HCL in JSON syntax, which bake does not read', 'vars.pkr.json'],
+    ]);
+});
+
 test('a variable or local declared in two files is an error at the second, naming the first', async () => {
   const { problems } = await problemsOfHcl(
     {

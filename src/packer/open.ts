@@ -18,8 +18,8 @@ export type TemplateKind = 'hcl' | 'json' | undefined;
 
 /** Whether a path names a Packer template (and which kind), by its name or contents. */
 export function packerKind(path: string): TemplateKind {
-  if (/\.pkr\.hcl$/.test(path)) return 'hcl';
-  if (/\.pkr\.json$/.test(path)) return 'json';
+  // .pkr.json is HCL in JSON syntax (not a legacy template): refused when it is loaded.
+  if (/\.pkr\.(hcl|json)$/.test(path)) return 'hcl';
   let st;
   try {
     st = statSync(path);
@@ -27,7 +27,7 @@ export function packerKind(path: string): TemplateKind {
     return undefined;
   }
   if (st.isDirectory())
-    return readdirSync(path).some((f) => f.endsWith('.pkr.hcl')) ? 'hcl' : undefined;
+    return readdirSync(path).some((f) => /\.pkr\.(hcl|json)$/.test(f)) ? 'hcl' : undefined;
   if (/\.json$/.test(path) && st.size < MAX_SPEC_BYTES) {
     try {
       const v = JSON.parse(readFileSync(path, 'utf8')) as unknown;
@@ -70,11 +70,18 @@ export async function loadPackerTemplate(path: string, registry: PluginSet): Pro
   } else {
     const files = isDir
       ? readdirSync(path)
-          .filter((f) => f.endsWith('.pkr.hcl'))
+          .filter((f) => /\.pkr\.(hcl|json)$/.test(f))
           .sort()
           .map((f) => join(path, f))
       : [path];
-    const problems: Problem[] = [];
+    const problems: Problem[] = files
+      .filter((f) => f.endsWith('.pkr.json'))
+      .map((f) => ({
+        message: `${basename(f)} is HCL in JSON syntax, which bake does not read`,
+        pos: { file: f, line: 1, col: 1 },
+        hint: `write it as ${basename(f).replace(/json$/, 'hcl')}, the same blocks in HCL's own syntax (a legacy template with "builders" is a plain .json)`,
+      }));
+    if (problems.length) throw new SpecError(problems);
     const bodies = [];
     for (const f of files) {
       try {
