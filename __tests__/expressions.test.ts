@@ -12,7 +12,21 @@ import { planOf, tempProject } from './helpers/spec';
 
 const ctx: FunctionContext = {
   now: new Date('2024-03-05T07:08:09.123Z'),
-  baseDir: tempProject({ 'hello.txt': 'hi there', 't.tpl': 'Hello ${name}, ${upper(x)}!' }),
+  baseDir: tempProject({
+    'hello.txt': 'hi there',
+    't.tpl': 'Hello ${name}, ${upper(x)}!',
+    // A cloud-init file as templates write them: directives, with ~ taking the newlines away.
+    'user-data.tpl': [
+      '#cloud-config',
+      'packages:',
+      '%{ for p in packages ~}',
+      '- ${p}',
+      '%{ endfor ~}',
+      '%{ if admin != "" }users: [${admin}]%{ else }users: []%{ endif }',
+      'literal: %%{ not a directive } $${HOME}',
+      '',
+    ].join('\n'),
+  }),
   env: { HOME_DIR: '/home/me' },
 };
 
@@ -110,6 +124,10 @@ describe('functions', () => {
     ['${env("NOT_SET")}', ''],
     ['${file("hello.txt")}', 'hi there'],
     ['${templatefile("t.tpl", {name = "Ann", x = "y"})}', 'Hello Ann, Y!'],
+    [
+      '${templatefile("user-data.tpl", {packages = ["curl", "jq"], admin = "ops"})}',
+      '#cloud-config\npackages:\n- curl\n- jq\nusers: [ops]\nliteral: %{ not a directive } ${HOME}\n',
+    ],
     ['${contains(["a"], "a")}', true],
     ['${keys({b = 1, a = 2})}', ['a', 'b']],
     ['${substr("hello", 1, 3)}', 'ell'],

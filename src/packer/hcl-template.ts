@@ -9,6 +9,9 @@ export class DirectiveError extends Error {}
 
 /** `s` with every `%{if}…%{else}…%{endif}` and `%{for}…%{endfor}` as `${…}`. */
 export function withoutDirectives(s: string): string {
+  // Strip markers: `~` inside the braces takes the whitespace on its side of them away.
+  if (s.includes('~'))
+    s = s.replace(/(?<![%$])[ \t\r\n]*([%$])\{~/g, '$1{').replace(/~\}[ \t\r\n]*/g, '}');
   if (!s.includes('%{')) return s;
   const p = { i: 0 };
   const r = sequence(s, p, []);

@@ -5,6 +5,7 @@ import { basename, dirname, isAbsolute, resolve } from 'node:path';
 import { parse as yamlParse, stringify as yamlStringify } from 'yaml';
 import { didYouMean } from './errors';
 import { convertToType } from './types';
+import { DirectiveError, withoutDirectives } from '../packer/hcl-template';
 import { parseDuration } from './schema';
 import {
   Expr,
@@ -399,10 +400,15 @@ const fns: Record<string, Fn> = {
       call: scope.call,
     };
     try {
-      return toText(evaluate(parseTemplate(text), inner), at);
+      // HCL's %{if}/%{for} directives and ~ strip markers, as the file may use them.
+      return toText(evaluate(parseTemplate(withoutDirectives(text)), inner), at);
     } catch (e) {
-      if (e instanceof ExprError)
-        throw new ExprError(`templatefile("${String(ev(a[0]))}"): ${e.message}`, at, e.hint);
+      if (e instanceof ExprError || e instanceof DirectiveError)
+        throw new ExprError(
+          `templatefile("${String(ev(a[0]))}"): ${e.message}`,
+          at,
+          e instanceof ExprError ? e.hint : undefined,
+        );
       throw e;
     }
   },
