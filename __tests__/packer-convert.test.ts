@@ -98,6 +98,81 @@ describe('the templates convert to a bake.yml that validates and plans the same 
   });
 });
 
+describe('settings Packer itself does not use in the build', () => {
+  const template = `source "azure-arm" "image" {
+  subscription_id                   = "00000000-0000-0000-0000-000000000000"
+  object_id                         = "11111111-1111-1111-1111-111111111111"
+  location                          = "westeurope"
+  image_publisher                   = "canonical"
+  image_offer                       = "ubuntu-24_04-lts"
+  image_sku                         = "server"
+  os_type                           = "Linux"
+  vm_size                           = "Standard_D2s_v5"
+  managed_image_name                = "img"
+  managed_image_resource_group_name = "images"
+  winrm_username                    = "packer"
+}
+build {
+  sources = ["source.azure-arm.image"]
+}
+`;
+  test('are left out, each with a note at its line: run, on the command line, and converted', async () => {
+    const dir = tempProject({ 'main.pkr.hcl': template });
+    const plan = await resolvePlanWithData(await openSpec(join(dir, 'main.pkr.hcl')), { env: {} });
+    expect(plan.instances[0].config).not.toHaveProperty('object_id');
+    expect(plan.instances[0].config).not.toHaveProperty('winrm_username');
+    expect(plan.notes.map((n) => [n.message.split(':')[0], n.pos?.line])).toEqual([
+      ['object_id is left out', 3],
+      ['winrm_username is left out', 12],
+    ]);
+    const err: string[] = [];
+    const write = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((t: string) => (
+      err.push(String(t)),
+      true
+    )) as typeof process.stderr.write;
+    let code: number;
+    try {
+      code = await main(['validate', join(dir, 'main.pkr.hcl')]);
+    } finally {
+      process.stderr.write = write;
+    }
+    expect(code).toBe(0);
+    expect(err.join('')).toContain(
+      `note: ${join(dir, 'main.pkr.hcl')}:12:3: winrm_username is left out: it is for WinRM, and this source connects over SSH`,
+    );
+    const { yaml, todos } = await convertTemplate(
+      join(dir, 'main.pkr.hcl'),
+      builtInRegistry(),
+      dir,
+    );
+    expect(todos).toEqual([]);
+    expect(yaml.match(/# NOTE: .* is left out/g)).toHaveLength(2);
+    expect(yaml).not.toContain('winrm_username:');
+  });
+  test("a var file's name that no variable declares is a note, as Packer warns; a --var is an error", async () => {
+    const dir = tempProject({
+      'main.pkr.hcl': `variable "img" {\n  default = "busybox:latest"\n}\nsource "docker" "x" {\n  image   = var.img\n  discard = true\n}\nbuild {\n  sources = ["source.docker.x"]\n}\n`,
+      'shared.pkrvars.hcl': 'img  = "debian:bookworm"\nzone = "eu"\n',
+    });
+    const spec = await openSpec(join(dir, 'main.pkr.hcl'));
+    const plan = await resolvePlanWithData(spec, {
+      env: {},
+      varFiles: [join(dir, 'shared.pkrvars.hcl')],
+    });
+    expect(plan.instances[0].config.image).toBe('debian:bookworm');
+    expect(plan.notes.map((n) => [n.message, n.pos?.line])).toEqual([
+      [
+        `var file ${join(dir, 'shared.pkrvars.hcl')} sets "zone", which no variable declares; left out`,
+        2,
+      ],
+    ]);
+    await expect(resolvePlanWithData(spec, { env: {}, vars: { zone: 'eu' } })).rejects.toThrow(
+      /--var zone=… sets variable "zone", which the spec does not declare/,
+    );
+  });
+});
+
 describe('bake convert on the command line', () => {
   test('-o writes the file; standard error says how many TODOs are left', async () => {
     const dir = copyOf('learn-getting-started');

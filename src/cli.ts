@@ -18,13 +18,15 @@ function printProblems(e: SpecError): void {
 
 async function planFor(o: CliOptions, stable = false): Promise<Plan> {
   const spec = await openSpec(o.spec);
-  return resolvePlanWithData(spec, {
+  const plan = await resolvePlanWithData(spec, {
     vars: o.vars,
     varFiles: o.varFiles,
     only: o.only,
     except: o.except,
     stable,
   });
+  if (!stable) for (const n of plan.notes) process.stderr.write('note: ' + formatProblem(n) + '\n');
+  return plan;
 }
 
 function inspect(plan: Plan): string {

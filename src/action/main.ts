@@ -61,13 +61,23 @@ export async function runAction(): Promise<void> {
 }
 
 async function planFor(inputs: ActionInputs, stable = false): Promise<Plan> {
-  return resolvePlanWithData(await openSpec(inputs.spec), {
+  const plan = await resolvePlanWithData(await openSpec(inputs.spec), {
     vars: inputs.vars,
     varFiles: inputs.varFiles,
     only: inputs.only,
     except: inputs.except,
     stable,
   });
+  // Notes once, where the plan is made for the build (not again for the matrix).
+  if (!stable)
+    for (const n of plan.notes)
+      core.notice(
+        `${n.message}${n.hint ? `. ${n.hint}` : ''}`,
+        n.pos
+          ? { file: n.pos.file, startLine: n.pos.line, startColumn: n.pos.col, title: 'bake' }
+          : { title: 'bake' },
+      );
+  return plan;
 }
 
 export function artifactsOutput(results: BuildResult[]): Record<string, unknown> {

@@ -173,7 +173,7 @@ export async function convertTemplate(
       (a.pos?.col ?? 0) - (b.pos?.col ?? 0),
   );
   for (const t of todos) {
-    const text = ` TODO: ${t.message}${t.hint ? ` (${t.hint})` : ''}${where(t) ? ` [${where(t)}]` : ''}`;
+    const text = ` ${t.note ? 'NOTE' : 'TODO'}: ${t.message}${t.hint ? ` (${t.hint})` : ''}${where(t) ? ` [${where(t)}]` : ''}`;
     let p = parts(t.anchor);
     let node: YamlNode | null | undefined;
     for (;;) {
@@ -194,5 +194,5 @@ export async function convertTemplate(
       doc.comment = doc.comment ? `${doc.comment}\n${text}` : text;
     }
   }
-  return { yaml: doc.toString({ lineWidth: 0 }), todos };
+  return { yaml: doc.toString({ lineWidth: 0 }), todos: todos.filter((t) => !t.note) };
 }

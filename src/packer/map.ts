@@ -17,7 +17,25 @@ import { AWS_CREDENTIAL_KEYS, AWS_CREDENTIALS_HINT, AWS_DATA_KEYS } from '../spe
 export interface Todo extends Problem {
   /** Where in the bake spec the untranslated part belongs. */
   anchor: string;
+  /**
+   * Not a problem: a setting Packer itself does not use in this build, left out and said
+   * so (a note when run, a `# NOTE:` when converted).
+   */
+  note?: true;
 }
+
+/** Builder settings Packer takes and does not use in any build bake makes: why, by type. */
+const UNUSED: { type?: string; key: RegExp; why: string }[] = [
+  {
+    key: /^winrm_/,
+    why: 'it is for WinRM, and this source connects over SSH (Packer does not use it here either)',
+  },
+  {
+    type: 'azure-arm',
+    key: /^object_id$/,
+    why: "Packer uses it only for a Windows build's key vault; a Linux build does not use it",
+  },
+];
 
 export interface Mapped {
   value: Record<string, unknown>;
@@ -545,6 +563,19 @@ export class Mapper {
         if (why) this.todo(path, { message: why, pos: a.pos, hint: 'remove communicator' });
         // The null builder has the setting itself (ssh or none).
         if (why || type !== 'null') continue;
+      }
+      const unused =
+        kind === 'builder'
+          ? UNUSED.find((u) => (!u.type || u.type === type) && u.key.test(a.name))
+          : undefined;
+      if (unused) {
+        this.todos.push({
+          message: `${a.name} is left out: ${unused.why}`,
+          pos: a.pos,
+          anchor: path,
+          note: true,
+        });
+        continue;
       }
       if (kind === 'builder' && a.name === 'source_ami') {
         const filter = this.amiLookup(a, type, path, body);

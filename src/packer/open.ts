@@ -110,6 +110,7 @@ export async function loadPackerTemplate(path: string, registry: PluginSet): Pro
     dir,
     autoVarFiles: auto,
     todos: mapped.todos,
+    notes: mapped.todos.filter((t) => t.note).map(({ anchor: _anchor, note: _note, ...p }) => p),
     packer: true,
   };
 }

@@ -200,8 +200,8 @@ export async function addPluginModule(
 export async function openSpec(path: string, base: Registry = builtInRegistry()): Promise<RawSpec> {
   if (packerKind(path)) {
     const template = await loadPackerTemplate(path, base);
-    if (template.todos.length)
-      throw new SpecError(template.todos.map(({ anchor: _anchor, ...p }) => p));
+    const todos = template.todos.filter((t) => !t.note);
+    if (todos.length) throw new SpecError(todos.map(({ anchor: _anchor, ...p }) => p));
     return loadSpec(path, base, template);
   }
   const file: LoadedFile = loadYamlFile(path, 'spec');

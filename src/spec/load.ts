@@ -23,6 +23,8 @@ export interface LoadedFile {
   autoVarFiles?: string[];
   /** Read from a Packer template: settings are typed as Packer's plugins type them. */
   packer?: boolean;
+  /** What is worth saying and is no error (a setting Packer itself would not use, left out). */
+  notes?: Problem[];
 }
 
 export function joinPath(base: string, key: string | number): string {

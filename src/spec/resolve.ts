@@ -136,6 +136,8 @@ export interface Plan {
   allNames: string[];
   /** The plugins this spec was checked against: the built-ins and the spec's own. */
   registry: PluginSet;
+  /** What is worth saying and is no error: a Packer setting left out, a var file's extra name. */
+  notes: Problem[];
 }
 
 interface Assigned {
@@ -265,10 +267,21 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
     });
   }
   const assigned = new Map<string, Assigned>();
+  const notes: Problem[] = [...(file.notes ?? [])];
   const declaredList = () => [...decls.keys()].join(', ') || 'none';
   const assign = (name: string, a: Assigned, where: string, pos?: Position) => {
     if (!decls.has(name)) {
       const near = didYouMean(name, decls.keys());
+      // Packer passes over a var file's undeclared names (shared var files have them) and
+      // says so; a --var that names nothing is an error in both.
+      if (file.packer && a.source.startsWith('var file ')) {
+        notes.push({
+          message: `${where} sets "${name}", which no variable declares; left out`,
+          pos,
+          ...(near ? { hint: `did you mean "${near}"?` } : {}),
+        });
+        return;
+      }
       problems.push({
         message: `${where} sets variable "${name}", which the spec does not declare`,
         pos,
@@ -1123,6 +1136,7 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
     instances: selectedInstances,
     allNames,
     registry: spec.registry,
+    notes,
   };
 }
 
