@@ -273,6 +273,42 @@ ${GALLERY(n)}`),
   });
 });
 
+describe('azure-arm ssh_clear_authorized_keys', () => {
+  it("the image made holds no trace of bake's key: the user's file and root's keep only their other keys", async () => {
+    const other =
+      'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOtherKeyOfTheTeamOtherKeyOfTheTeam0000 team@ops';
+    const inline = [
+      `echo '${other}' >> ~/.ssh/authorized_keys`,
+      'sudo mkdir -p /root/.ssh',
+      'sudo sh -c "cat $HOME/.ssh/authorized_keys > /root/.ssh/authorized_keys"',
+      'echo keys before: $(wc -l < ~/.ssh/authorized_keys) $(sudo cat /root/.ssh/authorized_keys | wc -l)',
+    ];
+    const provisioners = JSON.stringify([{ type: 'shell', inline }]);
+    const { result, output } = await build(
+      spec(
+        `ssh_clear_authorized_keys: true
+managed_image_name: cleared-${unique()}
+managed_image_resource_group_name: images-rg`,
+        provisioners,
+      ),
+    );
+    expect(result.error).toBeUndefined();
+    expect(output).toContain('keys before: 2 2');
+    const [image] = arm.made('images');
+    const after = await runIn(image.dockerImage!, [
+      'sh',
+      '-c',
+      'cat /home/packer/.ssh/authorized_keys; echo ---; cat /root/.ssh/authorized_keys',
+    ]);
+    expect(
+      after.out
+        .trim()
+        .split('\n')
+        .map((l) => l.trimEnd()),
+    ).toEqual([other, '---', other]);
+  });
+});
+
 describe('azure-arm throttling and asynchronous group delete', () => {
   it('waits out 429s with Retry-After; with async_resourcegroup_delete the ledger keeps the group until cleanup finds it gone', async () => {
     arm.throttles.push({ op: 'PUT networkInterfaces', times: 2, retryAfter: 1 });

@@ -50,6 +50,15 @@ export const sshFields: Record<string, Field> = {
   pause_before_connecting: opt(s.duration(), 'wait before the first connection attempt'),
 };
 
+/** For builders that give the machine its key: Packer's ssh_clear_authorized_keys. */
+export const clearKeyField: Record<string, Field> = {
+  ssh_clear_authorized_keys: opt(
+    s.bool(),
+    "before the image is made, remove the key bake gave the machine from the login user's (and root's) authorized_keys",
+    false,
+  ),
+};
+
 /** The local files the ssh_* settings name (keys, known_hosts), for validation and fingerprints. */
 export function sshLocalInputs(c: Record<string, unknown>, specDir: string): string[] {
   return ['ssh_private_key_file', 'ssh_bastion_private_key_file', 'ssh_known_hosts_file']

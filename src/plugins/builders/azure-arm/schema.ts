@@ -3,7 +3,7 @@
  * import the Azure SDK.
  */
 import { Field, opt, refused, req, s } from '../../../spec/schema';
-import { sshFields } from '../../../communicators/ssh-schema';
+import { clearKeyField, sshFields } from '../../../communicators/ssh-schema';
 import type { RuleProblem } from '../../api';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -194,6 +194,7 @@ export const azureArmSchema = s.object({
   polling_interval: opt(s.duration(), 'first wait between operation polls', '1s'),
 
   ...ssh,
+  ...clearKeyField,
   ssh_username: opt(s.string(), 'admin user of the VM', 'packer'),
   ssh_password: refused(
     'the VM gets an SSH key (the temporary one, or the public half of ssh_private_key_file), never a password',

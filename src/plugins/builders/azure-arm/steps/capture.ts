@@ -1,6 +1,7 @@
 /** Deallocate the VM, then generalize it (not for a specialized gallery target). */
 import type { Step } from '../../../../engine/steps';
 import { throwIfCancelled } from '../../../../engine/steps';
+import { clearAuthorizedKey } from '../../../../communicators/clear-key';
 import type { AzureState, Config, Ctx } from './context';
 
 export function deallocateStep(x: Ctx): Step<AzureState> {
@@ -10,6 +11,8 @@ export function deallocateStep(x: Ctx): Step<AzureState> {
   return {
     name: specialized ? 'deallocate' : 'deallocate and generalize',
     async run(s, ctx) {
+      if (c.ssh_clear_authorized_keys === true && s.ssh && s.key)
+        await clearAuthorizedKey(s.ssh, s.key.publicKey, ctx.signal, ctx.log);
       s.ssh?.close();
       const rg = s.group!.name;
       const o = { polling: x.polling, signal: ctx.signal };
