@@ -201,6 +201,34 @@ describe('googlecompute happy path', () => {
   });
 });
 
+describe('googlecompute ssh_clear_authorized_keys', () => {
+  it("the image keeps the machine's other keys and not bake's", async () => {
+    const other =
+      'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOtherKeyOfTheTeamOtherKeyOfTheTeam0000 team@ops';
+    const inline = [
+      `echo '${other}' >> ~/.ssh/authorized_keys`,
+      'echo keys before: $(wc -l < ~/.ssh/authorized_keys)',
+    ];
+    const name = `cleared-${Date.now()}`;
+    const { result, output } = await build(
+      spec(
+        `image_name: ${name}\nssh_clear_authorized_keys: true`,
+        JSON.stringify([{ type: 'shell', inline }]),
+      ),
+    );
+    expect(result.error).toBeUndefined();
+    expect(output).toContain('keys before: 2');
+    const img = gce.images.get(`proj-1/${name}`)!;
+    const after = await runIn(img.dockerImage, ['cat', '/root/.ssh/authorized_keys']);
+    expect(
+      after.out
+        .trim()
+        .split('\n')
+        .map((l) => l.trimEnd()),
+    ).toEqual([other]);
+  });
+});
+
 describe('googlecompute failures and cancellation leave nothing behind', () => {
   const failAt: [string, { status?: number; opError?: { code: string; message: string } }][] = [
     ['instances.insert', { status: 400 }],

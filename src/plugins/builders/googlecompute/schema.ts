@@ -3,7 +3,7 @@
  * may import the Google client libraries.
  */
 import { Field, opt, parseDuration, refused, req, s } from '../../../spec/schema';
-import { sshFields } from '../../../communicators/ssh-schema';
+import { clearKeyField, sshFields } from '../../../communicators/ssh-schema';
 
 const NAME = /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
 const LABEL_KEY = /^[a-z][-_a-z0-9]{0,62}$/;
@@ -189,6 +189,7 @@ export const googlecomputeSchema = s.object({
   delete_timeout: opt(s.duration(), 'deleting the instance and the disk', '10m'),
 
   ...ssh,
+  ...clearKeyField,
   ssh_username: {
     ...sshFields.ssh_username,
     description: `${sshFields.ssh_username.description} (required, unless use_os_login picks the OS Login user)`,

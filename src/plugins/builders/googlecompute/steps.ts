@@ -6,6 +6,7 @@
  * each resource is in the ledger before the call that makes it; creating calls are never
  * raced against cancellation, they are awaited, and then the build stops.
  */
+import { clearAuthorizedKey } from '../../../communicators/clear-key';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -737,6 +738,8 @@ export function gceSteps(env: BuildEnv, provision: Step<BuildState>): Step<GceSt
     {
       name: 'delete instance',
       async run(s, ctx) {
+        if (c.ssh_clear_authorized_keys === true && s.ssh && s.key)
+          await clearAuthorizedKey(s.ssh, s.key.publicKey, ctx.signal, ctx.log);
         s.ssh?.close();
         ctx.log(`deleting instance ${instanceName}; its boot disk ${diskName} stays for the image`);
         await deleteInstance(s.g!, zone, instanceName, {
