@@ -1095,6 +1095,79 @@ build {
   });
 });
 
+describe("actions/runner-images' Ubuntu templates, as their CI runs them", () => {
+  const dir = join(FIX, 'runner-images/images/ubuntu/templates');
+  // What the image pipeline passes with -var; the credentials come from the environment.
+  const vars = {
+    image_os: 'ubuntu24',
+    image_version: '20261207.1',
+    location: 'eastus2',
+    managed_image_name: 'ubuntu-24.04-20261207.1',
+    managed_image_resource_group_name: 'runner-images',
+    subscription_id: '00000000-0000-0000-0000-000000000000',
+  };
+  test('the directory plans without edits: six builds, the locals pick the image, what Packer would not use is a note', async () => {
+    const plan = await planOfPath(dir, { vars, only: ['ubuntu-24_04.*'] });
+    expect([...plan.allNames].sort()).toEqual([
+      'ubuntu-22_04-arm64.image',
+      'ubuntu-22_04.image',
+      'ubuntu-24_04-arm64.image',
+      'ubuntu-24_04.image',
+      'ubuntu-26_04-arm64.image',
+      'ubuntu-26_04.image',
+    ]);
+
+    const [inst] = plan.instances;
+    expect(inst.name).toBe('ubuntu-24_04.image');
+    expect(inst.config).toMatchObject({
+      image_publisher: 'canonical',
+      image_offer: 'ubuntu-24_04-lts',
+      image_sku: 'server',
+      os_disk_size_gb: 75,
+      managed_image_name: 'ubuntu-24.04-20261207.1',
+      ssh_clear_authorized_keys: true,
+      azure_tags: {},
+    });
+    // No GALLERY_* set: no gallery version, as Packer reads the empty destination.
+    expect(inst.config).not.toHaveProperty('shared_image_gallery_destination');
+    expect(inst.provisioners).toHaveLength(30);
+    const files = inst.provisioners.filter((p) => p.type === 'file');
+    expect(files[0].config).toMatchObject({ destination: '/imagegeneration/helpers' });
+    expect(String(files[0].config.source)).toMatch(
+      /images\/ubuntu\/templates\/\.\.\/scripts\/helpers$/,
+    );
+    expect(inst.provisioners[0].config.execute_command).toBe(
+      "sudo sh -c '{{ .Vars }} {{ .Path }}'",
+    );
+    expect(plan.notes.map((n) => [n.message.split(':')[0], n.pos?.line])).toEqual([
+      ['object_id is left out', 6],
+      ['winrm_username is left out', 32],
+    ]);
+  });
+  test('the gallery and the tags come in when the pipeline sets them', async () => {
+    const plan = await planOfPath(dir, {
+      vars: { ...vars, azure_tags: '{"team":"runner-images"}' },
+      env: {
+        GALLERY_NAME: 'runners',
+        GALLERY_RG_NAME: 'galleries',
+        GALLERY_IMAGE_NAME: 'ubuntu-24_04',
+        GALLERY_IMAGE_VERSION: '1.0.0',
+        GALLERY_STORAGE_ACCOUNT_TYPE: 'Standard_LRS',
+      },
+      only: ['ubuntu-24_04.*'],
+    });
+    const c = plan.instances[0].config;
+    expect(c.azure_tags).toEqual({ team: 'runner-images' });
+    expect(c.shared_image_gallery_destination).toMatchObject({
+      gallery_name: 'runners',
+      resource_group: 'galleries',
+      image_name: 'ubuntu-24_04',
+      image_version: '1.0.0',
+      storage_account_type: 'Standard_LRS',
+    });
+  });
+});
+
 describe("awslabs/amazon-eks-ami's AL2023 template, as its Makefile runs it", () => {
   const dir = join(FIX, 'amazon-eks-ami/templates/al2023');
   const opts: ResolveOptions = {

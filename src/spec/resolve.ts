@@ -875,7 +875,10 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
         if (k !== 'for_each' && k !== 'name')
           config[k] = evalTree(v, joinPath(sp, k), late.has(k) ? stepScope : scope, errs);
       delete config.type;
-      if (file.packer) packerTyping(config, builder.schema);
+      if (file.packer) {
+        packerTyping(config, builder.schema);
+        builder.packerUnset?.(config);
+      }
       const runsOn = typeof config.runs_on === 'string' ? config.runs_on : undefined;
       delete config.runs_on;
       const checked = errs.length;
@@ -892,7 +895,11 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
       }
       // Cross-field rules only once every field has the right shape.
       const refine = (d: Descriptor, cfg: Record<string, unknown>, at: string) => {
-        const ctx = { specDir: spec.dir, ...(d.kind === 'builder' ? {} : { builder: type }) };
+        const ctx = {
+          specDir: spec.dir,
+          packer: file.packer === true,
+          ...(d.kind === 'builder' ? {} : { builder: type }),
+        };
         for (const r of d.refine?.(cfg, ctx) ?? []) {
           // A key may reach inside the block: disk_attachment[0].volume_size.
           const path = !r.key
@@ -1309,9 +1316,12 @@ function packerTyping(config: Record<string, unknown>, schema: Schema): void {
     const inner = fields[k]?.schema;
     if (v === '' || v === null || (Array.isArray(v) && v.every((x) => x === ''))) delete config[k];
     // Blocks too: an "" inside shared_image_gallery_destination is as unset as one outside.
-    else if (inner?.kind === 'object' && v && typeof v === 'object' && !Array.isArray(v))
+    else if (inner?.kind === 'object' && v && typeof v === 'object' && !Array.isArray(v)) {
       packerTyping(v as Record<string, unknown>, inner);
-    else if (inner?.kind === 'list' && inner.of.kind === 'object' && Array.isArray(v)) {
+      // A block left with nothing set is a block not given, as Packer reads its zero value
+      // (runner-images' gallery destination, when no GALLERY_* variable is set).
+      if (!Object.keys(v).length) delete config[k];
+    } else if (inner?.kind === 'list' && inner.of.kind === 'object' && Array.isArray(v)) {
       for (const x of v)
         if (x && typeof x === 'object' && !Array.isArray(x))
           packerTyping(x as Record<string, unknown>, inner.of);

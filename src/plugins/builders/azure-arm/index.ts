@@ -26,7 +26,13 @@ export const azureArm: BuilderDescriptor = {
   type: 'azure-arm',
   description: 'a managed image or Azure Compute Gallery version from a temporary Linux VM',
   schema: azureArmSchema,
-  refine: (c) => refineAzureArm(c),
+  refine: (c, ctx) => refineAzureArm(c, ctx.packer === true),
+  // Packer publishes to a gallery only when the destination names one (runner-images sets
+  // the subscription and leaves GALLERY_NAME empty for a managed image alone).
+  packerUnset: (c) => {
+    const g = c.shared_image_gallery_destination as Record<string, unknown> | undefined;
+    if (g && typeof g === 'object' && !g.gallery_name) delete c.shared_image_gallery_destination;
+  },
   artifact: 'machine-image',
   cleaners: Object.fromEntries(AZURE_KINDS.map((k) => [k, cleaner(k)])),
   localInputs: (c, dir) =>

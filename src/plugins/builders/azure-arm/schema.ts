@@ -268,7 +268,7 @@ const RESERVED_USERS = new Set([
 ]);
 
 /** Rules across fields, checked by validate with the spec's positions. */
-export function refineAzureArm(c: Record<string, unknown>): RuleProblem[] {
+export function refineAzureArm(c: Record<string, unknown>, packer = false): RuleProblem[] {
   const out: RuleProblem[] = [];
   const has = (k: string) => c[k] !== undefined;
   if (typeof c.os_type === 'string' && c.os_type.toLowerCase() !== 'linux')
@@ -387,7 +387,8 @@ export function refineAzureArm(c: Record<string, unknown>): RuleProblem[] {
         : 'virtual_network_resource_group_name',
       message: 'set virtual_network_name with it',
     });
-  if (c.private_virtual_network_with_public_ip === false && !has('virtual_network_name'))
+  // In a Packer template false is also the setting's zero value, which means nothing here.
+  if (c.private_virtual_network_with_public_ip === false && !has('virtual_network_name') && !packer)
     out.push({
       key: 'private_virtual_network_with_public_ip',
       message:
