@@ -193,6 +193,43 @@ test("learn-packer's more_complex directory: its null source (communicator none)
   expect(r.output).toContain('welcome to Packer!');
 });
 
+test("shell-local runs through its execute_command; after the null builder the post-processors run too, as Packer's null artifact lets them", async () => {
+  const dir = tempProject({
+    'main.pkr.hcl': `source "null" "n" {
+  communicator = "none"
+}
+build {
+  sources = ["source.null.n"]
+  provisioner "shell-local" {
+    execute_command  = ["/bin/sh", "-c", "echo CUSTOM-EXEC; {{.Vars}} {{.Script}}"]
+    environment_vars = ["GREETING=hi p$&q"]
+    inline           = ["echo \\"inline says $GREETING\\""]
+  }
+  post-processor "manifest" {
+    output = "manifest.json"
+  }
+  post-processor "shell-local" {
+    inline = ["echo pp-ran > pp.txt"]
+  }
+}
+`,
+  });
+  const r = await build(join(dir, 'main.pkr.hcl'));
+  const [res] = r.summary.results;
+  expect([res.status, res.error]).toEqual(['succeeded', undefined]);
+  expect(r.output).toContain('CUSTOM-EXEC');
+  expect(r.output).toContain('inline says hi p$&q');
+  expect(readFileSync(join(dir, 'pp.txt'), 'utf8')).toBe('pp-ran\n');
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
+    builds: { name: string; builder_type: string; artifact_id: string }[];
+  };
+  expect(manifest.builds.map((b) => [b.name, b.builder_type, b.artifact_id])).toEqual([
+    ['n', 'null', ''],
+  ]);
+  // Nothing was made: no artifact in the result.
+  expect(res.artifact).toBeUndefined();
+});
+
 test('docker-save: the result is the file it wrote, and the image it replaced is removed and says so', async () => {
   const dir = tempProject({
     'main.pkr.hcl': `source "docker" "app" {\n  image  = "busybox:latest"\n  commit = true\n}\nbuild {\n  sources = ["source.docker.app"]\n  post-processor "docker-save" {\n    path = "out/app.tar"\n  }\n}\n`,

@@ -8,6 +8,7 @@ import { Artifact } from './artifact';
 import { BuildEnv, BuildError, BuildState, withBuildFields } from './context';
 import { ArtifactRecord, BuildStatus, EventBus, now, recordOf } from './events';
 import { ResourceLedger } from './ledger';
+import { artifactKindOf } from '../plugins/api';
 import type { PluginSet } from '../plugins/api';
 import { CancelledError, runSteps, sleep, Step, withTimeout } from './steps';
 import type { BuildInstance, ProvisionerUse } from '../spec/resolve';
@@ -290,9 +291,20 @@ export async function runBuild(inst: BuildInstance, o: BuildOptions): Promise<Bu
         artifact: redactValue(result.artifact),
       });
     }
+    // A build that makes nothing (the null builder) still runs its post-processors, as
+    // Packer's null artifact lets them (a manifest, a shell-local): they get an empty
+    // artifact, which stays out of the result.
+    const nothing =
+      !built &&
+      inst.postProcessors.length > 0 &&
+      artifactKindOf(o.registry.must('builder', inst.type), inst.config) === 'none';
+    const input: Artifact | undefined = nothing
+      ? { id: '', builderType: inst.type, description: 'nothing: this builder makes no artifact' }
+      : built;
     try {
-      if (built && inst.postProcessors.length)
-        await runChains(inst, built, env, bus, signal, result, timings, o.registry);
+      if (input && inst.postProcessors.length)
+        await runChains(inst, input, env, bus, signal, result, timings, o.registry);
+      if (nothing && !result.artifact?.id) delete result.artifact;
       await r.cleanup;
       if (signal.aborted)
         throw signal.reason instanceof Error ? signal.reason : new CancelledError();

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { runLocal } from '../local-process';
 import { BuildError, ProvisionerImpl } from '../../../engine/context';
 import { buildVars, scriptsOf } from '../shell/shell';
+import { shQuote } from '../../../communicators/communicator';
 
 /** Runs on the machine running bake (the runner), with the build's generated data in env. */
 export const shellLocal: ProvisionerImpl = {
@@ -26,9 +27,10 @@ export const shellLocal: ProvisionerImpl = {
       for (const [i, s] of scripts.entries()) {
         const path = join(dir, `script-${i}.sh`);
         writeFileSync(path, s.body, { mode: 0o700 });
+        const [cmd, ...args] = argvOf(c.execute_command, path, vars);
         const { code, tail } = await runLocal(
-          path,
-          [],
+          cmd,
+          args,
           { cwd: env.specDir, env: vars, signal },
           env,
         );
@@ -44,3 +46,22 @@ export const shellLocal: ProvisionerImpl = {
     }
   },
 };
+
+/**
+ * The command a script runs with: execute_command (Packer's, default `/bin/sh -c "{{.Vars}}
+ * {{.Script}}"`) with {{.Script}} its path and {{.Vars}} the variables as NAME='value'.
+ */
+export function argvOf(
+  execute: unknown,
+  script: string,
+  vars: Record<string, string | undefined>,
+): string[] {
+  const argv = Array.isArray(execute) && execute.length ? execute.map(String) : undefined;
+  if (!argv) return [script];
+  const text = Object.entries(vars)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${k}=${shQuote(String(v))}`)
+    .join(' ');
+  const fields: Record<string, string> = { Script: script, Vars: text };
+  return argv.map((a) => a.replace(/\{\{\s*\.(Script|Vars)\s*\}\}/g, (_m, f: string) => fields[f]));
+}
