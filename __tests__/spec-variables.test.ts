@@ -46,9 +46,20 @@ describe('variables: types', () => {
     ['bool', 'true', true],
     ['list(string)', '["a","b"]', ['a', 'b']],
     ['map(number)', '{"a": "1"}', { a: 1 }],
+    // HCL's own syntax, as Packer reads -var and PKR_VAR_.
+    ['map(string)', '{team = "ops", n = 3}', { team: 'ops', n: '3' }],
+    ['list(number)', '[1, 2,]', [1, 2]],
   ])('%s from text %s', (type, text, want) => {
     const p = planOf(withVars(`  v: {type: "${type}"}`, 'x'), { vars: { v: text } });
     expect(p.variables[0].value).toEqual(want);
+  });
+  it('a map given as text that is neither JSON nor an HCL value says how to write it', () => {
+    const [p] = problemsOf(withVars('  m: {type: map(string)}', 'x'), {
+      vars: { m: '{a = var.x}' },
+    });
+    expect(p.message).toBe(
+      'variable "m" (map(string)) from --var m: expected a map written as JSON or HCL, like {"k":"v"} or {k = "v"}, got "{a = var.x}"',
+    );
   });
   it('a value of the wrong type names the variable, its type and the source', () => {
     const [p] = problemsOf(withVars('  n: {type: number}', 'x'), { vars: { n: 'lots' } });

@@ -1,4 +1,4 @@
-import { asSet } from './expr';
+import { asSet, evaluate, parseExpression } from './expr';
 
 /** Variable types, as written in a spec: string, number, bool, any, list(T), map(T), object. */
 export type VarType =
@@ -64,14 +64,13 @@ export function convertToType(
     case 'object': {
       let v = value;
       if (fromText && typeof v === 'string') {
-        try {
-          v = JSON.parse(v);
-        } catch {
+        const parsed = parsedText(v);
+        if (parsed === undefined)
           return {
             ok: false,
-            error: `expected ${type.k === 'list' ? 'a list' : 'a map'} written as JSON, like ${type.k === 'list' ? '["a","b"]' : '{"k":"v"}'}, got ${describe(value, sensitive)}`,
+            error: `expected ${type.k === 'list' ? 'a list' : 'a map'} written as JSON or HCL, like ${type.k === 'list' ? '["a","b"]' : '{"k":"v"} or {k = "v"}'}, got ${describe(value, sensitive)}`,
           };
-        }
+        v = parsed;
       }
       if (type.k === 'list') {
         if (!Array.isArray(v)) return fail('a list');
@@ -114,4 +113,28 @@ function describe(v: unknown, sensitive = false): string {
   if (sensitive) return `a sensitive ${typeof v === 'string' ? 'string' : typeof v}`;
   if (typeof v === 'string') return `"${v.length > 40 ? v.slice(0, 40) + '…' : v}"`;
   return String(v);
+}
+
+/**
+ * A list or map given as text (--var, an environment variable): JSON, or an HCL literal as
+ * Packer reads -var (`{a = "q", b = 3}`), with no references and no functions.
+ */
+function parsedText(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    // not JSON: HCL's own syntax, below
+  }
+  try {
+    const none = () => undefined;
+    return evaluate(parseExpression(text), {
+      attr: none,
+      root: none,
+      call: () => {
+        throw new Error('no functions here');
+      },
+    });
+  } catch {
+    return undefined;
+  }
 }
