@@ -405,6 +405,34 @@ describe('what cannot be mapped is an error at its line', () => {
   });
 });
 
+test("a manifest without output writes Packer's packer-manifest.json", async () => {
+  const plan = await planOfHcl({
+    'main.pkr.hcl': `source "docker" "x" {\n  image   = "busybox:latest"\n  discard = true\n}\nbuild {\n  sources = ["source.docker.x"]\n  post-processor "manifest" {}\n}\n`,
+  });
+  expect(plan.instances[0].postProcessors[0][0].config.output).toBe('packer-manifest.json');
+});
+
+test('a legacy template with a slip in its JSON, or an unclosed {{, is an error at its place', async () => {
+  const slip = await problemsOfHcl(
+    {
+      'main.json': `{\n  "builders": [\n    {"type": "docker", "image": "busybox:latest", "discard": true}\n  ]\n  "provisioners": []\n}\n`,
+    },
+    'main.json',
+  );
+  expect(slip.problems.map((p) => [p.message.split(':')[0], p.pos?.line, p.hint])).toEqual([
+    ['invalid JSON', 5, 'check the commas, quotes and brackets at this place'],
+  ]);
+  const unclosed = await problemsOfHcl(
+    {
+      'main.json': `{\n  "builders": [{"type": "docker", "image": "busybox:latest", "discard": true}],\n  "provisioners": [{"type": "shell", "inline": ["echo {{user \`a\`"]}]\n}\n`,
+    },
+    'main.json',
+  );
+  expect(unclosed.problems.map((p) => [p.message, p.pos?.line])).toEqual([
+    ['{{user `a`: unclosed action: {{ without its }}', 3],
+  ]);
+});
+
 test('a .pkr.json (HCL in JSON syntax) is refused with what to do, alone or in a directory', async () => {
   const json = JSON.stringify({ variable: { img: { default: 'busybox:latest' } } });
   const alone = await problemsOfHcl({ 'vars.pkr.json': json }, 'vars.pkr.json');

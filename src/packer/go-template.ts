@@ -302,6 +302,11 @@ export function findActions(s: string, ctx: Ctx = {}): GoAction[] {
   for (const m of s.matchAll(ACTION)) {
     out.push({ at: m.index, text: m[0], ...translateAction(m[1].trim(), ctx) });
   }
+  // A {{ that no }} closes is the parse error Packer's template engine reports, not text.
+  const last = out.length ? out[out.length - 1].at + out[out.length - 1].text.length : 0;
+  const open = s.indexOf('{{', last);
+  if (open >= 0)
+    out.push({ at: open, text: s.slice(open), error: 'unclosed action: {{ without its }}' });
   return out;
 }
 

@@ -3,6 +3,7 @@
  * bake spec: every builder a source of one build named after the template, and every
  * `{{ … }}` turned into the `${ … }` expression that means the same.
  */
+import { SpecError } from '../spec/errors';
 import type { Position } from '../spec/errors';
 import { joinPath, parseYaml } from '../spec/load';
 import type { PluginSet } from '../plugins/api';
@@ -45,7 +46,20 @@ const TOP_KEYS = [
 ];
 
 export function mapLegacyJson(file: string, text: string, _registry: PluginSet): Mapped {
-  const loaded = parseYaml(text, file);
+  let loaded: ReturnType<typeof parseYaml>;
+  try {
+    loaded = parseYaml(text, file);
+  } catch (e) {
+    // Read with the YAML parser (for positions), it is still JSON to the person who wrote it.
+    if (!(e instanceof SpecError)) throw e;
+    throw new SpecError(
+      e.problems.map((p) => ({
+        ...p,
+        message: p.message.replace(/^invalid YAML/, 'invalid JSON'),
+        hint: 'check the commas, quotes and brackets at this place',
+      })),
+    );
+  }
   const src = loaded.positions;
   const positions = new Map<string, Position>();
   const keyPositions = new Map<string, Position>();

@@ -29,11 +29,14 @@ export function packerKind(path: string): TemplateKind {
   if (st.isDirectory())
     return readdirSync(path).some((f) => /\.pkr\.(hcl|json)$/.test(f)) ? 'hcl' : undefined;
   if (/\.json$/.test(path) && st.size < MAX_SPEC_BYTES) {
+    const text = readFileSync(path, 'utf8');
     try {
-      const v = JSON.parse(readFileSync(path, 'utf8')) as unknown;
+      const v = JSON.parse(text) as unknown;
       if (v && typeof v === 'object' && 'builders' in v) return 'json';
     } catch {
-      return undefined;
+      // A template with a slip in its JSON (a trailing comma) is still a template: its
+      // loader says where the slip is, where a spec's checks would call it no spec at all.
+      if (/^\s*\{[\s\S]*"builders"\s*:/.test(text)) return 'json';
     }
   }
   return undefined;

@@ -1036,7 +1036,11 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
             unknown
           >;
           const info = spec.registry.must('post-processor', String(raw.type));
-          if (file.packer) packerTyping(evaluated, info.schema);
+          if (file.packer) {
+            packerTyping(evaluated, info.schema);
+            // The file a Packer pipeline reads next, under the name it has in Packer.
+            if (raw.type === 'manifest') evaluated.output ??= 'packer-manifest.json';
+          }
           const before = errs.length;
           const cfg = check(evaluated, pluginSchema(info.schema, postProcessorCommon), pp, {
             file,
