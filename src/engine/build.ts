@@ -8,7 +8,6 @@ import { Artifact } from './artifact';
 import { BuildEnv, BuildError, BuildState, withBuildFields } from './context';
 import { ArtifactRecord, BuildStatus, EventBus, now, recordOf } from './events';
 import { ResourceLedger } from './ledger';
-import { artifactKindOf } from '../plugins/api';
 import type { PluginSet } from '../plugins/api';
 import { CancelledError, runSteps, sleep, Step, withTimeout } from './steps';
 import type { BuildInstance, ProvisionerUse } from '../spec/resolve';
@@ -297,7 +296,7 @@ export async function runBuild(inst: BuildInstance, o: BuildOptions): Promise<Bu
     const nothing =
       !built &&
       inst.postProcessors.length > 0 &&
-      artifactKindOf(o.registry.must('builder', inst.type), inst.config) === 'none';
+      kindOf(o.registry.must('builder', inst.type), inst.config) === 'none';
     const input: Artifact | undefined = nothing
       ? { id: '', builderType: inst.type, description: 'nothing: this builder makes no artifact' }
       : built;
@@ -491,4 +490,12 @@ function mergeInto(m: Artifact, a: Artifact): void {
   for (const t of a.tags ?? []) if (!m.tags!.includes(t)) m.tags!.push(t);
   for (const d of a.digests ?? []) if (!m.digests!.includes(d)) m.digests!.push(d);
   for (const f of a.files ?? []) if (!m.files!.includes(f)) m.files!.push(f);
+}
+
+/** The artifact kind a builder makes with these settings (the contract's rule, as types). */
+function kindOf(
+  d: { artifact: string | ((c: Record<string, unknown>) => string) },
+  config: Record<string, unknown>,
+): string {
+  return typeof d.artifact === 'function' ? d.artifact(config) : d.artifact;
 }
