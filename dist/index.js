@@ -28518,8 +28518,9 @@ function shQuote(s) {
 
 "use strict";
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   O: () => (/* binding */ sshFields),
-/* harmony export */   p: () => (/* binding */ sshLocalInputs)
+/* harmony export */   Oy: () => (/* binding */ sshFields),
+/* harmony export */   fw: () => (/* binding */ clearKeyField),
+/* harmony export */   pE: () => (/* binding */ sshLocalInputs)
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
@@ -28550,6 +28551,10 @@ const sshFields = {
     ssh_bastion_agent_auth: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_1__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_1__.s.bool(), 'authenticate to the jump host with the agent at SSH_AUTH_SOCK'),
     ssh_file_transfer_method: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_1__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_1__.s.enum(['stream', 'scp', 'sftp']), "stream: a file into the machine's cat and a directory into its tar, one command each (SFTP where they are missing); scp: Packer's name for the same; sftp: every transfer over SFTP, for accounts allowed nothing else", 'stream'),
     pause_before_connecting: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_1__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_1__.s.duration(), 'wait before the first connection attempt'),
+};
+/** For builders that give the machine its key: Packer's ssh_clear_authorized_keys. */
+const clearKeyField = {
+    ssh_clear_authorized_keys: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_1__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_1__.s.bool(), "before the image is made, remove the key bake gave the machine from the login user's (and root's) authorized_keys", false),
 };
 /** The local files the ssh_* settings name (keys, known_hosts), for validation and fingerprints. */
 function sshLocalInputs(c, specDir) {
@@ -29064,6 +29069,11 @@ function findActions(s, ctx = {}) {
     for (const m of s.matchAll(ACTION)) {
         out.push({ at: m.index, text: m[0], ...translateAction(m[1].trim(), ctx) });
     }
+    // A {{ that no }} closes is the parse error Packer's template engine reports, not text.
+    const last = out.length ? out[out.length - 1].at + out[out.length - 1].text.length : 0;
+    const open = s.indexOf('{{', last);
+    if (open >= 0)
+        out.push({ at: open, text: s.slice(open), error: 'unclosed action: {{ without its }}' });
     return out;
 }
 /**
@@ -29185,6 +29195,9 @@ class DirectiveError extends Error {
 }
 /** `s` with every `%{if}…%{else}…%{endif}` and `%{for}…%{endfor}` as `${…}`. */
 function withoutDirectives(s) {
+    // Strip markers: `~` inside the braces takes the whitespace on its side of them away.
+    if (s.includes('~'))
+        s = s.replace(/(?<![%$])[ \t\r\n]*([%$])\{~/g, '$1{').replace(/~\}[ \t\r\n]*/g, '}');
     if (!s.includes('%{'))
         return s;
     const p = { i: 0 };
@@ -29559,7 +29572,7 @@ var deep = __nccwpck_require__(26844);
 
 
 /** hcl2json's messages: `FILE:L,C-L,C: Summary; Detail`, several in one `[…]`. */
-const DIAG = /([^\s[,][^:\n]*?):(\d+),(\d+)(?:-\d+(?:,\d+)?)?: ([^;\]]+)(?:; ([^\]]*?))?(?=, [^\s,][^:\n]*?:\d+,\d+|\]|$)/g;
+const DIAG = /([^\s[,:][^:\n]*?):(\d+),(\d+)(?:-\d+(?:,\d+)?)?: ([^;\]]+)(?:; ([^\]]*?))?(?=, [^\s,][^:\n]*?:\d+,\d+|\]|$)/g;
 function hclProblems(message, file) {
     const out = [];
     for (const m of message.matchAll(DIAG)) {
@@ -29818,6 +29831,19 @@ var functions = __nccwpck_require__(79898);
 
 
 
+
+/** Builder settings Packer takes and does not use in any build bake makes: why, by type. */
+const UNUSED = [
+    {
+        key: /^winrm_/,
+        why: 'it is for WinRM, and this source connects over SSH (Packer does not use it here either)',
+    },
+    {
+        type: 'azure-arm',
+        key: /^object_id$/,
+        why: "Packer uses it only for a Windows build's key vault; a Linux build does not use it",
+    },
+];
 /** Packer's spellings of bake's settings, per plugin type. */
 const RENAMES = {
     docker: {
@@ -29830,6 +29856,19 @@ const RENAMES = {
     'amazon-ebs': {
         security_group_id: (v) => ['security_group_ids', [v]],
     },
+};
+/**
+ * Tag blocks (`azure_tag { name, value }`, also made by `dynamic "azure_tag"`): Packer's
+ * other spelling of a tag map, by builder type: block, map setting, and the block's two keys.
+ */
+const TAG_BLOCKS = {
+    'azure-arm': [['azure_tag', 'azure_tags', 'name', 'value']],
+    'amazon-ebs': [
+        ['tag', 'tags', 'key', 'value'],
+        ['run_tag', 'run_tags', 'key', 'value'],
+        ['run_volume_tag', 'run_volume_tags', 'key', 'value'],
+        ['snapshot_tag', 'snapshot_tags', 'key', 'value'],
+    ],
 };
 /** The communicator each builder type uses; Packer lets a template spell it out. */
 const COMMUNICATORS = {
@@ -30155,8 +30194,25 @@ class Mapper {
                     pos: inner.pos,
                 });
     }
+    /** A second declaration of a name, in any file, is an error at it, as in Packer. */
+    twice(section, name, pos) {
+        if (!(name in this.section(section)))
+            return false;
+        const first = this.keyPositions.get((0,load/* joinPath */.uJ)(section, name)) ?? this.positions.get((0,load/* joinPath */.uJ)(section, name));
+        const what = section === 'variables' ? 'variable' : 'local';
+        this.todo(section, {
+            message: `${what} "${name}" is declared twice`,
+            pos,
+            hint: first
+                ? `it is declared first at ${relativeTo(first.file, pos.file)}:${first.line}; keep one`
+                : 'keep one',
+        });
+        return true;
+    }
     variable(b) {
         const name = b.labels[0] ?? '';
+        if (this.twice('variables', name, b.pos))
+            return;
         const path = (0,load/* joinPath */.uJ)('variables', name);
         const decl = {};
         this.keyPositions.set(path, b.pos);
@@ -30200,6 +30256,8 @@ class Mapper {
         this.place((0,load/* joinPath */.uJ)(path, 'default'), a.pos, a.valuePos, a.value);
     }
     local(name, a, v) {
+        if (this.twice('locals', name, a.pos))
+            return;
         const path = (0,load/* joinPath */.uJ)('locals', name);
         this.section('locals')[name] = v;
         this.place(path, a.pos, a.valuePos, v);
@@ -30277,6 +30335,18 @@ class Mapper {
                 if (why || type !== 'null')
                     continue;
             }
+            const unused = kind === 'builder'
+                ? UNUSED.find((u) => (!u.type || u.type === type) && u.key.test(a.name))
+                : undefined;
+            if (unused) {
+                this.todos.push({
+                    message: `${a.name} is left out: ${unused.why}`,
+                    pos: a.pos,
+                    anchor: path,
+                    note: true,
+                });
+                continue;
+            }
             if (kind === 'builder' && a.name === 'source_ami') {
                 const filter = this.amiLookup(a, type, path, body);
                 if (filter === null)
@@ -30297,8 +30367,10 @@ class Mapper {
             into[k] = v;
             this.place((0,load/* joinPath */.uJ)(path, k), a.pos, a.valuePos, v);
         }
-        const dynamic = this.dynamicBlocks(body.blocks, into, path, schema);
-        for (const inner of body.blocks) {
+        const tagged = kind === 'builder' ? this.tagBlocks(body, into, path, type) : new Set();
+        const blocks = body.blocks.filter((b) => !tagged.has(b.type === 'dynamic' ? (b.labels[0] ?? '') : b.type));
+        const dynamic = this.dynamicBlocks(blocks, into, path, schema);
+        for (const inner of blocks) {
             if (dynamic.has(inner.type))
                 continue;
             const field = schema?.kind === 'object' ? schema.fields[inner.type]?.schema : undefined;
@@ -30326,6 +30398,44 @@ class Mapper {
                 into[inner.type] = obj;
             }
         }
+    }
+    /**
+     * Tag blocks, written and dynamic, become entries of the builder's tag map (after the
+     * map's own, as Packer merges them). Returns the block types it took.
+     */
+    tagBlocks(body, into, path, type) {
+        const taken = new Set();
+        for (const [block, map, k, v] of TAG_BLOCKS[type] ?? []) {
+            const written = body.blocks.filter((b) => b.type === block);
+            const dyns = body.blocks.filter((b) => b.type === 'dynamic' && b.labels[0] === block);
+            if (!written.length && !dyns.length)
+                continue;
+            taken.add(block);
+            const parts = [];
+            if (written.length)
+                parts.push(`[${written.map((b) => this.bodyExpr(b.body, path)).join(', ')}]`);
+            for (const d of dyns) {
+                const e = this.dynamicExpr(d, path);
+                if (e === undefined)
+                    return taken;
+                parts.push(e);
+            }
+            for (const b of written)
+                for (const key of [k, v])
+                    if (!b.body.attrs.some((a) => a.name === key))
+                        this.todo(path, {
+                            message: `${block} has no ${key}`,
+                            pos: b.pos,
+                            hint: `give it ${k} = "…" and ${v} = "…"`,
+                        });
+            const list = parts.length === 1 ? parts[0] : `concat(${parts.join(', ')})`;
+            const fromBlocks = `{for t in ${list} : t.${k} => t.${v}}`;
+            const value = `\${${map in into ? `merge(${exprOf(into[map])}, ${fromBlocks})` : fromBlocks}}`;
+            into[map] = value;
+            const at = (written[0] ?? dyns[0]).pos;
+            this.place((0,load/* joinPath */.uJ)(path, map), at, at, value);
+        }
+        return taken;
     }
     /**
      * `dynamic "NAME" { for_each, iterator, content {…} }`: the list of NAME blocks as one
@@ -30839,8 +30949,18 @@ function mapTemplate(files, registry) {
         m.addFile(f);
     return m.result();
 }
+/** A file's name as seen from another file's folder: its base name when they share one. */
+function relativeTo(file, from) {
+    return (0,external_node_path_.dirname)(file) === (0,external_node_path_.dirname)(from) ? (0,external_node_path_.basename)(file) : file;
+}
 
 ;// CONCATENATED MODULE: ./src/packer/legacy.ts
+/**
+ * Legacy JSON templates (`builders`, `provisioners`, `post-processors`, `variables`) as a
+ * bake spec: every builder a source of one build named after the template, and every
+ * `{{ … }}` turned into the `${ … }` expression that means the same.
+ */
+
 
 
 
@@ -30876,7 +30996,20 @@ const TOP_KEYS = [
     '_comment',
 ];
 function mapLegacyJson(file, text, _registry) {
-    const loaded = (0,load/* parseYaml */.hN)(text, file);
+    let loaded;
+    try {
+        loaded = (0,load/* parseYaml */.hN)(text, file);
+    }
+    catch (e) {
+        // Read with the YAML parser (for positions), it is still JSON to the person who wrote it.
+        if (!(e instanceof errors/* SpecError */.G8))
+            throw e;
+        throw new errors/* SpecError */.G8(e.problems.map((p) => ({
+            ...p,
+            message: p.message.replace(/^invalid YAML/, 'invalid JSON'),
+            hint: 'check the commas, quotes and brackets at this place',
+        })));
+    }
     const src = loaded.positions;
     const positions = new Map();
     const keyPositions = new Map();
@@ -31035,10 +31168,9 @@ function mapLegacyJson(file, text, _registry) {
 
 /** Whether a path names a Packer template (and which kind), by its name or contents. */
 function packerKind(path) {
-    if (/\.pkr\.hcl$/.test(path))
+    // .pkr.json is HCL in JSON syntax (not a legacy template): refused when it is loaded.
+    if (/\.pkr\.(hcl|json)$/.test(path))
         return 'hcl';
-    if (/\.pkr\.json$/.test(path))
-        return 'json';
     let st;
     try {
         st = (0,external_node_fs_.statSync)(path);
@@ -31047,15 +31179,19 @@ function packerKind(path) {
         return undefined;
     }
     if (st.isDirectory())
-        return (0,external_node_fs_.readdirSync)(path).some((f) => f.endsWith('.pkr.hcl')) ? 'hcl' : undefined;
+        return (0,external_node_fs_.readdirSync)(path).some((f) => /\.pkr\.(hcl|json)$/.test(f)) ? 'hcl' : undefined;
     if (/\.json$/.test(path) && st.size < load/* MAX_SPEC_BYTES */.p) {
+        const text = (0,external_node_fs_.readFileSync)(path, 'utf8');
         try {
-            const v = JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
+            const v = JSON.parse(text);
             if (v && typeof v === 'object' && 'builders' in v)
                 return 'json';
         }
         catch {
-            return undefined;
+            // A template with a slip in its JSON (a trailing comma) is still a template: its
+            // loader says where the slip is, where a spec's checks would call it no spec at all.
+            if (/^\s*\{[\s\S]*"builders"\s*:/.test(text))
+                return 'json';
         }
     }
     return undefined;
@@ -31086,11 +31222,19 @@ async function loadPackerTemplate(path, registry) {
     else {
         const files = isDir
             ? (0,external_node_fs_.readdirSync)(path)
-                .filter((f) => f.endsWith('.pkr.hcl'))
+                .filter((f) => /\.pkr\.(hcl|json)$/.test(f))
                 .sort()
                 .map((f) => (0,external_node_path_.join)(path, f))
             : [path];
-        const problems = [];
+        const problems = files
+            .filter((f) => f.endsWith('.pkr.json'))
+            .map((f) => ({
+            message: `${(0,external_node_path_.basename)(f)} is HCL in JSON syntax, which bake does not read`,
+            pos: { file: f, line: 1, col: 1 },
+            hint: `write it as ${(0,external_node_path_.basename)(f).replace(/json$/, 'hcl')}, the same blocks in HCL's own syntax (a legacy template with "builders" is a plain .json)`,
+        }));
+        if (problems.length)
+            throw new errors/* SpecError */.G8(problems);
         const bodies = [];
         for (const f of files) {
             try {
@@ -31123,6 +31267,7 @@ async function loadPackerTemplate(path, registry) {
         dir,
         autoVarFiles: auto,
         todos: mapped.todos,
+        notes: mapped.todos.filter((t) => t.note).map(({ anchor: _anchor, note: _note, ...p }) => p),
         packer: true,
     };
 }
@@ -31230,7 +31375,7 @@ const galleryDestination = _spec_schema__WEBPACK_IMPORTED_MODULE_0__.s.object({
 const VHD = 'bake makes managed images and gallery versions, not VHDs in a storage account; use managed_image_name';
 const TRUSTED_LAUNCH = 'the VM is created without trusted launch';
 const SNAPSHOTS = 'bake makes no disk snapshots; make them from the image after the build';
-const { ssh_host: _host, ...ssh } = _communicators_ssh_schema__WEBPACK_IMPORTED_MODULE_1__/* .sshFields */ .O;
+const { ssh_host: _host, ...ssh } = _communicators_ssh_schema__WEBPACK_IMPORTED_MODULE_1__/* .sshFields */ .Oy;
 void _host;
 const azureArmSchema = _spec_schema__WEBPACK_IMPORTED_MODULE_0__.s.object({
     // Credentials
@@ -31279,6 +31424,7 @@ const azureArmSchema = _spec_schema__WEBPACK_IMPORTED_MODULE_0__.s.object({
     polling_duration_timeout: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_0__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_0__.s.duration(), 'how long one Azure operation may take', '15m'),
     polling_interval: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_0__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_0__.s.duration(), 'first wait between operation polls', '1s'),
     ...ssh,
+    ..._communicators_ssh_schema__WEBPACK_IMPORTED_MODULE_1__/* .clearKeyField */ .fw,
     ssh_username: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_0__/* .opt */ .m7)(_spec_schema__WEBPACK_IMPORTED_MODULE_0__.s.string(), 'admin user of the VM', 'packer'),
     ssh_password: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_0__/* .refused */ .J5)('the VM gets an SSH key (the temporary one, or the public half of ssh_private_key_file), never a password'),
     ssh_agent_auth: (0,_spec_schema__WEBPACK_IMPORTED_MODULE_0__/* .refused */ .J5)('the VM needs a public key bake can install; use ssh_private_key_file'),
@@ -31344,7 +31490,7 @@ const RESERVED_USERS = new Set([
     'user5',
 ]);
 /** Rules across fields, checked by validate with the spec's positions. */
-function refineAzureArm(c) {
+function refineAzureArm(c, packer = false) {
     const out = [];
     const has = (k) => c[k] !== undefined;
     if (typeof c.os_type === 'string' && c.os_type.toLowerCase() !== 'linux')
@@ -31449,7 +31595,8 @@ function refineAzureArm(c) {
                 : 'virtual_network_resource_group_name',
             message: 'set virtual_network_name with it',
         });
-    if (c.private_virtual_network_with_public_ip === false && !has('virtual_network_name'))
+    // In a Packer template false is also the setting's zero value, which means nothing here.
+    if (c.private_virtual_network_with_public_ip === false && !has('virtual_network_name') && !packer)
         out.push({
             key: 'private_virtual_network_with_public_ip',
             message: 'private_virtual_network_with_public_ip: false only applies with an existing virtual_network_name',
@@ -31736,7 +31883,7 @@ const blockDevice = schema.s.object({
     virtual_name: (0,schema/* opt */.m7)(schema.s.string(), 'ephemeral0 ...'),
     no_device: (0,schema/* opt */.m7)(schema.s.bool(), 'suppress this device of the source AMI'),
 });
-const { ssh_host: _host, ...ssh } = ssh_schema/* sshFields */.O;
+const { ssh_host: _host, ...ssh } = ssh_schema/* sshFields */.Oy;
 void _host;
 const amazonEbsSchema = schema.s.object({
     region: (0,schema/* opt */.m7)(schema.s.string(), 'region to build in (default: AWS_REGION)'),
@@ -31807,7 +31954,7 @@ const amazonEbsSchema = schema.s.object({
         max_attempts: (0,schema/* opt */.m7)(schema.s.int(1), 'checks before giving up'),
     }), 'how waits poll (default: start at 1 s, grow to 15 s, up to 30 minutes for an AMI)'),
     ...ssh,
-    ssh_username: { ...ssh_schema/* sshFields */.O.ssh_username, required: true },
+    ssh_username: { ...ssh_schema/* sshFields */.Oy.ssh_username, required: true },
     runs_on: (0,schema/* opt */.m7)(schema.s.string(), 'runner label for this source in the reusable workflow'),
 });
 /** Rules across fields, checked by validate with the spec's positions. */
@@ -31900,7 +32047,7 @@ const amazonEbs = {
     cleaners: Object.fromEntries(AWS_KINDS.map((k) => [k, cleaner(k)])),
     localInputs: (c, dir) => [
         ...(typeof c.user_data_file === 'string' ? [(0,external_node_path_.resolve)(dir, c.user_data_file)] : []),
-        ...(0,ssh_schema/* sshLocalInputs */.p)(c, dir),
+        ...(0,ssh_schema/* sshLocalInputs */.pE)(c, dir),
     ],
     reuse: {
         base: async (c) => (await Promise.all(/* import() */[__nccwpck_require__.e(6118), __nccwpck_require__.e(5472), __nccwpck_require__.e(5193), __nccwpck_require__.e(7870), __nccwpck_require__.e(400), __nccwpck_require__.e(1423)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1423))).amiBase(c),
@@ -31941,7 +32088,14 @@ const azureArm = {
     type: 'azure-arm',
     description: 'a managed image or Azure Compute Gallery version from a temporary Linux VM',
     schema: azure_arm_schema/* azureArmSchema */.r9,
-    refine: (c) => (0,azure_arm_schema/* refineAzureArm */.rA)(c),
+    refine: (c, ctx) => (0,azure_arm_schema/* refineAzureArm */.rA)(c, ctx.packer === true),
+    // Packer publishes to a gallery only when the destination names one (runner-images sets
+    // the subscription and leaves GALLERY_NAME empty for a managed image alone).
+    packerUnset: (c) => {
+        const g = c.shared_image_gallery_destination;
+        if (g && typeof g === 'object' && !g.gallery_name)
+            delete c.shared_image_gallery_destination;
+    },
     artifact: 'machine-image',
     cleaners: Object.fromEntries(AZURE_KINDS.map((k) => [k, azure_arm_cleaner(k)])),
     localInputs: (c, dir) => typeof c.custom_data_file === 'string' ? [(0,external_node_path_.resolve)(dir, c.custom_data_file)] : [],
@@ -32095,7 +32249,7 @@ const docker = {
 
 const nullBuilderSchema = schema.s.object({
     communicator: (0,schema/* opt */.m7)(schema.s.enum(['ssh', 'none']), 'ssh: provision the machine at ssh_host; none: no machine, only steps that run here (shell-local)', 'ssh'),
-    ...ssh_schema/* sshFields */.O,
+    ...ssh_schema/* sshFields */.Oy,
     // Required with the ssh communicator (the descriptor's rules say so).
     runs_on: {
         schema: schema.s.string(),
@@ -32129,7 +32283,7 @@ const nullBuilder = {
         }));
     },
     artifact: 'none',
-    localInputs: ssh_schema/* sshLocalInputs */.p,
+    localInputs: ssh_schema/* sshLocalInputs */.pE,
     load: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(6118), __nccwpck_require__.e(5472), __nccwpck_require__.e(7870), __nccwpck_require__.e(208)]).then(__nccwpck_require__.bind(__nccwpck_require__, 90208))).nullBuilder,
 };
 
@@ -32174,7 +32328,7 @@ const diskAttachment = schema.s.object({
 });
 const IAP = 'bake opens no IAP tunnel (see use_iap)';
 const USE_IAP_WHY = 'no maintained library opens an IAP TCP tunnel without gcloud; reach the instance with use_internal_ip from a runner inside the VPC, or through ssh_bastion_host';
-const { ssh_host: schema_host, ...schema_ssh } = ssh_schema/* sshFields */.O;
+const { ssh_host: schema_host, ...schema_ssh } = ssh_schema/* sshFields */.Oy;
 void schema_host;
 const googlecomputeSchema = schema.s.object({
     project_id: (0,schema/* opt */.m7)(schema.s.string(), 'project to build in (default: GOOGLE_CLOUD_PROJECT or CLOUDSDK_CORE_PROJECT)'),
@@ -32238,9 +32392,10 @@ const googlecomputeSchema = schema.s.object({
     image_timeout: (0,schema/* opt */.m7)(schema.s.duration(), 'image creation', '60m'),
     delete_timeout: (0,schema/* opt */.m7)(schema.s.duration(), 'deleting the instance and the disk', '10m'),
     ...schema_ssh,
+    ...ssh_schema/* clearKeyField */.fw,
     ssh_username: {
-        ...ssh_schema/* sshFields */.O.ssh_username,
-        description: `${ssh_schema/* sshFields */.O.ssh_username.description} (required, unless use_os_login picks the OS Login user)`,
+        ...ssh_schema/* sshFields */.Oy.ssh_username,
+        description: `${ssh_schema/* sshFields */.Oy.ssh_username.description} (required, unless use_os_login picks the OS Login user)`,
     },
     temporary_key_pair_type: (0,schema/* opt */.m7)(schema.s.enum(['ed25519', 'rsa']), 'type of the temporary SSH key (when no ssh_private_key_file is given)', 'ed25519'),
     runs_on: (0,schema/* opt */.m7)(schema.s.string(), 'runner label for this source in the reusable workflow'),
@@ -32447,7 +32602,7 @@ const googlecompute = {
 
 
 // The host is always 127.0.0.1 (the forwarded port); every other ssh_* setting applies.
-const qemu_schema_ssh = Object.fromEntries(Object.entries(ssh_schema/* sshFields */.O).filter(([k]) => k !== 'ssh_host'));
+const qemu_schema_ssh = Object.fromEntries(Object.entries(ssh_schema/* sshFields */.Oy).filter(([k]) => k !== 'ssh_host'));
 const DISK_INTERFACES = ['virtio', 'virtio-scsi', 'scsi', 'ide', 'sata'];
 const NET_DEVICES = ['virtio-net', 'virtio-net-pci', 'e1000', 'rtl8139', 'vmxnet3'];
 const qemuSchema = schema.s.object({
@@ -32594,7 +32749,7 @@ const qemu = {
         'qemu-directory': async (e) => (await __nccwpck_require__.e(/* import() */ 7939).then(__nccwpck_require__.bind(__nccwpck_require__, 17939))).removeEmptyDirs(e.ref.path, e.ref.path),
     },
     localInputs: (c, dir) => [
-        ...(0,ssh_schema/* sshLocalInputs */.p)(c, dir),
+        ...(0,ssh_schema/* sshLocalInputs */.pE)(c, dir),
         ...(typeof c.iso_url === 'string' && !/^[a-z]+:\/\//i.test(c.iso_url)
             ? [(0,external_node_path_.resolve)(dir, c.iso_url)]
             : []),
@@ -33379,8 +33534,9 @@ async function addPluginModule(registry, name, specDir) {
 async function openSpec(path, base = builtInRegistry()) {
     if ((0,packer_open/* packerKind */.BQ)(path)) {
         const template = await (0,packer_open/* loadPackerTemplate */.Ji)(path, base);
-        if (template.todos.length)
-            throw new errors/* SpecError */.G8(template.todos.map(({ anchor: _anchor, ...p }) => p));
+        const todos = template.todos.filter((t) => !t.note);
+        if (todos.length)
+            throw new errors/* SpecError */.G8(todos.map(({ anchor: _anchor, ...p }) => p));
         return (0,spec/* loadSpec */.II)(path, base, template);
     }
     const file = (0,load/* loadYamlFile */.Y3)(path, 'spec');
@@ -34395,10 +34551,12 @@ function applyBinary(op, a, b, la, ra, hidden) {
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(38815);
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(17800);
 /* harmony import */ var _types__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(49518);
+/* harmony import */ var _packer_hcl_template__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(54108);
 /* harmony import */ var _schema__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(47280);
 /* harmony import */ var _expr__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(58672);
 /* harmony import */ var _util_random__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(31245);
 /* harmony import */ var _data__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(89511);
+
 
 
 
@@ -34703,11 +34861,12 @@ const fns = {
             call: scope.call,
         };
         try {
-            return (0,_expr__WEBPACK_IMPORTED_MODULE_8__/* .toText */ .fE)((0,_expr__WEBPACK_IMPORTED_MODULE_8__/* .evaluate */ ._3)((0,_expr__WEBPACK_IMPORTED_MODULE_8__/* .parseTemplate */ .QC)(text), inner), at);
+            // HCL's %{if}/%{for} directives and ~ strip markers, as the file may use them.
+            return (0,_expr__WEBPACK_IMPORTED_MODULE_8__/* .toText */ .fE)((0,_expr__WEBPACK_IMPORTED_MODULE_8__/* .evaluate */ ._3)((0,_expr__WEBPACK_IMPORTED_MODULE_8__/* .parseTemplate */ .QC)((0,_packer_hcl_template__WEBPACK_IMPORTED_MODULE_11__/* .withoutDirectives */ .By)(text)), inner), at);
         }
         catch (e) {
-            if (e instanceof _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M)
-                throw new _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M(`templatefile("${String(ev(a[0]))}"): ${e.message}`, at, e.hint);
+            if (e instanceof _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M || e instanceof _packer_hcl_template__WEBPACK_IMPORTED_MODULE_11__/* .DirectiveError */ .CS)
+                throw new _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M(`templatefile("${String(ev(a[0]))}"): ${e.message}`, at, e instanceof _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M ? e.hint : undefined);
             throw e;
         }
     },
@@ -37016,15 +37175,13 @@ function convertToType(value, type, fromText, sensitive = false) {
         case 'object': {
             let v = value;
             if (fromText && typeof v === 'string') {
-                try {
-                    v = JSON.parse(v);
-                }
-                catch {
+                const parsed = parsedText(v);
+                if (parsed === undefined)
                     return {
                         ok: false,
-                        error: `expected ${type.k === 'list' ? 'a list' : 'a map'} written as JSON, like ${type.k === 'list' ? '["a","b"]' : '{"k":"v"}'}, got ${describe(value, sensitive)}`,
+                        error: `expected ${type.k === 'list' ? 'a list' : 'a map'} written as JSON or HCL, like ${type.k === 'list' ? '["a","b"]' : '{"k":"v"} or {k = "v"}'}, got ${describe(value, sensitive)}`,
                     };
-                }
+                v = parsed;
             }
             if (type.k === 'list') {
                 if (!Array.isArray(v))
@@ -37074,6 +37231,31 @@ function describe(v, sensitive = false) {
     if (typeof v === 'string')
         return `"${v.length > 40 ? v.slice(0, 40) + '…' : v}"`;
     return String(v);
+}
+/**
+ * A list or map given as text (--var, an environment variable): JSON, or an HCL literal as
+ * Packer reads -var (`{a = "q", b = 3}`), with no references and no functions.
+ */
+function parsedText(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        // not JSON: HCL's own syntax, below
+    }
+    try {
+        const none = () => undefined;
+        return (0,_expr__WEBPACK_IMPORTED_MODULE_0__/* .evaluate */ ._3)((0,_expr__WEBPACK_IMPORTED_MODULE_0__/* .parseExpression */ .YK)(text), {
+            attr: none,
+            root: none,
+            call: () => {
+                throw new Error('no functions here');
+            },
+        });
+    }
+    catch {
+        return undefined;
+    }
 }
 
 
@@ -46710,6 +46892,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Gu: () => (/* binding */ getState),
   pq: () => (/* binding */ info),
   _o: () => (/* binding */ isDebug),
+  lm: () => (/* binding */ notice),
   LZ: () => (/* binding */ saveState),
   C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
@@ -46718,7 +46901,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, group, markdownSummary, notice, platform, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, group, markdownSummary, platform, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(70857);
@@ -46744,7 +46927,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -47559,7 +47742,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -47567,7 +47750,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -47575,7 +47758,7 @@ function warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.
@@ -53960,10 +54143,21 @@ function resolvePlan(spec, opts = {}) {
         });
     }
     const assigned = new Map();
+    const notes = [...(file.notes ?? [])];
     const declaredList = () => [...decls.keys()].join(', ') || 'none';
     const assign = (name, a, where, pos) => {
         if (!decls.has(name)) {
             const near = (0,errors/* didYouMean */.au)(name, decls.keys());
+            // Packer passes over a var file's undeclared names (shared var files have them) and
+            // says so; a --var that names nothing is an error in both.
+            if (file.packer && a.source.startsWith('var file ')) {
+                notes.push({
+                    message: `${where} sets "${name}", which no variable declares; left out`,
+                    pos,
+                    ...(near ? { hint: `did you mean "${near}"?` } : {}),
+                });
+                return;
+            }
             problems.push({
                 message: `${where} sets variable "${name}", which the spec does not declare`,
                 pos,
@@ -54516,8 +54710,10 @@ function resolvePlan(spec, opts = {}) {
                 if (k !== 'for_each' && k !== 'name')
                     config[k] = evalTree(v, (0,load/* joinPath */.uJ)(sp, k), late.has(k) ? stepScope : scope, errs);
             delete config.type;
-            if (file.packer)
+            if (file.packer) {
                 packerTyping(config, builder.schema);
+                builder.packerUnset?.(config);
+            }
             const runsOn = typeof config.runs_on === 'string' ? config.runs_on : undefined;
             delete config.runs_on;
             const checked = errs.length;
@@ -54535,7 +54731,11 @@ function resolvePlan(spec, opts = {}) {
             }
             // Cross-field rules only once every field has the right shape.
             const refine = (d, cfg, at) => {
-                const ctx = { specDir: spec.dir, ...(d.kind === 'builder' ? {} : { builder: type }) };
+                const ctx = {
+                    specDir: spec.dir,
+                    packer: file.packer === true,
+                    ...(d.kind === 'builder' ? {} : { builder: type }),
+                };
                 for (const r of d.refine?.(cfg, ctx) ?? []) {
                     // A key may reach inside the block: disk_attachment[0].volume_size.
                     const path = !r.key
@@ -54650,8 +54850,12 @@ function resolvePlan(spec, opts = {}) {
                     delete rest.for_each;
                     const evaluated = evalTree(rest, pp, step?.scope ?? stepScope, errs);
                     const info = spec.registry.must('post-processor', String(raw.type));
-                    if (file.packer)
+                    if (file.packer) {
                         packerTyping(evaluated, info.schema);
+                        // The file a Packer pipeline reads next, under the name it has in Packer.
+                        if (raw.type === 'manifest')
+                            evaluated.output ??= 'packer-manifest.json';
+                    }
                     const before = errs.length;
                     const cfg = (0,spec_schema/* check */.z6)(evaluated, (0,spec_spec/* pluginSchema */.PP)(info.schema, plugin_common/* postProcessorCommon */.W4), pp, {
                         file,
@@ -54742,6 +54946,7 @@ function resolvePlan(spec, opts = {}) {
         instances: selectedInstances,
         allNames,
         registry: spec.registry,
+        notes,
     };
 }
 /** A value with every sensitive part replaced by ***, for display. */
@@ -54905,8 +55110,22 @@ function withoutFollowOns(errs, failures) {
 function packerTyping(config, schema) {
     const fields = schema.kind === 'object' ? schema.fields : {};
     for (const [k, v] of Object.entries(config)) {
+        const inner = fields[k]?.schema;
         if (v === '' || v === null || (Array.isArray(v) && v.every((x) => x === '')))
             delete config[k];
+        // Blocks too: an "" inside shared_image_gallery_destination is as unset as one outside.
+        else if (inner?.kind === 'object' && v && typeof v === 'object' && !Array.isArray(v)) {
+            packerTyping(v, inner);
+            // A block left with nothing set is a block not given, as Packer reads its zero value
+            // (runner-images' gallery destination, when no GALLERY_* variable is set).
+            if (!Object.keys(v).length)
+                delete config[k];
+        }
+        else if (inner?.kind === 'list' && inner.of.kind === 'object' && Array.isArray(v)) {
+            for (const x of v)
+                if (x && typeof x === 'object' && !Array.isArray(x))
+                    packerTyping(x, inner.of);
+        }
         else if (typeof v === 'string' && fields[k]?.schema.kind === 'list') {
             const list = fields[k].schema;
             // A list that takes one string as one item (shell's inline) keeps it whole.
@@ -55362,13 +55581,20 @@ async function runAction() {
     }
 }
 async function planFor(inputs, stable = false) {
-    return resolvePlanWithData(await (0,external.openSpec)(inputs.spec), {
+    const plan = await resolvePlanWithData(await (0,external.openSpec)(inputs.spec), {
         vars: inputs.vars,
         varFiles: inputs.varFiles,
         only: inputs.only,
         except: inputs.except,
         stable,
     });
+    // Notes once, where the plan is made for the build (not again for the matrix).
+    if (!stable)
+        for (const n of plan.notes)
+            core/* notice */.lm(`${n.message}${n.hint ? `. ${n.hint}` : ''}`, n.pos
+                ? { file: n.pos.file, startLine: n.pos.line, startColumn: n.pos.col, title: 'bake' }
+                : { title: 'bake' });
+    return plan;
 }
 function artifactsOutput(results) {
     return Object.fromEntries(results.map((r) => [

@@ -178,7 +178,7 @@ async function convertTemplate(path, registry, cwd = process.cwd()) {
         (a.pos?.line ?? 0) - (b.pos?.line ?? 0) ||
         (a.pos?.col ?? 0) - (b.pos?.col ?? 0));
     for (const t of todos) {
-        const text = ` TODO: ${t.message}${t.hint ? ` (${t.hint})` : ''}${where(t) ? ` [${where(t)}]` : ''}`;
+        const text = ` ${t.note ? 'NOTE' : 'TODO'}: ${t.message}${t.hint ? ` (${t.hint})` : ''}${where(t) ? ` [${where(t)}]` : ''}`;
         let p = parts(t.anchor);
         let node;
         for (;;) {
@@ -200,7 +200,7 @@ async function convertTemplate(path, registry, cwd = process.cwd()) {
             doc.comment = doc.comment ? `${doc.comment}\n${text}` : text;
         }
     }
-    return { yaml: doc.toString({ lineWidth: 0 }), todos };
+    return { yaml: doc.toString({ lineWidth: 0 }), todos: todos.filter((t) => !t.note) };
 }
 
 

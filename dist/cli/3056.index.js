@@ -3,6 +3,42 @@ exports.id = 3056;
 exports.ids = [3056,6899];
 exports.modules = {
 
+/***/ 53755:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ clearAuthorizedKey)
+/* harmony export */ });
+/* harmony import */ var _engine_context__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(86173);
+/* harmony import */ var _communicator__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(54717);
+/**
+ * ssh_clear_authorized_keys (Packer's name): before the image is made, the key bake gave the
+ * machine leaves the login user's authorized_keys, and root's where bake may write it.
+ */
+
+
+/** The shell that drops every line holding `blob` from one authorized_keys file. */
+function dropFrom(file, blob) {
+    // grep -F: the key is text, not a pattern (base64 has + and /); cat > keeps the mode.
+    return `f=${file}; [ -f "$f" ] || exit 0; grep -v -F -- ${(0,_communicator__WEBPACK_IMPORTED_MODULE_1__/* .shQuote */ .US)(blob)} "$f" > "$f.bake-tmp" || true; cat "$f.bake-tmp" > "$f"; rm -f "$f.bake-tmp"; ! grep -q -F -- ${(0,_communicator__WEBPACK_IMPORTED_MODULE_1__/* .shQuote */ .US)(blob)} "$f"`;
+}
+async function clearAuthorizedKey(comm, publicKey, signal, log) {
+    const blob = publicKey.trim().split(/\s+/)[1];
+    if (!blob)
+        throw new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .zS('ssh_clear_authorized_keys: the public key has no key data');
+    const mine = dropFrom('"$HOME/.ssh/authorized_keys"', blob);
+    const root = dropFrom('/root/.ssh/authorized_keys', blob);
+    // Root's file as well when the user is root or may sudo without a password, as Packer does.
+    const command = `sh -c ${(0,_communicator__WEBPACK_IMPORTED_MODULE_1__/* .shQuote */ .US)(mine)} && if [ "$(id -u)" = 0 ]; then sh -c ${(0,_communicator__WEBPACK_IMPORTED_MODULE_1__/* .shQuote */ .US)(root)}; elif command -v sudo >/dev/null 2>&1; then sudo -n sh -c ${(0,_communicator__WEBPACK_IMPORTED_MODULE_1__/* .shQuote */ .US)(root)} 2>/dev/null || true; fi`;
+    log("removing bake's key from the machine's authorized_keys (ssh_clear_authorized_keys)");
+    const r = await comm.exec(command, { signal });
+    if (r.exitCode !== 0)
+        throw new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .zS(`ssh_clear_authorized_keys: the key could not be removed from authorized_keys (exit ${r.exitCode}${r.tail.length ? `: ${r.tail.join(' ')}` : ''})`, 'the image would keep it; check that the login user may write ~/.ssh/authorized_keys');
+}
+
+
+/***/ }),
+
 /***/ 15593:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -442,7 +478,10 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/engine/steps.ts
 var steps = __webpack_require__(54277);
+// EXTERNAL MODULE: ./src/communicators/clear-key.ts
+var clear_key = __webpack_require__(53755);
 ;// CONCATENATED MODULE: ./src/plugins/builders/azure-arm/steps/capture.ts
+
 
 function deallocateStep(x) {
     const { c, clients, names } = x;
@@ -450,6 +489,8 @@ function deallocateStep(x) {
     return {
         name: specialized ? 'deallocate' : 'deallocate and generalize',
         async run(s, ctx) {
+            if (c.ssh_clear_authorized_keys === true && s.ssh && s.key)
+                await (0,clear_key/* clearAuthorizedKey */._)(s.ssh, s.key.publicKey, ctx.signal, ctx.log);
             s.ssh?.close();
             const rg = s.group.name;
             const o = { polling: x.polling, signal: ctx.signal };

@@ -814,9 +814,20 @@ async function runBuild(inst, o) {
                 artifact: (0,redact/* redactValue */.FI)(result.artifact),
             });
         }
+        // A build that makes nothing (the null builder) still runs its post-processors, as
+        // Packer's null artifact lets them (a manifest, a shell-local): they get an empty
+        // artifact, which stays out of the result.
+        const nothing = !built &&
+            inst.postProcessors.length > 0 &&
+            kindOf(o.registry.must('builder', inst.type), inst.config) === 'none';
+        const input = nothing
+            ? { id: '', builderType: inst.type, description: 'nothing: this builder makes no artifact' }
+            : built;
         try {
-            if (built && inst.postProcessors.length)
-                await runChains(inst, built, env, bus, signal, result, timings, o.registry);
+            if (input && inst.postProcessors.length)
+                await runChains(inst, input, env, bus, signal, result, timings, o.registry);
+            if (nothing && !result.artifact?.id)
+                delete result.artifact;
             await r.cleanup;
             if (signal.aborted)
                 throw signal.reason instanceof Error ? signal.reason : new engine_steps/* CancelledError */.cc();
@@ -993,6 +1004,10 @@ function mergeInto(m, a) {
     for (const f of a.files ?? [])
         if (!m.files.includes(f))
             m.files.push(f);
+}
+/** The artifact kind a builder makes with these settings (the contract's rule, as types). */
+function kindOf(d, config) {
+    return typeof d.artifact === 'function' ? d.artifact(config) : d.artifact;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/console.ts

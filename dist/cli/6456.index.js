@@ -89,6 +89,7 @@ function runLocal(cmd, args, o, build) {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   argvOf: () => (/* binding */ argvOf),
 /* harmony export */   shellLocal: () => (/* binding */ shellLocal)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
@@ -100,6 +101,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _local_process__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38475);
 /* harmony import */ var _engine_context__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(86173);
 /* harmony import */ var _shell_shell__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(48915);
+/* harmony import */ var _communicators_communicator__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(54717);
+
 
 
 
@@ -127,7 +130,8 @@ const shellLocal = {
             for (const [i, s] of scripts.entries()) {
                 const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, `script-${i}.sh`);
                 (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(path, s.body, { mode: 0o700 });
-                const { code, tail } = await (0,_local_process__WEBPACK_IMPORTED_MODULE_3__/* .runLocal */ .R)(path, [], { cwd: env.specDir, env: vars, signal }, env);
+                const [cmd, ...args] = argvOf(c.execute_command, path, vars);
+                const { code, tail } = await (0,_local_process__WEBPACK_IMPORTED_MODULE_3__/* .runLocal */ .R)(cmd, args, { cwd: env.specDir, env: vars, signal }, env);
                 if (!valid.includes(code))
                     throw new _engine_context__WEBPACK_IMPORTED_MODULE_4__/* .BuildError */ .zS(`local script ${s.name === 'inline' ? '(inline)' : s.name} exited with code ${code}`, undefined, tail);
             }
@@ -137,6 +141,21 @@ const shellLocal = {
         }
     },
 };
+/**
+ * The command a script runs with: execute_command (Packer's, default `/bin/sh -c "{{.Vars}}
+ * {{.Script}}"`) with {{.Script}} its path and {{.Vars}} the variables as NAME='value'.
+ */
+function argvOf(execute, script, vars) {
+    const argv = Array.isArray(execute) && execute.length ? execute.map(String) : undefined;
+    if (!argv)
+        return [script];
+    const text = Object.entries(vars)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => `${k}=${(0,_communicators_communicator__WEBPACK_IMPORTED_MODULE_6__/* .shQuote */ .US)(String(v))}`)
+        .join(' ');
+    const fields = { Script: script, Vars: text };
+    return argv.map((a) => a.replace(/\{\{\s*\.(Script|Vars)\s*\}\}/g, (_m, f) => fields[f]));
+}
 
 
 /***/ }),
@@ -243,7 +262,8 @@ const shell = {
         const fmt = typeof c.env_var_format === 'string' ? c.env_var_format : undefined;
         const quoted = (v) => v.replace(/'/g, `'"'"'`);
         const formatted = (f) => Object.entries(vars)
-            .map(([k, v]) => f.replace('%s', k).replace('%s', quoted(v)))
+            // Functions, not strings: "$&" or "$$" in a value (a password) is kept as written.
+            .map(([k, v]) => f.replace('%s', () => k).replace('%s', () => quoted(v)))
             .join('');
         const useFile = c.use_env_var_file === true;
         const varsText = useFile
@@ -263,10 +283,13 @@ const shell = {
             const varFile = useFile ? `${folder}/bake-vars-${(0,_util_random__WEBPACK_IMPORTED_MODULE_2__/* .randomBytes */ .po)(4).toString('hex')}.sh` : '';
             if (useFile)
                 await comm.uploadContent(formatted(fmt ?? "export %s='%s'\n"), varFile, 0o600, signal);
-            const execute = String(c.execute_command ?? (useFile ? DEFAULT_EXECUTE_VAR_FILE : DEFAULT_EXECUTE))
-                .replace(/\{\{\s*\.Path\s*\}\}/g, (0,_communicators_communicator__WEBPACK_IMPORTED_MODULE_6__/* .shQuote */ .US)(remote))
-                .replace(/\{\{\s*\.EnvVarFile\s*\}\}/g, (0,_communicators_communicator__WEBPACK_IMPORTED_MODULE_6__/* .shQuote */ .US)(varFile))
-                .replace(/\{\{\s*\.Vars\s*\}\}/g, varsText);
+            // One pass, with a function: what a value holds ("$&", "{{.Path}}") is not read again.
+            const fields = {
+                Path: (0,_communicators_communicator__WEBPACK_IMPORTED_MODULE_6__/* .shQuote */ .US)(remote),
+                EnvVarFile: (0,_communicators_communicator__WEBPACK_IMPORTED_MODULE_6__/* .shQuote */ .US)(varFile),
+                Vars: varsText,
+            };
+            const execute = String(c.execute_command ?? (useFile ? DEFAULT_EXECUTE_VAR_FILE : DEFAULT_EXECUTE)).replace(/\{\{\s*\.(Path|EnvVarFile|Vars)\s*\}\}/g, (_m, f) => fields[f]);
             // Writing the script (as a here-document) and removing it in the same command as
             // running it saves two round trips per script; binary or huge scripts are uploaded.
             const heredoc = hereDocument(script.body, remote);

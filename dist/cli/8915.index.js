@@ -105,7 +105,8 @@ const shell = {
         const fmt = typeof c.env_var_format === 'string' ? c.env_var_format : undefined;
         const quoted = (v) => v.replace(/'/g, `'"'"'`);
         const formatted = (f) => Object.entries(vars)
-            .map(([k, v]) => f.replace('%s', k).replace('%s', quoted(v)))
+            // Functions, not strings: "$&" or "$$" in a value (a password) is kept as written.
+            .map(([k, v]) => f.replace('%s', () => k).replace('%s', () => quoted(v)))
             .join('');
         const useFile = c.use_env_var_file === true;
         const varsText = useFile
@@ -125,10 +126,13 @@ const shell = {
             const varFile = useFile ? `${folder}/bake-vars-${(0,_util_random__WEBPACK_IMPORTED_MODULE_2__/* .randomBytes */ .po)(4).toString('hex')}.sh` : '';
             if (useFile)
                 await comm.uploadContent(formatted(fmt ?? "export %s='%s'\n"), varFile, 0o600, signal);
-            const execute = String(c.execute_command ?? (useFile ? DEFAULT_EXECUTE_VAR_FILE : DEFAULT_EXECUTE))
-                .replace(/\{\{\s*\.Path\s*\}\}/g, (0,_communicators_communicator__WEBPACK_IMPORTED_MODULE_6__/* .shQuote */ .US)(remote))
-                .replace(/\{\{\s*\.EnvVarFile\s*\}\}/g, (0,_communicators_communicator__WEBPACK_IMPORTED_MODULE_6__/* .shQuote */ .US)(varFile))
-                .replace(/\{\{\s*\.Vars\s*\}\}/g, varsText);
+            // One pass, with a function: what a value holds ("$&", "{{.Path}}") is not read again.
+            const fields = {
+                Path: (0,_communicators_communicator__WEBPACK_IMPORTED_MODULE_6__/* .shQuote */ .US)(remote),
+                EnvVarFile: (0,_communicators_communicator__WEBPACK_IMPORTED_MODULE_6__/* .shQuote */ .US)(varFile),
+                Vars: varsText,
+            };
+            const execute = String(c.execute_command ?? (useFile ? DEFAULT_EXECUTE_VAR_FILE : DEFAULT_EXECUTE)).replace(/\{\{\s*\.(Path|EnvVarFile|Vars)\s*\}\}/g, (_m, f) => fields[f]);
             // Writing the script (as a here-document) and removing it in the same command as
             // running it saves two round trips per script; binary or huge scripts are uploaded.
             const heredoc = hereDocument(script.body, remote);

@@ -3,6 +3,42 @@ exports.id = 9989;
 exports.ids = [9989,6219,1309];
 exports.modules = {
 
+/***/ 53755:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ clearAuthorizedKey)
+/* harmony export */ });
+/* harmony import */ var _engine_context__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(86173);
+/* harmony import */ var _communicator__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(54717);
+/**
+ * ssh_clear_authorized_keys (Packer's name): before the image is made, the key bake gave the
+ * machine leaves the login user's authorized_keys, and root's where bake may write it.
+ */
+
+
+/** The shell that drops every line holding `blob` from one authorized_keys file. */
+function dropFrom(file, blob) {
+    // grep -F: the key is text, not a pattern (base64 has + and /); cat > keeps the mode.
+    return `f=${file}; [ -f "$f" ] || exit 0; grep -v -F -- ${(0,_communicator__WEBPACK_IMPORTED_MODULE_1__/* .shQuote */ .US)(blob)} "$f" > "$f.bake-tmp" || true; cat "$f.bake-tmp" > "$f"; rm -f "$f.bake-tmp"; ! grep -q -F -- ${(0,_communicator__WEBPACK_IMPORTED_MODULE_1__/* .shQuote */ .US)(blob)} "$f"`;
+}
+async function clearAuthorizedKey(comm, publicKey, signal, log) {
+    const blob = publicKey.trim().split(/\s+/)[1];
+    if (!blob)
+        throw new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .zS('ssh_clear_authorized_keys: the public key has no key data');
+    const mine = dropFrom('"$HOME/.ssh/authorized_keys"', blob);
+    const root = dropFrom('/root/.ssh/authorized_keys', blob);
+    // Root's file as well when the user is root or may sudo without a password, as Packer does.
+    const command = `sh -c ${(0,_communicator__WEBPACK_IMPORTED_MODULE_1__/* .shQuote */ .US)(mine)} && if [ "$(id -u)" = 0 ]; then sh -c ${(0,_communicator__WEBPACK_IMPORTED_MODULE_1__/* .shQuote */ .US)(root)}; elif command -v sudo >/dev/null 2>&1; then sudo -n sh -c ${(0,_communicator__WEBPACK_IMPORTED_MODULE_1__/* .shQuote */ .US)(root)} 2>/dev/null || true; fi`;
+    log("removing bake's key from the machine's authorized_keys (ssh_clear_authorized_keys)");
+    const r = await comm.exec(command, { signal });
+    if (r.exitCode !== 0)
+        throw new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .zS(`ssh_clear_authorized_keys: the key could not be removed from authorized_keys (exit ${r.exitCode}${r.tail.length ? `: ${r.tail.join(' ')}` : ''})`, 'the image would keep it; check that the login user may write ~/.ssh/authorized_keys');
+}
+
+
+/***/ }),
+
 /***/ 28231:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -645,23 +681,24 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   imageExists: () => (/* binding */ imageExists),
 /* harmony export */   wrapStartupScript: () => (/* binding */ wrapStartupScript)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var ssh2__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(85472);
-/* harmony import */ var ssh2__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(ssh2__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _communicators_ssh_config__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(53661);
-/* harmony import */ var _engine_context__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(86173);
-/* harmony import */ var _engine_steps__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(54277);
-/* harmony import */ var _spec_schema__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(47280);
-/* harmony import */ var _util_redact__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(50767);
-/* harmony import */ var _gce__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(28231);
-/* harmony import */ var _oslogin__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(61309);
-/* harmony import */ var _resources__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(66219);
-/* harmony import */ var _ssh_connect__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(17870);
+/* harmony import */ var _communicators_clear_key__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(53755);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var ssh2__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(85472);
+/* harmony import */ var ssh2__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(ssh2__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var _communicators_ssh_config__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(53661);
+/* harmony import */ var _engine_context__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(86173);
+/* harmony import */ var _engine_steps__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(54277);
+/* harmony import */ var _spec_schema__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(47280);
+/* harmony import */ var _util_redact__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(50767);
+/* harmony import */ var _gce__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(28231);
+/* harmony import */ var _oslogin__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(61309);
+/* harmony import */ var _resources__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(66219);
+/* harmony import */ var _ssh_connect__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(17870);
 /**
  * The googlecompute builder's steps: check the image name and find the source image, create
  * the instance (temporary key in its metadata, a dead-man's switch in its scheduling), wait
@@ -670,6 +707,7 @@ __webpack_require__.r(__webpack_exports__);
  * each resource is in the ledger before the call that makes it; creating calls are never
  * raced against cancellation, they are awaited, and then the build stops.
  */
+
 
 
 
@@ -718,10 +756,10 @@ const labelValue = (v) => v
     .slice(0, 63);
 function readLocal(specDir, file, setting) {
     try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(specDir, file), 'utf8');
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(specDir, file), 'utf8');
     }
     catch (e) {
-        throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .zS(`${setting} ${file} cannot be read: ${e.code}`, `paths are relative to the spec's directory (${specDir})`);
+        throw new _engine_context__WEBPACK_IMPORTED_MODULE_6__/* .BuildError */ .zS(`${setting} ${file} cannot be read: ${e.code}`, `paths are relative to the spec's directory (${specDir})`);
     }
 }
 /** The user's startup script, wrapped so that its end and exit status reach the serial port. */
@@ -766,16 +804,16 @@ async function findSourceImage(g, c, signal) {
     const projects = listed === undefined
         ? [...new Set([g.project, ...PUBLIC_IMAGE_PROJECTS])]
         : (Array.isArray(listed) ? listed : [listed]).map(String);
-    const answers = await Promise.allSettled(projects.map(async (project) => (await (0,_gce__WEBPACK_IMPORTED_MODULE_9__/* .retrying */ .R$)(() => family
+    const answers = await Promise.allSettled(projects.map(async (project) => (await (0,_gce__WEBPACK_IMPORTED_MODULE_10__/* .retrying */ .R$)(() => family
         ? g.images.getFromFamily({ project, family })
         : g.images.get({ project, image: image }), signal))[0]));
     for (const [i, a] of answers.entries()) {
         if (a.status === 'fulfilled')
             return a.value.selfLink ?? `projects/${projects[i]}/global/images/${a.value.name}`;
-        if (!(0,_gce__WEBPACK_IMPORTED_MODULE_9__/* .isNotFound */ .c4)(a.reason))
-            throw (0,_gce__WEBPACK_IMPORTED_MODULE_9__/* .gceError */ .Yj)(a.reason, `looking up ${family ? `image family ${family}` : `image ${image}`} in ${projects[i]}`, g.principal);
+        if (!(0,_gce__WEBPACK_IMPORTED_MODULE_10__/* .isNotFound */ .c4)(a.reason))
+            throw (0,_gce__WEBPACK_IMPORTED_MODULE_10__/* .gceError */ .Yj)(a.reason, `looking up ${family ? `image family ${family}` : `image ${image}`} in ${projects[i]}`, g.principal);
     }
-    throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .zS(`${family ? `source_image_family "${family}"` : `source_image "${image}"`} was not found in ${projects.join(', ')}`, family
+    throw new _engine_context__WEBPACK_IMPORTED_MODULE_6__/* .BuildError */ .zS(`${family ? `source_image_family "${family}"` : `source_image "${image}"`} was not found in ${projects.join(', ')}`, family
         ? 'check the family name and set source_image_project_id to the project that publishes it (e.g. debian-cloud for debian-12); "gcloud compute images list --filter=family:NAME" shows where it lives'
         : 'check the name, or give the project in source_image_project_id or a URL (projects/P/global/images/NAME)');
 }
@@ -803,8 +841,8 @@ function gceSteps(env, provision) {
         'bake-build': labelValue(env.instance.name),
         'bake-created': String(Math.floor(Date.now() / 1000)),
     };
-    const stateTimeout = (0,_spec_schema__WEBPACK_IMPORTED_MODULE_7__/* .parseDuration */ .E9)(c.state_timeout);
-    const limit = (setting, dflt) => Math.min((0,_spec_schema__WEBPACK_IMPORTED_MODULE_7__/* .parseDuration */ .E9)(c[setting]) ?? dflt, stateTimeout ?? Infinity);
+    const stateTimeout = (0,_spec_schema__WEBPACK_IMPORTED_MODULE_8__/* .parseDuration */ .E9)(c.state_timeout);
+    const limit = (setting, dflt) => Math.min((0,_spec_schema__WEBPACK_IMPORTED_MODULE_8__/* .parseDuration */ .E9)(c[setting]) ?? dflt, stateTimeout ?? Infinity);
     const createLimit = limit('create_instance_timeout', 10 * 60_000);
     const imageLimit = limit('image_timeout', 60 * 60_000);
     const deleteLimit = limit('delete_timeout', 10 * 60_000);
@@ -812,7 +850,7 @@ function gceSteps(env, provision) {
     const pollMs = Number(process.env.BAKE_GCE_POLL_MS ?? 2000);
     const maxRunSeconds = Math.round(c.max_run_duration_in_seconds !== undefined
         ? Number(c.max_run_duration_in_seconds)
-        : ((0,_spec_schema__WEBPACK_IMPORTED_MODULE_7__/* .parseDuration */ .E9)(c.max_run_duration) ??
+        : ((0,_spec_schema__WEBPACK_IMPORTED_MODULE_8__/* .parseDuration */ .E9)(c.max_run_duration) ??
             (env.instance.timeoutMs ? env.instance.timeoutMs + 30 * 60_000 : 4 * 3_600_000)) / 1000);
     const sshPort = Number(c.ssh_port ?? 22);
     const userKey = typeof c.ssh_private_key_file === 'string' || typeof c.ssh_private_key === 'string';
@@ -825,7 +863,7 @@ function gceSteps(env, provision) {
         name,
         ...extra,
         ...(creds.credentials_file
-            ? { credentials_file: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(env.specDir, creds.credentials_file) }
+            ? { credentials_file: (0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(env.specDir, creds.credentials_file) }
             : {}),
         ...(creds.impersonate_service_account
             ? { impersonate_service_account: creds.impersonate_service_account }
@@ -833,10 +871,10 @@ function gceSteps(env, provision) {
     });
     const call = async (g, what, fn, signal) => {
         try {
-            return await (0,_gce__WEBPACK_IMPORTED_MODULE_9__/* .retrying */ .R$)(fn, signal);
+            return await (0,_gce__WEBPACK_IMPORTED_MODULE_10__/* .retrying */ .R$)(fn, signal);
         }
         catch (e) {
-            throw (0,_gce__WEBPACK_IMPORTED_MODULE_9__/* .gceError */ .Yj)(e, what, g.principal);
+            throw (0,_gce__WEBPACK_IMPORTED_MODULE_10__/* .gceError */ .Yj)(e, what, g.principal);
         }
     };
     const buildMetadata = (s) => {
@@ -849,7 +887,7 @@ function gceSteps(env, provision) {
             ? readLocal(env.specDir, c.startup_script_file, 'startup_script_file')
             : items.get('startup-script');
         if (script !== undefined) {
-            s.startupNonce = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(8).toString('hex');
+            s.startupNonce = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomBytes)(8).toString('hex');
             items.set('startup-script', wrapStartupScript(script, s.startupNonce));
         }
         // With OS Login the guest ignores ssh-keys metadata: the key is in the login profile.
@@ -992,7 +1030,7 @@ function gceSteps(env, provision) {
         };
     };
     const serial = async (s, start) => {
-        const [out] = await (0,_gce__WEBPACK_IMPORTED_MODULE_9__/* .retrying */ .R$)(() => s.g.instances.getSerialPortOutput({
+        const [out] = await (0,_gce__WEBPACK_IMPORTED_MODULE_10__/* .retrying */ .R$)(() => s.g.instances.getSerialPortOutput({
             project: s.g.project,
             zone,
             instance: instanceName,
@@ -1033,21 +1071,21 @@ function gceSteps(env, provision) {
     const settle = async (g, op, limitMs) => {
         if (!op)
             return;
-        await (0,_gce__WEBPACK_IMPORTED_MODULE_9__/* .waitOperation */ .$X)(g, op, { what: 'the create to settle', limitMs }).catch(() => undefined);
+        await (0,_gce__WEBPACK_IMPORTED_MODULE_10__/* .waitOperation */ .$X)(g, op, { what: 'the create to settle', limitMs }).catch(() => undefined);
     };
     return [
         {
             name: 'prepare',
             async run(s, ctx) {
-                const project = (0,_gce__WEBPACK_IMPORTED_MODULE_9__/* .projectOf */ .v8)(c);
+                const project = (0,_gce__WEBPACK_IMPORTED_MODULE_10__/* .projectOf */ .v8)(c);
                 const imageProject = c.image_project_id ?? project;
                 if (needKey) {
-                    s.key = (0,_communicators_ssh_config__WEBPACK_IMPORTED_MODULE_4__/* .temporaryKeyPair */ .f)(c.temporary_key_pair_type ?? 'ed25519', resourceName);
+                    s.key = (0,_communicators_ssh_config__WEBPACK_IMPORTED_MODULE_5__/* .temporaryKeyPair */ .f)(c.temporary_key_pair_type ?? 'ed25519', resourceName);
                     env.generated.SSHPublicKey = s.key.publicKey;
                 }
                 else if (userKey) {
-                    const opts = (0,_communicators_ssh_config__WEBPACK_IMPORTED_MODULE_4__/* .sshOptions */ .b)(c, env.specDir, { host: 'unused' });
-                    const parsed = ssh2__WEBPACK_IMPORTED_MODULE_3___default().utils.parseKey(opts.privateKey, opts.passphrase);
+                    const opts = (0,_communicators_ssh_config__WEBPACK_IMPORTED_MODULE_5__/* .sshOptions */ .b)(c, env.specDir, { host: 'unused' });
+                    const parsed = ssh2__WEBPACK_IMPORTED_MODULE_4___default().utils.parseKey(opts.privateKey, opts.passphrase);
                     const k = Array.isArray(parsed) ? parsed[0] : parsed;
                     if (!(k instanceof Error))
                         s.key = {
@@ -1057,22 +1095,22 @@ function gceSteps(env, provision) {
                 // Local inputs first: nothing is asked of GCP for a build that cannot start.
                 s.metadata = buildMetadata(s);
                 for (const k of ['image_encryption_key', 'disk_encryption_key'])
-                    (0,_util_redact__WEBPACK_IMPORTED_MODULE_8__/* .addSecret */ .Ck)(c[k]?.rawKey);
-                s.g = await (0,_gce__WEBPACK_IMPORTED_MODULE_9__/* .gce */ .W$)(project, creds, env.specDir);
-                s.gi = imageProject === project ? s.g : await (0,_gce__WEBPACK_IMPORTED_MODULE_9__/* .gce */ .W$)(imageProject, creds, env.specDir);
+                    (0,_util_redact__WEBPACK_IMPORTED_MODULE_9__/* .addSecret */ .Ck)(c[k]?.rawKey);
+                s.g = await (0,_gce__WEBPACK_IMPORTED_MODULE_10__/* .gce */ .W$)(project, creds, env.specDir);
+                s.gi = imageProject === project ? s.g : await (0,_gce__WEBPACK_IMPORTED_MODULE_10__/* .gce */ .W$)(imageProject, creds, env.specDir);
                 const gi = s.gi;
                 const nameCheck = async () => {
                     if (bool(c.force))
                         return;
                     try {
-                        await (0,_gce__WEBPACK_IMPORTED_MODULE_9__/* .retrying */ .R$)(() => gi.images.get({ project: imageProject, image: imageName }), ctx.signal);
+                        await (0,_gce__WEBPACK_IMPORTED_MODULE_10__/* .retrying */ .R$)(() => gi.images.get({ project: imageProject, image: imageName }), ctx.signal);
                     }
                     catch (e) {
-                        if ((0,_gce__WEBPACK_IMPORTED_MODULE_9__/* .isNotFound */ .c4)(e))
+                        if ((0,_gce__WEBPACK_IMPORTED_MODULE_10__/* .isNotFound */ .c4)(e))
                             return;
-                        throw (0,_gce__WEBPACK_IMPORTED_MODULE_9__/* .gceError */ .Yj)(e, `looking for an image named "${imageName}"`, gi.principal);
+                        throw (0,_gce__WEBPACK_IMPORTED_MODULE_10__/* .gceError */ .Yj)(e, `looking for an image named "${imageName}"`, gi.principal);
                     }
-                    throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .zS(`an image named "${imageName}" already exists in ${imageProject}`, 'set force: true to replace it, or make image_name unique (e.g. with formatdate("YYYYMMDDhhmmss", timestamp()))');
+                    throw new _engine_context__WEBPACK_IMPORTED_MODULE_6__/* .BuildError */ .zS(`an image named "${imageName}" already exists in ${imageProject}`, 'set force: true to replace it, or make image_name unique (e.g. with formatdate("YYYYMMDDhhmmss", timestamp()))');
                 };
                 const [, source] = await Promise.all([nameCheck(), findSourceImage(s.g, c, ctx.signal)]);
                 s.sourceImage = source;
@@ -1090,15 +1128,15 @@ function gceSteps(env, provision) {
                         const g = s.g;
                         // The key expires with the instance's own deadline, even if no cleanup runs.
                         const expiresAt = Date.now() + (maxRunSeconds + 600) * 1000;
-                        const k = await (0,_oslogin__WEBPACK_IMPORTED_MODULE_10__.importKey)(creds, env.specDir, g.project, s.key.publicKey, expiresAt, ctx.signal);
+                        const k = await (0,_oslogin__WEBPACK_IMPORTED_MODULE_11__.importKey)(creds, env.specDir, g.project, s.key.publicKey, expiresAt, ctx.signal);
                         s.osLogin = {
                             ...k,
                             name: k.fingerprint,
                             entry: env.ledger.add(env.instance.name, 'gce-oslogin-key', ledgerRef(g.project, k.fingerprint, { account: k.account }), `SSH key ${k.fingerprint.slice(0, 12)}… in the OS Login profile of ${k.account}`),
                         };
                         if (!k.username && !c.os_login_ssh_username)
-                            throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .zS(`the OS Login profile of ${k.account} has no POSIX account`, 'grant the account roles/compute.osAdminLogin (or osLogin) on the project, or name the user in os_login_ssh_username');
-                        s.osLogin.username = (0,_oslogin__WEBPACK_IMPORTED_MODULE_10__.loginName)(k.username ?? '', c.os_login_ssh_username);
+                            throw new _engine_context__WEBPACK_IMPORTED_MODULE_6__/* .BuildError */ .zS(`the OS Login profile of ${k.account} has no POSIX account`, 'grant the account roles/compute.osAdminLogin (or osLogin) on the project, or name the user in os_login_ssh_username');
+                        s.osLogin.username = (0,_oslogin__WEBPACK_IMPORTED_MODULE_11__.loginName)(k.username ?? '', c.os_login_ssh_username);
                         ctx.log(`the temporary key is in the OS Login profile of ${k.account}; logging in as ${s.osLogin.username}`);
                     },
                     async cleanup(s, ctx) {
@@ -1106,7 +1144,7 @@ function gceSteps(env, provision) {
                         if (!k || k.deleted)
                             return;
                         ctx.log(`deleting the temporary key from the OS Login profile of ${k.account}`);
-                        await (0,_oslogin__WEBPACK_IMPORTED_MODULE_10__.deleteKey)(creds, env.specDir, k.account, k.fingerprint);
+                        await (0,_oslogin__WEBPACK_IMPORTED_MODULE_11__.deleteKey)(creds, env.specDir, k.account, k.fingerprint);
                         k.deleted = true;
                         env.ledger.done(k.entry);
                     },
@@ -1119,10 +1157,10 @@ function gceSteps(env, provision) {
             async run(s, ctx) {
                 const g = s.g;
                 const resource = instanceResource(s);
-                const requestId = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)();
+                const requestId = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomUUID)();
                 // A create answered is a create under way: ledgered at once. (A refused one, such as
                 // a name already taken, made nothing of ours and must not be deleted by cleanup.)
-                const op = (0,_gce__WEBPACK_IMPORTED_MODULE_9__/* .operationOf */ .zI)(await call(g, `creating instance ${instanceName}`, () => g.instances.insert({ project: g.project, zone, requestId, instanceResource: resource })));
+                const op = (0,_gce__WEBPACK_IMPORTED_MODULE_10__/* .operationOf */ .zI)(await call(g, `creating instance ${instanceName}`, () => g.instances.insert({ project: g.project, zone, requestId, instanceResource: resource })));
                 // The disk first: cleanup goes in reverse, and an attached disk cannot be deleted.
                 s.disk = {
                     name: diskName,
@@ -1137,9 +1175,9 @@ function gceSteps(env, provision) {
                     op,
                     entry: env.ledger.add(env.instance.name, 'gce-instance', ledgerRef(g.project, instanceName, { zone }), `GCE instance ${instanceName} (${g.project}/${zone})`),
                 };
-                (0,_engine_steps__WEBPACK_IMPORTED_MODULE_6__/* .throwIfCancelled */ .dZ)(ctx.signal);
+                (0,_engine_steps__WEBPACK_IMPORTED_MODULE_7__/* .throwIfCancelled */ .dZ)(ctx.signal);
                 try {
-                    await (0,_gce__WEBPACK_IMPORTED_MODULE_9__/* .waitOperation */ .$X)(g, op, {
+                    await (0,_gce__WEBPACK_IMPORTED_MODULE_10__/* .waitOperation */ .$X)(g, op, {
                         what: `creating instance ${instanceName}`,
                         limitMs: createLimit,
                         signal: ctx.signal,
@@ -1147,13 +1185,13 @@ function gceSteps(env, provision) {
                     });
                 }
                 catch (e) {
-                    if (e instanceof _gce__WEBPACK_IMPORTED_MODULE_9__/* .OperationError */ .OK && e.code === 'RESOURCE_ALREADY_EXISTS') {
+                    if (e instanceof _gce__WEBPACK_IMPORTED_MODULE_10__/* .OperationError */ .OK && e.code === 'RESOURCE_ALREADY_EXISTS') {
                         // Someone else's instance or disk of that name: not ours to delete.
                         for (const m of [s.instance, s.disk, ...(s.extra ?? [])]) {
                             m.deleted = true;
                             env.ledger.done(m.entry);
                         }
-                        throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .zS(e.message, 'set another instance_name / disk_name, or leave them unset');
+                        throw new _engine_context__WEBPACK_IMPORTED_MODULE_6__/* .BuildError */ .zS(e.message, 'set another instance_name / disk_name, or leave them unset');
                     }
                     throw e;
                 }
@@ -1168,7 +1206,7 @@ function gceSteps(env, provision) {
                 if (s.instance && !s.instance.deleted) {
                     await settle(g, s.instance.op, createLimit);
                     ctx.log(`deleting instance ${instanceName}`);
-                    await (0,_resources__WEBPACK_IMPORTED_MODULE_11__.deleteInstance)(g, zone, instanceName, { limitMs: deleteLimit });
+                    await (0,_resources__WEBPACK_IMPORTED_MODULE_12__.deleteInstance)(g, zone, instanceName, { limitMs: deleteLimit });
                     s.instance.deleted = true;
                     env.ledger.done(s.instance.entry);
                 }
@@ -1176,13 +1214,13 @@ function gceSteps(env, provision) {
                 for (const d of s.extra ?? []) {
                     if (d.deleted)
                         continue;
-                    await (0,_resources__WEBPACK_IMPORTED_MODULE_11__.deleteDisk)(g, zone, d.name, { limitMs: deleteLimit });
+                    await (0,_resources__WEBPACK_IMPORTED_MODULE_12__.deleteDisk)(g, zone, d.name, { limitMs: deleteLimit });
                     d.deleted = true;
                     env.ledger.done(d.entry);
                 }
                 if (s.disk && !s.disk.deleted) {
                     ctx.log(`deleting disk ${diskName}`);
-                    await (0,_resources__WEBPACK_IMPORTED_MODULE_11__.deleteDisk)(g, zone, diskName, { limitMs: deleteLimit });
+                    await (0,_resources__WEBPACK_IMPORTED_MODULE_12__.deleteDisk)(g, zone, diskName, { limitMs: deleteLimit });
                     s.disk.deleted = true;
                     env.ledger.done(s.disk.entry);
                 }
@@ -1206,7 +1244,7 @@ function gceSteps(env, provision) {
                                 out = await serial(s, next);
                             }
                             catch (e) {
-                                throw (0,_gce__WEBPACK_IMPORTED_MODULE_9__/* .gceError */ .Yj)(e, `reading the serial port of ${instanceName}`, s.g.principal);
+                                throw (0,_gce__WEBPACK_IMPORTED_MODULE_10__/* .gceError */ .Yj)(e, `reading the serial port of ${instanceName}`, s.g.principal);
                             }
                             next = out.next ?? next;
                             seen += out.contents;
@@ -1216,14 +1254,14 @@ function gceSteps(env, provision) {
                             const m = marker.exec(seen);
                             if (m) {
                                 if (m[1] !== '0')
-                                    throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .zS(`the startup script ended with exit status ${m[1]}`, 'the serial console tail is below', seen.split(/\r?\n/).filter(Boolean).slice(-20));
+                                    throw new _engine_context__WEBPACK_IMPORTED_MODULE_6__/* .BuildError */ .zS(`the startup script ended with exit status ${m[1]}`, 'the serial console tail is below', seen.split(/\r?\n/).filter(Boolean).slice(-20));
                                 ctx.log('the startup script finished');
                                 return;
                             }
                             if (Date.now() >= deadline)
-                                throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .zS(`the startup script did not finish within ${Math.round(startupLimit / 1000)}s`, 'raise startup_script_timeout (or state_timeout); the serial console tail is below', seen.split(/\r?\n/).filter(Boolean).slice(-20));
+                                throw new _engine_context__WEBPACK_IMPORTED_MODULE_6__/* .BuildError */ .zS(`the startup script did not finish within ${Math.round(startupLimit / 1000)}s`, 'raise startup_script_timeout (or state_timeout); the serial console tail is below', seen.split(/\r?\n/).filter(Boolean).slice(-20));
                             seen = seen.slice(-64 * 1024);
-                            await (0,_engine_steps__WEBPACK_IMPORTED_MODULE_6__/* .sleep */ .yy)(pollMs, ctx.signal);
+                            await (0,_engine_steps__WEBPACK_IMPORTED_MODULE_7__/* .sleep */ .yy)(pollMs, ctx.signal);
                         }
                     },
                 },
@@ -1234,10 +1272,10 @@ function gceSteps(env, provision) {
             async run(s, ctx) {
                 const host = addressOf(s.instance.info);
                 if (!host)
-                    throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .zS(`instance ${instanceName} has no ${bool(c.use_internal_ip) ? 'internal' : 'external'} IP`, bool(c.use_internal_ip)
+                    throw new _engine_context__WEBPACK_IMPORTED_MODULE_6__/* .BuildError */ .zS(`instance ${instanceName} has no ${bool(c.use_internal_ip) ? 'internal' : 'external'} IP`, bool(c.use_internal_ip)
                         ? 'check network / subnetwork'
                         : 'do not set omit_external_ip, or connect with use_internal_ip: true from inside the VPC');
-                await (0,_ssh_connect__WEBPACK_IMPORTED_MODULE_12__/* .connectSsh */ .L)(env, s.osLogin ? { ...c, ssh_username: sshUser(s) } : c, { host, ...(s.key?.privateKey ? { privateKey: s.key.privateKey } : {}) }, s, ctx, async (e) => ({ hint: sshHint(s, e), tail: await serialTail(s) }));
+                await (0,_ssh_connect__WEBPACK_IMPORTED_MODULE_13__/* .connectSsh */ .L)(env, s.osLogin ? { ...c, ssh_username: sshUser(s) } : c, { host, ...(s.key?.privateKey ? { privateKey: s.key.privateKey } : {}) }, s, ctx, async (e) => ({ hint: sshHint(s, e), tail: await serialTail(s) }));
             },
             async cleanup(s) {
                 s.ssh?.close();
@@ -1248,9 +1286,11 @@ function gceSteps(env, provision) {
         {
             name: 'delete instance',
             async run(s, ctx) {
+                if (c.ssh_clear_authorized_keys === true && s.ssh && s.key)
+                    await (0,_communicators_clear_key__WEBPACK_IMPORTED_MODULE_0__/* .clearAuthorizedKey */ ._)(s.ssh, s.key.publicKey, ctx.signal, ctx.log);
                 s.ssh?.close();
                 ctx.log(`deleting instance ${instanceName}; its boot disk ${diskName} stays for the image`);
-                await (0,_resources__WEBPACK_IMPORTED_MODULE_11__.deleteInstance)(s.g, zone, instanceName, {
+                await (0,_resources__WEBPACK_IMPORTED_MODULE_12__.deleteInstance)(s.g, zone, instanceName, {
                     limitMs: deleteLimit,
                     signal: ctx.signal,
                 });
@@ -1270,17 +1310,17 @@ function gceSteps(env, provision) {
                 const gi = s.gi;
                 const imageProject = gi.project;
                 if (bool(c.force)) {
-                    const old = await (0,_gce__WEBPACK_IMPORTED_MODULE_9__/* .retrying */ .R$)(() => gi.images.get({ project: imageProject, image: imageName }), ctx.signal).catch((e) => {
-                        if ((0,_gce__WEBPACK_IMPORTED_MODULE_9__/* .isNotFound */ .c4)(e))
+                    const old = await (0,_gce__WEBPACK_IMPORTED_MODULE_10__/* .retrying */ .R$)(() => gi.images.get({ project: imageProject, image: imageName }), ctx.signal).catch((e) => {
+                        if ((0,_gce__WEBPACK_IMPORTED_MODULE_10__/* .isNotFound */ .c4)(e))
                             return undefined;
-                        throw (0,_gce__WEBPACK_IMPORTED_MODULE_9__/* .gceError */ .Yj)(e, `looking for an image named "${imageName}"`, gi.principal);
+                        throw (0,_gce__WEBPACK_IMPORTED_MODULE_10__/* .gceError */ .Yj)(e, `looking for an image named "${imageName}"`, gi.principal);
                     });
                     if (old) {
                         ctx.log(`force: deleting the image ${imageName} it replaces`);
-                        await (0,_resources__WEBPACK_IMPORTED_MODULE_11__.deleteImage)(gi, imageName, { limitMs: deleteLimit, signal: ctx.signal });
+                        await (0,_resources__WEBPACK_IMPORTED_MODULE_12__.deleteImage)(gi, imageName, { limitMs: deleteLimit, signal: ctx.signal });
                     }
                 }
-                (0,_engine_steps__WEBPACK_IMPORTED_MODULE_6__/* .throwIfCancelled */ .dZ)(ctx.signal);
+                (0,_engine_steps__WEBPACK_IMPORTED_MODULE_7__/* .throwIfCancelled */ .dZ)(ctx.signal);
                 const key = (k) => k
                     ? k.kmsKeyName
                         ? { kmsKeyName: String(k.kmsKeyName) }
@@ -1308,17 +1348,17 @@ function gceSteps(env, provision) {
                     ...(imageKey ? { imageEncryptionKey: imageKey } : {}),
                     ...(diskKey ? { sourceDiskEncryptionKey: diskKey } : {}),
                 };
-                const requestId = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)();
-                const op = (0,_gce__WEBPACK_IMPORTED_MODULE_9__/* .operationOf */ .zI)(await call(gi, `creating image ${imageName}`, () => gi.images.insert({ project: imageProject, requestId, imageResource })));
+                const requestId = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomUUID)();
+                const op = (0,_gce__WEBPACK_IMPORTED_MODULE_10__/* .operationOf */ .zI)(await call(gi, `creating image ${imageName}`, () => gi.images.insert({ project: imageProject, requestId, imageResource })));
                 s.image = {
                     name: imageName,
                     entry: env.ledger.add(env.instance.name, 'gce-image', ledgerRef(imageProject, imageName), `GCE image ${imageName} (${imageProject})`),
                 };
                 s.image.op = op;
                 ctx.log(`creating image ${imageName} from disk ${diskName}`);
-                (0,_engine_steps__WEBPACK_IMPORTED_MODULE_6__/* .throwIfCancelled */ .dZ)(ctx.signal);
+                (0,_engine_steps__WEBPACK_IMPORTED_MODULE_7__/* .throwIfCancelled */ .dZ)(ctx.signal);
                 try {
-                    await (0,_gce__WEBPACK_IMPORTED_MODULE_9__/* .waitOperation */ .$X)(gi, op, {
+                    await (0,_gce__WEBPACK_IMPORTED_MODULE_10__/* .waitOperation */ .$X)(gi, op, {
                         what: `creating image ${imageName}`,
                         limitMs: imageLimit,
                         signal: ctx.signal,
@@ -1326,7 +1366,7 @@ function gceSteps(env, provision) {
                     });
                 }
                 catch (e) {
-                    if (e instanceof _gce__WEBPACK_IMPORTED_MODULE_9__/* .OperationError */ .OK && e.code === 'RESOURCE_ALREADY_EXISTS') {
+                    if (e instanceof _gce__WEBPACK_IMPORTED_MODULE_10__/* .OperationError */ .OK && e.code === 'RESOURCE_ALREADY_EXISTS') {
                         // Made by someone else meanwhile: not ours to delete.
                         s.image.deleted = true;
                         env.ledger.done(s.image.entry);
@@ -1338,7 +1378,7 @@ function gceSteps(env, provision) {
                 const [[img]] = await Promise.all([
                     call(gi, `reading image ${imageName}`, () => gi.images.get({ project: imageProject, image: imageName })),
                     (async () => {
-                        await (0,_resources__WEBPACK_IMPORTED_MODULE_11__.deleteDisk)(g, zone, diskName, { limitMs: deleteLimit, signal: ctx.signal });
+                        await (0,_resources__WEBPACK_IMPORTED_MODULE_12__.deleteDisk)(g, zone, diskName, { limitMs: deleteLimit, signal: ctx.signal });
                         s.disk.deleted = true;
                         env.ledger.done(s.disk.entry);
                     })(),
@@ -1362,7 +1402,7 @@ function gceSteps(env, provision) {
                         ...(img.family ? { family: img.family } : {}),
                         ...Object.fromEntries(Object.entries(img.labels ?? {}).map(([k, v]) => [`label.${k}`, String(v)])),
                     },
-                    destroy: () => (0,_resources__WEBPACK_IMPORTED_MODULE_11__.deleteImage)(gi, imageName),
+                    destroy: () => (0,_resources__WEBPACK_IMPORTED_MODULE_12__.deleteImage)(gi, imageName),
                     ledgerEntries: [entry],
                 };
                 s.finished = true;
@@ -1373,7 +1413,7 @@ function gceSteps(env, provision) {
                     return;
                 await settle(s.gi, s.image.op, imageLimit);
                 ctx.log(`deleting the unfinished image ${imageName}`);
-                await (0,_resources__WEBPACK_IMPORTED_MODULE_11__.deleteImage)(s.gi, imageName, { limitMs: deleteLimit });
+                await (0,_resources__WEBPACK_IMPORTED_MODULE_12__.deleteImage)(s.gi, imageName, { limitMs: deleteLimit });
                 env.ledger.done(s.image.entry);
             },
             cleanupBudgetMs: imageLimit + deleteLimit,
@@ -1382,7 +1422,7 @@ function gceSteps(env, provision) {
 }
 /** skip-unchanged: the resolved source image is the base. */
 async function imageBase(c) {
-    const g = await (0,_gce__WEBPACK_IMPORTED_MODULE_9__/* .gce */ .W$)((0,_gce__WEBPACK_IMPORTED_MODULE_9__/* .projectOf */ .v8)(c), credentialsOf(c));
+    const g = await (0,_gce__WEBPACK_IMPORTED_MODULE_10__/* .gce */ .W$)((0,_gce__WEBPACK_IMPORTED_MODULE_10__/* .projectOf */ .v8)(c), credentialsOf(c));
     return `gce:${await findSourceImage(g, c)}`;
 }
 /** The image is still there and READY. */
@@ -1390,7 +1430,7 @@ async function imageExists(c, id) {
     const m = /^projects\/([^/]+)\/global\/images\/([^/]+)$/.exec(id);
     if (!m)
         return false;
-    const g = await (0,_gce__WEBPACK_IMPORTED_MODULE_9__/* .gce */ .W$)(m[1], credentialsOf(c));
+    const g = await (0,_gce__WEBPACK_IMPORTED_MODULE_10__/* .gce */ .W$)(m[1], credentialsOf(c));
     try {
         const [img] = await g.images.get({ project: m[1], image: m[2] });
         return img.status === 'READY';

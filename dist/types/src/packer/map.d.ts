@@ -9,6 +9,11 @@ import type { PAttr, PBody } from './hcl';
 export interface Todo extends Problem {
     /** Where in the bake spec the untranslated part belongs. */
     anchor: string;
+    /**
+     * Not a problem: a setting Packer itself does not use in this build, left out and said
+     * so (a note when run, a `# NOTE:` when converted).
+     */
+    note?: true;
 }
 export interface Mapped {
     value: Record<string, unknown>;
@@ -72,6 +77,8 @@ export declare class Mapper {
     addSources(body: PBody): void;
     addFile(body: PBody): void;
     private packer;
+    /** A second declaration of a name, in any file, is an error at it, as in Packer. */
+    private twice;
     private variable;
     private variableFromDefault;
     private local;
@@ -84,6 +91,11 @@ export declare class Mapper {
     private goTemplates;
     /** A plugin's settings and nested blocks, with Packer's spellings turned into bake's. */
     private pluginBody;
+    /**
+     * Tag blocks, written and dynamic, become entries of the builder's tag map (after the
+     * map's own, as Packer merges them). Returns the block types it took.
+     */
+    private tagBlocks;
     /**
      * `dynamic "NAME" { for_each, iterator, content {…} }`: the list of NAME blocks as one
      * expression, a `for` over for_each that makes each block from content (with the static

@@ -46,7 +46,14 @@ interface DescriptorBase<K extends PluginKind, Impl> {
         specDir: string;
         /** For a provisioner or post-processor: the type of the builder it runs after. */
         builder?: string;
+        /** Read from a Packer template, where a bool's false is also its zero value (unset). */
+        packer?: boolean;
     }): RuleProblem[];
+    /**
+     * For a Packer template: what Packer's plugin takes as not set, beyond "" and null (a
+     * block whose deciding setting is empty), removed from the settings before they are checked.
+     */
+    packerUnset?(config: Record<string, unknown>): void;
     /** What the run must provide before this plugin works. */
     needs?: {
         docker?: boolean;

@@ -1,4 +1,4 @@
-import { Position } from './errors';
+import { Position, Problem } from './errors';
 /** Specs are small hand-written files; anything this large is a mistake. */
 export declare const MAX_SPEC_BYTES: number;
 /** A YAML file turned into plain values, with the position of every value and key kept. */
@@ -15,6 +15,8 @@ export interface LoadedFile {
     autoVarFiles?: string[];
     /** Read from a Packer template: settings are typed as Packer's plugins type them. */
     packer?: boolean;
+    /** What is worth saying and is no error (a setting Packer itself would not use, left out). */
+    notes?: Problem[];
 }
 export declare function joinPath(base: string, key: string | number): string;
 /** Reads and parses a spec or var file; every failure is a {@link SpecError} with a position. */

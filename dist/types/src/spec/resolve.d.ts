@@ -1,3 +1,4 @@
+import { Problem } from './errors';
 import { RawSpec } from './spec';
 import type { PluginSet } from '../plugins/api';
 import { TrustPlan } from '../trust/plan';
@@ -81,6 +82,8 @@ export interface Plan {
     allNames: string[];
     /** The plugins this spec was checked against: the built-ins and the spec's own. */
     registry: PluginSet;
+    /** What is worth saying and is no error: a Packer setting left out, a var file's extra name. */
+    notes: Problem[];
 }
 /**
  * resolvePlan, with the values the plan reads from services (http_request(), aws_parameter(),
