@@ -25,6 +25,21 @@ function copyOf(folder: string): string {
   return dir;
 }
 
+/** Runs the CLI with these arguments; its exit code and what it wrote to standard error. */
+async function cli(args: string[]): Promise<{ code: number; err: string }> {
+  const err: string[] = [];
+  const write = process.stderr.write.bind(process.stderr);
+  process.stderr.write = ((t: string) => (
+    err.push(String(t)),
+    true
+  )) as typeof process.stderr.write;
+  try {
+    return { code: await main(args), err: err.join('') };
+  } finally {
+    process.stderr.write = write;
+  }
+}
+
 async function convertAndPlan(folder: string, file: string, vars: Record<string, string> = {}) {
   const dir = copyOf(folder);
   const template = join(dir, file);
@@ -125,20 +140,9 @@ build {
       ['object_id is left out', 3],
       ['winrm_username is left out', 12],
     ]);
-    const err: string[] = [];
-    const write = process.stderr.write.bind(process.stderr);
-    process.stderr.write = ((t: string) => (
-      err.push(String(t)),
-      true
-    )) as typeof process.stderr.write;
-    let code: number;
-    try {
-      code = await main(['validate', join(dir, 'main.pkr.hcl')]);
-    } finally {
-      process.stderr.write = write;
-    }
+    const { code, err } = await cli(['validate', join(dir, 'main.pkr.hcl')]);
     expect(code).toBe(0);
-    expect(err.join('')).toContain(
+    expect(err).toContain(
       `note: ${join(dir, 'main.pkr.hcl')}:12:3: winrm_username is left out: it is for WinRM, and this source connects over SSH`,
     );
     const { yaml, todos } = await convertTemplate(
@@ -177,37 +181,22 @@ describe('bake convert on the command line', () => {
   test('-o writes the file; standard error says how many TODOs are left', async () => {
     const dir = copyOf('learn-getting-started');
     const out = join(dir, 'bake.yml');
-    const err: string[] = [];
-    const write = process.stderr.write.bind(process.stderr);
-    process.stderr.write = ((t: string) => (
-      err.push(String(t)),
-      true
-    )) as typeof process.stderr.write;
-    let code: number;
-    try {
-      code = await main(['convert', join(dir, 'example-post-processors.pkr.hcl'), '-o', out]);
-    } finally {
-      process.stderr.write = write;
-    }
+    const { code, err } = await cli([
+      'convert',
+      join(dir, 'example-post-processors.pkr.hcl'),
+      '-o',
+      out,
+    ]);
     expect(code).toBe(0);
-    expect(err.join('')).toMatch(/^wrote .*bake\.yml; 2 TODOs left/);
+    expect(err).toMatch(/^wrote .*bake\.yml; 2 TODOs left/);
     expect(readFileSync(out, 'utf8')).toContain('# TODO:');
     expect(await main(['validate', out])).toBe(0);
   });
   test('a file that is not a template is a usage error', async () => {
     const dir = tempProject({ 'bake.yml': 'sources: {}\n' });
-    const err: string[] = [];
-    const write = process.stderr.write.bind(process.stderr);
-    process.stderr.write = ((t: string) => (
-      err.push(String(t)),
-      true
-    )) as typeof process.stderr.write;
-    try {
-      expect(await main(['convert', join(dir, 'bake.yml')])).toBe(2);
-    } finally {
-      process.stderr.write = write;
-    }
-    expect(err.join('')).toMatch(/convert takes a Packer template/);
+    const { code, err } = await cli(['convert', join(dir, 'bake.yml')]);
+    expect(code).toBe(2);
+    expect(err).toMatch(/convert takes a Packer template/);
   });
 });
 
