@@ -556,6 +556,24 @@ describe('amazon-ebs failures leave nothing behind', () => {
     expect(ec2.leftovers()).toEqual([]);
   });
 
+  it("ssh_clear_authorized_keys takes the launch key's line out of authorized_keys before the AMI, and leaves the others", async () => {
+    const other =
+      'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOtherKeyOfTheTeamOtherKeyOfTheTeam0000 team@ops';
+    const inline = [`echo '${other}' >> /root/.ssh/authorized_keys`];
+    const { result } = await build(
+      spec(
+        `ami_name: cleared-${Date.now()}\nssh_clear_authorized_keys: true`,
+        JSON.stringify([{ type: 'shell', inline }]),
+      ),
+    );
+    expect(result.error).toBeUndefined();
+    const launchKey = String(ec2.made('key-pair')[0].data.publicKey).split(/\s+/)[1];
+    expect(launchKey).toMatch(/^AAAA[\w+/=]{40,}$/);
+    const keys = await sshdHas('/root/.ssh/authorized_keys');
+    expect(keys).toContain(other);
+    expect(keys).not.toContain(launchKey);
+  });
+
   it('UnauthorizedOperation is decoded through STS when allowed', async () => {
     ec2.decodeAuthorizationMessage = () =>
       JSON.stringify({

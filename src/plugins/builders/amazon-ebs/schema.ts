@@ -3,7 +3,7 @@
  * import the AWS SDK.
  */
 import { Field, opt, req, s } from '../../../spec/schema';
-import { sshFields } from '../../../communicators/ssh-schema';
+import { clearKeyField, sshFields } from '../../../communicators/ssh-schema';
 
 const filters = opt(s.map(s.string()), 'EC2 API filters, name: value (e.g. "tag:Team": infra)');
 
@@ -158,6 +158,7 @@ export const amazonEbsSchema = s.object({
   ),
 
   ...ssh,
+  ...clearKeyField,
   ssh_username: { ...sshFields.ssh_username, required: true },
   runs_on: opt(s.string(), 'runner label for this source in the reusable workflow'),
 } satisfies Record<string, Field>);

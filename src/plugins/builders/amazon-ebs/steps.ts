@@ -6,6 +6,7 @@
  * what it made), they are awaited, ledgered, and then the build stops.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import { clearAuthorizedKey } from '../../../communicators/clear-key';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
@@ -725,6 +726,12 @@ export function ebsSteps(env: BuildEnv, provision: Step<BuildState>): Step<EbsSt
     {
       name: c.disable_stop_instance === true ? 'prepare image' : 'stop instance',
       async run(s, ctx) {
+        if (c.ssh_clear_authorized_keys === true && s.ssh) {
+          // The launch key pair's line; a key of the user's own (ssh_keypair_name) stays.
+          if (s.key && env.generated.SSHPublicKey)
+            await clearAuthorizedKey(s.ssh, env.generated.SSHPublicKey, ctx.signal, ctx.log);
+          else ctx.log('ssh_clear_authorized_keys: no temporary key was given to the instance');
+        }
         s.ssh?.close();
         const id = s.instance!.id;
         if (c.disable_stop_instance !== true) {
