@@ -3,6 +3,42 @@ exports.id = 400;
 exports.ids = [400,4146];
 exports.modules = {
 
+/***/ 53755:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ clearAuthorizedKey)
+/* harmony export */ });
+/* harmony import */ var _engine_context__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(86173);
+/* harmony import */ var _communicator__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(54717);
+/**
+ * ssh_clear_authorized_keys (Packer's name): before the image is made, the key bake gave the
+ * machine leaves the login user's authorized_keys, and root's where bake may write it.
+ */
+
+
+/** The shell that drops every line holding `blob` from one authorized_keys file. */
+function dropFrom(file, blob) {
+    // grep -F: the key is text, not a pattern (base64 has + and /); cat > keeps the mode.
+    return `f=${file}; [ -f "$f" ] || exit 0; grep -v -F -- ${(0,_communicator__WEBPACK_IMPORTED_MODULE_1__/* .shQuote */ .US)(blob)} "$f" > "$f.bake-tmp" || true; cat "$f.bake-tmp" > "$f"; rm -f "$f.bake-tmp"; ! grep -q -F -- ${(0,_communicator__WEBPACK_IMPORTED_MODULE_1__/* .shQuote */ .US)(blob)} "$f"`;
+}
+async function clearAuthorizedKey(comm, publicKey, signal, log) {
+    const blob = publicKey.trim().split(/\s+/)[1];
+    if (!blob)
+        throw new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .zS('ssh_clear_authorized_keys: the public key has no key data');
+    const mine = dropFrom('"$HOME/.ssh/authorized_keys"', blob);
+    const root = dropFrom('/root/.ssh/authorized_keys', blob);
+    // Root's file as well when the user is root or may sudo without a password, as Packer does.
+    const command = `sh -c ${(0,_communicator__WEBPACK_IMPORTED_MODULE_1__/* .shQuote */ .US)(mine)} && if [ "$(id -u)" = 0 ]; then sh -c ${(0,_communicator__WEBPACK_IMPORTED_MODULE_1__/* .shQuote */ .US)(root)}; elif command -v sudo >/dev/null 2>&1; then sudo -n sh -c ${(0,_communicator__WEBPACK_IMPORTED_MODULE_1__/* .shQuote */ .US)(root)} 2>/dev/null || true; fi`;
+    log("removing bake's key from the machine's authorized_keys (ssh_clear_authorized_keys)");
+    const r = await comm.exec(command, { signal });
+    if (r.exitCode !== 0)
+        throw new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .zS(`ssh_clear_authorized_keys: the key could not be removed from authorized_keys (exit ${r.exitCode}${r.tail.length ? `: ${r.tail.join(' ')}` : ''})`, 'the image would keep it; check that the login user may write ~/.ssh/authorized_keys');
+}
+
+
+/***/ }),
+
 /***/ 88585:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -390,17 +426,18 @@ const awsCleaners = {
 /* unused harmony exports filterList, sourceAmiImage */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(35193);
-/* harmony import */ var _communicators_ssh_config__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(53661);
-/* harmony import */ var _engine_context__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(86173);
-/* harmony import */ var _engine_steps__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(54277);
-/* harmony import */ var _aws__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(91490);
-/* harmony import */ var _resources__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(74146);
-/* harmony import */ var _ssh_connect__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(17870);
+/* harmony import */ var _communicators_clear_key__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(53755);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(35193);
+/* harmony import */ var _communicators_ssh_config__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(53661);
+/* harmony import */ var _engine_context__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(86173);
+/* harmony import */ var _engine_steps__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(54277);
+/* harmony import */ var _aws__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(91490);
+/* harmony import */ var _resources__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(74146);
+/* harmony import */ var _ssh_connect__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(17870);
 /**
  * The amazon-ebs builder's steps: find the source AMI and network, create a temporary key
  * pair and security group, launch, connect, provision, stop, create the AMI, copy it,
@@ -408,6 +445,7 @@ const awsCleaners = {
  * exists; creating calls are never raced against cancellation (a late answer would leak
  * what it made), they are awaited, ledgered, and then the build stops.
  */
+
 
 
 
@@ -451,7 +489,7 @@ function devices(list) {
 /** The runner's public address as others see it, or undefined within 3 s. */
 async function publicIp() {
     const url = process.env.BAKE_CHECKIP_URL ?? 'https://checkip.amazonaws.com/';
-    const t = (0,_engine_steps__WEBPACK_IMPORTED_MODULE_5__/* .withTimeout */ .wj)(undefined, 3000);
+    const t = (0,_engine_steps__WEBPACK_IMPORTED_MODULE_6__/* .withTimeout */ .wj)(undefined, 3000);
     try {
         const r = await fetch(url, { signal: t.signal });
         const text = (await r.text()).trim();
@@ -487,25 +525,25 @@ async function sourceAmiImage(c, region, role, signal) {
     const byId = typeof c.source_ami === 'string';
     const filters = byId ? [] : filterList(f.filters);
     const owners = byId ? [] : (f.owners ?? []);
-    const r = await (0,_aws__WEBPACK_IMPORTED_MODULE_6__/* .ec2 */ .l8)(region, role, c.custom_endpoint_ec2)
-        .send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_9__/* .DescribeImagesCommand */ .ji5(byId
+    const r = await (0,_aws__WEBPACK_IMPORTED_MODULE_7__/* .ec2 */ .l8)(region, role, c.custom_endpoint_ec2)
+        .send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .DescribeImagesCommand */ .ji5(byId
         ? { ImageIds: [c.source_ami] }
         : { Filters: filters, ...(owners.length ? { Owners: owners } : {}) }), { abortSignal: signal })
         .catch(async (e) => {
-        throw await (0,_aws__WEBPACK_IMPORTED_MODULE_6__/* .awsFailure */ .MT)(e, byId ? `looking up source_ami ${String(c.source_ami)}` : 'looking up source_ami_filter', region, role, c.custom_endpoint_ec2);
+        throw await (0,_aws__WEBPACK_IMPORTED_MODULE_7__/* .awsFailure */ .MT)(e, byId ? `looking up source_ami ${String(c.source_ami)}` : 'looking up source_ami_filter', region, role, c.custom_endpoint_ec2);
     });
     if (byId) {
         const found = r.Images?.[0];
         if (!found)
-            throw new _engine_context__WEBPACK_IMPORTED_MODULE_4__/* .BuildError */ .zS(`source_ami ${String(c.source_ami)} does not exist in ${region}`, 'AMI IDs differ from region to region: check the ID and region, or use source_ami_filter');
+            throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .zS(`source_ami ${String(c.source_ami)} does not exist in ${region}`, 'AMI IDs differ from region to region: check the ID and region, or use source_ami_filter');
         return found;
     }
     const images = (r.Images ?? []).sort((a, b) => String(b.CreationDate ?? '').localeCompare(String(a.CreationDate ?? '')));
     const shown = `filters ${JSON.stringify(f.filters ?? {})}${owners.length ? `, owners ${JSON.stringify(owners)}` : ''}`;
     if (!images.length)
-        throw new _engine_context__WEBPACK_IMPORTED_MODULE_4__/* .BuildError */ .zS(`source_ami_filter matched no AMI in ${region} (${shown})`, 'check the names and wildcards (*) and the owners; "aws ec2 describe-images --owners <owner> --filters Name=name,Values=<pattern>" lists what matches');
+        throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .zS(`source_ami_filter matched no AMI in ${region} (${shown})`, 'check the names and wildcards (*) and the owners; "aws ec2 describe-images --owners <owner> --filters Name=name,Values=<pattern>" lists what matches');
     if (images.length > 1 && f.most_recent !== true)
-        throw new _engine_context__WEBPACK_IMPORTED_MODULE_4__/* .BuildError */ .zS(`source_ami_filter matched ${images.length} AMIs in ${region} (${shown}): ${images
+        throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .zS(`source_ami_filter matched ${images.length} AMIs in ${region} (${shown}): ${images
             .slice(0, 5)
             .map((i) => `${i.ImageId} ${i.Name ?? ''}`.trim())
             .join(', ')}${images.length > 5 ? ', ...' : ''}`, 'set most_recent: true, or narrow the filters');
@@ -513,10 +551,10 @@ async function sourceAmiImage(c, region, role, signal) {
 }
 function ebsSteps(env, provision) {
     const c = env.instance.config;
-    const region = (0,_aws__WEBPACK_IMPORTED_MODULE_6__/* .regionOf */ .AP)(c);
+    const region = (0,_aws__WEBPACK_IMPORTED_MODULE_7__/* .regionOf */ .AP)(c);
     const role = c.assume_role;
     const endpoint = c.custom_endpoint_ec2;
-    const client = (r = region) => (0,_aws__WEBPACK_IMPORTED_MODULE_6__/* .ec2 */ .l8)(r, role, endpoint);
+    const client = (r = region) => (0,_aws__WEBPACK_IMPORTED_MODULE_7__/* .ec2 */ .l8)(r, role, endpoint);
     const polling = {
         delayMs: c.aws_polling?.delay_seconds !== undefined
             ? Number(c.aws_polling.delay_seconds) * 1000
@@ -534,12 +572,12 @@ function ebsSteps(env, provision) {
         'bake:build': env.instance.name,
         'bake:created': created,
     };
-    const runTags = (0,_aws__WEBPACK_IMPORTED_MODULE_6__/* .tagList */ .Tw)({ Name: resourceName }, bakeTags);
+    const runTags = (0,_aws__WEBPACK_IMPORTED_MODULE_7__/* .tagList */ .Tw)({ Name: resourceName }, bakeTags);
     /** A setting that may use build.SourceAMI and the like, filled in now. */
-    const filled = (k) => (0,_engine_context__WEBPACK_IMPORTED_MODULE_4__/* .withBuildFields */ .iR)(c[k], env, k);
+    const filled = (k) => (0,_engine_context__WEBPACK_IMPORTED_MODULE_5__/* .withBuildFields */ .iR)(c[k], env, k);
     const imageTagSpecs = () => [
-        { ResourceType: 'image', Tags: (0,_aws__WEBPACK_IMPORTED_MODULE_6__/* .tagList */ .Tw)(filled('tags'), bakeTags) },
-        { ResourceType: 'snapshot', Tags: (0,_aws__WEBPACK_IMPORTED_MODULE_6__/* .tagList */ .Tw)(filled('snapshot_tags'), bakeTags) },
+        { ResourceType: 'image', Tags: (0,_aws__WEBPACK_IMPORTED_MODULE_7__/* .tagList */ .Tw)(filled('tags'), bakeTags) },
+        { ResourceType: 'snapshot', Tags: (0,_aws__WEBPACK_IMPORTED_MODULE_7__/* .tagList */ .Tw)(filled('snapshot_tags'), bakeTags) },
     ];
     /** The AMI of each target region, in ami_regions order: the newest made there. */
     const finalImages = (s) => targetRegions.map((r) => [r, s.made.filter((m) => m.region === r).at(-1).image]);
@@ -561,16 +599,16 @@ function ebsSteps(env, provision) {
         c.ssh_password === undefined;
     const reachedPrivately = sshInterface.startsWith('private') || typeof c.ssh_bastion_host === 'string';
     const fail = async (e, what, r = region) => {
-        throw await (0,_aws__WEBPACK_IMPORTED_MODULE_6__/* .awsFailure */ .MT)(e, what, r, role, endpoint);
+        throw await (0,_aws__WEBPACK_IMPORTED_MODULE_7__/* .awsFailure */ .MT)(e, what, r, role, endpoint);
     };
     // Every AWS failure reaches the user through here, once: inside waitFor the raw error
     // must stay raw, so that waitFor can tell a brief not-found or throttling from a failure.
     const call = (p, what, r = region) => p.catch((e) => fail(e, what, r));
-    const describeInstance = async (id, signal) => (await client().send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_9__/* .DescribeInstancesCommand */ .bNs({ InstanceIds: [id] }), {
+    const describeInstance = async (id, signal) => (await client().send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .DescribeInstancesCommand */ .bNs({ InstanceIds: [id] }), {
         abortSignal: signal,
     })).Reservations?.[0]?.Instances?.[0];
     const nameCheck = async (r, signal) => {
-        const found = await call(client(r).send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_9__/* .DescribeImagesCommand */ .ji5({
+        const found = await call(client(r).send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .DescribeImagesCommand */ .ji5({
             Owners: ['self'],
             Filters: [{ Name: 'name', Values: [amiName] }],
         }), { abortSignal: signal }), `looking for an AMI named "${amiName}"`, r);
@@ -582,10 +620,10 @@ function ebsSteps(env, provision) {
         s.availabilityZone = c.availability_zone;
         if (c.vpc_filter) {
             const filters = filterList(c.vpc_filter.filters);
-            const r = await call(client().send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_9__/* .DescribeVpcsCommand */ .Dti({ Filters: filters }), { abortSignal: signal }), 'looking up vpc_filter');
+            const r = await call(client().send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .DescribeVpcsCommand */ .Dti({ Filters: filters }), { abortSignal: signal }), 'looking up vpc_filter');
             const vpcs = r.Vpcs ?? [];
             if (vpcs.length !== 1)
-                throw new _engine_context__WEBPACK_IMPORTED_MODULE_4__/* .BuildError */ .zS(`vpc_filter matched ${vpcs.length} VPCs in ${region} (${JSON.stringify(c.vpc_filter.filters)})${vpcs.length ? ': ' + vpcs.map((v) => v.VpcId).join(', ') : ''}`, 'the filter must match exactly one VPC');
+                throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .zS(`vpc_filter matched ${vpcs.length} VPCs in ${region} (${JSON.stringify(c.vpc_filter.filters)})${vpcs.length ? ': ' + vpcs.map((v) => v.VpcId).join(', ') : ''}`, 'the filter must match exactly one VPC');
             s.vpcId = vpcs[0].VpcId;
         }
         if (c.subnet_filter || (s.vpcId && !s.subnetId)) {
@@ -597,18 +635,18 @@ function ebsSteps(env, provision) {
                     ? [{ Name: 'availability-zone', Values: [s.availabilityZone] }]
                     : []),
             ];
-            const r = await call(client().send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_9__/* .DescribeSubnetsCommand */ .jSW({ Filters: filters }), { abortSignal: signal }), 'looking up the subnet');
+            const r = await call(client().send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .DescribeSubnetsCommand */ .jSW({ Filters: filters }), { abortSignal: signal }), 'looking up the subnet');
             const subnets = (r.Subnets ?? []).sort((a, b) => (b.AvailableIpAddressCount ?? 0) - (a.AvailableIpAddressCount ?? 0));
             if (!subnets.length)
-                throw new _engine_context__WEBPACK_IMPORTED_MODULE_4__/* .BuildError */ .zS(`no subnet in ${region} matches ${JSON.stringify(filters)}`, 'check subnet_filter (and vpc_id / availability_zone)');
+                throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .zS(`no subnet in ${region} matches ${JSON.stringify(filters)}`, 'check subnet_filter (and vpc_id / availability_zone)');
             if (subnets.length > 1 && sf.most_free === false)
-                throw new _engine_context__WEBPACK_IMPORTED_MODULE_4__/* .BuildError */ .zS(`subnet_filter matched ${subnets.length} subnets: ${subnets.map((x) => x.SubnetId).join(', ')}`, 'narrow the filter, or set most_free: true to take the one with most free addresses');
+                throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .zS(`subnet_filter matched ${subnets.length} subnets: ${subnets.map((x) => x.SubnetId).join(', ')}`, 'narrow the filter, or set most_free: true to take the one with most free addresses');
             s.subnetId = subnets[0].SubnetId;
             s.vpcId = subnets[0].VpcId;
             s.availabilityZone = subnets[0].AvailabilityZone;
         }
         else if (s.subnetId && !s.vpcId && needGroup) {
-            const r = await call(client().send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_9__/* .DescribeSubnetsCommand */ .jSW({ SubnetIds: [s.subnetId] }), {
+            const r = await call(client().send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .DescribeSubnetsCommand */ .jSW({ SubnetIds: [s.subnetId] }), {
                 abortSignal: signal,
             }), `looking up subnet ${s.subnetId}`);
             s.vpcId = r.Subnets?.[0]?.VpcId;
@@ -621,7 +659,7 @@ function ebsSteps(env, provision) {
             return c.temporary_security_group_source_cidrs.map(String);
         if (reachedPrivately) {
             // Reached from inside the VPC (or through a bastion): allow the VPC's own range.
-            const r = await call(client().send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_9__/* .DescribeVpcsCommand */ .Dti(s.vpcId
+            const r = await call(client().send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .DescribeVpcsCommand */ .Dti(s.vpcId
                 ? { VpcIds: [s.vpcId] }
                 : { Filters: [{ Name: 'isDefault', Values: ['true'] }] }), { abortSignal: signal }), 'looking up the VPC range');
             const cidr = r.Vpcs?.[0]?.CidrBlock;
@@ -649,10 +687,10 @@ function ebsSteps(env, provision) {
         if (typeof c.user_data_file !== 'string')
             return undefined;
         try {
-            return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(env.specDir, c.user_data_file));
+            return (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(env.specDir, c.user_data_file));
         }
         catch (e) {
-            throw new _engine_context__WEBPACK_IMPORTED_MODULE_4__/* .BuildError */ .zS(`user_data_file ${c.user_data_file} cannot be read: ${e.code}`, `paths are relative to the spec's directory (${env.specDir})`);
+            throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .zS(`user_data_file ${c.user_data_file} cannot be read: ${e.code}`, `paths are relative to the spec's directory (${env.specDir})`);
         }
     };
     const launch = async (s) => {
@@ -705,11 +743,11 @@ function ebsSteps(env, provision) {
             TagSpecifications: [
                 {
                     ResourceType: 'instance',
-                    Tags: (0,_aws__WEBPACK_IMPORTED_MODULE_6__/* .tagList */ .Tw)(filled('run_tags'), { Name: resourceName }, bakeTags),
+                    Tags: (0,_aws__WEBPACK_IMPORTED_MODULE_7__/* .tagList */ .Tw)(filled('run_tags'), { Name: resourceName }, bakeTags),
                 },
                 {
                     ResourceType: 'volume',
-                    Tags: (0,_aws__WEBPACK_IMPORTED_MODULE_6__/* .tagList */ .Tw)(filled('run_volume_tags'), { Name: resourceName }, bakeTags),
+                    Tags: (0,_aws__WEBPACK_IMPORTED_MODULE_7__/* .tagList */ .Tw)(filled('run_volume_tags'), { Name: resourceName }, bakeTags),
                 },
             ],
             ...(spot
@@ -731,7 +769,7 @@ function ebsSteps(env, provision) {
         for (const [i, type] of types.entries()) {
             try {
                 // The client token makes the SDK's own retries of this call launch one instance.
-                const r = await client().send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_9__/* .RunInstancesCommand */ .zq7({
+                const r = await client().send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .RunInstancesCommand */ .zq7({
                     ...base,
                     InstanceType: type,
                     ClientToken: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)(),
@@ -744,9 +782,9 @@ function ebsSteps(env, provision) {
             }
             catch (e) {
                 last = e;
-                if (!spot || !CAPACITY.test((0,_aws__WEBPACK_IMPORTED_MODULE_6__/* .codeOf */ .$N)(e) ?? '') || i === types.length - 1)
+                if (!spot || !CAPACITY.test((0,_aws__WEBPACK_IMPORTED_MODULE_7__/* .codeOf */ .$N)(e) ?? '') || i === types.length - 1)
                     break;
-                env.out('info', `no spot capacity for ${type} (${(0,_aws__WEBPACK_IMPORTED_MODULE_6__/* .codeOf */ .$N)(e)}); trying ${types[i + 1]}`);
+                env.out('info', `no spot capacity for ${type} (${(0,_aws__WEBPACK_IMPORTED_MODULE_7__/* .codeOf */ .$N)(e)}); trying ${types[i + 1]}`);
             }
         }
         await fail(last, `launching a ${types.join(' / ')} instance`);
@@ -784,7 +822,7 @@ function ebsSteps(env, provision) {
                 ]);
                 existing.forEach((images, i) => {
                     if (images.length)
-                        throw new _engine_context__WEBPACK_IMPORTED_MODULE_4__/* .BuildError */ .zS(`an AMI named "${amiName}" already exists in ${targetRegions[i]}: ${images[0].ImageId}`, 'set force_deregister: true to replace it, or make ami_name unique (e.g. with formatdate("YYYYMMDDhhmm", timestamp()))');
+                        throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .zS(`an AMI named "${amiName}" already exists in ${targetRegions[i]}: ${images[0].ImageId}`, 'set force_deregister: true to replace it, or make ami_name unique (e.g. with formatdate("YYYYMMDDhhmm", timestamp()))');
                 });
                 s.sourceAmi = ami.ImageId;
                 s.cidrs = await sourceCidrs(s, ip, ctx.signal);
@@ -803,8 +841,8 @@ function ebsSteps(env, provision) {
             name: 'key pair and security group',
             async run(s, ctx) {
                 const makeKey = async () => {
-                    const kp = (0,_communicators_ssh_config__WEBPACK_IMPORTED_MODULE_3__/* .temporaryKeyPair */ .f)(c.temporary_key_pair_type ?? 'ed25519', resourceName);
-                    const r = await call(client().send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_9__/* .ImportKeyPairCommand */ .OmI({
+                    const kp = (0,_communicators_ssh_config__WEBPACK_IMPORTED_MODULE_4__/* .temporaryKeyPair */ .f)(c.temporary_key_pair_type ?? 'ed25519', resourceName);
+                    const r = await call(client().send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .ImportKeyPairCommand */ .OmI({
                         KeyName: resourceName,
                         PublicKeyMaterial: Buffer.from(kp.publicKey),
                         TagSpecifications: [{ ResourceType: 'key-pair', Tags: runTags }],
@@ -819,7 +857,7 @@ function ebsSteps(env, provision) {
                     env.generated.SSHPublicKey = kp.publicKey;
                 };
                 const makeGroup = async () => {
-                    const r = await call(client().send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_9__/* .CreateSecurityGroupCommand */ .x3C({
+                    const r = await call(client().send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .CreateSecurityGroupCommand */ .x3C({
                         GroupName: `${resourceName}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(3).toString('hex')}`,
                         Description: `bake build ${env.instance.name}: SSH for the build instance`,
                         ...(s.vpcId ? { VpcId: s.vpcId } : {}),
@@ -829,20 +867,20 @@ function ebsSteps(env, provision) {
                     s.group = { id: r.GroupId, entry };
                 };
                 await allOrFirstError([needKey && makeKey(), needGroup && makeGroup()].filter((p) => p));
-                (0,_engine_steps__WEBPACK_IMPORTED_MODULE_5__/* .throwIfCancelled */ .dZ)(ctx.signal);
+                (0,_engine_steps__WEBPACK_IMPORTED_MODULE_6__/* .throwIfCancelled */ .dZ)(ctx.signal);
             },
             async cleanup(s) {
                 await allOrFirstError([
                     (async () => {
                         if (!s.key || s.key.deleted)
                             return;
-                        await (0,_resources__WEBPACK_IMPORTED_MODULE_7__.deleteKeyPair)(region, { id: s.key.id, name: s.key.name }, role, endpoint);
+                        await (0,_resources__WEBPACK_IMPORTED_MODULE_8__.deleteKeyPair)(region, { id: s.key.id, name: s.key.name }, role, endpoint);
                         env.ledger.done(s.key.entry);
                     })(),
                     (async () => {
                         if (!s.group)
                             return;
-                        await (0,_resources__WEBPACK_IMPORTED_MODULE_7__.deleteSecurityGroup)(region, s.group.id, { role, endpoint });
+                        await (0,_resources__WEBPACK_IMPORTED_MODULE_8__.deleteSecurityGroup)(region, s.group.id, { role, endpoint });
                         env.ledger.done(s.group.entry);
                     })(),
                 ]);
@@ -855,7 +893,7 @@ function ebsSteps(env, provision) {
                 const authorize = async () => {
                     if (!s.group)
                         return;
-                    await call(client().send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_9__/* .AuthorizeSecurityGroupIngressCommand */ .N8i({
+                    await call(client().send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .AuthorizeSecurityGroupIngressCommand */ .N8i({
                         GroupId: s.group.id,
                         IpPermissions: [
                             {
@@ -872,15 +910,15 @@ function ebsSteps(env, provision) {
                 };
                 // The rule and the launch are independent: the instance boots while the rule lands.
                 await allOrFirstError([authorize(), launch(s)]);
-                (0,_engine_steps__WEBPACK_IMPORTED_MODULE_5__/* .throwIfCancelled */ .dZ)(ctx.signal);
+                (0,_engine_steps__WEBPACK_IMPORTED_MODULE_6__/* .throwIfCancelled */ .dZ)(ctx.signal);
                 const id = s.instance.id;
-                s.instance.info = await call((0,_aws__WEBPACK_IMPORTED_MODULE_6__/* .waitFor */ .fm)(`instance ${id} to run`, async () => {
+                s.instance.info = await call((0,_aws__WEBPACK_IMPORTED_MODULE_7__/* .waitFor */ .fm)(`instance ${id} to run`, async () => {
                     const i = await describeInstance(id, ctx.signal);
                     const state = i?.State?.Name;
                     if (state === 'running')
                         return i;
                     if (state === 'terminated' || state === 'shutting-down' || state === 'stopped')
-                        throw new _engine_context__WEBPACK_IMPORTED_MODULE_4__/* .BuildError */ .zS(`instance ${id} stopped while starting: ${i?.StateReason?.Message ?? state}`, /KMS|key/i.test(i?.StateReason?.Message ?? '')
+                        throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .zS(`instance ${id} stopped while starting: ${i?.StateReason?.Message ?? state}`, /KMS|key/i.test(i?.StateReason?.Message ?? '')
                             ? "the role cannot use the KMS key of the source AMI's volumes"
                             : 'spot capacity may have been reclaimed; try again or use another instance type');
                     return undefined;
@@ -895,14 +933,14 @@ function ebsSteps(env, provision) {
                 await allOrFirstError([
                     (async () => {
                         ctx.log(`terminating ${s.instance.id}`);
-                        await (0,_resources__WEBPACK_IMPORTED_MODULE_7__.terminateInstance)(region, s.instance.id, { role, endpoint, polling });
+                        await (0,_resources__WEBPACK_IMPORTED_MODULE_8__.terminateInstance)(region, s.instance.id, { role, endpoint, polling });
                         env.ledger.done(s.instance.entry);
                     })(),
                     // The key is not needed to terminate: delete it alongside.
                     (async () => {
                         if (!key || key.deleted)
                             return;
-                        await (0,_resources__WEBPACK_IMPORTED_MODULE_7__.deleteKeyPair)(region, { id: key.id, name: key.name }, role, endpoint);
+                        await (0,_resources__WEBPACK_IMPORTED_MODULE_8__.deleteKeyPair)(region, { id: key.id, name: key.name }, role, endpoint);
                         key.deleted = true;
                         env.ledger.done(key.entry);
                     })(),
@@ -915,10 +953,10 @@ function ebsSteps(env, provision) {
             async run(s, ctx) {
                 const host = addressOf(s.instance.info);
                 if (!host)
-                    throw new _engine_context__WEBPACK_IMPORTED_MODULE_4__/* .BuildError */ .zS(`instance ${s.instance.id} has no ${sshInterface.replace('_', ' ')}`, sshInterface.startsWith('public')
+                    throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .zS(`instance ${s.instance.id} has no ${sshInterface.replace('_', ' ')}`, sshInterface.startsWith('public')
                         ? 'set associate_public_ip_address: true, or use ssh_interface: private_ip from inside the VPC'
                         : 'use ssh_interface: private_ip');
-                await (0,_ssh_connect__WEBPACK_IMPORTED_MODULE_8__/* .connectSsh */ .L)(env, c, { host, ...(s.key ? { privateKey: s.key.privateKey } : {}) }, s, ctx, (e) => ({ hint: sshHint(s, e) }));
+                await (0,_ssh_connect__WEBPACK_IMPORTED_MODULE_9__/* .connectSsh */ .L)(env, c, { host, ...(s.key ? { privateKey: s.key.privateKey } : {}) }, s, ctx, (e) => ({ hint: sshHint(s, e) }));
             },
             async cleanup(s) {
                 s.ssh?.close();
@@ -929,21 +967,28 @@ function ebsSteps(env, provision) {
         {
             name: c.disable_stop_instance === true ? 'prepare image' : 'stop instance',
             async run(s, ctx) {
+                if (c.ssh_clear_authorized_keys === true && s.ssh) {
+                    // The launch key pair's line; a key of the user's own (ssh_keypair_name) stays.
+                    if (s.key && env.generated.SSHPublicKey)
+                        await (0,_communicators_clear_key__WEBPACK_IMPORTED_MODULE_1__/* .clearAuthorizedKey */ ._)(s.ssh, env.generated.SSHPublicKey, ctx.signal, ctx.log);
+                    else
+                        ctx.log('ssh_clear_authorized_keys: no temporary key was given to the instance');
+                }
                 s.ssh?.close();
                 const id = s.instance.id;
                 if (c.disable_stop_instance !== true) {
-                    await call(client().send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_9__/* .StopInstancesCommand */ .esG({ InstanceIds: [id] })), `stopping ${id}`);
-                    await call((0,_aws__WEBPACK_IMPORTED_MODULE_6__/* .waitFor */ .fm)(`instance ${id} to stop`, async () => (await describeInstance(id, ctx.signal))?.State?.Name === 'stopped'
+                    await call(client().send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .StopInstancesCommand */ .esG({ InstanceIds: [id] })), `stopping ${id}`);
+                    await call((0,_aws__WEBPACK_IMPORTED_MODULE_7__/* .waitFor */ .fm)(`instance ${id} to stop`, async () => (await describeInstance(id, ctx.signal))?.State?.Name === 'stopped'
                         ? true
                         : undefined, polling, 10 * 60_000, ctx.signal), `describing ${id}`);
                 }
                 if (c.ena_support !== undefined)
-                    await call(client().send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_9__/* .ModifyInstanceAttributeCommand */ .ho4({
+                    await call(client().send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .ModifyInstanceAttributeCommand */ .ho4({
                         InstanceId: id,
                         EnaSupport: { Value: c.ena_support },
                     })), 'setting ena_support');
                 if (c.sriov_support === true)
-                    await call(client().send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_9__/* .ModifyInstanceAttributeCommand */ .ho4({
+                    await call(client().send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .ModifyInstanceAttributeCommand */ .ho4({
                         InstanceId: id,
                         SriovNetSupport: { Value: 'simple' },
                     })), 'setting sriov_support');
@@ -956,7 +1001,7 @@ function ebsSteps(env, provision) {
                     await Promise.all(targetRegions.map(async (r) => {
                         for (const old of await nameCheck(r, ctx.signal)) {
                             ctx.log(`force_deregister: removing ${old.ImageId} in ${r}`);
-                            await (0,_resources__WEBPACK_IMPORTED_MODULE_7__.deregisterImage)(r, old.ImageId, {
+                            await (0,_resources__WEBPACK_IMPORTED_MODULE_8__.deregisterImage)(r, old.ImageId, {
                                 role,
                                 endpoint,
                                 snapshots: c.force_delete_snapshot === true,
@@ -964,8 +1009,8 @@ function ebsSteps(env, provision) {
                         }
                     }));
                 }
-                (0,_engine_steps__WEBPACK_IMPORTED_MODULE_5__/* .throwIfCancelled */ .dZ)(ctx.signal);
-                const r = await call(client().send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_9__/* .CreateImageCommand */ .T6T({
+                (0,_engine_steps__WEBPACK_IMPORTED_MODULE_6__/* .throwIfCancelled */ .dZ)(ctx.signal);
+                const r = await call(client().send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .CreateImageCommand */ .T6T({
                     InstanceId: s.instance.id,
                     // With encrypt_boot this one is an intermediate: the encrypted copy takes the name.
                     Name: c.encrypt_boot === true ? `${resourceName}-unencrypted` : amiName,
@@ -979,7 +1024,7 @@ function ebsSteps(env, provision) {
                 const img = { id, entry, snapshots: [] };
                 s.made.push({ region, image: img });
                 ctx.log(`creating ${id}; waiting until it is available`);
-                (0,_engine_steps__WEBPACK_IMPORTED_MODULE_5__/* .throwIfCancelled */ .dZ)(ctx.signal);
+                (0,_engine_steps__WEBPACK_IMPORTED_MODULE_6__/* .throwIfCancelled */ .dZ)(ctx.signal);
                 img.snapshots = snapshotsOf(await waitAvailable(region, id, ctx.signal));
             },
             async cleanup(s, ctx) {
@@ -988,7 +1033,7 @@ function ebsSteps(env, provision) {
                 // The build did not finish: no AMI of it may stay, in any region.
                 await allOrFirstError(s.made.map(async ({ region: r, image: img }) => {
                     ctx.log(`deregistering ${img.id} in ${r} and deleting its snapshots`);
-                    await (0,_resources__WEBPACK_IMPORTED_MODULE_7__.deregisterImage)(r, img.id, {
+                    await (0,_resources__WEBPACK_IMPORTED_MODULE_8__.deregisterImage)(r, img.id, {
                         role,
                         endpoint,
                         snapshotIds: img.snapshots.length ? img.snapshots : undefined,
@@ -1009,7 +1054,7 @@ function ebsSteps(env, provision) {
                 // unencrypted original goes once every copy exists.
                 const copyTo = encrypt ? targetRegions : copyRegions;
                 await allOrFirstError(copyTo.map(async (r) => {
-                    const out = await call(client(r).send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_9__/* .CopyImageCommand */ .SDF({
+                    const out = await call(client(r).send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .CopyImageCommand */ .SDF({
                         SourceRegion: region,
                         SourceImageId: source.id,
                         Name: amiName,
@@ -1026,7 +1071,7 @@ function ebsSteps(env, provision) {
                 }));
                 if (encrypt) {
                     // Every region now has its encrypted copy; the unencrypted original goes.
-                    await (0,_resources__WEBPACK_IMPORTED_MODULE_7__.deregisterImage)(region, source.id, {
+                    await (0,_resources__WEBPACK_IMPORTED_MODULE_8__.deregisterImage)(region, source.id, {
                         role,
                         endpoint,
                         snapshotIds: source.snapshots,
@@ -1042,7 +1087,7 @@ function ebsSteps(env, provision) {
                     regions: Object.fromEntries(images.map(([r, img]) => [r, img.id])),
                     description: amiName,
                     destroy: async () => {
-                        await Promise.all(images.map(([r, img]) => (0,_resources__WEBPACK_IMPORTED_MODULE_7__.deregisterImage)(r, img.id, { role, endpoint, snapshotIds: img.snapshots })));
+                        await Promise.all(images.map(([r, img]) => (0,_resources__WEBPACK_IMPORTED_MODULE_8__.deregisterImage)(r, img.id, { role, endpoint, snapshotIds: img.snapshots })));
                     },
                     ledgerEntries: images.map(([, img]) => img.entry),
                 };
@@ -1058,15 +1103,15 @@ function ebsSteps(env, provision) {
             .filter((x) => !!x);
     }
     async function waitAvailable(r, id, signal) {
-        const available = (0,_aws__WEBPACK_IMPORTED_MODULE_6__/* .waitFor */ .fm)(`AMI ${id} in ${r} to become available`, async () => {
-            const out = await client(r).send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_9__/* .DescribeImagesCommand */ .ji5({ ImageIds: [id] }), {
+        const available = (0,_aws__WEBPACK_IMPORTED_MODULE_7__/* .waitFor */ .fm)(`AMI ${id} in ${r} to become available`, async () => {
+            const out = await client(r).send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .DescribeImagesCommand */ .ji5({ ImageIds: [id] }), {
                 abortSignal: signal,
             });
             const img = out.Images?.[0];
             if (img?.State === 'available')
                 return img;
             if (img && ['failed', 'error', 'invalid', 'deregistered'].includes(String(img.State)))
-                throw new _engine_context__WEBPACK_IMPORTED_MODULE_4__/* .BuildError */ .zS(`AMI ${id} in ${r} ended ${img.State}: ${img.StateReason?.Message ?? 'no reason given'}`);
+                throw new _engine_context__WEBPACK_IMPORTED_MODULE_5__/* .BuildError */ .zS(`AMI ${id} in ${r} ended ${img.State}: ${img.StateReason?.Message ?? 'no reason given'}`);
             return undefined;
         }, polling, 30 * 60_000, signal);
         return call(available, `describing ${id}`, r);
@@ -1081,22 +1126,22 @@ function ebsSteps(env, provision) {
         ];
         const calls = [];
         if (launch.length)
-            calls.push(call(client(r).send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_9__/* .ModifyImageAttributeCommand */ .FE3({ ImageId: img.id, LaunchPermission: { Add: launch } })), `sharing ${img.id}`, r));
+            calls.push(call(client(r).send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .ModifyImageAttributeCommand */ .FE3({ ImageId: img.id, LaunchPermission: { Add: launch } })), `sharing ${img.id}`, r));
         if (list('snapshot_users').length)
             for (const snap of img.snapshots)
-                calls.push(call(client(r).send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_9__/* .ModifySnapshotAttributeCommand */ .KD0({
+                calls.push(call(client(r).send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .ModifySnapshotAttributeCommand */ .KD0({
                     SnapshotId: snap,
                     Attribute: 'createVolumePermission',
                     OperationType: 'add',
                     UserIds: list('snapshot_users'),
                 })), `sharing snapshot ${snap}`, r));
         if (typeof c.deprecate_at === 'string')
-            calls.push(call(client(r).send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_9__/* .EnableImageDeprecationCommand */ .cJk({
+            calls.push(call(client(r).send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .EnableImageDeprecationCommand */ .cJk({
                 ImageId: img.id,
                 DeprecateAt: new Date(c.deprecate_at),
             })), `setting deprecate_at on ${img.id}`, r));
         if (c.imds_support === 'v2.0')
-            calls.push(call(client(r).send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_9__/* .ModifyImageAttributeCommand */ .FE3({ ImageId: img.id, ImdsSupport: { Value: 'v2.0' } })), `setting imds_support on ${img.id}`, r));
+            calls.push(call(client(r).send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_10__/* .ModifyImageAttributeCommand */ .FE3({ ImageId: img.id, ImdsSupport: { Value: 'v2.0' } })), `setting imds_support on ${img.id}`, r));
         await allOrFirstError(calls);
     }
 }

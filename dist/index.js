@@ -31954,6 +31954,7 @@ const amazonEbsSchema = schema.s.object({
         max_attempts: (0,schema/* opt */.m7)(schema.s.int(1), 'checks before giving up'),
     }), 'how waits poll (default: start at 1 s, grow to 15 s, up to 30 minutes for an AMI)'),
     ...ssh,
+    ...ssh_schema/* clearKeyField */.fw,
     ssh_username: { ...ssh_schema/* sshFields */.Oy.ssh_username, required: true },
     runs_on: (0,schema/* opt */.m7)(schema.s.string(), 'runner label for this source in the reusable workflow'),
 });
