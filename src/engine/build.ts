@@ -293,10 +293,7 @@ export async function runBuild(inst: BuildInstance, o: BuildOptions): Promise<Bu
     // A build that makes nothing (the null builder) still runs its post-processors, as
     // Packer's null artifact lets them (a manifest, a shell-local): they get an empty
     // artifact, which stays out of the result.
-    const nothing =
-      !built &&
-      inst.postProcessors.length > 0 &&
-      kindOf(o.registry.must('builder', inst.type), inst.config) === 'none';
+    const nothing = !built && inst.postProcessors.length > 0 && inst.artifact === 'none';
     const input: Artifact | undefined = nothing
       ? { id: '', builderType: inst.type, description: 'nothing: this builder makes no artifact' }
       : built;
@@ -490,12 +487,4 @@ function mergeInto(m: Artifact, a: Artifact): void {
   for (const t of a.tags ?? []) if (!m.tags!.includes(t)) m.tags!.push(t);
   for (const d of a.digests ?? []) if (!m.digests!.includes(d)) m.digests!.push(d);
   for (const f of a.files ?? []) if (!m.files!.includes(f)) m.files!.push(f);
-}
-
-/** The artifact kind a builder makes with these settings (the contract's rule, as types). */
-function kindOf(
-  d: { artifact: string | ((c: Record<string, unknown>) => string) },
-  config: Record<string, unknown>,
-): string {
-  return typeof d.artifact === 'function' ? d.artifact(config) : d.artifact;
 }

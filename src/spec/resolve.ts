@@ -98,6 +98,8 @@ export interface BuildInstance {
   /** The source a for_each instance is one of; --only and --except answer to it too. */
   of?: string;
   type: string;
+  /** The kind of artifact its builder makes with this config. */
+  artifact?: ArtifactKind;
   config: Record<string, unknown>;
   provisioners: ProvisionerUse[];
   errorCleanupProvisioner?: ProvisionerUse;
@@ -911,6 +913,9 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
         }
       };
       if (errs.length === checked) refine(builder, config, sp);
+      // What the builder makes: the first post-processor takes it, and the engine hands
+      // the null builder's post-processors an empty one.
+      const artifact = artifactKindOf(builder, config);
 
       // An instance of a for_each source answers to its own name and to its source's.
       const matches = (list: unknown): boolean =>
@@ -1026,7 +1031,7 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
       });
       function usePostProcessors(chain: [Record<string, unknown>, string, StepEach | undefined][]) {
         const uses: PostProcessorUse[] = [];
-        let input: ArtifactKind = artifactKindOf(builder, config);
+        let input: ArtifactKind = artifact;
         chain.forEach(([raw, pp, step], j) => {
           if (!selected(raw)) return;
           const rest = { ...raw };
@@ -1103,6 +1108,7 @@ export function resolvePlan(spec: RawSpec, opts: ResolveOptions = {}): Plan {
         source: instName,
         ...(each ? { of: srcName } : {}),
         type,
+        artifact,
         config,
         provisioners: provs,
         errorCleanupProvisioner: errorCleanup,
