@@ -485,7 +485,6 @@ export function sensitive(v: Marked, from: readonly Value[] = []): Sensitive {
   return new Sensitive(r.value, [...r.secrets, ...from]);
 }
 
-/** The plain value, and its sensitive parts (the values to register as secrets). */
 /** The lists that are sets (toset(), convert(…, set(T))): for_each keys them by value, as HCL does. */
 const SETS = new WeakSet<object>();
 export function asSet<T extends unknown[]>(list: T): T {
@@ -496,6 +495,7 @@ export function isSet(v: unknown): boolean {
   return Array.isArray(v) && SETS.has(v);
 }
 
+/** The plain value, and its sensitive parts (the values to register as secrets). */
 export function reveal(v: Marked): { value: Value; secrets: Value[]; sensitive: boolean } {
   const secrets: Value[] = [];
   let marked = false;

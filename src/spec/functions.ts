@@ -25,7 +25,7 @@ import {
   asSet,
 } from './expr';
 import { nodeCrypto, randomUuid } from '../util/random';
-import { answerOf, fieldsOf, PendingData, ServiceError } from './data';
+import { amiOwnerPinned, answerOf, fieldsOf, PendingData, ServiceError } from './data';
 
 /** What functions may touch: fixed per run so that results are deterministic. */
 export interface FunctionContext {
@@ -205,13 +205,14 @@ const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 
 const RFC3339 =
   /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|([+-])(\d{2}):(\d{2}))$/;
 
-/** The zone offset of an RFC 3339 timestamp, in minutes east of UTC. */
-function offsetOf(ts: string): number {
-  const m = RFC3339.exec(ts)!;
-  return m[8] === 'Z' ? 0 : (m[9] === '-' ? -1 : 1) * (Number(m[10]) * 60 + Number(m[11]));
+/** A zone offset in minutes east of UTC as RFC 3339 writes it: +05:30 (+0530 without colon). */
+function zoneText(off: number, colon: boolean): string {
+  const abs = Math.abs(off);
+  return `${off < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}${colon ? ':' : ''}${pad(abs % 60)}`;
 }
 
-function parseTimestamp(ts: string, at: number, fn: string): Date {
+/** The instant, and the zone it was written in (minutes east of UTC). */
+function parseTimestamp(ts: string, at: number, fn: string): { date: Date; offset: number } {
   const m = RFC3339.exec(ts);
   const [y, mo, day, h, mi, sec] = (m ?? []).slice(1, 7).map(Number);
   const inRange =
@@ -231,16 +232,17 @@ function parseTimestamp(ts: string, at: number, fn: string): Date {
       at,
       'use timestamp() or a value like 2024-01-31T12:00:00Z',
     );
-  return d;
+  const offset =
+    m![8] === 'Z' ? 0 : (m![9] === '-' ? -1 : 1) * (Number(m![10]) * 60 + Number(m![11]));
+  return { date: d, offset };
 }
 
 /** Packer's (HCL's) formatdate: YYYY, MM, DD, hh (24 h), mm, ss, 'literal' and friends. */
 export function formatDate(spec: string, ts: string, at: number): string {
   // In the zone the timestamp is written in, as HCL formats it.
-  const off = (parseTimestamp(ts, at, 'formatdate'), offsetOf(ts));
-  const d = new Date(new Date(ts).getTime() + off * 60_000);
-  const zone = (colon: boolean) =>
-    `${off < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(off) / 60))}${colon ? ':' : ''}${pad(Math.abs(off) % 60)}`;
+  const { date, offset: off } = parseTimestamp(ts, at, 'formatdate');
+  const d = new Date(date.getTime() + off * 60_000);
+  const zone = (colon: boolean) => zoneText(off, colon);
   const tokens: [string, () => string][] = [
     ['YYYY', () => String(d.getUTCFullYear())],
     ['YY', () => pad(d.getUTCFullYear() % 100)],
@@ -340,7 +342,7 @@ const fns: Record<string, Fn> = {
   ),
   timeadd: (a, at, ev) => {
     arity('timeadd', a, 2, 2, at);
-    const d = parseTimestamp(str(ev(a[0]), at, 'timeadd'), at, 'timeadd');
+    const { date, offset } = parseTimestamp(str(ev(a[0]), at, 'timeadd'), at, 'timeadd');
     const dur = str(ev(a[1]), at, 'timeadd');
     const m = /^(-?)((?:\d+(?:\.\d+)?(?:ms|s|m|h))+)$/.exec(dur);
     const ms = m ? parseDuration(m[2]) : undefined;
@@ -351,14 +353,8 @@ const fns: Record<string, Fn> = {
         'use a duration such as "2160h" (90 days), "30m" or "-1h"',
       );
     // As Go formats RFC 3339: whole seconds, in the zone the timestamp was written in.
-    const ts = str(ev(a[0]), at, 'timeadd');
-    const off = offsetOf(ts);
-    const local = new Date(d.getTime() + (m![1] ? -ms : ms) + off * 60_000);
-    const zone =
-      off === 0
-        ? 'Z'
-        : `${off < 0 ? '-' : '+'}${String(Math.floor(Math.abs(off) / 60)).padStart(2, '0')}:${String(Math.abs(off) % 60).padStart(2, '0')}`;
-    return local.toISOString().slice(0, 19) + zone;
+    const local = new Date(date.getTime() + (m![1] ? -ms : ms) + offset * 60_000);
+    return local.toISOString().slice(0, 19) + (offset === 0 ? 'Z' : zoneText(offset, true));
   },
   clean_resource_name: (a, at, ev) => {
     arity('clean_resource_name', a, 1, 1, at);
@@ -1167,10 +1163,7 @@ function awsData(
     const filters = map(cfg.filters ?? {}, at, name);
     const owners =
       cfg.owners === undefined ? [] : list(cfg.owners, at, name).map((o) => str(o, at, name));
-    if (
-      !owners.length &&
-      !Object.keys(filters).some((k) => k === 'owner-id' || k === 'owner-alias')
-    )
+    if (!amiOwnerPinned(owners, filters))
       throw new ExprError(
         'aws_ami() needs owners: without them an AMI any account publishes under a matching name can be the answer',
         at,
@@ -1307,7 +1300,6 @@ function parseCsv(text: string): string[][] {
 
 for (const [k, f] of Object.entries(packerFns)) if (!(k in fns)) fns[k] = f;
 
-/** A type written as an expression (`list(string)`, `object({a = number})`) as type text. */
 /** A type as convert() takes it: HCL's type constraints, written as an expression. */
 type ConvType =
   | { k: 'string' | 'number' | 'bool' | 'any' }
