@@ -9,7 +9,7 @@ import { joinPath } from '../spec/load';
 import type { Schema } from '../spec/schema';
 import type { PluginKind, PluginSet } from '../plugins/api';
 import type { PAttr, PBlock, PBody } from './hcl';
-import { quotedTemplate } from './hcl-template';
+import { closingBrace, quotedTemplate } from './hcl-template';
 import { translateHclString } from './go-template';
 import { mapStrings, someString } from '../util/deep';
 import { AWS_CREDENTIAL_KEYS, AWS_CREDENTIALS_HINT, AWS_DATA_KEYS } from '../spec/functions';
@@ -195,7 +195,7 @@ export class Mapper {
     string,
     {
       block: PBlock;
-      used: boolean;
+      /** The sources whose source_ami became a filter of this lookup. */
       filters: { into: Record<string, unknown>; path: string; a: PAttr }[];
     }
   >();
@@ -203,7 +203,7 @@ export class Mapper {
   addData(body: PBody): void {
     for (const b of body.blocks)
       if (b.type === 'data' && b.labels[0] === 'amazon-ami' && b.labels[1])
-        this.amiData.set(b.labels[1], { block: b, used: false, filters: [] });
+        this.amiData.set(b.labels[1], { block: b, filters: [] });
   }
 
   /** `data "null" "NAME"`: the local its `output` is read from, by NAME. */
@@ -308,7 +308,13 @@ export class Mapper {
    * `source_ami = data.amazon-ami.NAME.id`: the same lookup is the builder's own
    * source_ami_filter (filters, owners, most_recent), made when the build starts.
    */
-  private amiLookup(a: PAttr, type: string, path: string, body: PBody): unknown {
+  private amiLookup(
+    a: PAttr,
+    type: string,
+    path: string,
+    body: PBody,
+    into: Record<string, unknown>,
+  ): unknown {
     const m = /^\$\{data\.amazon-ami\.([A-Za-z0-9_-]+)\.id\}$/.exec(String(a.value));
     const d = m ? this.amiData.get(m[1]) : undefined;
     if (!m || !d || type !== 'amazon-ebs') return undefined;
@@ -338,7 +344,9 @@ export class Mapper {
         return undefined;
       }
     }
-    d.used = true;
+    // Remembered: if the template reads the lookup elsewhere too, result() makes this
+    // source take the id the plan finds instead.
+    d.filters.push({ into, path, a });
     return filter;
   }
 
@@ -578,13 +586,10 @@ export class Mapper {
         continue;
       }
       if (kind === 'builder' && a.name === 'source_ami') {
-        const filter = this.amiLookup(a, type, path, body);
+        const filter = this.amiLookup(a, type, path, body, into);
         if (filter === null) continue;
         if (filter !== undefined) {
           into.source_ami_filter = filter;
-          this.amiData
-            .get(/data\.amazon-ami\.([A-Za-z0-9_-]+)\./.exec(String(a.value))![1])!
-            .filters.push({ into, path, a });
           this.keyPositions.set(joinPath(path, 'source_ami_filter'), a.pos);
           this.positions.set(joinPath(path, 'source_ami_filter'), a.valuePos);
           continue;
@@ -1155,21 +1160,10 @@ function inInterpolations(x: string, f: (expr: string) => string): string {
       out += '$${';
       i += 3;
     } else if (x.startsWith('${', i)) {
-      let depth = 1;
-      let quoted = false;
-      let j = i + 2;
-      for (; j < x.length && depth; j++) {
-        const c = x[j];
-        if (quoted) {
-          if (c === '\\') j++;
-          else if (c === '"') quoted = false;
-        } else if (c === '"') quoted = true;
-        else if (c === '{') depth++;
-        else if (c === '}') depth--;
-      }
-      const end = depth ? j : j - 1;
-      out += '${' + f(x.slice(i + 2, end)) + (depth ? '' : '}');
-      i = j;
+      const end = closingBrace(x, i + 1);
+      const stop = end < 0 ? x.length : end;
+      out += '${' + f(x.slice(i + 2, stop)) + (end < 0 ? '' : '}');
+      i = stop + 1;
     } else out += x[i++];
   }
   return out;
