@@ -23,6 +23,20 @@ export interface SecretRequest {
   versionStage?: string;
 }
 
+/**
+ * Whether an AMI lookup says whose images it takes (owners, or an owner-id / owner-alias
+ * filter), as Packer requires: without it any account's AMI under a matching name can match.
+ */
+export function amiOwnerPinned(
+  owners: readonly unknown[] | undefined,
+  filters: Record<string, unknown> | undefined,
+): boolean {
+  return (
+    (owners?.length ?? 0) > 0 ||
+    Object.keys(filters ?? {}).some((k) => k === 'owner-id' || k === 'owner-alias')
+  );
+}
+
 export interface AmiRequest {
   kind: 'aws-ami';
   region: string;

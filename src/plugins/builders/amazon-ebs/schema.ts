@@ -3,6 +3,7 @@
  * import the AWS SDK.
  */
 import { Field, opt, req, s } from '../../../spec/schema';
+import { amiOwnerPinned } from '../../../spec/data';
 import { clearKeyField, sshFields } from '../../../communicators/ssh-schema';
 
 const filters = opt(s.map(s.string()), 'EC2 API filters, name: value (e.g. "tag:Team": infra)');
@@ -176,7 +177,7 @@ export function refineAmazonEbs(
     });
   const f = c.source_ami_filter as
     { owners?: string[]; filters?: Record<string, unknown> } | undefined;
-  if (f && !f.owners?.length && !ownedBy(f.filters))
+  if (f && !amiOwnerPinned(f.owners, f.filters))
     out.push({
       key: 'source_ami_filter',
       message:
@@ -233,9 +234,4 @@ export function refineAmazonEbs(
       hint: "3 to 128 of letters, digits, spaces and ( ) [ ] . / - ' @ _ (use clean_resource_name())",
     });
   return out;
-}
-
-/** Whether EC2 filters already pin the owner (owner-id, owner-alias). */
-function ownedBy(filters: Record<string, unknown> | undefined): boolean {
-  return Object.keys(filters ?? {}).some((k) => k === 'owner-id' || k === 'owner-alias');
 }

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runLocal } from '../local-process';
 import { BuildError, ProvisionerImpl } from '../../../engine/context';
-import { buildVars, scriptsOf } from '../shell/shell';
-import { shQuote } from '../../../communicators/communicator';
+import { assignments, buildVars, scriptsOf } from '../shell/shell';
+import { fill } from '../../post-processors/template';
 
 /** Runs on the machine running bake (the runner), with the build's generated data in env. */
 export const shellLocal: ProvisionerImpl = {
@@ -58,10 +58,6 @@ export function argvOf(
 ): string[] {
   const argv = Array.isArray(execute) && execute.length ? execute.map(String) : undefined;
   if (!argv) return [script];
-  const text = Object.entries(vars)
-    .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => `${k}=${shQuote(String(v))}`)
-    .join(' ');
-  const fields: Record<string, string> = { Script: script, Vars: text };
-  return argv.map((a) => a.replace(/\{\{\s*\.(Script|Vars)\s*\}\}/g, (_m, f: string) => fields[f]));
+  const fields = { Script: script, Vars: assignments(vars) };
+  return argv.map((a) => fill(a, fields));
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { randomBytes } from '../../../util/random';
 import { Communicator, shQuote } from '../../../communicators/communicator';
+import { fill } from '../../post-processors/template';
 import { BuildEnv, BuildError, ProvisionerImpl } from '../../../engine/context';
 import type { ProvisionerUse } from '../../../spec/resolve';
 import { parseDuration } from '../../../spec/schema';
@@ -94,13 +95,7 @@ export const shell: ProvisionerImpl = {
         .map(([k, v]) => f.replace('%s', () => k).replace('%s', () => quoted(v)))
         .join('');
     const useFile = c.use_env_var_file === true;
-    const varsText = useFile
-      ? ''
-      : fmt
-        ? formatted(fmt)
-        : Object.entries(vars)
-            .map(([k, v]) => `${k}=${shQuote(v)}`)
-            .join(' ');
+    const varsText = useFile ? '' : fmt ? formatted(fmt) : assignments(vars);
     const valid = ((c.valid_exit_codes as number[] | undefined) ?? [0]).map(Number);
     const folder = String(c.remote_folder ?? '/tmp');
     for (const script of scriptsOf(use, env.specDir)) {
@@ -112,15 +107,11 @@ export const shell: ProvisionerImpl = {
       const varFile = useFile ? `${folder}/bake-vars-${randomBytes(4).toString('hex')}.sh` : '';
       if (useFile)
         await comm.uploadContent(formatted(fmt ?? "export %s='%s'\n"), varFile, 0o600, signal);
-      // One pass, with a function: what a value holds ("$&", "{{.Path}}") is not read again.
-      const fields: Record<string, string> = {
-        Path: shQuote(remote),
-        EnvVarFile: shQuote(varFile),
-        Vars: varsText,
-      };
-      const execute = String(
-        c.execute_command ?? (useFile ? DEFAULT_EXECUTE_VAR_FILE : DEFAULT_EXECUTE),
-      ).replace(/\{\{\s*\.(Path|EnvVarFile|Vars)\s*\}\}/g, (_m, f: string) => fields[f]);
+      // One pass: what a value holds ("$&", "{{.Path}}") is not read again.
+      const execute = fill(
+        String(c.execute_command ?? (useFile ? DEFAULT_EXECUTE_VAR_FILE : DEFAULT_EXECUTE)),
+        { Path: shQuote(remote), EnvVarFile: shQuote(varFile), Vars: varsText },
+      );
       // Writing the script (as a here-document) and removing it in the same command as
       // running it saves two round trips per script; binary or huge scripts are uploaded.
       const heredoc = hereDocument(script.body, remote);
@@ -179,3 +170,11 @@ export const shell: ProvisionerImpl = {
     if (pause) await sleep(pause, signal);
   },
 };
+
+/** Variables as the shell assigns them before a command: NAME='value' NAME2='value2'. */
+export function assignments(vars: Record<string, string | undefined>): string {
+  return Object.entries(vars)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${k}=${shQuote(String(v))}`)
+    .join(' ');
+}
