@@ -11,12 +11,20 @@ function dropFrom(file: string, blob: string): string {
   return `f=${file}; [ -f "$f" ] || exit 0; grep -v -F -- ${shQuote(blob)} "$f" > "$f.bake-tmp" || true; cat "$f.bake-tmp" > "$f"; rm -f "$f.bake-tmp"; ! grep -q -F -- ${shQuote(blob)} "$f"`;
 }
 
+/**
+ * With ssh_clear_authorized_keys set, takes `publicKey` (the key bake gave the machine; none
+ * when the machine has a key of the user's own) out of its authorized_keys.
+ */
 export async function clearAuthorizedKey(
-  comm: Communicator,
-  publicKey: string,
-  signal: AbortSignal,
-  log: (line: string) => void,
+  config: Record<string, unknown>,
+  comm: Communicator | undefined,
+  publicKey: string | undefined,
+  ctx: { signal: AbortSignal; log: (line: string) => void },
 ): Promise<void> {
+  if (config.ssh_clear_authorized_keys !== true || !comm) return;
+  const { signal, log } = ctx;
+  if (!publicKey)
+    return log('ssh_clear_authorized_keys: no temporary key was given to the machine');
   const blob = publicKey.trim().split(/\s+/)[1];
   if (!blob) throw new BuildError('ssh_clear_authorized_keys: the public key has no key data');
   const mine = dropFrom('"$HOME/.ssh/authorized_keys"', blob);

@@ -726,12 +726,8 @@ export function ebsSteps(env: BuildEnv, provision: Step<BuildState>): Step<EbsSt
     {
       name: c.disable_stop_instance === true ? 'prepare image' : 'stop instance',
       async run(s, ctx) {
-        if (c.ssh_clear_authorized_keys === true && s.ssh) {
-          // The launch key pair's line; a key of the user's own (ssh_keypair_name) stays.
-          if (s.key && env.generated.SSHPublicKey)
-            await clearAuthorizedKey(s.ssh, env.generated.SSHPublicKey, ctx.signal, ctx.log);
-          else ctx.log('ssh_clear_authorized_keys: no temporary key was given to the instance');
-        }
+        // The launch key pair's line; a key of the user's own (ssh_keypair_name) stays.
+        await clearAuthorizedKey(c, s.ssh, s.key && env.generated.SSHPublicKey, ctx);
         s.ssh?.close();
         const id = s.instance!.id;
         if (c.disable_stop_instance !== true) {

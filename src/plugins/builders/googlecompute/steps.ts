@@ -738,8 +738,7 @@ export function gceSteps(env: BuildEnv, provision: Step<BuildState>): Step<GceSt
     {
       name: 'delete instance',
       async run(s, ctx) {
-        if (c.ssh_clear_authorized_keys === true && s.ssh && s.key)
-          await clearAuthorizedKey(s.ssh, s.key.publicKey, ctx.signal, ctx.log);
+        await clearAuthorizedKey(c, s.ssh, s.key?.publicKey, ctx);
         s.ssh?.close();
         ctx.log(`deleting instance ${instanceName}; its boot disk ${diskName} stays for the image`);
         await deleteInstance(s.g!, zone, instanceName, {

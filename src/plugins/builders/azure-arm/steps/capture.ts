@@ -11,8 +11,7 @@ export function deallocateStep(x: Ctx): Step<AzureState> {
   return {
     name: specialized ? 'deallocate' : 'deallocate and generalize',
     async run(s, ctx) {
-      if (c.ssh_clear_authorized_keys === true && s.ssh && s.key)
-        await clearAuthorizedKey(s.ssh, s.key.publicKey, ctx.signal, ctx.log);
+      await clearAuthorizedKey(c, s.ssh, s.key?.publicKey, ctx);
       s.ssh?.close();
       const rg = s.group!.name;
       const o = { polling: x.polling, signal: ctx.signal };
