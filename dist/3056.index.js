@@ -22,7 +22,16 @@ function dropFrom(file, blob) {
     // grep -F: the key is text, not a pattern (base64 has + and /); cat > keeps the mode.
     return `f=${file}; [ -f "$f" ] || exit 0; grep -v -F -- ${(0,_communicator__WEBPACK_IMPORTED_MODULE_1__/* .shQuote */ .US)(blob)} "$f" > "$f.bake-tmp" || true; cat "$f.bake-tmp" > "$f"; rm -f "$f.bake-tmp"; ! grep -q -F -- ${(0,_communicator__WEBPACK_IMPORTED_MODULE_1__/* .shQuote */ .US)(blob)} "$f"`;
 }
-async function clearAuthorizedKey(comm, publicKey, signal, log) {
+/**
+ * With ssh_clear_authorized_keys set, takes `publicKey` (the key bake gave the machine; none
+ * when the machine has a key of the user's own) out of its authorized_keys.
+ */
+async function clearAuthorizedKey(config, comm, publicKey, ctx) {
+    if (config.ssh_clear_authorized_keys !== true || !comm)
+        return;
+    const { signal, log } = ctx;
+    if (!publicKey)
+        return log('ssh_clear_authorized_keys: no temporary key was given to the machine');
     const blob = publicKey.trim().split(/\s+/)[1];
     if (!blob)
         throw new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .zS('ssh_clear_authorized_keys: the public key has no key data');
@@ -489,8 +498,7 @@ function deallocateStep(x) {
     return {
         name: specialized ? 'deallocate' : 'deallocate and generalize',
         async run(s, ctx) {
-            if (c.ssh_clear_authorized_keys === true && s.ssh && s.key)
-                await (0,clear_key/* clearAuthorizedKey */._)(s.ssh, s.key.publicKey, ctx.signal, ctx.log);
+            await (0,clear_key/* clearAuthorizedKey */._)(c, s.ssh, s.key?.publicKey, ctx);
             s.ssh?.close();
             const rg = s.group.name;
             const o = { polling: x.polling, signal: ctx.signal };

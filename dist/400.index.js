@@ -22,7 +22,16 @@ function dropFrom(file, blob) {
     // grep -F: the key is text, not a pattern (base64 has + and /); cat > keeps the mode.
     return `f=${file}; [ -f "$f" ] || exit 0; grep -v -F -- ${(0,_communicator__WEBPACK_IMPORTED_MODULE_1__/* .shQuote */ .US)(blob)} "$f" > "$f.bake-tmp" || true; cat "$f.bake-tmp" > "$f"; rm -f "$f.bake-tmp"; ! grep -q -F -- ${(0,_communicator__WEBPACK_IMPORTED_MODULE_1__/* .shQuote */ .US)(blob)} "$f"`;
 }
-async function clearAuthorizedKey(comm, publicKey, signal, log) {
+/**
+ * With ssh_clear_authorized_keys set, takes `publicKey` (the key bake gave the machine; none
+ * when the machine has a key of the user's own) out of its authorized_keys.
+ */
+async function clearAuthorizedKey(config, comm, publicKey, ctx) {
+    if (config.ssh_clear_authorized_keys !== true || !comm)
+        return;
+    const { signal, log } = ctx;
+    if (!publicKey)
+        return log('ssh_clear_authorized_keys: no temporary key was given to the machine');
     const blob = publicKey.trim().split(/\s+/)[1];
     if (!blob)
         throw new _engine_context__WEBPACK_IMPORTED_MODULE_0__/* .BuildError */ .zS('ssh_clear_authorized_keys: the public key has no key data');
@@ -967,13 +976,8 @@ function ebsSteps(env, provision) {
         {
             name: c.disable_stop_instance === true ? 'prepare image' : 'stop instance',
             async run(s, ctx) {
-                if (c.ssh_clear_authorized_keys === true && s.ssh) {
-                    // The launch key pair's line; a key of the user's own (ssh_keypair_name) stays.
-                    if (s.key && env.generated.SSHPublicKey)
-                        await (0,_communicators_clear_key__WEBPACK_IMPORTED_MODULE_1__/* .clearAuthorizedKey */ ._)(s.ssh, env.generated.SSHPublicKey, ctx.signal, ctx.log);
-                    else
-                        ctx.log('ssh_clear_authorized_keys: no temporary key was given to the instance');
-                }
+                // The launch key pair's line; a key of the user's own (ssh_keypair_name) stays.
+                await (0,_communicators_clear_key__WEBPACK_IMPORTED_MODULE_1__/* .clearAuthorizedKey */ ._)(c, s.ssh, s.key && env.generated.SSHPublicKey, ctx);
                 s.ssh?.close();
                 const id = s.instance.id;
                 if (c.disable_stop_instance !== true) {

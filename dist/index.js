@@ -29989,7 +29989,7 @@ class Mapper {
     addData(body) {
         for (const b of body.blocks)
             if (b.type === 'data' && b.labels[0] === 'amazon-ami' && b.labels[1])
-                this.amiData.set(b.labels[1], { block: b, used: false, filters: [] });
+                this.amiData.set(b.labels[1], { block: b, filters: [] });
     }
     /** `data "null" "NAME"`: the local its `output` is read from, by NAME. */
     nullData = new Map();
@@ -30086,7 +30086,7 @@ class Mapper {
      * `source_ami = data.amazon-ami.NAME.id`: the same lookup is the builder's own
      * source_ami_filter (filters, owners, most_recent), made when the build starts.
      */
-    amiLookup(a, type, path, body) {
+    amiLookup(a, type, path, body, into) {
         const m = /^\$\{data\.amazon-ami\.([A-Za-z0-9_-]+)\.id\}$/.exec(String(a.value));
         const d = m ? this.amiData.get(m[1]) : undefined;
         if (!m || !d || type !== 'amazon-ebs')
@@ -30114,7 +30114,9 @@ class Mapper {
                 return undefined;
             }
         }
-        d.used = true;
+        // Remembered: if the template reads the lookup elsewhere too, result() makes this
+        // source take the id the plan finds instead.
+        d.filters.push({ into, path, a });
         return filter;
     }
     /** Sources first, from every file: builds refer to them by type and name. */
@@ -30348,14 +30350,11 @@ class Mapper {
                 continue;
             }
             if (kind === 'builder' && a.name === 'source_ami') {
-                const filter = this.amiLookup(a, type, path, body);
+                const filter = this.amiLookup(a, type, path, body, into);
                 if (filter === null)
                     continue;
                 if (filter !== undefined) {
                     into.source_ami_filter = filter;
-                    this.amiData
-                        .get(/data\.amazon-ami\.([A-Za-z0-9_-]+)\./.exec(String(a.value))[1])
-                        .filters.push({ into, path, a });
                     this.keyPositions.set((0,load/* joinPath */.uJ)(path, 'source_ami_filter'), a.pos);
                     this.positions.set((0,load/* joinPath */.uJ)(path, 'source_ami_filter'), a.valuePos);
                     continue;
@@ -30889,27 +30888,10 @@ function inInterpolations(x, f) {
             i += 3;
         }
         else if (x.startsWith('${', i)) {
-            let depth = 1;
-            let quoted = false;
-            let j = i + 2;
-            for (; j < x.length && depth; j++) {
-                const c = x[j];
-                if (quoted) {
-                    if (c === '\\')
-                        j++;
-                    else if (c === '"')
-                        quoted = false;
-                }
-                else if (c === '"')
-                    quoted = true;
-                else if (c === '{')
-                    depth++;
-                else if (c === '}')
-                    depth--;
-            }
-            const end = depth ? j : j - 1;
-            out += '${' + f(x.slice(i + 2, end)) + (depth ? '' : '}');
-            i = j;
+            const end = (0,hcl_template/* closingBrace */.HY)(x, i + 1);
+            const stop = end < 0 ? x.length : end;
+            out += '${' + f(x.slice(i + 2, stop)) + (end < 0 ? '' : '}');
+            i = stop + 1;
         }
         else
             out += x[i++];
@@ -31860,6 +31842,8 @@ var external_node_path_ = __nccwpck_require__(76760);
 var external_node_url_ = __nccwpck_require__(73136);
 // EXTERNAL MODULE: ./src/spec/schema.ts
 var schema = __nccwpck_require__(47280);
+// EXTERNAL MODULE: ./src/spec/data.ts
+var data = __nccwpck_require__(89511);
 // EXTERNAL MODULE: ./src/communicators/ssh-schema.ts
 var ssh_schema = __nccwpck_require__(59060);
 ;// CONCATENATED MODULE: ./src/plugins/builders/amazon-ebs/schema.ts
@@ -31867,6 +31851,7 @@ var ssh_schema = __nccwpck_require__(59060);
  * amazon-ebs settings, with Packer's names. Loaded by `bake validate`, so nothing here may
  * import the AWS SDK.
  */
+
 
 
 const filters = (0,schema/* opt */.m7)(schema.s.map(schema.s.string()), 'EC2 API filters, name: value (e.g. "tag:Team": infra)');
@@ -31968,7 +31953,7 @@ function refineAmazonEbs(c) {
             hint: 'source_ami: ami-0123... or source_ami_filter: {filters: {name: "debian-12-amd64-*"}, owners: ["136693071363"], most_recent: true}',
         });
     const f = c.source_ami_filter;
-    if (f && !f.owners?.length && !ownedBy(f.filters))
+    if (f && !(0,data/* amiOwnerPinned */.N$)(f.owners, f.filters))
         out.push({
             key: 'source_ami_filter',
             message: 'source_ami_filter needs owners: without them an AMI any account publishes under a matching name can be the one built from',
@@ -32020,10 +32005,6 @@ function refineAmazonEbs(c) {
             hint: "3 to 128 of letters, digits, spaces and ( ) [ ] . / - ' @ _ (use clean_resource_name())",
         });
     return out;
-}
-/** Whether EC2 filters already pin the owner (owner-id, owner-alias). */
-function ownedBy(filters) {
-    return Object.keys(filters ?? {}).some((k) => k === 'owner-id' || k === 'owner-alias');
 }
 
 ;// CONCATENATED MODULE: ./src/plugins/builders/amazon-ebs/index.ts
@@ -33631,6 +33612,7 @@ const hasZstd = () => typeof node_zlib__WEBPACK_IMPORTED_MODULE_0__.createZstdCo
 "use strict";
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   G9: () => (/* binding */ settle),
+/* harmony export */   N$: () => (/* binding */ amiOwnerPinned),
 /* harmony export */   Pf: () => (/* binding */ fieldsOf),
 /* harmony export */   _7: () => (/* binding */ ServiceError),
 /* harmony export */   cN: () => (/* binding */ PendingData),
@@ -33647,6 +33629,14 @@ const hasZstd = () => typeof node_zlib__WEBPACK_IMPORTED_MODULE_0__.createZstdCo
  * and resolves again, until nothing is missing.
  */
 
+/**
+ * Whether an AMI lookup says whose images it takes (owners, or an owner-id / owner-alias
+ * filter), as Packer requires: without it any account's AMI under a matching name can match.
+ */
+function amiOwnerPinned(owners, filters) {
+    return ((owners?.length ?? 0) > 0 ||
+        Object.keys(filters ?? {}).some((k) => k === 'owner-id' || k === 'owner-alias'));
+}
 const answers = new Map();
 const pending = new Map();
 /** Thrown while the answer is being fetched; the pass it fails is resolved again. */
@@ -34247,7 +34237,6 @@ function sensitive(v, from = []) {
     const r = reveal(v);
     return new Sensitive(r.value, [...r.secrets, ...from]);
 }
-/** The plain value, and its sensitive parts (the values to register as secrets). */
 /** The lists that are sets (toset(), convert(…, set(T))): for_each keys them by value, as HCL does. */
 const SETS = new WeakSet();
 function asSet(list) {
@@ -34257,6 +34246,7 @@ function asSet(list) {
 function isSet(v) {
     return Array.isArray(v) && SETS.has(v);
 }
+/** The plain value, and its sensitive parts (the values to register as secrets). */
 function reveal(v) {
     const secrets = [];
     let marked = false;
@@ -34685,11 +34675,12 @@ const MONTHS = [
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 /** RFC 3339 as Packer (Go) takes it: a date, T, a time, Z or an offset; each part in range. */
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|([+-])(\d{2}):(\d{2}))$/;
-/** The zone offset of an RFC 3339 timestamp, in minutes east of UTC. */
-function offsetOf(ts) {
-    const m = RFC3339.exec(ts);
-    return m[8] === 'Z' ? 0 : (m[9] === '-' ? -1 : 1) * (Number(m[10]) * 60 + Number(m[11]));
+/** A zone offset in minutes east of UTC as RFC 3339 writes it: +05:30 (+0530 without colon). */
+function zoneText(off, colon) {
+    const abs = Math.abs(off);
+    return `${off < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}${colon ? ':' : ''}${pad(abs % 60)}`;
 }
+/** The instant, and the zone it was written in (minutes east of UTC). */
 function parseTimestamp(ts, at, fn) {
     const m = RFC3339.exec(ts);
     const [y, mo, day, h, mi, sec] = (m ?? []).slice(1, 7).map(Number);
@@ -34705,14 +34696,15 @@ function parseTimestamp(ts, at, fn) {
     const d = inRange ? new Date(ts) : new Date(NaN);
     if (Number.isNaN(d.getTime()))
         throw new _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M(`${fn}(): "${ts}" is not an RFC 3339 timestamp`, at, 'use timestamp() or a value like 2024-01-31T12:00:00Z');
-    return d;
+    const offset = m[8] === 'Z' ? 0 : (m[9] === '-' ? -1 : 1) * (Number(m[10]) * 60 + Number(m[11]));
+    return { date: d, offset };
 }
 /** Packer's (HCL's) formatdate: YYYY, MM, DD, hh (24 h), mm, ss, 'literal' and friends. */
 function formatDate(spec, ts, at) {
     // In the zone the timestamp is written in, as HCL formats it.
-    const off = (parseTimestamp(ts, at, 'formatdate'), offsetOf(ts));
-    const d = new Date(new Date(ts).getTime() + off * 60_000);
-    const zone = (colon) => `${off < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(off) / 60))}${colon ? ':' : ''}${pad(Math.abs(off) % 60)}`;
+    const { date, offset: off } = parseTimestamp(ts, at, 'formatdate');
+    const d = new Date(date.getTime() + off * 60_000);
+    const zone = (colon) => zoneText(off, colon);
     const tokens = [
         ['YYYY', () => String(d.getUTCFullYear())],
         ['YY', () => pad(d.getUTCFullYear() % 100)],
@@ -34808,20 +34800,15 @@ const fns = {
         formatDate(str(ev(a[0]), at, 'formatdate'), str(ev(a[1]), at, 'formatdate'), at)),
     timeadd: (a, at, ev) => {
         arity('timeadd', a, 2, 2, at);
-        const d = parseTimestamp(str(ev(a[0]), at, 'timeadd'), at, 'timeadd');
+        const { date, offset } = parseTimestamp(str(ev(a[0]), at, 'timeadd'), at, 'timeadd');
         const dur = str(ev(a[1]), at, 'timeadd');
         const m = /^(-?)((?:\d+(?:\.\d+)?(?:ms|s|m|h))+)$/.exec(dur);
         const ms = m ? (0,_schema__WEBPACK_IMPORTED_MODULE_7__/* .parseDuration */ .E9)(m[2]) : undefined;
         if (ms === undefined)
             throw new _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M(`timeadd(): "${dur}" is not a duration`, at, 'use a duration such as "2160h" (90 days), "30m" or "-1h"');
         // As Go formats RFC 3339: whole seconds, in the zone the timestamp was written in.
-        const ts = str(ev(a[0]), at, 'timeadd');
-        const off = offsetOf(ts);
-        const local = new Date(d.getTime() + (m[1] ? -ms : ms) + off * 60_000);
-        const zone = off === 0
-            ? 'Z'
-            : `${off < 0 ? '-' : '+'}${String(Math.floor(Math.abs(off) / 60)).padStart(2, '0')}:${String(Math.abs(off) % 60).padStart(2, '0')}`;
-        return local.toISOString().slice(0, 19) + zone;
+        const local = new Date(date.getTime() + (m[1] ? -ms : ms) + offset * 60_000);
+        return local.toISOString().slice(0, 19) + (offset === 0 ? 'Z' : zoneText(offset, true));
     },
     clean_resource_name: (a, at, ev) => {
         arity('clean_resource_name', a, 1, 1, at);
@@ -35540,8 +35527,7 @@ function awsData(name, args, at, ev, ctx) {
         onlyKeys(cfg, AWS_DATA_KEYS.aws_ami, at, name);
         const filters = map(cfg.filters ?? {}, at, name);
         const owners = cfg.owners === undefined ? [] : list(cfg.owners, at, name).map((o) => str(o, at, name));
-        if (!owners.length &&
-            !Object.keys(filters).some((k) => k === 'owner-id' || k === 'owner-alias'))
+        if (!(0,_data__WEBPACK_IMPORTED_MODULE_10__/* .amiOwnerPinned */ .N$)(owners, filters))
             throw new _expr__WEBPACK_IMPORTED_MODULE_8__/* .ExprError */ ._M('aws_ami() needs owners: without them an AMI any account publishes under a matching name can be the answer', at, 'e.g. aws_ami({filters = {name = "debian-12-amd64-*"}, owners = ["136693071363"], most_recent = true}); self for your own, or an owner-id filter');
         const bool = (v) => v === true || v === 'true';
         return (0,_data__WEBPACK_IMPORTED_MODULE_10__/* .fieldsOf */ .Pf)((0,_data__WEBPACK_IMPORTED_MODULE_10__/* .answerOf */ .ut)({
@@ -54749,6 +54735,9 @@ function resolvePlan(spec, opts = {}) {
             };
             if (errs.length === checked)
                 refine(builder, config, sp);
+            // What the builder makes: the first post-processor takes it, and the engine hands
+            // the null builder's post-processors an empty one.
+            const artifact = artifactKindOf(builder, config);
             // An instance of a for_each source answers to its own name and to its source's.
             const matches = (list) => (Array.isArray(list) ? list : [list]).some((g) => [...new Set([instName, srcName])].some((n) => (0,esm/* minimatch */.xF)(n, String(g)) ||
                 (0,esm/* minimatch */.xF)(`${type}.${n}`, String(g)) ||
@@ -54843,7 +54832,7 @@ function resolvePlan(spec, opts = {}) {
             });
             function usePostProcessors(chain) {
                 const uses = [];
-                let input = artifactKindOf(builder, config);
+                let input = artifact;
                 chain.forEach(([raw, pp, step], j) => {
                     if (!selected(raw))
                         return;
@@ -54913,6 +54902,7 @@ function resolvePlan(spec, opts = {}) {
                 source: instName,
                 ...(each ? { of: srcName } : {}),
                 type,
+                artifact,
                 config,
                 provisioners: provs,
                 errorCleanupProvisioner: errorCleanup,

@@ -817,9 +817,7 @@ async function runBuild(inst, o) {
         // A build that makes nothing (the null builder) still runs its post-processors, as
         // Packer's null artifact lets them (a manifest, a shell-local): they get an empty
         // artifact, which stays out of the result.
-        const nothing = !built &&
-            inst.postProcessors.length > 0 &&
-            kindOf(o.registry.must('builder', inst.type), inst.config) === 'none';
+        const nothing = !built && inst.postProcessors.length > 0 && inst.artifact === 'none';
         const input = nothing
             ? { id: '', builderType: inst.type, description: 'nothing: this builder makes no artifact' }
             : built;
@@ -1004,10 +1002,6 @@ function mergeInto(m, a) {
     for (const f of a.files ?? [])
         if (!m.files.includes(f))
             m.files.push(f);
-}
-/** The artifact kind a builder makes with these settings (the contract's rule, as types). */
-function kindOf(d, config) {
-    return typeof d.artifact === 'function' ? d.artifact(config) : d.artifact;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/console.ts

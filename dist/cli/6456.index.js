@@ -31,6 +31,20 @@ const shellLocalPost = {
 
 /***/ }),
 
+/***/ 24789:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ fill)
+/* harmony export */ });
+/** `{{.Name}}` placeholders in output paths (Packer's template syntax for these settings). */
+function fill(template, vars) {
+    return template.replace(/\{\{\s*\.(\w+)\s*\}\}/g, (m, k) => vars[k] ?? m);
+}
+
+
+/***/ }),
+
 /***/ 38475:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -101,7 +115,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _local_process__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(38475);
 /* harmony import */ var _engine_context__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(86173);
 /* harmony import */ var _shell_shell__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(48915);
-/* harmony import */ var _communicators_communicator__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(54717);
+/* harmony import */ var _post_processors_template__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(24789);
 
 
 
@@ -149,12 +163,8 @@ function argvOf(execute, script, vars) {
     const argv = Array.isArray(execute) && execute.length ? execute.map(String) : undefined;
     if (!argv)
         return [script];
-    const text = Object.entries(vars)
-        .filter(([, v]) => v !== undefined)
-        .map(([k, v]) => `${k}=${(0,_communicators_communicator__WEBPACK_IMPORTED_MODULE_6__/* .shQuote */ .US)(String(v))}`)
-        .join(' ');
-    const fields = { Script: script, Vars: text };
-    return argv.map((a) => a.replace(/\{\{\s*\.(Script|Vars)\s*\}\}/g, (_m, f) => fields[f]));
+    const fields = { Script: script, Vars: (0,_shell_shell__WEBPACK_IMPORTED_MODULE_5__.assignments)(vars) };
+    return argv.map((a) => (0,_post_processors_template__WEBPACK_IMPORTED_MODULE_6__/* .fill */ .G)(a, fields));
 }
 
 
@@ -167,6 +177,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DEFAULT_EXECUTE: () => (/* binding */ DEFAULT_EXECUTE),
 /* harmony export */   DEFAULT_EXECUTE_VAR_FILE: () => (/* binding */ DEFAULT_EXECUTE_VAR_FILE),
+/* harmony export */   assignments: () => (/* binding */ assignments),
 /* harmony export */   buildVars: () => (/* binding */ buildVars),
 /* harmony export */   hereDocument: () => (/* binding */ hereDocument),
 /* harmony export */   scriptsOf: () => (/* binding */ scriptsOf),
@@ -178,9 +189,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _util_random__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(31245);
 /* harmony import */ var _communicators_communicator__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(54717);
+/* harmony import */ var _post_processors_template__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(24789);
 /* harmony import */ var _engine_context__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(86173);
 /* harmony import */ var _spec_schema__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(47280);
 /* harmony import */ var _engine_steps__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(54277);
+
 
 
 
@@ -266,13 +279,7 @@ const shell = {
             .map(([k, v]) => f.replace('%s', () => k).replace('%s', () => quoted(v)))
             .join('');
         const useFile = c.use_env_var_file === true;
-        const varsText = useFile
-            ? ''
-            : fmt
-                ? formatted(fmt)
-                : Object.entries(vars)
-                    .map(([k, v]) => `${k}=${(0,_communicators_communicator__WEBPACK_IMPORTED_MODULE_6__/* .shQuote */ .US)(v)}`)
-                    .join(' ');
+        const varsText = useFile ? '' : fmt ? formatted(fmt) : assignments(vars);
         const valid = (c.valid_exit_codes ?? [0]).map(Number);
         const folder = String(c.remote_folder ?? '/tmp');
         for (const script of scriptsOf(use, env.specDir)) {
@@ -283,13 +290,8 @@ const shell = {
             const varFile = useFile ? `${folder}/bake-vars-${(0,_util_random__WEBPACK_IMPORTED_MODULE_2__/* .randomBytes */ .po)(4).toString('hex')}.sh` : '';
             if (useFile)
                 await comm.uploadContent(formatted(fmt ?? "export %s='%s'\n"), varFile, 0o600, signal);
-            // One pass, with a function: what a value holds ("$&", "{{.Path}}") is not read again.
-            const fields = {
-                Path: (0,_communicators_communicator__WEBPACK_IMPORTED_MODULE_6__/* .shQuote */ .US)(remote),
-                EnvVarFile: (0,_communicators_communicator__WEBPACK_IMPORTED_MODULE_6__/* .shQuote */ .US)(varFile),
-                Vars: varsText,
-            };
-            const execute = String(c.execute_command ?? (useFile ? DEFAULT_EXECUTE_VAR_FILE : DEFAULT_EXECUTE)).replace(/\{\{\s*\.(Path|EnvVarFile|Vars)\s*\}\}/g, (_m, f) => fields[f]);
+            // One pass: what a value holds ("$&", "{{.Path}}") is not read again.
+            const execute = (0,_post_processors_template__WEBPACK_IMPORTED_MODULE_7__/* .fill */ .G)(String(c.execute_command ?? (useFile ? DEFAULT_EXECUTE_VAR_FILE : DEFAULT_EXECUTE)), { Path: (0,_communicators_communicator__WEBPACK_IMPORTED_MODULE_6__/* .shQuote */ .US)(remote), EnvVarFile: (0,_communicators_communicator__WEBPACK_IMPORTED_MODULE_6__/* .shQuote */ .US)(varFile), Vars: varsText });
             // Writing the script (as a here-document) and removing it in the same command as
             // running it saves two round trips per script; binary or huge scripts are uploaded.
             const heredoc = hereDocument(script.body, remote);
@@ -346,6 +348,13 @@ const shell = {
             await (0,_engine_steps__WEBPACK_IMPORTED_MODULE_5__/* .sleep */ .yy)(pause, signal);
     },
 };
+/** Variables as the shell assigns them before a command: NAME='value' NAME2='value2'. */
+function assignments(vars) {
+    return Object.entries(vars)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => `${k}=${(0,_communicators_communicator__WEBPACK_IMPORTED_MODULE_6__/* .shQuote */ .US)(String(v))}`)
+        .join(' ');
+}
 
 
 /***/ })

@@ -20,6 +20,11 @@ export interface SecretRequest {
     versionId?: string;
     versionStage?: string;
 }
+/**
+ * Whether an AMI lookup says whose images it takes (owners, or an owner-id / owner-alias
+ * filter), as Packer requires: without it any account's AMI under a matching name can match.
+ */
+export declare function amiOwnerPinned(owners: readonly unknown[] | undefined, filters: Record<string, unknown> | undefined): boolean;
 export interface AmiRequest {
     kind: 'aws-ami';
     region: string;

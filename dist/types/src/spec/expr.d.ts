@@ -108,6 +108,7 @@ export type Marked = Value | Sensitive | Marked[] | {
 export declare function sensitive(v: Marked, from?: readonly Value[]): Sensitive;
 export declare function asSet<T extends unknown[]>(list: T): T;
 export declare function isSet(v: unknown): boolean;
+/** The plain value, and its sensitive parts (the values to register as secrets). */
 export declare function reveal(v: Marked): {
     value: Value;
     secrets: Value[];

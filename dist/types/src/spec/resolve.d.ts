@@ -1,5 +1,6 @@
 import { Problem } from './errors';
 import { RawSpec } from './spec';
+import { ArtifactKind } from '../plugins/api';
 import type { PluginSet } from '../plugins/api';
 import { TrustPlan } from '../trust/plan';
 export interface ResolveOptions {
@@ -46,6 +47,8 @@ export interface BuildInstance {
     /** The source a for_each instance is one of; --only and --except answer to it too. */
     of?: string;
     type: string;
+    /** The kind of artifact its builder makes with this config. */
+    artifact?: ArtifactKind;
     config: Record<string, unknown>;
     provisioners: ProvisionerUse[];
     errorCleanupProvisioner?: ProvisionerUse;
